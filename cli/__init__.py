@@ -1,0 +1,1 @@
+"""Headless subcommands of `python main.py`; each module offers `register(subparsers)`."""

@@ -1,0 +1,1 @@
+"""The domain, pure Python: the argument graph, credence, trends, import logic, report text."""

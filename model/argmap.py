@@ -1,0 +1,526 @@
+"""The argument map: a networkx DiGraph of claims plus sources, scenarios and trend series.
+
+Pure Python (no Qt, no SQL). Every mutation validates, raises `MapError` with a message a
+user can read, and is announced to listeners as a list of `Change`s at the end of the
+outermost `batch()` — one batch is one user edit, which storage commits in one transaction
+and the scene redraws in one go.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from model.entities import (
+    KINDS,
+    RELATIONS,
+    Citation,
+    Edge,
+    HistoryEntry,
+    Node,
+    Scenario,
+    Series,
+    Source,
+    new_id,
+    now_iso,
+)
+from model.weights import check_probability, strength_value
+
+__all__ = [
+    "ArgumentMap",
+    "Change",
+    "MapError",
+    "Citation",
+    "Edge",
+    "HistoryEntry",
+    "Node",
+    "Scenario",
+    "Series",
+    "Source",
+]
+
+
+class MapError(ValueError):
+    """An edit that would break the map's rules; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed: kind is node, edge, source, scenario, series, meta, history or reset."""
+
+    kind: str
+    key: Any = None
+
+
+Listener = Callable[[list[Change]], None]
+
+
+class ArgumentMap:
+    """A debate as a graph: edges run from a reason (child) to the node it bears on."""
+
+    def __init__(self) -> None:
+        self.graph: nx.DiGraph = nx.DiGraph()
+        self.sources: dict[str, Source] = {}
+        self.scenarios: dict[str, Scenario] = {}
+        self.series: dict[str, Series] = {}
+        self.meta: dict[str, str] = {}
+        self.history: list[HistoryEntry] = []
+        self._listeners: list[Listener] = []
+        self._depth = 0
+        self._pending: list[Change] = []
+        self.last_label = ""
+
+    # ----------------------------------------------------------- notification
+    def subscribe(self, listener: Listener, first: bool = False) -> None:
+        """Call `listener(changes)` after each edit; `first` puts it before the others (storage)."""
+        if first:
+            self._listeners.insert(0, listener)
+        else:
+            self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    @contextmanager
+    def batch(self, label: str = "") -> Iterator[ArgumentMap]:
+        """Group mutations into one edit, announced (and stored) once at the end."""
+        if self._depth == 0:
+            self.last_label = label
+        self._depth += 1
+        try:
+            yield self
+        finally:
+            self._depth -= 1
+            if self._depth == 0:
+                self._flush()
+
+    def _changed(self, kind: str, key: Any = None) -> None:
+        self._pending.append(Change(kind, key))
+        if self._depth == 0:
+            self._flush()
+
+    def _flush(self) -> None:
+        changes = list(dict.fromkeys(self._pending))
+        self._pending.clear()
+        if not changes:
+            return
+        for listener in list(self._listeners):
+            listener(changes)
+
+    # ----------------------------------------------------------------- access
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self.graph
+
+    def __len__(self) -> int:
+        return self.graph.number_of_nodes()
+
+    def node(self, node_id: str) -> Node:
+        try:
+            return self.graph.nodes[node_id]["node"]
+        except KeyError:
+            raise MapError(f"no node with id {node_id!r}") from None
+
+    def edge(self, source: str, target: str) -> Edge:
+        try:
+            return self.graph.edges[source, target]["edge"]
+        except KeyError:
+            raise MapError(f"no link from {source!r} to {target!r}") from None
+
+    def nodes(self) -> Iterator[Node]:
+        for _, data in self.graph.nodes(data="node"):
+            yield data
+
+    def edges(self) -> Iterator[Edge]:
+        for _, _, data in self.graph.edges(data="edge"):
+            yield data
+
+    def reasons(self, node_id: str) -> list[Edge]:
+        """The edges bearing on `node_id` (its children's links)."""
+        return [d for _, _, d in self.graph.in_edges(node_id, data="edge")]
+
+    def targets(self, node_id: str) -> list[Edge]:
+        """The edges from `node_id` to what it bears on."""
+        return [d for _, _, d in self.graph.out_edges(node_id, data="edge")]
+
+    @property
+    def thesis(self) -> Node | None:
+        """The thesis weighed by the map: the first thesis node by creation."""
+        theses = [n for n in self.nodes() if n.kind == "thesis"]
+        return min(theses, key=lambda n: (n.created, n.id)) if theses else None
+
+    def side(self, node_id: str) -> int:
+        """+1 if the node argues for the thesis, -1 against, 0 for the thesis or unconnected."""
+        thesis = self.thesis
+        if thesis is None or node_id == thesis.id:
+            return 0
+        best: int = 0
+        try:
+            path = nx.shortest_path(self.graph, node_id, thesis.id)
+        except nx.NetworkXNoPath:
+            return best
+        sign = 1
+        for u, v in zip(path, path[1:]):
+            sign *= self.edge(u, v).sign
+        return sign
+
+    # ------------------------------------------------------------------ nodes
+    def add_node(
+        self,
+        kind: str = "claim",
+        title: str = "",
+        *,
+        node_id: str | None = None,
+        **fields: Any,
+    ) -> str:
+        """Create a node and return its id."""
+        stamp = now_iso()
+        fields.setdefault("created", stamp)
+        fields.setdefault("modified", stamp)
+        node = Node(id=node_id or new_id(), kind=kind, title=title, **fields)
+        self.insert_node(node)
+        return node.id
+
+    def insert_node(self, node: Node) -> None:
+        """Put an exact node value into the map (used by undo and loading)."""
+        if node.id in self.graph:
+            raise MapError(f"a node with id {node.id!r} already exists")
+        self.graph.add_node(node.id, node=_checked_node(node))
+        self._changed("node", node.id)
+
+    def update_node(self, node_id: str, **changes: Any) -> Node:
+        """Change fields of a node; returns the old value. Unchanged values announce nothing."""
+        old = self.node(node_id)
+        touch = set(changes) - {"pos", "pinned", "collapsed", "modified"}
+        if touch and "modified" not in changes:
+            changes["modified"] = now_iso()
+        try:
+            new = dataclasses.replace(old, **changes)
+        except TypeError as exc:
+            raise MapError(f"unknown node field: {exc}") from None
+        if new == old:
+            return old
+        new = _checked_node(new)
+        if new.kind == "thesis" and old.kind != "thesis" and self.graph.out_degree(node_id):
+            raise MapError("a thesis cannot be a reason for another node: unlink it first")
+        self.graph.nodes[node_id]["node"] = new
+        self._changed("node", node_id)
+        return old
+
+    def replace_node(self, node: Node) -> None:
+        """Put back an exact earlier value of an existing node (undo)."""
+        self.node(node.id)
+        if self.graph.nodes[node.id]["node"] != node:
+            self.graph.nodes[node.id]["node"] = _checked_node(node)
+            self._changed("node", node.id)
+
+    def remove_node(self, node_id: str) -> tuple[Node, list[Edge]]:
+        """Delete a node and its links; returns both so an undo can restore them."""
+        node = self.node(node_id)
+        edges = [d for _, _, d in self.graph.in_edges(node_id, data="edge")]
+        edges += [d for _, _, d in self.graph.out_edges(node_id, data="edge")]
+        with self.batch():
+            for e in edges:
+                self._changed("edge", e.key)
+            self.graph.remove_node(node_id)
+            self._changed("node", node_id)
+        return node, edges
+
+    def restore_node(self, node: Node, edges: list[Edge]) -> None:
+        """Undo `remove_node`: the node and the links it had."""
+        with self.batch():
+            self.insert_node(node)
+            for e in edges:
+                self.insert_edge(e)
+
+    # ------------------------------------------------------------------ edges
+    def link(
+        self,
+        source: str,
+        target: str,
+        relation: str = "supports",
+        strength: str | float = "moderate",
+        strength_range: tuple[float, float] | None = None,
+    ) -> Edge:
+        """Make `source` a reason for `target`."""
+        try:
+            lam = strength_value(strength)
+        except ValueError as exc:
+            raise MapError(str(exc)) from None
+        edge = Edge(source, target, relation, lam, strength_range)
+        self.insert_edge(edge)
+        return edge
+
+    def insert_edge(self, edge: Edge) -> None:
+        """Put an exact edge value into the map (used by undo and loading)."""
+        self._check_edge(edge)
+        if self.graph.has_edge(edge.source, edge.target):
+            raise MapError("these two nodes are already linked")
+        self.graph.add_edge(edge.source, edge.target, edge=edge)
+        self._changed("edge", edge.key)
+
+    def update_edge(self, source: str, target: str, **changes: Any) -> Edge:
+        """Change relation or strength of a link; returns the old value."""
+        old = self.edge(source, target)
+        if "strength" in changes:
+            try:
+                changes["strength"] = strength_value(changes["strength"])
+            except ValueError as exc:
+                raise MapError(str(exc)) from None
+        try:
+            new = dataclasses.replace(old, **changes)
+        except TypeError as exc:
+            raise MapError(f"unknown link field: {exc}") from None
+        if new.key != old.key:
+            raise MapError("use relink to move a link to another node")
+        if new != old:
+            self._check_edge(new)
+            self.graph.edges[source, target]["edge"] = new
+            self._changed("edge", new.key)
+        return old
+
+    def unlink(self, source: str, target: str) -> Edge:
+        """Remove a link; returns it for undo."""
+        edge = self.edge(source, target)
+        self.graph.remove_edge(source, target)
+        self._changed("edge", edge.key)
+        return edge
+
+    def relink(self, source: str, old_target: str, new_target: str) -> Edge:
+        """Re-attach a reason to another target, keeping relation and strength."""
+        edge = self.edge(source, old_target)
+        moved = dataclasses.replace(edge, target=new_target)
+        self._check_edge(moved)
+        if self.graph.has_edge(source, new_target):
+            raise MapError("the node is already a reason for that target")
+        with self.batch():
+            self.unlink(source, old_target)
+            self.insert_edge(moved)
+        return moved
+
+    def _check_edge(self, edge: Edge) -> None:
+        for end in (edge.source, edge.target):
+            if end not in self.graph:
+                raise MapError(f"no node with id {end!r}")
+        if edge.source == edge.target:
+            raise MapError("a node cannot be a reason for itself")
+        if self.node(edge.source).kind == "thesis":
+            raise MapError("the thesis is what the map weighs; it cannot be a reason for another node")
+        if edge.relation not in RELATIONS:
+            raise MapError(f"relation must be supports or attacks, not {edge.relation!r}")
+        try:
+            strength_value(edge.strength)
+            if edge.strength_range is not None:
+                lo, hi = (strength_value(x) for x in edge.strength_range)
+                if lo > hi:
+                    raise ValueError("the low end of a strength range is above its high end")
+        except ValueError as exc:
+            raise MapError(str(exc)) from None
+
+    # ---------------------------------------------------------------- sources
+    def add_source(self, source: Source) -> None:
+        if source.id in self.sources:
+            raise MapError(f"a source with id {source.id!r} already exists")
+        if not source.title.strip():
+            raise MapError("a source needs a title")
+        self.sources[source.id] = source
+        self._changed("source", source.id)
+
+    def update_source(self, source: Source) -> Source:
+        old = self.sources.get(source.id)
+        if old is None:
+            raise MapError(f"no source with id {source.id!r}")
+        if old != source:
+            self.sources[source.id] = source
+            self._changed("source", source.id)
+        return old
+
+    def remove_source(self, source_id: str) -> Source:
+        if source_id not in self.sources:
+            raise MapError(f"no source with id {source_id!r}")
+        users = [n.title for n in self.nodes() if any(c.source == source_id for c in n.citations)]
+        if users:
+            raise MapError(f"the source is cited by {len(users)} node(s), e.g. {users[0]!r}")
+        self._changed("source", source_id)
+        return self.sources.pop(source_id)
+
+    # -------------------------------------------------------------- scenarios
+    def put_scenario(self, scenario: Scenario) -> Scenario | None:
+        """Add or replace a scenario by name; returns the old one."""
+        if not scenario.name.strip():
+            raise MapError("a scenario needs a name")
+        # Overrides of nodes or links that are gone are kept (an undo may bring them back)
+        # and ignored by prior() and strength().
+        try:
+            for p in scenario.priors.values():
+                check_probability(p)
+            for lam in scenario.strengths.values():
+                strength_value(lam)
+        except ValueError as exc:
+            raise MapError(str(exc)) from None
+        old = self.scenarios.get(scenario.name)
+        if old != scenario:
+            self.scenarios[scenario.name] = scenario
+            self._changed("scenario", scenario.name)
+        return old
+
+    def remove_scenario(self, name: str) -> Scenario:
+        if name not in self.scenarios:
+            raise MapError(f"no scenario named {name!r}")
+        self._changed("scenario", name)
+        return self.scenarios.pop(name)
+
+    @property
+    def current_scenario(self) -> str:
+        """The active scenario's name, or "" for the map's own weights."""
+        name = self.meta.get("scenario", "")
+        return name if name in self.scenarios else ""
+
+    def prior(self, node_id: str, scenario: str | None = None) -> float:
+        """A node's prior under a scenario (default: the current one)."""
+        sc = self.scenarios.get(self.current_scenario if scenario is None else scenario)
+        if sc is not None and node_id in sc.priors:
+            return sc.priors[node_id]
+        return self.node(node_id).prior
+
+    def strength(self, source: str, target: str, scenario: str | None = None) -> float:
+        """A link's likelihood ratio under a scenario (default: the current one)."""
+        sc = self.scenarios.get(self.current_scenario if scenario is None else scenario)
+        if sc is not None and (source, target) in sc.strengths:
+            return sc.strengths[(source, target)]
+        return self.edge(source, target).strength
+
+    def set_prior(self, node_id: str, value: float, scenario: str | None = None) -> None:
+        """Set a node's prior in a scenario's overrides, or on the node when no scenario is active."""
+        name = self.current_scenario if scenario is None else scenario
+        try:
+            value = check_probability(value)
+        except ValueError as exc:
+            raise MapError(str(exc)) from None
+        if not name:
+            self.update_node(node_id, prior=value)
+            return
+        self.node(node_id)
+        sc = self.scenarios[name]
+        self.put_scenario(dataclasses.replace(sc, priors={**sc.priors, node_id: value}))
+
+    def set_strength(
+        self, source: str, target: str, value: str | float, scenario: str | None = None
+    ) -> None:
+        """Set a link's strength in a scenario's overrides, or on the link without a scenario."""
+        name = self.current_scenario if scenario is None else scenario
+        try:
+            lam = strength_value(value)
+        except ValueError as exc:
+            raise MapError(str(exc)) from None
+        if not name:
+            self.update_edge(source, target, strength=lam)
+            return
+        self.edge(source, target)
+        sc = self.scenarios[name]
+        key = (source, target)
+        self.put_scenario(dataclasses.replace(sc, strengths={**sc.strengths, key: lam}))
+
+    # ----------------------------------------------------------------- series
+    def put_series(self, series: Series) -> Series | None:
+        if not series.name.strip():
+            raise MapError("a series needs a name")
+        old = self.series.get(series.name)
+        if old != series:
+            self.series[series.name] = series
+            self._changed("series", series.name)
+        return old
+
+    def remove_series(self, name: str) -> Series:
+        if name not in self.series:
+            raise MapError(f"no series named {name!r}")
+        self._changed("series", name)
+        return self.series.pop(name)
+
+    # ------------------------------------------------------------ meta, history
+    def set_meta(self, key: str, value: str) -> str | None:
+        old = self.meta.get(key)
+        if old != value:
+            self.meta[key] = value
+            self._changed("meta", key)
+        return old
+
+    def record_credence(self, entry: HistoryEntry) -> None:
+        self.history.append(entry)
+        self._changed("history", len(self.history) - 1)
+
+    def pop_credence(self) -> HistoryEntry:
+        entry = self.history.pop()
+        self._changed("history", len(self.history))
+        return entry
+
+    # ---------------------------------------------------------- whole-map ops
+    def snapshot(self) -> dict[str, Any]:
+        """Everything the map holds, as plain comparable values (tests, equality, export)."""
+        return {
+            "nodes": {n.id: n for n in self.nodes()},
+            "edges": {e.key: e for e in self.edges()},
+            "sources": dict(self.sources),
+            "scenarios": dict(self.scenarios),
+            "series": dict(self.series),
+            "meta": dict(self.meta),
+            "history": list(self.history),
+        }
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ArgumentMap):
+            return NotImplemented
+        return self.snapshot() == other.snapshot()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def replace_contents(self, other: ArgumentMap) -> None:
+        """Take over another map's contents and announce a reset (reload after a failed write)."""
+        self.graph = other.graph.copy()
+        self.sources = dict(other.sources)
+        self.scenarios = dict(other.scenarios)
+        self.series = dict(other.series)
+        self.meta = dict(other.meta)
+        self.history = list(other.history)
+        self._pending = [Change("reset")]
+        self._flush()
+
+    def check(self) -> list[str]:
+        """Problems a loaded map may have (dangling citations); empty when all is well."""
+        problems = []
+        for n in self.nodes():
+            for c in n.citations:
+                if c.source not in self.sources:
+                    problems.append(f"node {n.id!r} cites unknown source {c.source!r}")
+        return problems
+
+
+def _checked_node(node: Node) -> Node:
+    if node.kind not in KINDS:
+        raise MapError(f"kind must be one of {', '.join(KINDS)}, not {node.kind!r}")
+    if not isinstance(node.title, str) or not node.title.strip():
+        raise MapError("a node needs a title")
+    if not node.id or not isinstance(node.id, str):
+        raise MapError("a node needs an id")
+    try:
+        check_probability(node.prior, "prior")
+        if node.prior_range is not None:
+            lo, hi = (check_probability(x, "prior range") for x in node.prior_range)
+            if lo > hi:
+                raise ValueError("the low end of a prior range is above its high end")
+    except ValueError as exc:
+        raise MapError(str(exc)) from None
+    for c in node.citations:
+        if not isinstance(c, Citation):
+            raise MapError("citations must be Citation values")
+        if c.start is not None and c.end is not None and not (0 <= c.start <= c.end):
+            raise MapError("a quote's span must run forwards from 0")
+    tags = tuple(dict.fromkeys(t.strip() for t in node.tags if t.strip()))
+    if tags != node.tags:
+        node = dataclasses.replace(node, tags=tags)
+    return node

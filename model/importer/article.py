@@ -1,0 +1,108 @@
+"""Plain data passed between the article reader, the proposal pipeline and the review dialog.
+
+Kept free of storage and Qt so that the model layer can build and test proposals on its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STANCES = ("pro", "con", "neutral")
+RELATIONS = ("supports", "attacks", "duplicate")
+
+
+@dataclass(frozen=True)
+class Article:
+    """The main text of an imported document plus whatever metadata the source gave."""
+
+    text: str
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    url: str = ""
+    kind: str = "txt"  # html | md | txt | pdf
+    raw_path: str = ""
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """What the importer needs to know about an existing map node.
+
+    side is +1 when the node supports the thesis (an even number of attacks on its path), -1 when it
+    argues against it, 0 for the thesis itself.
+    """
+
+    id: str
+    title: str
+    text: str = ""
+    kind: str = "claim"
+    side: int = 1
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article's text; start/end are offsets into Article.text."""
+
+    start: int
+    end: int
+    text: str
+    para: int
+    heading: bool = False
+    bullet: bool = False
+
+
+@dataclass
+class Proposal:
+    """One proposed claim: a quote of the article with its stance and suggested place in the map."""
+
+    quote: str
+    start: int
+    end: int
+    stance: str
+    confidence: float
+    target: str
+    relation: str
+    score: float = 0.0
+    title: str = ""
+    similarity: float = 0.0
+
+    def to_json(self) -> dict:
+        return {"quote": self.quote, "start": self.start, "end": self.end, "stance": self.stance,
+                "confidence": round(self.confidence, 3), "target": self.target,
+                "relation": self.relation}
+
+
+@dataclass
+class TrendFact:
+    """A number a trend chart could use; start/end locate the number's phrase in Article.text."""
+
+    quote: str
+    start: int
+    end: int
+    quantity: str
+    value: float
+    unit: str
+    year: int | None
+    label: str
+
+    def to_json(self) -> dict:
+        return {"quote": self.quote, "quantity": self.quantity, "value": self.value,
+                "unit": self.unit, "year": self.year, "label": self.label,
+                "start": self.start, "end": self.end}
+
+
+@dataclass
+class ImportProposals:
+    """Everything the importer offers for one article, ready for review."""
+
+    article: Article
+    thesis_id: str
+    proposals: list[Proposal] = field(default_factory=list)
+    trend_facts: list[TrendFact] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        a = self.article
+        return {"document": {"title": a.title, "author": a.author, "date": a.date, "url": a.url,
+                             "text": a.text},
+                "proposals": [p.to_json() for p in self.proposals],
+                "trend_facts": [f.to_json() for f in self.trend_facts]}

@@ -1,0 +1,144 @@
+"""General heuristics that remove page chrome from plain text and pick up its metadata.
+
+trafilatura handles HTML markup; this module handles what survives as text — files saved as .txt
+with their page chrome, PDF text, and leftovers after HTML extraction: teasers before the title,
+bylines, "originally published by" notes, reference lists, comment boxes, subscribe prompts,
+"powered by" lines, office lists. Nothing here is keyed to a particular article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_URL_LINE = re.compile(r"^\s*(?:\[?\d{1,3}[.\])]?\s*)?(?:https?://|www\.)\S+\s*$", re.I)
+# A heading that starts the page's tail: everything after it is not the article.
+_TAIL_HEADING = re.compile(
+    r"^\s*(?:references?|bibliography|works cited|sources|citations|related (?:posts|articles|stories|"
+    r"reading)|you (?:may|might) also like|more from .{0,40}|read next|about the authors?|comments?|"
+    r"\d+\s+(?:replies|comments|responses)|leave a (?:reply|comment)|join the discussion|"
+    r"share this(?: article| post)?|tags?|filed under)\s*[.:]?\s*$", re.I)
+# A credit line that, near the end, closes the article ("Article republished from …").
+_TAIL_CREDIT = re.compile(
+    r"^\s*(?:(?:this )?(?:article|post|story|piece)\s+(?:was\s+)?(?:originally\s+|first\s+)?"
+    r"(?:republished|published|appeared|reposted)|originally published|republished (?:from|with)|"
+    r"original (?:source|article|post)\s*:|source\s*:|powered by|copyright\b|©|\(c\)\s*\d{4}|"
+    r"all rights reserved)", re.I)
+# Lines dropped wherever they are.
+_DROP_LINE = re.compile(
+    r"^\s*(?:subscribe\b|sign up\b|get (?:new posts|our newsletter)|join (?:our|the) newsletter|"
+    r"follow us\b|share (?:on|this)\b|click here\b|advertisement\s*$|accept (?:all )?cookies|"
+    r"we use cookies|this (?:site|website) uses cookies|cookie (?:settings|policy)|"
+    r"originally published\b|republished\b|translated by\s*:?|author\s*:|written by\s*:|"
+    r"photo(?: credit)?\s*:|image(?: credit)?\s*:|posted (?:on|in)\b|filed under\b|"
+    r"your email address will not be published|required fields are marked|"
+    r"want to join the discussion|feel free to contribute|leave a (?:reply|comment)|"
+    r"(?:\d+\s+)?(?:replies|comments|likes|shares)\s*$|powered by\b|all rights reserved|"
+    r"you(?:'|’)re reading\b|thanks for reading\b|read more\s*$|continue reading\s*$)", re.I)
+_SUBSCRIBE = re.compile(r"\bsubscribe (?:to|for|now)\b|\bnewsletter\b|\bsign up (?:to|for)\b", re.I)
+# An all-caps list of places or sections separated by dots, bars or bullets.
+_CAPS_LIST = re.compile(r"^[A-Z][A-Z .'&-]+(?:\s*[·|•/]\s*[A-Z][A-Z .'&-]+){2,}\s*$")
+_BYLINE = re.compile(r"^\s*(?:by|author\s*:|written by\s*:?)\s+([A-Z][\w.'’-]+(?:[ ,]+(?:and )?"
+                     r"[A-Z][\w.'’-]+){0,5})\s*$", re.I)
+_DATE = re.compile(
+    r"\b(\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}|"
+    r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4})\b")
+_COMMENT_CUES = [
+    r"!", r"\bthank(?:s| you)\b", r"\bwell done\b", r"\bgreat (?:work|post|article|read|piece|job)\b",
+    r"\bkeep (?:up|it up)\b", r"\bnext (?:post|article)\b", r"\benjoy(?:ed|able)? (?:read|reading)\b",
+    r"\b(?:this|your|the accompanying) (?:article|post|infographic|piece|video|blog|write-?up)\b",
+    r"\b(?:exceptional|phenomenal|awesome|fantastic|brilliant|loved? (?:it|this))\b", r"\breply\b",
+    r"\bI(?:'|’)m looking (?:forward )?to\b", r"\bthe author\b",
+]
+
+
+@dataclass
+class Cleaned:
+    text: str
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    url: str = ""
+
+
+def _comment_score(line: str) -> int:
+    return sum(len(re.findall(p, line, re.I)) for p in _COMMENT_CUES)
+
+
+def _is_title_like(line: str) -> bool:
+    s = line.strip()
+    words = s.split()
+    return (0 < len(words) <= 20 and not re.search(r"[.,;:]$", s) and s[0].isupper()
+            and not _URL_LINE.match(s))
+
+
+def clean_title(title: str) -> str:
+    """Drop a site suffix: 'Can Scaling Lead to AGI? | 5Y View' -> 'Can Scaling Lead to AGI?'."""
+    parts = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]{1,30}$)", title.strip())
+    return max(parts[:-1], key=len) if len(parts) > 1 and len(parts[-1]) < len(parts[0]) else title.strip()
+
+
+def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
+    """Return the article body of `text` with page chrome removed, plus any metadata found."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    out = Cleaned("")
+    nonempty = [i for i, ln in enumerate(lines) if ln.strip()]
+    if not nonempty:
+        return out
+    # Position is measured in prose characters, so a long link list does not hide its own heading.
+    weights = [0 if _URL_LINE.match(ln) else len(ln) + 1 for ln in lines]
+    total = sum(weights)
+
+    # Front matter: the title is the first title-like line among the first three; a short teaser
+    # before it (a meta description) is not article text.
+    start = 0
+    if find_title:
+        for k, i in enumerate(nonempty[:3]):
+            if _is_title_like(lines[i]):
+                if all(len(lines[j].split()) <= 60 for j in nonempty[:k]):
+                    out.title = clean_title(lines[i])
+                    start = i + 1
+                break
+
+    # Tail: cut at the first tail heading or credit line in the last part of the text.
+    end = len(lines)
+    pos = 0
+    for i, ln in enumerate(lines):
+        if i >= start and pos >= 0.5 * total and (_TAIL_HEADING.match(ln) or _TAIL_CREDIT.match(ln)):
+            end = i
+            break
+        pos += weights[i]
+    # Trailing reader comments, recognised by praise, thanks and exclamations.
+    while end > start:
+        j = max((i for i in range(start, end) if lines[i].strip()), default=None)
+        if j is None or _comment_score(lines[j]) < 3:
+            break
+        end = j
+
+    kept: list[str] = []
+    for i in range(start, end):
+        ln = lines[i]
+        s = ln.strip()
+        if not s:
+            kept.append("")
+            continue
+        m = _BYLINE.match(s)
+        if m and len(s.split()) <= 8:
+            out.author = out.author or m.group(1).strip(" ,")
+            continue
+        if i < start + 8 and not out.date:
+            dm = _DATE.search(s)
+            if dm and len(s.split()) <= 8:
+                out.date = dm.group(1)
+                continue
+        url_m = re.match(r"^\s*(?:original (?:source|url)|source|url)\s*:\s*(https?://\S+)", s, re.I)
+        if url_m:
+            out.url = out.url or url_m.group(1)
+            continue
+        if (_DROP_LINE.match(s) or _URL_LINE.match(s) or _CAPS_LIST.match(s)
+                or (_SUBSCRIBE.search(s) and len(s.split()) <= 25)):
+            continue
+        kept.append(ln)
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
+    out.text = body
+    return out

@@ -1,0 +1,85 @@
+"""Regex sentence splitting that keeps character offsets into the article text.
+
+Offsets matter more than linguistic finesse: every proposal must point at its exact span so the
+review dialog can highlight it and the map can cite it.
+"""
+from __future__ import annotations
+
+import re
+
+from model.importer.article import Sentence
+
+_ABBREV = {
+    "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "fig", "no", "st", "inc", "ltd",
+    "jr", "sr", "u.s", "u.k", "cf", "al", "approx", "est", "vol", "pp", "ed", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+# A sentence ends at . ! ? … (plus closing quotes/brackets/footnote digits) before a space and a
+# capital, digit, quote or bracket.
+_END = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\d{0,2})(\s+)(?=["'“‘(\[]?[A-Z0-9À-Ý])""")
+_BULLET = re.compile(r"^\s*(?:[-–•*·▪◦]\s+|\(?\d{1,2}[.)]\s+|[a-z][.)]\s+)")
+_LABEL = re.compile(r"^[A-Z][\w &/'’-]{1,40}: (?=\S)")
+
+
+def _is_abbrev(text: str, dot_pos: int) -> bool:
+    m = re.search(r"([A-Za-z.]+)$", text[:dot_pos])
+    if not m:
+        return False
+    word = m.group(1).lower().strip(".")
+    if word in _ABBREV:
+        return True
+    return len(word) == 1 and text[dot_pos - 1].isupper()  # an initial such as "J. Smith"
+
+
+def _split_line(line: str, base: int, para: int) -> list[Sentence]:
+    bullet = bool(_BULLET.match(line))
+    m = _BULLET.match(line)
+    offset = m.end() if m else 0
+    while offset < len(line) and line[offset].isspace():
+        offset += 1
+    body_end = len(line.rstrip())
+    if offset >= body_end:
+        return []
+    pieces: list[tuple[int, int]] = []
+    start = offset
+    for em in _END.finditer(line, offset, body_end):
+        dot = em.start(1)
+        if em.group(1) == "." and _is_abbrev(line, dot):
+            continue
+        if em.group(1) == "…" and re.match(r"[A-Z]{2,}\b", line[em.end(4):]):
+            continue  # "bigger and … BIGGER": an ellipsis inside a sentence
+        end = em.start(4)
+        if end - start >= 2:
+            pieces.append((start, end))
+        start = em.end(4)
+    if body_end - start >= 1:
+        pieces.append((start, body_end))
+    out = []
+    stripped = line.strip()
+    is_heading = (len(pieces) == 1 and len(stripped.split()) <= 14
+                  and not re.search(r"[.!?…:;,\"”]$", stripped))
+    for s, e in pieces:
+        out.append(Sentence(base + s, base + e, line[s:e], para, heading=is_heading, bullet=bullet))
+    return out
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split text into sentences; each line of the text is at least one paragraph boundary."""
+    out: list[Sentence] = []
+    pos = 0
+    para = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.extend(_split_line(line, pos, para))
+            para += 1
+        pos += len(line) + 1
+    return out
+
+
+def strip_label(sentence: str) -> tuple[int, str]:
+    """Drop a leading 'Label: ' (as in '- Scaling is insufficient: Throwing more…'); return the
+    offset removed and the rest."""
+    m = _LABEL.match(sentence)
+    if m and len(sentence) - m.end() > 20:
+        return m.end(), sentence[m.end():]
+    return 0, sentence

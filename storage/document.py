@@ -1,0 +1,220 @@
+"""A `.cruxmap` file: the map's SQLite document, kept in step with the model edit by edit.
+
+There is no "save": the document listens to its `ArgumentMap` and commits each edit (one
+model batch) in one transaction, with a rollback journal and synchronous=FULL, so a crash
+or kill -9 loses at most the edit in flight and never corrupts the file. Opening checks a
+file thoroughly, read-only, before it is ever opened for writing.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import sqlite_utils
+
+from model.argmap import ArgumentMap, Change, MapError
+from storage import rows
+from storage.schema import APPLICATION_ID, PRAGMAS, SCHEMA, SCHEMA_VERSION, TABLES
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DocumentError(Exception):
+    """A map file that cannot be opened or written; `str()` is a message for the user."""
+
+
+class StorageError(DocumentError):
+    """An edit that could not be written; the model has been put back to what the file holds."""
+
+
+class MapDocument:
+    """One open map file and the `ArgumentMap` it holds."""
+
+    def __init__(self, path: Path, db: sqlite_utils.Database, amap: ArgumentMap) -> None:
+        self.path = path
+        self.db = db
+        self.map = amap
+        self._restoring = False
+        amap.subscribe(self._on_changes, first=True)
+
+    # -------------------------------------------------------------- lifecycle
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> MapDocument:
+        """Open an existing map, refusing (untouched) anything that is not a sound Cruxmap file."""
+        path = Path(path)
+        check_file(path)
+        conn = _connect(path)
+        try:
+            amap = _load(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(path, sqlite_utils.Database(conn), amap)
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], amap: ArgumentMap | None = None) -> MapDocument:
+        """Write `amap` (or an empty map) to a new file atomically and open it."""
+        path = Path(path)
+        amap = amap if amap is not None else ArgumentMap()
+        fd, tmp = tempfile.mkstemp(prefix=".cruxmap-", dir=path.parent or ".")
+        os.close(fd)
+        try:
+            conn = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                write_new(conn, amap)
+            finally:
+                conn.close()
+            os.replace(tmp, path)
+        except (OSError, sqlite3.Error) as exc:
+            Path(tmp).unlink(missing_ok=True)
+            raise DocumentError(f"Could not create {path.name}: {exc}") from None
+        return cls.open(path)
+
+    def close(self) -> None:
+        self.map.unsubscribe(self._on_changes)
+        self.db.conn.close()
+
+    def save_as(self, path: str | os.PathLike[str]) -> None:
+        """Copy the map to `path` with SQLite's backup API and keep working in the copy."""
+        path = Path(path)
+        if path.resolve() == self.path.resolve():
+            return
+        fd, tmp = tempfile.mkstemp(prefix=".cruxmap-", dir=path.parent or ".")
+        os.close(fd)
+        try:
+            dest = sqlite3.connect(tmp)
+            try:
+                self.db.conn.backup(dest)
+            finally:
+                dest.close()
+            os.replace(tmp, path)
+        except (OSError, sqlite3.Error) as exc:
+            Path(tmp).unlink(missing_ok=True)
+            raise DocumentError(f"Could not save a copy as {path.name}: {exc}") from None
+        self.db.conn.close()
+        self.db = sqlite_utils.Database(_connect(path))
+        self.path = path
+
+    # ---------------------------------------------------------------- writing
+    def _on_changes(self, changes: list[Change]) -> None:
+        if self._restoring:
+            return
+        try:
+            with self.db.atomic():
+                write_changes(self.db.conn, self.map, changes)
+        except sqlite3.Error as exc:
+            self._restore()
+            raise StorageError(
+                f"The change could not be written to {self.path.name} ({exc}); "
+                "the map is as it was before the change."
+            ) from None
+
+    def _restore(self) -> None:
+        """Put the model back to what the file holds after a failed write."""
+        self._restoring = True
+        try:
+            self.map.replace_contents(_load(self.db.conn, self.path))
+        finally:
+            self._restoring = False
+
+
+# ------------------------------------------------------------------- checking
+def check_file(path: Path) -> None:
+    """Refuse, with a specific message and without modifying it, a file that is not a sound map."""
+    name = path.name
+    if not path.exists():
+        raise DocumentError(f"{name}: no such file")
+    if path.is_dir():
+        raise DocumentError(f"{name} is a folder, not a map file")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise DocumentError(f"{name} cannot be read: {exc.strerror}") from None
+    if not header:
+        raise DocumentError(f"{name} is empty: it is not a Cruxmap map")
+    if not header.startswith(SQLITE_HEADER):
+        raise DocumentError(f"{name} is not a Cruxmap map (it is not an SQLite database)")
+    if len(header) < 100:
+        raise DocumentError(f"{name} is truncated: the database header is incomplete")
+    journal = path.with_name(name + "-journal")
+    if journal.exists() and journal.stat().st_size > 0:
+        return  # a crash left a hot journal: the read-write open recovers it (see _load's checks)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DocumentError(f"{name} cannot be opened: {exc}") from None
+    try:
+        check_connection(conn, name)
+    finally:
+        conn.close()
+
+
+def check_connection(conn: sqlite3.Connection, name: str) -> None:
+    """The checks behind `check_file`, on an open connection."""
+    try:
+        conn.execute("PRAGMA trusted_schema=OFF")
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise DocumentError(f"{name} is an SQLite database, but not a Cruxmap map")
+        if version > SCHEMA_VERSION:
+            raise DocumentError(
+                f"{name} was made by a newer Cruxmap (file format {version}; this version "
+                f"reads up to {SCHEMA_VERSION}). Update Cruxmap to open it."
+            )
+        if version < 1:
+            raise DocumentError(f"{name} is an unfinished map file (no schema version)")
+        result = conn.execute("PRAGMA quick_check").fetchall()
+        if result != [("ok",)]:
+            raise DocumentError(f"{name} is damaged: {result[0][0]}")
+        objects = conn.execute(
+            "SELECT type, name FROM sqlite_master WHERE type IN ('table','trigger','view')"
+        ).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise DocumentError(f"{name} is damaged or not a map: {exc}") from None
+    foreign = [f"{t} {n}" for t, n in objects if t != "table"]
+    if foreign:
+        raise DocumentError(f"{name} contains unexpected {foreign[0]}: refusing to open it")
+    missing = set(TABLES) - {n for t, n in objects}
+    if missing:
+        raise DocumentError(f"{name} is missing the {sorted(missing)[0]} table: not a complete map")
+
+
+# -------------------------------------------------------------------- loading
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        for pragma in PRAGMAS:
+            conn.execute(pragma)
+    except sqlite3.Error as exc:
+        raise DocumentError(f"{path.name} cannot be opened for writing: {exc}") from None
+    return conn
+
+
+def _load(conn: sqlite3.Connection, path: Path) -> ArgumentMap:
+    check_connection(conn, path.name)
+    try:
+        return rows.read_map(conn)
+    except (sqlite3.Error, MapError, ValueError, TypeError, KeyError) as exc:
+        raise DocumentError(f"{path.name} holds content Cruxmap cannot read: {exc}") from None
+
+
+def write_new(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
+    """Create the schema and write a whole map into an empty database."""
+    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.execute("BEGIN")  # executescript would commit early: run statements one by one
+    for statement in filter(str.strip, SCHEMA.split(";")):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    rows.write_all(conn, amap)
+    conn.execute("COMMIT")
+
+
+def write_changes(conn: sqlite3.Connection, amap: ArgumentMap, changes: list[Change]) -> None:
+    """Write what `changes` name, reading the current values from `amap`."""
+    rows.write_changes(conn, amap, changes)

@@ -1,0 +1,258 @@
+"""Rows ⇄ model values: every SQL statement that reads or writes a map's contents.
+
+Writes are keyed by what changed: for each changed node, edge, source… the current value is
+read from the model and upserted, or deleted when the model no longer has it. That makes
+undo, redo and the kill -9 guarantees follow from one simple rule.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from model.argmap import ArgumentMap, Change
+from model.entities import (
+    Citation,
+    Edge,
+    HistoryEntry,
+    Node,
+    Point,
+    Scenario,
+    Series,
+    Source,
+)
+
+NODE_COLS = (
+    "id, kind, title, text, prior, prior_low, prior_high, tags, series, created, modified, "
+    "collapsed, x, y, pinned"
+)
+EDGE_COLS = "source, target, relation, strength, strength_low, strength_high"
+SOURCE_COLS = "id, title, author, outlet, date, url, text, kind, file, added"
+
+
+def _marks(cols: str) -> str:
+    return ", ".join("?" * len(cols.split(",")))
+
+
+# ----------------------------------------------------------------- to rows
+def node_row(n: Node) -> tuple:
+    lo, hi = n.prior_range or (None, None)
+    x, y = n.pos or (None, None)
+    return (
+        n.id, n.kind, n.title, n.text, n.prior, lo, hi, json.dumps(list(n.tags)), n.series,
+        n.created, n.modified, int(n.collapsed), x, y, int(n.pinned),
+    )  # fmt: skip
+
+
+def edge_row(e: Edge) -> tuple:
+    lo, hi = e.strength_range or (None, None)
+    return (e.source, e.target, e.relation, e.strength, lo, hi)
+
+
+def source_row(s: Source) -> tuple:
+    return (s.id, s.title, s.author, s.outlet, s.date, s.url, s.text, s.kind, s.file, s.added)
+
+
+# ------------------------------------------------------------------ writing
+def write_all(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
+    """Write a whole map into empty tables (new files, Save As of an in-memory map)."""
+    conn.executemany(
+        f"INSERT INTO sources ({SOURCE_COLS}) VALUES ({_marks(SOURCE_COLS)})",
+        [source_row(s) for s in amap.sources.values()],
+    )
+    conn.executemany(
+        f"INSERT INTO nodes ({NODE_COLS}) VALUES ({_marks(NODE_COLS)})",
+        [node_row(n) for n in amap.nodes()],
+    )
+    conn.executemany(
+        "INSERT INTO node_sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [_citation_row(n.id, i, c) for n in amap.nodes() for i, c in enumerate(n.citations)],
+    )
+    conn.executemany(
+        f"INSERT INTO edges ({EDGE_COLS}) VALUES ({_marks(EDGE_COLS)})",
+        [edge_row(e) for e in amap.edges()],
+    )
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", list(amap.meta.items()))
+    for name in amap.scenarios:
+        _write_scenario(conn, amap, name)
+    for name in amap.series:
+        _write_series(conn, amap, name)
+    conn.executemany(
+        "INSERT INTO credence_history (id, time, scenario, credence, note) VALUES (?, ?, ?, ?, ?)",
+        [(i + 1, h.time, h.scenario, h.credence, h.note) for i, h in enumerate(amap.history)],
+    )
+
+
+def write_changes(conn: sqlite3.Connection, amap: ArgumentMap, changes: list[Change]) -> None:
+    """Bring the tables in line with the model for everything named in `changes`."""
+    by_kind: dict[str, list] = {}
+    for ch in changes:
+        by_kind.setdefault(ch.kind, []).append(ch.key)
+    if "reset" in by_kind:
+        for table in ("node_sources", "edges", "nodes", "sources", "meta", "scenario_values",
+                      "scenarios", "points", "series", "credence_history"):  # fmt: skip
+            conn.execute(f"DELETE FROM {table}")
+        write_all(conn, amap)
+        return
+    for sid in by_kind.get("source", []):
+        if sid in amap.sources:
+            conn.execute(
+                f"INSERT OR REPLACE INTO sources ({SOURCE_COLS}) VALUES ({_marks(SOURCE_COLS)})",
+                source_row(amap.sources[sid]),
+            )
+    node_ids = by_kind.get("node", [])
+    present = [nid for nid in node_ids if nid in amap.graph]
+    _upsert_nodes(conn, [amap.node(nid) for nid in present])
+    for key in by_kind.get("edge", []):
+        if amap.graph.has_edge(*key):
+            conn.execute(
+                f"INSERT OR REPLACE INTO edges ({EDGE_COLS}) VALUES ({_marks(EDGE_COLS)})",
+                edge_row(amap.edge(*key)),
+            )
+        else:
+            conn.execute("DELETE FROM edges WHERE source = ? AND target = ?", key)
+    gone = [(nid,) for nid in node_ids if nid not in amap.graph]
+    conn.executemany("DELETE FROM node_sources WHERE node_id = ?", gone)
+    conn.executemany("DELETE FROM nodes WHERE id = ?", gone)
+    for sid in by_kind.get("source", []):
+        if sid not in amap.sources:
+            conn.execute("DELETE FROM sources WHERE id = ?", (sid,))
+    for key in by_kind.get("meta", []):
+        if key in amap.meta:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, amap.meta[key]))
+        else:
+            conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+    for name in by_kind.get("scenario", []):
+        _write_scenario(conn, amap, name)
+    for name in by_kind.get("series", []):
+        _write_series(conn, amap, name)
+    if by_kind.get("history"):
+        _write_history(conn, amap, min(by_kind["history"]))
+
+
+def _upsert_nodes(conn: sqlite3.Connection, nodes: list[Node]) -> None:
+    if not nodes:
+        return
+    # UPSERT, not REPLACE: REPLACE deletes the row first and would cascade to its edges.
+    updates = ", ".join(f"{c.strip()} = excluded.{c.strip()}" for c in NODE_COLS.split(",")[1:])
+    conn.executemany(
+        f"INSERT INTO nodes ({NODE_COLS}) VALUES ({_marks(NODE_COLS)}) "
+        f"ON CONFLICT(id) DO UPDATE SET {updates}",
+        [node_row(n) for n in nodes],
+    )
+    conn.executemany("DELETE FROM node_sources WHERE node_id = ?", [(n.id,) for n in nodes])
+    conn.executemany(
+        "INSERT INTO node_sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [_citation_row(n.id, i, c) for n in nodes for i, c in enumerate(n.citations)],
+    )
+
+
+def _citation_row(node_id: str, i: int, c: Citation) -> tuple:
+    return (node_id, i, c.source, c.quote, c.start, c.end, c.locator)
+
+
+def _write_scenario(conn: sqlite3.Connection, amap: ArgumentMap, name: str) -> None:
+    conn.execute("DELETE FROM scenarios WHERE name = ?", (name,))
+    sc = amap.scenarios.get(name)
+    if sc is not None:
+        conn.execute(
+            "INSERT INTO scenarios VALUES (?, ?, ?, ?)",
+            (sc.name, sc.description, sc.source, list(amap.scenarios).index(name)),
+        )
+        values = [(name, "prior", nid, "", p) for nid, p in sc.priors.items()]
+        values += [(name, "strength", u, v, lam) for (u, v), lam in sc.strengths.items()]
+        conn.executemany("INSERT INTO scenario_values VALUES (?, ?, ?, ?, ?)", values)
+    conn.executemany(
+        "UPDATE scenarios SET position = ? WHERE name = ?",
+        [(i, n) for i, n in enumerate(amap.scenarios)],
+    )
+
+
+def _write_series(conn: sqlite3.Connection, amap: ArgumentMap, name: str) -> None:
+    conn.execute("DELETE FROM series WHERE name = ?", (name,))
+    s = amap.series.get(name)
+    if s is not None:
+        conn.execute(
+            "INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (s.name, s.title, s.unit, s.kind, s.source, s.note, list(amap.series).index(name)),
+        )
+        conn.executemany(
+            "INSERT INTO points VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(name, i, p.date, p.value, p.label, p.low, p.high, p.source, p.note)
+             for i, p in enumerate(s.points)],
+        )  # fmt: skip
+    conn.executemany(
+        "UPDATE series SET position = ? WHERE name = ?",
+        [(i, n) for i, n in enumerate(amap.series)],
+    )
+
+
+def _write_history(conn: sqlite3.Connection, amap: ArgumentMap, first: int) -> None:
+    """Rewrite the history from entry `first` on (appends and undone appends)."""
+    conn.execute("DELETE FROM credence_history WHERE id > ?", (first,))
+    conn.executemany(
+        "INSERT INTO credence_history (id, time, scenario, credence, note) VALUES (?, ?, ?, ?, ?)",
+        [(i + 1, h.time, h.scenario, h.credence, h.note)
+         for i, h in enumerate(amap.history) if i >= first],
+    )  # fmt: skip
+
+
+# ------------------------------------------------------------------ reading
+def read_map(conn: sqlite3.Connection) -> ArgumentMap:
+    """Build an `ArgumentMap` from the tables, validating every value as the model does."""
+    amap = ArgumentMap()
+    for row in conn.execute(f"SELECT {SOURCE_COLS} FROM sources ORDER BY rowid"):
+        amap.sources[row[0]] = Source(*row)
+    cites: dict[str, list[Citation]] = {}
+    for node_id, source, quote, start, end, locator in conn.execute(
+        'SELECT node_id, source_id, quote, start, "end", locator FROM node_sources '
+        "ORDER BY node_id, position"
+    ):
+        cites.setdefault(node_id, []).append(Citation(source, quote, start, end, locator))
+    for r in conn.execute(f"SELECT {NODE_COLS} FROM nodes ORDER BY rowid"):
+        node = Node(
+            id=r[0], kind=r[1], title=r[2], text=r[3], prior=r[4],
+            prior_range=None if r[5] is None else (r[5], r[6]),
+            tags=tuple(json.loads(r[7])), citations=tuple(cites.get(r[0], ())),
+            series=r[8], created=r[9], modified=r[10], collapsed=bool(r[11]),
+            pos=None if r[12] is None else (r[12], r[13]), pinned=bool(r[14]),
+        )  # fmt: skip
+        amap.insert_node(node)
+    for r in conn.execute(f"SELECT {EDGE_COLS} FROM edges ORDER BY rowid"):
+        rng = None if r[4] is None else (r[4], r[5])
+        amap.insert_edge(Edge(r[0], r[1], r[2], r[3], rng))
+    amap.meta.update(conn.execute("SELECT key, value FROM meta ORDER BY rowid"))
+    _read_scenarios(conn, amap)
+    _read_series(conn, amap)
+    for time, scenario, credence, note in conn.execute(
+        "SELECT time, scenario, credence, note FROM credence_history ORDER BY id"
+    ):
+        amap.history.append(HistoryEntry(time, scenario, credence, note))
+    amap._pending.clear()
+    return amap
+
+
+def _read_scenarios(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
+    values: dict[str, list] = {}
+    for row in conn.execute("SELECT scenario, kind, node, target, value FROM scenario_values"):
+        values.setdefault(row[0], []).append(row[1:])
+    for name, description, source in conn.execute(
+        "SELECT name, description, source FROM scenarios ORDER BY position"
+    ):
+        vals = values.get(name, [])
+        priors = {n: v for k, n, _, v in vals if k == "prior"}
+        strengths = {(n, t): v for k, n, t, v in vals if k == "strength"}
+        amap.put_scenario(Scenario(name, description, source, priors, strengths))
+
+
+def _read_series(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
+    points: dict[str, list[Point]] = {}
+    for row in conn.execute(
+        "SELECT series, date, value, label, low, high, source, note FROM points "
+        "ORDER BY series, position"
+    ):
+        points.setdefault(row[0], []).append(Point(*row[1:]))
+    for name, title, unit, kind, source, note in conn.execute(
+        "SELECT name, title, unit, kind, source, note FROM series ORDER BY position"
+    ):
+        amap.put_series(Series(name, title, unit, tuple(points.get(name, ())), kind, source, note))

@@ -1,0 +1,184 @@
+"""Run untrusted-file parsers in a child process with a memory and a time limit.
+
+Parsers (pypdf, lxml, trafilatura) have had crash and blow-up bugs; a child process contains them.
+The child caps its own address space with RLIMIT_AS (set in the child, not via preexec_fn, which
+is unsafe in a threaded GUI) and serves one JSON request per line, so a batch of files can share
+one child. The parent enforces a wall-clock timeout per request and restarts the child after a
+timeout or a crash.
+"""
+from __future__ import annotations
+
+import json
+import os
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+MEMORY_LIMIT = 1 << 30  # 1 GiB of address space
+ROOT = Path(__file__).resolve().parent.parent
+
+# The only functions a child will run: name -> "module:function".
+_FUNCTIONS = {
+    "parse_file": "storage.articles:parse_file",
+    "echo": "storage.sandbox:_echo",
+    "burn": "storage.sandbox:_burn",
+    "hog": "storage.sandbox:_hog",
+}
+
+
+class SandboxError(Exception):
+    """The child failed to give an answer: it timed out, ran out of memory or died."""
+
+
+class Sandbox:
+    """A reusable child process; use as a context manager or call close()."""
+
+    def __init__(self, *, timeout: float = 30.0, memory: int = MEMORY_LIMIT) -> None:
+        self.timeout = timeout
+        self.memory = memory
+        self._proc: subprocess.Popen | None = None
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _start(self) -> subprocess.Popen:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+        env["CRUXMAP_SANDBOX_MEMORY"] = str(self.memory)
+        return subprocess.Popen(
+            [sys.executable, "-m", "storage.sandbox"], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=str(ROOT), env=env)
+
+    def close(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        try:
+            proc.stdin.close()  # type: ignore[union-attr]
+            proc.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            proc.kill()
+            proc.wait()
+        finally:
+            proc.stdout.close()  # type: ignore[union-attr]
+
+    def _kill(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is not None:
+            proc.kill()
+            proc.wait()
+            proc.stdout.close()  # type: ignore[union-attr]
+            proc.stdin.close()  # type: ignore[union-attr]
+
+    def call(self, function: str, *args: Any, timeout: float | None = None) -> Any:
+        """Run a whitelisted function in the child and return its JSON result.
+
+        Raises SandboxError on timeout or crash; re-raises the child's own error message as
+        SandboxError too, with `.kind` set to "error" so callers can tell them apart.
+        """
+        if function not in _FUNCTIONS:
+            raise ValueError(f"unknown sandbox function {function!r}")
+        if self._proc is None or self._proc.poll() is not None:
+            self._proc = self._start()
+        proc = self._proc
+        limit = self.timeout if timeout is None else timeout
+        try:
+            proc.stdin.write(json.dumps({"f": function, "args": list(args)}).encode() + b"\n")
+            proc.stdin.flush()
+        except (BrokenPipeError, OSError) as exc:
+            self._kill()
+            raise SandboxError("the parser process could not be started") from exc
+        line = _read_line(proc, time.monotonic() + limit)
+        if line is None:
+            self._kill()
+            raise SandboxError(f"parsing took longer than {limit:g} s and was stopped")
+        if not line:
+            self._kill()
+            raise SandboxError("the parser ran out of memory or crashed on this file")
+        reply = json.loads(line)
+        if "error" in reply:
+            err = SandboxError(reply["error"])
+            err.kind = "error"  # type: ignore[attr-defined]
+            raise err
+        return reply["result"]
+
+
+def _read_line(proc: subprocess.Popen, deadline: float) -> bytes | None:
+    """One reply line; None on timeout, b'' if the child died."""
+    fd = proc.stdout.fileno()  # type: ignore[union-attr]
+    buf = bytearray()
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return None
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            return None
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return b""
+        buf += chunk
+        if buf.endswith(b"\n"):
+            return bytes(buf)
+
+
+def run_once(function: str, *args: Any, timeout: float = 30.0) -> Any:
+    """Start a child, run one request, stop the child."""
+    with Sandbox(timeout=timeout) as box:
+        return box.call(function, *args)
+
+
+# ------------------------------------------------------------------------- child side
+def _echo(value: Any) -> Any:
+    return value
+
+
+def _burn(seconds: float) -> None:  # for tests: a parser that hangs
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def _hog(megabytes: int) -> int:  # for tests: a parser that eats memory
+    block = bytearray(megabytes << 20)
+    return len(block)
+
+
+def _child_main() -> None:
+    import importlib
+    import resource
+
+    memory = int(os.environ.get("CRUXMAP_SANDBOX_MEMORY", MEMORY_LIMIT))
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    sys.setrecursionlimit(5000)
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # library prints must not corrupt the protocol
+    for raw in sys.stdin.buffer:
+        try:
+            req = json.loads(raw)
+            mod_name, fn_name = _FUNCTIONS[req["f"]].split(":")
+            fn = getattr(importlib.import_module(mod_name), fn_name)
+            reply = {"result": fn(*req["args"])}
+        except MemoryError:
+            reply = {"error": "the file needs more memory than the import limit allows"}
+        except RecursionError:
+            reply = {"error": "the file is nested too deeply to parse"}
+        except Exception as exc:  # noqa: BLE001 - every parser failure becomes a message
+            msg = getattr(exc, "user_message", None) or f"could not parse the file ({type(exc).__name__})"
+            reply = {"error": msg}
+        try:
+            data = json.dumps(reply, ensure_ascii=False).encode("utf-8", "replace")
+        except (TypeError, ValueError):
+            data = json.dumps({"error": "the parser returned an unreadable result"}).encode()
+        out.write(data + b"\n")
+        out.flush()
+
+
+if __name__ == "__main__":
+    _child_main()

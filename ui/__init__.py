@@ -1,0 +1,1 @@
+"""The Qt user interface: windows, the map scene, panels, dialogs and undo commands."""

@@ -48,10 +48,18 @@ def cmd_info(args: argparse.Namespace) -> int:
         print_json(counts)
     else:
         print(f"{counts['title'] or Path(args.file).name}")
-        print(f"  {counts['nodes']} nodes: " + ", ".join(f"{v} {k}" for k, v in counts["kinds"].items()))
-        print(f"  {counts['edges']} links: " + ", ".join(f"{v} {k}" for k, v in counts["relations"].items()))
+        print(
+            f"  {counts['nodes']} nodes: "
+            + ", ".join(f"{v} {k}" for k, v in counts["kinds"].items())
+        )
+        print(
+            f"  {counts['edges']} links: "
+            + ", ".join(f"{v} {k}" for k, v in counts["relations"].items())
+        )
         print(f"  {counts['sources']} sources, cited by {counts['cited_nodes']} nodes")
-        print(f"  {counts['series']} trend series; scenarios: {', '.join(counts['scenarios']) or 'none'}")
+        print(
+            f"  {counts['series']} trend series; scenarios: {', '.join(counts['scenarios']) or 'none'}"
+        )
     return 0
 
 

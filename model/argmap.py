@@ -310,7 +310,9 @@ class ArgumentMap:
         if edge.source == edge.target:
             raise MapError("a node cannot be a reason for itself")
         if self.node(edge.source).kind == "thesis":
-            raise MapError("the thesis is what the map weighs; it cannot be a reason for another node")
+            raise MapError(
+                "the thesis is what the map weighs; it cannot be a reason for another node"
+            )
         if edge.relation not in RELATIONS:
             raise MapError(f"relation must be supports or attacks, not {edge.relation!r}")
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 KINDS = ("thesis", "claim", "evidence")
 RELATIONS = ("supports", "attacks")
@@ -16,7 +16,7 @@ RELATIONS = ("supports", "attacks")
 
 def now_iso() -> str:
     """UTC timestamp with seconds, the format every stored date uses."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def new_id() -> str:

@@ -174,7 +174,7 @@ def check_connection(conn: sqlite3.Connection, name: str) -> None:
         objects = conn.execute(
             "SELECT type, name FROM sqlite_master WHERE type IN ('table','trigger','view')"
         ).fetchall()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise DocumentError(f"{name} is damaged or not a map: {exc}") from None
     foreign = [f"{t} {n}" for t, n in objects if t != "table"]
     if foreign:

@@ -1,0 +1,131 @@
+"""The argument map's rules: what a user may and may not do to a map, and what views hear."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from model.argmap import ArgumentMap, MapError
+from model.entities import Citation, Scenario, Source
+
+
+@pytest.fixture
+def amap() -> ArgumentMap:
+    m = ArgumentMap()
+    m.add_node("thesis", "Scaling reaches AGI", node_id="t")
+    m.add_node("claim", "Data runs out", node_id="c")
+    m.add_node("evidence", "300T tokens", node_id="e")
+    m.link("c", "t", "attacks", "strong")
+    m.link("e", "c", "supports")
+    return m
+
+
+def test_add_and_link_builds_the_graph(amap: ArgumentMap) -> None:
+    assert len(amap) == 3
+    assert amap.edge("c", "t").relation == "attacks"
+    assert amap.edge("c", "t").strength == 6.0
+    assert [e.source for e in amap.reasons("t")] == ["c"]
+    assert amap.thesis.id == "t"
+
+
+@pytest.mark.parametrize(
+    "action, message",
+    [
+        (lambda m: m.link("x", "t"), "no node"),
+        (lambda m: m.link("c", "c"), "itself"),
+        (lambda m: m.link("c", "t"), "already linked"),
+        (lambda m: m.link("t", "c"), "thesis"),
+        (lambda m: m.link("e", "t", "refutes"), "relation"),
+        (lambda m: m.link("e", "t", "supports", "enormous"), "unknown strength"),
+        (lambda m: m.link("e", "t", "supports", 0.5), "between 1"),
+        (lambda m: m.add_node("opinion", "x"), "kind"),
+        (lambda m: m.add_node("claim", "   "), "title"),
+        (lambda m: m.add_node("claim", "x", node_id="c"), "already exists"),
+        (lambda m: m.add_node("claim", "x", prior=1.5), "prior"),
+        (lambda m: m.update_node("c", kind="thesis"), "thesis"),
+        (lambda m: m.update_node("zz", title="x"), "no node"),
+        (lambda m: m.remove_node("zz"), "no node"),
+        (lambda m: m.unlink("e", "t"), "no link"),
+        (lambda m: m.update_node("c", bogus=1), "unknown node field"),
+        (lambda m: m.add_node("claim", "x", citations=(Citation("s", start=5, end=2),)), "span"),
+    ],
+)
+def test_invalid_edits_raise_one_clear_error_and_change_nothing(amap, action, message) -> None:
+    before = amap.snapshot()
+    with pytest.raises(MapError, match=message):
+        action(amap)
+    assert amap.snapshot() == before
+
+
+def test_listeners_hear_one_batch_per_edit(amap: ArgumentMap) -> None:
+    heard = []
+    amap.subscribe(heard.append)
+    with amap.batch("Add a counterclaim"):
+        nid = amap.add_node("claim", "Synthetic data fills the gap")
+        amap.link(nid, "c", "attacks")
+    assert len(heard) == 1
+    assert {ch.kind for ch in heard[0]} == {"node", "edge"}
+    amap.update_node("c", title="Data runs out")  # unchanged value: nothing to announce
+    assert len(heard) == 1
+
+
+def test_remove_node_returns_what_restore_needs(amap: ArgumentMap) -> None:
+    before = amap.snapshot()
+    node, edges = amap.remove_node("c")
+    assert "c" not in amap and amap.graph.number_of_edges() == 0
+    amap.restore_node(node, edges)
+    assert amap.snapshot() == before
+
+
+def test_relink_moves_a_reason_keeping_its_weight(amap: ArgumentMap) -> None:
+    amap.relink("e", "c", "t")
+    assert amap.edge("e", "t").relation == "supports"
+    assert not amap.graph.has_edge("e", "c")
+
+
+def test_side_follows_the_parity_of_attacks(amap: ArgumentMap) -> None:
+    assert amap.side("c") == -1
+    assert amap.side("e") == -1  # supports an attacker
+    amap.add_node("claim", "Self-play works", node_id="s")
+    amap.link("s", "c", "attacks")
+    assert amap.side("s") == 1
+
+
+def test_scenario_overrides_weights_without_touching_defaults(amap: ArgumentMap) -> None:
+    amap.put_scenario(Scenario("Skeptic"))
+    amap.set_meta("scenario", "Skeptic")
+    amap.set_prior("e", 0.9)
+    amap.set_strength("c", "t", "decisive")
+    assert amap.prior("e") == 0.9 and amap.node("e").prior == 0.5
+    assert amap.strength("c", "t") == 20.0 and amap.edge("c", "t").strength == 6.0
+    amap.set_meta("scenario", "")
+    amap.set_prior("e", 0.7)
+    assert amap.node("e").prior == 0.7
+
+
+def test_cited_source_cannot_be_removed(amap: ArgumentMap) -> None:
+    amap.add_source(Source("s1", "AI scaling myths"))
+    amap.update_node("c", citations=(Citation("s1", "quote"),))
+    with pytest.raises(MapError, match="cited"):
+        amap.remove_source("s1")
+
+
+def test_cycles_are_allowed(amap: ArgumentMap) -> None:
+    amap.link("c", "e", "attacks")
+    assert amap.graph.has_edge("c", "e") and amap.graph.has_edge("e", "c")
+
+
+def test_model_and_storage_do_not_load_qt() -> None:
+    code = (
+        "import sys, model.argmap, model.entities, model.weights, storage.document, "
+        "storage.seedmap, storage.rows\n"
+        "import pkgutil, importlib, model, storage\n"
+        "for pkg in (model, storage):\n"
+        "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+        "        importlib.import_module(m.name)\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'pyqtgraph'))]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=str(__import__("pathlib").Path(__file__).parent.parent))

@@ -1,0 +1,348 @@
+"""Undo commands: each user edit is one QUndoCommand that changes only the model.
+
+The scene, inspector and panels follow the model's notifications, and the document commits
+each model batch to disk, so a command needs to know nothing about views or files. Every
+command remembers the exact old values (frozen dataclasses) and the exact new ones after its
+first run, so undo-all gives back the original map and redo-all the edited one, timestamps
+included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from model.argmap import ArgumentMap, MapError
+from model.entities import Edge, Node, Scenario
+from storage.document import StorageError
+
+#: Called with a message when an undo or redo could not be written; the main window sets it.
+error_reporter: Callable[[str], None] | None = None
+
+
+def push(stack: QUndoStack, cmd: ModelCommand, parent: QWidget | None = None) -> bool:
+    """Run `cmd` and put it on the stack; if the model or the file refuses it, say why and drop it."""
+    cmd.in_push = True
+    try:
+        cmd.redo()
+    except (MapError, StorageError) as exc:
+        _report(str(exc), parent)
+        return False
+    finally:
+        cmd.in_push = False
+    cmd.done_once = True
+    stack.push(cmd)
+    return True
+
+
+def _report(message: str, parent: QWidget | None = None) -> None:
+    if error_reporter is not None:
+        error_reporter(message)
+    elif parent is not None:
+        QMessageBox.warning(parent, "Cruxmap", message)
+
+
+class ModelCommand(QUndoCommand):
+    """Base: runs `_redo`/`_undo` as one model batch; the first redo already ran in `push`."""
+
+    def __init__(self, amap: ArgumentMap, text: str) -> None:
+        super().__init__(text)
+        self.amap = amap
+        self.done_once = False
+        self.in_push = False
+
+    def redo(self) -> None:
+        if self.done_once:
+            self.done_once = False
+            return
+        self._guarded(self._redo)
+
+    def undo(self) -> None:
+        self._guarded(self._undo)
+
+    def _guarded(self, step: Callable[[], None]) -> None:
+        try:
+            with self.amap.batch(self.text()):
+                step()
+        except StorageError as exc:
+            if self.in_push:
+                raise  # push() reports it and never puts the command on the stack
+            # The document has put the model back to what the file holds: this step is void.
+            self.setObsolete(True)
+            _report(str(exc))
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class AddNodeCommand(ModelCommand):
+    """Add a claim, counterclaim or evidence, optionally as a reason for `target`."""
+
+    def __init__(
+        self,
+        amap: ArgumentMap,
+        kind: str,
+        title: str,
+        *,
+        target: str | None = None,
+        relation: str = "supports",
+        strength: str | float = "moderate",
+        pos: tuple[float, float] | None = None,
+        text: str = "",
+        **fields: Any,
+    ) -> None:
+        what = "counterclaim" if relation == "attacks" and kind == "claim" else kind
+        super().__init__(amap, f"Add {what} “{_short(title)}”")
+        self.args = (kind, title, target, relation, strength, pos, text, fields)
+        from model.entities import new_id
+
+        self.node_id = new_id()
+        self._node: Node | None = None
+        self._edge: Edge | None = None
+
+    def _redo(self) -> None:
+        if self._node is not None:
+            self.amap.insert_node(self._node)
+            if self._edge is not None:
+                self.amap.insert_edge(self._edge)
+            return
+        kind, title, target, relation, strength, pos, text, fields = self.args
+        self.amap.add_node(kind, title, node_id=self.node_id, text=text, pos=pos, **fields)
+        if target is not None:
+            self._edge = self.amap.link(self.node_id, target, relation, strength)
+        self._node = self.amap.node(self.node_id)
+
+    def _undo(self) -> None:
+        self.amap.remove_node(self.node_id)
+
+
+class RemoveNodesCommand(ModelCommand):
+    """Delete nodes with their links; undo puts back nodes and links exactly."""
+
+    def __init__(self, amap: ArgumentMap, node_ids: list[str]) -> None:
+        ids = list(dict.fromkeys(node_ids))
+        title = _short(amap.node(ids[0]).title) if len(ids) == 1 else f"{len(ids)} nodes"
+        super().__init__(amap, f"Delete “{title}”" if len(ids) == 1 else f"Delete {title}")
+        self.node_ids = ids
+        self._removed: list[tuple[Node, list[Edge]]] = []
+
+    def _redo(self) -> None:
+        self._removed = [self.amap.remove_node(nid) for nid in self.node_ids]
+
+    def _undo(self) -> None:
+        for node, edges in reversed(self._removed):
+            self.amap.restore_node(node, edges)
+
+
+class EditNodeCommand(ModelCommand):
+    """Change fields of a node; successive edits of the same fields of one node merge."""
+
+    MERGE_ID = 1001
+
+    def __init__(self, amap: ArgumentMap, node_id: str, **changes: Any) -> None:
+        fields = ", ".join(sorted(changes))
+        super().__init__(amap, f"Edit {fields} of “{_short(amap.node(node_id).title)}”")
+        self.node_id = node_id
+        self.changes = changes
+        self._old: Node | None = None
+        self._new: Node | None = None
+
+    def _redo(self) -> None:
+        if self._new is not None:
+            self.amap.replace_node(self._new)
+            return
+        self._old = self.amap.update_node(self.node_id, **self.changes)
+        self._new = self.amap.node(self.node_id)
+
+    def _undo(self) -> None:
+        assert self._old is not None
+        self.amap.replace_node(self._old)
+
+    def id(self) -> int:  # noqa: A003 (Qt's name)
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, EditNodeCommand) or other.node_id != self.node_id:
+            return False
+        if set(other.changes) != set(self.changes) or not set(self.changes) <= {"title", "text"}:
+            return False
+        self.changes = other.changes
+        self._new = other._new
+        return True
+
+
+class EditEdgeCommand(ModelCommand):
+    """Change a link's relation, strength or strength range."""
+
+    def __init__(self, amap: ArgumentMap, source: str, target: str, **changes: Any) -> None:
+        what = "relation" if "relation" in changes else "strength"
+        super().__init__(amap, f"Change link {what}")
+        self.key = (source, target)
+        self.changes = changes
+        self._old: Edge | None = None
+
+    def _redo(self) -> None:
+        self._old = self.amap.update_edge(*self.key, **self.changes)
+
+    def _undo(self) -> None:
+        old = self._old
+        assert old is not None
+        self.amap.update_edge(
+            *self.key, relation=old.relation, strength=old.strength,
+            strength_range=old.strength_range,
+        )  # fmt: skip
+
+
+class LinkCommand(ModelCommand):
+    """Make an existing node a reason for another (a graph, not only a tree)."""
+
+    def __init__(
+        self,
+        amap: ArgumentMap,
+        source: str,
+        target: str,
+        relation: str = "supports",
+        strength: str | float = "moderate",
+    ) -> None:
+        verb = "support" if relation == "supports" else "attack"
+        super().__init__(amap, f"Link “{_short(amap.node(source).title)}” to {verb}")
+        self.args = (source, target, relation, strength)
+
+    def _redo(self) -> None:
+        self.amap.link(*self.args)
+
+    def _undo(self) -> None:
+        self.amap.unlink(self.args[0], self.args[1])
+
+
+class UnlinkCommand(ModelCommand):
+    def __init__(self, amap: ArgumentMap, source: str, target: str) -> None:
+        super().__init__(amap, "Remove link")
+        self.key = (source, target)
+        self._edge: Edge | None = None
+
+    def _redo(self) -> None:
+        self._edge = self.amap.unlink(*self.key)
+
+    def _undo(self) -> None:
+        assert self._edge is not None
+        self.amap.insert_edge(self._edge)
+
+
+class RelinkCommand(ModelCommand):
+    """Re-attach a reason to another target (drag onto a node)."""
+
+    def __init__(self, amap: ArgumentMap, source: str, old_target: str, new_target: str) -> None:
+        super().__init__(amap, f"Move “{_short(amap.node(source).title)}”")
+        self.args = (source, old_target, new_target)
+
+    def _redo(self) -> None:
+        source, old, new = self.args
+        self.amap.relink(source, old, new)
+
+    def _undo(self) -> None:
+        source, old, new = self.args
+        self.amap.relink(source, new, old)
+
+
+class MoveNodesCommand(ModelCommand):
+    """Place nodes by hand (one command per drag); placed nodes stay put on re-layout."""
+
+    def __init__(self, amap: ArgumentMap, moves: dict[str, tuple[float, float]]) -> None:
+        super().__init__(amap, "Move node" if len(moves) == 1 else f"Move {len(moves)} nodes")
+        self.moves = moves
+        self._old: list[Node] = []
+
+    def _redo(self) -> None:
+        self._old = [self.amap.node(nid) for nid in self.moves]
+        for nid, pos in self.moves.items():
+            self.amap.update_node(nid, pos=(float(pos[0]), float(pos[1])), pinned=True)
+
+    def _undo(self) -> None:
+        for node in self._old:
+            self.amap.replace_node(node)
+
+
+class SetCollapsedCommand(ModelCommand):
+    def __init__(self, amap: ArgumentMap, node_ids: list[str], collapsed: bool) -> None:
+        super().__init__(amap, "Collapse" if collapsed else "Expand")
+        self.node_ids = list(node_ids)
+        self.collapsed = collapsed
+        self._old: list[Node] = []
+
+    def _redo(self) -> None:
+        self._old = [self.amap.node(nid) for nid in self.node_ids]
+        for nid in self.node_ids:
+            self.amap.update_node(nid, collapsed=self.collapsed)
+
+    def _undo(self) -> None:
+        for node in self._old:
+            self.amap.replace_node(node)
+
+
+class SetWeightCommand(ModelCommand):
+    """Set a prior ("prior", node id) or strength ("strength", (u, v)) in the active scenario."""
+
+    MERGE_ID = 1002
+
+    def __init__(self, amap: ArgumentMap, kind: str, key: Any, value: float | str) -> None:
+        label = "reliability" if kind == "prior" and amap.node(key).kind == "evidence" else kind
+        scenario = amap.current_scenario
+        super().__init__(amap, f"Set {label}" + (f" in “{scenario}”" if scenario else ""))
+        self.kind, self.key, self.value, self.scenario = kind, key, value, scenario
+        self._old: Node | Edge | Scenario | None = None
+
+    def _redo(self) -> None:
+        if self.scenario:
+            self._old = self.amap.scenarios[self.scenario]
+        elif self.kind == "prior":
+            self._old = self.amap.node(self.key)
+        else:
+            self._old = self.amap.edge(*self.key)
+        if self.kind == "prior":
+            self.amap.set_prior(self.key, float(self.value), self.scenario)
+        else:
+            self.amap.set_strength(*self.key, self.value, self.scenario)
+        _record_credence(self.amap, self.text())
+
+    def _undo(self) -> None:
+        old = self._old
+        if isinstance(old, Scenario):
+            self.amap.put_scenario(old)
+        elif isinstance(old, Node):
+            self.amap.replace_node(old)
+        elif isinstance(old, Edge):
+            self.amap.update_edge(*old.key, strength=old.strength)
+        _record_credence(self.amap, f"Undo: {self.text()}")
+
+    def id(self) -> int:  # noqa: A003
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        """Dragging a slider gives many small steps: keep one undo step per weight."""
+        if not isinstance(other, SetWeightCommand):
+            return False
+        if (other.kind, other.key, other.scenario) != (self.kind, self.key, self.scenario):
+            return False
+        self.value = other.value
+        return True
+
+
+def _record_credence(amap: ArgumentMap, note: str) -> None:
+    """Log the thesis credence after a weight change, once the credence engine provides it."""
+    try:
+        from model.credence import record_if_changed
+    except ImportError:
+        return
+    record_if_changed(amap, note)
+
+
+def _short(title: str, limit: int = 40) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[: limit - 1] + "…"

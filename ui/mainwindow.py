@@ -1,0 +1,331 @@
+"""The main window: the map in the middle, inspector and credence on the right, trends below.
+
+It owns the open `MapDocument` and the undo stack, builds the menus from the panels' actions,
+and handles files like a desktop app: New, Open, Open Recent, Save As, Close, drag and drop.
+A map that fails to open leaves the current one open and says why.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from storage.document import DocumentError, MapDocument, StorageError
+from ui import commands
+
+MAP_FILTER = "Cruxmap maps (*.cruxmap)"
+MAX_RECENT = 10
+ARTICLE_SUFFIXES = {".html", ".htm", ".md", ".markdown", ".txt", ".pdf"}
+
+
+class MainWindow(QMainWindow):
+    """One window, one open map."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.doc: MapDocument | None = None
+        self.undo_stack = QUndoStack(self)
+        self.panels: dict[str, QWidget] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self._map_widgets: list[QWidget] = []
+        commands.error_reporter = self._on_command_error
+        self.setAcceptDrops(True)
+        self.setMinimumSize(900, 600)
+        self.resize(1500, 920)
+        self._credence_label = QLabel()
+        self.statusBar().addPermanentWidget(self._credence_label)
+        self._build_file_actions()
+        self._build_menus()
+        self._restore_settings()
+
+    # ------------------------------------------------------------------ files
+    def _build_file_actions(self) -> None:
+        def act(text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
+            a = QAction(text, self)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            a.setStatusTip(tip)
+            a.triggered.connect(slot)
+            return a
+
+        K = QKeySequence.StandardKey
+        self.act_new = act("&New Map…", self.new_map, K.New, "Create a new map file")
+        self.act_new_seed = act("New Map from the &Seed Debate…", lambda: self.new_map(seed=True))
+        self.act_open = act("&Open…", self.open_dialog, K.Open, "Open a .cruxmap file")
+        self.act_save_as = act("Save &As…", self.save_as, K.SaveAs, "Copy this map to a new file")
+        self.act_close = act("&Close Map", self.close_map, K.Close)
+        self.act_quit = act("&Quit", self.close, K.Quit)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.edit_menu = bar.addMenu("&Edit")
+        self.view_menu = bar.addMenu("&View")
+        self.map_menu = bar.addMenu("&Map")
+        self.help_menu = bar.addMenu("&Help")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.edit_menu.addActions([undo, redo])
+        self.edit_menu.addSeparator()
+        about = QAction("&About Cruxmap", self)
+        about.triggered.connect(self._about)
+        self.help_menu.addAction(about)
+
+    def _fill_file_menu(self) -> None:
+        m = self.file_menu
+        m.clear()
+        m.addActions([self.act_new, self.act_new_seed, self.act_open])
+        m.addMenu(self.recent_menu)
+        m.addActions([self.act_save_as, self.act_close])
+        for group in self._extra_file_actions():
+            m.addSeparator()
+            m.addActions(group)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+
+    def _extra_file_actions(self) -> list[list[QAction]]:
+        """Import and export actions contributed by the panels of the open map."""
+        groups = []
+        for name in ("import", "export"):
+            actions = getattr(self, f"_{name}_actions", [])
+            if actions:
+                groups.append(actions)
+        return groups
+
+    def new_map(self, seed: bool = False) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New Map", self._dialog_dir(), MAP_FILTER)
+        if not path:
+            return
+        path = _with_suffix(path)
+        from cli.info import new_map
+
+        try:
+            MapDocument.create(Path(path), new_map(seed)).close()
+        except DocumentError as exc:
+            self.show_error(str(exc))
+            return
+        self.open_path(Path(path))
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open Map", self._dialog_dir(), MAP_FILTER)
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path, quiet: bool = True) -> bool:
+        """Open `path`; on failure keep the current map and say why."""
+        try:
+            doc = MapDocument.open(path)
+        except DocumentError as exc:
+            if self.doc is None and not quiet:
+                raise
+            self.show_error(str(exc))
+            self._forget_recent(path)
+            return False
+        self._set_document(doc)
+        self._remember_recent(path)
+        return True
+
+    def save_as(self) -> None:
+        if self.doc is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save Map As", self._dialog_dir(), MAP_FILTER)
+        if not path:
+            return
+        try:
+            self.doc.save_as(_with_suffix(path))
+        except DocumentError as exc:
+            self.show_error(str(exc))
+            return
+        self._remember_recent(self.doc.path)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved a copy as {self.doc.path.name}; now editing it", 5000)
+
+    def close_map(self) -> None:
+        self._set_document(None)
+
+    # ------------------------------------------------------- document wiring
+    def _set_document(self, doc: MapDocument | None) -> None:
+        old = self.doc
+        self.undo_stack.clear()
+        self._teardown_panels()
+        if old is not None:
+            old.close()
+        self.doc = doc
+        if doc is not None:
+            from ui.workspace import build_workspace
+
+            build_workspace(self, doc)
+            doc.map.subscribe(self._on_map_changed)
+        else:
+            empty = QLabel("No map is open. Use File → New or File → Open.")
+            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.setCentralWidget(empty)
+        self._fill_file_menu()
+        self._update_title()
+        self._update_status()
+
+    def _teardown_panels(self) -> None:
+        for dock in self.docks.values():
+            self.removeDockWidget(dock)
+            dock.deleteLater()
+        self.docks.clear()
+        self.panels.clear()
+        for menu in (self.edit_menu, self.view_menu, self.map_menu):
+            for action in menu.actions()[2 if menu is self.edit_menu else 0 :]:
+                menu.removeAction(action)
+        for name in ("_import_actions", "_export_actions"):
+            setattr(self, name, [])
+        for toolbar in getattr(self, "_toolbars", []):
+            self.removeToolBar(toolbar)
+            toolbar.deleteLater()
+        self._toolbars = []
+
+    def add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[name] = dock
+        self.panels[name] = widget
+
+    def _on_map_changed(self, changes) -> None:  # noqa: ANN001
+        if any(ch.kind in ("meta", "reset") for ch in changes):
+            self._update_title()
+        self._status_timer().start()
+
+    def _status_timer(self) -> QTimer:
+        if not hasattr(self, "_timer"):
+            self._timer = QTimer(self, singleShot=True, interval=50)
+            self._timer.timeout.connect(self._update_status)
+        return self._timer
+
+    def _update_title(self) -> None:
+        if self.doc is None:
+            self.setWindowTitle("Cruxmap")
+            return
+        title = self.doc.map.meta.get("title", "")
+        name = self.doc.path.name
+        self.setWindowTitle(f"{name} — {title}" if title else name)
+        self.setWindowFilePath(str(self.doc.path))
+
+    def _update_status(self) -> None:
+        if self.doc is None:
+            self._credence_label.setText("")
+            return
+        amap = self.doc.map
+        text = f"{len(amap)} nodes · {amap.graph.number_of_edges()} links"
+        try:
+            from model.credence import credences
+        except ImportError:
+            credences = None
+        thesis = amap.thesis
+        if credences is not None and thesis is not None:
+            p = credences(amap).get(thesis.id)
+            if p is not None:
+                scenario = amap.current_scenario or "map defaults"
+                text = f"Thesis {p:.0%} ({scenario}) · " + text
+        self._credence_label.setText(text)
+
+    # ----------------------------------------------------------------- errors
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, "Cruxmap", message)
+
+    def _on_command_error(self, message: str) -> None:
+        self.show_error(message)
+        if "could not be written" in message:
+            QTimer.singleShot(0, self.undo_stack.clear)
+
+    # ----------------------------------------------------------- drag & drop
+    def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: ANN001, N802
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile()) if url.isLocalFile() else None
+            if path is not None and path.suffix == ".cruxmap":
+                self.open_path(path)
+                return
+            importer = getattr(self, "import_article", None)
+            if importer is not None:
+                importer(str(path) if path else url.toString())
+                return
+
+    # --------------------------------------------------------------- settings
+    def _dialog_dir(self) -> str:
+        return str(self.doc.path.parent) if self.doc else str(Path.home())
+
+    def _recent(self) -> list[str]:
+        value = QSettings().value("files/recent", [], list) or []
+        return [p for p in value if Path(p).is_file()]
+
+    def _remember_recent(self, path: Path) -> None:
+        path_s = str(Path(path).resolve())
+        recent = [path_s] + [p for p in self._recent() if p != path_s]
+        settings = QSettings()
+        settings.setValue("files/recent", recent[:MAX_RECENT])
+        settings.setValue("files/last", path_s)
+
+    def _forget_recent(self, path: Path) -> None:
+        path_s = str(Path(path).resolve())
+        QSettings().setValue("files/recent", [p for p in self._recent() if p != path_s])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self._recent()
+        for i, p in enumerate(recent):
+            a = self.recent_menu.addAction(f"&{i + 1} {Path(p).name}")
+            a.setToolTip(p)
+            a.triggered.connect(lambda _=False, p=p: self.open_path(Path(p)))
+        if not recent:
+            self.recent_menu.addAction("No recent maps").setEnabled(False)
+
+    def _restore_settings(self) -> None:
+        s = QSettings()
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def restore_dock_state(self) -> None:
+        state = QSettings().value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802
+        s = QSettings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        self._set_document(None)
+        super().closeEvent(event)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Cruxmap",
+            "<h3>Cruxmap</h3><p>Map the debate over whether scaling today's LLMs leads to AGI: "
+            "claims, evidence and the trend data behind them, weighed into an explainable "
+            "credence.</p><p>Every edit is saved as you make it.</p>",
+        )
+
+
+def _with_suffix(path: str) -> Path:
+    p = Path(path)
+    return p if p.suffix == ".cruxmap" else p.with_name(p.name + ".cruxmap")
+
+
+__all__ = ["MainWindow", "StorageError"]

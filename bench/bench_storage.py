@@ -29,7 +29,9 @@ def best_of(fn, repeat: int = 3) -> float:  # noqa: ANN001
 
 
 def main() -> None:
-    print("| nodes | build map (s) | create file (s) | open + load (s) | one edit commit (ms) | file MB |")
+    print(
+        "| nodes | build map (s) | create file (s) | open + load (s) | one edit commit (ms) | file MB |"
+    )
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in (1_000, 10_000, 100_000):
         t0 = time.perf_counter()
@@ -51,7 +53,9 @@ def main() -> None:
             t_edit = (time.perf_counter() - t0) / 20 * 1000
             doc.close()
             size = path.stat().st_size / 1e6
-        print(f"| {n:,} | {build:.2f} | {t_create:.2f} | {t_open:.2f} | {t_edit:.1f} | {size:.1f} |")
+        print(
+            f"| {n:,} | {build:.2f} | {t_create:.2f} | {t_open:.2f} | {t_edit:.1f} | {size:.1f} |"
+        )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak RSS of this run: {rss:.0f} MB")
 

@@ -14,6 +14,12 @@ def synthetic_map(n: int, seed: int = 0, extra_links: float = 0.05) -> ArgumentM
     """A thesis with `n - 1` reasons in a bushy tree (fan-out 2–8), plus a few cross links."""
     rng = random.Random(seed)
     amap = ArgumentMap()
+    with amap.batch("build"):
+        _fill(amap, rng, n, extra_links)
+    return amap
+
+
+def _fill(amap: ArgumentMap, rng: random.Random, n: int, extra_links: float) -> None:
     amap.add_source(Source("src", "A synthetic source", author="Bench", url="https://example.org"))
     amap.add_node("thesis", "Synthetic thesis", node_id="n0", created=STAMP, modified=STAMP)
     frontier = ["n0"]
@@ -40,8 +46,6 @@ def synthetic_map(n: int, seed: int = 0, extra_links: float = 0.05) -> ArgumentM
         a, b = rng.sample(ids[1:], 2)
         if int(a[1:]) > int(b[1:]) and not amap.graph.has_edge(a, b):
             amap.link(a, b, "supports", 2.0)  # only downward-to-upward: stays acyclic
-    amap._pending.clear()
-    return amap
 
 
 WORDS = (

@@ -201,6 +201,18 @@ def _write_history(conn: sqlite3.Connection, amap: ArgumentMap, first: int) -> N
 def read_map(conn: sqlite3.Connection) -> ArgumentMap:
     """Build an `ArgumentMap` from the tables, validating every value as the model does."""
     amap = ArgumentMap()
+    with amap.batch("load"):  # nobody listens yet: one batch avoids per-item announcements
+        _read_graph(conn, amap)
+    _read_scenarios(conn, amap)
+    _read_series(conn, amap)
+    for time, scenario, credence, note in conn.execute(
+        "SELECT time, scenario, credence, note FROM credence_history ORDER BY id"
+    ):
+        amap.history.append(HistoryEntry(time, scenario, credence, note))
+    return amap
+
+
+def _read_graph(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
     for row in conn.execute(f"SELECT {SOURCE_COLS} FROM sources ORDER BY rowid"):
         amap.sources[row[0]] = Source(*row)
     cites: dict[str, list[Citation]] = {}
@@ -222,14 +234,6 @@ def read_map(conn: sqlite3.Connection) -> ArgumentMap:
         rng = None if r[4] is None else (r[4], r[5])
         amap.insert_edge(Edge(r[0], r[1], r[2], r[3], rng))
     amap.meta.update(conn.execute("SELECT key, value FROM meta ORDER BY rowid"))
-    _read_scenarios(conn, amap)
-    _read_series(conn, amap)
-    for time, scenario, credence, note in conn.execute(
-        "SELECT time, scenario, credence, note FROM credence_history ORDER BY id"
-    ):
-        amap.history.append(HistoryEntry(time, scenario, credence, note))
-    amap._pending.clear()
-    return amap
 
 
 def _read_scenarios(conn: sqlite3.Connection, amap: ArgumentMap) -> None:

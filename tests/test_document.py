@@ -31,7 +31,9 @@ def doc(tmp_path: Path) -> MapDocument:
     d.close()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(amap=maps())
 def test_any_map_saved_and_loaded_is_equal(tmp_path_factory, amap: ArgumentMap) -> None:
     path = tmp_path_factory.mktemp("rt") / "m.cruxmap"

@@ -297,29 +297,37 @@ class SetWeightCommand(ModelCommand):
         super().__init__(amap, f"Set {label}" + (f" in “{scenario}”" if scenario else ""))
         self.kind, self.key, self.value, self.scenario = kind, key, value, scenario
         self._old: Node | Edge | Scenario | None = None
+        self._new: Node | Edge | Scenario | None = None
 
     def _redo(self) -> None:
-        if self.scenario:
-            self._old = self.amap.scenarios[self.scenario]
-        elif self.kind == "prior":
-            self._old = self.amap.node(self.key)
+        if self._new is not None:  # later redos put back the exact values of the first
+            self._put(self._new)
         else:
-            self._old = self.amap.edge(*self.key)
-        if self.kind == "prior":
-            self.amap.set_prior(self.key, float(self.value), self.scenario)
-        else:
-            self.amap.set_strength(*self.key, self.value, self.scenario)
+            self._old = self._current()
+            if self.kind == "prior":
+                self.amap.set_prior(self.key, float(self.value), self.scenario)
+            else:
+                self.amap.set_strength(*self.key, self.value, self.scenario)
+            self._new = self._current()
         _record_credence(self.amap, self.text())
 
     def _undo(self) -> None:
-        old = self._old
-        if isinstance(old, Scenario):
-            self.amap.put_scenario(old)
-        elif isinstance(old, Node):
-            self.amap.replace_node(old)
-        elif isinstance(old, Edge):
-            self.amap.update_edge(*old.key, strength=old.strength)
+        assert self._old is not None
+        self._put(self._old)
         _record_credence(self.amap, f"Undo: {self.text()}")
+
+    def _current(self) -> Node | Edge | Scenario:
+        if self.scenario:
+            return self.amap.scenarios[self.scenario]
+        return self.amap.node(self.key) if self.kind == "prior" else self.amap.edge(*self.key)
+
+    def _put(self, value: Node | Edge | Scenario) -> None:
+        if isinstance(value, Scenario):
+            self.amap.put_scenario(value)
+        elif isinstance(value, Node):
+            self.amap.replace_node(value)
+        else:
+            self.amap.update_edge(*value.key, strength=value.strength)
 
     def id(self) -> int:  # noqa: A003
         return self.MERGE_ID
@@ -330,7 +338,7 @@ class SetWeightCommand(ModelCommand):
             return False
         if (other.kind, other.key, other.scenario) != (self.kind, self.key, self.scenario):
             return False
-        self.value = other.value
+        self.value, self._new = other.value, other._new
         return True
 
 

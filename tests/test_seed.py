@@ -89,3 +89,10 @@ def test_seed_file_is_human_readable_yaml() -> None:
     text = SEED_FILE.read_text(encoding="utf-8")
     assert text.lstrip().startswith(("title:", "#"))
     assert "\t" not in text
+
+
+def test_evidence_tied_to_series_names_a_shipped_series(seed) -> None:
+    tied = [n for n in seed.nodes() if n.series]
+    assert len(tied) >= 10
+    for node in tied:
+        assert node.series in seed.series, f"{node.id} names unknown series {node.series}"

@@ -1,0 +1,150 @@
+"""The trends dock, the chart widget and the import dialog, as a user meets them."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage, QUndoStack
+
+from model.argmap import ArgumentMap
+from storage.trenddata import default_series
+from ui.series_chart import FitOptions, SeriesChart, point_tip, render_series_png
+from ui.trend_import_dialog import TrendImportDialog
+from ui.trends_dock import PutSeriesCommand, TrendsPanel, first_url
+
+FIXTURE = Path(__file__).parent / "fixtures" / "epoch_sample.csv"
+
+
+@pytest.fixture
+def amap():
+    m = ArgumentMap()
+    m.add_node("thesis", "Scaling gets there", node_id="t")
+    m.add_node("evidence", "Data runs out around 2028", node_id="e", series="text_stock_tokens")
+    for s in default_series():
+        m.put_series(s)
+    return m
+
+
+@pytest.fixture
+def panel(qtbot, amap):
+    w = TrendsPanel(amap, QUndoStack())
+    qtbot.addWidget(w)
+    yield w
+    w.detach()
+
+
+def test_dock_shows_the_default_series(panel):
+    assert panel.chosen() == ["train_compute_flop", "train_cost_usd", "arc_agi_1_pct",
+                              "arc_agi_2_pct", "dataset_tokens"]  # fmt: skip
+    compute = panel.panels["train_compute_flop"].chart
+    assert compute.log_y and compute.fit is not None  # log axis, fitted
+    assert 3.0 < compute.fit.growth_per_year < 6.0
+    assert not panel.panels["arc_agi_1_pct"].chart.log_y  # percentages stay linear
+
+
+def test_selecting_evidence_highlights_its_series_panel(panel, amap):
+    panel.highlight_series(amap.node("e").series)  # a reference series → the panel it is drawn on
+    assert panel.highlighted == "dataset_tokens"
+    assert panel.panels["dataset_tokens"].chart.is_highlighted()
+    assert not panel.panels["train_compute_flop"].chart.is_highlighted()
+    panel.highlight_series("params")  # not shown yet: the panel appears
+    assert "params" in panel.chosen() and panel.panels["params"].chart.is_highlighted()
+    panel.highlight_series(None)
+    assert not any(p.chart.is_highlighted() for p in panel.panels.values())
+
+
+def test_token_panel_shows_the_crossing_with_the_text_stock(panel):
+    chart = panel.panels["dataset_tokens"].chart
+    assert chart.crossing is not None and 2025 < chart.crossing.year < 2032
+    assert "Stock of public human-generated text" in chart.caption.text()
+
+
+def test_reference_levels_are_lines_not_points(panel):
+    chart = panel.panels["train_compute_flop"].chart
+    ys = chart._scatter.data["y"]
+    assert max(ys) < 30  # log10 of the largest model, far below the 1e35 line
+    lines = [i for i in chart.item.items if type(i).__name__ == "InfiniteLine" and i.angle == 0]
+    assert any(abs(line.value() - 35) < 1e-9 for line in lines)
+
+
+def test_hover_text_has_label_value_date_and_source(amap):
+    s = amap.series["train_compute_flop"]
+    gpt4 = next(p for p in s.points if p.label == "GPT-4")
+    tip = point_tip(s, gpt4)
+    assert "GPT-4" in tip and "2.10e25 FLOP" in tip and "2023-03-15" in tip and "epoch.ai" in tip
+
+
+def test_click_opens_only_confirmed_http_sources(panel, amap):
+    opened, asked = [], []
+    panel.open_url = opened.append
+    panel.confirm_open = lambda url: asked.append(url) or False
+    assert not panel.open_source("train_compute_flop", 0)
+    assert opened == [] and asked[0].startswith("https://epoch.ai/")
+    panel.confirm_open = lambda url: True
+    assert panel.open_source("train_compute_flop", 0) and opened == asked
+    assert first_url("javascript:alert(1); file:///etc/passwd") is None
+
+
+def test_point_to_evidence_is_one_undoable_edit(panel, amap):
+    before = amap.snapshot()
+    node_id = panel.make_evidence("dataset_tokens", 0)
+    node = amap.node(node_id)
+    assert node.kind == "evidence" and node.series == "dataset_tokens"
+    assert node.citations and node.citations[0].source in amap.sources
+    panel.undo_stack.undo()
+    assert amap.snapshot() == before
+    panel.undo_stack.redo()
+    assert amap.node(node_id) == node
+
+
+def test_without_undo_stack_the_signal_asks_the_window(qtbot, amap):
+    w = TrendsPanel(amap)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.pointToEvidence) as sig:
+        w.make_evidence("train_cost_usd", 2)
+    assert sig.args == ["train_cost_usd", 2]
+    w.detach()
+
+
+def test_imported_series_appears_and_undo_removes_it(panel, amap, qtbot):
+    dialog = TrendImportDialog(amap, FIXTURE)
+    qtbot.addWidget(dialog)
+    assert "8 rows read, 4 not read" in dialog.status.text()
+    assert dialog.rejected.count() == 4 and "line " in dialog.rejected.item(0).text()
+    dialog.set_column("value", "Parameters")
+    assert dialog.outcome is not None and dialog.outcome.rows_read > 0
+    dialog.set_column("value", "Training compute (FLOP)")
+    panel.undo_stack.push(PutSeriesCommand(amap, dialog.result_series()))
+    panel.highlight_series("epoch_sample")
+    assert panel.panels["epoch_sample"].chart.series.points
+    panel.undo_stack.undo()
+    assert "epoch_sample" not in amap.series and "epoch_sample" not in panel.panels
+
+
+def test_dialog_on_a_broken_file_says_why_and_cannot_import(tmp_path, qtbot, amap):
+    bad = tmp_path / "b.csv"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    dialog = TrendImportDialog(amap, bad)
+    qtbot.addWidget(dialog)
+    assert "binary" in dialog.status.text() and dialog.result_series() is None
+
+
+def test_comparison_draws_a_second_axis(qtbot, amap):
+    chart = SeriesChart(amap, "train_compute_flop")
+    qtbot.addWidget(chart)
+    chart.set_compare("train_cost_usd")
+    assert chart.item.getAxis("right").isVisible()
+    chart.set_compare(None)
+    assert not chart.item.getAxis("right").isVisible()
+
+
+def test_render_png_for_the_report(tmp_path, amap):
+    out = tmp_path / "c.png"
+    render_series_png(amap, "dataset_tokens", out, (400, 240), FitOptions(True, until=2030))
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (400, 240)

@@ -1,0 +1,435 @@
+"""One trend series as a chart: points with error bars, reference levels, an exponential fit.
+
+`SeriesChart` is used three ways: as a panel of the trends dock (with fit and comparison),
+small in the inspector beside an evidence node, and off screen by `render_series_png` for the
+report. Values spanning orders of magnitude are drawn on a log axis: the data are plotted as
+log10(value) with the axis in log mode, which keeps error bars and bands exact. Reference
+series are drawn as labelled horizontal lines (levels), hollow diamonds (projections) or a
+note (published rates), never as data points.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from model.argmap import ArgumentMap
+from model.entities import Point, Series
+from model.trends import (
+    DEFAULT_LEVEL,
+    Crossing,
+    Fit,
+    TrendError,
+    crossing_year,
+    decimal_year,
+    fit_series,
+    level_of,
+    point_role,
+    references_for,
+    role_note,
+    spans_orders_of_magnitude,
+)
+
+ACCENT = QColor("#1f6fb4")
+COMPARE = QColor("#c2402a")
+REFERENCE = QColor("#6a5d9c")
+PROJECTION = QColor("#b07d12")
+# No "x1e+27" axis scaling: pyqtgraph applies it even in log mode, which mislabels the ticks.
+NO_SI = ((0.0, 0.0),)
+
+
+@dataclass
+class FitOptions:
+    """What the chart fits and how far it projects (years; None = the data's own range)."""
+
+    enabled: bool = False
+    start: float | None = None
+    end: float | None = None
+    until: float | None = None
+    level: float = DEFAULT_LEVEL
+
+
+def format_value(value: float, unit: str = "") -> str:
+    """1.2e+25 FLOP, 52.9 %, $40.6M: short, with the unit."""
+    if unit.startswith("USD"):
+        for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+            if abs(value) >= div:
+                return f"${value / div:.3g}{suffix}" + (unit[3:] and f" {unit[3:].strip()}")
+        return f"${value:.3g}"
+    text = f"{value:.3g}" if abs(value) < 1e6 else f"{value:.2e}".replace("e+", "e")
+    return f"{text} {unit}".strip() if unit != "%" else f"{text}%"
+
+
+def point_tip(series: Series, point: Point) -> str:
+    """Hover text: label, value, date and source."""
+    lines = [point.label or series.title or series.name,
+             format_value(point.value, series.unit) + f"  ·  {point.date}"]  # fmt: skip
+    if point.low is not None or point.high is not None:
+        lo = "…" if point.low is None else format_value(point.low, series.unit)
+        hi = "…" if point.high is None else format_value(point.high, series.unit)
+        lines.append(f"range {lo} – {hi}")
+    if point.source:
+        lines.append(f"source: {point.source[:120]}")
+    if point.note:
+        lines.append(role_note(point)[:160])
+    return "\n".join(lines)
+
+
+class _PointsItem(pg.ScatterPlotItem):
+    """Scatter points that also report right-clicks (for the point's context menu)."""
+
+    sigRightClicked = Signal(object, object)  # points, screen position
+
+    def mouseClickEvent(self, ev):  # noqa: N802 - Qt naming
+        if ev.button() == Qt.MouseButton.RightButton:
+            pts = self.pointsAt(ev.pos())
+            if len(pts):
+                ev.accept()
+                self.sigRightClicked.emit(pts, ev.screenPos().toPoint())
+                return
+        super().mouseClickEvent(ev)
+
+
+class SeriesChart(QWidget):
+    """A chart of one series (plus its reference levels, and optionally a second series)."""
+
+    pointClicked = Signal(str, int)  # series name, index into series.points
+    pointMenuRequested = Signal(str, int, QPoint)  # right-click: series, index, screen position
+
+    def __init__(
+        self,
+        amap: ArgumentMap,
+        series_name: str,
+        parent: QWidget | None = None,
+        *,
+        compact: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.amap = amap
+        self.name = series_name
+        self.compact = compact
+        self.options = FitOptions()
+        self.compare: str | None = None
+        self.fit: Fit | None = None
+        self.crossing: Crossing | None = None
+        self.log_y = False
+        self.message = ""
+        self._scatter: _PointsItem | None = None
+        self._build()
+        self.refresh()
+
+    # ------------------------------------------------------------- structure
+    def _build(self) -> None:
+        pal = self.palette()
+        fg = pal.color(QPalette.ColorRole.Text)
+        self.plot = pg.PlotWidget(background=pal.color(QPalette.ColorRole.Base))
+        self.plot.setMinimumSize(120, 100)
+        self.plot.sizeHint = lambda: QSize(300, 160)  # pyqtgraph's default hint is 640x480
+        self.item = self.plot.getPlotItem()
+        self.item.setMenuEnabled(False)
+        self.item.hideButtons()
+        for side in ("left", "bottom", "right"):
+            axis = self.item.getAxis(side)
+            axis.setTextPen(fg)
+            axis.setPen(pg.mkPen(fg.lighter(220) if fg.lightness() < 128 else fg.darker(150)))
+        self.item.showGrid(x=True, y=True, alpha=0.15)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.88))
+        self.caption.setFont(small)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.caption)
+        self.caption.setVisible(not self.compact)
+        self.setMinimumHeight(140 if self.compact else 230)
+        self._right_vb: pg.ViewBox | None = None
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(320, 190) if self.compact else QSize(480, 320)
+
+    # ------------------------------------------------------------------ API
+    @property
+    def series(self) -> Series | None:
+        return self.amap.series.get(self.name)
+
+    def set_series(self, name: str) -> None:
+        self.name = name
+        self.refresh()
+
+    def set_fit(self, options: FitOptions) -> None:
+        self.options = options
+        self.refresh()
+
+    def set_compare(self, name: str | None) -> None:
+        self.compare = name or None
+        self.refresh()
+
+    def set_highlighted(self, on: bool) -> None:
+        """Mark the chart as the one the selected evidence rests on."""
+        self.setProperty("highlighted", on)
+        self.setStyleSheet(
+            "SeriesChart { border: 2px solid #e0a000; border-radius: 4px; }" if on else ""
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, on)
+
+    def is_highlighted(self) -> bool:
+        return bool(self.property("highlighted"))
+
+    # ------------------------------------------------------------- drawing
+    def refresh(self) -> None:
+        """Redraw everything from the model (cheap: tens of items)."""
+        self.item.clear()
+        self._clear_right()
+        self.fit, self.crossing, self.message = None, None, ""
+        s = self.series
+        if s is None:
+            self.title.setText(f"<b>{self.name}</b> — not in this map")
+            self.caption.setText("")
+            return
+        refs = [s] if s.kind == "reference" else references_for(self.amap.series, s.name)
+        data = [] if s.kind == "reference" else list(s.points)
+        self.log_y = spans_orders_of_magnitude(
+            Series("all", unit=s.unit, points=tuple(data) + tuple(p for r in refs for p in r.points
+                                                     if point_role(p) != "rate"))
+        )  # fmt: skip
+        self.item.getAxis("left").setLogMode(False, self.log_y)
+        self.item.setLabel("left", s.unit if not self.compact else "", siPrefixEnableRanges=NO_SI)
+        self._title(s)
+        x_hi = max([decimal_year(p.date) for p in data] or [2025.0])
+        if data:
+            self._draw_points(s, data, ACCENT, self.item)
+        if self.options.enabled and data:
+            x_hi = max(x_hi, self._draw_fit(s, refs))
+        notes = [self._draw_reference(r) for r in refs]
+        if self.compare and self.compare in self.amap.series and self.compare != s.name:
+            self._draw_compare(self.amap.series[self.compare])
+        self.caption.setText(" ".join([self.message, *[n for n in notes if n]]).strip())
+        marks = [
+            decimal_year(p.date) for r in refs for p in r.points if point_role(p) == "projection"
+        ]
+        x_hi = max([x_hi, *marks]) if self.options.enabled or not data else x_hi
+        x_lo = min([decimal_year(p.date) for p in data] or [x_hi - 5])
+        self.item.setXRange(x_lo - 0.5, x_hi + 0.5, padding=0.02)
+        self.item.enableAutoRange(axis="y")
+
+    def _title(self, s: Series) -> None:
+        unit = f" <span style='font-weight:normal'>({s.unit}{', log scale' if self.log_y else ''})</span>"
+        self.title.setText(f"<b>{s.title or s.name}</b>{unit}")
+        self.title.setToolTip(f"{s.name}\nsource: {s.source}\n\n{s.note}")
+
+    def _y(self, v: float | np.ndarray) -> float | np.ndarray:
+        if not self.log_y:
+            return v
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return (
+                np.log10(np.maximum(v, 1e-300))
+                if isinstance(v, np.ndarray)
+                else math.log10(max(v, 1e-300))
+            )
+
+    def _draw_points(self, s: Series, points: list[Point], color: QColor, target) -> None:
+        idx = [i for i, p in enumerate(s.points) if p in points and (p.value > 0 or not self.log_y)]
+        xs = np.array([decimal_year(s.points[i].date) for i in idx])
+        ys = np.array([self._y(s.points[i].value) for i in idx], dtype=float)
+        top, bottom = [], []
+        for i, y in zip(idx, ys):
+            p = s.points[i]
+            top.append(self._y(p.high) - y if p.high is not None and p.high > 0 else 0.0)
+            bottom.append(y - self._y(p.low) if p.low is not None and p.low > 0 else 0.0)
+        if any(top) or any(bottom):
+            bars = pg.ErrorBarItem(x=xs, y=ys, top=np.array(top), bottom=np.array(bottom),
+                                   beam=0.12, pen=pg.mkPen(color, width=1.2))  # fmt: skip
+            target.addItem(bars)
+        size = 6 if self.compact else 8
+        fill = QColor(color)
+        fill.setAlpha(200)
+        scatter = _PointsItem(x=xs, y=ys, data=idx, size=size, pen=pg.mkPen(color.darker(130)),
+                              brush=pg.mkBrush(fill), hoverable=True,
+                              hoverBrush=pg.mkBrush("#f0b400"), hoverSize=size + 4,
+                              tip=lambda x, y, data, s=s: point_tip(s, s.points[data]))  # fmt: skip
+        scatter.sigClicked.connect(lambda _i, pts, _ev, n=s.name: self._clicked(n, pts))
+        scatter.sigRightClicked.connect(lambda pts, pos, n=s.name: self._menu(n, pts, pos))
+        target.addItem(scatter)
+        if target is self.item:
+            self._scatter = scatter
+
+    def _clicked(self, name: str, pts) -> None:
+        if len(pts):
+            self.pointClicked.emit(name, int(pts[0].data()))
+
+    def _menu(self, name: str, pts, pos) -> None:
+        self.pointMenuRequested.emit(name, int(pts[0].data()), pos)
+
+    def _draw_fit(self, s: Series, refs: list[Series]) -> float:
+        """Fit line and band over the range, projected to `until`; returns the last year drawn."""
+        o = self.options
+        try:
+            fit = fit_series(s, o.start, o.end)
+        except TrendError as exc:
+            self.message = f"No fit: {exc}."
+            return 0.0
+        self.fit = fit
+        end = max(fit.last, o.until or fit.last)
+        xs = np.linspace(fit.first, end, 120)
+        lo, hi = fit.log_band(xs, o.level)
+        mid = fit.log_value(xs)
+        conv = (lambda a: a) if self.log_y else (lambda a: 10.0**a)
+        band = QColor(ACCENT)
+        band.setAlpha(40)
+        c_lo = pg.PlotDataItem(xs, conv(lo), pen=pg.mkPen(None))
+        c_hi = pg.PlotDataItem(xs, conv(hi), pen=pg.mkPen(None))
+        self.item.addItem(c_lo)
+        self.item.addItem(c_hi)
+        self.item.addItem(pg.FillBetweenItem(c_lo, c_hi, brush=pg.mkBrush(band)))
+        self.item.addItem(pg.PlotDataItem(xs, conv(mid), pen=pg.mkPen(ACCENT, width=2)))
+        if end > fit.last:
+            self.item.addItem(pg.InfiniteLine(fit.last, angle=90,
+                                              pen=pg.mkPen("#999", style=Qt.PenStyle.DotLine)))  # fmt: skip
+        months = fit.doubling_time_years * 12
+        doubling = f"doubles every {months:.1f} months" if fit.slope > 0 else "falling"
+        self.message = (f"Fit {int(fit.first)}–{int(fit.last)}: ×{fit.growth_per_year:.2f}/yr, "
+                        f"{doubling}, R² {fit.r2:.2f}, n={fit.n}"
+                        + (f" ({fit.skipped} zero values skipped)" if fit.skipped else "")
+                        + f"; band {o.level:.0%}.")  # fmt: skip
+        if s.unit.strip() == "%":
+            self.message += " Scores stop at 100%: read this fit as a description, not a forecast."
+        self._draw_crossing(fit, refs)
+        return end
+
+    def _draw_crossing(self, fit: Fit, refs: list[Series]) -> None:
+        level = next((lv for r in refs if (lv := level_of(r)) is not None), None)
+        if level is None or not self.log_y:
+            return
+        try:
+            c = crossing_year(fit, level, self.options.level)
+        except TrendError:
+            return
+        self.crossing = c
+        if c.year is None:
+            self.message += f" Never meets {level.label or 'the level'}."
+            return
+        hi = "later" if c.high is None else f"{c.high:.0f}"
+        lo = "?" if c.low is None else f"{c.low:.0f}"
+        self.message += f" Meets {level.label or 'the level'} ≈ {c.year:.1f} ({lo}–{hi})."
+        if c.year - fit.last > 60:
+            return  # far beyond any sensible axis
+        region = pg.LinearRegionItem((c.low or c.year, c.high or c.year + 5), movable=False,
+                                     brush=pg.mkBrush(224, 160, 0, 45), pen=pg.mkPen(None))  # fmt: skip
+        self.item.addItem(region)
+        self.item.addItem(pg.InfiniteLine(c.year, angle=90, pen=pg.mkPen("#c08000", width=1.5),
+                                          label=f"{c.year:.0f}", labelOpts={"position": 0.06,
+                                          "color": "#8a5a00"}))  # fmt: skip
+
+    def _draw_reference(self, r: Series) -> str:
+        """Levels as dashed lines with a band, projections as diamonds, rates as caption text."""
+        notes = []
+        for p in r.points:
+            role = point_role(p)
+            if role == "rate":
+                notes.append(f"{p.label.lower()} ×{p.value:g}/yr ({p.date} on)")
+                continue
+            if role == "projection":
+                if self.log_y and p.value <= 0:
+                    continue
+                item = pg.ScatterPlotItem(x=[decimal_year(p.date)], y=[self._y(p.value)], symbol="d",
+                                          size=11, pen=pg.mkPen(PROJECTION, width=1.5),
+                                          brush=pg.mkBrush(None), hoverable=True,
+                                          tip=lambda x, y, data, r=r, p=p: point_tip(r, p))  # fmt: skip
+                self.item.addItem(item)
+                continue
+            y = self._y(p.value)
+            if p.low is not None and p.high is not None and p.low > 0:
+                fill = QColor(REFERENCE)
+                fill.setAlpha(28)
+                self.item.addItem(pg.LinearRegionItem((self._y(p.low), self._y(p.high)),
+                                                      orientation="horizontal", movable=False,
+                                                      brush=pg.mkBrush(fill), pen=pg.mkPen(None)))  # fmt: skip
+            label = f"{p.label} ({format_value(p.value, r.unit)})"
+            line = pg.InfiniteLine(y, angle=0, pen=pg.mkPen(REFERENCE, width=1.5, style=Qt.PenStyle.DashLine),
+                                   label=label if not self.compact else None,
+                                   labelOpts={"position": 0.02, "color": REFERENCE,
+                                              "anchors": [(0, 1), (0, 1)]})  # fmt: skip
+            line.setToolTip(point_tip(r, p))
+            self.item.addItem(line)
+        return "; ".join(f"Published: {n}." for n in notes)
+
+    # -------------------------------------------------------- second axis
+    def _clear_right(self) -> None:
+        if self._right_vb is not None:
+            self.item.scene().removeItem(self._right_vb)
+            self._right_vb = None
+        self.item.hideAxis("right")
+
+    def _draw_compare(self, other: Series) -> None:
+        """A second series on its own right-hand axis (the pyqtgraph MultiplePlotAxes pattern)."""
+        vb = pg.ViewBox()
+        self._right_vb = vb
+        self.item.showAxis("right")
+        self.item.scene().addItem(vb)
+        axis = self.item.getAxis("right")
+        axis.linkToView(vb)
+        vb.setXLink(self.item)
+        log = spans_orders_of_magnitude(other)
+        axis.setLogMode(False, log)
+        axis.setLabel(
+            f"{other.title or other.name} ({other.unit})",
+            color=COMPARE.name(),
+            siPrefixEnableRanges=NO_SI,
+        )
+        saved = self.log_y
+        self.log_y = log
+        self._draw_points(other, list(other.points), COMPARE, vb)
+        self.log_y = saved
+
+        def sync() -> None:
+            vb.setGeometry(self.item.vb.sceneBoundingRect())
+            vb.linkedViewChanged(self.item.vb, vb.XAxis)
+
+        sync()
+        self.item.vb.sigResized.connect(sync)
+        vb.enableAutoRange(axis="y")
+
+
+# ------------------------------------------------------------------ off-screen rendering
+def _app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication([])
+    return app  # type: ignore[return-value]
+
+
+def render_series_png(
+    amap: ArgumentMap,
+    name: str,
+    path: str | os.PathLike[str],
+    size: tuple[int, int] = (640, 360),
+    options: FitOptions | None = None,
+) -> None:
+    """Draw a series chart into a PNG (for the report); raises OSError if it cannot be written."""
+    _app()
+    chart = SeriesChart(amap, name)
+    if options is not None:
+        chart.set_fit(options)
+    chart.resize(*size)
+    chart.ensurePolished()
+    chart.layout().activate()
+    image = chart.grab()
+    chart.deleteLater()
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")

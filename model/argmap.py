@@ -9,6 +9,7 @@ and the scene redraws in one go.
 from __future__ import annotations
 
 import dataclasses
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -70,6 +71,7 @@ class ArgumentMap:
         self.series: dict[str, Series] = {}
         self.meta: dict[str, str] = {}
         self.history: list[HistoryEntry] = []
+        self._theses: set[str] = set()
         self._listeners: list[Listener] = []
         self._depth = 0
         self._pending: list[Change] = []
@@ -151,23 +153,32 @@ class ArgumentMap:
     @property
     def thesis(self) -> Node | None:
         """The thesis weighed by the map: the first thesis node by creation."""
-        theses = [n for n in self.nodes() if n.kind == "thesis"]
+        theses = [self.node(t) for t in self._theses]
         return min(theses, key=lambda n: (n.created, n.id)) if theses else None
+
+    def sides(self) -> dict[str, int]:
+        """Every node's side in one breadth-first pass from the thesis: +1 for, -1 against.
+
+        The sign is the parity of attacks along a shortest path to the thesis (the first one
+        met where two disagree); the thesis is 0, nodes with no path to it are missing.
+        """
+        thesis = self.thesis
+        if thesis is None:
+            return {}
+        sign = {thesis.id: 1}
+        queue = deque([thesis.id])
+        while queue:
+            nid = queue.popleft()
+            for child, _, edge in self.graph.in_edges(nid, data="edge"):
+                if child not in sign:
+                    sign[child] = sign[nid] * edge.sign
+                    queue.append(child)
+        sign[thesis.id] = 0
+        return sign
 
     def side(self, node_id: str) -> int:
         """+1 if the node argues for the thesis, -1 against, 0 for the thesis or unconnected."""
-        thesis = self.thesis
-        if thesis is None or node_id == thesis.id:
-            return 0
-        best: int = 0
-        try:
-            path = nx.shortest_path(self.graph, node_id, thesis.id)
-        except nx.NetworkXNoPath:
-            return best
-        sign = 1
-        for u, v in zip(path, path[1:]):
-            sign *= self.edge(u, v).sign
-        return sign
+        return self.sides().get(node_id, 0)
 
     # ------------------------------------------------------------------ nodes
     def add_node(
@@ -191,6 +202,7 @@ class ArgumentMap:
         if node.id in self.graph:
             raise MapError(f"a node with id {node.id!r} already exists")
         self.graph.add_node(node.id, node=_checked_node(node))
+        self._track_kind(node)
         self._changed("node", node.id)
 
     def update_node(self, node_id: str, **changes: Any) -> Node:
@@ -209,14 +221,22 @@ class ArgumentMap:
         if new.kind == "thesis" and old.kind != "thesis" and self.graph.out_degree(node_id):
             raise MapError("a thesis cannot be a reason for another node: unlink it first")
         self.graph.nodes[node_id]["node"] = new
+        self._track_kind(new)
         self._changed("node", node_id)
         return old
+
+    def _track_kind(self, node: Node) -> None:
+        if node.kind == "thesis":
+            self._theses.add(node.id)
+        else:
+            self._theses.discard(node.id)
 
     def replace_node(self, node: Node) -> None:
         """Put back an exact earlier value of an existing node (undo)."""
         self.node(node.id)
         if self.graph.nodes[node.id]["node"] != node:
             self.graph.nodes[node.id]["node"] = _checked_node(node)
+            self._track_kind(node)
             self._changed("node", node.id)
 
     def remove_node(self, node_id: str) -> tuple[Node, list[Edge]]:
@@ -228,6 +248,7 @@ class ArgumentMap:
             for e in edges:
                 self._changed("edge", e.key)
             self.graph.remove_node(node_id)
+            self._theses.discard(node_id)
             self._changed("node", node_id)
         return node, edges
 
@@ -484,6 +505,7 @@ class ArgumentMap:
     def replace_contents(self, other: ArgumentMap) -> None:
         """Take over another map's contents and announce a reset (reload after a failed write)."""
         self.graph = other.graph.copy()
+        self._theses = set(other._theses)
         self.sources = dict(other.sources)
         self.scenarios = dict(other.scenarios)
         self.series = dict(other.series)

@@ -81,26 +81,8 @@ def filter_nodes(
 
 
 def sides(amap: ArgumentMap) -> dict[str, int]:
-    """Every connected node's side (+1 for the thesis, -1 against) in one breadth-first pass.
-
-    Same rule as `amap.side()` (the sign along a shortest path to the thesis) but O(nodes + links)
-    for the whole map instead of one search per node (8.7 s → ms at 10,000 nodes). Where two
-    shortest paths disagree, the one met first wins. Nodes missing from the result are neutral.
-    """
-    thesis = amap.thesis
-    if thesis is None:
-        return {}
-    side = {thesis.id: 0}
-    sign = {thesis.id: 1}
-    queue: deque[str] = deque([thesis.id])
-    while queue:
-        nid = queue.popleft()
-        for child, _, edge in amap.graph.in_edges(nid, data="edge"):
-            if child not in sign:
-                sign[child] = sign[nid] * edge.sign
-                side[child] = sign[child]
-                queue.append(child)
-    return side
+    """Every connected node's side (+1 for the thesis, -1 against) in one pass: see ArgumentMap.sides."""
+    return amap.sides()
 
 
 def all_tags(amap: ArgumentMap) -> list[str]:

@@ -16,7 +16,7 @@ _ABBREV = {
 }
 # A sentence ends at . ! ? … (plus closing quotes/brackets/footnote digits) before a space and a
 # capital, digit, quote or bracket.
-_END = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\d{0,2})(\s+)(?=["'“‘(\[]?[A-Z0-9À-Ý])""")
+_END = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\d{0,2})(\s+)(?=["'“‘(\[]?[A-Z0-9À-ÖØ-Ý])""")
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪◦]\s+|\(?\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 _LABEL = re.compile(r"^[A-Z][\w &/'’-]{1,40}: (?=\S)")
 
@@ -46,6 +46,8 @@ def _split_line(line: str, base: int, para: int) -> list[Sentence]:
         dot = em.start(1)
         if em.group(1) == "." and _is_abbrev(line, dot):
             continue
+        if em.group(3) and dot > 0 and line[dot - 1].isdigit():
+            continue  # a decimal number, not a footnote mark
         if em.group(1) == "…" and re.match(r"[A-Z]{2,}\b", line[em.end(4):]):
             continue  # "bigger and … BIGGER": an ellipsis inside a sentence
         end = em.start(4)
@@ -83,3 +85,35 @@ def strip_label(sentence: str) -> tuple[int, str]:
     if m and len(sentence) - m.end() > 20:
         return m.end(), sentence[m.end():]
     return 0, sentence
+
+
+def _first_words(s: str, n: int = 2) -> str:
+    return " ".join(s.lower().split()[:n])
+
+
+def claim_units(sentences: list[Sentence], text: str) -> list[Sentence]:
+    """Sentences, with runs that make one claim joined: parallel sentences ("They cannot … They
+    cannot …") and a very short sentence followed by the one that completes it ("But this isn't
+    understanding. It's pattern matching …")."""
+    units: list[Sentence] = []
+    i = 0
+    while i < len(sentences):
+        s = sentences[i]
+        j = i
+        if not s.heading:
+            head = _first_words(s.text)
+            while (j + 1 < len(sentences) and sentences[j + 1].para == s.para
+                   and len(head.split()) == 2 and _first_words(sentences[j + 1].text) == head
+                   and len(sentences[j + 1].text.split()) <= 15 and len(s.text.split()) <= 15):
+                j += 1
+            if j == i and len(s.text.split()) < 7 and not s.text.endswith("?") and i + 1 < len(sentences) \
+                    and sentences[i + 1].para == s.para \
+                    and re.match(r"(?:it(?:'|’)s|it is|they|this|that|these)\b", sentences[i + 1].text, re.I):
+                j = i + 1
+        if j > i:
+            e = sentences[j]
+            units.append(Sentence(s.start, e.end, text[s.start:e.end], s.para, bullet=s.bullet))
+        else:
+            units.append(s)
+        i = j + 1
+    return units

@@ -1,0 +1,120 @@
+"""`import` (propose — and with --accept-all add — an article's claims) and `eval-import`
+(score the importer on an annotated corpus, see shared/eval/README.md)."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+from cli.common import fail, open_map, print_json, run
+from model.importer import propose
+from model.importer.apply import accept_all, apply_import, node_refs
+from model.importer.evaluate import rates, score_article, total
+from storage.articles import ArticleError, read_article, read_many
+
+THESIS_FALLBACK = "thesis"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("import", help="propose claims and trend facts from an article")
+    p.add_argument("source", metavar="FILE_OR_URL", help="HTML, Markdown, text or PDF file, or a URL")
+    p.add_argument("--map", required=True, help="the .cruxmap file to match against")
+    p.add_argument("--accept-all", action="store_true", help="add every proposal to the map")
+    p.add_argument("--min-confidence", type=float, default=0.0,
+                   help="with --accept-all, only proposals at or above this confidence")
+    p.add_argument("--json", action="store_true", help="print the proposals as JSON")
+    p.add_argument("--timeout", type=float, default=20.0, help="URL fetch timeout in seconds")
+    p.set_defaults(func=run(cmd_import))
+    p = subparsers.add_parser("eval-import", help="score the importer on an annotated corpus")
+    p.add_argument("corpus", metavar="CORPUS_DIR", help="folder with articles/ and gold/")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(func=run(cmd_eval))
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    if not Path(args.map).exists():
+        fail(f"no such map: {args.map}")
+    try:
+        article = read_article(args.source, timeout=args.timeout)
+    except ArticleError as exc:
+        fail(str(exc))
+    doc = open_map(args.map)
+    try:
+        amap = doc.map
+        thesis = amap.thesis
+        result = propose(article, node_refs(amap), thesis.id if thesis else THESIS_FALLBACK)
+        added = None
+        if args.accept_all:
+            added = apply_import(amap, article, accept_all(result, args.min_confidence))
+    finally:
+        doc.close()
+    if args.json:
+        data = result.to_json()
+        if added is not None:
+            data["added"] = added
+        print_json(data)
+        return 0
+    a = result.article
+    print(f"{a.title or args.source}" + (f" — {a.author}" if a.author else "")
+          + (f" ({a.date})" if a.date else ""))
+    print(f"  {len(a.text.split())} words, {len(result.proposals)} proposed claims, "
+          f"{len(result.trend_facts)} trend facts")
+    for p in sorted(result.proposals, key=lambda p: p.start):
+        print(f"  [{p.stance:7} {p.confidence:.2f}] {p.relation} {p.target}: {p.title}")
+    for f in result.trend_facts:
+        year = f" ({f.year})" if f.year else ""
+        print(f"  fact: {f.label}: {f.quantity} = {f.value:g} {f.unit}{year}")
+    if added is not None:
+        print(f"  added {len(added['nodes'])} nodes and {len(added['cited'])} citations "
+              f"from source {added['source']}")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    root = Path(args.corpus)
+    gold_dir = root / "gold"
+    if not gold_dir.is_dir():
+        fail(f"{root} has no gold/ folder")
+    golds = []
+    for path in sorted(gold_dir.glob("*.json")):
+        try:
+            golds.append((path.stem, json.loads(path.read_text(encoding="utf-8"))))
+        except (OSError, ValueError) as exc:
+            fail(f"cannot read {path.name}: {exc}")
+    if not golds:
+        fail(f"{gold_dir} holds no .json files")
+    paths = []
+    for stem, g in golds:
+        rel = g.get("article") or ""
+        cand = root / rel if rel else None
+        if cand is None or not cand.is_file():
+            found = sorted((root / "articles").glob(stem + ".*"))
+            if not found:
+                fail(f"no article for gold/{stem}.json")
+            cand = found[0]
+        paths.append(str(cand))
+    articles = read_many(paths)
+    rows = []
+    for (stem, g), path, art in zip(golds, paths, articles):
+        if isinstance(art, ArticleError):
+            fail(f"{os.path.basename(path)}: {art}")
+        result = propose(art, [], THESIS_FALLBACK)
+        raw = Path(path).read_text(encoding="utf-8", errors="replace")
+        rows.append((stem, score_article(raw, g, result)))
+    overall = total([c for _, c in rows])
+    out = {"articles": [{"article": stem, **rates(c), "proposals": c["proposals"],
+                         "leaked_samples": c["leaked_samples"], "stance_per_class": c["stance_per_class"]}
+                        for stem, c in rows],
+           "overall": {**rates(overall), "proposals": overall["proposals"],
+                       "stance_per_class": overall["stance_per_class"]}}
+    if args.json:
+        print_json(out)
+        return 0
+    cols = ["recall_imp2", "precision", "stance_accuracy", "trend_fact_recall", "boilerplate_leakage"]
+    head = ["article", "recall≥2", "precision", "stance", "facts", "leakage", "proposals"]
+    print(" | ".join(f"{h:>9}" for h in head))
+    for r in out["articles"] + [{"article": "overall", **out["overall"]}]:
+        vals = ["—" if r[c] is None else f"{r[c]:.3f}" for c in cols]
+        print(" | ".join(f"{v:>9}" for v in [r["article"][:9], *vals, str(r["proposals"])]))
+    return 0

@@ -1,0 +1,156 @@
+"""Rank sentences by how much they read like a claim in the scaling debate.
+
+A transparent additive score (weights below) over lexical cues: debate vocabulary, modality and
+verdict words, negation, discourse markers; minus examples, questions, anecdotes, list intros.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from model.importer import lexicon as lx
+from model.importer.article import Sentence
+from model.importer.stance import polarity
+
+THRESHOLD = 2.0  # minimum score to propose a sentence
+MAX_SHARE = 0.5  # never propose more than this share of the sentences…
+CAP_BASE, CAP_PER_SENTENCE = 30, 0.1  # …nor more than 30 + 1 per 10 sentences: a reviewable list
+
+
+_SUBJECT = re.compile(
+    r"\b(?:llms?|(?:language )?models?|scal(?:e|ing)|agi|data|compute|ai|systems?|transformers?|"
+    r"benchmarks?|intelligence|architectures?|self-play|synthetic|training|emergence|progress|"
+    r"gpt[\w.-]*|deep learning|neural networks?|this view|the evidence|the (?:path|route) to)\b", re.I)
+_THESIS = re.compile(r"\b(?:agi|scal\w+|general intelligence|human-level|superintelligen\w*)\b",
+                     re.I)
+_VERDICT = re.compile(r"\b(?:(?:my|our) (?:conclusion|view|assessment|verdict|bet|position)|"
+                      r"(?:we|I) (?:conclude|think|believe|argue|expect|bet)|in (?:my|our) view)\b",
+                      re.I)
+_NOTE_LABEL = re.compile(r"^(?:original note|note|editor(?:'|’)?s note|q|a|example|source|image|"
+                         r"figure|fig|photo|caption|update|disclaimer)\s*:", re.I)
+
+
+def claim_score(s: Sentence, body: str, rel_pos: float, *, label: str = "",
+                para_first: bool = False, para_last: bool = False, has_fact: bool = False) -> float:
+    """Additive claim score of one sentence (body = the sentence without its leading label)."""
+    words = body.split()
+    n = len(words)
+    if s.heading or n < 4:
+        return -math.inf
+    if sum(ch.isalpha() for ch in body) < 0.5 * len(body):
+        return -math.inf  # table rows, number lists
+    score = 0.5 * min(len(lx.TOPIC.findall(body)), 4)
+    score += 0.6 * min(len(lx.ARGUE.findall(body)), 5)
+    score += 0.3 * min(len(lx.PRO.findall(body)) + len(lx.CON.findall(body)), 4)
+    score += 0.3 * min(abs(polarity(body)), 3)  # a clear verdict either way
+    if lx.NEGATION.search(body):
+        score += 0.4
+    if lx.DISCOURSE.match(body):
+        score += 0.6
+    if lx.REPORTED_PRO.search(body):
+        score += 0.5
+    if body.rstrip().endswith("?"):
+        score -= 1.8
+    if lx.EXAMPLE.match(body):
+        score -= 1.5
+    if lx.NARRATIVE.search(body):
+        score -= 1.0
+    if lx.DEFINITION.search(body):
+        score -= 0.6
+    if body.rstrip().endswith(":"):
+        score -= 1.5
+    if n < 7:
+        score -= 0.6
+    elif n > 55:
+        score -= 0.6
+    if len(re.findall(r"\d+(?:[.,]\d+)?", body)) > 3:
+        score -= 0.5
+    if rel_pos < 0.12 or rel_pos > 0.85:
+        score += 0.4  # introductions and conclusions state the verdicts
+    if s.bullet:
+        score += 0.2
+    if _SUBJECT.search(" ".join(words[:5])):
+        score += 0.8  # the sentence is about the debate's own entities
+    if label and (lx.SECTION_PRO.match(label) or lx.SECTION_CON.match(label)):
+        score += 0.8  # "Optimistic view: …" opens a side's claim
+    if label and _NOTE_LABEL.match(label):
+        score -= 1.5
+    if _THESIS.search(body):
+        score += 1.0  # speaks to the thesis itself: scaling, AGI, general intelligence
+    if len(re.findall(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+", body)) >= 2:
+        score -= 0.5  # names of people and places: narrative and attribution
+    if _VERDICT.search(body):
+        score += 0.8  # the author states a position
+    elif re.search(r"\b(?:I|me|my)\b", body):
+        score -= 0.4  # anecdote
+    if para_first:
+        score += 0.4  # topic sentences
+    elif para_last:
+        score += 0.5  # concluding sentences
+    if has_fact:
+        score += 1.0  # numeric evidence for a trend series
+    if re.search(r"[=→⇒]|\s\+\s", body):
+        score -= 1.5  # formulas and slogans, not prose
+    if body.count("”") > body.count("“") or body.count("“") > body.count("”"):
+        score -= 0.8  # a fragment of a quotation split at its inner full stop
+    return score
+
+
+def centrality(bodies: Sequence[str]) -> list[float]:
+    """Rank-based centrality in [-0.5, 0.5]: mean TF-IDF cosine to the article's other sentences.
+
+    Claims restate the article's themes; examples and asides are peripheral.
+    """
+    n = len(bodies)
+    if n < 3:
+        return [0.0] * n
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        x = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(bodies)
+    except ValueError:
+        return [0.0] * n
+    sim = (x @ x.T).toarray()
+    np.fill_diagonal(sim, 0.0)
+    order = np.argsort(np.argsort(-sim.sum(axis=1)))
+    return list(0.5 - order / (n - 1))
+
+
+CENTRALITY_WEIGHT = 1.6
+
+
+_SUPPLEMENT = re.compile(r"^(?:\d{1,2}[.)]?\s*)?(?:appendix|appendices|notes|footnotes|endnotes|"
+                         r"acknowledge?ments?|methodology|disclosures?|about the authors?)\b", re.I)
+
+
+def score_all(sentences: Sequence[Sentence], bodies: Sequence[str],
+              fact_spans: Sequence[tuple[int, int]] = ()) -> list[float]:
+    """Claim score of every sentence; fact_spans mark sentences that carry trend facts."""
+    n = len(sentences)
+    cent = centrality(bodies)
+    out = []
+    supplement = False
+    for i, (s, b) in enumerate(zip(sentences, bodies)):
+        if s.heading:
+            supplement = bool(_SUPPLEMENT.match(s.text.strip()))
+        label = s.text[: len(s.text) - len(b)]
+        first = i == 0 or sentences[i - 1].para != s.para
+        last = i == n - 1 or sentences[i + 1].para != s.para
+        out.append(claim_score(s, b, i / max(1, n - 1), label=label, para_first=first and not last,
+                               para_last=last and not first,
+                               has_fact=any(s.start <= a < s.end for a, _ in fact_spans))
+                   + CENTRALITY_WEIGHT * cent[i] - (1.5 if supplement else 0.0))
+    return out
+
+
+def rank_claims(sentences: Sequence[Sentence], bodies: Sequence[str],
+                fact_spans: Sequence[tuple[int, int]] = ()) -> list[tuple[int, float]]:
+    """(index, score) of the proposed claim sentences, best first."""
+    n = len(sentences)
+    scored = [(i, sc) for i, sc in enumerate(score_all(sentences, bodies, fact_spans))
+              if sc >= THRESHOLD]
+    scored.sort(key=lambda t: -t[1])
+    cap = max(5, min(math.ceil(MAX_SHARE * n), int(CAP_BASE + CAP_PER_SENTENCE * n)))
+    return scored[:cap]

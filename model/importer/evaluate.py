@@ -1,0 +1,202 @@
+"""Score the importer against hand-annotated gold (format: shared/eval/README.md).
+
+Gold offsets refer to the raw file, proposals to the extracted text, so both are located in a
+normalised copy of the raw file (HTML unescaped, tags stripped, quotes/dashes unified, whitespace
+collapsed) and compared there. The exact rules are in docs/import.md.
+"""
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Sequence
+
+from model.importer.article import ImportProposals
+
+_TRANS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
+                        "–": "-", "—": "-", "‒": "-", "−": "-", "\u00a0": " ", "\u200b": ""})
+_TOKEN = re.compile(r"[a-z0-9]+")
+_STOP = set("the a an of to and or in on for is are be that this it as with by at from was were "
+            "but not no its their they we you i".split())
+
+
+def normalise(text: str) -> str:
+    """Unescape HTML, strip tags, unify quotes and dashes, collapse whitespace."""
+    text = re.sub(r"<[^>]+>", "", html.unescape(text)) if "<" in text or "&" in text else text
+    return re.sub(r"\s+", " ", text.translate(_TRANS))
+
+
+def _norm_map(text: str) -> tuple[str, list[int]]:
+    """normalise() without tag handling, keeping each output char's offset in text."""
+    out, idx, space = [], [], False
+    for i, ch in enumerate(text.translate(_TRANS)):
+        if ch.isspace():
+            if not space:
+                out.append(" ")
+                idx.append(i)
+            space = True
+        else:
+            out.append(ch)
+            idx.append(i)
+            space = False
+    return "".join(out), idx
+
+
+class Locator:
+    """Find spans of the extracted text (or gold quotes) in the normalised raw file."""
+
+    def __init__(self, raw: str, extracted: str) -> None:
+        self.raw = normalise(raw)
+        self.ext, self._idx = _norm_map(extracted)
+
+    def quote(self, q: str) -> tuple[int, int] | None:
+        nq = normalise(q).strip()
+        i = self.raw.find(nq)
+        return (i, i + len(nq)) if nq and i >= 0 else None
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        a = bisect.bisect_left(self._idx, start)
+        b = bisect.bisect_left(self._idx, end)
+        piece = self.ext[a:b].strip()
+        if not piece:
+            return None
+        for ctx in (80, 30, 0):
+            lo, hi = max(0, a - ctx), min(len(self.ext), b + ctx)
+            window = self.ext[lo:hi]
+            i = self.raw.find(window)
+            if i >= 0:
+                off = i + (a - lo)
+                return off, off + (b - a)
+        for probe in (piece[:50], piece[-50:]):  # extraction may have changed the middle
+            if len(probe) >= 15 and (i := self.raw.find(probe)) >= 0:
+                if probe == piece[:50]:
+                    return i, i + len(piece)
+                return i + len(probe) - len(piece), i + len(probe)
+        return None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _matches(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Spans match when they overlap by at least half of the shorter one."""
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return shorter > 0 and _overlap(a, b) >= 0.5 * shorter
+
+
+def _tokens(s: str) -> set[str]:
+    return {t for t in _TOKEN.findall(normalise(s).lower()) if t not in _STOP}
+
+
+def _paraphrase(q: str, gold: str) -> bool:
+    """Near-paraphrase: most of the shorter text's content words appear in the other."""
+    a, b = _tokens(q), _tokens(gold)
+    if len(a) < 3 or len(b) < 3:
+        return False
+    return len(a & b) / min(len(a), len(b)) >= 0.7
+
+
+def score_article(raw: str, gold: dict, result: ImportProposals) -> dict:
+    """Per-article counts and rates (see docs/import.md for the rules)."""
+    text = result.article.text
+    loc = Locator(raw, text)
+    ntext = normalise(text)
+    claims = []
+    for c in gold.get("claims", []):
+        claims.append((c, loc.quote(c["quote"])))
+    facts = [(f, loc.quote(f["quote"])) for f in gold.get("trend_facts", [])]
+    props = [(p, loc.span(p.start, p.end)) for p in result.proposals]
+
+    # recall and stance
+    found = {2: 0, 3: 0, 1: 0}
+    totals = {1: 0, 2: 0, 3: 0}
+    stance_ok = stance_n = 0
+    per_class: dict[str, list[int]] = {}
+    for c, span in claims:
+        imp = int(c.get("importance", 1))
+        totals[imp] = totals.get(imp, 0) + 1
+        best, best_ov = None, 0
+        for p, ps in props:
+            if span and ps and _matches(span, ps) and _overlap(span, ps) > best_ov:
+                best, best_ov = p, _overlap(span, ps)
+        if best is None:
+            continue
+        found[imp] = found.get(imp, 0) + 1
+        stance_n += 1
+        ok = best.stance == c["stance"]
+        stance_ok += ok
+        per_class.setdefault(c["stance"], [0, 0])
+        per_class[c["stance"]][0] += ok
+        per_class[c["stance"]][1] += 1
+
+    # precision (lenient)
+    correct = 0
+    for p, ps in props:
+        hit = any(span and ps and _overlap(span, ps) > 0 for _, span in claims)
+        hit = hit or any(_paraphrase(p.quote, c["quote"]) for c, _ in claims)
+        hit = hit or any(span and ps and _overlap(span, ps) > 0 for _, span in facts)
+        correct += bool(hit)
+
+    # trend facts
+    fact_found = unit_ok = year_ok = 0
+    cand = [(f, loc.span(f.start, f.end)) for f in result.trend_facts]
+    for g, span in facts:
+        gv = float(g["value"])
+        for f, fs in cand:
+            if span and fs and _overlap(span, fs) > 0 and abs(f.value - gv) <= 0.01 * abs(gv) + 1e-12:
+                fact_found += 1
+                unit_ok += f.unit.lower() == str(g["unit"]).lower()
+                year_ok += f.year == g.get("year")
+                break
+
+    boiler = gold.get("boilerplate_samples", [])
+    leaked = [b for b in boiler if normalise(b).strip() in ntext]
+    retained = sum(1 for c, _ in claims if normalise(c["quote"]).strip() in ntext)
+    hi_total = totals.get(2, 0) + totals.get(3, 0)
+    hi_found = found.get(2, 0) + found.get(3, 0)
+    return {
+        "claims": len(claims), "claims_imp2": hi_total, "found_imp2": hi_found,
+        "found_imp3": found.get(3, 0), "claims_imp3": totals.get(3, 0),
+        "found_all": sum(found.values()),
+        "proposals": len(props), "correct_proposals": correct,
+        "stance_n": stance_n, "stance_ok": stance_ok, "stance_per_class": per_class,
+        "facts": len(facts), "facts_found": fact_found, "fact_unit_ok": unit_ok,
+        "fact_year_ok": year_ok, "fact_candidates": len(cand),
+        "boilerplate": len(boiler), "leaked": len(leaked), "leaked_samples": leaked,
+        "retained": retained,
+        "title_ok": (None if gold.get("title") in (None, "unknown")
+                     else normalise(gold["title"]).strip().lower()
+                     == normalise(result.article.title).strip().lower()),
+        "unlocated_proposals": sum(1 for _, ps in props if ps is None),
+    }
+
+
+def rates(c: dict) -> dict:
+    """Turn counts (one article's or summed) into the reported rates."""
+    def div(a: float, b: float) -> float | None:
+        return round(a / b, 3) if b else None
+    return {
+        "recall_imp2": div(c["found_imp2"], c["claims_imp2"]),
+        "recall_imp3": div(c["found_imp3"], c["claims_imp3"]),
+        "recall_all": div(c["found_all"], c["claims"]),
+        "precision": div(c["correct_proposals"], c["proposals"]),
+        "stance_accuracy": div(c["stance_ok"], c["stance_n"]),
+        "trend_fact_recall": div(c["facts_found"], c["facts"]),
+        "boilerplate_leakage": div(c["leaked"], c["boilerplate"]) if c["boilerplate"] else 0.0,
+        "content_retention": div(c["retained"], c["claims"]),
+    }
+
+
+def total(counts: Sequence[dict]) -> dict:
+    """Sum per-article counts (micro-average)."""
+    keys = [k for k in counts[0] if isinstance(counts[0][k], int) and not isinstance(counts[0][k], bool)]
+    out = {k: sum(c[k] for c in counts) for k in keys}
+    classes: dict[str, list[int]] = {}
+    for c in counts:
+        for k, (ok, n) in c["stance_per_class"].items():
+            classes.setdefault(k, [0, 0])
+            classes[k][0] += ok
+            classes[k][1] += n
+    out["stance_per_class"] = classes
+    return out

@@ -1,0 +1,229 @@
+"""Numeric trend facts: a quantity, value, unit, year and label, found by patterns.
+
+A fact needs a number *with a unit or scale* (1e35 FLOP, $41–78 M, 15 trillion tokens, 70%,
+100x, five orders of magnitude); bare numbers, years and numbers inside model names are skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from model.importer.article import TrendFact
+
+_WORDNUM = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
+            "fifty": 50, "hundred": 100, "a hundred": 100, "one hundred": 100, "thousand": 1e3,
+            "a thousand": 1e3, "one thousand": 1e3, "several": 3, "a couple of": 2, "a few": 3}
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+          "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12, "hundred": 1e2,
+          "quadrillion": 1e15}
+_FRACTION = {"tenth": 1e-1, "hundredth": 1e-2, "thousandth": 1e-3, "ten-thousandth": 1e-4,
+             "hundred-thousandth": 1e-5, "millionth": 1e-6, "billionth": 1e-9, "half": 0.5,
+             "third": 1 / 3, "quarter": 0.25}
+_SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_EXP = r"(?:\s?[eE]\s?[+-]?\d{1,3}|\s?[×x*]\s?10\^?[⁰¹²³⁴⁵⁶⁷⁸⁹⁻\d-]{1,4})"
+_SCALEW = r"(?:thousand|million|billion|trillion|quadrillion|hundred|mn|bn|tn|[kKMBT](?![\w-]))"
+_UNITS = [
+    (r"%\s+of\s+(?:world\s+|global\s+)?gdp", "percent of GDP"),
+    (r"%\s+of\s+[\w'’. -]{0,40}?(?:revenue|budget|spending|income)", "percent of {}"),
+    (r"%|\s?percent\b|\s?per\s?cent\b", "percent"),
+    (r"\s?(?:×|x)\s+per\s+year|\s?(?:×|x)\s*/\s*(?:yr|year)|\s?times\s+(?:per|a)\s+year", "x/year"),
+    (r"\s?(?:×|x)(?![\w])|\s?times\b|\s?-fold\b|\s?fold\b", "x"),
+    (r"\s?flop/s\b|\s?flops?\b|\s?petaflop(?:/s)?-days?\b", "FLOP"),
+    (r"\s?(?:tokens?)\b", "tokens"),
+    (r"\s?(?:words)\b", "words"),
+    (r"\s?(?:parameters?|params?)\b|\s?-parameter\b", "parameters"),
+    (r"\s?(?:H100\s+|A100\s+)?gpus?\b|\s?chips?\b|\s?accelerators?\b", "GPUs"),
+    (r"\s?twh\s*(?:yr⁻¹|/\s*y(?:ea)?r|per year|a year)?", "TWh/year"),
+    (r"\s?(?:kw|mw|gw)h?\b", "{}"),
+    (r"\s?t(?:onnes|ons)?\s+co[₂2](?:-?eq)?", "t CO2-eq"),
+    (r"\s?years\s+of\s+[\w-]+(?:\s+(?:input|data|text|experience))?", "years of {}"),
+    (r"\s?(?:minutes|hours)\b", "{}"),
+    (r"\s?(?:usd|dollars)\b", "USD"),
+]
+_UNIT_RE = [(re.compile(p, re.I), u) for p, u in _UNITS]
+_CORE = re.compile(
+    rf"(?P<cur>[$€£]\s?)?(?P<num>{_NUM})(?P<exp>{_EXP})?"
+    rf"(?:\s?(?P<rsep>–|-|—|to)\s?[$€£]?(?P<num2>{_NUM}))?"
+    rf"(?:\s?(?P<scale>{_SCALEW}))?")
+_ORDERS = re.compile(r"\b(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|"
+                     r"a couple of|several|a few)[\s-]+orders?[\s-]+of[\s-]+magnitude\b", re.I)
+_WORD_TIMES = re.compile(r"\b(?P<w>one hundred|a hundred|one thousand|a thousand|ten|twenty|fifty|"
+                         r"hundred|thousand)\s+times\b", re.I)
+_FRAC = re.compile(r"\b(?P<w>one|a)\s+(?P<f>ten-thousandth|hundred-thousandth|thousandth|"
+                   r"hundredth|tenth|millionth|billionth)\b", re.I)
+_YEAR_CUE = re.compile(r"\b(?:in|by|since|before|after|until|from|through|as of)\s+((?:19|20)\d{2})\b",
+                       re.I)
+_MODEL = re.compile(r"\b(?:GPT-?\d[\w.-]*|Claude(?:\s\d(?:\.\d)?)?(?:\s(?:Opus|Sonnet|Haiku))?|"
+                    r"Llama\s?\d[\w.-]*|Gemini(?:\s[\d.]+)?(?:\s(?:Ultra|Pro|Flash|Nano))?|"
+                    r"o\d(?:-\w+)?|PaLM\s?\d?|Chinchilla|Gopher|Mixtral[\w .-]*|Mistral[\w.-]*|"
+                    r"DeepSeek[\w.-]*|Grok[\w.-]*|Qwen[\w.-]*|BERT|AlphaGo(?:\sZero)?)\b")
+_QUANTITY = [
+    (r"\bprobab|\bchance|\blikel", "probability"),
+    (r"\bgdp\b|\binvest", "investment"),
+    (r"\bcost|\bspend|\bprice|\bcheaper|\bexpensive|\brevenue|\$", "cost"),
+    (r"\bscore|\bbenchmark|\baccura|\barc-agi|\bmmlu|\bswe-bench|\bhumaneval|\bmath\b", "benchmark score"),
+    (r"\bemi(?:t|ssion)|\bco[₂2]", "emissions"),
+    (r"\benergy|\bpower|\belectric|\btwh|\bkw\b", "energy"),
+    (r"\bdata\b|\btokens?\b|\btext\b|\bwords\b", "data"),
+    (r"\bcompute|\bflop", "training compute"),
+    (r"\bparameter", "parameters"),
+    (r"\bgpu|\bcluster", "hardware"),
+]
+
+
+def _num(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _exp(e: str | None) -> float:
+    if not e:
+        return 1.0
+    e = e.translate(_SUP).replace(" ", "")
+    m = re.search(r"[eE]([+-]?\d+)$", e) or re.search(r"10\^?(-?\d+)$", e)
+    return 10.0 ** int(m.group(1)) if m else 1.0
+
+
+def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
+    for rx, unit in _UNIT_RE:
+        m = rx.match(text, pos)
+        if m:
+            if "{}" in unit:
+                grp = m.group(0).strip().lower()
+                if unit == "percent of {}":
+                    grp = re.sub(r"^%\s+of\s+", "", grp)
+                elif unit.startswith("years"):
+                    grp = re.sub(r"^years\s+of\s+", "", grp)
+                unit = unit.format(grp) if unit != "{}" else grp
+            return unit, m.end()
+    return None
+
+
+def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
+    s = max(text.rfind("\n", 0, a), max(text.rfind(". ", 0, a), text.rfind("; ", 0, a)) + 1)
+    s = s + 1 if s >= 0 else 0
+    e_candidates = [i for i in (text.find("\n", b), text.find(". ", b), text.find("; ", b)) if i >= 0]
+    e = min(e_candidates) if e_candidates else len(text)
+    return s, e
+
+
+def _label(text: str, a: int, b: int, line_model: str | None) -> str:
+    s, e = _sentence_bounds(text, a, b)
+    best, dist = None, 10**9
+    for m in _MODEL.finditer(text, s, e):
+        d = a - m.end() if m.end() <= a else m.start() - b
+        d = d if d >= 0 else 0
+        if d < dist:
+            best, dist = m.group(0).strip(), d
+    if best:
+        return best
+    if line_model:
+        return line_model
+    words = re.findall(r"[\w'’-]+", text[s:a])
+    return " ".join(words[-6:]) if words else ""
+
+
+def _quantity(context: str, unit: str) -> str:
+    ctx = context.lower()
+    if unit == "FLOP":
+        return "training compute"
+    if unit == "tokens" or unit == "words":
+        return "data (tokens)"
+    if unit == "parameters":
+        return "parameters"
+    if unit == "x/year":
+        return "growth per year"
+    for rx, name in _QUANTITY:
+        if re.search(rx, ctx):
+            return name
+    return "ratio" if unit == "x" else unit
+
+
+def find_facts(text: str) -> list[TrendFact]:
+    """All numeric trend facts in text, in text order."""
+    facts: list[TrendFact] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(a: int, b: int, value: float, unit: str, rng: str = "") -> None:
+        if any(a < y and x < b for x, y in taken):
+            return
+        taken.append((a, b))
+        line_s = text.rfind("\n", 0, a) + 1
+        line_e = text.find("\n", b)
+        line_e = len(text) if line_e < 0 else line_e
+        line = text[line_s:line_e]
+        row_year = re.match(r"\s*((?:19|20)\d{2})\b", line)
+        row_model = None
+        if row_year:
+            mm = _MODEL.search(line)
+            row_model = mm.group(0) if mm else None
+        s, e = _sentence_bounds(text, a, b)
+        ctx = text[s:e]
+        year = None
+        cues = [(abs(m.start(1) + s - a), int(m.group(1))) for m in _YEAR_CUE.finditer(ctx)]
+        if cues:
+            year = min(cues)[1]
+        elif row_year:
+            year = int(row_year.group(1))
+        label = row_model if row_year and row_model else _label(text, a, b, row_model)
+        if rng:
+            label = f"{label} (range {rng})".strip()
+        quantity = _quantity(text[max(s, a - 80):min(e, b + 60)], unit)
+        if row_year and unit == "percent":
+            quantity = "benchmark score"
+        facts.append(TrendFact(text[a:b], a, b, quantity, value, unit, year, label))
+
+    for m in _ORDERS.finditer(text):
+        w = m.group("w").lower()
+        n = int(w) if w.isdigit() else _WORDNUM.get(w, 1)
+        add(m.start(), m.end(), float(10 ** n), "x")
+    for m in _FRAC.finditer(text):
+        add(m.start(), m.end(), _FRACTION[m.group("f").lower()], "fraction")
+    for m in _WORD_TIMES.finditer(text):
+        add(m.start(), m.end(), float(_WORDNUM[m.group("w").lower()]), "x")
+    for m in _CORE.finditer(text):
+        a = m.start()
+        before = text[max(0, a - 12):a]
+        if re.search(r"[\w.]-$|[\d.,]$", before):
+            continue  # inside a model name (GPT-4) or another number
+        alpha = re.search(r"([A-Za-z]+)$", before)
+        if alpha and not (alpha.group(1).islower() and len(alpha.group(1)) >= 4):
+            continue  # H100, o3, Llama3 …
+        value = _num(m.group("num")) * _exp(m.group("exp"))
+        scale = m.group("scale")
+        mult = _SCALE.get(scale.lower(), 1.0) if scale else 1.0
+        end = m.end()
+        unit_hit = _unit_after(text, end)
+        cur = m.group("cur")
+        if cur:
+            unit = {"$": "USD", "€": "EUR", "£": "GBP"}[cur.strip()]
+            if unit_hit and unit_hit[0] != "USD":
+                unit_hit = None
+        elif unit_hit:
+            unit = unit_hit[0]
+        elif m.group("exp"):
+            unit = "count"
+        elif scale and scale.lower() in ("thousand", "million", "billion", "trillion", "quadrillion"):
+            unit = "count"
+            nxt = re.match(r"\s+([a-z]+)", text[end:end + 20])
+            if nxt and nxt.group(1) in ("minutes", "hours", "people", "users", "videos", "images"):
+                unit = nxt.group(1)
+                end += nxt.end()
+        elif scale and scale.upper() == "B" and text[max(0, a - 1):a] == "(":
+            unit = "parameters"
+        else:
+            continue
+        if unit_hit:
+            end = unit_hit[1]
+        raw = m.group("num")
+        if unit == "count" and not m.group("exp") and re.fullmatch(r"(?:19|20)\d{2}", raw):
+            continue
+        if unit == "percent" and _num(raw) > 100 and not m.group("exp"):
+            continue
+        rng = ""
+        if m.group("num2"):
+            rng = text[a:end].strip()
+        add(a, end, value * mult, unit, rng)
+    facts.sort(key=lambda f: f.start)
+    return facts

@@ -1,0 +1,56 @@
+"""From an Article to reviewable proposals: sentences → ranked claims → stance → target → facts."""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from model.importer import claims, stance, targets
+from model.importer.article import Article, ImportProposals, NodeRef, Proposal
+from model.importer.facts import find_facts
+from model.importer.sentences import claim_units, split_sentences, strip_label
+
+
+def short_title(sentence: str, limit: int = 110) -> str:
+    """A node title from a quote: no leading label, bullet or trailing full stop, at most limit chars."""
+    _, body = strip_label(sentence.strip())
+    body = re.sub(r"^(?:but|yet|so|and|however|therefore|thus|in short|in other words),?\s+", "",
+                  body, flags=re.I)
+    body = body[:1].upper() + body[1:]
+    body = body.rstrip(" .;:")
+    if len(body) > limit:
+        cut = body[:limit].rsplit(" ", 1)[0]
+        body = cut.rstrip(",;:—– ") + "…"
+    return body
+
+
+def propose(article: Article, nodes: Sequence[NodeRef], thesis_id: str) -> ImportProposals:
+    """Rank the article's claims and facts and suggest where each belongs in the map."""
+    sents = claim_units(split_sentences(article.text), article.text)
+    facts = find_facts(article.text)
+    bodies = [strip_label(s.text)[1] for s in sents]
+    para_first: dict[int, str] = {}
+    for s in sents:
+        para_first.setdefault(s.para, s.text)
+    n_para = max(para_first) + 1 if para_first else 0
+    context = stance.section_context([para_first.get(i, "") for i in range(n_para)])
+
+    pols = [stance.polarity(b) for s, b in zip(sents, bodies) if not s.heading]
+    doc_lean = math.tanh(2 * sum(pols) / len(pols)) if pols else 0.0
+
+    ranked = claims.rank_claims(sents, bodies, [(f.start, f.end) for f in facts])
+    chosen = []
+    for i, score in ranked:
+        s = sents[i]
+        label, conf = stance.classify(bodies[i], context[s.para], doc_lean)
+        chosen.append((s, score, label, conf))
+    sugg = targets.suggest([bodies[i] for i, _ in ranked], [c[2] for c in chosen], nodes, thesis_id)
+    proposals = []
+    for (s, score, label, conf), (target, relation, sim) in zip(chosen, sugg):
+        claimness = 1 / (1 + math.exp(-(score - claims.THRESHOLD)))
+        proposals.append(Proposal(quote=s.text, start=s.start, end=s.end, stance=label,
+                                  confidence=round(conf * (0.5 + 0.5 * claimness), 3),
+                                  target=target, relation=relation, score=round(score, 3),
+                                  title=short_title(s.text), similarity=round(sim, 3)))
+    return ImportProposals(article=article, thesis_id=thesis_id, proposals=proposals,
+                           trend_facts=facts, sentences=sents)

@@ -1,0 +1,426 @@
+"""Read an article from a file or URL into an Article: main text without page chrome + metadata.
+
+The parent process checks sizes and fetches URLs (with a timeout and a byte cap); every parser of
+untrusted bytes runs in a child process (storage.sandbox) under a memory and time limit. All
+failures surface as ArticleError with a message meant for the user.
+"""
+from __future__ import annotations
+
+import html as htmllib
+import os
+import re
+import socket
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import asdict
+from html.parser import HTMLParser
+
+from model.importer.article import Article
+from model.importer.boilerplate import clean_text, clean_title
+from storage.sandbox import Sandbox, SandboxError
+
+MAX_PDF_PAGES = 400
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or Office document)", b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "a program", b"MZ": "a Windows program", b"SQLite format 3": "a SQLite database",
+    b"\xd0\xcf\x11\xe0": "an old Office document", b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive",
+    b"ID3": "an MP3 file", b"OggS": "an Ogg media file", b"%!PS": "a PostScript file",
+}
+_HTML_SNIFF = re.compile(rb"<(?:!doctype html|html|head|body|p|div|article|section|span|h[1-6]|br|"
+                         rb"ul|li|table|meta|script|a\s+href|em|strong)\b", re.I)
+
+
+class ArticleError(Exception):
+    """Reading failed; str(error) is a one-line message for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.user_message = message
+
+
+def read_article(path_or_url: str, *, timeout: float = 20, max_bytes: int = 20_000_000) -> Article:
+    """Read a file (HTML, Markdown, text, PDF) or an http(s) URL; parsing runs sandboxed."""
+    target = path_or_url.strip()
+    if re.match(r"^[a-z][a-z0-9+.-]*://", target, re.I):
+        return _read_url(target, timeout=timeout, max_bytes=max_bytes)
+    return _read_path(target, max_bytes=max_bytes, timeout=max(timeout, 30.0))
+
+
+def read_many(paths: list[str], *, max_bytes: int = 20_000_000, timeout: float = 30.0
+              ) -> list[Article | ArticleError]:
+    """Read several files sharing one sandboxed child (for batch evaluation and tests)."""
+    results: list[Article | ArticleError] = []
+    with Sandbox(timeout=timeout) as box:
+        for p in paths:
+            try:
+                results.append(_read_path(p, max_bytes=max_bytes, box=box))
+            except ArticleError as exc:
+                results.append(exc)
+    return results
+
+
+def _read_path(path: str, *, max_bytes: int, timeout: float = 30.0, box: Sandbox | None = None,
+               url: str = "", content_type: str = "") -> Article:
+    name = os.path.basename(path) or path
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        raise ArticleError(f"No such file: {path}") from None
+    except OSError as exc:
+        raise ArticleError(f"Cannot open {name}: {exc.strerror or exc}") from None
+    if not os.path.isfile(path):
+        raise ArticleError(f"{name} is not a regular file")
+    if size == 0:
+        raise ArticleError(f"{name} is empty")
+    if size > max_bytes:
+        raise ArticleError(f"{name} is too large to import ({size / 1e6:.0f} MB; the limit is "
+                           f"{max_bytes / 1e6:.0f} MB)")
+    try:
+        if box is None:
+            with Sandbox(timeout=timeout) as own:
+                fields = own.call("parse_file", path, max_bytes, url, content_type)
+        else:
+            fields = box.call("parse_file", path, max_bytes, url, content_type, timeout=timeout)
+    except SandboxError as exc:
+        raise ArticleError(f"{name}: {exc}") from None
+    return Article(**fields)
+
+
+# ------------------------------------------------------------------------- URLs
+def _read_url(url: str, *, timeout: float, max_bytes: int) -> Article:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ArticleError(f"Only http and https addresses can be imported, not {url!r}")
+    req = urllib.request.Request(url, headers={"User-Agent": "Cruxmap/0.1 (article import)",
+                                               "Accept": "text/html,application/pdf,text/plain;q=0.9,*/*;q=0.5"})
+    host = parts.hostname
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - scheme checked
+            length = resp.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise ArticleError(f"The page at {host} is too large ({int(length) / 1e6:.0f} MB; "
+                                   f"the limit is {max_bytes / 1e6:.0f} MB)")
+            ctype = resp.headers.get_content_type() or ""
+            final_url = resp.geturl() or url
+            chunks, got = [], 0
+            while True:
+                chunk = resp.read(1 << 16)
+                if not chunk:
+                    break
+                got += len(chunk)
+                if got > max_bytes:
+                    raise ArticleError(f"The page at {host} is larger than the import limit "
+                                       f"({max_bytes / 1e6:.0f} MB)")
+                chunks.append(chunk)
+    except ArticleError:
+        raise
+    except urllib.error.HTTPError as exc:
+        raise ArticleError(f"The server at {host} answered {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, (socket.timeout, TimeoutError)):
+            raise ArticleError(f"{host} did not answer within {timeout:g} s") from None
+        raise ArticleError(f"Could not reach {host} ({reason}); check the address and that you "
+                           f"are online") from None
+    except TimeoutError:
+        raise ArticleError(f"{host} did not answer within {timeout:g} s") from None
+    except (OSError, ValueError) as exc:
+        raise ArticleError(f"Could not download {url}: {exc}") from None
+    data = b"".join(chunks)
+    if not data.strip():
+        raise ArticleError(f"The page at {host} is empty")
+    suffix = ".pdf" if ctype == "application/pdf" or data[:5] == b"%PDF-" else (
+        ".txt" if ctype == "text/plain" else ".html")
+    fd, tmp = tempfile.mkstemp(prefix="cruxmap-import-", suffix=suffix)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        art = _read_path(tmp, max_bytes=max_bytes, url=final_url, content_type=ctype,
+                         timeout=max(timeout, 30.0))
+    finally:
+        os.unlink(tmp)
+    return Article(text=art.text, title=art.title, author=art.author, date=art.date,
+                   url=art.url or final_url, kind=art.kind, raw_path="")
+
+
+# ------------------------------------------------------------------------- child side
+def parse_file(path: str, max_bytes: int, url: str = "", content_type: str = "") -> dict:
+    """Runs in the sandbox: sniff the file's real type and extract its main text."""
+    with open(path, "rb") as f:
+        data = f.read(max_bytes + 1)
+    name = os.path.basename(path)
+    if len(data) > max_bytes:
+        raise ArticleError(f"{name} is too large to import")
+    if not data.strip():
+        raise ArticleError(f"{name} is empty")
+    ext = os.path.splitext(path)[1].lower()
+    if data[:5] == b"%PDF-" or (data[:1024].find(b"%PDF-") >= 0 and ext == ".pdf"):
+        art = _parse_pdf(path, name)
+    elif ext == ".pdf":
+        raise ArticleError(f"{name} is named .pdf but is not a PDF file")
+    else:
+        text = _decode(data, name)
+        if ext in (".html", ".htm", ".xhtml") or _HTML_SNIFF.search(data[:4096]) and \
+                len(_HTML_SNIFF.findall(data[:20000])) >= 3 or data.lstrip()[:1] == b"<":
+            art = _parse_html(text, name)
+        elif ext in (".md", ".markdown", ".mdown"):
+            art = _parse_markdown(text, name)
+        else:
+            art = _parse_text(text, name)
+    fields = asdict(art)
+    fields["raw_path"] = "" if url else os.path.abspath(path)
+    fields["url"] = fields["url"] or url
+    return fields
+
+
+def _decode(data: bytes, name: str) -> str:
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise ArticleError(f"{name} is {what}, not a text or HTML document")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return _check_text(data.decode("utf-16"), name)
+        except UnicodeDecodeError:
+            raise ArticleError(f"{name} has a broken UTF-16 encoding") from None
+    if b"\x00" in data[:65536]:
+        raise ArticleError(f"{name} looks like a binary file, not text")
+    try:
+        return _check_text(data.decode("utf-8"), name)
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:2_000_000]).best()
+    if best is None:
+        raise ArticleError(f"{name} is not readable text (unknown encoding or binary data)")
+    return _check_text(data.decode(best.encoding, errors="replace"), name)
+
+
+def _check_text(text: str, name: str) -> str:
+    sample = text[:100_000]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    if sample and bad / len(sample) > 0.02:
+        raise ArticleError(f"{name} looks like a binary file, not text")
+    return text
+
+
+def _finish(cleaned_text: str, name: str, what: str) -> str:
+    text = re.sub(r"[ \t]+", " ", cleaned_text)
+    text = re.sub(r" *\n *", "\n", text).strip()
+    if len(re.findall(r"[^\W\d_]{2,}", text)) < 5:
+        raise ArticleError(f"{name}: no readable article text was found in this {what}")
+    return text
+
+
+def _parse_text(text: str, name: str) -> Article:
+    c = clean_text(text)
+    return Article(text=_finish(c.text, name, "text file"), title=c.title, author=c.author,
+                   date=c.date, url=c.url, kind="txt")
+
+
+_FOOTNOTE_ANCHOR = re.compile(r"<a\b[^>]*class=\"[^\"]*footnote[^\"]*\"[^>]*>\s*\d{1,3}\s*</a>|"
+                              r"<sup\b[^>]*>\s*\[?\d{1,3}\]?\s*</sup>", re.I)
+
+
+def _parse_html(text: str, name: str) -> Article:
+    import trafilatura
+
+    src = _drop_notes(_FOOTNOTE_ANCHOR.sub("", text))
+    body, meta = None, None
+    try:
+        body = trafilatura.extract(src, output_format="txt", include_comments=False,
+                                   include_tables=True, include_links=False, favor_recall=True,
+                                   deduplicate=True)
+        meta = trafilatura.extract_metadata(src)
+    except (RecursionError, MemoryError):
+        raise
+    except Exception:  # noqa: BLE001 - fall back to the plain tag stripper below
+        body = None
+    if not body or len(body.split()) < 20:
+        fallback = _strip_tags(src)
+        if len(fallback.split()) > len((body or "").split()):
+            body = fallback
+    c = clean_text(body or "", find_title=False)
+    title = clean_title(getattr(meta, "title", None) or "") if meta else ""
+    author = (getattr(meta, "author", None) or "") if meta else ""
+    # htmldate guesses from link URLs in bare fragments; trust a date only from a real page head.
+    dated = re.search(r"<head\b|<time\b|datePublished|article:published_time", src[:200_000], re.I)
+    date = (getattr(meta, "date", None) or "") if meta and dated else ""
+    url = (getattr(meta, "url", None) or "") if meta else ""
+    return Article(text=_finish(c.text, name, "page"), title=title or c.title,
+                   author=author or c.author, date=date or c.date, url=url or c.url, kind="html")
+
+
+_NOTES = re.compile(r"footnote|endnote|^fn\d|^ref-|references|bibliography|comments?$|comment-list|"
+                    r"subscri|newsletter|share|social|related", re.I)
+
+
+def _drop_notes(src: str) -> str:
+    """Remove footnote, reference, comment and subscribe containers before extraction."""
+    if len(src) > 5_000_000:
+        return src
+    from lxml import etree
+    from lxml import html as lhtml
+
+    try:
+        root = lhtml.fromstring(src)
+    except (etree.ParserError, ValueError):
+        return src
+    doomed = [el for el in root.iter() if isinstance(el.tag, str)
+              and any(_NOTES.search(tok) for tok in (el.get("class", "") + " " + el.get("id", "")).split())]
+    for el in doomed:
+        parent = el.getparent()
+        if parent is not None:
+            parent.remove(el)
+    return lhtml.tostring(root, encoding="unicode")
+
+
+class _TextOnly(HTMLParser):
+    """Fallback for HTML that trafilatura rejects: text outside script/style/nav/forms."""
+
+    SKIP = {"script", "style", "nav", "footer", "header", "form", "aside", "noscript", "svg",
+            "template", "iframe", "button", "select"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+             "article", "blockquote", "pre", "table", "ul", "ol"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.SKIP:
+            self.skip += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def _strip_tags(src: str) -> str:
+    p = _TextOnly()
+    try:
+        p.feed(src)
+        p.close()
+    except Exception:  # noqa: BLE001 - html.parser is lenient; stay safe anyway
+        pass
+    text = "".join(p.parts)
+    return re.sub(r"\n\s*\n+", "\n", text)
+
+
+def _parse_markdown(text: str, name: str) -> Article:
+    title = author = date = ""
+    fm = re.match(r"^---\s*\n(.*?)\n---\s*\n", text, re.S)
+    if fm:
+        for line in fm.group(1).splitlines():
+            k, _, v = line.partition(":")
+            v = v.strip().strip("\"'")
+            if k.strip().lower() == "title":
+                title = v
+            elif k.strip().lower() in ("author", "authors"):
+                author = v
+            elif k.strip().lower() == "date":
+                date = v
+        text = text[fm.end():]
+    text = re.sub(r"```.*?```", "", text, flags=re.S)  # code blocks are not prose
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    lines = []
+    for line in text.splitlines():
+        m = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", line)
+        if m:
+            if not title and len(m.group(1)) == 1:
+                title = m.group(2)
+                continue
+            line = m.group(2)
+        if re.match(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", line) or re.match(r"^\s*\|?[\s:|-]+\|[\s:|-]*$", line):
+            continue
+        line = re.sub(r"^\s*>\s?", "", line)
+        line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)
+        line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)
+        line = re.sub(r"\[([^\]]+)\]\[[^\]]*\]", r"\1", line)
+        line = re.sub(r"^\s*\[[^\]]+\]:\s*\S+.*$", "", line)
+        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+        line = re.sub(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])", r"\2", line)
+        line = re.sub(r"`([^`]*)`", r"\1", line)
+        line = re.sub(r"<[^>]+>", "", line)
+        line = line.replace("|", " ") if line.count("|") >= 2 else line
+        lines.append(htmllib.unescape(line))
+    c = clean_text("\n".join(lines), find_title=not title)
+    return Article(text=_finish(c.text, name, "Markdown file"), title=title or c.title,
+                   author=author or c.author, date=date or c.date, url=c.url, kind="md")
+
+
+def _parse_pdf(path: str, name: str) -> Article:
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:  # noqa: BLE001
+                ok = 0
+            if not ok:
+                raise ArticleError(f"{name} is a password-protected PDF")
+        pages = []
+        for i, page in enumerate(reader.pages):
+            if i >= MAX_PDF_PAGES:
+                break
+            try:
+                pages.append(page.extract_text() or "")
+            except (RecursionError, MemoryError):
+                raise
+            except Exception:  # noqa: BLE001 - one bad page should not lose the rest
+                pages.append("")
+        info_title = info_author = ""
+        try:
+            info = reader.metadata
+            if info:
+                info_title = str(info.title or "")
+                info_author = str(info.author or "")
+        except Exception:  # noqa: BLE001
+            pass
+    except ArticleError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, IndexError,
+            AssertionError, ZeroDivisionError) as exc:
+        raise ArticleError(f"{name} is a damaged PDF ({type(exc).__name__})") from None
+    raw = "\n\n".join(pages)
+    if len(re.findall(r"[^\W\d_]{2,}", raw)) < 5:
+        raise ArticleError(f"{name} has no text layer (a scanned PDF?); run OCR on it first")
+    c = clean_text(_join_pdf_lines(raw))
+    return Article(text=_finish(c.text, name, "PDF"), title=info_title.strip() or c.title,
+                   author=info_author.strip() or c.author, date=c.date, url=c.url, kind="pdf")
+
+
+def _join_pdf_lines(raw: str) -> str:
+    """PDF text breaks lines at the page width; rejoin them into paragraphs."""
+    raw = re.sub(r"(\w)-\n(\w)", r"\1\2", raw)
+    out: list[str] = []
+    for line in raw.split("\n"):
+        s = line.strip()
+        if not s:
+            out.append("")
+            continue
+        if out and out[-1] and not re.search(r"[.!?:”\"]$", out[-1]) and (s[0].islower() or len(out[-1]) > 50):
+            out[-1] += " " + s
+        else:
+            out.append(s)
+    return "\n".join(out)

@@ -20,7 +20,7 @@ from model.trends import (
     projection,
 )
 from storage.document import DocumentError
-from storage.trenddata import TrendDataError, read_table, series_from_table
+from storage.trenddata import TrendDataError, read_table_sandboxed, series_from_table
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -89,7 +89,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         {r: getattr(args, f"{r}_col") for r in ("label", "unit", "low", "high", "source", "note")}
     )
     try:
-        table = read_table(args.csv)
+        table = read_table_sandboxed(args.csv)
         result = series_from_table(table, mapping, args.series, title=args.title, unit=args.unit,
                                    source=Path(args.csv).name)  # fmt: skip
     except TrendDataError as exc:

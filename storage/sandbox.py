@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The only functions a child will run: name -> "module:function".
 _FUNCTIONS = {
     "parse_file": "storage.articles:parse_file",
+    "read_trend_table": "storage.trenddata:read_table_json",
     "echo": "storage.sandbox:_echo",
     "burn": "storage.sandbox:_burn",
     "hog": "storage.sandbox:_hog",

@@ -127,6 +127,19 @@ def read_table(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) ->
     return parse_table(decode(data, path.name), path.name)
 
 
+def read_table_sandboxed(path: str | os.PathLike[str], timeout: float = 60.0) -> Table:
+    """`read_table` in a child process with memory and time limits (untrusted third-party CSVs)."""
+    from storage.sandbox import SandboxError, run_once
+
+    name = Path(path).name
+    try:
+        return Table.from_json(run_once("read_trend_table", str(path), timeout=timeout))
+    except SandboxError as exc:
+        if getattr(exc, "kind", "") == "error":  # the reader's own message names the file
+            raise TrendDataError(str(exc)) from None
+        raise TrendDataError(f"{name}: {exc}") from None
+
+
 def read_table_json(path: str) -> dict:
     """`read_table` as plain data, for the sandbox child (rebuild with `Table.from_json`)."""
     try:

@@ -30,7 +30,13 @@ from PySide6.QtWidgets import (
 from model.argmap import ArgumentMap
 from model.entities import Series
 from model.trends import COLUMN_ROLES, guess_columns
-from storage.trenddata import ImportResult, Table, TrendDataError, read_table, series_from_table
+from storage.trenddata import (
+    ImportResult,
+    Table,
+    TrendDataError,
+    read_table_sandboxed,
+    series_from_table,
+)
 from ui.series_chart import format_value
 
 PREVIEW_ROWS = 50
@@ -97,7 +103,7 @@ class TrendImportDialog(QDialog):
 
     def _load(self) -> None:
         try:
-            self.table = read_table(self.path)
+            self.table = read_table_sandboxed(self.path)
         except TrendDataError as exc:
             self.error = str(exc)
             self.status.setText(f"<span style='color:#b00020'>{self.error}</span>")

@@ -102,6 +102,10 @@ class ArgumentMap:
             if self._depth == 0:
                 self._flush()
 
+    def pending_changes(self) -> list[Change]:
+        """Changes made in the open batch and not yet announced (caches read this mid-batch)."""
+        return list(self._pending)
+
     def _changed(self, kind: str, key: Any = None) -> None:
         self._pending.append(Change(kind, key))
         if self._depth == 0:

@@ -1,0 +1,298 @@
+"""The credence engine: one per map, kept in step with the map's edits, cheap to ask.
+
+The engine subscribes to its `ArgumentMap` and only queues the changes it hears about
+(so a listener ahead of storage can never fail an edit); the queue is applied on the next
+question. A structural change (node or link added or removed) recompiles the arrays; a
+weight change rewrites one array entry and re-propagates the nodes downstream of it.
+Each scenario keeps its own weight arrays and credences, so scenarios compare side by side.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+
+from model.argmap import ArgumentMap, Change
+from model.credence.compiled import (
+    CompiledMap,
+    Propagation,
+    compile_map,
+    edge_factor,
+    logit,
+    propagate,
+    repropagate,
+)
+
+MAP_WEIGHTS = ""  # the scenario name meaning "the map's own weights, no overrides"
+
+
+@dataclass
+class Weights:
+    """One scenario's effective inputs as arrays: priors, λ per edge, and their logits/factors."""
+
+    prior: np.ndarray
+    lam: np.ndarray
+    lg: np.ndarray
+    k: np.ndarray
+    sign: np.ndarray  # +1 supports, −1 attacks (shared with the engine)
+
+
+@dataclass
+class State:
+    """A scenario's weights, the overrides they were built from, and the resulting credences."""
+
+    weights: Weights
+    priors: dict[str, float]
+    strengths: dict[tuple[str, str], float]
+    prop: Propagation
+
+
+@dataclass(frozen=True)
+class Result:
+    """Credences of every node under one scenario, with what the cycles did."""
+
+    scenario: str
+    ids: list[str]
+    index: dict[str, int]
+    values: np.ndarray
+    converged: bool
+    iterations: int
+    thesis: str | None
+
+    def __getitem__(self, node_id: str) -> float:
+        return float(self.values[self.index[node_id]])
+
+    def as_dict(self) -> dict[str, float]:
+        return dict(zip(self.ids, self.values.tolist(), strict=True))
+
+    @property
+    def thesis_credence(self) -> float | None:
+        return None if self.thesis is None else self[self.thesis]
+
+
+class CredenceEngine:
+    """Compiled arrays and per-scenario credences for one map; use `engine_for(amap)`."""
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        self._map = weakref.ref(amap)
+        self._pending: list[Change] = []
+        self.compiled: CompiledMap | None = None
+        self.sign = np.zeros(0)
+        self.base_prior = np.zeros(0)
+        self.base_lam = np.zeros(0)
+        self.states: dict[str, State] = {}
+        self.thesis: str | None = None
+        amap.subscribe(self._on_changes, first=True)
+
+    @property
+    def amap(self) -> ArgumentMap:
+        amap = self._map()
+        assert amap is not None, "the map of this engine is gone"
+        return amap
+
+    def _on_changes(self, changes: list[Change]) -> None:
+        self._pending.extend(changes)
+
+    # ------------------------------------------------------------- questions
+    def result(self, scenario: str | None = None) -> Result:
+        """Credences under `scenario` (None: the current one; "": the map's own weights)."""
+        name = self._name(scenario)
+        cm = self.sync()
+        st = self._state(name)
+        return Result(
+            name,
+            cm.ids,
+            cm.index,
+            st.prop.p.copy(),
+            st.prop.converged,
+            st.prop.iterations,
+            self.thesis,
+        )
+
+    def weights(self, scenario: str | None = None) -> Weights:
+        self.sync()
+        return self._state(self._name(scenario)).weights
+
+    def _name(self, scenario: str | None) -> str:
+        amap = self.amap
+        name = amap.current_scenario if scenario is None else scenario
+        return name if name in amap.scenarios else MAP_WEIGHTS
+
+    # --------------------------------------------------------- keeping in step
+    def sync(self) -> CompiledMap:
+        """Apply queued changes; recompile only if the structure changed."""
+        pending, self._pending = self._pending, []
+        # Inside a batch the map has not announced its edits yet; a question asked there (the
+        # history entry of a weight edit) must see them. Applying a change twice is harmless.
+        pending += self.amap.pending_changes()
+        if self.compiled is None or (pending and self._apply(pending)):
+            self._rebuild()
+        assert self.compiled is not None
+        return self.compiled
+
+    def _rebuild(self) -> None:
+        amap = self.amap
+        cm = compile_map(amap.graph)
+        self.compiled = cm
+        self.base_prior = np.array([v.prior for v in cm.nodes], dtype=float)
+        self.base_lam = np.array([e.strength for e in cm.edges], dtype=float)
+        self.sign = np.array([e.sign for e in cm.edges], dtype=float)
+        self.states.clear()
+        thesis = amap.thesis
+        self.thesis = thesis.id if thesis else None
+
+    def _apply(self, changes: list[Change]) -> bool:
+        """Fold weight changes into the arrays; True when a recompile is needed instead."""
+        cm = self.compiled
+        assert cm is not None
+        graph = self.amap.graph
+        nodes: set[str] = set()
+        keys: set[tuple[str, str]] = set()
+        for ch in changes:
+            if ch.kind == "reset":
+                return True
+            if ch.kind == "node":
+                if ch.key not in graph or ch.key not in cm.index:
+                    return True
+                nodes.add(ch.key)
+            elif ch.kind == "edge":
+                if not graph.has_edge(*ch.key) or ch.key not in cm.edge_index:
+                    return True
+                keys.add(ch.key)
+            elif ch.kind == "scenario":
+                self._scenario_changed(ch.key)
+        if len(graph) != cm.n:  # an edit that bypassed the notifications
+            return True
+        self._base_changed(nodes, keys)
+        return False
+
+    def _base_changed(self, nodes: set[str], keys: set[tuple[str, str]]) -> None:
+        cm = self.compiled
+        assert cm is not None
+        graph = self.amap.graph
+        touched_nodes, touched_edges, flipped = [], [], set()
+        for nid in nodes:
+            node = graph.nodes[nid]["node"]
+            if node.kind == "thesis" or nid == self.thesis:
+                thesis = self.amap.thesis
+                self.thesis = thesis.id if thesis else None
+            i = cm.index[nid]
+            if self.base_prior[i] != node.prior:
+                self.base_prior[i] = node.prior
+                touched_nodes.append(nid)
+        for key in keys:
+            edge = graph.edges[key]["edge"]
+            e = cm.edge_index[key]
+            if self.sign[e] != edge.sign:
+                flipped.add(key)
+            if self.base_lam[e] != edge.strength or key in flipped:
+                self.base_lam[e], self.sign[e] = edge.strength, edge.sign
+                touched_edges.append(key)
+        for st in self.states.values():
+            self._update(
+                st,
+                [n for n in touched_nodes if n not in st.priors],
+                [k for k in touched_edges if k not in st.strengths or k in flipped],
+            )
+
+    def _scenario_changed(self, name: str) -> None:
+        st = self.states.get(name)
+        sc = self.amap.scenarios.get(name)
+        if st is None:
+            return
+        if sc is None:
+            del self.states[name]
+            return
+        cm = self.compiled
+        assert cm is not None
+        old_p, old_s = st.priors, st.strengths
+        nodes = [n for n in set(old_p) | set(sc.priors) if old_p.get(n) != sc.priors.get(n)]
+        keys = [k for k in set(old_s) | set(sc.strengths) if old_s.get(k) != sc.strengths.get(k)]
+        st.priors, st.strengths = dict(sc.priors), dict(sc.strengths)
+        self._update(
+            st, [n for n in nodes if n in cm.index], [k for k in keys if k in cm.edge_index]
+        )
+
+    def _update(self, st: State, nodes: list[str], keys: list[tuple[str, str]]) -> None:
+        """Write changed inputs into a state's arrays and re-propagate downstream of them."""
+        cm = self.compiled
+        assert cm is not None
+        w = st.weights
+        start = []
+        for nid in nodes:
+            i = cm.index[nid]
+            w.prior[i] = st.priors.get(nid, self.base_prior[i])
+            w.lg[i] = logit(w.prior[i : i + 1])[0]
+            start.append(i)
+        for key in keys:
+            e = cm.edge_index[key]
+            w.lam[e] = st.strengths.get(key, self.base_lam[e])
+            w.k[e] = edge_factor(w.lam[e : e + 1], self.sign[e : e + 1])[0]
+            start.append(int(cm.dst[e]))
+        if start:
+            repropagate(cm, w.lg, w.k, st.prop, start)
+
+    def _state(self, name: str) -> State:
+        st = self.states.get(name)
+        if st is None:
+            st = self._fresh_state(name)
+            self.states[name] = st
+        return st
+
+    def _fresh_state(self, name: str) -> State:
+        cm = self.compiled
+        assert cm is not None
+        sc = self.amap.scenarios.get(name)
+        priors = dict(sc.priors) if sc else {}
+        strengths = dict(sc.strengths) if sc else {}
+        prior, lam = self.base_prior.copy(), self.base_lam.copy()
+        for nid, value in priors.items():
+            if nid in cm.index:
+                prior[cm.index[nid]] = value
+        for key, value in strengths.items():
+            if key in cm.edge_index:
+                lam[cm.edge_index[key]] = value
+        w = Weights(prior, lam, logit(prior), edge_factor(lam, self.sign), self.sign)
+        return State(w, priors, strengths, propagate(cm, w.lg, w.k))
+
+
+_ENGINES: dict[int, CredenceEngine] = {}
+
+
+def engine_for(amap: ArgumentMap) -> CredenceEngine:
+    """The map's engine, created on first use and dropped with the map."""
+    key = id(amap)
+    eng = _ENGINES.get(key)
+    if eng is None or eng._map() is not amap:
+        eng = CredenceEngine(amap)
+        _ENGINES[key] = eng
+        weakref.finalize(amap, _ENGINES.pop, key, None)
+    return eng
+
+
+def evaluate(amap: ArgumentMap, scenario: str | None = None) -> Result:
+    """Credence of every node under a scenario (None: the current one)."""
+    return engine_for(amap).result(scenario)
+
+
+def credences(amap: ArgumentMap, scenario: str | None = None) -> dict[str, float]:
+    """`{node_id: credence}` for badges on the map; cheap after the first call."""
+    return evaluate(amap, scenario).as_dict()
+
+
+def thesis_credence(amap: ArgumentMap, scenario: str | None = None) -> float | None:
+    """The thesis credence, or None when the map has no thesis."""
+    return evaluate(amap, scenario).thesis_credence
+
+
+def scenario_credences(amap: ArgumentMap) -> dict[str, float]:
+    """Thesis credence under every named scenario (or the map's weights if it has none)."""
+    names = list(amap.scenarios) or [MAP_WEIGHTS]
+    out = {}
+    for name in names:
+        value = thesis_credence(amap, name)
+        if value is not None:
+            out[name] = value
+    return out

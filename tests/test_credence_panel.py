@@ -1,0 +1,158 @@
+"""The credence panel and its commands, as a user meets them (offscreen Qt)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtGui import QUndoStack
+
+from model.argmap import ArgumentMap, MapError
+from model.credence import thesis_credence
+from model.entities import Scenario
+from tests.test_credence import example_map
+from ui.credence_commands import SetScenarioCommand, set_prior_command, set_strength_command
+from ui.credence_panel import CredencePanel
+
+
+@pytest.fixture
+def setup(qtbot):  # noqa: ANN001, ANN201
+    amap = example_map()
+    amap.put_scenario(Scenario("Skeptic", priors={"B": 0.95, "A": 0.1}))
+    amap.put_scenario(Scenario("My view"))
+    amap.set_meta("scenario", "My view")
+    stack = QUndoStack()
+    panel = CredencePanel(amap, stack)
+    qtbot.addWidget(panel)
+    panel.resize(420, 700)
+    return amap, stack, panel
+
+
+def settle(qtbot, panel: CredencePanel) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: not panel._timer.isActive(), timeout=2000)
+
+
+def test_panel_shows_the_thesis_credence_and_every_scenario(setup) -> None:  # noqa: ANN001
+    amap, _, panel = setup
+    assert panel.credence_label.text() == "73%"
+    assert panel.thesis_label.text() == "T"
+    items = [panel.scenario_box.itemText(i) for i in range(panel.scenario_box.count())]
+    assert items == ["Skeptic", "My view"]
+    assert panel.scenario_box.currentText() == "My view"
+
+
+def test_a_weight_edit_updates_the_panel_and_undoes_exactly(setup, qtbot) -> None:  # noqa: ANN001
+    amap, stack, panel = setup
+    before = amap.snapshot()
+    from ui.commands import push
+
+    assert push(stack, set_strength_command(amap, "A", "T", "decisive"))
+    settle(qtbot, panel)
+    assert panel.credence_label.text() == f"{100 * thesis_credence(amap):.0f}%" != "73%"
+    assert amap.scenarios["My view"].strengths == {("A", "T"): 20.0}
+    assert amap.history and amap.history[-1].scenario == "My view"
+    stack.undo()
+    settle(qtbot, panel)
+    assert panel.credence_label.text() == "73%"
+    assert amap.snapshot()["scenarios"] == before["scenarios"]
+
+
+def test_prior_edit_on_the_map_weights_restores_the_node(qtbot) -> None:  # noqa: ANN001
+    amap = example_map()
+    stack = QUndoStack()
+    node = amap.node("E")
+    from ui.commands import push
+
+    push(stack, set_prior_command(amap, "E", 0.1))
+    assert amap.node("E").prior == 0.1
+    stack.undo()
+    assert amap.node("E") == node
+
+
+@pytest.mark.parametrize("value", [1.5, -0.1, float("nan")])
+def test_bad_values_are_refused_before_the_stack(value) -> None:  # noqa: ANN001
+    amap = example_map()
+    before = amap.snapshot()
+    with pytest.raises(MapError, match="between 0 and 1"):
+        set_prior_command(amap, "E", value)
+    with pytest.raises(MapError):
+        set_strength_command(amap, "A", "T", "enormous")
+    assert amap.snapshot() == before
+
+
+def test_picking_a_scenario_is_undoable(setup, qtbot) -> None:  # noqa: ANN001
+    amap, stack, panel = setup
+    panel.scenario_box.setCurrentIndex(0)
+    panel.scenario_box.activated.emit(0)
+    assert amap.current_scenario == "Skeptic"
+    settle(qtbot, panel)
+    assert panel.credence_label.text() == f"{100 * thesis_credence(amap, 'Skeptic'):.0f}%"
+    stack.undo()
+    assert amap.current_scenario == "My view"
+    with pytest.raises(MapError):
+        SetScenarioCommand(amap, "Nope")
+
+
+def test_tabs_draw_and_say_what_they_assume(setup, qtbot) -> None:  # noqa: ANN001
+    amap, _, panel = setup
+    assert panel.reasons.topLevelItemCount() == 2
+    assert panel.reasons.topLevelItem(0).text(0) == "+36.0 pts"
+    assert panel.reasons.topLevelItem(1).text(2) == "B"
+    for tab in (1, 2, 3):
+        panel.tabs.setCurrentIndex(tab)
+    assert "default spread" in panel.sensitivity_note.text()
+    assert "90% interval" in panel.uncertainty_note.text()
+    assert "default spread" in panel.uncertainty_note.text()
+    assert "No history yet" in panel.history_note.text()
+    amap.set_prior("B", 0.2)
+    from model.credence import record_if_changed
+
+    record_if_changed(amap, "B down")
+    settle(qtbot, panel)
+    assert "1 recorded change" in panel.history_note.text()
+
+
+def test_panel_on_a_map_without_thesis(qtbot) -> None:  # noqa: ANN001
+    amap = ArgumentMap()
+    amap.add_node("claim", "c")
+    panel = CredencePanel(amap, QUndoStack())
+    qtbot.addWidget(panel)
+    for tab in range(4):
+        panel.tabs.setCurrentIndex(tab)
+    assert panel.credence_label.text() == "—"
+    assert "No thesis" in panel.thesis_label.text()
+
+
+def test_activating_a_reason_names_its_node(setup, qtbot) -> None:  # noqa: ANN001
+    _, _, panel = setup
+    with qtbot.waitSignal(panel.nodeActivated) as sig:
+        item = panel.reasons.topLevelItem(0)
+        panel.reasons.itemActivated.emit(item, 0)
+    assert sig.args == ["A"]
+
+
+def test_large_maps_sample_off_the_gui_thread(setup, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    import ui.credence_panel as mod
+
+    monkeypatch.setattr(mod, "THREAD_ABOVE_NODES", 1)
+    amap, _, panel = setup
+    panel.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: "90% interval" in panel.uncertainty_note.text(), timeout=5000)
+    amap.set_prior("B", 0.01)  # a newer run replaces the older one
+    settle(qtbot, panel)
+    qtbot.waitUntil(lambda: "90% interval" in panel.uncertainty_note.text(), timeout=5000)
+    assert f"point estimate {100 * thesis_credence(amap):.0f}%" in panel.uncertainty_note.text()
+
+
+def test_a_closed_panel_stops_listening(qtbot) -> None:  # noqa: ANN001
+    amap = example_map()
+    panel = CredencePanel(amap, QUndoStack())
+    panel.deleteLater()
+    qtbot.wait(10)
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    amap.set_prior("B", 0.3)  # must not raise into the model's edit
+    assert thesis_credence(amap) != pytest.approx(0.7345, abs=1e-4)

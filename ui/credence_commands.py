@@ -1,0 +1,54 @@
+"""Undo commands for credence: switching scenario, and the weight edits the inspector makes.
+
+Weight edits reuse `ui.commands.SetWeightCommand` (it keeps the old Node/Edge/Scenario and
+restores it exactly, and logs the thesis credence with `record_if_changed`); the helpers
+here validate first, so a bad value is refused with a readable message before anything
+reaches the undo stack.
+"""
+
+from __future__ import annotations
+
+from model.argmap import ArgumentMap, MapError
+from model.weights import check_probability, strength_value
+from ui.commands import ModelCommand, SetWeightCommand
+
+
+def set_prior_command(amap: ArgumentMap, node_id: str, value: float) -> SetWeightCommand:
+    """A command setting a prior (a reliability, for evidence) in the active scenario."""
+    amap.node(node_id)
+    try:
+        check_probability(
+            value, "reliability" if amap.node(node_id).kind == "evidence" else "prior"
+        )
+    except (TypeError, ValueError) as exc:
+        raise MapError(str(exc)) from None
+    return SetWeightCommand(amap, "prior", node_id, float(value))
+
+
+def set_strength_command(
+    amap: ArgumentMap, source: str, target: str, value: str | float
+) -> SetWeightCommand:
+    """A command setting a link's strength ("strong" or a λ such as 6) in the active scenario."""
+    amap.edge(source, target)
+    try:
+        lam = strength_value(value)
+    except (TypeError, ValueError) as exc:
+        raise MapError(str(exc)) from None
+    return SetWeightCommand(amap, "strength", (source, target), lam)
+
+
+class SetScenarioCommand(ModelCommand):
+    """Make another scenario the active one (what the map shows and weight edits change)."""
+
+    def __init__(self, amap: ArgumentMap, name: str) -> None:
+        if name and name not in amap.scenarios:
+            raise MapError(f"no scenario named {name!r}")
+        super().__init__(amap, f"Switch to scenario “{name}”" if name else "Use the map's weights")
+        self.name = name
+        self.old = amap.meta.get("scenario", "")
+
+    def _redo(self) -> None:
+        self.amap.set_meta("scenario", self.name)
+
+    def _undo(self) -> None:
+        self.amap.set_meta("scenario", self.old)

@@ -1,0 +1,392 @@
+"""The credence panel: the thesis credence, scenarios side by side, and why.
+
+Meant for a dock. It mirrors the model: it subscribes to the map, coalesces the
+notifications of one edit into one refresh, and recomputes only what a visible tab shows
+(sensitivity and Monte Carlo are the dear parts on a large map). Switching scenario is an
+undoable command; everything else here only reads.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+import pyqtgraph as pg  # binds to PySide6, the only Qt binding installed
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QFont, QPalette, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from model.argmap import ArgumentMap, Change, MapError
+from model.credence import (
+    Distribution,
+    explain,
+    scenario_credences,
+    sensitivity,
+    strongest_reasons,
+)
+from model.credence.dfquad import evaluate_dfquad
+from model.credence.engine import MAP_WEIGHTS, evaluate
+from model.credence.montecarlo import Plan, plan
+from ui import commands
+from ui.credence_commands import SetScenarioCommand
+
+TORNADO_ROWS = 12
+MC_SAMPLES = 1000
+THREAD_ABOVE_NODES = 3000  # Monte Carlo takes ~50 ms per 1,000 nodes: keep the GUI responsive
+FOR_COLOUR = "#2e8b57"
+AGAINST_COLOUR = "#c0392b"
+ACCENT = "#3a7bd5"
+
+
+def _short(text: str, limit: int = 38) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _percent(p: float | None) -> str:
+    return "—" if p is None else f"{100 * p:.0f}%"
+
+
+class CredencePanel(QWidget):
+    """Thesis credence, scenario picker and bars, reasons, tornado, histogram and history."""
+
+    #: A node the user picked in the panel (a reason or an input), for the map to select.
+    nodeActivated = Signal(str)
+    #: The thesis credence after each refresh (None without a thesis).
+    credenceChanged = Signal(object)
+
+    def __init__(
+        self, amap: ArgumentMap, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.amap = amap
+        self.undo_stack = undo_stack
+        self._dirty = {"reasons", "sensitivity", "uncertainty", "history"}
+        self._timer = QTimer(self, singleShot=True, interval=30)
+        self._timer.timeout.connect(self.refresh)
+        self._mc_generation = 0
+        self._mc_sink = _Sink(self)
+        self._mc_sink.done.connect(self._show_distribution)
+        self._build()
+        amap.subscribe(self._on_changes)
+        self.destroyed.connect(lambda *_: amap.unsubscribe(self._on_changes))
+        self.refresh()
+
+    # ----------------------------------------------------------------- layout
+    def _build(self) -> None:
+        self.thesis_label = QLabel(wordWrap=True)
+        self.thesis_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.credence_label = QLabel("—")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 3.2)
+        font.setBold(True)
+        self.credence_label.setFont(font)
+        self.credence_label.setToolTip("Credence in the thesis under the active scenario")
+        self.detail_label = QLabel(wordWrap=True)
+        self.scenario_box = QComboBox()
+        self.scenario_box.setToolTip("Weights profile: switching is undoable (Ctrl+Z)")
+        self.scenario_box.activated.connect(self._on_scenario_picked)
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel("Scenario:"))
+        pick.addWidget(self.scenario_box, 1)
+        head = QHBoxLayout()
+        head.addWidget(self.credence_label)
+        head.addWidget(self.detail_label, 1)
+        self.bars = self._plot(height=120)
+        self.tabs = QTabWidget()
+        self.reasons = QTreeWidget()
+        self.reasons.setHeaderLabels(["Pull", "Strength", "Reason on the thesis"])
+        self.reasons.setRootIsDecorated(False)
+        self.reasons.itemActivated.connect(
+            lambda item, _col: self._activate(item.data(0, Qt.ItemDataRole.UserRole))
+        )
+        self.tornado = self._plot()
+        self.histogram = self._plot()
+        self.history = self._plot(date_axis=True)
+        self.uncertainty_note = QLabel(wordWrap=True)
+        self.sensitivity_note = QLabel(wordWrap=True)
+        self.history_note = QLabel(wordWrap=True)
+        self.tabs.addTab(self.reasons, "Reasons")
+        self.tabs.addTab(_stack(self.tornado, self.sensitivity_note), "Sensitivity")
+        self.tabs.addTab(_stack(self.histogram, self.uncertainty_note), "Uncertainty")
+        self.tabs.addTab(_stack(self.history, self.history_note), "History")
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.thesis_label)
+        layout.addLayout(head)
+        layout.addLayout(pick)
+        layout.addWidget(self.bars)
+        layout.addWidget(self.tabs, 1)
+
+    def _plot(self, height: int | None = None, date_axis: bool = False) -> pg.PlotWidget:
+        pal = self.palette()
+        axes = {"bottom": pg.DateAxisItem()} if date_axis else {}
+        plot = pg.PlotWidget(background=pal.color(QPalette.ColorRole.Base), axisItems=axes)
+        text = pal.color(QPalette.ColorRole.Text)
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(text)
+            axis.setTextPen(text)
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        if height:
+            plot.setFixedHeight(height)
+        return plot
+
+    # -------------------------------------------------------------- refreshing
+    def _on_changes(self, changes: list[Change]) -> None:
+        if all(ch.kind in ("source", "series") for ch in changes):
+            return
+        self._dirty = {"reasons", "sensitivity", "uncertainty", "history"}
+        try:
+            self._timer.start()
+        except RuntimeError:  # the widget is gone but the map lives on: stop listening
+            self.amap.unsubscribe(self._on_changes)
+
+    def refresh(self) -> None:
+        """Recompute the header, scenario bars and the visible tab now."""
+        self._timer.stop()
+        amap = self.amap
+        res = evaluate(amap)
+        thesis = amap.node(res.thesis) if res.thesis else None
+        p = res.thesis_credence
+        self.thesis_label.setText(thesis.title if thesis else "No thesis: add one to weigh it.")
+        self.credence_label.setText(_percent(p))
+        detail = (
+            f"scenario: {res.scenario or 'map weights'}"
+            if res.converged
+            else f"a cycle did not settle after {res.iterations} iterations"
+        )
+        if p is not None:
+            alt = evaluate_dfquad(amap).thesis_credence
+            detail += f"\nDF-QuAD semantics: {_percent(alt)}"
+        self.detail_label.setText(detail)
+        self._fill_scenarios(res.scenario)
+        self._draw_bars(res.scenario)
+        self._refresh_tab()
+        self.credenceChanged.emit(p)
+
+    def _refresh_tab(self) -> None:
+        tab = ("reasons", "sensitivity", "uncertainty", "history")[max(0, self.tabs.currentIndex())]
+        if tab in self._dirty:
+            self._dirty.discard(tab)
+            getattr(self, f"_draw_{tab}")()
+
+    def _fill_scenarios(self, current: str) -> None:
+        names = list(self.amap.scenarios) or [MAP_WEIGHTS]
+        box = self.scenario_box
+        box.blockSignals(True)
+        box.clear()
+        for name in names:
+            box.addItem(name or "Map weights", name)
+        box.setCurrentIndex(max(0, names.index(current) if current in names else 0))
+        box.blockSignals(False)
+
+    def _on_scenario_picked(self, index: int) -> None:
+        name = self.scenario_box.itemData(index)
+        if name == self.amap.current_scenario:
+            return
+        try:
+            cmd = SetScenarioCommand(self.amap, name)
+        except MapError:
+            return
+        commands.push(self.undo_stack, cmd, self)
+
+    def _activate(self, node_id: str | None) -> None:
+        if node_id:
+            self.nodeActivated.emit(node_id)
+
+    # ------------------------------------------------------------------ charts
+    def _draw_bars(self, current: str) -> None:
+        plot = self.bars
+        plot.clear()
+        values = scenario_credences(self.amap)
+        names = list(values)
+        if not names:
+            return
+        ys = np.arange(len(names))[::-1]
+        x = np.array([100 * values[n] for n in names])
+        brushes = [pg.mkBrush(ACCENT if n == current else "#9aa5b1") for n in names]
+        plot.addItem(pg.BarGraphItem(x0=0, y=ys, height=0.6, width=x, brushes=brushes))
+        for y, v in zip(ys, x, strict=True):
+            label = pg.TextItem(f"{v:.0f}%", anchor=(0, 0.5), color=self._text_colour())
+            label.setPos(v + 1, y)
+            plot.addItem(label)
+        ticks = [(float(y), _short(n or "Map weights", 24)) for y, n in zip(ys, names, strict=True)]
+        plot.getAxis("left").setTicks([ticks])
+        plot.setXRange(0, 112, padding=0)
+        plot.setYRange(-0.6, len(names) - 0.4, padding=0)
+        plot.getAxis("bottom").setTicks([[(v, f"{v}%") for v in range(0, 101, 25)]])
+
+    def _draw_reasons(self) -> None:
+        self.reasons.clear()
+        pro, con = strongest_reasons(self.amap, k=50)
+        for pull in sorted(pro + con, key=lambda r: -r.points):
+            item = QTreeWidgetItem([f"{pull.points:+.1f} pts", pull.label, pull.title])
+            item.setData(0, Qt.ItemDataRole.UserRole, pull.source)
+            item.setForeground(0, pg.mkColor(FOR_COLOUR if pull.points > 0 else AGAINST_COLOUR))
+            item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            tip = f"{pull.title}\ncredence {_percent(pull.credence)}, λ = {pull.strength:g}"
+            for col in range(3):
+                item.setToolTip(col, tip)
+            self.reasons.addTopLevelItem(item)
+        self.reasons.resizeColumnToContents(0)
+        self.reasons.resizeColumnToContents(1)
+
+    def _draw_sensitivity(self) -> None:
+        plot = self.tornado
+        plot.clear()
+        sens = sensitivity(self.amap, top=20, limit=TORNADO_ROWS)
+        rows = [i for i in sens.inputs[:TORNADO_ROWS] if i.at_low is not None]
+        if sens.base is None or not rows:
+            self.sensitivity_note.setText("Nothing moves the thesis yet: add reasons to it.")
+            return
+        base = 100 * sens.base
+        ys = np.arange(len(rows))[::-1]
+        for y, item in zip(ys, rows, strict=True):
+            for at, colour in ((item.at_low, "#9aa5b1"), (item.at_high, ACCENT)):
+                x0, x1 = sorted((base, 100 * at))
+                plot.addItem(pg.BarGraphItem(x0=[x0], x1=[x1], y=[y], height=0.7, brush=colour))
+        plot.addItem(pg.InfiniteLine(base, angle=90, pen=pg.mkPen(self._text_colour(), width=1)))
+        plot.getAxis("left").setTicks(
+            [[(float(y), _short(i.label, 34)) for y, i in zip(ys, rows, strict=True)]]
+        )
+        plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
+        plot.getAxis("bottom").setLabel("thesis credence, %")
+        self.sensitivity_note.setText(
+            f"Thesis {base:.0f}%. Each bar: the thesis with one input at its low (grey) or "
+            f"high (blue) end. {sens.defaulted} inputs have no range set and use the default "
+            "spread: odds or λ ×/÷ 2, about one step of the strength scale."
+        )
+
+    def _draw_uncertainty(self) -> None:
+        """Run the Monte Carlo: inline on small maps, on a worker thread on large ones."""
+        self._mc_generation += 1
+        mc_plan = plan(self.amap)
+        if mc_plan is None:
+            self.histogram.clear()
+            self.uncertainty_note.setText("No thesis.")
+            return
+        if mc_plan.cm.n < THREAD_ABOVE_NODES:
+            self._show_distribution(self._mc_generation, mc_plan.run(MC_SAMPLES))
+            return
+        self.uncertainty_note.setText(f"Sampling {MC_SAMPLES} variations of the weights…")
+        QThreadPool.globalInstance().start(
+            _MonteCarloJob(mc_plan, self._mc_generation, self._mc_sink)
+        )
+
+    def _show_distribution(self, generation: int, dist: Distribution) -> None:
+        if generation != self._mc_generation:
+            return  # the map changed while sampling: a newer run is on its way
+        plot = self.histogram
+        plot.clear()
+        counts, edges = np.histogram(100 * dist.samples, bins=40, range=(0, 100))
+        plot.addItem(
+            pg.BarGraphItem(x0=edges[:-1], x1=edges[1:], y0=0, y1=counts, brush=ACCENT, pen=None)
+        )
+        dash = pg.mkPen(self._text_colour(), width=1, style=Qt.PenStyle.DashLine)
+        for x in (dist.low, dist.high):
+            plot.addItem(pg.InfiniteLine(100 * x, angle=90, pen=dash))
+        plot.addItem(pg.InfiniteLine(100 * dist.point, angle=90, pen=pg.mkPen(AGAINST_COLOUR)))
+        plot.setXRange(0, 100, padding=0.02)
+        plot.getAxis("bottom").setLabel("thesis credence, %")
+        default = (
+            f" {dist.defaulted} of {dist.inputs} inputs have no range set: they vary by the default "
+            "spread (odds or λ ×/÷ 2, about one scale step)."
+            if dist.defaulted
+            else ""
+        )
+        self.uncertainty_note.setText(
+            f"90% interval {100 * dist.low:.0f}–{100 * dist.high:.0f}% (dashed), point estimate "
+            f"{100 * dist.point:.0f}% (red), from {len(dist.samples)} samples.{default}"
+        )
+
+    def _draw_history(self) -> None:
+        plot = self.history
+        plot.clear()
+        entries = self.amap.history
+        if not entries:
+            self.history_note.setText(
+                "No history yet: each weight change that moves the thesis adds a point."
+            )
+            return
+        current = self.amap.current_scenario
+        by_name: dict[str, list] = {}
+        for h in entries:
+            by_name.setdefault(h.scenario, []).append(h)
+        plot.addLegend(offset=(5, 5))
+        now = datetime.now().timestamp()
+        for name, hs in by_name.items():
+            xs = [_timestamp(h.time) for h in hs]
+            ys = [100 * h.credence for h in hs]
+            mine = name == current
+            if mine:  # the belief holds until now
+                xs.append(max(now, xs[-1]))
+                ys.append(ys[-1])
+            pen = pg.mkPen(ACCENT if mine else "#9aa5b1", width=2 if mine else 1)
+            plot.plot(xs, ys, pen=pen, symbol="o", symbolSize=5, symbolBrush=pen.color(),
+                      name=name or "Map weights")  # fmt: skip
+        plot.setYRange(0, 100, padding=0.02)
+        first = min(_timestamp(h.time) for h in entries)
+        plot.setXRange(min(first, now - 60), now + 5, padding=0.02)
+        plot.getAxis("left").setLabel("thesis, %")
+        last = entries[-1]
+        self.history_note.setText(
+            f"{len(entries)} recorded changes; last {100 * last.credence:.0f}% at {last.time[:16]}"
+            + (f" ({last.note})" if last.note else "")
+        )
+
+    def _text_colour(self):  # noqa: ANN202
+        return self.palette().color(QPalette.ColorRole.Text)
+
+    def explain_node(self, node_id: str) -> str:
+        """A one-paragraph plain-text explanation of a node's credence (for tooltips)."""
+        ex = explain(self.amap, node_id)
+        parts = [f"{_percent(ex.credence)} (prior {_percent(ex.prior)})"]
+        parts += [f"{r.points:+.1f} pts {_short(r.title)}" for r in ex.reasons[:6]]
+        return "\n".join(parts)
+
+
+class _Sink(QObject):
+    """Carries a finished Monte Carlo from the worker thread back to the GUI thread."""
+
+    done = Signal(int, object)
+
+
+class _MonteCarloJob(QRunnable):
+    def __init__(self, mc_plan: Plan, generation: int, sink: _Sink) -> None:
+        super().__init__()
+        self.plan, self.generation, self.sink = mc_plan, generation, sink
+
+    def run(self) -> None:
+        dist = self.plan.run(MC_SAMPLES)
+        try:
+            self.sink.done.emit(self.generation, dist)
+        except RuntimeError:  # the panel was closed meanwhile
+            pass
+
+
+def _stack(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        layout.addWidget(w)
+    return box
+
+
+def _timestamp(iso: str) -> float:
+    try:
+        return datetime.fromisoformat(iso).timestamp()
+    except ValueError:
+        return 0.0

@@ -1,0 +1,77 @@
+"""`export` and `open-as-map`: a map out as a report or interchange file, and a foreign file in
+as a new map. Neither touches an existing map: exports only read it, and `open-as-map`
+refuses an output that exists and creates nothing when the input is malformed."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cli.common import fail, open_map, run
+from storage.document import DocumentError, MapDocument
+from storage.interchange import EXPORT_FORMATS, IMPORT_SUFFIXES, InterchangeError
+
+REPORT_FORMATS = ("md", "html")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("export", help="write a map as a report or an interchange file")
+    p.add_argument("file", help="a .cruxmap file")
+    p.add_argument("--format", "-f", choices=REPORT_FORMATS + EXPORT_FORMATS, default="md",
+                   help="md/html: the report; json (lossless), argdown, aif, graphml, csv")  # fmt: skip
+    p.add_argument("-o", "--output", required=True, help="the file to write")
+    p.add_argument("--embed-images", action="store_true",
+                   help="md: put the pictures inside the report as data: URIs")  # fmt: skip
+    p.add_argument("--no-images", action="store_true", help="md/html: text only")
+    p.set_defaults(func=run(cmd_export))
+    p = subparsers.add_parser(
+        "open-as-map", help="make a new map from JSON, Argdown, AIF or GraphML"
+    )
+    p.add_argument("file", help="a " + "/".join(sorted(IMPORT_SUFFIXES)) + " file")
+    p.add_argument("-o", "--output", required=True, help="the .cruxmap file to create")
+    p.set_defaults(func=run(cmd_open_as_map))
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    if not out.parent.is_dir():
+        fail(f"folder {out.parent} does not exist")
+    doc = open_map(args.file)
+    try:
+        if args.format in REPORT_FORMATS:
+            from ui.report_images import export_report
+
+            written = export_report(doc.map, out, args.format, embed=args.embed_images,
+                                    images=not args.no_images)  # fmt: skip
+        else:
+            from storage.interchange import export_map
+
+            export_map(doc.map, args.format, out)
+            written = [out]
+    except (InterchangeError, OSError, ValueError) as exc:
+        fail(str(exc))
+    finally:
+        doc.close()
+    extra = f" and {len(written) - 1} picture(s)" if len(written) > 1 else ""
+    print(f"wrote {out}{extra}")
+    return 0
+
+
+def cmd_open_as_map(args: argparse.Namespace) -> int:
+    from storage.interchange import import_map
+
+    out = Path(args.output)
+    if out.exists():
+        fail(f"{out} already exists: choose a new file name")
+    if not out.parent.is_dir():
+        fail(f"folder {out.parent} does not exist")
+    try:
+        amap = import_map(args.file)
+    except InterchangeError as exc:
+        fail(f"{Path(args.file).name}: {exc}")
+    try:
+        MapDocument.create(out, amap).close()
+    except DocumentError as exc:
+        fail(str(exc))
+    print(f"created {out}: {len(amap)} nodes, {amap.graph.number_of_edges()} links")
+    return 0

@@ -1,0 +1,403 @@
+"""The report: a Markdown document that explains the map to a reader who never opens the app.
+
+Pure: it takes the map, numbers computed beforehand (`compute_numbers`) and the file names
+of pictures drawn elsewhere, and returns text, so the same map and numbers always give the
+same report (a golden test holds its structure). Every piece of user text passes through
+`md_text`, which neutralises Markdown and HTML: a claim cannot add a link, an image, a
+heading or a tag to the report. Links are written only for http, https and mailto URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlsplit
+
+from model.argmap import ArgumentMap
+from model.credence import Influence, Pull, edge_pulls, engine_for, evaluate, sensitivity
+from model.credence.engine import MAP_WEIGHTS, thesis_credence
+from model.entities import Node
+from model.weights import STRENGTHS, strength_label
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+TOP_REASONS = 6
+SENSITIVITY_ROWS = 10
+MAX_TREE_DEPTH = 12
+# Only what can start markup mid-line; ( ) ! matter only after a bracket, which is escaped.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+# Control characters (Markdown uses \x02/\x03 as internal placeholders) and bidi overrides.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+_LIST_NUMBER = re.compile(r"^(\d+)([.)])(?=\s|$)")
+
+
+# ------------------------------------------------------------------------------ inputs
+@dataclass(frozen=True)
+class ReportNumbers:
+    """What the credence engine says about the map, gathered once for the report."""
+
+    scenario: str
+    credence: dict[str, float]
+    scenarios: dict[str, float]
+    pros: tuple[Pull, ...]
+    cons: tuple[Pull, ...]
+    pulls: dict[tuple[str, str], float]
+    sensitivity: tuple[Influence, ...]
+    converged: bool = True
+    sides: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReportImages:
+    """Relative file names (or data: URIs) of the pictures; None where there is no picture."""
+
+    map: str | None = None
+    scenarios: str | None = None
+    tornado: str | None = None
+    trends: dict[str, str] = field(default_factory=dict)
+
+
+def compute_numbers(amap: ArgumentMap, scenario: str | None = None) -> ReportNumbers:
+    """Credences, scenario results, pulls and sensitivity under `scenario` (default: current)."""
+    res = evaluate(amap, scenario)
+    keys = engine_for(amap).compiled.keys  # edge order of edge_pulls
+    pulls = dict(zip(keys, edge_pulls(amap, res.scenario).tolist(), strict=True))
+    scen = {MAP_WEIGHTS: thesis_credence(amap, MAP_WEIGHTS)}
+    scen.update({name: thesis_credence(amap, name) for name in amap.scenarios})
+    pros: tuple[Pull, ...] = ()
+    cons: tuple[Pull, ...] = ()
+    sens: tuple[Influence, ...] = ()
+    if res.thesis is not None:
+        from model.credence import explain
+
+        ex = explain(amap, res.thesis, res.scenario)
+        pros, cons = tuple(ex.supporting[:TOP_REASONS]), tuple(ex.attacking[:TOP_REASONS])
+        sens = sensitivity(amap, res.scenario, top=SENSITIVITY_ROWS).inputs[:SENSITIVITY_ROWS]
+    return ReportNumbers(
+        res.scenario,
+        res.as_dict(),
+        {k: v for k, v in scen.items() if v is not None},
+        pros,
+        cons,
+        pulls,
+        tuple(sens),
+        res.converged,
+        amap.sides(),
+    )
+
+
+# ------------------------------------------------------------------------------ escaping
+def md_text(text: str) -> str:
+    """User text as inert inline Markdown: one line, markup and HTML shown as typed, control
+    characters dropped."""
+    text = " ".join(_CONTROL.sub("", str(text)).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _LIST_NUMBER.sub(r"\1\\\2", text)  # "1." would start a numbered list
+    return re.sub(r"^([-+])", r"\\\1", text)
+
+
+def safe_url(url: str) -> str | None:
+    """The URL percent-encoded for a Markdown autolink, or None unless http/https/mailto."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in SAFE_SCHEMES or any(c in url for c in "\x00\n\r\t "):
+        return None
+    if parts.scheme.lower() != "mailto" and not parts.netloc:
+        return None
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._")
+
+
+def pct(p: float | None) -> str:
+    return "—" if p is None else f"{100 * p:.0f}%"
+
+
+def _strength(lam: float) -> str:
+    label = strength_label(lam)
+    return label if STRENGTHS.get(label) == lam else f"{label}, λ {lam:g}"
+
+
+def _scenario_name(name: str) -> str:
+    return md_text(name) if name else "Map's own weights"
+
+
+# ------------------------------------------------------------------------------ the report
+def build_report(amap: ArgumentMap, numbers: ReportNumbers, images: ReportImages, date: str) -> str:
+    """The report as Markdown."""
+    out: list[str] = []
+    thesis = amap.thesis
+    title = amap.meta.get("title", "") or (thesis.title if thesis else "Argument map")
+    out += [f"# {md_text(title)}", ""]
+    out += [f"*Report exported from Cruxmap on {md_text(date)}. {_counts(amap)}*", ""]
+    for para in re.split(r"\n\s*\n", amap.meta.get("description", "")):
+        if para.strip():
+            out += [md_text(para), ""]
+    if thesis is None:
+        out += ["This map has no thesis yet, so there is no credence to report.", ""]
+    else:
+        out += _thesis_section(amap, thesis, numbers, images)
+        out += _reasons_section(numbers)
+    out += _map_section(amap, numbers, images)
+    if thesis is not None:
+        out += _sensitivity_section(numbers, images)
+    out += _evidence_section(amap, numbers)
+    out += _trends_section(amap, images)
+    out += _sources_section(amap)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _counts(amap: ArgumentMap) -> str:
+    kinds = [n.kind for n in amap.nodes()]
+    return (
+        f"The map holds {kinds.count('claim')} claims and {kinds.count('evidence')} pieces of "
+        f"evidence joined by {amap.graph.number_of_edges()} links, citing "
+        f"{len(amap.sources)} sources."
+    )
+
+
+def _thesis_section(
+    amap: ArgumentMap, thesis: Node, numbers: ReportNumbers, images: ReportImages
+) -> list[str]:
+    p = numbers.credence.get(thesis.id)
+    out = ["## The question", "", f"> **{md_text(thesis.title)}**"]
+    if thesis.text.strip():
+        out += [">", f"> {md_text(thesis.text)}"]
+    out += ["", f"**Credence in the thesis: {pct(p)}** under the scenario "
+            f"*{_scenario_name(numbers.scenario)}*.", ""]  # fmt: skip
+    out += _summary(amap, numbers)
+    if not numbers.converged:
+        out += ["Note: a cycle of reasons did not settle; the number is approximate.", ""]
+    out += [
+        "How to read the number: every statement on the map has a prior (for evidence, how "
+        "reliable it is). Each link multiplies the odds of the statement it bears on by its "
+        "strength λ when the reason holds (weak ×1.5, moderate ×3, strong ×6, decisive ×20), or "
+        "divides them for an attack; a reason that may be false counts in proportion to its own "
+        "credence. Credences flow from the evidence up to the thesis. A scenario is a named set "
+        "of priors and strengths: the same arguments weighed by different people.",
+        "",
+        "### Credence under each scenario",
+        "",
+        "| Scenario | Thesis credence | Whose weights |",
+        "| --- | ---: | --- |",
+    ]
+    for name, value in numbers.scenarios.items():
+        sc = amap.scenarios.get(name)
+        desc = md_text(sc.description) if sc else "the priors and strengths stored on the map"
+        mark = " (shown in this report)" if name == numbers.scenario else ""
+        out.append(f"| {_scenario_name(name)}{mark} | {pct(value)} | {desc} |")
+    out.append("")
+    if images.scenarios:
+        out += [f"![Thesis credence under each scenario]({images.scenarios})", ""]
+    return out
+
+
+def _summary(amap: ArgumentMap, numbers: ReportNumbers) -> list[str]:
+    """The debate in two sentences: the biggest pull each way, and the spread of scenarios."""
+    said = []
+    if numbers.pros:
+        r = numbers.pros[0]
+        said.append(f"The strongest reason for is “{md_text(r.title)}” ({r.points:+.0f} points)")
+    if numbers.cons:
+        r = numbers.cons[0]
+        said.append(f"the strongest against is “{md_text(r.title)}” ({r.points:+.0f} points)")
+    text = "; ".join(said) + "." if said else ""
+    named = {k: v for k, v in numbers.scenarios.items() if k}
+    if len(named) >= 2:
+        lo, hi = min(named, key=named.get), max(named, key=named.get)
+        text += (f" Weighed by different people the same map gives from {pct(named[lo])} "
+                 f"(*{md_text(lo)}*) to {pct(named[hi])} (*{md_text(hi)}*).")  # fmt: skip
+    text = text.strip()
+    return [text[0].upper() + text[1:], ""] if text else []
+
+
+def _reasons_section(numbers: ReportNumbers) -> list[str]:
+    out = [
+        "## The strongest reasons",
+        "",
+        "*Pull* is how many percentage points the thesis would lose (or gain) if that reason "
+        "were removed from the map, everything else as it is.",
+        "",
+    ]
+    for heading, rows in (("For the thesis", numbers.pros), ("Against the thesis", numbers.cons)):
+        out += [f"### {heading}", ""]
+        if not rows:
+            out += ["None on the map.", ""]
+            continue
+        out += ["| Pull | Reason | Strength | Its credence |", "| ---: | --- | --- | ---: |"]
+        for r in rows:
+            out.append(f"| {r.points:+.1f} pts | {md_text(r.title)} | {_strength(r.strength)} "
+                       f"| {pct(r.credence)} |")  # fmt: skip
+        out.append("")
+    return out
+
+
+def _map_section(amap: ArgumentMap, numbers: ReportNumbers, images: ReportImages) -> list[str]:
+    out = ["## The argument map", ""]
+    if images.map:
+        out += [f"![The argument map]({images.map})", ""]
+    out += [
+        "### The argument tree",
+        "",
+        "Each statement is listed under what it bears on, strongest pull first: how it bears "
+        "(supports or attacks), the strength of the link, the pull in points, its kind and "
+        "its own credence. A statement that bears on several others is written out once and "
+        "referred to afterwards.",
+        "",
+    ]
+    return out + _tree(amap, numbers) + [""]
+
+
+def _tree(amap: ArgumentMap, numbers: ReportNumbers) -> list[str]:
+    thesis = amap.thesis
+    roots = [thesis.id] if thesis else []
+    roots += sorted((n.id for n in amap.nodes() if not amap.graph.out_degree(n.id)),
+                    key=lambda i: amap.node(i).title)  # fmt: skip
+    roots += [n.id for n in amap.nodes()]  # whatever sits only on cycles
+    lines: list[str] = []
+    done: set[str] = set()
+    for root in roots:
+        if root in done:
+            continue
+        node = amap.node(root)
+        lines.append(f"- **{node.kind.capitalize()}** · {pct(numbers.credence.get(root))} — "
+                     f"{md_text(node.title)}")  # fmt: skip
+        done.add(root)
+        _branch(amap, numbers, root, 1, done, lines)
+    return lines
+
+
+def _branch(
+    amap: ArgumentMap, numbers: ReportNumbers, target: str, depth: int, done: set[str],
+    lines: list[str],
+) -> None:  # fmt: skip
+    """Reasons of `target`, depth first with an explicit stack (no recursion limit)."""
+    stack = [(depth, _ordered_reasons(amap, numbers, target))]
+    while stack:
+        level, reasons = stack[-1]
+        if not reasons:
+            stack.pop()
+            continue
+        edge = reasons.pop(0)
+        child = amap.node(edge.source)
+        pull = numbers.pulls.get(edge.key)
+        pull_text = "" if pull is None else f" · {pull:+.1f} pts"
+        lam = amap.strength(edge.source, edge.target, numbers.scenario)
+        head = f"{'    ' * level}- *{edge.relation}* ({_strength(lam)}){pull_text} · "
+        body = f"{child.kind} · {pct(numbers.credence.get(child.id))} — {md_text(child.title)}"
+        if child.id in done:
+            lines.append(head + body + " *(listed above)*")
+        elif level >= MAX_TREE_DEPTH:
+            lines.append(head + body + " *(its reasons are on the map)*")
+        else:
+            lines.append(head + body)
+            done.add(child.id)
+            stack.append((level + 1, _ordered_reasons(amap, numbers, child.id)))
+
+
+def _ordered_reasons(amap: ArgumentMap, numbers: ReportNumbers, target: str) -> list:
+    return sorted(amap.reasons(target), key=lambda e: -abs(numbers.pulls.get(e.key, 0.0)))
+
+
+def _sensitivity_section(numbers: ReportNumbers, images: ReportImages) -> list[str]:
+    out = [
+        "## Sensitivity: what would change the number most",
+        "",
+        "Each input (a prior or a link strength) is moved alone across a plausible range, "
+        "everything else held; the swing is how far the thesis credence moves.",
+        "",
+    ]
+    if not numbers.sensitivity:
+        return out + ["Nothing on the map moves the thesis yet.", ""]
+    out += ["| Input | Now | Range tried | Thesis at low | Thesis at high | Swing |",
+            "| --- | ---: | --- | ---: | ---: | ---: |"]  # fmt: skip
+    for i in numbers.sensitivity:
+        fmt = pct if i.kind == "prior" else (lambda x: f"λ {x:.3g}")
+        out.append(f"| {md_text(i.label)} | {fmt(i.value)} | {fmt(i.low)} to {fmt(i.high)} "
+                   f"| {pct(i.at_low)} | {pct(i.at_high)} | {i.swing:.1f} pts |")  # fmt: skip
+    out.append("")
+    if images.tornado:
+        out += [f"![Tornado chart of the inputs that swing the thesis most]({images.tornado})", ""]
+    return out
+
+
+def _evidence_section(amap: ArgumentMap, numbers: ReportNumbers) -> list[str]:
+    evidence = [n for n in amap.nodes() if n.kind == "evidence"]
+    if not evidence:
+        return []
+    refs = _source_numbers(amap)
+    out = ["## The evidence", "",
+           "Each observation with the side it argues on, its reliability (its prior; its "
+           "credence too where its own reasons move it), and where it comes from (see Sources).",
+           ""]  # fmt: skip
+    side_name = {1: "for the thesis", -1: "against the thesis", 0: "not linked to the thesis"}
+    sides = numbers.sides
+    order = sorted(evidence, key=lambda n: (-sides.get(n.id, 0), n.title.casefold()))
+    for n in order:
+        p = numbers.credence.get(n.id)
+        after = "" if p is None or abs(p - n.prior) < 0.005 else f", credence {pct(p)}"
+        line = (f"- **{md_text(n.title)}** — {side_name[sides.get(n.id, 0)]}; reliability "
+                f"{pct(n.prior)}{after}.")  # fmt: skip
+        for c in n.citations:
+            ref = f"[S{refs[c.source]}]" if c.source in refs else ""
+            quote_text = f" “{md_text(c.quote)}”" if c.quote.strip() else ""
+            where = f" ({md_text(c.locator)})" if c.locator.strip() else ""
+            line += f"{quote_text} {ref}{where}".rstrip()
+        out.append(line)
+    return out + [""]
+
+
+def _trends_section(amap: ArgumentMap, images: ReportImages) -> list[str]:
+    if not images.trends:
+        return []
+    out = ["## Trend data", "", "The trend series the evidence leans on, with their sources "
+           "(log scale where the data span orders of magnitude).", ""]  # fmt: skip
+    for name, image in images.trends.items():
+        s = amap.series.get(name)
+        if s is None:
+            continue
+        out += [f"### {md_text(s.title or s.name)}", ""]
+        facts = [f"{len(s.points)} data points"]
+        if s.unit:
+            facts.append(f"unit: {md_text(s.unit)}")
+        if s.source:
+            facts.append(f"source: {md_text(s.source)}")
+        out += ["; ".join(facts) + ".", "", f"![Chart of {md_text(s.title or s.name)}]({image})",
+                ""]  # fmt: skip
+    return out
+
+
+def _source_numbers(amap: ArgumentMap) -> dict[str, int]:
+    """Cited sources numbered in order of first citation, then the uncited ones."""
+    order: dict[str, int] = {}
+    for n in amap.nodes():
+        for c in n.citations:
+            if c.source in amap.sources and c.source not in order:
+                order[c.source] = len(order) + 1
+    for sid in amap.sources:
+        order.setdefault(sid, len(order) + 1)
+    return order
+
+
+def _sentences(parts: list[tuple[str, str]]) -> str:
+    """Join (raw, rendered) parts as sentences, without doubling a final '.', '?' or '!'."""
+    out = ""
+    for raw, rendered in parts:
+        if raw.strip():
+            out += rendered + ("" if raw.rstrip().endswith((".", "?", "!")) else ".") + " "
+    return out.rstrip()
+
+
+def _sources_section(amap: ArgumentMap) -> list[str]:
+    if not amap.sources:
+        return []
+    out = ["## Sources", ""]
+    for sid, number in _source_numbers(amap).items():
+        s = amap.sources[sid]
+        parts = [(s.author, md_text(s.author)), (s.title, f"*{md_text(s.title)}*")]
+        parts += [(str(x), md_text(x)) for x in (s.outlet, s.date)]
+        url = safe_url(s.url) if s.url else None
+        link = f" <{url}>" if url else ""
+        out.append(f"- [S{number}] {_sentences(parts)}{link}")
+    return out + [""]

@@ -1,0 +1,104 @@
+"""Maps in and out of other tools: Cruxmap JSON (lossless), Argdown, AIF JSON, GraphML, CSV.
+
+`export_map` writes a file atomically; `import_map` reads one into a *new* map, so a
+malformed file can never change a map the user has open, and `InterchangeError` says where
+the file failed. docs/interchange.md lists what each format keeps and loses.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from model.argmap import ArgumentMap
+from storage.interchange import aif, argdown, csv_export, graphml, json_format
+from storage.interchange.errors import InterchangeError
+from storage.safe_paths import write_atomic
+
+__all__ = ["EXPORT_FORMATS", "IMPORT_SUFFIXES", "InterchangeError", "export_map", "import_map"]
+
+EXPORT_FORMATS = ("json", "argdown", "aif", "graphml", "csv")
+IMPORT_SUFFIXES = {
+    ".json": "json",
+    ".argdown": "argdown",
+    ".ad": "argdown",
+    ".aif": "aif",
+    ".graphml": "graphml",
+    ".xml": "graphml",
+}
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+
+def export_text(amap: ArgumentMap, fmt: str) -> str | bytes:
+    """The map in `fmt` (one of EXPORT_FORMATS), as text or bytes."""
+    if fmt == "json":
+        return json_format.dumps(amap)
+    if fmt == "argdown":
+        return argdown.dumps(amap)
+    if fmt == "aif":
+        return aif.dumps(amap)
+    if fmt == "graphml":
+        return graphml.dumps(amap)
+    if fmt == "csv":
+        from model.credence import credences
+
+        return csv_export.dumps(amap, credences(amap) if amap.thesis else {})
+    raise InterchangeError(f"unknown format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+
+
+def export_map(amap: ArgumentMap, fmt: str, path: str | os.PathLike[str]) -> None:
+    """Write the map to `path` in `fmt`; the file appears whole or not at all."""
+    data = export_text(amap, fmt)
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise InterchangeError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def import_map(path: str | os.PathLike[str], fmt: str | None = None) -> ArgumentMap:
+    """Read a JSON, Argdown, AIF or GraphML file into a new map (format from the suffix)."""
+    path = Path(path)
+    fmt = fmt or IMPORT_SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(IMPORT_SUFFIXES))
+        raise InterchangeError(f"{path.name}: unknown file type (known: {known})")
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise InterchangeError(f"{path.name}: larger than {MAX_IMPORT_BYTES >> 20} MB")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InterchangeError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if fmt == "graphml":
+        return graphml.loads(raw)
+    text = _decode(raw, path.name)
+    if fmt == "argdown":
+        return argdown.loads(text)
+    if fmt == "aif":
+        return aif.loads(text)
+    return _load_json(text)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InterchangeError(f"{name}: line {line}: not UTF-8 text") from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise InterchangeError(f"{name}: line {line}: a NUL byte (binary data, not text)")
+    return text
+
+
+def _load_json(text: str) -> ArgumentMap:
+    """Cruxmap JSON, or AIF JSON recognised by its nodeID fields."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InterchangeError(f"line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise InterchangeError("the JSON is nested too deeply") from None
+    if aif.looks_like_aif(data):
+        return aif.data_to_map(data)
+    return json_format.data_to_map(data)

@@ -1,0 +1,158 @@
+"""Cruxmap JSON: the whole map as plain JSON, lossless (export then import gives an equal map).
+
+The shape mirrors `ArgumentMap.snapshot()`; dataclass fields are written by name so a reader
+in another language needs no documentation beyond one example. Unknown fields are refused
+rather than dropped: a file from a newer Cruxmap says so instead of losing data quietly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from model.argmap import ArgumentMap, MapError
+from model.entities import Citation, Edge, HistoryEntry, Node, Point, Scenario, Series, Source
+from storage.interchange.errors import InterchangeError
+
+FORMAT = "cruxmap"
+VERSION = 1
+
+
+# ------------------------------------------------------------------------------ export
+def map_to_data(amap: ArgumentMap) -> dict[str, Any]:
+    """The map as JSON-ready dicts and lists."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "meta": dict(amap.meta),
+        "nodes": [_plain(n) for n in amap.nodes()],
+        "edges": [_plain(e) for e in amap.edges()],
+        "sources": [_plain(s) for s in amap.sources.values()],
+        "scenarios": [_scenario(s) for s in amap.scenarios.values()],
+        "series": [_plain(s) for s in amap.series.values()],
+        "history": [_plain(h) for h in amap.history],
+    }
+
+
+def dumps(amap: ArgumentMap) -> str:
+    # allow_nan=False: a NaN would make a file other JSON readers refuse.
+    return json.dumps(map_to_data(amap), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _scenario(sc: Scenario) -> dict[str, Any]:
+    return {
+        "name": sc.name,
+        "description": sc.description,
+        "source": sc.source,
+        "priors": dict(sc.priors),
+        "strengths": [[u, v, lam] for (u, v), lam in sc.strengths.items()],
+    }
+
+
+# ------------------------------------------------------------------------------ import
+def loads(text: str) -> ArgumentMap:
+    """Parse Cruxmap JSON into a new map; InterchangeError names the line or element."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InterchangeError(f"line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise InterchangeError("the JSON is nested too deeply") from None
+    return data_to_map(data)
+
+
+def data_to_map(data: Any) -> ArgumentMap:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InterchangeError('not a Cruxmap JSON file (expected "format": "cruxmap")')
+    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
+        raise InterchangeError(
+            f"version {data.get('version')!r} is not supported (this Cruxmap reads {VERSION})"
+        )
+    amap = ArgumentMap()
+    for section, build in _SECTIONS:
+        items = data.get(section, [])
+        if not isinstance(items, list):
+            raise InterchangeError(f"{section}: expected a list")
+        for i, item in enumerate(items):
+            try:
+                build(amap, item)
+            except (MapError, TypeError, ValueError, KeyError) as exc:
+                raise InterchangeError(f"{section}[{i}]: {_reason(exc)}") from None
+    meta = data.get("meta", {})
+    if not isinstance(meta, dict) or not all(isinstance(v, str) for v in meta.values()):
+        raise InterchangeError("meta: expected an object of strings")
+    for key, value in meta.items():
+        amap.set_meta(key, value)
+    return amap
+
+
+def _reason(exc: Exception) -> str:
+    return f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+
+
+def _obj(item: Any) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        raise TypeError(f"expected an object, got {type(item).__name__}")
+    return item
+
+
+def _pair(value: Any) -> tuple[float, float] | None:
+    if value is None:
+        return None
+    lo, hi = value
+    return (float(lo), float(hi))
+
+
+def _node(amap: ArgumentMap, item: Any) -> None:
+    d = dict(_obj(item))
+    d["citations"] = tuple(Citation(**_obj(c)) for c in d.get("citations", ()))
+    d["tags"] = tuple(d.get("tags", ()))
+    d["prior_range"] = _pair(d.get("prior_range"))
+    d["pos"] = _pair(d.get("pos"))
+    amap.insert_node(Node(**d))
+
+
+def _edge(amap: ArgumentMap, item: Any) -> None:
+    d = dict(_obj(item))
+    d["strength_range"] = _pair(d.get("strength_range"))
+    amap.insert_edge(Edge(**d))
+
+
+def _source(amap: ArgumentMap, item: Any) -> None:
+    amap.add_source(Source(**_obj(item)))
+
+
+def _scenario_in(amap: ArgumentMap, item: Any) -> None:
+    d = dict(_obj(item))
+    d["strengths"] = {(str(u), str(v)): float(lam) for u, v, lam in d.get("strengths", [])}
+    d["priors"] = {str(k): float(p) for k, p in _obj(d.get("priors", {})).items()}
+    amap.put_scenario(Scenario(**d))
+
+
+def _series(amap: ArgumentMap, item: Any) -> None:
+    d = dict(_obj(item))
+    d["points"] = tuple(Point(**_obj(p)) for p in d.get("points", ()))
+    amap.put_series(Series(**d))
+
+
+def _history(amap: ArgumentMap, item: Any) -> None:
+    amap.record_credence(HistoryEntry(**_obj(item)))
+
+
+_SECTIONS = (
+    ("sources", _source),
+    ("nodes", _node),
+    ("edges", _edge),
+    ("scenarios", _scenario_in),
+    ("series", _series),
+    ("history", _history),
+)

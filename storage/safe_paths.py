@@ -1,0 +1,86 @@
+"""File names built from user text (titles) that can never leave the folder the user chose.
+
+An exported report writes its pictures beside it under names derived from map titles; a
+hostile title (`../../.bashrc`, `CON`, a NUL, 300 emoji) must still give a plain, short file
+name inside that folder. Writes go through a temporary file and a rename, so an interrupted
+export never leaves half a file under the final name.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+MAX_BYTES = 255
+#: Names Windows refuses whatever the extension (checked case-insensitively on the stem).
+RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
+    f"{p}{i}" for p in ("COM", "LPT") for i in (*"123456789", "¹", "²", "³")
+}
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+
+
+class UnsafePathError(ValueError):
+    """A name that would put a file outside the chosen folder."""
+
+
+def safe_filename(title: str, default: str = "untitled", max_bytes: int = MAX_BYTES) -> str:
+    """A portable file name from free text: no separators, NUL, reserved names; ≤ max_bytes."""
+    name = unicodedata.normalize("NFC", title)
+    name = _UNSAFE.sub("-", name)
+    name = re.sub(r"\s+", " ", name).strip(" .-")
+    name = re.sub(r"-{2,}", "-", name)
+    if not name or set(name) <= {"."}:
+        name = default
+    if name.split(".")[0].rstrip(" ").upper() in RESERVED:
+        name = "_" + name
+    return _truncate(name, max_bytes)
+
+
+def _truncate(name: str, max_bytes: int) -> str:
+    """Cut to `max_bytes` of UTF-8 without splitting a character, keeping a short extension."""
+    if len(name.encode("utf-8")) <= max_bytes:
+        return name
+    stem, ext = os.path.splitext(name)
+    if len(ext.encode("utf-8")) > 16:
+        stem, ext = name, ""
+    room = max_bytes - len(ext.encode("utf-8"))
+    cut = stem.encode("utf-8")[:room].decode("utf-8", errors="ignore").rstrip(" .")
+    return (cut or "untitled")[:room] + ext
+
+
+def path_inside(folder: str | os.PathLike[str], name: str) -> Path:
+    """`folder/name`, refusing any name that resolves outside `folder` (`..`, absolute, links)."""
+    if "\x00" in name:
+        raise UnsafePathError("a file name cannot contain a NUL character")
+    base = Path(folder).resolve()
+    target = (base / name).resolve()
+    if target == base or base not in target.parents:
+        raise UnsafePathError(f"{name!r} would be written outside {base}")
+    return target
+
+
+def _default_mode() -> int:
+    """What a plain open() would give a new file (mkstemp's 0600 would hide exports)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
+    """Write a whole file through a temporary sibling and a rename (no half-written exports)."""
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _default_mode())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,210 @@
+"""The Markdown report: its structure on a small map, and hostile text that cannot break or
+inject into it (an XSS corpus through report → Markdown → HTML → nh3)."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model.argmap import ArgumentMap
+from model.entities import Citation, Scenario, Series, Source
+from model.report import ReportImages, build_report, compute_numbers, md_text, safe_url
+from storage.report_html import markdown_to_html, render_html
+
+DATE = "2026-01-02"
+IMAGES = ReportImages("r-map.png", "r-scenarios.png", "r-tornado.png", {"compute": "r-trend.png"})
+
+
+def worked_example(title: str = "T") -> ArgumentMap:
+    """docs/credence.md's worked example: T ← A (strong) ← E (moderate), T ⊣ B (moderate)."""
+    amap = ArgumentMap()
+    amap.set_meta("title", "Small debate")
+    amap.add_source(Source("s1", "Will scaling work?", author="D. Patel", url="https://x.org/a"))
+    amap.add_node("thesis", title, node_id="t", prior=0.5)
+    amap.add_node("claim", "A", node_id="a", prior=0.5)
+    amap.add_node("claim", "B", node_id="b", prior=0.6)
+    amap.add_node("evidence", "E", node_id="e", prior=0.8, series="compute",
+                  citations=(Citation("s1", "loss fell", locator="§2"),))  # fmt: skip
+    amap.link("a", "t", "supports", "strong")
+    amap.link("b", "t", "attacks", "moderate")
+    amap.link("e", "a", "supports", "moderate")
+    amap.put_scenario(Scenario("Skeptic", "doubts A", priors={"a": 0.2}))
+    amap.put_series(Series("compute", "Training compute", "FLOP"))
+    return amap
+
+
+def test_report_structure_of_a_small_map() -> None:
+    md = build_report(worked_example(), compute_numbers(worked_example()), IMAGES, DATE)
+    headings = re.findall(r"^#+ .*$", md, flags=re.M)
+    assert headings == [
+        "# Small debate",
+        "## The question",
+        "### Credence under each scenario",
+        "## The strongest reasons",
+        "### For the thesis",
+        "### Against the thesis",
+        "## The argument map",
+        "### The argument tree",
+        "## Sensitivity: what would change the number most",
+        "## The evidence",
+        "## Trend data",
+        "### Training compute",
+        "## Sources",
+    ]
+    assert "**Credence in the thesis: 73%** under the scenario *Map's own weights*." in md
+    assert "| Map's own weights (shown in this report) | 73% |" in md
+    assert "| Skeptic | " in md
+    assert "| +36.0 pts | A | strong | 72% |" in md  # the worked example's +35.95 points
+    assert "| -8.7 pts | B | moderate | 60% |" in md
+    tree = [line for line in md.splitlines() if re.match(r"^\s*- (\*\*Thesis|\*supports|\*attacks)", line)]  # fmt: skip
+    assert tree == [
+        "- **Thesis** · 73% — T",
+        "    - *supports* (strong) · +36.0 pts · claim · 72% — A",
+        "        - *supports* (moderate) · +22.2 pts · evidence · 80% — E",
+        "    - *attacks* (moderate) · -8.7 pts · claim · 60% — B",
+    ]
+    assert "- **E** — for the thesis; reliability 80%. “loss fell” [S1] (§2)" in md
+    assert "- [S1] D. Patel. *Will scaling work?* <https://x.org/a>" in md
+    assert (
+        "The strongest reason for is “A” (+36 points); the strongest against is “B” (-9 points)."
+        in md
+    )
+    for picture in ("r-map.png", "r-scenarios.png", "r-tornado.png", "r-trend.png"):
+        assert f"]({picture})" in md
+
+
+def test_same_map_gives_same_report() -> None:
+    a, b = worked_example(), worked_example()
+    assert build_report(a, compute_numbers(a), IMAGES, DATE) == build_report(
+        b, compute_numbers(b), IMAGES, DATE
+    )
+
+
+def test_map_without_thesis_still_reports() -> None:
+    amap = ArgumentMap()
+    amap.add_node("claim", "lonely", node_id="c")
+    md = build_report(amap, compute_numbers(amap), ReportImages(), DATE)
+    assert "no thesis yet" in md and "lonely" in md
+
+
+XSS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<iframe src=javascript:alert(1)></iframe>",
+    "<svg onload=alert(1)>",
+    "[click](javascript:alert(1))",
+    "![pic](javascript:alert(1))",
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "<javascript:alert(1)>",
+    "<a href='vbscript:msgbox(1)'>v</a>",
+    "[ref]\n\n[ref]: javascript:alert(1)",
+    "`<script>` **bold** _it_ # heading | pipe |",
+    "<!-- comment --><style>body{}</style>",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "<<script>script>alert(1)<</script>/script>",
+    '<a href="http://ok.org" onclick="alert(1)">ok</a>',
+    "\u0000<scr\u0000ipt>",
+    "<object data=x></object><embed src=x><form action=x><input>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "- list\n1. item\n> quote\n=== \n---",
+    '<div style="background:url(javascript:alert(1))">',
+]
+
+
+def hostile_map() -> ArgumentMap:
+    amap = ArgumentMap()
+    bad = iter(XSS * 4)
+    amap.set_meta("title", next(bad))
+    amap.set_meta("description", next(bad))
+    amap.add_source(Source("s", next(bad), author=next(bad), outlet=next(bad),
+                           url="javascript:alert(1)"))  # fmt: skip
+    amap.add_source(Source("s2", next(bad), url="https://ok.org/<script>"))
+    amap.add_node("thesis", next(bad), text=next(bad), node_id="t")
+    for i, payload in enumerate(XSS):
+        kind = "evidence" if i % 2 else "claim"
+        amap.add_node(kind, payload, text=payload, node_id=f"n{i}", series="x",
+                      citations=(Citation("s", payload, locator=payload),))  # fmt: skip
+        amap.link(f"n{i}", "t", "supports" if i % 3 else "attacks", 3)
+    amap.put_scenario(Scenario(XSS[1], XSS[0]))
+    amap.put_series(Series("x", XSS[2], XSS[3], source=XSS[4]))
+    return amap
+
+
+class Tags(HTMLParser):
+    """Every real tag and attribute in a document (escaped text is not a tag)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, attrs))
+
+
+ACTIVE = {"script", "iframe", "object", "embed", "svg", "math", "style", "form", "input", "frame"}
+
+
+def assert_inert(html_text: str) -> None:
+    parser = Tags()
+    parser.feed(html_text)
+    for tag, attrs in parser.found:
+        assert tag not in ACTIVE, tag
+        for name, value in attrs:
+            assert not name.startswith("on"), (tag, name)
+            assert name != "style", tag
+            if name in ("href", "src"):
+                ok = ("http://", "https://", "mailto:", "#", "r-", "data:image/png;base64,")
+                assert (value or "").startswith(ok), (tag, name, value)
+
+
+def test_xss_corpus_cannot_inject_into_the_report() -> None:
+    amap = hostile_map()
+    md = build_report(amap, compute_numbers(amap), IMAGES, DATE)
+    # The report's own escaping holds even before nh3 runs (defence in depth) ...
+    raw = markdown.markdown(
+        md, extensions=["tables"], extension_configs={"tables": {"use_align_attribute": True}}
+    )
+    assert_inert(raw)
+    # ... and the sanitised HTML the preview and the HTML export show holds too.
+    clean = markdown_to_html(md)
+    assert_inert(clean)
+    page = render_html(md, {"r-map.png": b"\x89PNG"}, XSS[0])
+    head, body = page.split("<body>", 1)
+    assert_inert(body)
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>" in head
+    assert "Content-Security-Policy" in head and head.lower().count("<script") == 0
+    # The hostile text is shown as typed, not dropped.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in clean
+    assert "[click](javascript:alert(1))" in html.unescape(clean)
+
+
+def test_only_web_and_mail_urls_become_links() -> None:
+    assert safe_url("https://example.org/a b") is None
+    assert safe_url("https://example.org/(x)") == "https://example.org/%28x%29"
+    assert safe_url("mailto:me@example.org") == "mailto:me@example.org"
+    for bad in ("javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "//evil.org",
+                "http:/relative", "vbscript:x"):  # fmt: skip
+        assert safe_url(bad) is None, bad
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_any_user_text_renders_as_exactly_that_text(text: str) -> None:
+    """md_text is inert: Markdown shows the text itself (whitespace collapsed, control
+    characters dropped), with no markup at all."""
+    rendered = markdown.markdown("Node: " + md_text(text), extensions=["tables"])
+    inner = re.fullmatch(r"<p>Node: (.*)</p>", rendered, flags=re.S)
+    visible = "".join(c for c in text if c.isspace() or unicodedata.category(c) != "Cc")
+    visible = re.sub("[\u202a-\u202e\u2066-\u2069]", "", visible)
+    expected = " ".join(visible.split())
+    if not expected:
+        return
+    assert inner is not None, rendered
+    assert "<" not in inner.group(1)
+    assert html.unescape(inner.group(1)) == expected

@@ -1,0 +1,364 @@
+"""Pictures for the report, drawn offscreen, and the report export that puts it all together.
+
+The map, the scenario bars and the tornado chart are painted with QPainter into QImages (no
+widget, no event loop: fast and the same on every platform); trend charts come from
+`ui.series_chart.render_series_png`. `export_report` writes the Markdown (PNG files beside
+it, or embedded) or one self-contained HTML file. Every picture's file name is derived from
+the report's name through `storage.safe_paths`, so it cannot land outside the chosen folder.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import tempfile
+from collections import defaultdict
+from datetime import date as _date
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPen
+
+from model.argmap import ArgumentMap
+from model.report import ReportImages, ReportNumbers, build_report, compute_numbers
+from storage.report_html import render_html
+from storage.safe_paths import path_inside, safe_filename, write_atomic
+
+FOR = QColor("#2e8b57")
+AGAINST = QColor("#c0392b")
+ACCENT = QColor("#3a7bd5")
+GREY = QColor("#9aa5b1")
+INK = QColor("#1d2329")
+FILL = {"thesis": QColor("#3a7bd5"), "claim": QColor("#eef2f7"), "evidence": QColor("#fdf3d8")}
+LABELLED_NODES = 250  # above this the map picture shows dots, not titles
+MAX_TRENDS = 8
+
+
+def _ensure_gui() -> None:
+    """QPainter on QImage needs a QGuiApplication (fonts); make an offscreen one if none."""
+    if QGuiApplication.instance() is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication
+
+        QApplication([])
+
+
+def png_bytes(image: QImage, palette: bool = False) -> bytes:
+    """PNG bytes; `palette` stores 256 colours (a big map: ~4x smaller and faster to write)."""
+    if palette:
+        flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
+        image = image.convertToFormat(QImage.Format.Format_Indexed8, flags)
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buf, "PNG")
+    buf.close()
+    return bytes(data.data())
+
+
+def _canvas(width: int, height: int) -> tuple[QImage, QPainter]:
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    return image, painter
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font
+
+
+def _elide(painter: QPainter, text: str, width: float) -> str:
+    return QFontMetricsF(painter.font()).elidedText(
+        " ".join(text.split()), Qt.TextElideMode.ElideRight, width
+    )
+
+
+# ------------------------------------------------------------------------------ the map
+def map_layout(amap: ArgumentMap) -> dict[str, tuple[int, float]]:
+    """Column (distance from the thesis, reasons to the right) and row of every node.
+
+    A depth-first walk from the thesis over the reasons places each reason on the first free
+    row of its column at or below what it bears on (and level with its own reasons), so
+    branches stay together. Nodes not reached get a column of their own."""
+    column: dict[str, int] = {}
+    row: dict[str, float] = {}
+    free: dict[int, int] = defaultdict(int)
+
+    def place(node_id: str, col: int, at_least: float) -> None:
+        column[node_id] = col
+        row[node_id] = max(at_least, free[col])
+        if any(e.source not in column for e in amap.reasons(node_id)):
+            row[node_id] = max(row[node_id], free[col + 1])  # level with its own reasons
+        free[col] = int(row[node_id]) + 1
+
+    thesis = amap.thesis
+    if thesis is not None:
+        place(thesis.id, 0, 0)
+        stack = [iter(amap.reasons(thesis.id))]
+        while stack:
+            edge = next(stack[-1], None)
+            if edge is None:
+                stack.pop()
+                continue
+            if edge.source in column:
+                continue
+            place(edge.source, column[edge.target] + 1, row[edge.target])
+            stack.append(iter(amap.reasons(edge.source)))
+    last = max(column.values(), default=-1) + 1
+    for n in amap.nodes():
+        if n.id not in column:
+            place(n.id, last, 0)
+    return {v: (column[v], row[v]) for v in column}
+
+
+def render_map(
+    amap: ArgumentMap, credence: dict[str, float], width: int = 1400,
+    sides: dict[str, int] | None = None,
+) -> QImage:  # fmt: skip
+    """The argument map: thesis on the left, reasons fanning out to the right."""
+    _ensure_gui()
+    if sides is None:
+        sides = amap.sides()
+    layout = map_layout(amap)
+    if not layout:
+        image, painter = _canvas(400, 80)
+        painter.drawText(QRectF(0, 0, 400, 80), Qt.AlignmentFlag.AlignCenter, "(empty map)")
+        painter.end()
+        return image
+    columns = max(c for c, _ in layout.values()) + 1
+    rows = max(r for _, r in layout.values()) + 1
+    labelled = len(layout) <= LABELLED_NODES
+    if labelled:
+        width = int(min(width, 40 + columns * 290))  # no empty band right of the last column
+    box_w = min(260.0, (width - 40) / columns - 30) if labelled else 8.0
+    box_h = 40.0 if labelled else 6.0
+    gap_y = 10.0 if labelled else 2.0
+    col_w = (width - 40) / columns
+    height = int(min(6000, 60 + rows * (box_h + gap_y)))
+    pitch = (height - 60) / rows
+    image, painter = _canvas(width, height)
+
+    def rect(node_id: str) -> QRectF:
+        c, r = layout[node_id]
+        return QRectF(20 + c * col_w, 40 + r * pitch, box_w, min(box_h, pitch * 0.9))
+
+    for e in amap.edges():
+        a, b = rect(e.source), rect(e.target)
+        pen = QPen(FOR if e.relation == "supports" else AGAINST)
+        pen.setWidthF(0.6 + min(e.strength, 20) ** 0.5 * 0.5 if labelled else 0.5)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(a.left(), a.center().y()), QPointF(b.right(), b.center().y()))
+    painter.setFont(_font(7.5))
+    for n in amap.nodes():
+        r = rect(n.id)
+        side = sides.get(n.id, 0)
+        border = INK if n.kind == "thesis" else FOR if side > 0 else AGAINST if side < 0 else GREY
+        painter.setPen(QPen(border, 1.4))
+        painter.setBrush(FILL.get(n.kind, FILL["claim"]))
+        painter.drawRoundedRect(r, 4, 4)
+        if labelled:
+            _node_text(painter, n.kind, n.title, credence.get(n.id), r)
+    painter.setFont(_font(9, bold=True))
+    painter.setPen(INK)
+    painter.drawText(QRectF(20, 8, width - 40, 24), Qt.AlignmentFlag.AlignLeft,
+                     "Thesis on the left; each reason to the right of what it bears on. "
+                     "Green support, red attack; thicker is stronger. "
+                     "Yellow boxes are evidence; % is each statement's credence.")  # fmt: skip
+    painter.end()
+    return image
+
+
+def _node_text(painter: QPainter, kind: str, title: str, p: float | None, r: QRectF) -> None:
+    painter.setPen(QColor("white") if kind == "thesis" else INK)
+    badge = "" if p is None else f"{100 * p:.0f}%  "
+    inner = r.adjusted(5, 2, -5, -2)
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+    metrics = QFontMetricsF(painter.font())
+    text = badge + " ".join(title.split())
+    # Two lines at most: elide the text to roughly two widths.
+    text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width() * 1.8)
+    painter.drawText(inner, int(flags), text)
+
+
+# ------------------------------------------------------------------------------ charts
+def render_bars(
+    rows: list[tuple[str, float, bool]], title: str, width: int = 900, row_h: int = 34
+) -> QImage:
+    """Horizontal bars of thesis credence, 0–100%: (label, value, highlighted)."""
+    _ensure_gui()
+    height = 60 + row_h * max(1, len(rows)) + 30
+    image, painter = _canvas(width, height)
+    label_w, right = 260, width - 70
+    painter.setFont(_font(10, bold=True))
+    painter.setPen(INK)
+    painter.drawText(QRectF(10, 8, width - 20, 30), Qt.AlignmentFlag.AlignLeft, title)
+    scale = (right - label_w) / 100.0
+    painter.setFont(_font(9))
+    for i, (label, value, hot) in enumerate(rows):
+        y = 50 + i * row_h
+        painter.setPen(INK)
+        painter.drawText(QRectF(10, y, label_w - 16, row_h - 8),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                         _elide(painter, label, label_w - 16))  # fmt: skip
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(ACCENT if hot else GREY)
+        painter.drawRect(QRectF(label_w, y + 4, max(1.0, value * 100 * scale), row_h - 16))
+        painter.setPen(INK)
+        painter.drawText(QRectF(label_w + value * 100 * scale + 6, y, 60, row_h - 8),
+                         int(Qt.AlignmentFlag.AlignVCenter), f"{100 * value:.0f}%")  # fmt: skip
+    _axis(painter, label_w, right, 50 + row_h * max(1, len(rows)))
+    painter.end()
+    return image
+
+
+def _axis(painter: QPainter, left: float, right: float, y: float) -> None:
+    painter.setPen(QPen(GREY, 1))
+    painter.drawLine(QPointF(left, y), QPointF(right, y))
+    scale = (right - left) / 100.0
+    for v in range(0, 101, 25):
+        x = left + v * scale
+        painter.drawLine(QPointF(x, y), QPointF(x, y + 4))
+        painter.drawText(QRectF(x - 30, y + 5, 60, 18), Qt.AlignmentFlag.AlignHCenter, f"{v}%")
+
+
+def render_tornado(numbers: ReportNumbers, width: int = 900, row_h: int = 30) -> QImage | None:
+    """The inputs that swing the thesis most: a bar from its credence with the input low to high."""
+    rows = [i for i in numbers.sensitivity if i.at_low is not None and i.at_high is not None]
+    base = numbers.credence and max(numbers.scenarios.get(numbers.scenario, 0.0), 0.0)
+    if not rows:
+        return None
+    _ensure_gui()
+    height = 70 + row_h * len(rows) + 30
+    image, painter = _canvas(width, height)
+    label_w, right = 360, width - 30
+    scale = (right - label_w) / 100.0
+    painter.setFont(_font(10, bold=True))
+    painter.setPen(INK)
+    painter.drawText(QRectF(10, 8, width - 20, 30), Qt.AlignmentFlag.AlignLeft,
+                     "What swings the thesis most (grey: input at its low end; blue: high end)")  # fmt: skip
+    painter.setFont(_font(8.5))
+    for i, item in enumerate(rows):
+        y = 50 + i * row_h
+        painter.setPen(INK)
+        painter.drawText(QRectF(10, y, label_w - 16, row_h - 6),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                         _elide(painter, item.label, label_w - 16))  # fmt: skip
+        painter.setPen(Qt.PenStyle.NoPen)
+        for at, colour in ((item.at_low, GREY), (item.at_high, ACCENT)):
+            x0, x1 = sorted((100 * base, 100 * at))
+            painter.setBrush(colour)
+            painter.drawRect(QRectF(label_w + x0 * scale, y + 4, max(1.0, (x1 - x0) * scale),
+                                    row_h - 12))  # fmt: skip
+    bottom = 50 + row_h * len(rows)
+    painter.setPen(QPen(INK, 1.2))
+    x = label_w + 100 * base * scale
+    painter.drawLine(QPointF(x, 44), QPointF(x, bottom))
+    _axis(painter, label_w, right, bottom)
+    painter.end()
+    return image
+
+
+def trend_series(amap: ArgumentMap) -> list[str]:
+    """Data series the evidence links to (with at least two points), at most MAX_TRENDS."""
+    linked = dict.fromkeys(n.series for n in amap.nodes() if n.series)
+    names = [s for s in linked if s in amap.series and amap.series[s].kind != "reference"]
+    return [s for s in names if len(amap.series[s].points) >= 2][:MAX_TRENDS]
+
+
+def render_trend_png(amap: ArgumentMap, name: str) -> bytes:
+    from ui.series_chart import FitOptions, render_series_png
+
+    fit = FitOptions(enabled=len(amap.series[name].points) >= 5)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "chart.png"
+        render_series_png(amap, name, path, (760, 380), fit)
+        return path.read_bytes()
+
+
+def report_pictures(amap: ArgumentMap, numbers: ReportNumbers, stem: str) -> dict[str, bytes]:
+    """Every picture of the report as PNG bytes under its file name (safe, derived from stem)."""
+    pictures: dict[str, bytes] = {}
+    if len(amap):
+        picture = render_map(amap, numbers.credence, sides=numbers.sides)
+        pictures[f"{stem}-map.png"] = png_bytes(picture, palette=True)
+    if numbers.scenarios:
+        rows = [(name or "Map's own weights", value, name == numbers.scenario)
+                for name, value in numbers.scenarios.items()]  # fmt: skip
+        bars = render_bars(rows, "Thesis credence under each scenario")
+        pictures[f"{stem}-scenarios.png"] = png_bytes(bars)
+    tornado = render_tornado(numbers)
+    if tornado is not None:
+        pictures[f"{stem}-tornado.png"] = png_bytes(tornado)
+    for name in trend_series(amap):
+        pictures[f"{stem}-trend-{safe_filename(name)}.png"] = render_trend_png(amap, name)
+    return pictures
+
+
+def _images_for(pictures: dict[str, bytes], stem: str, embed: bool) -> ReportImages:
+    def ref(name: str) -> str | None:
+        if name not in pictures:
+            return None
+        if embed:
+            return "data:image/png;base64," + base64.b64encode(pictures[name]).decode("ascii")
+        return name
+
+    trend_prefix = f"{stem}-trend-"
+    trends = {}
+    for name in pictures:
+        if name.startswith(trend_prefix):
+            trends[name[len(trend_prefix) : -4]] = ref(name)
+    return ReportImages(ref(f"{stem}-map.png"), ref(f"{stem}-scenarios.png"),
+                        ref(f"{stem}-tornado.png"), trends)  # fmt: skip
+
+
+def build_report_files(
+    amap: ArgumentMap, stem: str, embed: bool = False, images: bool = True,
+    today: str | None = None,
+) -> tuple[str, dict[str, bytes]]:  # fmt: skip
+    """The report's Markdown and its pictures (name → PNG), without writing anything.
+
+    With `embed` the Markdown carries the pictures as data: URIs; otherwise it links the
+    names, which sit beside the report (or are inlined by the HTML export)."""
+    numbers = compute_numbers(amap)
+    pictures = report_pictures(amap, numbers, stem) if images else {}
+    refs = _images_for(pictures, stem, embed)
+    # Trend keys are file-name forms of series names: map them back for the section titles.
+    by_file = {safe_filename(s): s for s in amap.series}
+    refs = ReportImages(refs.map, refs.scenarios, refs.tornado,
+                        {by_file.get(k, k): v for k, v in refs.trends.items() if v})  # fmt: skip
+    text = build_report(amap, numbers, refs, today or _date.today().isoformat())
+    return text, pictures
+
+
+def export_report(
+    amap: ArgumentMap, path: str | os.PathLike[str], fmt: str = "md", embed: bool = False,
+    images: bool = True, today: str | None = None,
+) -> list[Path]:  # fmt: skip
+    """Write the report as Markdown (PNGs beside it, or embedded) or self-contained HTML.
+
+    Returns the files written; raises OSError, or UnsafePathError (a ValueError) for a name
+    that would leave the folder."""
+    out = Path(path).resolve()  # the user chose this file; pictures go beside it
+    folder = out.parent
+    stem = safe_filename(out.stem, default="report", max_bytes=180)
+    text, pictures = build_report_files(amap, stem, embed and fmt == "md", images, today)
+    if fmt == "html":
+        title = amap.meta.get("title", "") or "Cruxmap report"
+        write_atomic(out, render_html(text, pictures, title))
+        return [out]
+    if fmt != "md":
+        raise ValueError(f"unknown report format {fmt!r}: use md or html")
+    written = [out]
+    if not embed:
+        for name, data in pictures.items():
+            target = path_inside(folder, safe_filename(name))
+            write_atomic(target, data)
+            written.append(target)
+    write_atomic(out, text)
+    return written

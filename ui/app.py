@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from storage.document import DocumentError, MapDocument
@@ -25,10 +26,18 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setStyle("Fusion")
     if ICON.exists():
         app.setWindowIcon(QIcon(str(ICON)))
-    from ui.theme import apply_palette
-
-    apply_palette(app)
+    apply_color_scheme(os.environ.get("CRUXMAP_THEME") or QSettings().value("view/theme", "", str))
     return app
+
+
+def apply_color_scheme(name: str) -> None:
+    """Follow the system's light/dark setting, or force "light" / "dark" (View menu, screenshots).
+
+    Fusion derives its whole palette, Disabled group included, from the colour scheme, and
+    the map's theme (ui.theme) reads the same scheme, so widgets and canvas always agree.
+    """
+    schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+    QGuiApplication.styleHints().setColorScheme(schemes.get(name, Qt.ColorScheme.Unknown))
 
 
 def default_map_path() -> Path:

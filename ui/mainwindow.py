@@ -162,6 +162,10 @@ class MainWindow(QMainWindow):
     def _set_document(self, doc: MapDocument | None) -> None:
         old = self.doc
         self.undo_stack.clear()
+        workspace = getattr(self, "workspace", None)
+        if workspace is not None:
+            workspace.detach()
+            self.workspace = None
         self._teardown_panels()
         if old is not None:
             old.close()

@@ -1,0 +1,119 @@
+"""The real window: opens the seed map with one item per node and link, keeps the open map when
+another file fails to open, and turns an imported article into one undoable step."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from model.importer.apply import Decision  # noqa: E402
+from model.importer.article import Article, ImportProposals  # noqa: E402
+from storage.document import MapDocument  # noqa: E402
+from storage.seedmap import load_seed  # noqa: E402
+
+ARTICLE = Path(__file__).parent / "fixtures" / "articles" / "plain_debate.txt"
+
+
+@pytest.fixture
+def seed_path(tmp_path: Path) -> Path:
+    path = tmp_path / "seed.cruxmap"
+    MapDocument.create(path, load_seed()).close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, seed_path, monkeypatch):
+    from ui.app import make_app
+    from ui.mainwindow import MainWindow
+
+    make_app()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    w = MainWindow()
+    w.warnings = warnings
+    qtbot.addWidget(w)
+    assert w.open_path(seed_path)
+    w.show()
+    return w
+
+
+def test_window_opens_the_seed_map_with_one_item_per_node_and_link(window) -> None:
+    amap = window.doc.map
+    scene = window.workspace.scene
+    assert len(amap) >= 50
+    assert {i.node_id for i in scene.node_items()} == set(amap.graph.nodes)
+    for u, v in amap.graph.edges:
+        assert scene.edge_item(u, v) is not None
+    assert "seed.cruxmap" in window.windowTitle()
+    assert "Thesis" in window._credence_label.text()
+
+
+def test_selecting_a_node_shows_it_in_the_inspector(window, qtbot) -> None:
+    scene = window.workspace.scene
+    scene.select_nodes(["thesis"])
+    inspector = window.panels["inspector"]
+    qtbot.waitUntil(lambda: "2040" in inspector.title.toPlainText(), timeout=2000)
+
+
+def test_a_file_that_fails_to_open_leaves_the_current_map_open(window, tmp_path) -> None:
+    bad = tmp_path / "bad.cruxmap"
+    bad.write_bytes(b"not a map at all" * 20)
+    before = window.doc.path
+    assert not window.open_path(bad)
+    assert window.doc.path == before
+    assert window.warnings and "not a Cruxmap map" in window.warnings[-1]
+
+
+def test_close_and_reopen_recent(window, seed_path) -> None:
+    window.close_map()
+    assert window.doc is None and window.windowTitle() == "Cruxmap"
+    assert str(seed_path.resolve()) in window._recent()
+    assert window.open_path(seed_path)
+
+
+def test_import_review_applies_one_undoable_step(window, monkeypatch) -> None:
+    from ui.commands import push
+    from ui.import_flow import ImportArticleCommand
+
+    amap = window.doc.map
+    before = amap.snapshot()
+    text = "Synthetic data will not rescue scaling. Benchmarks keep improving with scale."
+    article = Article(title="A test article", author="Us", date="", url="", text=text, kind="text")
+    result = ImportProposals(article=article, thesis_id="thesis")
+    decisions = [
+        Decision(
+            text[:39], 0, 39, "Synthetic data will not rescue scaling", "con", "thesis", "attacks"
+        ),
+        Decision(
+            text[40:], 40, len(text), "Benchmarks keep improving", "pro", "thesis", "duplicate"
+        ),
+    ]
+    assert push(window.undo_stack, ImportArticleCommand(amap, result, decisions))
+    added = [n for n in amap.nodes() if n.title == "Synthetic data will not rescue scaling"]
+    assert len(added) == 1 and added[0].citations[0].quote == text[:39]
+    assert amap.edge(added[0].id, "thesis").relation == "attacks"
+    assert any(c.start == 40 for c in amap.node("thesis").citations)
+    after = amap.snapshot()
+    window.undo_stack.undo()
+    assert amap.snapshot() == before
+    window.undo_stack.redo()
+    assert amap.snapshot() == after
+    reopened = MapDocument.open(window.doc.path)
+    assert reopened.map.snapshot() == after
+    reopened.close()
+
+
+def test_import_of_a_binary_file_says_why_and_changes_nothing(window, qtbot, tmp_path) -> None:
+    junk = tmp_path / "junk.html"
+    junk.write_bytes(bytes(range(256)) * 64)
+    before = window.doc.map.snapshot()
+    window.import_article(str(junk))
+    qtbot.waitUntil(lambda: window.workspace.importer._thread is None, timeout=30_000)
+    assert window.warnings, "the user is told why"
+    assert window.doc.map.snapshot() == before

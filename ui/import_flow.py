@@ -1,0 +1,171 @@
+"""File → Import Article…: read and propose in a worker thread, review, apply as one undo step.
+
+Reading runs in the sandboxed child process (storage.articles) and proposing in a QThread, so
+the window stays responsive with a progress dialog; a failure is one clear message and the
+map is untouched until the user accepts proposals in the review dialog.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from model.argmap import ArgumentMap
+from model.entities import Edge, Node, Source
+from model.importer.apply import Decision, apply_import, node_refs
+from model.importer.article import ImportProposals
+from model.importer.pipeline import propose
+from storage.articles import ArticleError, read_article
+from ui.commands import ModelCommand, push
+
+
+class ImportArticleCommand(ModelCommand):
+    """Add an article's accepted claims (and its text as a source) as one undoable step."""
+
+    def __init__(self, amap: ArgumentMap, result: ImportProposals, decisions: list[Decision]):
+        title = result.article.title or "article"
+        super().__init__(amap, f"Import “{title[:40]}” ({len(decisions)} items)")
+        self.result, self.decisions = result, decisions
+        self._source: Source | None = None
+        self._added: list[tuple[Node, list[Edge]]] = []
+        self._cited: list[tuple[Node, Node]] = []  # (before, after) for duplicated nodes
+
+    def _redo(self) -> None:
+        if self._source is None:
+            before = {n.id: n for n in self.amap.nodes()}
+            done = apply_import(self.amap, self.result.article, self.decisions)
+            self._source = self.amap.sources[done["source"]]
+            self._added = [(self.amap.node(i), self.amap.targets(i)) for i in done["nodes"]]
+            self._cited = [(before[i], self.amap.node(i)) for i in dict.fromkeys(done["cited"])]
+            return
+        self.amap.add_source(self._source)
+        for node, edges in self._added:
+            self.amap.restore_node(node, edges)
+        for _, after in self._cited:
+            self.amap.replace_node(after)
+
+    def _undo(self) -> None:
+        for node, _ in reversed(self._added):
+            self.amap.remove_node(node.id)
+        for before, _ in self._cited:
+            self.amap.replace_node(before)
+        assert self._source is not None
+        self.amap.remove_source(self._source.id)
+
+
+class _ImportWorker(QObject):
+    """Reads and proposes off the GUI thread."""
+
+    progress = Signal(int, str)
+    finished = Signal(object)  # ImportProposals
+    failed = Signal(str)
+
+    def __init__(self, target: str, amap: ArgumentMap) -> None:
+        super().__init__()
+        self.target = target
+        thesis = amap.thesis
+        self.refs = node_refs(amap)  # taken on the GUI thread: the map is not thread-safe
+        self.thesis_id = thesis.id if thesis else ""
+
+    def run(self) -> None:
+        try:
+            self.progress.emit(10, "Reading the article…")
+            article = read_article(self.target)
+            self.progress.emit(60, "Finding claims, stances and places in the map…")
+            result = propose(article, self.refs, self.thesis_id)
+        except ArticleError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.progress.emit(100, "Done")
+        self.finished.emit(result)
+
+
+class ArticleImporter(QObject):
+    """Runs one import at a time for the main window."""
+
+    def __init__(self, amap: ArgumentMap, undo_stack: QUndoStack, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.amap, self.undo_stack, self.window = amap, undo_stack, parent
+        self._thread: QThread | None = None
+        self._progress: QProgressDialog | None = None
+
+    def start(self, target: str) -> None:
+        """Import a file path or an http(s) URL."""
+        if self._thread is not None:
+            QMessageBox.information(self.window, "Cruxmap", "An import is already running.")
+            return
+        if self.amap.thesis is None:
+            QMessageBox.warning(self.window, "Cruxmap", "Add a thesis to the map before importing.")
+            return
+        self._progress = dlg = QProgressDialog(
+            "Reading the article…", "Cancel", 0, 100, self.window
+        )
+        dlg.setWindowTitle("Import Article")
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        dlg.setMinimumDuration(0)
+        self._thread = thread = QThread(self)
+        self._worker = worker = _ImportWorker(target, self.amap)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self._on_progress)
+        worker.finished.connect(self._on_finished)
+        worker.failed.connect(self._on_failed)
+        dlg.canceled.connect(self._on_cancel)
+        thread.start()
+
+    def _on_progress(self, value: int, text: str) -> None:
+        if self._progress is not None:
+            self._progress.setLabelText(text)
+            self._progress.setValue(value)
+
+    def _stop(self) -> bool:
+        """End the worker thread; True if the user had cancelled."""
+        cancelled = self._progress is not None and self._progress.wasCanceled()
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread.deleteLater()
+            self._thread = None
+        return cancelled
+
+    def _on_cancel(self) -> None:
+        """The child process has its own time limit: let it finish and drop the result."""
+        if self._progress is not None:
+            self._progress.setLabelText("Cancelling…")
+
+    def _on_failed(self, message: str) -> None:
+        if not self._stop():
+            QMessageBox.warning(self.window, "Import Article", message)
+
+    def _on_finished(self, result: ImportProposals) -> None:
+        if self._stop():
+            return
+        if not result.proposals:
+            QMessageBox.information(
+                self.window, "Import Article",
+                f"No argumentative claims were found in “{result.article.title or 'the article'}”.",
+            )  # fmt: skip
+            return
+        self.review(result)
+
+    def review(self, result: ImportProposals) -> bool:
+        """Show the review dialog; apply the accepted items as one undoable command."""
+        from ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(result, node_refs(self.amap), parent=self.window)
+        if not dialog.exec():
+            return False
+        decisions = dialog.decisions()
+        if not decisions:
+            return False
+        ok = push(self.undo_stack, ImportArticleCommand(self.amap, result, decisions), self.window)
+        if ok:
+            self.window.statusBar().showMessage(
+                f"Imported {len(decisions)} items from “{result.article.title}”", 8000
+            )
+        return ok

@@ -1,0 +1,225 @@
+"""Everything the main window shows for one open map, and the signals between the panels.
+
+Built when a map opens and torn down when it closes, so no panel ever outlives its model.
+Panels never talk to each other directly: the map (model) is the shared truth, and this
+module only forwards "show me this node" requests between them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QToolBar, QVBoxLayout, QWidget
+
+from storage.document import MapDocument
+from ui.commands import push
+from ui.credence_panel import CredencePanel
+from ui.editor import MapEditor
+from ui.filterbar import FilterBar
+from ui.findbar import FindBar
+from ui.import_flow import ArticleImporter
+from ui.inspector import Inspector
+from ui.minimap import Minimap
+from ui.scene import MapScene
+from ui.sources_panel import SourcesPanel
+from ui.trends_dock import PutSeriesCommand, TrendsPanel
+from ui.view import MapView
+
+ARTICLE_FILTER = "Articles (*.html *.htm *.md *.markdown *.txt *.pdf);;All files (*)"
+LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+class _Corner(QObject):
+    """Keeps the minimap in the bottom-right corner of the map view."""
+
+    def __init__(self, view: MapView, minimap: Minimap) -> None:
+        super().__init__(view)
+        self.view, self.minimap = view, minimap
+        view.installEventFilter(self)
+        self.place()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.place()
+        return False
+
+    def place(self) -> None:
+        vp = self.view.viewport().geometry()
+        m = self.minimap
+        m.move(vp.right() - m.width() - 12, vp.bottom() - m.height() - 12)
+        m.raise_()
+
+
+def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWindow; avoids a cycle)
+    """Create the scene, view, editor and panels for `doc` inside `window`."""
+    amap, stack = doc.map, window.undo_stack
+    scene = MapScene(amap)
+    view = MapView(scene)
+    editor = MapEditor(scene, view, stack, parent=window)
+    minimap = Minimap(view, parent=view)
+    minimap.resize(200, 140)
+    _Corner(view, minimap)
+
+    find = FindBar(amap)
+    find.hide()
+    filters = FilterBar(amap)
+    centre = QWidget()
+    layout = QVBoxLayout(centre)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(find)
+    layout.addWidget(view, 1)
+    window.setCentralWidget(centre)
+
+    credence = CredencePanel(amap, stack)
+    inspector = Inspector(amap, stack)
+    sources = SourcesPanel(amap, stack)
+    trends = TrendsPanel(amap, stack)
+    window.add_dock("credence", "Credence", credence, LEFT)
+    window.add_dock("sources", "Sources", sources, LEFT)
+    window.tabifyDockWidget(window.docks["credence"], window.docks["sources"])
+    window.docks["credence"].raise_()
+    window.add_dock("inspector", "Inspector", inspector, RIGHT)
+    window.add_dock("trends", "Trends", trends, BOTTOM)
+    window.resizeDocks(
+        [window.docks["credence"], window.docks["inspector"]], [400, 380], Qt.Orientation.Horizontal
+    )
+    window.resizeDocks([window.docks["trends"]], [260], Qt.Orientation.Vertical)
+
+    ws = window.workspace = _Workspace(window, doc, scene, view, editor, find, filters)
+    ws.panels = [scene, find, filters, credence, inspector, sources, trends]
+    ws.trends = trends
+    ws.importer = ArticleImporter(amap, stack, window)
+    window.import_article = ws.importer.start
+
+    def show_node(node_id: str) -> None:
+        if node_id in amap:
+            view.center_on_node(node_id, select=True)
+
+    def on_selection(ids: list[str]) -> None:
+        inspector.show_nodes(ids)
+        series = [amap.node(i).series for i in ids if i in amap and amap.node(i).series]
+        if series:
+            trends.highlight_series(series[0])
+            window.docks["trends"].raise_()
+        else:
+            trends.highlight_series(None)
+
+    scene.selectionChangedIds.connect(on_selection)
+    for signal in (inspector.nodeRequested, sources.nodeRequested, credence.nodeActivated,
+                   trends.evidenceAdded, find.currentChanged):  # fmt: skip
+        signal.connect(show_node)
+    find.highlightChanged.connect(scene.set_highlight)
+    filters.filterChanged.connect(
+        lambda kept: scene.set_dimmed(None if kept is None else set(amap.graph.nodes) - set(kept))
+    )
+    trends.importRequested.connect(ws.import_trends)
+    editor.message.connect(lambda text: window.statusBar().showMessage(text, 6000))
+    _fill_menus(window, ws)
+    view.zoom_to_fit()
+
+
+class _Workspace:
+    """The open map's widgets, kept together so the window can tear them down in one go."""
+
+    def __init__(self, window, doc, scene, view, editor, find, filters) -> None:  # noqa: ANN001
+        self.window, self.doc = window, doc
+        self.scene, self.view, self.editor = scene, view, editor
+        self.find, self.filters = find, filters
+        self.panels: list[QObject] = []
+
+    def detach(self) -> None:
+        """Unsubscribe every panel from the model before the document closes."""
+        for panel in self.panels:
+            detach = getattr(panel, "detach", None)
+            if detach is not None:
+                detach()
+        self.view.viewport().removeEventFilter(self.editor)
+        self.view.removeEventFilter(self.editor)
+        self.editor.deleteLater()
+        self.importer.deleteLater()
+
+    def import_article_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Import Article", str(self.doc.path.parent), ARTICLE_FILTER
+        )
+        if path:
+            self.window.import_article(path)
+
+    def import_url_dialog(self) -> None:
+        url, ok = QInputDialog.getText(
+            self.window, "Import Article from URL", "Address (http or https):"
+        )
+        if ok and url.strip():
+            self.window.import_article(url.strip())
+
+    def import_trends(self) -> None:
+        from ui.trend_import_dialog import ask_import
+
+        series = ask_import(self.window, self.doc.map)
+        if series is not None:
+            push(self.window.undo_stack, PutSeriesCommand(self.doc.map, series), self.window)
+            self.trends.highlight_series(series.name)
+
+
+def _action(parent, text: str, slot, shortcut: str | None = None) -> QAction:  # noqa: ANN001
+    a = QAction(text, parent)
+    if shortcut:
+        a.setShortcut(QKeySequence(shortcut))
+    a.triggered.connect(slot)
+    return a
+
+
+def _fill_menus(window, ws: _Workspace) -> None:  # noqa: ANN001
+    groups = ws.editor.actions()
+    edit = window.edit_menu
+    for name in ("add", "edit"):
+        edit.addActions(groups.get(name, []))
+        edit.addSeparator()
+    edit.addActions(ws.find.actions_for_menu())
+    window.map_menu.addActions(groups.get("layout", []))
+    view = window.view_menu
+    view.addActions(groups.get("view", []))
+    view.addSeparator()
+    filters = _action(
+        window, "Show &Filter Bar", lambda on: ws.filters.setVisible(on), "Ctrl+Shift+F"
+    )
+    filters.setCheckable(True)
+    view.addAction(filters)
+    view.addSeparator()
+    for dock in window.docks.values():
+        view.addAction(dock.toggleViewAction())
+
+    window._import_actions = [
+        _action(window, "Import &Article…", ws.import_article_dialog, "Ctrl+I"),
+        _action(window, "Import Article from &URL…", ws.import_url_dialog),
+        _action(window, "Import &Trend Data…", ws.import_trends),
+    ]
+    window._export_actions = list(groups.get("export", []))
+    from ui.export_actions import export_actions
+
+    window._export_actions = export_actions(window, ws) + window._export_actions
+
+    toolbar = QToolBar("Map", window)
+    toolbar.setObjectName("toolbar-map")
+    toolbar.setMovable(False)
+    toolbar.addActions(groups.get("add", []))
+    toolbar.addSeparator()
+    toolbar.addActions(
+        [a for a in groups.get("edit", []) if not a.icon().isNull()] or groups.get("edit", [])[:3]
+    )
+    toolbar.addSeparator()
+    toolbar.addActions(groups.get("layout", [])[:1] + groups.get("view", [])[2:3])
+    window.addToolBar(toolbar)
+    window._toolbars = [toolbar]
+    filter_bar = QToolBar("Filter", window)
+    filter_bar.setObjectName("toolbar-filter")
+    filter_bar.addWidget(ws.filters)
+    filter_bar.setVisible(False)
+    filters.toggled.connect(filter_bar.setVisible)
+    ws.filters.setVisible(True)
+    window.addToolBarBreak()
+    window.addToolBar(filter_bar)
+    window._toolbars.append(filter_bar)

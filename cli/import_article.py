@@ -1,5 +1,6 @@
 """`import` (propose — and with --accept-all add — an article's claims) and `eval-import`
 (score the importer on an annotated corpus, see shared/eval/README.md)."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,7 +10,13 @@ from pathlib import Path
 
 from cli.common import fail, open_map, print_json, run
 from model.importer import propose
-from model.importer.apply import accept_all, apply_import, node_refs
+from model.importer.apply import (
+    accept_all,
+    accept_facts,
+    apply_import,
+    node_refs,
+    suggest_series,
+)
 from model.importer.evaluate import rates, score_article, total
 from storage.articles import ArticleError, read_article, read_many
 
@@ -18,11 +25,21 @@ THESIS_FALLBACK = "thesis"
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("import", help="propose claims and trend facts from an article")
-    p.add_argument("source", metavar="FILE_OR_URL", help="HTML, Markdown, text or PDF file, or a URL")
+    p.add_argument(
+        "source", metavar="FILE_OR_URL", help="HTML, Markdown, text or PDF file, or a URL"
+    )
     p.add_argument("--map", required=True, help="the .cruxmap file to match against")
-    p.add_argument("--accept-all", action="store_true", help="add every proposal to the map")
-    p.add_argument("--min-confidence", type=float, default=0.0,
-                   help="with --accept-all, only proposals at or above this confidence")
+    p.add_argument(
+        "--accept-all",
+        action="store_true",
+        help="add every proposal, and every trend fact that fits a series and has a year, to the map",
+    )
+    p.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        help="with --accept-all, only proposals at or above this confidence",
+    )
     p.add_argument("--json", action="store_true", help="print the proposals as JSON")
     p.add_argument("--timeout", type=float, default=20.0, help="URL fetch timeout in seconds")
     p.set_defaults(func=run(cmd_import))
@@ -44,30 +61,42 @@ def cmd_import(args: argparse.Namespace) -> int:
         amap = doc.map
         thesis = amap.thesis
         result = propose(article, node_refs(amap), thesis.id if thesis else THESIS_FALLBACK)
+        suggested = [suggest_series(amap.series, f, article.text) for f in result.trend_facts]
         added = None
         if args.accept_all:
-            added = apply_import(amap, article, accept_all(result, args.min_confidence))
+            facts = accept_facts(amap.series, article, result.trend_facts)
+            added = apply_import(amap, article, accept_all(result, args.min_confidence), facts)
     finally:
         doc.close()
     if args.json:
         data = result.to_json()
+        for fact, series in zip(data["trend_facts"], suggested):
+            fact["series"] = series
         if added is not None:
             data["added"] = added
         print_json(data)
         return 0
     a = result.article
-    print(f"{a.title or args.source}" + (f" — {a.author}" if a.author else "")
-          + (f" ({a.date})" if a.date else ""))
-    print(f"  {len(a.text.split())} words, {len(result.proposals)} proposed claims, "
-          f"{len(result.trend_facts)} trend facts")
+    print(
+        f"{a.title or args.source}"
+        + (f" — {a.author}" if a.author else "")
+        + (f" ({a.date})" if a.date else "")
+    )
+    print(
+        f"  {len(a.text.split())} words, {len(result.proposals)} proposed claims, "
+        f"{len(result.trend_facts)} trend facts"
+    )
     for p in sorted(result.proposals, key=lambda p: p.start):
         print(f"  [{p.stance:7} {p.confidence:.2f}] {p.relation} {p.target}: {p.title}")
-    for f in result.trend_facts:
+    for f, series in zip(result.trend_facts, suggested):
         year = f" ({f.year})" if f.year else ""
-        print(f"  fact: {f.label}: {f.quantity} = {f.value:g} {f.unit}{year}")
+        where = f" → {series}" if series else ""
+        print(f"  fact: {f.label}: {f.quantity} = {f.value:g} {f.unit}{year}{where}")
     if added is not None:
-        print(f"  added {len(added['nodes'])} nodes and {len(added['cited'])} citations "
-              f"from source {added['source']}")
+        print(
+            f"  added {len(added['nodes'])} nodes, {len(added['cited'])} citations and "
+            f"{len(added['points'])} trend points from source {added['source']}"
+        )
     return 0
 
 
@@ -103,15 +132,33 @@ def cmd_eval(args: argparse.Namespace) -> int:
         raw = Path(path).read_text(encoding="utf-8", errors="replace")
         rows.append((stem, score_article(raw, g, result)))
     overall = total([c for _, c in rows])
-    out = {"articles": [{"article": stem, **rates(c), "proposals": c["proposals"],
-                         "leaked_samples": c["leaked_samples"], "stance_per_class": c["stance_per_class"]}
-                        for stem, c in rows],
-           "overall": {**rates(overall), "proposals": overall["proposals"],
-                       "stance_per_class": overall["stance_per_class"]}}
+    out = {
+        "articles": [
+            {
+                "article": stem,
+                **rates(c),
+                "proposals": c["proposals"],
+                "leaked_samples": c["leaked_samples"],
+                "stance_per_class": c["stance_per_class"],
+            }
+            for stem, c in rows
+        ],
+        "overall": {
+            **rates(overall),
+            "proposals": overall["proposals"],
+            "stance_per_class": overall["stance_per_class"],
+        },
+    }
     if args.json:
         print_json(out)
         return 0
-    cols = ["recall_imp2", "precision", "stance_accuracy", "trend_fact_recall", "boilerplate_leakage"]
+    cols = [
+        "recall_imp2",
+        "precision",
+        "stance_accuracy",
+        "trend_fact_recall",
+        "boilerplate_leakage",
+    ]
     head = ["article", "recall≥2", "precision", "stance", "facts", "leakage", "proposals"]
     print(" | ".join(f"{h:>9}" for h in head))
     for r in out["articles"] + [{"article": "overall", **out["overall"]}]:

@@ -1,4 +1,5 @@
 """The review dialog with pytest-qt: highlight, accept, edit, re-target, reject, bulk accept."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,6 +8,7 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
+from model.entities import Series  # noqa: E402
 from model.importer import Article, NodeRef, propose  # noqa: E402
 from ui.import_dialog import ImportDialog  # noqa: E402
 
@@ -15,9 +17,11 @@ NODES = [
     NodeRef("data", "We will run out of training data", side=-1),
     NodeRef("trend", "Benchmark scores keep improving with scale", side=1),
 ]
-TEXT = ("Supporters say scaling will lead to AGI within a decade. 🚀 But models still fail simple "
-        "planning tasks that need many steps.\nThe stock of human text is finite, so we will run "
-        "out of training data soon. Scaling alone will not produce general intelligence.")
+TEXT = (
+    "Supporters say scaling will lead to AGI within a decade. 🚀 But models still fail simple "
+    "planning tasks that need many steps.\nThe stock of human text is finite, so we will run "
+    "out of training data soon. Scaling alone will not produce general intelligence."
+)
 
 
 @pytest.fixture
@@ -77,3 +81,70 @@ def test_empty_proposals(qtbot) -> None:
     dlg = ImportDialog(propose(Article(text="Nothing here."), NODES, "T"), NODES)
     qtbot.addWidget(dlg)
     assert dlg.table.rowCount() == 0 and dlg.decisions() == []
+
+
+# ------------------------------------------------------------------ trend facts tab
+SERIES = {
+    "arc_agi_1_pct": Series("arc_agi_1_pct", "ARC-AGI-1 score", "%"),
+    "arc_agi_2_pct": Series("arc_agi_2_pct", "ARC-AGI-2 score", "%"),
+    "train_cost_usd": Series("train_cost_usd", "Training cost of the final run", "USD"),
+    "text_stock": Series("text_stock", "Stock of human text", "tokens", kind="reference"),
+}
+FACTS_TEXT = (
+    "Scaling will not lead to AGI. In 2025 o3 scored 53% on ARC-AGI-1 but 3% on ARC-AGI-2. "
+    "The stock of human text is about 300 trillion tokens."
+)
+
+
+@pytest.fixture
+def facts_dialog(qtbot):
+    result = propose(Article(text=FACTS_TEXT, title="Facts"), NODES, "T")
+    dlg = ImportDialog(result, NODES, series=SERIES)
+    qtbot.addWidget(dlg)
+    return dlg
+
+
+def _row(dlg: ImportDialog, quote: str) -> int:
+    return next(r for r, f in enumerate(dlg.facts) if f.quote == quote)
+
+
+def test_facts_tab_lists_facts_with_suggested_series(facts_dialog) -> None:
+    dlg = facts_dialog
+    assert dlg.tabs.tabText(1) == "Trend facts"
+    assert dlg.fact_table.rowCount() == len(dlg.result.trend_facts) == 3
+    assert dlg.fact_series(_row(dlg, "53%")) == "arc_agi_1_pct"
+    assert dlg.fact_series(_row(dlg, "3%")) == "arc_agi_2_pct"
+    box = dlg.fact_table.cellWidget(0, 6)
+    offered = {box.itemData(i) for i in range(box.count())}
+    assert offered == {None, "arc_agi_1_pct", "arc_agi_2_pct", "train_cost_usd"}  # data only
+    dlg.fact_table.selectRow(_row(dlg, "53%"))
+    assert dlg.fact_highlighted_text() == "53%"
+    assert "arc_agi_1_pct" in dlg.fact_detail.text()
+
+
+def test_accept_a_fact(facts_dialog) -> None:
+    dlg = facts_dialog
+    assert dlg.fact_decisions() == []
+    r = _row(dlg, "53%")
+    dlg.fact_table.item(r, 0).setCheckState(Qt.CheckState.Checked)
+    (d,) = dlg.fact_decisions()
+    assert (d.quote, d.value, d.series, d.date) == ("53%", 53.0, "arc_agi_1_pct", "2025")
+    dlg.set_fact_series(r, "arc_agi_2_pct")  # the user corrects the suggestion
+    assert [x.series for x in dlg.fact_decisions()] == ["arc_agi_2_pct"]
+    assert dlg.decisions() == []  # claims are reviewed separately
+
+
+def test_unacceptable_fact_cannot_be_checked(facts_dialog) -> None:
+    dlg = facts_dialog
+    r = _row(dlg, "300 trillion tokens")  # no year and no data series in tokens
+    item = dlg.fact_table.item(r, 0)
+    assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert "no data series" in item.toolTip() or "no year" in item.toolTip()
+    item.setCheckState(Qt.CheckState.Checked)
+    assert dlg.fact_table.item(r, 0).checkState() == Qt.CheckState.Unchecked
+    assert not dlg.set_fact_accepted(r, True)
+    ok = _row(dlg, "53%")
+    dlg.set_fact_series(ok, "train_cost_usd")  # % into a USD series: refused, says why
+    assert not dlg.set_fact_accepted(ok, True)
+    assert "does not fit" in dlg.fact_table.item(ok, 7).text()
+    assert dlg.accept_fitting_facts() == 1 and dlg.fact_decisions()[0].quote == "3%"

@@ -1,13 +1,20 @@
 """Review dialog for an article import: see each proposed claim highlighted in the article, then
 accept, edit, re-target or reject it (or accept everything above a confidence).
 
-Self-contained: it takes ImportProposals plus the map's NodeRefs and returns Decisions; the main
-window turns those into one undoable edit (model.importer.apply.apply_import inside a command).
+A second tab lists the article's numeric trend facts with a suggested data series each; a fact
+can be accepted only when it has a series that takes its unit and a year (its own or the
+article's), and the row says why not otherwise.
+
+Self-contained: it takes ImportProposals plus the map's NodeRefs (and series) and returns
+Decisions and FactDecisions; the main window turns those into one undoable edit
+(model.importer.apply.apply_import inside ui.import_flow.ImportArticleCommand).
 """
+
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
@@ -26,16 +33,28 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from model.importer.apply import Decision
-from model.importer.article import ImportProposals, NodeRef
+from model.entities import Point, Series
+from model.importer.apply import (
+    Decision,
+    FactDecision,
+    FactRefused,
+    already_there,
+    decide_fact,
+    fact_date,
+    suggest_series,
+)
+from model.importer.article import ImportProposals, NodeRef, TrendFact
 from model.importer.targets import relation_for
 
 COLUMNS = ("Accept", "Stance", "Confidence", "Relation", "Target", "Title")
+FACT_COLUMNS = ("Accept", "Quote", "Quantity", "Value", "Year", "Label", "Series", "Status")
+FACT_SERIES_COL = 6
 STANCES = ("pro", "con", "neutral")
 RELATIONS = ("supports", "attacks", "duplicate")
 
@@ -45,14 +64,45 @@ def _utf16(text: str, offset: int) -> int:
     return len(text[:offset].encode("utf-16-le")) // 2
 
 
+def _number(value: float) -> str:
+    """41000000 → "41 M", 3.1e23 → "3.1e+23": readable at a glance, exact in the tooltip."""
+    a = abs(value)
+    if a >= 1e15 or 0 < a < 1e-3:
+        return f"{value:.3g}"
+    for scale, word in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
+        if a >= scale:
+            return f"{value / scale:,.4g} {word}"
+    return f"{value:,.4g}"
+
+
+def _checkable(accepted: bool, enabled: bool) -> QTableWidgetItem:
+    item = QTableWidgetItem()
+    flags = Qt.ItemFlag.ItemIsSelectable
+    if enabled:
+        flags |= Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+    item.setFlags(flags)
+    item.setCheckState(Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked)
+    return item
+
+
 class ImportDialog(QDialog):
     """Lists proposals; `decisions()` returns the accepted ones as edited by the user."""
 
-    def __init__(self, result: ImportProposals, nodes: Sequence[NodeRef],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        result: ImportProposals,
+        nodes: Sequence[NodeRef],
+        parent: QWidget | None = None,
+        series: Mapping[str, Series] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.result = result
         self.nodes = list(nodes)
+        self.series = dict(series or {})
+        self.facts: list[TrendFact] = list(result.trend_facts)
+        text = result.article.text
+        self._fact_series = [suggest_series(self.series, f, text) for f in self.facts]
+        self._fact_accepted = [False] * len(self.facts)
         self._by_id = {n.id: n for n in self.nodes}
         self._items = [Decision.from_proposal(p) for p in result.proposals]
         self._confidence = [p.confidence for p in result.proposals]
@@ -63,8 +113,11 @@ class ImportDialog(QDialog):
         self.resize(1100, 700)
         self._build()
         self._fill_table()
+        self._fill_facts()
         if self._items:
             self.table.selectRow(0)
+        if self.facts:
+            self.fact_table.selectRow(0)
 
     # ----------------------------------------------------------------- layout
     def _build(self) -> None:
@@ -73,9 +126,12 @@ class ImportDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1,
-                                                           QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
+        )
         self.table.verticalHeader().setVisible(False)
+        for c, w in enumerate((56, 64, 84, 80, 220)):
+            self.table.setColumnWidth(c, w)
         self.table.itemSelectionChanged.connect(self._on_select)
         self.table.itemChanged.connect(self._on_item_changed)
 
@@ -116,7 +172,8 @@ class ImportDialog(QDialog):
         self.threshold_spin.setValue(0.7)
         self.accept_above_button = QPushButton("Accept all at or above")
         self.accept_above_button.clicked.connect(
-            lambda: self.accept_above(self.threshold_spin.value()))
+            lambda: self.accept_above(self.threshold_spin.value())
+        )
         bulk = QHBoxLayout()
         bulk.addWidget(self.accept_above_button)
         bulk.addWidget(self.threshold_spin)
@@ -135,20 +192,75 @@ class ImportDialog(QDialog):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import accepted")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
 
+        claims_page = QWidget()
+        cv = QVBoxLayout(claims_page)
+        cv.addWidget(split, 1)
+        cv.addLayout(bulk)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(claims_page, "Claims")
+        self.tabs.addTab(self._build_facts(), "Trend facts")
+
         outer = QVBoxLayout(self)
         facts = len(self.result.trend_facts)
-        outer.addWidget(QLabel(f"{len(self._items)} proposed claims, {facts} trend facts. "
-                               "Select a row to see its sentence in the article."))
-        outer.addWidget(split, 1)
-        outer.addLayout(bulk)
+        outer.addWidget(
+            QLabel(
+                f"{len(self._items)} proposed claims, {facts} trend facts. "
+                "Select a row to see its sentence in the article."
+            )
+        )
+        outer.addWidget(self.tabs, 1)
         outer.addWidget(buttons)
+
+    def _build_facts(self) -> QWidget:
+        self.fact_table = QTableWidget(0, len(FACT_COLUMNS))
+        self.fact_table.setHorizontalHeaderLabels(FACT_COLUMNS)
+        self.fact_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.fact_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.fact_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.fact_table.setWordWrap(False)
+        header = self.fact_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.fact_table.verticalHeader().setVisible(False)
+        self.fact_table.itemSelectionChanged.connect(self._on_fact_select)
+        self.fact_table.itemChanged.connect(self._on_fact_item_changed)
+        self.fact_text_view = QTextEdit()
+        self.fact_text_view.setReadOnly(True)
+        self.fact_text_view.setPlainText(self.result.article.text)
+        self.fact_detail = QLabel()
+        self.fact_detail.setWordWrap(True)
+        self.accept_facts_button = QPushButton("Accept all that fit a series")
+        self.accept_facts_button.clicked.connect(self.accept_fitting_facts)
+        self.fact_summary = QLabel()
+        bulk = QHBoxLayout()
+        bulk.addWidget(self.accept_facts_button)
+        bulk.addStretch(1)
+        bulk.addWidget(self.fact_summary)
+
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.fact_table, 1)
+        lv.addWidget(self.fact_detail)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.fact_text_view)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([940, 320])
+        page = QWidget()
+        pv = QVBoxLayout(page)
+        pv.addWidget(split, 1)
+        pv.addLayout(bulk)
+        return page
 
     def _fill_table(self) -> None:
         self._updating = True
@@ -163,13 +275,21 @@ class ImportDialog(QDialog):
         was = self._updating
         self._updating = True
         check = QTableWidgetItem()
-        check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
-                       | Qt.ItemFlag.ItemIsSelectable)
+        check.setFlags(
+            Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+        )
         check.setCheckState(Qt.CheckState.Checked if self._accepted[r] else Qt.CheckState.Unchecked)
         self.table.setItem(r, 0, check)
         target = self._by_id.get(d.target)
-        values = (d.stance, f"{self._confidence[r]:.2f}", d.relation,
-                  target.title if target else d.target, d.title)
+        values = (
+            d.stance,
+            f"{self._confidence[r]:.2f}",
+            d.relation,
+            target.title if target else d.target,
+            d.title,
+        )
         for c, v in enumerate(values, start=1):
             self.table.setItem(r, c, QTableWidgetItem(v))
         self._updating = was
@@ -230,9 +350,10 @@ class ImportDialog(QDialog):
         self._updating = False
         self._highlight(d.start, d.end)
 
-    def _highlight(self, start: int, end: int) -> None:
+    def _highlight(self, start: int, end: int, view: QTextEdit | None = None) -> None:
+        view = self.text_view if view is None else view
         text = self.result.article.text
-        cur = QTextCursor(self.text_view.document())
+        cur = QTextCursor(view.document())
         cur.setPosition(_utf16(text, start))
         cur.setPosition(_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
         sel = QTextEdit.ExtraSelection()
@@ -240,11 +361,11 @@ class ImportDialog(QDialog):
         fmt.setBackground(QColor(255, 230, 120))
         sel.format = fmt
         sel.cursor = cur
-        self.text_view.setExtraSelections([sel])
-        view_cur = QTextCursor(self.text_view.document())
+        view.setExtraSelections([sel])
+        view_cur = QTextCursor(view.document())
         view_cur.setPosition(_utf16(text, start))
-        self.text_view.setTextCursor(view_cur)
-        self.text_view.ensureCursorVisible()
+        view.setTextCursor(view_cur)
+        view.ensureCursorVisible()
 
     def highlighted_text(self) -> str:
         sels = self.text_view.extraSelections()
@@ -267,7 +388,11 @@ class ImportDialog(QDialog):
         if r < 0 or self._updating:
             return
         d = self._items[r]
-        rel = d.relation if d.relation == "duplicate" else relation_for(stance, self._by_id.get(d.target))
+        rel = (
+            d.relation
+            if d.relation == "duplicate"
+            else relation_for(stance, self._by_id.get(d.target))
+        )
         self._edit(stance=stance, relation=rel)
         self._sync_relation()
 
@@ -287,3 +412,151 @@ class ImportDialog(QDialog):
         self._updating = True
         self.relation_box.setCurrentText(self._items[r].relation)
         self._updating = False
+
+    # ----------------------------------------------------------- trend facts
+    def _fact_problem(self, row: int) -> str:
+        """Why the fact in `row` cannot become a point with its current series ("" if it can)."""
+        try:
+            decide_fact(self.facts[row], self._fact_series[row], self.result.article, self.series)
+        except FactRefused as exc:
+            return str(exc)
+        return ""
+
+    def _fill_facts(self) -> None:
+        self._updating = True
+        self.fact_table.setRowCount(len(self.facts))
+        for r in range(len(self.facts)):
+            self.fact_table.setCellWidget(r, FACT_SERIES_COL, self._series_box(r))
+            self._fill_fact_row(r)
+        self._updating = False
+        widths = (52, 90, 110, 100, 56, 120, 200)
+        for c, w in enumerate(widths):
+            self.fact_table.setColumnWidth(c, w)
+        self._update_fact_summary()
+
+    def _series_box(self, row: int) -> QComboBox:
+        box = QComboBox()
+        box.addItem("(none)", None)
+        for s in self.series.values():
+            if s.kind == "data":
+                box.addItem(f"{s.title or s.name} [{s.unit}]", s.name)
+                box.setItemData(box.count() - 1, s.name, Qt.ItemDataRole.ToolTipRole)
+        box.setCurrentIndex(max(0, box.findData(self._fact_series[row])))
+        box.currentIndexChanged.connect(lambda i, r=row: self._on_fact_series(r, i))
+        return box
+
+    def _fill_fact_row(self, r: int) -> None:
+        f = self.facts[r]
+        was = self._updating
+        self._updating = True
+        problem = self._fact_problem(r)
+        if problem:
+            self._fact_accepted[r] = False
+        check = _checkable(self._fact_accepted[r], not problem)
+        check.setToolTip(problem or "Add this fact as a point of the chosen series")
+        self.fact_table.setItem(r, 0, check)
+        date = fact_date(f, self.result.article)
+        year = str(f.year) if f.year else (f"{date} (article)" if date else "—")
+        twin = None if problem else self._fact_twin(r)
+        status = problem or f"→ point dated {date}"
+        if twin is not None:
+            status = f"already there: {twin.label or twin.date} = {twin.value:g}"
+        unit = "%" if f.unit == "percent" else f" {f.unit}"
+        values = (f.quote, f.quantity, f"{_number(f.value)}{unit}", year, f.label, "", status)
+        for c, v in enumerate(values, start=1):
+            if c == FACT_SERIES_COL:
+                continue
+            item = QTableWidgetItem(v)
+            item.setToolTip(f"{f.value:g} {f.unit}" if c == 3 else (problem or v))
+            if c == len(FACT_COLUMNS) - 1 and problem:
+                item.setForeground(self.palette().placeholderText())
+            self.fact_table.setItem(r, c, item)
+        self._updating = was
+
+    def _fact_twin(self, row: int) -> Point | None:
+        """The series' existing point this fact repeats, if any (accepting it is allowed)."""
+        d = decide_fact(self.facts[row], self._fact_series[row], self.result.article, self.series)
+        return already_there(d, self.series)
+
+    def fact_series(self, row: int) -> str | None:
+        """The series chosen (or suggested) for the fact in `row`."""
+        return self._fact_series[row]
+
+    def set_fact_series(self, row: int, name: str | None) -> None:
+        box = self.fact_table.cellWidget(row, FACT_SERIES_COL)
+        box.setCurrentIndex(max(0, box.findData(name)))
+
+    def set_fact_accepted(self, row: int, accepted: bool) -> bool:
+        """Accept or reject a fact; a fact with a problem stays rejected. Returns the new state."""
+        self._fact_accepted[row] = accepted and not self._fact_problem(row)
+        self._fill_fact_row(row)
+        self._update_fact_summary()
+        return self._fact_accepted[row]
+
+    def accept_fitting_facts(self) -> int:
+        """Accept every fact that has a series and a year and is not in it yet; returns how many
+        facts are accepted."""
+        for r in range(len(self.facts)):
+            if not self._fact_problem(r) and self._fact_twin(r) is None:
+                self._fact_accepted[r] = True
+                self._fill_fact_row(r)
+        self._update_fact_summary()
+        return sum(self._fact_accepted)
+
+    def fact_decisions(self) -> list[FactDecision]:
+        """The accepted facts, each with its series and date, in text order."""
+        out = [
+            decide_fact(f, self._fact_series[r], self.result.article, self.series)
+            for r, f in enumerate(self.facts)
+            if self._fact_accepted[r] and not self._fact_problem(r)
+        ]
+        return sorted(out, key=lambda d: d.start)
+
+    def fact_highlighted_text(self) -> str:
+        sels = self.fact_text_view.extraSelections()
+        return sels[0].cursor.selectedText() if sels else ""
+
+    def _update_fact_summary(self) -> None:
+        fits = sum(1 for r in range(len(self.facts)) if not self._fact_problem(r))
+        self.fact_summary.setText(
+            f"{sum(self._fact_accepted)} of {len(self.facts)} facts accepted; {fits} can be"
+        )
+
+    def _on_fact_series(self, row: int, index: int) -> None:
+        box = self.fact_table.cellWidget(row, FACT_SERIES_COL)
+        self._fact_series[row] = box.itemData(index)
+        # choosing a series means keeping the fact, unless the series has that number already
+        self._fact_accepted[row] = not self._fact_problem(row) and self._fact_twin(row) is None
+        self._fill_fact_row(row)
+        self._update_fact_summary()
+        if row == self._current_fact():
+            self._on_fact_select()
+
+    def _on_fact_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._updating or item.column() != 0:
+            return
+        self.set_fact_accepted(item.row(), item.checkState() == Qt.CheckState.Checked)
+
+    def _current_fact(self) -> int:
+        rows = self.fact_table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _on_fact_select(self) -> None:
+        r = self._current_fact()
+        if r < 0:
+            return
+        f = self.facts[r]
+        problem = self._fact_problem(r)
+        date = fact_date(f, self.result.article)
+        if problem:
+            what = f"<i>cannot be added: {escape(problem)}</i>"
+        else:
+            what = f"becomes a point of <b>{self._fact_series[r]}</b> dated {date}"
+            twin = self._fact_twin(r)
+            if twin is not None:
+                what += (f" — <i>the series already has {escape(twin.label)} = {twin.value:g}"
+                         f" ({twin.date})</i>")  # fmt: skip
+        self.fact_detail.setText(
+            f"<b>{escape(f.label or f.quantity)}</b>: {f.value:g} {f.unit} — {what}"
+        )
+        self._highlight(f.start, f.end, self.fact_text_view)

@@ -12,8 +12,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from model.argmap import ArgumentMap
-from model.entities import Edge, Node, Source
-from model.importer.apply import Decision, apply_import, node_refs
+from model.entities import Edge, Node, Series, Source
+from model.importer.apply import Decision, FactDecision, apply_import, node_refs
 from model.importer.article import ImportProposals
 from model.importer.pipeline import propose
 from storage.articles import ArticleError, read_article
@@ -21,31 +21,47 @@ from ui.commands import ModelCommand, push
 
 
 class ImportArticleCommand(ModelCommand):
-    """Add an article's accepted claims (and its text as a source) as one undoable step."""
+    """Add an article's accepted claims and trend facts (and its text as a source) as one step."""
 
-    def __init__(self, amap: ArgumentMap, result: ImportProposals, decisions: list[Decision]):
+    def __init__(
+        self,
+        amap: ArgumentMap,
+        result: ImportProposals,
+        decisions: list[Decision],
+        facts: list[FactDecision] | None = None,
+    ) -> None:
         title = result.article.title or "article"
-        super().__init__(amap, f"Import “{title[:40]}” ({len(decisions)} items)")
+        self.facts = list(facts or ())
+        count = len(decisions) + len(self.facts)
+        super().__init__(amap, f"Import “{title[:40]}” ({count} items)")
         self.result, self.decisions = result, decisions
         self._source: Source | None = None
         self._added: list[tuple[Node, list[Edge]]] = []
         self._cited: list[tuple[Node, Node]] = []  # (before, after) for duplicated nodes
+        self._series: list[tuple[Series, Series]] = []  # (before, after) for series given points
 
     def _redo(self) -> None:
         if self._source is None:
             before = {n.id: n for n in self.amap.nodes()}
-            done = apply_import(self.amap, self.result.article, self.decisions)
+            old = {f.series: self.amap.series[f.series] for f in self.facts
+                   if f.series in self.amap.series}  # fmt: skip
+            done = apply_import(self.amap, self.result.article, self.decisions, self.facts)
             self._source = self.amap.sources[done["source"]]
             self._added = [(self.amap.node(i), self.amap.targets(i)) for i in done["nodes"]]
             self._cited = [(before[i], self.amap.node(i)) for i in dict.fromkeys(done["cited"])]
+            self._series = [(s, self.amap.series[name]) for name, s in old.items()]
             return
         self.amap.add_source(self._source)
         for node, edges in self._added:
             self.amap.restore_node(node, edges)
         for _, after in self._cited:
             self.amap.replace_node(after)
+        for _, after in self._series:
+            self.amap.put_series(after)
 
     def _undo(self) -> None:
+        for before, _ in self._series:
+            self.amap.put_series(before)
         for node, _ in reversed(self._added):
             self.amap.remove_node(node.id)
         for before, _ in self._cited:
@@ -145,10 +161,10 @@ class ArticleImporter(QObject):
     def _on_finished(self, result: ImportProposals) -> None:
         if self._stop():
             return
-        if not result.proposals:
+        if not result.proposals and not result.trend_facts:
             QMessageBox.information(
                 self.window, "Import Article",
-                f"No argumentative claims were found in “{result.article.title or 'the article'}”.",
+                f"No argumentative claims or trend facts were found in “{result.article.title or 'the article'}”.",
             )  # fmt: skip
             return
         self.review(result)
@@ -157,15 +173,19 @@ class ArticleImporter(QObject):
         """Show the review dialog; apply the accepted items as one undoable command."""
         from ui.import_dialog import ImportDialog
 
-        dialog = ImportDialog(result, node_refs(self.amap), parent=self.window)
+        dialog = ImportDialog(
+            result, node_refs(self.amap), parent=self.window, series=self.amap.series
+        )
         if not dialog.exec():
             return False
-        decisions = dialog.decisions()
-        if not decisions:
+        decisions, facts = dialog.decisions(), dialog.fact_decisions()
+        if not decisions and not facts:
             return False
-        ok = push(self.undo_stack, ImportArticleCommand(self.amap, result, decisions), self.window)
+        cmd = ImportArticleCommand(self.amap, result, decisions, facts)
+        ok = push(self.undo_stack, cmd, self.window)
         if ok:
+            points = f" and {len(facts)} trend points" if facts else ""
             self.window.statusBar().showMessage(
-                f"Imported {len(decisions)} items from “{result.article.title}”", 8000
+                f"Imported {len(decisions)} items{points} from “{result.article.title}”", 8000
             )
         return ok

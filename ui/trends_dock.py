@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -32,6 +33,7 @@ from model.entities import Citation, Node, Series, Source, new_id, now_iso
 from model.trends import reference_target, spans_orders_of_magnitude
 from ui.series_chart import FitOptions, SeriesChart, format_value
 
+PANEL_MIN_WIDTH = 440  # px; a wider dock shows panels side by side
 DEFAULT_PANELS = ("train_compute_flop", "train_cost_usd", "arc_agi_1_pct", "arc_agi_2_pct",
                   "dataset_tokens")  # fmt: skip
 _URL = re.compile(r"https?://[^\s;,<>\"')]+")
@@ -214,8 +216,9 @@ class TrendsPanel(QWidget):
         imp.clicked.connect(self.importRequested)
         top.addWidget(imp)
         self.body = QWidget()
-        self.column = QVBoxLayout(self.body)
+        self.column = QGridLayout(self.body)  # panels flow into as many columns as fit
         self.column.setContentsMargins(0, 0, 0, 0)
+        self._columns = 1
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.body)
@@ -269,14 +272,28 @@ class TrendsPanel(QWidget):
             if name not in self.panels:
                 self.panels[name] = panel = _Panel(self, name)
                 panel.update_chart()
-        while self.column.count():
-            self.column.takeAt(0)
-        for name in keep:
-            self.column.addWidget(self.panels[name])
-        self.column.addStretch(1)
+        self._arrange()
         self._fill_menu()
         self.empty.setVisible(not self.amap.series)
         self.scroll.setVisible(bool(self.amap.series))
+
+    def _arrange(self) -> None:
+        """Lay the panels out in a grid: one column in a side dock, several in a wide bottom dock."""
+        while self.column.count():
+            self.column.takeAt(0)
+        cols = self._columns
+        for i, name in enumerate(self.panels):
+            self.column.addWidget(self.panels[name], i // cols, i % cols)
+        for c in range(cols):
+            self.column.setColumnStretch(c, 1)
+        self.column.setRowStretch(len(self.panels) // cols + 1, 1)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        cols = max(1, min(len(self.panels) or 1, self.width() // PANEL_MIN_WIDTH))
+        if cols != self._columns:
+            self._columns = cols
+            self._arrange()
 
     def _drop(self, panel: _Panel) -> None:
         self.column.removeWidget(panel)

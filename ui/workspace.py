@@ -37,7 +37,7 @@ class _Corner(QObject):
     def __init__(self, view: MapView, minimap: Minimap) -> None:
         super().__init__(view)
         self.view, self.minimap = view, minimap
-        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
         self.place()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -59,8 +59,8 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     view = MapView(scene)
     editor = MapEditor(scene, view, stack, parent=window)
     minimap = Minimap(view, parent=view)
-    minimap.resize(200, 140)
-    _Corner(view, minimap)
+    minimap.resize(220, 150)
+    corner = _Corner(view, minimap)
 
     find = FindBar(amap)
     find.hide()
@@ -90,6 +90,7 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
 
     ws = window.workspace = _Workspace(window, doc, scene, view, editor, find, filters)
     ws.panels = [scene, find, filters, credence, inspector, sources, trends]
+    ws.corner = corner  # keep the Python object (and so its event filter) alive
     ws.trends = trends
     ws.importer = ArticleImporter(amap, stack, window)
     window.import_article = ws.importer.start

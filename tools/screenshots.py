@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 
 
-def shoot(scheme: str, out: Path, select: str = "scaling-laws-hold") -> None:
+def shoot(scheme: str, out: Path, select: str = "data-runs-out") -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QGuiApplication
 
@@ -43,7 +43,7 @@ def shoot(scheme: str, out: Path, select: str = "scaling-laws-hold") -> None:
     wait(600)
     ws = window.workspace
     if select in window.doc.map:
-        ws.view.center_on_node(select, select=True)
+        ws.scene.select_nodes([select])
     wait(800)
     QGuiApplication.primaryScreen().grabWindow(0).save(str(out))
     window.close()

@@ -315,6 +315,8 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         self._set_document(None)
+        if commands.error_reporter == self._on_command_error:
+            commands.error_reporter = None
         super().closeEvent(event)
 
     def _about(self) -> None:

@@ -7,7 +7,7 @@ module only forwards "show me this node" requests between them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QToolBar, QVBoxLayout, QWidget
 
@@ -31,25 +31,20 @@ RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 
 
-class _Corner(QObject):
-    """Keeps the minimap in the bottom-right corner of the map view."""
+def _keep_in_corner(view: MapView, minimap: Minimap) -> None:
+    """Keep the minimap in the bottom-right corner of the map view as the view resizes."""
 
-    def __init__(self, view: MapView, minimap: Minimap) -> None:
-        super().__init__(view)
-        self.view, self.minimap = view, minimap
-        view.viewport().installEventFilter(self)
-        self.place()
+    def place() -> None:
+        vp = view.viewport().geometry()
+        rect = view.map_scene().overview_rect()
+        aspect = rect.height() / rect.width() if rect.width() > 0 else 0.6
+        minimap.resize(240, int(min(180, max(70, 240 * aspect + 8))))
+        minimap.move(vp.right() - minimap.width() - 12, vp.bottom() - minimap.height() - 12)
+        minimap.raise_()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize:
-            self.place()
-        return False
-
-    def place(self) -> None:
-        vp = self.view.viewport().geometry()
-        m = self.minimap
-        m.move(vp.right() - m.width() - 12, vp.bottom() - m.height() - 12)
-        m.raise_()
+    view.resized.connect(place)
+    view.map_scene().layoutChanged.connect(place)
+    place()
 
 
 def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWindow; avoids a cycle)
@@ -59,8 +54,7 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     view = MapView(scene)
     editor = MapEditor(scene, view, stack, parent=window)
     minimap = Minimap(view, parent=view)
-    minimap.resize(220, 150)
-    corner = _Corner(view, minimap)
+    _keep_in_corner(view, minimap)
 
     find = FindBar(amap)
     find.hide()
@@ -90,7 +84,6 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
 
     ws = window.workspace = _Workspace(window, doc, scene, view, editor, find, filters)
     ws.panels = [scene, find, filters, credence, inspector, sources, trends]
-    ws.corner = corner  # keep the Python object (and so its event filter) alive
     ws.trends = trends
     ws.importer = ArticleImporter(amap, stack, window)
     window.import_article = ws.importer.start
@@ -119,7 +112,7 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     trends.importRequested.connect(ws.import_trends)
     editor.message.connect(lambda text: window.statusBar().showMessage(text, 6000))
     _fill_menus(window, ws)
-    view.zoom_to_fit()
+    view.home()
 
 
 class _Workspace:
@@ -137,8 +130,6 @@ class _Workspace:
             detach = getattr(panel, "detach", None)
             if detach is not None:
                 detach()
-        self.view.viewport().removeEventFilter(self.editor)
-        self.view.removeEventFilter(self.editor)
         self.editor.deleteLater()
         self.importer.deleteLater()
 

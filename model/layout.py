@@ -1,0 +1,305 @@
+"""Compact layered layout of an argument map: thesis on top, reasons below their targets.
+
+The map is mostly a tree with a few extra links and the odd cycle, so the layout lays out a
+spanning tree (breadth-first from the thesis along reversed edges: each node hangs under the
+nearest target it bears on) and draws the extra links as they fall. Each target's reasons are
+ordered supporters first, then attackers, with a wider gap between the two groups.
+
+A naive tidy tree of 10,000 nodes is about 1.75 million pixels wide, so a node whose children
+would form a row wider than the subtree's "square" width wraps them into several rows. Small
+fan-outs (up to 12 plain reasons, up to ~100 node widths of subtrees) never wrap, so ordinary
+maps look like classic trees.
+
+Collapsed nodes hide their spanning-tree descendants; pinned (hand-placed) nodes keep their
+position, and the unpinned part of their subtree moves with them. Pure Python, no Qt.
+Rationale and measurements: docs/layout.md.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+from collections import deque
+from dataclasses import dataclass, field
+
+from model.argmap import ArgumentMap
+
+NODE_W = 220.0
+NODE_H = 104.0
+H_GAP = 24.0
+V_GAP = 64.0
+GROUP_GAP = 56.0  # between a target's supporters and its attackers
+ROW_GAP = 40.0  # between wrapped rows of reasons
+MIN_ROW = 12 * (NODE_W + H_GAP)  # rows of single nodes up to this wide never wrap
+MIN_TREE_ROW = 100 * (NODE_W + H_GAP)  # rows holding subtrees wrap only beyond this
+TRUNK = 0.8 * NODE_W + 2 * H_GAP  # free column under a target whose reasons wrap
+ASPECT = 1.6  # wrapped blocks aim at this width:height ratio
+
+
+@dataclass
+class Layout:
+    """Node centres for the visible nodes, and what collapsing hides."""
+
+    positions: dict[str, tuple[float, float]] = field(default_factory=dict)
+    hidden: set[str] = field(default_factory=set)
+    hidden_count: dict[str, int] = field(default_factory=dict)  # collapsed id → hidden below
+    parent: dict[str, str] = field(default_factory=dict)  # spanning-tree target of each node
+    children: dict[str, list[str]] = field(default_factory=dict)  # visible tree children
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) of the node boxes; zeros for an empty map."""
+        if not self.positions:
+            return (0.0, 0.0, 0.0, 0.0)
+        xs = [p[0] for p in self.positions.values()]
+        ys = [p[1] for p in self.positions.values()]
+        return (
+            min(xs) - NODE_W / 2,
+            min(ys) - NODE_H / 2,
+            max(xs) + NODE_W / 2,
+            max(ys) + NODE_H / 2,
+        )
+
+
+def spanning_tree(amap: ArgumentMap) -> tuple[list[str], dict[str, str], dict[str, list[str]]]:
+    """Roots, parent and ordered children of a BFS spanning forest along reversed edges."""
+    graph = amap.graph
+    pred = graph._pred  # the raw adjacency dicts: 3x faster than the views at 100,000 nodes
+    thesis = amap.thesis
+    order = list(graph.nodes)
+    roots_first = [thesis.id] if thesis is not None else []
+    succ = graph._succ
+    roots_first += [n for n in order if not succ[n] and n not in roots_first]
+    parent: dict[str, str] = {}
+    children: dict[str, list[str]] = {}
+    seen: set[str] = set()
+    roots: list[str] = []
+
+    def grow(root: str) -> None:
+        roots.append(root)
+        seen.add(root)
+        queue = deque([root])
+        while queue:
+            v = queue.popleft()
+            pro: list[str] = []
+            con: list[str] = []
+            for u, data in pred[v].items():
+                if u in seen:
+                    continue
+                seen.add(u)
+                parent[u] = v
+                (con if data["edge"].relation == "attacks" else pro).append(u)
+                queue.append(u)
+            children[v] = pro + con
+
+    for root in roots_first:
+        if root not in seen:
+            grow(root)
+    for node in order:  # what only cycles reach
+        if node not in seen:
+            grow(node)
+    return roots, parent, children
+
+
+def compute_layout(amap: ArgumentMap, keep_pinned: bool = True) -> Layout:
+    """Lay out the map's visible nodes; see the module docstring for the rules."""
+    enabled = gc.isenabled()
+    gc.disable()  # a layout allocates ~10 small objects per node and frees none of them early
+    try:
+        return _layout(amap, keep_pinned)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _layout(amap: ArgumentMap, keep_pinned: bool) -> Layout:
+    roots, parent, children = spanning_tree(amap)
+    graph = amap.graph
+    result = Layout(parent=parent)
+    visible_children: dict[str, list[str]] = {}
+    post: list[str] = []  # visible nodes, children before parents
+    for root in roots:
+        stack = [root]
+        while stack:
+            v = stack.pop()
+            post.append(v)
+            if graph.nodes[v]["node"].collapsed and children.get(v):
+                hidden = _descendants(v, children)
+                result.hidden.update(hidden)
+                result.hidden_count[v] = len(hidden)
+                visible_children[v] = []
+                continue
+            kids = children.get(v, [])
+            visible_children[v] = kids
+            stack.extend(kids)
+    post.reverse()
+    result.children = visible_children
+    blocks = _measure(post, visible_children, graph)
+    _place(roots, blocks, visible_children, result, graph, keep_pinned)
+    return result
+
+
+def _descendants(v: str, children: dict[str, list[str]]) -> list[str]:
+    out: list[str] = []
+    stack = list(children.get(v, []))
+    while stack:
+        u = stack.pop()
+        out.append(u)
+        stack.extend(children.get(u, []))
+    return out
+
+
+@dataclass
+class _Block:
+    """A subtree's bounding box and where each child block sits inside it."""
+
+    w: float
+    h: float
+    offsets: list[tuple[float, float]]
+
+
+def _measure(post: list[str], kids: dict[str, list[str]], graph) -> dict[str, _Block]:
+    blocks: dict[str, _Block] = {}
+    for v in post:
+        cs = kids[v]
+        if not cs:
+            blocks[v] = _Block(NODE_W, NODE_H, [])
+            continue
+        cs = kids[v] = _order(cs, blocks, v, graph)
+        sizes = [(blocks[c].w, blocks[c].h) for c in cs]
+        gaps = _gaps(v, cs, graph)
+        width, height, offsets = _pack_rows(sizes, gaps)
+        w = max(NODE_W, width)
+        shift = (w - width) / 2
+        top = NODE_H + V_GAP
+        blocks[v] = _Block(w, top + height, [(x + shift, y + top) for x, y in offsets])
+    return blocks
+
+
+def _order(cs: list[str], blocks: dict[str, _Block], v: str, graph) -> list[str]:
+    """Keep the map's order unless the reasons will wrap: then sort each group by height,
+    so that rows hold blocks of similar height and waste little space."""
+    if sum(blocks[c].w + H_GAP for c in cs) <= _min_row([(blocks[c].w, blocks[c].h) for c in cs]):
+        return cs
+    attacks = [graph.edges[c, v]["edge"].relation == "attacks" for c in cs]
+    pro = sorted((c for c, a in zip(cs, attacks) if not a), key=lambda c: blocks[c].h)
+    con = sorted((c for c, a in zip(cs, attacks) if a), key=lambda c: blocks[c].h)
+    return pro + con
+
+
+def _gaps(v: str, cs: list[str], graph) -> list[float]:
+    """The gap before each child: wider where the supporters end and the attackers start."""
+    gaps = [0.0]
+    for a, b in zip(cs, cs[1:]):
+        ra = graph.edges[a, v]["edge"].relation
+        rb = graph.edges[b, v]["edge"].relation
+        gaps.append(GROUP_GAP if ra != rb else H_GAP)
+    return gaps
+
+
+def _min_row(sizes: list[tuple[float, float]]) -> float:
+    """Wrap a row of plain nodes early; wrapping subtrees sends links through other subtrees,
+    so ordinary maps keep them in one row."""
+    for _, h in sizes:
+        if h > NODE_H:
+            return MIN_TREE_ROW
+    return MIN_ROW
+
+
+def _pack_rows(
+    sizes: list[tuple[float, float]], gaps: list[float]
+) -> tuple[float, float, list[tuple[float, float]]]:
+    """Place blocks left to right, wrapping into centred rows when a row gets too wide.
+
+    Wrapped rows of plain nodes keep a trunk free under the target's middle, so the links of
+    the lower rows rise through it instead of disappearing behind the boxes above."""
+    area = sum((w + H_GAP) * (h + ROW_GAP) for w, h in sizes)
+    cap = max(_min_row(sizes), max(w for w, _ in sizes), math.sqrt(area * ASPECT))
+    rows: list[list[int]] = [[]]
+    x = 0.0
+    for i, (w, _) in enumerate(sizes):
+        gap = gaps[i] if rows[-1] else 0.0
+        if rows[-1] and x + gap + w > cap:
+            rows.append([])
+            x, gap = 0.0, 0.0
+        rows[-1].append(i)
+        x += gap + w
+    if len(rows) == 1:
+        return _single_row(rows[0], sizes, gaps)
+    if any(h > NODE_H for _, h in sizes):
+        return _centred_rows(rows, sizes, gaps)
+    halves = []
+    for row in rows:
+        k = (len(row) + 1) // 2
+        halves.append((row[:k], row[k:]))
+    half = max(_span(part, sizes, gaps) for pair in halves for part in pair)
+    width = 2 * half + TRUNK
+    offsets: list[tuple[float, float]] = [(0.0, 0.0)] * len(sizes)
+    y = 0.0
+    for left, right in halves:
+        x = half - _span(left, sizes, gaps)
+        for part, start in ((left, x), (right, half + TRUNK)):
+            x = start
+            for k, i in enumerate(part):
+                x += gaps[i] if k else 0.0
+                offsets[i] = (x, y)
+                x += sizes[i][0]
+        y += max(sizes[i][1] for i in left + right) + ROW_GAP
+    return width, y - ROW_GAP, offsets
+
+
+def _centred_rows(
+    rows: list[list[int]], sizes: list[tuple[float, float]], gaps: list[float]
+) -> tuple[float, float, list[tuple[float, float]]]:
+    """Rows of subtrees (big maps only), each centred under the target."""
+    widths = [_span(row, sizes, gaps) for row in rows]
+    width = max(widths)
+    offsets: list[tuple[float, float]] = [(0.0, 0.0)] * len(sizes)
+    y = 0.0
+    for row, rw in zip(rows, widths):
+        x = (width - rw) / 2
+        for k, i in enumerate(row):
+            x += gaps[i] if k else 0.0
+            offsets[i] = (x, y)
+            x += sizes[i][0]
+        y += max(sizes[i][1] for i in row) + ROW_GAP
+    return width, y - ROW_GAP, offsets
+
+
+def _single_row(
+    row: list[int], sizes: list[tuple[float, float]], gaps: list[float]
+) -> tuple[float, float, list[tuple[float, float]]]:
+    offsets: list[tuple[float, float]] = [(0.0, 0.0)] * len(sizes)
+    x = height = 0.0
+    for k, i in enumerate(row):
+        x += gaps[i] if k else 0.0
+        offsets[i] = (x, 0.0)
+        w, h = sizes[i]
+        x += w
+        height = h if h > height else height
+    return x, height, offsets
+
+
+def _span(part: list[int], sizes: list[tuple[float, float]], gaps: list[float]) -> float:
+    if not part:
+        return 0.0
+    return sum(sizes[i][0] for i in part) + sum(gaps[i] for i in part[1:])
+
+
+def _place(roots, blocks, kids, result: Layout, graph, keep_pinned: bool) -> None:
+    """Pack the root blocks like children of an invisible super-root, then go top-down."""
+    sizes = [(blocks[r].w, blocks[r].h) for r in roots]
+    if not sizes:
+        return
+    _, _, offsets = _pack_rows(sizes, [0.0] + [GROUP_GAP * 2] * (len(roots) - 1))
+    stack = [(r, ox, oy, 0.0, 0.0) for r, (ox, oy) in zip(roots, offsets)]
+    positions = result.positions
+    while stack:
+        v, left, top, dx, dy = stack.pop()
+        block = blocks[v]
+        x, y = left + block.w / 2, top + NODE_H / 2
+        node = graph.nodes[v]["node"]
+        if keep_pinned and node.pinned and node.pos is not None:
+            dx, dy = node.pos[0] - x, node.pos[1] - y
+        positions[v] = (x + dx, y + dy)
+        for c, (ox, oy) in zip(kids[v], block.offsets):
+            stack.append((c, left + ox, top + oy, dx, dy))

@@ -1,0 +1,238 @@
+"""The map canvas: the scene mirrors the model, draws cheaply when zoomed out, exports images,
+follows the system colour scheme, and survives thousands of paints (PySide6 6.12.0 trap)."""
+
+from __future__ import annotations
+
+import os
+import random
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+
+import ui.theme
+from model.argmap import ArgumentMap
+from ui.items import NodeItem
+from ui.minimap import Minimap
+from ui.scene import MapScene
+from ui.view import MapView
+
+
+def random_map(n: int, seed: int) -> ArgumentMap:
+    rng = random.Random(seed)
+    amap = ArgumentMap()
+    amap.add_node("thesis", "T", node_id="n0")
+    for i in range(1, n):
+        amap.add_node(rng.choice(["claim", "evidence"]), f"node {i}", node_id=f"n{i}")
+        amap.link(f"n{i}", f"n{rng.randrange(i)}", rng.choice(["supports", "attacks"]))
+    return amap
+
+
+@pytest.fixture
+def small(qapp):
+    amap = ArgumentMap()
+    amap.add_node("thesis", "Scaling leads to AGI", node_id="T")
+    amap.add_node("claim", "Compute keeps growing", node_id="c", prior=0.8)
+    amap.add_node("evidence", "Epoch compute series", node_id="e", series="compute")
+    amap.link("c", "T", "supports", "strong")
+    amap.link("e", "c", "supports")
+    scene = MapScene(amap)
+    yield amap, scene
+    scene.detach()
+
+
+def render(scene: MapScene, scale: float, size: int = 300) -> QImage:
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    rect = scene.items_rect()
+    source = QRectF(rect.center().x() - size / scale / 2, rect.top(), size / scale, size / scale)
+    scene.render(painter, QRectF(0, 0, size, size), source)
+    painter.end()
+    return image
+
+
+def test_scene_follows_model_edits_and_reset(small):
+    amap, scene = small
+    assert {i.node_id for i in scene.node_items()} == {"T", "c", "e"}
+    amap.add_node("claim", "Data runs out", node_id="d")
+    amap.link("d", "T", "attacks")
+    assert scene.node_item("d").role == "Counterclaim"
+    assert scene.edge_item("d", "T").relation == "attacks"
+    assert scene.node_item("d").y() > scene.node_item("T").y()
+    amap.update_node("c", title="Compute grows 4x a year")
+    assert scene.node_item("c").title == "Compute grows 4x a year"
+    amap.remove_node("c")
+    assert scene.node_item("c") is None and scene.edge_item("e", "c") is None
+    fresh = ArgumentMap()
+    fresh.add_node("thesis", "Other", node_id="X")
+    amap.replace_contents(fresh)
+    assert [i.node_id for i in scene.node_items()] == ["X"]
+
+
+def test_credence_badges_follow_weight_changes(small):
+    amap, scene = small
+    before = scene.node_item("T").credence
+    assert before is not None and 0 < before < 1
+    amap.set_prior("c", 0.05)
+    assert scene.node_item("T").credence < before
+
+
+def test_text_is_only_drawn_when_legible(small, monkeypatch):
+    amap, scene = small
+    calls = []
+    monkeypatch.setattr(NodeItem, "_paint_title", lambda self, p, t: calls.append(self.node_id))
+    render(scene, 0.1)
+    assert calls == []
+    render(scene, 1.0)
+    assert calls
+
+
+def test_selection_highlight_and_dimming_api(small, qtbot):
+    amap, scene = small
+    with qtbot.waitSignal(scene.selectionChangedIds) as sig:
+        scene.select_nodes(["c"])
+    assert sig.args == [["c"]]
+    scene.set_highlight({"e"})
+    assert scene.node_item("e").highlighted and not scene.node_item("c").highlighted
+    scene.set_highlight(None)
+    assert not scene.node_item("e").highlighted
+    scene.set_dimmed({"e"})
+    assert scene.node_item("e").opacity() < 0.5 and scene.edge_item("e", "c").opacity() < 0.5
+    assert scene.node_item("T").opacity() == 1.0
+    scene.set_dimmed(None)
+    assert scene.node_item("e").opacity() == 1.0
+
+
+def test_export_png_and_svg_of_whole_map(small, tmp_path):
+    amap, scene = small
+    scene.select_nodes(["c"])
+    scene.render_image(tmp_path / "map.png")
+    image = QImage(str(tmp_path / "map.png"))
+    rect = scene.items_rect()
+    assert not image.isNull()
+    assert abs(image.width() / image.height() - rect.width() / rect.height()) < 0.05
+    assert scene.selected_node_ids() == ["c"], "export leaves the selection alone"
+    scene.render_image(tmp_path / "map.svg")
+    svg = (tmp_path / "map.svg").read_text()
+    assert svg.startswith("<?xml") and "<svg" in svg and "Compute keeps growing" in svg
+
+
+def test_export_refusals_are_clear_and_write_nothing(small, tmp_path):
+    amap, scene = small
+    with pytest.raises(OSError, match="PNG or SVG"):
+        scene.render_image(tmp_path / "map.gif")
+    with pytest.raises(OSError, match="cannot write"):
+        scene.render_image(tmp_path / "missing" / "map.png")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_theme_follows_dark_scheme(small, monkeypatch):
+    amap, scene = small
+    light_bg = render(scene, 1.0).pixelColor(2, 2)
+    monkeypatch.setattr(ui.theme, "is_dark", lambda: True)
+    scene.apply_theme()
+    dark_bg = render(scene, 1.0).pixelColor(2, 2)
+    assert scene.look.theme.dark
+    assert dark_bg.lightness() < 80 < light_bg.lightness()
+
+
+def test_big_map_swaps_items_for_overview_when_zoomed_out(qapp):
+    amap = random_map(3000, seed=2)
+    scene = MapScene(amap)
+    try:
+        scene.set_view_scale(0.004)
+        assert scene.overview_active
+        image = scene.overview_image()
+        assert not image.isNull() and image.width() <= 3000
+        background = scene.look.theme.background.rgb()
+        sample = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 7)
+            for y in range(0, image.height(), 7)
+        }
+        assert len(sample - {background}) > 0, "the overview shows the nodes"
+        scene.set_view_scale(0.5)
+        assert not scene.overview_active
+    finally:
+        scene.detach()
+
+
+def test_huge_map_overview_draws_nodes_as_dots(qapp, monkeypatch):
+    monkeypatch.setattr("ui.scene.DOT_PIXELS", 1000.0)  # take the numpy path at any size
+    amap = random_map(500, seed=4)
+    scene = MapScene(amap)
+    try:
+        image = scene.overview_image()
+        background = scene.look.theme.background.rgb()
+        claim = scene.look.theme.kind("claim").border.rgb()
+        pixels = {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
+        assert claim in pixels and background in pixels
+    finally:
+        scene.detach()
+
+
+def test_minimap_click_moves_the_view(small, qtbot):
+    amap, scene = small
+    for i in range(40):
+        amap.add_node("claim", f"c{i}", node_id=f"x{i}")
+        amap.link(f"x{i}", "T")
+    view = MapView(scene)
+    view.resize(400, 300)
+    mini = Minimap(view)
+    mini.resize(240, 160)
+    view.show()
+    mini.show()
+    qtbot.waitExposed(view)
+    view.set_zoom(1.0)
+    view.centerOn(scene.node_item("x0"))
+    _, target = mini._frame()
+    qtbot.mouseClick(
+        mini,
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(int(target.right() - 2), int(target.center().y())),
+    )
+    centre = view.mapToScene(view.viewport().rect().center())
+    assert centre.x() > scene.node_item("x20").x()
+    grab = mini.grab()
+    assert not grab.isNull()
+    view.setScene(None)
+
+
+def test_thousands_of_python_paints_do_not_crash(small):
+    """PySide6 6.12.0 drops a reference to None per paint(widget=None) until Python aborts:
+    an upgrade that brings that bug back must fail here, loudly."""
+    amap, scene = small
+    for i in range(40):
+        amap.add_node("claim", f"c{i}", node_id=f"x{i}")
+        amap.link(f"x{i}", "T")
+    image = QImage(200, 200, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    items = len(scene.items())
+    for _ in range(80):
+        scene.render(painter, QRectF(0, 0, 200, 200), scene.items_rect())
+    painter.end()
+    assert items * 80 > 6000
+
+
+def test_zoom_to_fit_and_selection(small, qtbot):
+    amap, scene = small
+    view = MapView(scene)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.zoom_to_fit()
+    assert view.visible_scene_rect().contains(scene.items_rect())
+    scene.select_nodes(["e"])
+    view.zoom_to_selection()
+    assert view.visible_scene_rect().contains(scene.node_item("e").pos())
+    before = view.zoom()
+    view.zoom_in()
+    assert view.zoom() > before
+    view.home()
+    assert view.visible_scene_rect().contains(scene.items_rect()), "a small map opens whole"
+    view.center_on_node("T")
+    centre = view.mapToScene(view.viewport().rect().center())
+    assert (centre - scene.node_item("T").pos()).manhattanLength() < 12  # within a pixel or two
+    view.setScene(None)

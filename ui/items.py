@@ -1,0 +1,391 @@
+"""The drawn pieces of the map: a rounded box per node and a curved arrow per link.
+
+Items hold display values only (title, kind, credence...) copied from the model by the scene;
+they never change the model. Painting has three levels of detail, picked from the zoom:
+a flat box when a node is a few pixels wide, a box with its credence bar, and the full node
+with wrapped title text. Text layout is cached per title, so a frame at full detail does no
+line breaking.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from model.entities import Edge, Node
+from model.layout import NODE_H, NODE_W
+from ui.theme import Theme
+
+W, H = NODE_W, NODE_H
+PAD = 12.0
+MAX_LINES = 4
+BOX = QRectF(-W / 2, -H / 2, W, H)
+FLAT_LOD = 0.22  # below this a node is a few pixels: a flat box
+TEXT_LOD = 0.45  # from here on titles are legible
+ROUND = 12.0  # corner radius of link routes
+BUS_RISE = 30.0  # how far above a reason its link turns towards the target
+# Items derive from QGraphicsRectItem so that boundingRect() runs in C++: with no item index,
+# Qt asks every item for it on every frame, and a Python override costs ~2 µs per item. (Their
+# own pen is never drawn: paint() is ours.)
+NODE_RECT = QRectF(-W / 2 - 4, -H / 2 - 4, W + 8, H + 20)
+EDGE_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+NODE_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+)
+
+
+@dataclass
+class Look:
+    """What every item of one scene paints with; the scene swaps the theme on scheme changes."""
+
+    theme: Theme
+    title_font: QFont = field(default_factory=lambda: _font(13))
+    label_font: QFont = field(default_factory=lambda: _font(10, bold=True))
+    badge_font: QFont = field(default_factory=lambda: _font(11, bold=True))
+    bulk: bool = False  # the scene is building many items: it adjusts the links itself
+
+
+def _font(px: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(px)
+    font.setBold(bold)
+    return font
+
+
+def wrap_title(title: str, font: QFont, width: float, max_lines: int = MAX_LINES) -> list[str]:
+    """Break a title into at most `max_lines` lines of `width`, eliding the last one."""
+    text = " ".join(title.split())
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines: list[str] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
+    layout.endLayout()
+    if len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1 :])
+        elided = QFontMetricsF(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+        lines = lines[: max_lines - 1] + [elided]
+    return lines
+
+
+class NodeItem(QGraphicsRectItem):
+    """One node: rounded box coloured by kind, title, credence bar and markers."""
+
+    # Defaults as class attributes: opening 100,000 nodes should not set them 100,000 times.
+    credence: float | None = None
+    hidden_count = 0
+    highlighted = False
+    drop_target = False
+    _lines: list[str] | None = None
+
+    def __init__(self, node: Node, look: Look) -> None:
+        super().__init__(NODE_RECT)
+        self.node_id = node.id
+        self.look = look
+        self.edges: list[EdgeItem] = []
+        self.role = self.kind = node.kind
+        self.title = node.title
+        self.has_series = node.series is not None
+        self.setFlags(NODE_FLAGS)
+        self.setZValue(1)
+
+    def set_node(self, node: Node) -> None:
+        """Take the display values of a (changed) node."""
+        if getattr(self, "title", None) != node.title:
+            self._lines = None
+        self.kind = node.kind
+        self.title = node.title
+        self.has_series = node.series is not None
+        self.update()
+
+    # ---------------------------------------------------------------- geometry
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(BOX, 10, 10)
+        return path
+
+    def adjust_edges(self) -> None:
+        """Make the links follow this node (the scene calls it while dragging)."""
+        for edge in self.edges:
+            edge.adjust()
+
+    # ----------------------------------------------------------------- painting
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        theme = self.look.theme
+        style = theme.kind(self.kind)
+        lod = painter.worldTransform().m11()
+        selected = self.isSelected()
+        if lod < FLAT_LOD:
+            painter.fillRect(BOX, theme.selection if selected else style.border)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self.highlighted or self.drop_target:
+            ring = theme.drop if self.drop_target else theme.highlight
+            painter.setPen(QPen(ring, 6))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(BOX.adjusted(-2, -2, 2, 2), 12, 12)
+        pen = QPen(theme.selection, 3) if selected else QPen(style.border, 1.5)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(style.fill))
+        painter.drawRoundedRect(BOX, 10, 10)
+        self._paint_bar(painter, theme)
+        if self.hidden_count:
+            self._paint_collapsed(painter, theme, style.border)
+        if lod < TEXT_LOD:
+            self._paint_greeked(painter, theme)
+            return
+        self._paint_header(painter, theme, style.accent)
+        self._paint_title(painter, theme)
+
+    def _paint_greeked(self, painter: QPainter, theme: Theme) -> None:
+        """Grey bars where the title's lines are: the map keeps its texture when text would
+        be too small to read (no text layout needed)."""
+        n = len(self.title)
+        lines = min(MAX_LINES, max(1, math.ceil(n / 27)))
+        last = (n - (lines - 1) * 27) / 27 if n < MAX_LINES * 27 else 1.0
+        color = QColor(theme.muted)
+        color.setAlphaF(0.45)
+        width = W - 2 * PAD
+        for i in range(lines):
+            w = width * (min(1.0, max(0.2, last)) if i == lines - 1 else 0.95)
+            painter.fillRect(QRectF(-W / 2 + PAD, -H / 2 + 30 + i * 16.5, w, 7), color)
+
+    def _paint_header(self, painter: QPainter, theme: Theme, accent: QColor) -> None:
+        painter.setFont(self.look.label_font)
+        painter.setPen(accent)
+        top = -H / 2 + 7
+        label = self.role.upper()
+        painter.drawText(
+            QRectF(-W / 2 + PAD, top, W - 2 * PAD, 14), Qt.AlignmentFlag.AlignLeft, label
+        )
+        if self.has_series:
+            self._paint_series_marker(painter, accent, top)
+        if self.credence is not None:
+            painter.setFont(self.look.badge_font)
+            painter.setPen(theme.muted)
+            text = f"{self.credence * 100:.0f}%"
+            painter.drawText(
+                QRectF(-W / 2 + PAD, top - 1, W - 2 * PAD, 16), Qt.AlignmentFlag.AlignRight, text
+            )
+
+    def _paint_series_marker(self, painter: QPainter, accent: QColor, top: float) -> None:
+        """A tiny rising chart after the kind label: this evidence is tied to a trend series."""
+        x0 = -W / 2 + PAD + 78
+        y0 = top + 11
+        pts = [QPointF(x0 + dx, y0 - dy) for dx, dy in ((0, 0), (5, 3), (9, 2), (14, 8), (18, 10))]
+        painter.setPen(QPen(accent, 1.6))
+        painter.drawPolyline(QPolygonF(pts))
+
+    def _paint_title(self, painter: QPainter, theme: Theme) -> None:
+        if self._lines is None:
+            self._lines = wrap_title(self.title, self.look.title_font, W - 2 * PAD)
+        painter.setFont(self.look.title_font)
+        painter.setPen(theme.text)
+        y = -H / 2 + 26
+        for line in self._lines:
+            painter.drawText(
+                QRectF(-W / 2 + PAD, y, W - 2 * PAD, 17), Qt.AlignmentFlag.AlignLeft, line
+            )
+            y += 16.5
+
+    def _paint_bar(self, painter: QPainter, theme: Theme) -> None:
+        if self.credence is None:
+            return
+        track = QRectF(-W / 2 + PAD, H / 2 - 10, W - 2 * PAD, 4)
+        painter.fillRect(track, theme.bar_track)
+        filled = QRectF(track.left(), track.top(), track.width() * self.credence, 4)
+        painter.fillRect(filled, self.look.theme.kind(self.kind).accent)
+
+    def _paint_collapsed(self, painter: QPainter, theme: Theme, border: QColor) -> None:
+        """A pill under the box: how many nodes collapsing hides."""
+        text = f"+{self.hidden_count}"
+        pill = QRectF(-22, H / 2 - 2, 44, 16)
+        painter.setPen(QPen(border, 1.2))
+        painter.setBrush(theme.background)
+        painter.drawRoundedRect(pill, 8, 8)
+        painter.setFont(self.look.label_font)
+        painter.setPen(theme.muted)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class EdgeItem(QGraphicsRectItem):
+    """A link from a reason (below) to its target (above): green arrow or dashed red bar."""
+
+    tree = True  # a link of the layout's spanning tree (the scene keeps it current)
+    _path: QPainterPath | None = None
+
+    def __init__(self, edge: Edge, source: NodeItem, target: NodeItem, look: Look) -> None:
+        super().__init__()
+        self.key = edge.key
+        self.source = source
+        self.target = target
+        self.look = look
+        self.relation = edge.relation
+        self.strength = edge.strength
+        self._width = self.width_for(edge.strength)
+        self._line = QLineF()
+        self.setFlags(EDGE_FLAGS)
+        source.edges.append(self)
+        target.edges.append(self)
+        if not look.bulk:
+            self.adjust()
+
+    def set_edge(self, edge: Edge) -> None:
+        self.relation = edge.relation
+        self.strength = edge.strength
+        self._width = self.width_for(edge.strength)
+        self.adjust()
+        self.update()
+
+    def detach(self) -> None:
+        for end in (self.source, self.target):
+            if self in end.edges:
+                end.edges.remove(self)
+
+    @property
+    def width(self) -> float:
+        return self._width
+
+    @staticmethod
+    def width_for(strength: float) -> float:
+        """Thicker for stronger links: ~1 px at λ=1, ~5 px at 'decisive' (λ=20)."""
+        return 1.2 + 1.3 * math.log(max(1.0, strength))
+
+    @property
+    def head_size(self) -> float:
+        return 7 + self.width * 1.5
+
+    def adjust(self) -> None:
+        """Follow the end nodes after a move (plain floats: this runs for every link on open)."""
+        a, b = self.source.pos(), self.target.pos()
+        ax, ay, bx, by = a.x(), a.y(), b.x(), b.y()
+        # Supporters arrive on the left half of the target, attackers on the right half.
+        t = (ax - bx) / (3 * W)
+        if self.relation == "supports":
+            spread = -W * (0.1 + 0.28 * min(1.0, max(0.0, -t)))
+        else:
+            spread = W * (0.1 + 0.28 * min(1.0, max(0.0, t)))
+        x1, y1, x2, y2 = ax, ay - H / 2, bx + spread, by + H / 2 + 3
+        self._line = QLineF(x1, y1, x2, y2)
+        self._path = None
+        m = 14 + self._width
+        bend = 0.0 if (self.tree and y1 > y2 + 2 * ROUND) else max(30.0, abs(y1 - y2) * 0.45)
+        left, right = (x1, x2) if x1 < x2 else (x2, x1)
+        top, bottom = (y1, y2) if y1 < y2 else (y2, y1)
+        self.setRect(
+            left - m, top - m - bend, right - left + 2 * m, bottom - top + 2 * m + 2 * bend
+        )
+
+    def _bus(self, p1: QPointF, p2: QPointF) -> bool:
+        return self.tree and p1.y() > p2.y() + 2 * ROUND
+
+    def path(self) -> QPainterPath:
+        """Links of the layout tree (reasons below their target run up, along a 'bus' just above the reason, and up into
+        the target, like an org chart; extra links are S-curves, so they stand out."""
+        if self._path is None:
+            p1, tip = self._line.p1(), self._line.p2()
+            p2 = QPointF(tip.x(), tip.y() + self.head_size * 0.8)
+            path = QPainterPath(p1)
+            if self._bus(p1, p2):
+                ybus = p1.y() - min(BUS_RISE, (p1.y() - p2.y()) / 2)
+                dx = p2.x() - p1.x()
+                r = min(ROUND, abs(dx) / 2)
+                sx = 1.0 if dx > 0 else -1.0
+                path.lineTo(p1.x(), ybus + r)
+                path.quadTo(p1.x(), ybus, p1.x() + sx * r, ybus)
+                path.lineTo(p2.x() - sx * r, ybus)
+                path.quadTo(p2.x(), ybus, p2.x(), ybus - r)
+                path.lineTo(p2)
+            else:
+                bend = _bend(p1, p2)
+                path.cubicTo(QPointF(p1.x(), p1.y() - bend), QPointF(p2.x(), p2.y() + bend), p2)
+            self._path = path
+        return self._path
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(12)
+        return stroker.createStroke(self.path())
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        theme = self.look.theme
+        color = theme.supports if self.relation == "supports" else theme.attacks
+        lod = painter.worldTransform().m11()
+        if lod < FLAT_LOD:
+            pen = QPen(color, 0)
+            painter.setPen(pen)
+            painter.drawLine(self._line)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.isSelected():
+            painter.setPen(QPen(theme.selection, self.width + 6))
+            painter.drawPath(self.path())
+        if not self.tree:  # an extra link (graph, not tree): lighter, so the tree reads first
+            color = QColor(color)
+            color.setAlphaF(0.55)
+        pen = QPen(color, self.width if self.tree else max(1.0, self.width * 0.7))
+        if self.relation == "attacks":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawPath(self.path())
+        self._paint_end(painter, color)
+
+    def _paint_end(self, painter: QPainter, color: QColor) -> None:
+        """Arrowhead for supports, a flat bar (⊣) for attacks, at the target's edge."""
+        tip = self._line.p2()
+        size = self.head_size
+        painter.setPen(
+            QPen(color, max(2.0, self.width), Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
+        )
+        if self.relation == "supports":
+            painter.setBrush(color)
+            head = QPolygonF(
+                [
+                    tip,
+                    QPointF(tip.x() - size * 0.6, tip.y() + size),
+                    QPointF(tip.x() + size * 0.6, tip.y() + size),
+                ]
+            )
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawPolygon(head)
+        else:
+            y = tip.y() + 2
+            painter.drawLine(QPointF(tip.x() - size * 0.8, y), QPointF(tip.x() + size * 0.8, y))
+
+
+def _bend(p1: QPointF, p2: QPointF) -> float:
+    """How far the curve's control points reach vertically."""
+    return max(30.0, abs(p1.y() - p2.y()) * 0.45)

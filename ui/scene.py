@@ -1,0 +1,565 @@
+"""The map scene: mirrors an `ArgumentMap` as node and edge items, and lays them out.
+
+The scene keeps `dict[node_id → NodeItem]` and `dict[(u, v) → EdgeItem]`, listens to the
+model's change lists and updates only what changed; it never changes the model itself (the
+editor pushes undo commands for that). Positions come from `model.layout`: structural
+changes (nodes, links, relation, collapse, hand placement) re-run it, which is ~0.1 s at
+10,000 nodes.
+
+Big maps: the item index is off (Qt's BSP index took 33 s on its first lookup at 100,000
+items), and when zoomed far out the items are hidden behind one `OverviewItem` that paints a
+cached image of the whole map, so a zoomed-out frame costs the same for 100 or 100,000 nodes.
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QLineF, QRectF, QSaveFile, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QToolTip
+
+from model.argmap import ArgumentMap, Change
+from model.layout import NODE_H, NODE_W, Layout, compute_layout
+from ui.items import EdgeItem, Look, NodeItem
+from ui.theme import Theme
+
+OVERVIEW_MIN_NODES = 1500  # smaller maps always draw their items
+OVERVIEW_PIXELS = 3000  # longest side of the cached overview image
+DEFER_CREDENCE = 20_000  # bigger maps show their first frame before the badges
+DOT_PIXELS = 4.0  # nodes narrower than this in the overview are drawn as dots with numpy
+DIM_OPACITY = 0.22
+ROLE = {"thesis": "Thesis", "claim": "Claim", "evidence": "Evidence"}
+
+
+class _Layer(QGraphicsItem):
+    """An invisible parent of all node and edge items: hiding it hides the map in one call."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF()
+
+    def paint(self, painter, option, widget=None) -> None:  # pragma: no cover - no contents
+        pass
+
+
+class OverviewItem(QGraphicsItem):
+    """The whole map as one cached image, shown instead of the items when zoomed far out."""
+
+    def __init__(self, scene: MapScene) -> None:
+        super().__init__()
+        self._scene = scene
+        self.setZValue(-1)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._scene.overview_rect()
+
+    def paint(self, painter, option, widget=None) -> None:
+        image = self._scene.overview_image()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.drawImage(self._scene.overview_rect(), image)
+        marks = self._scene.marked_rects()
+        if marks:
+            theme = self._scene.look.theme
+            for rect, color in marks:
+                painter.fillRect(rect, color if color is not None else theme.highlight)
+
+
+class MapScene(QGraphicsScene):
+    """Mirror of one map; see the module docstring."""
+
+    #: ids of the selected nodes, in selection order of the scene
+    selectionChangedIds = Signal(list)  # noqa: N815 (Qt-style signal name)
+    #: positions or visibility changed (minimap, overview)
+    layoutChanged = Signal()  # noqa: N815
+
+    def __init__(self, amap: ArgumentMap, parent=None) -> None:
+        super().__init__(parent)
+        self.amap = amap
+        self.look = Look(Theme.current())
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.layout = Layout()
+        self._nodes: dict[str, NodeItem] = {}
+        self._edges: dict[tuple[str, str], EdgeItem] = {}
+        self._seen: dict[str, tuple] = {}  # node id → fields that move it in the layout
+        self._highlight: set[str] = set()
+        self._dimmed: set[str] | None = None
+        self._dim_now: set[str] = set()
+        self._overview_on = False
+        self._overview: QImage | None = None
+        self._overview_rect = QRectF()
+        self._layer = _Layer()
+        self.addItem(self._layer)
+        self._overview_item = OverviewItem(self)
+        self._overview_item.setVisible(False)
+        self.addItem(self._overview_item)
+        self.rebuild()
+        amap.subscribe(self._on_changes)
+        self.selectionChanged.connect(self._emit_selection)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.apply_theme)
+
+    def detach(self) -> None:
+        """Stop following the model (before the document closes)."""
+        self.amap.unsubscribe(self._on_changes)
+
+    # -------------------------------------------------------------- access
+    def node_item(self, node_id: str) -> NodeItem | None:
+        return self._nodes.get(node_id)
+
+    def edge_item(self, source: str, target: str) -> EdgeItem | None:
+        return self._edges.get((source, target))
+
+    def node_items(self) -> list[NodeItem]:
+        return list(self._nodes.values())
+
+    def selected_node_ids(self) -> list[str]:
+        return [i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)]
+
+    def selected_edge_keys(self) -> list[tuple[str, str]]:
+        return [i.key for i in self.selectedItems() if isinstance(i, EdgeItem)]
+
+    def select_nodes(self, ids: list[str]) -> None:
+        """Select exactly these nodes (one selection-changed signal)."""
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for nid in ids:
+                item = self._nodes.get(nid)
+                if item is not None and item.isVisible():
+                    item.setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self._emit_selection()
+
+    def node_at(self, pos, exclude: set[str] = frozenset()) -> NodeItem | None:
+        """The topmost visible node under a scene point, skipping `exclude`."""
+        for item in self.items(pos):
+            if isinstance(item, NodeItem) and item.node_id not in exclude and item.isVisible():
+                return item
+        return None
+
+    def primary_target(self, node_id: str) -> str | None:
+        """The target a node hangs under in the layout (its first link up)."""
+        return self.layout.parent.get(node_id)
+
+    def items_rect(self) -> QRectF:
+        left, top, right, bottom = self.layout.bounds()
+        return QRectF(left, top, right - left, bottom - top).adjusted(-40, -40, 40, 60)
+
+    # ------------------------------------------------------------ mirroring
+    def rebuild(self) -> None:
+        """Drop every item and build the map afresh (opening, or the model was reset)."""
+        for item in list(self._edges.values()) + list(self._nodes.values()):
+            self.removeItem(item)
+        self._nodes.clear()
+        self._edges.clear()
+        self._seen.clear()
+        self._dim_now = set()
+        self.look.bulk = True
+        collecting = gc.isenabled()
+        gc.disable()  # 200,000 new items trigger dozens of full collections otherwise
+        try:
+            for node in self.amap.nodes():
+                self._add_node(node)
+            for edge in self.amap.edges():
+                self._add_edge(edge)
+            self.relayout()
+            for edge in self._edges.values():
+                edge.adjust()
+        finally:
+            self.look.bulk = False
+            if collecting:
+                gc.enable()
+        if len(self._nodes) > DEFER_CREDENCE:
+            QTimer.singleShot(0, self.refresh_credences)  # after the first frame
+        else:
+            self.refresh_credences()
+
+    def _add_node(self, node) -> None:
+        item = NodeItem(node, self.look)
+        item.setParentItem(self._layer)
+        self._nodes[node.id] = item
+        self._seen[node.id] = (node.collapsed, node.pinned, node.pos)
+
+    def _add_edge(self, edge) -> None:
+        item = EdgeItem(edge, self._nodes[edge.source], self._nodes[edge.target], self.look)
+        item.setParentItem(self._layer)
+        self._edges[edge.key] = item
+
+    def _remove_edge(self, key) -> None:
+        item = self._edges.pop(key)
+        item.detach()
+        self.removeItem(item)
+
+    def _on_changes(self, changes: list[Change]) -> None:
+        if any(c.kind == "reset" for c in changes):
+            self.rebuild()
+            return
+        graph = self.amap.graph
+        node_keys = [c.key for c in changes if c.kind == "node"]
+        edge_keys = [c.key for c in changes if c.kind == "edge"]
+        structural = False
+        for key in edge_keys:
+            if key in self._edges and not graph.has_edge(*key):
+                self._remove_edge(key)
+                structural = True
+        for nid in node_keys:
+            if nid in self._nodes and nid not in graph:
+                self.removeItem(self._nodes.pop(nid))
+                self._seen.pop(nid, None)
+                self._highlight.discard(nid)
+                structural = True
+        for nid in node_keys:
+            if nid not in graph:
+                continue
+            node = graph.nodes[nid]["node"]
+            if nid not in self._nodes:
+                self._add_node(node)
+                structural = True
+                continue
+            self._nodes[nid].set_node(node)
+            state = (node.collapsed, node.pinned, node.pos)
+            if state != self._seen.get(nid):
+                self._seen[nid] = state
+                structural = True
+        for key in edge_keys:
+            if not graph.has_edge(*key):
+                continue
+            edge = graph.edges[key]["edge"]
+            item = self._edges.get(key)
+            if item is None:
+                self._add_edge(edge)
+                structural = True
+            else:
+                structural |= item.relation != edge.relation
+                item.set_edge(edge)
+        if structural:
+            self.relayout()
+        self.refresh_credences()
+
+    # ---------------------------------------------------------------- layout
+    def relayout(self, keep_pinned: bool = True) -> None:
+        """Re-run the automatic layout; hand-placed nodes stay put unless `keep_pinned` is off."""
+        lay = compute_layout(self.amap, keep_pinned)
+        self.layout = lay
+        succ = self.amap.graph._succ
+        positions, parent, counts = lay.positions, lay.parent, lay.hidden_count
+        bulk = self.look.bulk
+        moved: set[EdgeItem] = set()
+        for nid, item in self._nodes.items():
+            pos = positions.get(nid)
+            if pos is None:
+                if item.isVisible():
+                    item.setVisible(False)
+                    item.setSelected(False)
+                continue
+            if not bulk and not item.isVisible():
+                item.setVisible(True)
+            if bulk or item.x() != pos[0] or item.y() != pos[1]:
+                item.setPos(pos[0], pos[1])
+                if not bulk:
+                    moved.update(item.edges)
+            item.hidden_count = counts.get(nid, 0)
+            up = parent.get(nid)
+            role = ROLE.get(item.kind, item.kind)
+            if up is not None and item.kind == "claim":
+                if succ[nid][up]["edge"].relation == "attacks":
+                    role = "Counterclaim"
+            item.role = role
+        for (u, v), edge in self._edges.items():
+            show = u in positions and v in positions
+            if edge.isVisible() != show:
+                edge.setVisible(show)
+            tree = parent.get(u) == v
+            if edge.tree != tree:
+                edge.tree = tree
+                moved.add(edge)
+        if not self.look.bulk:
+            for edge in moved:
+                edge.adjust()
+        self._apply_dimming()
+        self._update_scene_rect()
+        self._overview = None
+        self._overview_item.prepareGeometryChange()
+        self._overview_item.update()
+        self.update()
+        self.layoutChanged.emit()
+
+    def _update_scene_rect(self) -> None:
+        rect = self.items_rect()
+        margin = 1500 + 0.1 * max(rect.width(), rect.height())
+        self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
+
+    def refresh_credences(self) -> None:
+        """Update the credence badges (only the items whose value changed repaint)."""
+        values = _credences(self.amap)
+        for nid, item in self._nodes.items():
+            value = values.get(nid)
+            if value is not None and item.credence != value:
+                item.credence = value
+                item.update()
+
+    # ------------------------------------------------------ highlight / dim
+    def set_highlight(self, ids: set[str] | None) -> None:
+        """Ring these nodes (find results); None or empty clears."""
+        new = set(ids or ())
+        for nid in self._highlight ^ new:
+            item = self._nodes.get(nid)
+            if item is not None:
+                item.highlighted = nid in new
+                item.update()
+        self._highlight = {n for n in new if n in self._nodes}
+        self._overview_item.update()
+
+    def set_dimmed(self, ids: set[str] | None) -> None:
+        """Fade these nodes and their links (filtered out); None restores all."""
+        self._dimmed = set(ids) if ids is not None else None
+        self._apply_dimming()
+        self._overview = None
+        self._overview_item.update()
+
+    def _apply_dimming(self) -> None:
+        dim = {n for n in (self._dimmed or ()) if n in self._nodes}
+        changed = dim ^ self._dim_now
+        self._dim_now = dim
+        edges: set[EdgeItem] = set()
+        for nid in changed:
+            self._nodes[nid].setOpacity(DIM_OPACITY if nid in dim else 1.0)
+            edges.update(self._nodes[nid].edges)
+        for edge in edges:
+            faded = edge.key[0] in dim or edge.key[1] in dim
+            edge.setOpacity(DIM_OPACITY if faded else 1.0)
+
+    def set_drop_target(self, item: NodeItem | None) -> None:
+        for node in self._nodes.values():
+            if node.drop_target and node is not item:
+                node.drop_target = False
+                node.update()
+        if item is not None and not item.drop_target:
+            item.drop_target = True
+            item.update()
+
+    # ---------------------------------------------------------------- theme
+    def apply_theme(self, *_args) -> None:
+        """Repaint with the palette of the current system scheme."""
+        self.look.theme = Theme.current()
+        self._overview = None
+        self.update()
+        self.layoutChanged.emit()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        painter.fillRect(rect, self.look.theme.background)
+
+    # ------------------------------------------------------------- overview
+    def set_view_scale(self, scale: float) -> None:
+        """The view's zoom changed: swap items for the overview image when it is far out."""
+        on = len(self._nodes) >= OVERVIEW_MIN_NODES and scale < self.overview_threshold()
+        if on != self._overview_on:
+            self._overview_on = on
+            self._layer.setVisible(not on)
+            self._overview_item.setVisible(on)
+
+    @property
+    def overview_active(self) -> bool:
+        return self._overview_on
+
+    def overview_threshold(self) -> float:
+        """Zoom below which the cached image is as sharp as the items would be."""
+        rect = self.overview_rect()
+        side = max(rect.width(), rect.height(), 1.0)
+        return min(0.12, 1.5 * OVERVIEW_PIXELS / side)
+
+    def overview_rect(self) -> QRectF:
+        return self.items_rect()
+
+    def overview_image(self) -> QImage:
+        """The whole map drawn as flat boxes and lines, cached until the layout changes."""
+        if self._overview is None:
+            self._overview = self._draw_overview(OVERVIEW_PIXELS)
+        return self._overview
+
+    def _draw_overview(self, max_side: int) -> QImage:
+        rect = self.overview_rect()
+        scale = min(0.5, max_side / max(rect.width(), rect.height(), 1.0))
+        size = QSize(max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)))
+        if NODE_W * scale < DOT_PIXELS:
+            return self._dot_overview(rect, scale, size)
+        image = QImage(size, QImage.Format.Format_RGB32)
+        theme = self.look.theme
+        image.fill(theme.background)
+        painter = QPainter(image)
+        painter.scale(scale, scale)
+        painter.translate(-rect.left(), -rect.top())
+        positions = self.layout.positions
+        dim = self._dimmed or set()
+        lines: dict[str, list[QLineF]] = {"supports": [], "attacks": []}
+        for (u, v), edge in self._edges.items():
+            if edge.tree and u in positions and v in positions:  # extra links would be noise
+                (x1, y1), (x2, y2) = positions[u], positions[v]
+                lines[edge.relation].append(QLineF(x1, y1 - NODE_H / 2, x2, y2 + NODE_H / 2))
+        for relation, color in (("supports", theme.supports), ("attacks", theme.attacks)):
+            painter.setPen(QPen(color, 0))
+            painter.drawLines(lines[relation])
+        boxes: dict[str, list[QRectF]] = {}
+        for nid, (x, y) in positions.items():
+            kind = "dim" if nid in dim else self._nodes[nid].kind
+            boxes.setdefault(kind, []).append(
+                QRectF(x - NODE_W / 2, y - NODE_H / 2, NODE_W, NODE_H)
+            )
+        painter.setPen(Qt.PenStyle.NoPen)
+        for kind, rects in boxes.items():
+            color = theme.muted if kind == "dim" else theme.kind(kind).border
+            painter.setBrush(color)
+            painter.drawRects(rects)
+        painter.end()
+        return image
+
+    def _dot_overview(self, rect: QRectF, scale: float, size: QSize) -> QImage:
+        """Nodes of a huge map as a few pixels each, set with numpy (~20 ms for 100,000
+        nodes, where painting 100,000 rectangles and lines takes ~0.8 s); links are left out,
+        as at this scale they would only be noise."""
+        theme = self.look.theme
+        w, h = size.width(), size.height()
+        pixels = np.full((h, w), theme.background.rgb(), dtype=np.uint32)
+        dim = self._dimmed or set()
+        groups: dict[str, list[tuple[float, float]]] = {}
+        for nid, pos in self.layout.positions.items():
+            kind = "dim" if nid in dim else self._nodes[nid].kind
+            groups.setdefault(kind, []).append(pos)
+        bw = max(1, round(NODE_W * scale))
+        bh = max(1, round(NODE_H * scale))
+        for kind, pts in groups.items():
+            xy = np.asarray(pts, dtype=np.float64)
+            xs = ((xy[:, 0] - NODE_W / 2 - rect.left()) * scale).astype(np.int64)
+            ys = ((xy[:, 1] - NODE_H / 2 - rect.top()) * scale).astype(np.int64)
+            color = theme.muted if kind == "dim" else theme.kind(kind).border
+            for dy in range(bh):
+                for dx in range(bw):
+                    pixels[np.clip(ys + dy, 0, h - 1), np.clip(xs + dx, 0, w - 1)] = color.rgb()
+        image = QImage(pixels.data, w, h, w * 4, QImage.Format.Format_RGB32)
+        return image.copy()  # own the memory: `pixels` goes away
+
+    def marked_rects(self) -> list[tuple[QRectF, QColor | None]]:
+        """Highlighted and selected nodes, drawn over the overview image."""
+        out: list[tuple[QRectF, QColor | None]] = []
+        selection = self.look.theme.selection
+        for nid in self._highlight:
+            pos = self.layout.positions.get(nid)
+            if pos is not None:
+                out.append((_box(pos, pad=40), None))
+        for item in self.selectedItems():
+            if isinstance(item, NodeItem) and item.node_id in self.layout.positions:
+                out.append((_box(self.layout.positions[item.node_id], pad=40), selection))
+        return out
+
+    # --------------------------------------------------------------- export
+    def render_image(
+        self, path: str | Path, fmt: str | None = None, source: QRectF | None = None
+    ) -> None:
+        """Write `source` (default: the whole map) as PNG or SVG; raises OSError with a message.
+
+        Selection marks are left out. Files are written through QSaveFile, so a failed export
+        never leaves half a file behind.
+        """
+        path = Path(path)
+        fmt = (fmt or path.suffix.lstrip(".") or "png").lower()
+        if fmt not in ("png", "svg"):
+            raise OSError(f"cannot export as {fmt!r}: use PNG or SVG")
+        source = QRectF(source) if source is not None else self.items_rect()
+        if source.isEmpty():
+            raise OSError("the map is empty: there is nothing to export")
+        selected = self.selectedItems()
+        overview = self._overview_on
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            if overview:
+                self._layer.setVisible(True)
+                self._overview_item.setVisible(False)
+            out = QSaveFile(str(path))
+            if not out.open(QSaveFile.OpenModeFlag.WriteOnly):
+                raise OSError(f"cannot write {path.name}: {out.errorString()}")
+            if fmt == "svg":
+                self._render_svg(out, source)
+            else:
+                self._render_png(out, source)
+            if not out.commit():
+                raise OSError(f"cannot write {path.name}: {out.errorString()}")
+        finally:
+            if overview:
+                self._layer.setVisible(False)
+                self._overview_item.setVisible(True)
+            for item in selected:
+                item.setSelected(True)
+            self.blockSignals(False)
+
+    def _render_png(self, out: QSaveFile, source: QRectF) -> None:
+        scale = min(2.0, 12000 / max(source.width(), source.height()))
+        size = QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(self.look.theme.background)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self.render(painter, QRectF(0, 0, size.width(), size.height()), source)
+        painter.end()
+        if not image.save(out, "PNG"):
+            raise OSError("the image could not be encoded as PNG")
+
+    def _render_svg(self, out: QSaveFile, source: QRectF) -> None:
+        from PySide6.QtSvg import QSvgGenerator
+
+        gen = QSvgGenerator()
+        gen.setOutputDevice(out)
+        gen.setSize(QSize(round(source.width()), round(source.height())))
+        gen.setViewBox(QRectF(0, 0, source.width(), source.height()))
+        gen.setTitle("Cruxmap argument map")
+        painter = QPainter(gen)
+        painter.fillRect(QRectF(0, 0, source.width(), source.height()), self.look.theme.background)
+        self.render(painter, QRectF(0, 0, source.width(), source.height()), source)
+        painter.end()
+
+    # ----------------------------------------------------------------- mouse
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        """Links follow the nodes being dragged (items send no geometry changes: that would
+        cost a Python call per item per move when 100,000 items are laid out)."""
+        super().mouseMoveEvent(event)
+        if event.buttons() & Qt.MouseButton.LeftButton and isinstance(
+            self.mouseGrabberItem(), NodeItem
+        ):
+            for item in self.selectedItems():
+                if isinstance(item, NodeItem):
+                    item.adjust_edges()
+
+    def helpEvent(self, event) -> None:  # noqa: N802
+        """Full title as a tooltip (made on demand, not stored on 100,000 items)."""
+        item = self.node_at(event.scenePos())
+        if item is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(event.screenPos(), item.title)
+        event.accept()
+
+    # ------------------------------------------------------------ selection
+    def _emit_selection(self) -> None:
+        self.selectionChangedIds.emit(self.selected_node_ids())
+
+
+def _box(pos: tuple[float, float], pad: float = 0.0) -> QRectF:
+    return QRectF(
+        pos[0] - NODE_W / 2 - pad, pos[1] - NODE_H / 2 - pad, NODE_W + 2 * pad, NODE_H + 2 * pad
+    )
+
+
+def _credences(amap: ArgumentMap) -> dict[str, float]:
+    """Credence per node from the credence engine, or the priors if it is unavailable."""
+    try:
+        from model.credence import credences
+    except ImportError:
+        return {n.id: amap.prior(n.id) for n in amap.nodes()}
+    return credences(amap)

@@ -1,0 +1,280 @@
+"""The map view: zoom around the cursor, pan, fit, and walk the map with the arrow keys.
+
+The view holds no map state: it tells the scene its zoom (so far-out frames use the cached
+overview image) and reports zoom and scroll changes for the minimap.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from ui.items import NodeItem
+from ui.scene import MapScene
+
+MIN_ZOOM = 0.002
+MAX_ZOOM = 4.0
+FIT_MAX = 1.0  # fitting a small map never blows it up beyond 100 %
+READABLE = 0.45  # titles are drawn from this zoom on (ui.items.TEXT_LOD)
+READABLE_START = 0.75
+NAV_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
+
+
+class MapView(QGraphicsView):
+    """A `QGraphicsView` tuned for big maps; see the module docstring."""
+
+    zoomChanged = Signal(float)  # noqa: N815
+    viewportMoved = Signal()  # noqa: N815
+    resized = Signal()  # e.g. to keep an overlaid minimap in a corner without an event filter
+
+    def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._pan_from: QPointF | None = None
+        self._space = False
+        #: the editing controller: gets mouse, key and context-menu events first
+        self.gestures = None
+        self.horizontalScrollBar().valueChanged.connect(self.viewportMoved)
+        self.verticalScrollBar().valueChanged.connect(self.viewportMoved)
+
+    def map_scene(self) -> MapScene:
+        return self.scene()  # type: ignore[return-value]
+
+    # ------------------------------------------------------------------ zoom
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, value: float) -> None:
+        value = min(MAX_ZOOM, max(MIN_ZOOM, value))
+        factor = value / self.zoom()
+        if factor != 1.0:
+            self.scale(factor, factor)
+        self._zoomed()
+
+    def zoom_by(self, factor: float) -> None:
+        self.set_zoom(self.zoom() * factor)
+
+    def zoom_in(self) -> None:
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.zoom_by(1.25)
+        self.setTransformationAnchor(anchor)
+
+    def zoom_out(self) -> None:
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.zoom_by(0.8)
+        self.setTransformationAnchor(anchor)
+
+    def zoom_to_fit(self) -> None:
+        """Show the whole map (small maps at 100 %)."""
+        self.fit_rect(self.map_scene().items_rect())
+
+    def home(self) -> None:
+        """The opening view: the whole map if it fits at a readable zoom, else the thesis at
+        the top centre at a readable zoom (a fitted big map would show only dots)."""
+        scene = self.map_scene()
+        rect = scene.items_rect()
+        view = self.viewport().rect()
+        if rect.isEmpty() or view.isEmpty():
+            return
+        fit = min(view.width() / rect.width(), view.height() / rect.height())
+        thesis = scene.amap.thesis
+        item = scene.node_item(thesis.id) if thesis is not None else None
+        if fit >= READABLE or item is None or not item.isVisible():
+            self.zoom_to_fit()
+            return
+        self.set_zoom(READABLE_START)
+        top = item.pos().y() - 60 / READABLE_START
+        self.centerOn(item.pos().x(), top + view.height() / 2 / READABLE_START)
+
+    def zoom_to_selection(self) -> None:
+        """Show the selected nodes (or the whole map when nothing is selected)."""
+        items = [i for i in self.map_scene().selectedItems() if isinstance(i, NodeItem)]
+        if not items:
+            self.zoom_to_fit()
+            return
+        rect = QRectF()
+        for item in items:
+            rect = rect.united(item.sceneBoundingRect())
+        self.fit_rect(rect.adjusted(-60, -60, 60, 60))
+
+    def fit_rect(self, rect: QRectF) -> None:
+        if rect.isEmpty():
+            return
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > FIT_MAX:
+            self.set_zoom(FIT_MAX)
+            self.centerOn(rect.center())
+        elif self.zoom() < MIN_ZOOM:
+            self.set_zoom(MIN_ZOOM)
+        self._zoomed()
+
+    def center_on_node(self, node_id: str, select: bool = False) -> None:
+        """Scroll a node into the middle of the view (find results, inspector links)."""
+        scene = self.map_scene()
+        item = scene.node_item(node_id)
+        if item is None:
+            return
+        if select:
+            scene.select_nodes([node_id])
+        if self.zoom() < 0.3:
+            self.set_zoom(0.6)
+        self.centerOn(item)
+
+    def visible_scene_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def _zoomed(self) -> None:
+        self.map_scene().set_view_scale(self.zoom())
+        self.zoomChanged.emit(self.zoom())
+        self.viewportMoved.emit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.resized.emit()
+        self.viewportMoved.emit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        delta = event.angleDelta().y() or event.angleDelta().x()
+        if delta:
+            self.zoom_by(1.0015**delta)
+        event.accept()
+
+    # ------------------------------------------------------------------- pan
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        middle = event.button() == Qt.MouseButton.MiddleButton
+        if middle or (self._space and event.button() == Qt.MouseButton.LeftButton):
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if self.gestures is not None and self.gestures.press(event):
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+            h.setValue(h.value() - round(delta.x()))
+            v.setValue(v.value() - round(delta.y()))
+            event.accept()
+            return
+        if self.gestures is not None and self.gestures.move(event):
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().setCursor(
+                Qt.CursorShape.OpenHandCursor if self._space else Qt.CursorShape.ArrowCursor
+            )
+            event.accept()
+            return
+        if self.gestures is not None and self.gestures.release(event):
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.gestures is not None and self.gestures.double_click(event):
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        if self.gestures is not None and self.gestures.context(event):
+            event.accept()
+            return
+        super().contextMenuEvent(event)
+
+    # ------------------------------------------------------------- keyboard
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self.scene() is not None and self.scene().focusItem() is not None:
+            super().keyPressEvent(event)  # typing into an item (inline title editor)
+            return
+        if self.gestures is not None and self.gestures.key(event):
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        if event.key() in NAV_KEYS and not event.modifiers():
+            self.navigate(event.key())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def navigate(self, key: Qt.Key) -> None:
+        """Move the selection: up to the target, down to the first reason, sideways to siblings."""
+        scene = self.map_scene()
+        selected = scene.selected_node_ids()
+        if not selected:
+            thesis = scene.amap.thesis
+            first = thesis.id if thesis is not None else next(iter(scene.layout.positions), None)
+            if first is not None:
+                self._go(first)
+            return
+        current = selected[-1]
+        lay = scene.layout
+        parent = lay.parent.get(current)
+        if key == Qt.Key.Key_Up:
+            target = parent
+        elif key == Qt.Key.Key_Down:
+            kids = lay.children.get(current, [])
+            target = kids[0] if kids else None
+        else:
+            step = -1 if key == Qt.Key.Key_Left else 1
+            target = self._beside(current, parent, step)
+        if target is not None and target in lay.positions:
+            self._go(target)
+
+    def _beside(self, current: str, parent: str | None, step: int) -> str | None:
+        lay = self.map_scene().layout
+        siblings = lay.children.get(parent, []) if parent is not None else []
+        if current in siblings:
+            i = siblings.index(current) + step
+            if 0 <= i < len(siblings):
+                return siblings[i]
+        x, y = lay.positions[current]
+        row = [
+            (abs(px - x), nid)
+            for nid, (px, py) in lay.positions.items()
+            if abs(py - y) < 1 and (px - x) * step > 0
+        ]
+        return min(row)[1] if row else None
+
+    def _go(self, node_id: str) -> None:
+        scene = self.map_scene()
+        scene.select_nodes([node_id])
+        item = scene.node_item(node_id)
+        if item is not None:
+            self.ensureVisible(item, 40, 40)

@@ -117,3 +117,36 @@ def test_import_of_a_binary_file_says_why_and_changes_nothing(window, qtbot, tmp
     qtbot.waitUntil(lambda: window.workspace.importer._thread is None, timeout=30_000)
     assert window.warnings, "the user is told why"
     assert window.doc.map.snapshot() == before
+
+
+def _texts(menu) -> list[str]:  # noqa: ANN001
+    return [a.text().replace("&", "") for a in menu.actions() if a.text()]
+
+
+def test_menus_offer_every_capability_of_the_open_map(window) -> None:
+    file_items = _texts(window.file_menu)
+    for expected in ("Import Article…", "Import Trend Data…", "Export Report…", "Save As…",
+                     "Open Recent", "Export Visible Map as PNG…"):  # fmt: skip
+        assert any(t.startswith(expected) for t in file_items), expected
+    assert any("Undo" in t for t in _texts(window.edit_menu))
+    assert any(t.startswith("Find") for t in _texts(window.edit_menu))
+    assert "Colour Scheme" in _texts(window.view_menu)
+
+
+def test_undo_menu_names_the_edit_to_be_undone(window) -> None:
+    from ui.commands import EditNodeCommand, push
+
+    push(window.undo_stack, EditNodeCommand(window.doc.map, "thesis", title="Scaling gets there"))
+    undo = window.edit_menu.actions()[0]
+    assert "Edit title" in undo.text()
+    undo.trigger()
+    assert window.doc.map.node("thesis").title.startswith("Scaling current LLM")
+
+
+def test_dark_scheme_repaints_the_map_dark(window) -> None:
+    window.set_color_scheme("dark")
+    try:
+        assert window.workspace.scene.look.theme.dark
+    finally:
+        window.set_color_scheme("light")
+    assert not window.workspace.scene.look.theme.dark

@@ -45,7 +45,7 @@ def apply_color_scheme(name: str) -> None:
     is_dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
     if want_dark and not is_dark:
         app.setPalette(dark_palette())
-    elif name == "light" and is_dark:
+    elif not want_dark and is_dark:
         app.setPalette(app.style().standardPalette())
 
 

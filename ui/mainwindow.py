@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -82,9 +82,33 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         self.edit_menu.addActions([undo, redo])
         self.edit_menu.addSeparator()
+        self.scheme_menu = self._build_scheme_menu()
         about = QAction("&About Cruxmap", self)
         about.triggered.connect(self._about)
         self.help_menu.addAction(about)
+
+    def _build_scheme_menu(self) -> QMenu:
+        """View → Colour Scheme: follow the system, or force light or dark (kept in QSettings)."""
+        menu = QMenu("Colour &Scheme", self)
+        group = QActionGroup(self)
+        current = QSettings().value("view/theme", "", str)
+        for key, text in (("", "Follow the &System"), ("light", "&Light"), ("dark", "&Dark")):
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(key == current)
+            action.triggered.connect(lambda _=False, key=key: self.set_color_scheme(key))
+            group.addAction(action)
+        return menu
+
+    def set_color_scheme(self, key: str) -> None:
+        from ui.app import apply_color_scheme
+
+        QSettings().setValue("view/theme", key)
+        apply_color_scheme(key)
+        workspace = getattr(self, "workspace", None)
+        if workspace is not None:
+            workspace.scene.apply_theme()
+            workspace.view.viewport().update()
 
     def _fill_file_menu(self) -> None:
         m = self.file_menu

@@ -165,6 +165,7 @@ def _action(parent, text: str, slot, shortcut: str | None = None) -> QAction:  #
 
 
 def _fill_menus(window, ws: _Workspace) -> None:  # noqa: ANN001
+    """Menus and toolbars from the editor's action groups and the workspace's own actions."""
     groups = ws.editor.actions()
     edit = window.edit_menu
     for name in ("add", "edit"):
@@ -172,46 +173,41 @@ def _fill_menus(window, ws: _Workspace) -> None:  # noqa: ANN001
         edit.addSeparator()
     edit.addActions(ws.find.actions_for_menu())
     window.map_menu.addActions(groups.get("layout", []))
-    view = window.view_menu
-    view.addActions(groups.get("view", []))
-    view.addSeparator()
-    filters = _action(
-        window, "Show &Filter Bar", lambda on: ws.filters.setVisible(on), "Ctrl+Shift+F"
-    )
-    filters.setCheckable(True)
-    view.addAction(filters)
-    view.addSeparator()
-    for dock in window.docks.values():
-        view.addAction(dock.toggleViewAction())
-
-    window._import_actions = [
-        _action(window, "Import &Article…", ws.import_article_dialog, "Ctrl+I"),
-        _action(window, "Import Article from &URL…", ws.import_url_dialog),
-        _action(window, "Import &Trend Data…", ws.import_trends),
-    ]
-    window._export_actions = list(groups.get("export", []))
-    from ui.export_actions import export_actions
-
-    window._export_actions = export_actions(window, ws) + window._export_actions
 
     toolbar = QToolBar("Map", window)
     toolbar.setObjectName("toolbar-map")
     toolbar.setMovable(False)
     toolbar.addActions(groups.get("add", []))
     toolbar.addSeparator()
-    toolbar.addActions(
-        [a for a in groups.get("edit", []) if not a.icon().isNull()] or groups.get("edit", [])[:3]
-    )
+    toolbar.addActions(groups.get("edit", [])[:4])
     toolbar.addSeparator()
-    toolbar.addActions(groups.get("layout", [])[:1] + groups.get("view", [])[2:3])
-    window.addToolBar(toolbar)
-    window._toolbars = [toolbar]
+    toolbar.addActions(groups.get("layout", [])[:1] + [ws.editor.action("zoom_fit")])
     filter_bar = QToolBar("Filter", window)
     filter_bar.setObjectName("toolbar-filter")
     filter_bar.addWidget(ws.filters)
     filter_bar.setVisible(False)
-    filters.toggled.connect(filter_bar.setVisible)
-    ws.filters.setVisible(True)
+    window.addToolBar(toolbar)
     window.addToolBarBreak()
     window.addToolBar(filter_bar)
-    window._toolbars.append(filter_bar)
+    window._toolbars = [toolbar, filter_bar]
+
+    view = window.view_menu
+    view.addActions(groups.get("view", []))
+    view.addSeparator()
+    show_filters = filter_bar.toggleViewAction()
+    show_filters.setText("Show &Filter Bar")
+    show_filters.setShortcut(QKeySequence("Ctrl+Shift+F"))
+    view.addAction(show_filters)
+    for dock in window.docks.values():
+        view.addAction(dock.toggleViewAction())
+    view.addSeparator()
+    view.addMenu(window.scheme_menu)
+
+    from ui.export_actions import export_actions
+
+    window._import_actions = [
+        _action(window, "Import &Article…", ws.import_article_dialog, "Ctrl+I"),
+        _action(window, "Import Article from &URL…", ws.import_url_dialog),
+        _action(window, "Import &Trend Data…", ws.import_trends),
+    ]
+    window._export_actions = export_actions(window, ws) + groups.get("export", [])

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any, NoReturn
 
+from model.argmap import ArgumentMap
 from storage.document import DocumentError, MapDocument
 
 
@@ -21,6 +23,24 @@ def open_map(path: str) -> MapDocument:
     """Open a map for a command, turning refusals into a CommandError."""
     try:
         return MapDocument.open(path)
+    except DocumentError as exc:
+        fail(str(exc))
+
+
+def check_new_file(path: str) -> Path:
+    """The path of a map to create: it must not exist yet and its folder must."""
+    out = Path(path)
+    if out.exists():
+        fail(f"{out} already exists: choose a new file name")
+    if not out.parent.is_dir():
+        fail(f"folder {out.parent} does not exist")
+    return out
+
+
+def create_map(path: Path, amap: ArgumentMap) -> None:
+    """Write `amap` as a new map file, or fail with the document's message."""
+    try:
+        MapDocument.create(path, amap).close()
     except DocumentError as exc:
         fail(str(exc))
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from cli.common import fail, open_map, run
-from storage.document import DocumentError, MapDocument
+from cli.common import check_new_file, create_map, fail, open_map, run
 from storage.interchange import EXPORT_FORMATS, IMPORT_SUFFIXES, InterchangeError
 
 REPORT_FORMATS = ("md", "html")
@@ -60,18 +59,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_open_as_map(args: argparse.Namespace) -> int:
     from storage.interchange import import_map
 
-    out = Path(args.output)
-    if out.exists():
-        fail(f"{out} already exists: choose a new file name")
-    if not out.parent.is_dir():
-        fail(f"folder {out.parent} does not exist")
+    out = check_new_file(args.output)
     try:
         amap = import_map(args.file)
     except InterchangeError as exc:
         fail(f"{Path(args.file).name}: {exc}")
-    try:
-        MapDocument.create(out, amap).close()
-    except DocumentError as exc:
-        fail(str(exc))
+    create_map(out, amap)
     print(f"created {out}: {len(amap)} nodes, {amap.graph.number_of_edges()} links")
     return 0

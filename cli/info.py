@@ -6,10 +6,9 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from cli.common import fail, open_map, print_json, run
+from cli.common import check_new_file, create_map, open_map, print_json, run
 from model.argmap import ArgumentMap
 from model.entities import KINDS, RELATIONS
-from storage.document import DocumentError, MapDocument
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -76,14 +75,7 @@ def new_map(seed: bool) -> ArgumentMap:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    if path.exists():
-        fail(f"{path} already exists: choose a new file name")
-    if not path.parent.is_dir():
-        fail(f"folder {path.parent} does not exist")
-    try:
-        MapDocument.create(path, new_map(args.seed)).close()
-    except DocumentError as exc:
-        fail(str(exc))
+    path = check_new_file(args.file)
+    create_map(path, new_map(args.seed))
     print(f"created {path}")
     return 0

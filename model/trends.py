@@ -20,7 +20,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import stats
 
 from model.entities import Point, Series
 
@@ -195,6 +194,8 @@ class Fit:
     ) -> tuple[np.ndarray, np.ndarray]:
         """log10 bounds: the trend's confidence band, or (prediction) where a new point may fall."""
         x = np.asarray(years, dtype=float)
+        from scipy import stats  # imported on first fit: CSV reading needs no scipy
+
         t = stats.t.ppf(0.5 + level / 2, self.dof)
         extra = 1.0 if prediction else 0.0
         se = self.resid_sd * np.sqrt(extra + 1.0 / self.n + (x - self.x_mean) ** 2 / self.sxx)
@@ -330,6 +331,8 @@ def _sample_level(level: Level, rng: np.random.Generator, k: int) -> np.ndarray:
     mid = math.log10(level.value)
     if level.low is None or level.high is None or not (0 < level.low <= level.high):
         return np.full(k, mid)
+    from scipy import stats
+
     z = stats.norm.ppf(0.95)
     sd = (math.log10(level.high) - math.log10(level.low)) / (2 * z)
     return mid + rng.standard_normal(k) * sd

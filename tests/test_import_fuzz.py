@@ -3,6 +3,7 @@
 Files of one type share one child process (read_many), so the run stays fast; each file still
 has its own time limit, and a crash only restarts the child.
 """
+
 from __future__ import annotations
 
 import time

@@ -1,4 +1,5 @@
 """The proposal pipeline on our own articles: sentences, claims, stance, targets, facts, apply."""
+
 from __future__ import annotations
 
 import json
@@ -18,10 +19,18 @@ from model.importer.stance import classify, polarity
 THESIS = NodeRef("T", "Scaling current LLM approaches will lead to AGI", kind="thesis", side=0)
 NODES = [
     THESIS,
-    NodeRef("data", "We will run out of high-quality training data",
-            "The stock of human text is finite and will be exhausted", side=-1),
-    NodeRef("trend", "Benchmark scores keep improving with scale",
-            "Performance improves steadily as compute grows", side=1),
+    NodeRef(
+        "data",
+        "We will run out of high-quality training data",
+        "The stock of human text is finite and will be exhausted",
+        side=-1,
+    ),
+    NodeRef(
+        "trend",
+        "Benchmark scores keep improving with scale",
+        "Performance improves steadily as compute grows",
+        side=1,
+    ),
 ]
 TEXT = (FIXTURES / "plain_debate.txt").read_text()
 
@@ -32,14 +41,18 @@ def article() -> Article:
 
 
 def test_sentences_keep_offsets() -> None:
-    text = ("Dr. Smith said costs grew 2.4 × per year since 2016. Is that sustainable?\n"
-            "- Scaling is insufficient: more compute won't solve it\n"
-            "It held e.g. for GPT-3. Then it stopped… BIGGER models came.")
+    text = (
+        "Dr. Smith said costs grew 2.4 × per year since 2016. Is that sustainable?\n"
+        "- Scaling is insufficient: more compute won't solve it\n"
+        "It held e.g. for GPT-3. Then it stopped… BIGGER models came."
+    )
     sents = split_sentences(text)
     for s in sents:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
     assert [s.text for s in sents][:2] == [
-        "Dr. Smith said costs grew 2.4 × per year since 2016.", "Is that sustainable?"]
+        "Dr. Smith said costs grew 2.4 × per year since 2016.",
+        "Is that sustainable?",
+    ]
     assert sents[2].bullet and sents[2].text.startswith("Scaling")
     assert any(s.text == "It held e.g. for GPT-3." for s in sents)
 
@@ -55,7 +68,9 @@ def test_stance_cues_negation_and_contrast() -> None:
     assert polarity("Scaling will lead to AGI.") > 0
     assert polarity("Data will not be a bottleneck.") > 0
     assert polarity("Scaling has worked so far, but the returns are diminishing.") < 0
-    assert classify("The belief is that more compute will eventually yield AGI.", 0, -1.0)[0] == "pro"
+    assert (
+        classify("The belief is that more compute will eventually yield AGI.", 0, -1.0)[0] == "pro"
+    )
     assert classify("Models keep getting cheaper.", -1, 0.0)[0] == "con"  # a pessimistic section
 
 
@@ -65,7 +80,7 @@ def test_propose_on_own_article() -> None:
     assert 3 <= len(props) < len(result.sentences)
     text = result.article.text
     for p in props:
-        assert text[p.start:p.end] == p.quote
+        assert text[p.start : p.end] == p.quote
         assert p.stance in ("pro", "con", "neutral") and 0 < p.confidence <= 1
         assert p.relation in ("supports", "attacks", "duplicate")
         assert p.target in {n.id for n in NODES}
@@ -79,13 +94,16 @@ def test_propose_on_own_article() -> None:
     assert set(data) == {"document", "proposals", "trend_facts"}
     assert set(data["document"]) == {"title", "author", "date", "url", "text"}
     assert {"quote", "start", "end", "stance", "confidence", "target", "relation"} <= set(
-        data["proposals"][0])
+        data["proposals"][0]
+    )
 
 
 def test_duplicate_and_relation_from_side() -> None:
-    art = Article(text="The stock of human text is finite and will be exhausted soon. "
-                       "Benchmarks saturate, and performance will not improve steadily as compute "
-                       "grows.")
+    art = Article(
+        text="The stock of human text is finite and will be exhausted soon. "
+        "Benchmarks saturate, and performance will not improve steadily as compute "
+        "grows."
+    )
     result = propose(art, NODES, "T")
     by_quote = {p.quote[:20]: p for p in result.proposals}
     dup = by_quote["The stock of human t"]
@@ -95,9 +113,11 @@ def test_duplicate_and_relation_from_side() -> None:
 
 
 def test_trend_facts() -> None:
-    text = ("Training compute has grown 4.2x per year since 2010. GPT-4 used about 2e25 FLOP and "
-            "cost $41–78 M. The stock of text is about 300 trillion tokens. It scored 86% in 2023. "
-            "We need five orders of magnitude more data. Founded in 1998 with 12 people.")
+    text = (
+        "Training compute has grown 4.2x per year since 2010. GPT-4 used about 2e25 FLOP and "
+        "cost $41–78 M. The stock of text is about 300 trillion tokens. It scored 86% in 2023. "
+        "We need five orders of magnitude more data. Founded in 1998 with 12 people."
+    )
     facts = {(f.value, f.unit) for f in find_facts(text)}
     assert (4.2, "x/year") in facts
     assert (2e25, "FLOP") in facts
@@ -116,10 +136,12 @@ def test_no_facts_in_prose_without_units() -> None:
 
 
 def test_boilerplate_heuristics() -> None:
-    text = ("Learn why models stall. Discover the details.\nMy Big Title\nBy Jo Park\n"
-            + "Body sentence one is here and it is long enough.\n" * 3
-            + "Subscribe to our newsletter for more.\nSecond body line with content.\n"
-            "Great post, thank you! Keep up the great work!\n")
+    text = (
+        "Learn why models stall. Discover the details.\nMy Big Title\nBy Jo Park\n"
+        + "Body sentence one is here and it is long enough.\n" * 3
+        + "Subscribe to our newsletter for more.\nSecond body line with content.\n"
+        "Great post, thank you! Keep up the great work!\n"
+    )
     c = clean_text(text)
     assert c.title == "My Big Title" and c.author == "Jo Park"
     assert "Learn why" not in c.text and "Subscribe" not in c.text and "Great post" not in c.text
@@ -131,14 +153,20 @@ def test_apply_import_is_one_batch() -> None:
     amap = ArgumentMap()
     with amap.batch("seed"):
         t = amap.add_node("thesis", "Scaling current LLM approaches will lead to AGI")
-        d = amap.add_node("claim", "We will run out of high-quality training data",
-                          text="The stock of human text is finite and will be exhausted")
+        d = amap.add_node(
+            "claim",
+            "We will run out of high-quality training data",
+            text="The stock of human text is finite and will be exhausted",
+        )
         amap.link(d, t, "attacks")
     seen: list = []
     amap.subscribe(lambda changes: seen.append(changes))
-    art = Article(text="The stock of human text is finite and will be exhausted soon. Scaling "
-                       "alone will not lead to AGI, because planning does not improve with size.",
-                  title="Test", url="https://example.org/a")
+    art = Article(
+        text="The stock of human text is finite and will be exhausted soon. Scaling "
+        "alone will not lead to AGI, because planning does not improve with size.",
+        title="Test",
+        url="https://example.org/a",
+    )
     refs = node_refs(amap)
     assert {r.id: r.side for r in refs} == {t: 0, d: -1}
     result = propose(art, refs, t)
@@ -148,7 +176,7 @@ def test_apply_import_is_one_batch() -> None:
     assert len(amap.node(d).citations) == 1
     new = amap.node(out["nodes"][0])
     cite = new.citations[0]
-    assert art.text[cite.start:cite.end] == cite.quote
+    assert art.text[cite.start : cite.end] == cite.quote
     assert amap.sources[out["source"]].text == art.text
     assert amap.edge(new.id, t).relation == "attacks"
 
@@ -161,10 +189,13 @@ def test_retarget_rederives_relation() -> None:
 def test_evaluate_on_own_gold() -> None:
     raw = "<p>Scaling &amp; data will run out soon.</p><p>Subscribe now!</p><p>Costs grow 3x a year.</p>"
     art = Article(text="Scaling & data will run out soon.\nCosts grow 3x a year.")
-    gold = {"claims": [{"quote": "Scaling &amp; data will run out soon.", "stance": "con",
-                        "importance": 2}],
-            "trend_facts": [{"quote": "Costs grow 3x a year", "value": 3, "unit": "x", "year": None}],
-            "boilerplate_samples": ["Subscribe now!"]}
+    gold = {
+        "claims": [
+            {"quote": "Scaling &amp; data will run out soon.", "stance": "con", "importance": 2}
+        ],
+        "trend_facts": [{"quote": "Costs grow 3x a year", "value": 3, "unit": "x", "year": None}],
+        "boilerplate_samples": ["Subscribe now!"],
+    }
     result = propose(art, [THESIS], "T")
     c = score_article(raw, gold, result)
     r = rates(total([c]))

@@ -1,4 +1,5 @@
 """Readers: each format, URLs on a local stub server, and the bad inputs each give a clear message."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,14 @@ def test_html_drops_page_chrome_and_keeps_metadata() -> None:
     assert a.kind == "html"
     assert "Training compute for the largest runs has grown about 4 times per year" in a.text
     assert "pure scaling of today's language models is unlikely" in a.text
-    for chrome in ("We use cookies", "Subscribe to our newsletter", "Share on X", "Great article",
-                   "All rights reserved", "Privacy policy"):
+    for chrome in (
+        "We use cookies",
+        "Subscribe to our newsletter",
+        "Share on X",
+        "Great article",
+        "All rights reserved",
+        "Privacy policy",
+    ):
         assert chrome not in a.text
     assert a.title == "The Compute Wall Is Closer Than You Think"
     assert a.author == "Mira Okafor"
@@ -26,8 +33,12 @@ def test_html_drops_page_chrome_and_keeps_metadata() -> None:
 
 def test_markdown_front_matter_and_syntax() -> None:
     a = read_article(str(FIXTURES / "bitter_lesson_notes.md"))
-    assert (a.kind, a.title, a.author, a.date) == ("md", "Why I Still Bet on Scale", "Tomas Lindqvist",
-                                                    "2024-11-02")
+    assert (a.kind, a.title, a.author, a.date) == (
+        "md",
+        "Why I Still Bet on Scale",
+        "Tomas Lindqvist",
+        "2024-11-02",
+    )
     assert "Loss keeps falling along smooth power laws" in a.text  # emphasis removed
     assert "recent results suggest" in a.text  # link text kept, URL dropped
     assert "chart.png" not in a.text and "Subscribe" not in a.text
@@ -41,17 +52,24 @@ def test_plain_text_chrome_is_stripped() -> None:
     assert a.author == "Ana Ruiz"
     assert a.date == "June 3, 2025"
     assert a.text.startswith("Language models have improved steadily")
-    for chrome in ("Originally published", "References", "https://example.org", "Leave a Reply",
-                   "email address"):
+    for chrome in (
+        "Originally published",
+        "References",
+        "https://example.org",
+        "Leave a Reply",
+        "email address",
+    ):
         assert chrome not in a.text
     assert a.text.rstrip().endswith("will not produce general intelligence.")
 
 
 def test_html_inside_a_txt_file_is_sniffed(tmp_path) -> None:
     p = tmp_path / "saved.txt"
-    p.write_text("<p>Scaling laws describe loss, not the abilities users care about.</p>"
-                 "<p>So the curve alone cannot tell us when general intelligence arrives.</p>"
-                 "<p>Benchmarks saturate quickly and say little about open-ended tasks.</p>")
+    p.write_text(
+        "<p>Scaling laws describe loss, not the abilities users care about.</p>"
+        "<p>So the curve alone cannot tell us when general intelligence arrives.</p>"
+        "<p>Benchmarks saturate quickly and say little about open-ended tasks.</p>"
+    )
     a = read_article(str(p))
     assert a.kind == "html"
     assert "<p>" not in a.text and "Scaling laws describe loss" in a.text
@@ -59,8 +77,10 @@ def test_html_inside_a_txt_file_is_sniffed(tmp_path) -> None:
 
 def test_odd_encoding_is_detected(tmp_path) -> None:
     p = tmp_path / "latin.txt"
-    text = ("Les modèles de langage progressent régulièrement grâce à l'échelle. "
-            "Mais la qualité des données reste limitée et coûteuse à obtenir. ") * 5
+    text = (
+        "Les modèles de langage progressent régulièrement grâce à l'échelle. "
+        "Mais la qualité des données reste limitée et coûteuse à obtenir. "
+    ) * 5
     p.write_bytes(text.encode("cp1252"))
     a = read_article(str(p))
     assert "modèles" in a.text and "données" in a.text
@@ -68,25 +88,34 @@ def test_odd_encoding_is_detected(tmp_path) -> None:
 
 def test_pdf_text_layer(tmp_path) -> None:
     p = tmp_path / "paper.pdf"
-    p.write_bytes(make_pdf(["Scaling laws hold over seven orders of magnitude of compute.",
-                            "Yet models still fail simple planning tasks that children solve.",
-                            "We conclude that scaling alone will not reach general intelligence."],
-                           title="A Short Paper"))
+    p.write_bytes(
+        make_pdf(
+            [
+                "Scaling laws hold over seven orders of magnitude of compute.",
+                "Yet models still fail simple planning tasks that children solve.",
+                "We conclude that scaling alone will not reach general intelligence.",
+            ],
+            title="A Short Paper",
+        )
+    )
     a = read_article(str(p))
     assert a.kind == "pdf" and a.title == "A Short Paper"
     assert "scaling alone will not reach general intelligence" in a.text
 
 
-@pytest.mark.parametrize("name,data,needle", [
-    ("binary.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, "PNG image"),
-    ("noise.html", bytes(range(256)) * 40, "binary"),
-    ("empty.md", b"", "empty"),
-    ("blank.txt", b"   \n\n\t  ", "empty"),
-    ("scan.pdf", None, "no text layer"),
-    ("fake.pdf", b"just some text pretending to be a PDF", "not a PDF"),
-    ("broken.pdf", b"%PDF-1.4\n1 0 obj <<", "PDF"),
-    ("tags.html", b"<html><body><div><span></span></div></body></html>", "no readable"),
-])
+@pytest.mark.parametrize(
+    "name,data,needle",
+    [
+        ("binary.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, "PNG image"),
+        ("noise.html", bytes(range(256)) * 40, "binary"),
+        ("empty.md", b"", "empty"),
+        ("blank.txt", b"   \n\n\t  ", "empty"),
+        ("scan.pdf", None, "no text layer"),
+        ("fake.pdf", b"just some text pretending to be a PDF", "not a PDF"),
+        ("broken.pdf", b"%PDF-1.4\n1 0 obj <<", "PDF"),
+        ("tags.html", b"<html><body><div><span></span></div></body></html>", "no readable"),
+    ],
+)
 def test_bad_files_give_clear_messages(tmp_path, name, data, needle) -> None:
     p = tmp_path / name
     p.write_bytes(blank_pdf() if data is None else data)
@@ -98,9 +127,11 @@ def test_bad_files_give_clear_messages(tmp_path, name, data, needle) -> None:
 
 def test_broken_html_still_yields_text(tmp_path) -> None:
     p = tmp_path / "broken.html"
-    p.write_text("<html><body><div><p>Compute has grown ten times faster than algorithms improved, "
-                 "so most progress came from scale.<p>But the returns per dollar are falling, and "
-                 "no lab can keep multiplying budgets by ten<div><b>unclosed <i>tags everywhere")
+    p.write_text(
+        "<html><body><div><p>Compute has grown ten times faster than algorithms improved, "
+        "so most progress came from scale.<p>But the returns per dollar are falling, and "
+        "no lab can keep multiplying budgets by ten<div><b>unclosed <i>tags everywhere"
+    )
     a = read_article(str(p))
     assert "returns per dollar are falling" in a.text
 
@@ -122,10 +153,15 @@ def test_missing_file() -> None:
 
 def test_url_from_stub_server() -> None:
     body = (FIXTURES / "compute_wall.html").read_bytes()
-    pdf = make_pdf(["Scaling will continue to deliver gains for years to come.",
-                    "Labs expect models to keep improving with more compute."])
-    with stub_server({"/a": (200, "text/html; charset=utf-8", body),
-                      "/p": (200, "application/pdf", pdf)}) as base:
+    pdf = make_pdf(
+        [
+            "Scaling will continue to deliver gains for years to come.",
+            "Labs expect models to keep improving with more compute.",
+        ]
+    )
+    with stub_server(
+        {"/a": (200, "text/html; charset=utf-8", body), "/p": (200, "application/pdf", pdf)}
+    ) as base:
         a = read_article(base + "/a", timeout=5)
         assert a.url and "Data is the second wall" in a.text and a.raw_path == ""
         p = read_article(base + "/p", timeout=5)

@@ -1,4 +1,5 @@
 """Helpers for the import tests: tiny PDFs, a local HTTP stub, malformed-file generators."""
+
 from __future__ import annotations
 
 import contextlib
@@ -14,8 +15,10 @@ FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 
 def make_pdf(lines: list[str], title: str = "") -> bytes:
     """A one-page PDF with a real text layer (Helvetica, one line per entry)."""
+
     def esc(s: str) -> str:
         return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
     ops = ["BT", "/F1 11 Tf", "14 TL", "50 780 Td"]
     for ln in lines:
         ops.append(f"({esc(ln)}) Tj T*")
@@ -64,6 +67,7 @@ def blank_pdf() -> bytes:
 @contextlib.contextmanager
 def stub_server(routes: dict[str, tuple[int, str, bytes]]) -> Iterator[str]:
     """Serve fixed responses on 127.0.0.1; yields the base URL."""
+
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server API
             status, ctype, body = routes.get(self.path, (404, "text/plain", b"not found"))
@@ -110,10 +114,13 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
         b = bytearray(rng.randbytes(rng.randint(0, 3000)))
     elif op == 5 and b:
         a = rng.randrange(len(b))
-        b[a:a] = b[a:a + rng.randint(1, 200)] * rng.randint(2, 50)
+        b[a:a] = b[a : a + rng.randint(1, 200)] * rng.randint(2, 50)
     elif op == 6:
-        b = bytearray(data.decode("utf-8", "replace").encode(rng.choice(
-            ["utf-16", "latin-1", "cp1252", "utf-32"]), "replace"))
+        b = bytearray(
+            data.decode("utf-8", "replace").encode(
+                rng.choice(["utf-16", "latin-1", "cp1252", "utf-32"]), "replace"
+            )
+        )
     else:
         b += b"\xff\xfe\xfd" * rng.randint(1, 100)
     return bytes(b)
@@ -127,25 +134,51 @@ def malformed(kind: str, n: int, seed: int = 7) -> list[tuple[str, bytes]]:
     specials: list[bytes] = [b"", b"\x00" * 100, b"\xff" * 64, b"\x89PNG\r\n\x1a\n" + b"\x00" * 50]
     if kind == "html":
         base = SAMPLE_HTML
-        specials += [b"<div>" * 20000 + b"deep" + b"</div>" * 5, b"<html><body><p>unclosed <b><i>",
-                     b"<script>" + b"x" * 5000, b"<!-- never closed " + SAMPLE_HTML,
-                     b"<p>" + "é".encode("latin-1") * 300 + b"</p>", b"<html>\x00<body>nul</body>"]
+        specials += [
+            b"<div>" * 20000 + b"deep" + b"</div>" * 5,
+            b"<html><body><p>unclosed <b><i>",
+            b"<script>" + b"x" * 5000,
+            b"<!-- never closed " + SAMPLE_HTML,
+            b"<p>" + "é".encode("latin-1") * 300 + b"</p>",
+            b"<html>\x00<body>nul</body>",
+        ]
     elif kind == "md":
         base = SAMPLE_MD
-        specials += [b"---\ntitle: x\n" + b"a: b\n" * 500, b"```\n" * 301, b"[" * 5000 + b"](",
-                     b"#" * 10000, b"*" * 20000, b"> " * 5000 + b"quote"]
+        specials += [
+            b"---\ntitle: x\n" + b"a: b\n" * 500,
+            b"```\n" * 301,
+            b"[" * 5000 + b"](",
+            b"#" * 10000,
+            b"*" * 20000,
+            b"> " * 5000 + b"quote",
+        ]
     elif kind == "txt":
         base = SAMPLE
-        specials += [b"a" * 200_000, b"\n" * 100_000, b"word " * 50_000, b"\xe9\xe8" * 1000,
-                     "\u202e\u200b".encode() * 1000, b"\r" * 5000 + b"text"]
+        specials += [
+            b"a" * 200_000,
+            b"\n" * 100_000,
+            b"word " * 50_000,
+            b"\xe9\xe8" * 1000,
+            "\u202e\u200b".encode() * 1000,
+            b"\r" * 5000 + b"text",
+        ]
     else:
-        base = make_pdf(["Scaling laws hold over many orders of magnitude.",
-                         "But data is running out and costs grow 4x per year.",
-                         "So scaling alone is unlikely to reach AGI."])
-        specials += [b"%PDF-1.4\n", b"%PDF-1.7\n" + b"1 0 obj << /Type /Catalog" * 100,
-                     base.replace(b"/Count 1", b"/Count 999999999"),
-                     base.replace(b"xref", b"xref\n" + b"9" * 1000), blank_pdf(),
-                     base[: len(base) // 2], base.replace(b"/Kids [3 0 R]", b"/Kids [2 0 R]")]
+        base = make_pdf(
+            [
+                "Scaling laws hold over many orders of magnitude.",
+                "But data is running out and costs grow 4x per year.",
+                "So scaling alone is unlikely to reach AGI.",
+            ]
+        )
+        specials += [
+            b"%PDF-1.4\n",
+            b"%PDF-1.7\n" + b"1 0 obj << /Type /Catalog" * 100,
+            base.replace(b"/Count 1", b"/Count 999999999"),
+            base.replace(b"xref", b"xref\n" + b"9" * 1000),
+            blank_pdf(),
+            base[: len(base) // 2],
+            base.replace(b"/Kids [3 0 R]", b"/Kids [2 0 R]"),
+        ]
     for i, data in enumerate(specials):
         out.append((f"special{i}{ext}", data))
     i = 0

@@ -4,6 +4,7 @@ file agrees with the model after every step (hypothesis stateful test over the u
 from __future__ import annotations
 
 import itertools
+import os
 import tempfile
 from pathlib import Path
 
@@ -148,5 +149,9 @@ def _graph_state(snap: dict) -> dict:
     return {k: v for k, v in snap.items() if k != "history"}
 
 
-UndoMachine.TestCase.settings = settings(max_examples=100, stateful_step_count=50, deadline=None)
+# CI runs 100 sequences of up to 50 edits; bench/bench_reliability.py runs 2,000.
+EXAMPLES = int(os.environ.get("CRUXMAP_UNDO_EXAMPLES", "100"))
+UndoMachine.TestCase.settings = settings(
+    max_examples=EXAMPLES, stateful_step_count=50, deadline=None, database=None
+)
 test_undo_redo_and_file_agree = UndoMachine.TestCase

@@ -7,13 +7,12 @@ the file failed. docs/interchange.md lists what each format keeps and loses.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 from model.argmap import ArgumentMap
 from storage.interchange import aif, argdown, csv_export, graphml, json_format
-from storage.interchange.errors import InterchangeError
+from storage.interchange.errors import InterchangeError, parse_json
 from storage.safe_paths import write_atomic
 
 __all__ = ["EXPORT_FORMATS", "IMPORT_SUFFIXES", "InterchangeError", "export_map", "import_map"]
@@ -93,12 +92,7 @@ def _decode(raw: bytes, name: str) -> str:
 
 def _load_json(text: str) -> ArgumentMap:
     """Cruxmap JSON, or AIF JSON recognised by its nodeID fields."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InterchangeError(f"line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
-    except RecursionError:
-        raise InterchangeError("the JSON is nested too deeply") from None
+    data = parse_json(text)
     if aif.looks_like_aif(data):
         return aif.data_to_map(data)
     return json_format.data_to_map(data)

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from model.argmap import ArgumentMap
-from storage.interchange.errors import InterchangeError
+from storage.interchange.errors import InterchangeError, parse_json
 from storage.interchange.graphbuild import ForeignEdge, ForeignNode, build
 
 SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
@@ -50,12 +50,7 @@ def dumps(amap: ArgumentMap) -> str:
 
 def loads(text: str) -> ArgumentMap:
     """Parse AIF JSON into a new map; InterchangeError names the failing node or edge."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InterchangeError(f"line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
-    except RecursionError:
-        raise InterchangeError("the JSON is nested too deeply") from None
+    data = parse_json(text)
     return data_to_map(data)
 
 

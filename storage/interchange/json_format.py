@@ -13,7 +13,7 @@ from typing import Any
 
 from model.argmap import ArgumentMap, MapError
 from model.entities import Citation, Edge, HistoryEntry, Node, Point, Scenario, Series, Source
-from storage.interchange.errors import InterchangeError
+from storage.interchange.errors import InterchangeError, parse_json
 
 FORMAT = "cruxmap"
 VERSION = 1
@@ -61,12 +61,7 @@ def _scenario(sc: Scenario) -> dict[str, Any]:
 # ------------------------------------------------------------------------------ import
 def loads(text: str) -> ArgumentMap:
     """Parse Cruxmap JSON into a new map; InterchangeError names the line or element."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InterchangeError(f"line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
-    except RecursionError:
-        raise InterchangeError("the JSON is nested too deeply") from None
+    data = parse_json(text)
     return data_to_map(data)
 
 

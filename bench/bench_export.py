@@ -1,7 +1,7 @@
 """Report export and interchange speed (DESIGN.md budget: report with images, 1,000 nodes < 2 s).
 
 Run: .venv/bin/python bench/bench_export.py
-Prints best-of-3 wall times; the numbers go into docs/performance-export.md.
+Prints best-of-3 wall times; the numbers go into docs/performance.md.
 """
 
 from __future__ import annotations

@@ -148,3 +148,14 @@ def test_render_png_for_the_report(tmp_path, amap):
     render_series_png(amap, "dataset_tokens", out, (400, 240), FitOptions(True, until=2030))
     img = QImage(str(out))
     assert (img.width(), img.height()) == (400, 240)
+
+
+def test_import_dialog_takes_the_unit_from_the_value_header(qtbot, amap):
+    dialog = TrendImportDialog(amap, FIXTURE)
+    qtbot.addWidget(dialog)
+    dialog.set_column("value", "Training compute (FLOP)")
+    assert dialog.unit.text() == "FLOP"
+    dialog.unit.setText("petaFLOP")
+    dialog.unit.setModified(True)  # typed by the user: a later column choice keeps it
+    dialog.set_column("value", "Parameters")
+    assert dialog.unit.text() == "petaFLOP"

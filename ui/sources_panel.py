@@ -413,7 +413,7 @@ class SourcesPanel(QWidget):
                 self.tree.setCurrentItem(item)
         self.tree.setSortingEnabled(True)
         self.tree.resizeColumnToContents(1)
-        self.tree.setColumnWidth(1, min(self.tree.columnWidth(1), 220))
+        self.tree.setColumnWidth(1, min(self.tree.columnWidth(1), 120))  # leave room for titles
         self._apply_filter(self.filter.text())
         self._update_buttons()
 

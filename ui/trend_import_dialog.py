@@ -9,6 +9,7 @@ line and the reason. Nothing touches the map until the user accepts; the caller 
 from __future__ import annotations
 
 import os
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -120,7 +121,15 @@ class TrendImportDialog(QDialog):
             box.setCurrentIndex(max(0, box.findData(guess.get(role, ""))))
             box.blockSignals(False)
             box.currentIndexChanged.connect(self.remap)
+        self.combos["value"].currentIndexChanged.connect(self._guess_unit)
+        self._guess_unit()
         self.remap()
+
+    def _guess_unit(self) -> None:
+        """Offer the unit a header names in brackets: "Training compute (FLOP)" → FLOP."""
+        match = re.search(r"\(([^()]{1,24})\)\s*$", self.combos["value"].currentData() or "")
+        if match and not self.unit.isModified():
+            self.unit.setText(match.group(1).strip())
 
     def mapping(self) -> dict[str, str]:
         return {role: box.currentData() or "" for role, box in self.combos.items()}

@@ -150,3 +150,27 @@ def test_dark_scheme_repaints_the_map_dark(window) -> None:
     finally:
         window.set_color_scheme("light")
     assert not window.workspace.scene.look.theme.dark
+
+
+def test_first_run_creates_the_users_map_from_the_seed_and_later_reopens_the_last(qtbot) -> None:
+    from PySide6.QtCore import QSettings
+
+    from ui.app import default_map_path, make_app, startup_map
+
+    make_app()
+    QSettings().remove("files/last")
+    path = default_map_path()  # app-data folder (QStandardPaths test mode in tests)
+    try:
+        assert path.is_file() and startup_map(None) == path
+        doc = MapDocument.open(path)
+        assert len(doc.map) >= 50 and doc.map.current_scenario == "My view"
+        doc.map.update_node("thesis", text="my own notes")
+        doc.close()
+        assert default_map_path() == path  # not re-created: the user's edits stay
+        assert MapDocument.open(path).map.node("thesis").text == "my own notes"
+        QSettings().setValue("files/last", str(ARTICLE))
+        assert startup_map(None) == ARTICLE
+        assert startup_map("/some/file.cruxmap") == Path("/some/file.cruxmap")
+    finally:
+        QSettings().remove("files/last")
+        path.unlink(missing_ok=True)

@@ -100,7 +100,12 @@ def run_app(path: str | None = None) -> int:
     window = MainWindow()
     try:
         window.open_path(startup_map(path), quiet=False)
-    except DocumentError as exc:  # e.g. the app-data folder is not writable
+    except DocumentError as exc:
         window.show_error(str(exc))
+        if path is None:  # the last map went bad or away: fall back to the user's own map
+            try:
+                window.open_path(default_map_path(), quiet=False)
+            except DocumentError as again:
+                window.show_error(str(again))
     window.show()
     return app.exec()

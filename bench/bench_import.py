@@ -3,6 +3,7 @@
 Run: .venv/bin/python bench/bench_import.py
 Prints reading (sandboxed child, includes process start), proposing, and the total.
 """
+
 from __future__ import annotations
 
 import random
@@ -16,20 +17,50 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from model.importer import NodeRef, propose  # noqa: E402
 from storage.articles import read_article  # noqa: E402
 
-SUBJECTS = ["Scaling", "Training compute", "High-quality data", "Synthetic data", "Benchmark progress",
-            "Inference cost", "Self-play", "Model size", "Energy use", "Emergent ability",
-            "Continual learning", "Causal reasoning", "The transformer architecture", "Investment"]
-VERBS = ["will continue to", "cannot", "is unlikely to", "has helped to", "may soon", "will not",
-         "keeps trying to", "fails to"]
-OBJECTS = ["deliver general intelligence", "improve reasoning on new tasks", "cross the remaining gap",
-           "grow faster than capabilities", "run out before 2030", "reach human-level planning",
-           "pay for itself", "close the gap on ARC-style puzzles"]
+SUBJECTS = [
+    "Scaling",
+    "Training compute",
+    "High-quality data",
+    "Synthetic data",
+    "Benchmark progress",
+    "Inference cost",
+    "Self-play",
+    "Model size",
+    "Energy use",
+    "Emergent ability",
+    "Continual learning",
+    "Causal reasoning",
+    "The transformer architecture",
+    "Investment",
+]
+VERBS = [
+    "will continue to",
+    "cannot",
+    "is unlikely to",
+    "has helped to",
+    "may soon",
+    "will not",
+    "keeps trying to",
+    "fails to",
+]
+OBJECTS = [
+    "deliver general intelligence",
+    "improve reasoning on new tasks",
+    "cross the remaining gap",
+    "grow faster than capabilities",
+    "run out before 2030",
+    "reach human-level planning",
+    "pay for itself",
+    "close the gap on ARC-style puzzles",
+]
 CONNECT = ["But", "However,", "So", "In short,", "Yet", "Moreover,", "", "", ""]
 
 
 def sentence(rng: random.Random) -> str:
-    s = f"{rng.choice(CONNECT)} {rng.choice(SUBJECTS).lower() if rng.random() < 0.3 else rng.choice(SUBJECTS)} " \
+    s = (
+        f"{rng.choice(CONNECT)} {rng.choice(SUBJECTS).lower() if rng.random() < 0.3 else rng.choice(SUBJECTS)} "
         f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}"
+    )
     if rng.random() < 0.2:
         s += f", with costs growing {rng.randint(2, 9)}x per year since {rng.randint(2012, 2022)}"
     if rng.random() < 0.1:
@@ -71,13 +102,19 @@ def main() -> None:
             result = propose(article, nodes, "T")
             runs.append(time.perf_counter() - t)
     best, worst = min(runs), max(runs)
-    print(f"article: {len(article.text.split())} words, {len(result.sentences)} sentences; "
-          f"map: {len(nodes)} nodes")
+    print(
+        f"article: {len(article.text.split())} words, {len(result.sentences)} sentences; "
+        f"map: {len(nodes)} nodes"
+    )
     print(f"read (sandboxed child, incl. start-up): {t1 - t0:.3f} s")
-    print(f"propose: best {best:.3f} s, worst {worst:.3f} s over {len(runs)} runs "
-          f"-> {len(result.proposals)} proposals, {len(result.trend_facts)} trend facts")
+    print(
+        f"propose: best {best:.3f} s, worst {worst:.3f} s over {len(runs)} runs "
+        f"-> {len(result.proposals)} proposals, {len(result.trend_facts)} trend facts"
+    )
     total = (t1 - t0) + worst
-    print(f"total read + propose (worst): {total:.3f} s  budget < 1 s: {'OK' if total < 1 else 'OVER'}")
+    print(
+        f"total read + propose (worst): {total:.3f} s  budget < 1 s: {'OK' if total < 1 else 'OVER'}"
+    )
 
 
 if __name__ == "__main__":

@@ -40,12 +40,12 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "bench.cruxmap"
 
-            def create() -> None:
+            def create(path: Path = path, amap=amap) -> None:  # noqa: ANN001
                 path.unlink(missing_ok=True)
                 MapDocument.create(path, amap).close()
 
             t_create = best_of(create, 1 if n > 10_000 else 3)
-            t_open = best_of(lambda: MapDocument.open(path).close(), 1 if n > 10_000 else 3)
+            t_open = best_of(lambda p=path: MapDocument.open(p).close(), 1 if n > 10_000 else 3)
             doc = MapDocument.open(path)
             t0 = time.perf_counter()
             for k in range(20):

@@ -4,6 +4,7 @@ The parent process checks sizes and fetches URLs (with a timeout and a byte cap)
 untrusted bytes runs in a child process (storage.sandbox) under a memory and time limit. All
 failures surface as ArticleError with a message meant for the user.
 """
+
 from __future__ import annotations
 
 import html as htmllib
@@ -26,14 +27,26 @@ from storage.sandbox import Sandbox, SandboxError
 
 MAX_PDF_PAGES = 400
 _BINARY_MAGIC = {
-    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
-    b"PK\x03\x04": "a ZIP archive (or Office document)", b"\x1f\x8b": "a gzip archive",
-    b"\x7fELF": "a program", b"MZ": "a Windows program", b"SQLite format 3": "a SQLite database",
-    b"\xd0\xcf\x11\xe0": "an old Office document", b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive",
-    b"ID3": "an MP3 file", b"OggS": "an Ogg media file", b"%!PS": "a PostScript file",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or Office document)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "a program",
+    b"MZ": "a Windows program",
+    b"SQLite format 3": "a SQLite database",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+    b"ID3": "an MP3 file",
+    b"OggS": "an Ogg media file",
+    b"%!PS": "a PostScript file",
 }
-_HTML_SNIFF = re.compile(rb"<(?:!doctype html|html|head|body|p|div|article|section|span|h[1-6]|br|"
-                         rb"ul|li|table|meta|script|a\s+href|em|strong)\b", re.I)
+_HTML_SNIFF = re.compile(
+    rb"<(?:!doctype html|html|head|body|p|div|article|section|span|h[1-6]|br|"
+    rb"ul|li|table|meta|script|a\s+href|em|strong)\b",
+    re.I,
+)
 
 
 class ArticleError(Exception):
@@ -44,8 +57,13 @@ class ArticleError(Exception):
         self.user_message = message
 
 
-def read_article(path_or_url: str, *, timeout: float = 20, max_bytes: int = 20_000_000,
-                 box: Sandbox | None = None) -> Article:
+def read_article(
+    path_or_url: str,
+    *,
+    timeout: float = 20,
+    max_bytes: int = 20_000_000,
+    box: Sandbox | None = None,
+) -> Article:
     """Read a file (HTML, Markdown, text, PDF) or an http(s) URL; parsing runs sandboxed.
 
     `box` lets many reads share one parser child (a child costs about a second to start).
@@ -56,8 +74,9 @@ def read_article(path_or_url: str, *, timeout: float = 20, max_bytes: int = 20_0
     return _read_path(target, max_bytes=max_bytes, timeout=max(timeout, 30.0), box=box)
 
 
-def read_many(paths: list[str], *, max_bytes: int = 20_000_000, timeout: float = 30.0
-              ) -> list[Article | ArticleError]:
+def read_many(
+    paths: list[str], *, max_bytes: int = 20_000_000, timeout: float = 30.0
+) -> list[Article | ArticleError]:
     """Read several files sharing one sandboxed child (for batch evaluation and tests)."""
     results: list[Article | ArticleError] = []
     with Sandbox(timeout=timeout) as box:
@@ -69,8 +88,15 @@ def read_many(paths: list[str], *, max_bytes: int = 20_000_000, timeout: float =
     return results
 
 
-def _read_path(path: str, *, max_bytes: int, timeout: float = 30.0, box: Sandbox | None = None,
-               url: str = "", content_type: str = "") -> Article:
+def _read_path(
+    path: str,
+    *,
+    max_bytes: int,
+    timeout: float = 30.0,
+    box: Sandbox | None = None,
+    url: str = "",
+    content_type: str = "",
+) -> Article:
     name = os.path.basename(path) or path
     try:
         size = os.stat(path).st_size
@@ -83,8 +109,10 @@ def _read_path(path: str, *, max_bytes: int, timeout: float = 30.0, box: Sandbox
     if size == 0:
         raise ArticleError(f"{name} is empty")
     if size > max_bytes:
-        raise ArticleError(f"{name} is too large to import ({size / 1e6:.0f} MB; the limit is "
-                           f"{max_bytes / 1e6:.0f} MB)")
+        raise ArticleError(
+            f"{name} is too large to import ({size / 1e6:.0f} MB; the limit is "
+            f"{max_bytes / 1e6:.0f} MB)"
+        )
     try:
         if box is None:
             with Sandbox(timeout=timeout) as own:
@@ -99,12 +127,13 @@ def _read_path(path: str, *, max_bytes: int, timeout: float = 30.0, box: Sandbox
 
 
 # ------------------------------------------------------------------------- URLs
-DOWNLOAD_TIME_FACTOR = 3  # a whole download may take this many per-read timeouts (slow-drip servers)
+DOWNLOAD_TIME_FACTOR = (
+    3  # a whole download may take this many per-read timeouts (slow-drip servers)
+)
 _INFLATE_WBITS = {"gzip": 47, "x-gzip": 47, "deflate": 15 + 32}  # 32: zlib or gzip header
 
 
-def _read_url(url: str, *, timeout: float, max_bytes: int, box: Sandbox | None = None
-              ) -> Article:
+def _read_url(url: str, *, timeout: float, max_bytes: int, box: Sandbox | None = None) -> Article:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise ArticleError(f"Only http and https addresses can be imported, not {url!r}")
@@ -118,14 +147,27 @@ def _read_url(url: str, *, timeout: float, max_bytes: int, box: Sandbox | None =
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        art = _read_path(tmp, max_bytes=max_bytes, url=final_url, content_type=ctype,
-                         timeout=max(timeout, 30.0), box=box)
+        art = _read_path(
+            tmp,
+            max_bytes=max_bytes,
+            url=final_url,
+            content_type=ctype,
+            timeout=max(timeout, 30.0),
+            box=box,
+        )
     except ArticleError as exc:  # name the page, not our temporary file (messages start with it)
         raise ArticleError(str(exc).replace(os.path.basename(tmp), f"The page at {host}")) from None
     finally:
         os.unlink(tmp)
-    return Article(text=art.text, title=art.title, author=art.author, date=art.date,
-                   url=art.url or final_url, kind=art.kind, raw_path="")
+    return Article(
+        text=art.text,
+        title=art.title,
+        author=art.author,
+        date=art.date,
+        url=art.url or final_url,
+        kind=art.kind,
+        raw_path="",
+    )
 
 
 def _download(url: str, host: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str, str]:
@@ -149,8 +191,10 @@ def _download(url: str, host: str, *, timeout: float, max_bytes: int) -> tuple[b
     worker.join(timeout * DOWNLOAD_TIME_FACTOR)
     if worker.is_alive():
         cancel.set()
-        raise ArticleError(f"The page at {host} did not finish downloading within "
-                           f"{timeout * DOWNLOAD_TIME_FACTOR:g} s")
+        raise ArticleError(
+            f"The page at {host} did not finish downloading within "
+            f"{timeout * DOWNLOAD_TIME_FACTOR:g} s"
+        )
     if "error" in outcome:
         raise _download_error(outcome["error"], host, timeout)  # type: ignore[arg-type]
     return outcome["value"]  # type: ignore[return-value]
@@ -162,25 +206,33 @@ class _WebRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201
         scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, newurl)).scheme
         if scheme.lower() not in ("http", "https"):
-            raise urllib.error.HTTPError(newurl, code, "redirect to a non-web address",
-                                         headers, fp)
+            raise urllib.error.HTTPError(newurl, code, "redirect to a non-web address", headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _fetch(url: str, host: str, timeout: float, max_bytes: int, cancel: threading.Event
-           ) -> tuple[bytes, str, str]:
-    req = urllib.request.Request(url, headers={"User-Agent": "Cruxmap/0.1 (article import)",
-                                               "Accept": "text/html,application/pdf,text/plain;q=0.9,*/*;q=0.5"})
+def _fetch(
+    url: str, host: str, timeout: float, max_bytes: int, cancel: threading.Event
+) -> tuple[bytes, str, str]:
+    req = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": "Cruxmap/0.1 (article import)",
+            "Accept": "text/html,application/pdf,text/plain;q=0.9,*/*;q=0.5",
+        },
+    )
     opener = urllib.request.build_opener(_WebRedirects)
     with opener.open(req, timeout=timeout) as resp:  # noqa: S310 - scheme checked
         length = resp.headers.get("Content-Length")
         if length and length.isdigit() and int(length) > max_bytes:
-            raise ArticleError(f"The page at {host} is too large ({int(length) / 1e6:.0f} MB; "
-                               f"the limit is {max_bytes / 1e6:.0f} MB)")
+            raise ArticleError(
+                f"The page at {host} is too large ({int(length) / 1e6:.0f} MB; "
+                f"the limit is {max_bytes / 1e6:.0f} MB)"
+            )
         encoding = (resp.headers.get("Content-Encoding") or "identity").strip().lower()
         if encoding not in _INFLATE_WBITS and encoding != "identity":
-            raise ArticleError(f"The page at {host} is compressed as {encoding[:20]!r}, "
-                               "which Cruxmap cannot read")
+            raise ArticleError(
+                f"The page at {host} is compressed as {encoding[:20]!r}, which Cruxmap cannot read"
+            )
         inflater = zlib.decompressobj(_INFLATE_WBITS[encoding]) if encoding != "identity" else None
         chunks, got = [], 0
         while not cancel.is_set():
@@ -191,8 +243,9 @@ def _fetch(url: str, host: str, timeout: float, max_bytes: int, cancel: threadin
                 chunk = inflater.decompress(chunk, max_bytes - got + 1)
             got += len(chunk)
             if got > max_bytes:
-                raise ArticleError(f"The page at {host} is larger than the import limit "
-                                   f"({max_bytes / 1e6:.0f} MB)")
+                raise ArticleError(
+                    f"The page at {host} is larger than the import limit ({max_bytes / 1e6:.0f} MB)"
+                )
             chunks.append(chunk)
         if getattr(resp, "length", None):  # http.client stops quietly at a premature EOF
             raise http.client.IncompleteRead(b"", resp.length)
@@ -207,8 +260,10 @@ def _download_error(exc: Exception, host: str, timeout: float) -> ArticleError:
         return exc
     if isinstance(exc, urllib.error.HTTPError):
         if 300 <= exc.code < 400:
-            return ArticleError(f"The page at {host} redirects in a loop or to an address "
-                                f"that cannot be imported ({exc.code})")
+            return ArticleError(
+                f"The page at {host} redirects in a loop or to an address "
+                f"that cannot be imported ({exc.code})"
+            )
         reason = " ".join(str(exc.reason or "").split())[:80]
         return ArticleError(f"The server at {host} answered {exc.code} {reason}".rstrip())
     if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, BaseException):
@@ -216,19 +271,24 @@ def _download_error(exc: Exception, host: str, timeout: float) -> ArticleError:
     if isinstance(exc, (socket.timeout, TimeoutError)):
         return ArticleError(f"{host} did not answer within {timeout:g} s")
     if isinstance(exc, http.client.IncompleteRead):
-        return ArticleError(f"The server at {host} closed the connection before the page was "
-                            "complete; try again")
+        return ArticleError(
+            f"The server at {host} closed the connection before the page was complete; try again"
+        )
     if isinstance(exc, (http.client.HTTPException, ValueError)):  # includes BadStatusLine
-        return ArticleError(f"The server at {host} did not send a valid web page "
-                            f"({type(exc).__name__})")
+        return ArticleError(
+            f"The server at {host} did not send a valid web page ({type(exc).__name__})"
+        )
     if isinstance(exc, zlib.error):
         return ArticleError(f"The page at {host} sent damaged compressed data")
     if isinstance(exc, urllib.error.URLError):
-        return ArticleError(f"Could not reach {host} ({exc.reason}); check the address and that "
-                            "you are online")
+        return ArticleError(
+            f"Could not reach {host} ({exc.reason}); check the address and that you are online"
+        )
     if isinstance(exc, OSError):
-        return ArticleError(f"Could not reach {host} ({exc.strerror or exc}); check the address "
-                            "and that you are online")
+        return ArticleError(
+            f"Could not reach {host} ({exc.strerror or exc}); check the address "
+            "and that you are online"
+        )
     return ArticleError(f"Could not download the page at {host} ({type(exc).__name__})")
 
 
@@ -249,8 +309,12 @@ def parse_file(path: str, max_bytes: int, url: str = "", content_type: str = "")
         raise ArticleError(f"{name} is named .pdf but is not a PDF file")
     else:
         text = _decode(data, name)
-        if ext in (".html", ".htm", ".xhtml") or _HTML_SNIFF.search(data[:4096]) and \
-                len(_HTML_SNIFF.findall(data[:20000])) >= 3 or data.lstrip()[:1] == b"<":
+        if (
+            ext in (".html", ".htm", ".xhtml")
+            or _HTML_SNIFF.search(data[:4096])
+            and len(_HTML_SNIFF.findall(data[:20000])) >= 3
+            or data.lstrip()[:1] == b"<"
+        ):
             art = _parse_html(text, name)
         elif ext in (".md", ".markdown", ".mdown"):
             art = _parse_markdown(text, name)
@@ -305,12 +369,21 @@ def _finish(cleaned_text: str, name: str, what: str) -> str:
 
 def _parse_text(text: str, name: str) -> Article:
     c = clean_text(text)
-    return Article(text=_finish(c.text, name, "text file"), title=c.title, author=c.author,
-                   date=c.date, url=c.url, kind="txt")
+    return Article(
+        text=_finish(c.text, name, "text file"),
+        title=c.title,
+        author=c.author,
+        date=c.date,
+        url=c.url,
+        kind="txt",
+    )
 
 
-_FOOTNOTE_ANCHOR = re.compile(r"<a\b[^>]*class=\"[^\"]*footnote[^\"]*\"[^>]*>\s*\d{1,3}\s*</a>|"
-                              r"<sup\b[^>]*>\s*\[?\d{1,3}\]?\s*</sup>", re.I)
+_FOOTNOTE_ANCHOR = re.compile(
+    r"<a\b[^>]*class=\"[^\"]*footnote[^\"]*\"[^>]*>\s*\d{1,3}\s*</a>|"
+    r"<sup\b[^>]*>\s*\[?\d{1,3}\]?\s*</sup>",
+    re.I,
+)
 
 
 def _parse_html(text: str, name: str) -> Article:
@@ -319,9 +392,15 @@ def _parse_html(text: str, name: str) -> Article:
     src = _drop_notes(_FOOTNOTE_ANCHOR.sub("", text))
     body, meta = None, None
     try:
-        body = trafilatura.extract(src, output_format="txt", include_comments=False,
-                                   include_tables=True, include_links=False, favor_recall=True,
-                                   deduplicate=True)
+        body = trafilatura.extract(
+            src,
+            output_format="txt",
+            include_comments=False,
+            include_tables=True,
+            include_links=False,
+            favor_recall=True,
+            deduplicate=True,
+        )
         meta = trafilatura.extract_metadata(src)
     except (RecursionError, MemoryError):
         raise
@@ -338,12 +417,21 @@ def _parse_html(text: str, name: str) -> Article:
     dated = re.search(r"<head\b|<time\b|datePublished|article:published_time", src[:200_000], re.I)
     date = (getattr(meta, "date", None) or "") if meta and dated else ""
     url = (getattr(meta, "url", None) or "") if meta else ""
-    return Article(text=_finish(c.text, name, "page"), title=title or c.title,
-                   author=author or c.author, date=date or c.date, url=url or c.url, kind="html")
+    return Article(
+        text=_finish(c.text, name, "page"),
+        title=title or c.title,
+        author=author or c.author,
+        date=date or c.date,
+        url=url or c.url,
+        kind="html",
+    )
 
 
-_NOTES = re.compile(r"footnote|endnote|^fn\d|^ref-|references|bibliography|comments?$|comment-list|"
-                    r"subscri|newsletter|share|social|related", re.I)
+_NOTES = re.compile(
+    r"footnote|endnote|^fn\d|^ref-|references|bibliography|comments?$|comment-list|"
+    r"subscri|newsletter|share|social|related",
+    re.I,
+)
 
 
 def _drop_notes(src: str) -> str:
@@ -357,8 +445,14 @@ def _drop_notes(src: str) -> str:
         root = lhtml.fromstring(src)
     except (etree.ParserError, ValueError):
         return src
-    doomed = [el for el in root.iter() if isinstance(el.tag, str)
-              and any(_NOTES.search(tok) for tok in (el.get("class", "") + " " + el.get("id", "")).split())]
+    doomed = [
+        el
+        for el in root.iter()
+        if isinstance(el.tag, str)
+        and any(
+            _NOTES.search(tok) for tok in (el.get("class", "") + " " + el.get("id", "")).split()
+        )
+    ]
     for el in doomed:
         parent = el.getparent()
         if parent is not None:
@@ -369,10 +463,41 @@ def _drop_notes(src: str) -> str:
 class _TextOnly(HTMLParser):
     """Fallback for HTML that trafilatura rejects: text outside script/style/nav/forms."""
 
-    SKIP = {"script", "style", "nav", "footer", "header", "form", "aside", "noscript", "svg",
-            "template", "iframe", "button", "select"}
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-             "article", "blockquote", "pre", "table", "ul", "ol"}
+    SKIP = {
+        "script",
+        "style",
+        "nav",
+        "footer",
+        "header",
+        "form",
+        "aside",
+        "noscript",
+        "svg",
+        "template",
+        "iframe",
+        "button",
+        "select",
+    }
+    BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "table",
+        "ul",
+        "ol",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -420,7 +545,7 @@ def _parse_markdown(text: str, name: str) -> Article:
                 author = v
             elif k.strip().lower() == "date":
                 date = v
-        text = text[fm.end():]
+        text = text[fm.end() :]
     text = re.sub(r"```.*?```", "", text, flags=re.S)  # code blocks are not prose
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     lines = []
@@ -431,7 +556,9 @@ def _parse_markdown(text: str, name: str) -> Article:
                 title = m.group(2)
                 continue
             line = m.group(2)
-        if re.match(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", line) or re.match(r"^\s*\|?[\s:|-]+\|[\s:|-]*$", line):
+        if re.match(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", line) or re.match(
+            r"^\s*\|?[\s:|-]+\|[\s:|-]*$", line
+        ):
             continue
         line = re.sub(r"^\s*>\s?", "", line)
         line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)
@@ -445,8 +572,14 @@ def _parse_markdown(text: str, name: str) -> Article:
         line = line.replace("|", " ") if line.count("|") >= 2 else line
         lines.append(htmllib.unescape(line))
     c = clean_text("\n".join(lines), find_title=not title)
-    return Article(text=_finish(c.text, name, "Markdown file"), title=title or c.title,
-                   author=author or c.author, date=date or c.date, url=c.url, kind="md")
+    return Article(
+        text=_finish(c.text, name, "Markdown file"),
+        title=title or c.title,
+        author=author or c.author,
+        date=date or c.date,
+        url=c.url,
+        kind="md",
+    )
 
 
 def _parse_pdf(path: str, name: str) -> Article:
@@ -485,15 +618,30 @@ def _parse_pdf(path: str, name: str) -> Article:
             pass
     except ArticleError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, IndexError,
-            AssertionError, ZeroDivisionError) as exc:
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        OSError,
+        IndexError,
+        AssertionError,
+        ZeroDivisionError,
+    ) as exc:
         raise ArticleError(f"{name} is a damaged PDF ({type(exc).__name__})") from None
     raw = "\n\n".join(pages)
     if len(re.findall(r"[^\W\d_]{2,}", raw)) < 5:
         raise ArticleError(f"{name} has no text layer (a scanned PDF?); run OCR on it first")
     c = clean_text(_join_pdf_lines(raw))
-    return Article(text=_finish(c.text, name, "PDF"), title=info_title.strip() or c.title,
-                   author=info_author.strip() or c.author, date=c.date, url=c.url, kind="pdf")
+    return Article(
+        text=_finish(c.text, name, "PDF"),
+        title=info_title.strip() or c.title,
+        author=info_author.strip() or c.author,
+        date=c.date,
+        url=c.url,
+        kind="pdf",
+    )
 
 
 def _join_pdf_lines(raw: str) -> str:
@@ -505,7 +653,12 @@ def _join_pdf_lines(raw: str) -> str:
         if not s:
             out.append("")
             continue
-        if out and out[-1] and not re.search(r"[.!?:”\"]$", out[-1]) and (s[0].islower() or len(out[-1]) > 50):
+        if (
+            out
+            and out[-1]
+            and not re.search(r"[.!?:”\"]$", out[-1])
+            and (s[0].islower() or len(out[-1]) > 50)
+        ):
             out[-1] += " " + s
         else:
             out.append(s)

@@ -6,6 +6,7 @@ is unsafe in a threaded GUI) and serves one JSON request per line, so a batch of
 one child. The parent enforces a wall-clock timeout per request and restarts the child after a
 timeout or a crash.
 """
+
 from __future__ import annotations
 
 import json
@@ -53,8 +54,13 @@ class Sandbox:
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         env["CRUXMAP_SANDBOX_MEMORY"] = str(self.memory)
         return subprocess.Popen(
-            [sys.executable, "-m", "storage.sandbox"], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=str(ROOT), env=env)
+            [sys.executable, "-m", "storage.sandbox"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            cwd=str(ROOT),
+            env=env,
+        )
 
     def close(self) -> None:
         proc, self._proc = self._proc, None
@@ -171,7 +177,10 @@ def _child_main() -> None:
         except RecursionError:
             reply = {"error": "the file is nested too deeply to parse"}
         except Exception as exc:  # noqa: BLE001 - every parser failure becomes a message
-            msg = getattr(exc, "user_message", None) or f"could not parse the file ({type(exc).__name__})"
+            msg = (
+                getattr(exc, "user_message", None)
+                or f"could not parse the file ({type(exc).__name__})"
+            )
             reply = {"error": msg}
         try:
             data = json.dumps(reply, ensure_ascii=False).encode("utf-8", "replace")

@@ -1,4 +1,5 @@
 """Article import: propose claims, stances, map targets and trend facts for an article."""
+
 from model.importer.article import (
     Article,
     ImportProposals,

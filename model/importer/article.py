@@ -2,6 +2,7 @@
 
 Kept free of storage and Qt so that the model layer can build and test proposals on its own.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -66,9 +67,15 @@ class Proposal:
     similarity: float = 0.0
 
     def to_json(self) -> dict:
-        return {"quote": self.quote, "start": self.start, "end": self.end, "stance": self.stance,
-                "confidence": round(self.confidence, 3), "target": self.target,
-                "relation": self.relation}
+        return {
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "stance": self.stance,
+            "confidence": round(self.confidence, 3),
+            "target": self.target,
+            "relation": self.relation,
+        }
 
 
 @dataclass
@@ -85,9 +92,16 @@ class TrendFact:
     label: str
 
     def to_json(self) -> dict:
-        return {"quote": self.quote, "quantity": self.quantity, "value": self.value,
-                "unit": self.unit, "year": self.year, "label": self.label,
-                "start": self.start, "end": self.end}
+        return {
+            "quote": self.quote,
+            "quantity": self.quantity,
+            "value": self.value,
+            "unit": self.unit,
+            "year": self.year,
+            "label": self.label,
+            "start": self.start,
+            "end": self.end,
+        }
 
 
 @dataclass
@@ -102,7 +116,14 @@ class ImportProposals:
 
     def to_json(self) -> dict:
         a = self.article
-        return {"document": {"title": a.title, "author": a.author, "date": a.date, "url": a.url,
-                             "text": a.text},
-                "proposals": [p.to_json() for p in self.proposals],
-                "trend_facts": [f.to_json() for f in self.trend_facts]}
+        return {
+            "document": {
+                "title": a.title,
+                "author": a.author,
+                "date": a.date,
+                "url": a.url,
+                "text": a.text,
+            },
+            "proposals": [p.to_json() for p in self.proposals],
+            "trend_facts": [f.to_json() for f in self.trend_facts],
+        }

@@ -5,6 +5,7 @@ with their page chrome, PDF text, and leftovers after HTML extraction: teasers b
 bylines, "originally published by" notes, reference lists, comment boxes, subscribe prompts,
 "powered by" lines, office lists. Nothing here is keyed to a particular article.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,13 +17,17 @@ _TAIL_HEADING = re.compile(
     r"^\s*(?:references?|bibliography|works cited|sources|citations|related (?:posts|articles|stories|"
     r"reading)|you (?:may|might) also like|more from .{0,40}|read next|about the authors?|comments?|"
     r"\d+\s+(?:replies|comments|responses)|leave a (?:reply|comment)|join the discussion|"
-    r"share this(?: article| post)?|tags?|filed under)\s*[.:]?\s*$", re.I)
+    r"share this(?: article| post)?|tags?|filed under)\s*[.:]?\s*$",
+    re.I,
+)
 # A credit line that, near the end, closes the article ("Article republished from …").
 _TAIL_CREDIT = re.compile(
     r"^\s*(?:(?:this )?(?:article|post|story|piece)\s+(?:was\s+)?(?:originally\s+|first\s+)?"
     r"(?:republished|published|appeared|reposted)|originally published|republished (?:from|with)|"
     r"original (?:source|article|post)\s*:|source\s*:|powered by|copyright\b|©|\(c\)\s*\d{4}|"
-    r"all rights reserved)", re.I)
+    r"all rights reserved)",
+    re.I,
+)
 # Lines dropped wherever they are.
 _DROP_LINE = re.compile(
     r"^\s*(?:subscribe\b|sign up\b|get (?:new posts|our newsletter)|join (?:our|the) newsletter|"
@@ -33,21 +38,34 @@ _DROP_LINE = re.compile(
     r"your email address will not be published|required fields are marked|"
     r"want to join the discussion|feel free to contribute|leave a (?:reply|comment)|"
     r"(?:\d+\s+)?(?:replies|comments|likes|shares)\s*$|powered by\b|all rights reserved|"
-    r"you(?:'|’)re reading\b|thanks for reading\b|read more\s*$|continue reading\s*$)", re.I)
+    r"you(?:'|’)re reading\b|thanks for reading\b|read more\s*$|continue reading\s*$)",
+    re.I,
+)
 _SUBSCRIBE = re.compile(r"\bsubscribe (?:to|for|now)\b|\bnewsletter\b|\bsign up (?:to|for)\b", re.I)
 # An all-caps list of places or sections separated by dots, bars or bullets.
 _CAPS_LIST = re.compile(r"^[A-Z][A-Z .'&-]+(?:\s*[·|•/]\s*[A-Z][A-Z .'&-]+){2,}\s*$")
-_BYLINE = re.compile(r"^\s*(?:by|author\s*:|written by\s*:?)\s+([A-Z][\w.'’-]+(?:[ ,]+(?:and )?"
-                     r"[A-Z][\w.'’-]+){0,5})\s*$", re.I)
+_BYLINE = re.compile(
+    r"^\s*(?:by|author\s*:|written by\s*:?)\s+([A-Z][\w.'’-]+(?:[ ,]+(?:and )?"
+    r"[A-Z][\w.'’-]+){0,5})\s*$",
+    re.I,
+)
 _DATE = re.compile(
     r"\b(\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}|"
-    r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4})\b")
+    r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4})\b"
+)
 _COMMENT_CUES = [
-    r"!", r"\bthank(?:s| you)\b", r"\bwell done\b", r"\bgreat (?:work|post|article|read|piece|job)\b",
-    r"\bkeep (?:up|it up)\b", r"\bnext (?:post|article)\b", r"\benjoy(?:ed|able)? (?:read|reading)\b",
+    r"!",
+    r"\bthank(?:s| you)\b",
+    r"\bwell done\b",
+    r"\bgreat (?:work|post|article|read|piece|job)\b",
+    r"\bkeep (?:up|it up)\b",
+    r"\bnext (?:post|article)\b",
+    r"\benjoy(?:ed|able)? (?:read|reading)\b",
     r"\b(?:this|your|the accompanying) (?:article|post|infographic|piece|video|blog|write-?up)\b",
-    r"\b(?:exceptional|phenomenal|awesome|fantastic|brilliant|loved? (?:it|this))\b", r"\breply\b",
-    r"\bI(?:'|’)m looking (?:forward )?to\b", r"\bthe author\b",
+    r"\b(?:exceptional|phenomenal|awesome|fantastic|brilliant|loved? (?:it|this))\b",
+    r"\breply\b",
+    r"\bI(?:'|’)m looking (?:forward )?to\b",
+    r"\bthe author\b",
 ]
 
 
@@ -67,14 +85,22 @@ def _comment_score(line: str) -> int:
 def _is_title_like(line: str) -> bool:
     s = line.strip()
     words = s.split()
-    return (0 < len(words) <= 20 and not re.search(r"[.,;:]$", s) and s[0].isupper()
-            and not _URL_LINE.match(s))
+    return (
+        0 < len(words) <= 20
+        and not re.search(r"[.,;:]$", s)
+        and s[0].isupper()
+        and not _URL_LINE.match(s)
+    )
 
 
 def clean_title(title: str) -> str:
     """Drop a site suffix: 'Can Scaling Lead to AGI? | 5Y View' -> 'Can Scaling Lead to AGI?'."""
     parts = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]{1,30}$)", title.strip())
-    return max(parts[:-1], key=len) if len(parts) > 1 and len(parts[-1]) < len(parts[0]) else title.strip()
+    return (
+        max(parts[:-1], key=len)
+        if len(parts) > 1 and len(parts[-1]) < len(parts[0])
+        else title.strip()
+    )
 
 
 def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
@@ -104,7 +130,11 @@ def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
     end = len(lines)
     pos = 0
     for i, ln in enumerate(lines):
-        if i >= start and pos >= 0.5 * total and (_TAIL_HEADING.match(ln) or _TAIL_CREDIT.match(ln)):
+        if (
+            i >= start
+            and pos >= 0.5 * total
+            and (_TAIL_HEADING.match(ln) or _TAIL_CREDIT.match(ln))
+        ):
             end = i
             break
         pos += weights[i]
@@ -131,12 +161,18 @@ def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
             if dm and len(s.split()) <= 8:
                 out.date = dm.group(1)
                 continue
-        url_m = re.match(r"^\s*(?:original (?:source|url)|source|url)\s*:\s*(https?://\S+)", s, re.I)
+        url_m = re.match(
+            r"^\s*(?:original (?:source|url)|source|url)\s*:\s*(https?://\S+)", s, re.I
+        )
         if url_m:
             out.url = out.url or url_m.group(1)
             continue
-        if (_DROP_LINE.match(s) or _URL_LINE.match(s) or _CAPS_LIST.match(s)
-                or (_SUBSCRIBE.search(s) and len(s.split()) <= 25)):
+        if (
+            _DROP_LINE.match(s)
+            or _URL_LINE.match(s)
+            or _CAPS_LIST.match(s)
+            or (_SUBSCRIBE.search(s) and len(s.split()) <= 25)
+        ):
             continue
         kept.append(ln)
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")

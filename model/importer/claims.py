@@ -3,6 +3,7 @@
 A transparent additive score (weights below) over lexical cues: debate vocabulary, modality and
 verdict words, negation, discourse markers; minus examples, questions, anecdotes, list intros.
 """
+
 from __future__ import annotations
 
 import math
@@ -21,18 +22,34 @@ CAP_BASE, CAP_PER_SENTENCE = 30, 0.1  # …nor more than 30 + 1 per 10 sentences
 _SUBJECT = re.compile(
     r"\b(?:llms?|(?:language )?models?|scal(?:e|ing)|agi|data|compute|ai|systems?|transformers?|"
     r"benchmarks?|intelligence|architectures?|self-play|synthetic|training|emergence|progress|"
-    r"gpt[\w.-]*|deep learning|neural networks?|this view|the evidence|the (?:path|route) to)\b", re.I)
-_THESIS = re.compile(r"\b(?:agi|scal\w+|general intelligence|human-level|superintelligen\w*)\b",
-                     re.I)
-_VERDICT = re.compile(r"\b(?:(?:my|our) (?:conclusion|view|assessment|verdict|bet|position)|"
-                      r"(?:we|I) (?:conclude|think|believe|argue|expect|bet)|in (?:my|our) view)\b",
-                      re.I)
-_NOTE_LABEL = re.compile(r"^(?:original note|note|editor(?:'|’)?s note|q|a|example|source|image|"
-                         r"figure|fig|photo|caption|update|disclaimer)\s*:", re.I)
+    r"gpt[\w.-]*|deep learning|neural networks?|this view|the evidence|the (?:path|route) to)\b",
+    re.I,
+)
+_THESIS = re.compile(
+    r"\b(?:agi|scal\w+|general intelligence|human-level|superintelligen\w*)\b", re.I
+)
+_VERDICT = re.compile(
+    r"\b(?:(?:my|our) (?:conclusion|view|assessment|verdict|bet|position)|"
+    r"(?:we|I) (?:conclude|think|believe|argue|expect|bet)|in (?:my|our) view)\b",
+    re.I,
+)
+_NOTE_LABEL = re.compile(
+    r"^(?:original note|note|editor(?:'|’)?s note|q|a|example|source|image|"
+    r"figure|fig|photo|caption|update|disclaimer)\s*:",
+    re.I,
+)
 
 
-def claim_score(s: Sentence, body: str, rel_pos: float, *, label: str = "",
-                para_first: bool = False, para_last: bool = False, has_fact: bool = False) -> float:
+def claim_score(
+    s: Sentence,
+    body: str,
+    rel_pos: float,
+    *,
+    label: str = "",
+    para_first: bool = False,
+    para_last: bool = False,
+    has_fact: bool = False,
+) -> float:
     """Additive claim score of one sentence (body = the sentence without its leading label)."""
     words = body.split()
     n = len(words)
@@ -121,12 +138,16 @@ def centrality(bodies: Sequence[str]) -> list[float]:
 CENTRALITY_WEIGHT = 1.6
 
 
-_SUPPLEMENT = re.compile(r"^(?:\d{1,2}[.)]?\s*)?(?:appendix|appendices|notes|footnotes|endnotes|"
-                         r"acknowledge?ments?|methodology|disclosures?|about the authors?)\b", re.I)
+_SUPPLEMENT = re.compile(
+    r"^(?:\d{1,2}[.)]?\s*)?(?:appendix|appendices|notes|footnotes|endnotes|"
+    r"acknowledge?ments?|methodology|disclosures?|about the authors?)\b",
+    re.I,
+)
 
 
-def score_all(sentences: Sequence[Sentence], bodies: Sequence[str],
-              fact_spans: Sequence[tuple[int, int]] = ()) -> list[float]:
+def score_all(
+    sentences: Sequence[Sentence], bodies: Sequence[str], fact_spans: Sequence[tuple[int, int]] = ()
+) -> list[float]:
     """Claim score of every sentence; fact_spans mark sentences that carry trend facts."""
     n = len(sentences)
     cent = centrality(bodies)
@@ -138,19 +159,30 @@ def score_all(sentences: Sequence[Sentence], bodies: Sequence[str],
         label = s.text[: len(s.text) - len(b)]
         first = i == 0 or sentences[i - 1].para != s.para
         last = i == n - 1 or sentences[i + 1].para != s.para
-        out.append(claim_score(s, b, i / max(1, n - 1), label=label, para_first=first and not last,
-                               para_last=last and not first,
-                               has_fact=any(s.start <= a < s.end for a, _ in fact_spans))
-                   + CENTRALITY_WEIGHT * cent[i] - (1.5 if supplement else 0.0))
+        out.append(
+            claim_score(
+                s,
+                b,
+                i / max(1, n - 1),
+                label=label,
+                para_first=first and not last,
+                para_last=last and not first,
+                has_fact=any(s.start <= a < s.end for a, _ in fact_spans),
+            )
+            + CENTRALITY_WEIGHT * cent[i]
+            - (1.5 if supplement else 0.0)
+        )
     return out
 
 
-def rank_claims(sentences: Sequence[Sentence], bodies: Sequence[str],
-                fact_spans: Sequence[tuple[int, int]] = ()) -> list[tuple[int, float]]:
+def rank_claims(
+    sentences: Sequence[Sentence], bodies: Sequence[str], fact_spans: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, float]]:
     """(index, score) of the proposed claim sentences, best first."""
     n = len(sentences)
-    scored = [(i, sc) for i, sc in enumerate(score_all(sentences, bodies, fact_spans))
-              if sc >= THRESHOLD]
+    scored = [
+        (i, sc) for i, sc in enumerate(score_all(sentences, bodies, fact_spans)) if sc >= THRESHOLD
+    ]
     scored.sort(key=lambda t: -t[1])
     cap = max(5, min(math.ceil(MAX_SHARE * n), int(CAP_BASE + CAP_PER_SENTENCE * n)))
     return scored[:cap]

@@ -4,6 +4,7 @@ Gold offsets refer to the raw file, proposals to the extracted text, so both are
 normalised copy of the raw file (HTML unescaped, tags stripped, quotes/dashes unified, whitespace
 collapsed) and compared there. The exact rules are in docs/import.md.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -13,11 +14,28 @@ from collections.abc import Sequence
 
 from model.importer.article import ImportProposals
 
-_TRANS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
-                        "–": "-", "—": "-", "‒": "-", "−": "-", "\u00a0": " ", "\u200b": ""})
+_TRANS = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "–": "-",
+        "—": "-",
+        "‒": "-",
+        "−": "-",
+        "\u00a0": " ",
+        "\u200b": "",
+    }
+)
 _TOKEN = re.compile(r"[a-z0-9]+")
-_STOP = set("the a an of to and or in on for is are be that this it as with by at from was were "
-            "but not no its their they we you i".split())
+_STOP = set(
+    "the a an of to and or in on for is are be that this it as with by at from was were "
+    "but not no its their they we you i".split()
+)
 
 
 def normalise(text: str) -> str:
@@ -144,7 +162,12 @@ def score_article(raw: str, gold: dict, result: ImportProposals) -> dict:
     for g, span in facts:
         gv = float(g["value"])
         for f, fs in cand:
-            if span and fs and _overlap(span, fs) > 0 and abs(f.value - gv) <= 0.01 * abs(gv) + 1e-12:
+            if (
+                span
+                and fs
+                and _overlap(span, fs) > 0
+                and abs(f.value - gv) <= 0.01 * abs(gv) + 1e-12
+            ):
                 fact_found += 1
                 unit_ok += f.unit.lower() == str(g["unit"]).lower()
                 year_ok += f.year == g.get("year")
@@ -156,26 +179,42 @@ def score_article(raw: str, gold: dict, result: ImportProposals) -> dict:
     hi_total = totals.get(2, 0) + totals.get(3, 0)
     hi_found = found.get(2, 0) + found.get(3, 0)
     return {
-        "claims": len(claims), "claims_imp2": hi_total, "found_imp2": hi_found,
-        "found_imp3": found.get(3, 0), "claims_imp3": totals.get(3, 0),
+        "claims": len(claims),
+        "claims_imp2": hi_total,
+        "found_imp2": hi_found,
+        "found_imp3": found.get(3, 0),
+        "claims_imp3": totals.get(3, 0),
         "found_all": sum(found.values()),
-        "proposals": len(props), "correct_proposals": correct,
-        "stance_n": stance_n, "stance_ok": stance_ok, "stance_per_class": per_class,
-        "facts": len(facts), "facts_found": fact_found, "fact_unit_ok": unit_ok,
-        "fact_year_ok": year_ok, "fact_candidates": len(cand),
-        "boilerplate": len(boiler), "leaked": len(leaked), "leaked_samples": leaked,
+        "proposals": len(props),
+        "correct_proposals": correct,
+        "stance_n": stance_n,
+        "stance_ok": stance_ok,
+        "stance_per_class": per_class,
+        "facts": len(facts),
+        "facts_found": fact_found,
+        "fact_unit_ok": unit_ok,
+        "fact_year_ok": year_ok,
+        "fact_candidates": len(cand),
+        "boilerplate": len(boiler),
+        "leaked": len(leaked),
+        "leaked_samples": leaked,
         "retained": retained,
-        "title_ok": (None if gold.get("title") in (None, "unknown")
-                     else normalise(gold["title"]).strip().lower()
-                     == normalise(result.article.title).strip().lower()),
+        "title_ok": (
+            None
+            if gold.get("title") in (None, "unknown")
+            else normalise(gold["title"]).strip().lower()
+            == normalise(result.article.title).strip().lower()
+        ),
         "unlocated_proposals": sum(1 for _, ps in props if ps is None),
     }
 
 
 def rates(c: dict) -> dict:
     """Turn counts (one article's or summed) into the reported rates."""
+
     def div(a: float, b: float) -> float | None:
         return round(a / b, 3) if b else None
+
     return {
         "recall_imp2": div(c["found_imp2"], c["claims_imp2"]),
         "recall_imp3": div(c["found_imp3"], c["claims_imp3"]),
@@ -190,7 +229,9 @@ def rates(c: dict) -> dict:
 
 def total(counts: Sequence[dict]) -> dict:
     """Sum per-article counts (micro-average)."""
-    keys = [k for k in counts[0] if isinstance(counts[0][k], int) and not isinstance(counts[0][k], bool)]
+    keys = [
+        k for k in counts[0] if isinstance(counts[0][k], int) and not isinstance(counts[0][k], bool)
+    ]
     out = {k: sum(c[k] for c in counts) for k in keys}
     classes: dict[str, list[int]] = {}
     for c in counts:

@@ -3,22 +3,66 @@
 A fact needs a number *with a unit or scale* (1e35 FLOP, $41–78 M, 15 trillion tokens, 70%,
 100x, five orders of magnitude); bare numbers, years and numbers inside model names are skipped.
 """
+
 from __future__ import annotations
 
 import re
 
 from model.importer.article import TrendFact
 
-_WORDNUM = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
-            "fifty": 50, "hundred": 100, "a hundred": 100, "one hundred": 100, "thousand": 1e3,
-            "a thousand": 1e3, "one thousand": 1e3, "several": 3, "a couple of": 2, "a few": 3}
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
-          "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12, "hundred": 1e2,
-          "quadrillion": 1e15}
-_FRACTION = {"tenth": 1e-1, "hundredth": 1e-2, "thousandth": 1e-3, "ten-thousandth": 1e-4,
-             "hundred-thousandth": 1e-5, "millionth": 1e-6, "billionth": 1e-9, "half": 0.5,
-             "third": 1 / 3, "quarter": 0.25}
+_WORDNUM = {
+    "one": 1,
+    "a": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "fifty": 50,
+    "hundred": 100,
+    "a hundred": 100,
+    "one hundred": 100,
+    "thousand": 1e3,
+    "a thousand": 1e3,
+    "one thousand": 1e3,
+    "several": 3,
+    "a couple of": 2,
+    "a few": 3,
+}
+_SCALE = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "t": 1e12,
+    "tn": 1e12,
+    "trillion": 1e12,
+    "hundred": 1e2,
+    "quadrillion": 1e15,
+}
+_FRACTION = {
+    "tenth": 1e-1,
+    "hundredth": 1e-2,
+    "thousandth": 1e-3,
+    "ten-thousandth": 1e-4,
+    "hundred-thousandth": 1e-5,
+    "millionth": 1e-6,
+    "billionth": 1e-9,
+    "half": 0.5,
+    "third": 1 / 3,
+    "quarter": 0.25,
+}
 _SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -46,24 +90,40 @@ _UNIT_RE = [(re.compile(p, re.I), u) for p, u in _UNITS]
 _CORE = re.compile(
     rf"(?P<cur>[$€£]\s?)?(?P<num>{_NUM})(?P<exp>{_EXP})?"
     rf"(?:\s?(?P<rsep>–|-|—|to)\s?[$€£]?(?P<num2>{_NUM}))?"
-    rf"(?:\s?(?P<scale>{_SCALEW}))?")
-_ORDERS = re.compile(r"\b(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|"
-                     r"a couple of|several|a few)[\s-]+orders?[\s-]+of[\s-]+magnitude\b", re.I)
-_WORD_TIMES = re.compile(r"\b(?P<w>one hundred|a hundred|one thousand|a thousand|ten|twenty|fifty|"
-                         r"hundred|thousand)\s+times\b", re.I)
-_FRAC = re.compile(r"\b(?P<w>one|a)\s+(?P<f>ten-thousandth|hundred-thousandth|thousandth|"
-                   r"hundredth|tenth|millionth|billionth)\b", re.I)
-_YEAR_CUE = re.compile(r"\b(?:in|by|since|before|after|until|from|through|as of)\s+((?:19|20)\d{2})\b",
-                       re.I)
-_MODEL = re.compile(r"\b(?:GPT-?\d[\w.-]*|Claude(?:\s\d(?:\.\d)?)?(?:\s(?:Opus|Sonnet|Haiku))?|"
-                    r"Llama\s?\d[\w.-]*|Gemini(?:\s[\d.]+)?(?:\s(?:Ultra|Pro|Flash|Nano))?|"
-                    r"o\d(?:-\w+)?|PaLM\s?\d?|Chinchilla|Gopher|Mixtral[\w .-]*|Mistral[\w.-]*|"
-                    r"DeepSeek[\w.-]*|Grok[\w.-]*|Qwen[\w.-]*|BERT|AlphaGo(?:\sZero)?)\b")
+    rf"(?:\s?(?P<scale>{_SCALEW}))?"
+)
+_ORDERS = re.compile(
+    r"\b(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|"
+    r"a couple of|several|a few)[\s-]+orders?[\s-]+of[\s-]+magnitude\b",
+    re.I,
+)
+_WORD_TIMES = re.compile(
+    r"\b(?P<w>one hundred|a hundred|one thousand|a thousand|ten|twenty|fifty|"
+    r"hundred|thousand)\s+times\b",
+    re.I,
+)
+_FRAC = re.compile(
+    r"\b(?P<w>one|a)\s+(?P<f>ten-thousandth|hundred-thousandth|thousandth|"
+    r"hundredth|tenth|millionth|billionth)\b",
+    re.I,
+)
+_YEAR_CUE = re.compile(
+    r"\b(?:in|by|since|before|after|until|from|through|as of)\s+((?:19|20)\d{2})\b", re.I
+)
+_MODEL = re.compile(
+    r"\b(?:GPT-?\d[\w.-]*|Claude(?:\s\d(?:\.\d)?)?(?:\s(?:Opus|Sonnet|Haiku))?|"
+    r"Llama\s?\d[\w.-]*|Gemini(?:\s[\d.]+)?(?:\s(?:Ultra|Pro|Flash|Nano))?|"
+    r"o\d(?:-\w+)?|PaLM\s?\d?|Chinchilla|Gopher|Mixtral[\w .-]*|Mistral[\w.-]*|"
+    r"DeepSeek[\w.-]*|Grok[\w.-]*|Qwen[\w.-]*|BERT|AlphaGo(?:\sZero)?)\b"
+)
 _QUANTITY = [
     (r"\bprobab|\bchance|\blikel", "probability"),
     (r"\bgdp\b|\binvest", "investment"),
     (r"\bcost|\bspend|\bprice|\bcheaper|\bexpensive|\brevenue|\$", "cost"),
-    (r"\bscore|\bbenchmark|\baccura|\barc-agi|\bmmlu|\bswe-bench|\bhumaneval|\bmath\b", "benchmark score"),
+    (
+        r"\bscore|\bbenchmark|\baccura|\barc-agi|\bmmlu|\bswe-bench|\bhumaneval|\bmath\b",
+        "benchmark score",
+    ),
     (r"\bemi(?:t|ssion)|\bco[₂2]", "emissions"),
     (r"\benergy|\bpower|\belectric|\btwh|\bkw\b", "energy"),
     (r"\bdata\b|\btokens?\b|\btext\b|\bwords\b", "data"),
@@ -101,9 +161,12 @@ def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
-    s = max(text.rfind("\n", 0, a), max(text.rfind(". ", 0, a), text.rfind("; ", 0, a)) + 1)
-    s = s + 1 if s >= 0 else 0
-    e_candidates = [i for i in (text.find("\n", b), text.find(". ", b), text.find("; ", b)) if i >= 0]
+    # after the last line break or ". "/"; " before the span; 0 when there is none
+    stops = (text.rfind(". ", 0, a), text.rfind("; ", 0, a))
+    s = max([text.rfind("\n", 0, a) + 1] + [i + 2 for i in stops if i >= 0])
+    e_candidates = [
+        i for i in (text.find("\n", b), text.find(". ", b), text.find("; ", b)) if i >= 0
+    ]
     e = min(e_candidates) if e_candidates else len(text)
     return s, e
 
@@ -169,7 +232,7 @@ def find_facts(text: str) -> list[TrendFact]:
         label = row_model if row_year and row_model else _label(text, a, b, row_model)
         if rng:
             label = f"{label} (range {rng})".strip()
-        quantity = _quantity(text[max(s, a - 80):min(e, b + 60)], unit)
+        quantity = _quantity(text[max(s, a - 80) : min(e, b + 60)], unit)
         if row_year and unit == "percent":
             quantity = "benchmark score"
         facts.append(TrendFact(text[a:b], a, b, quantity, value, unit, year, label))
@@ -177,14 +240,14 @@ def find_facts(text: str) -> list[TrendFact]:
     for m in _ORDERS.finditer(text):
         w = m.group("w").lower()
         n = int(w) if w.isdigit() else _WORDNUM.get(w, 1)
-        add(m.start(), m.end(), float(10 ** n), "x")
+        add(m.start(), m.end(), float(10**n), "x")
     for m in _FRAC.finditer(text):
         add(m.start(), m.end(), _FRACTION[m.group("f").lower()], "fraction")
     for m in _WORD_TIMES.finditer(text):
         add(m.start(), m.end(), float(_WORDNUM[m.group("w").lower()]), "x")
     for m in _CORE.finditer(text):
         a = m.start()
-        before = text[max(0, a - 12):a]
+        before = text[max(0, a - 12) : a]
         if re.search(r"[\w.]-$|[\d.,]$", before):
             continue  # inside a model name (GPT-4) or another number
         alpha = re.search(r"([A-Za-z]+)$", before)
@@ -204,13 +267,19 @@ def find_facts(text: str) -> list[TrendFact]:
             unit = unit_hit[0]
         elif m.group("exp"):
             unit = "count"
-        elif scale and scale.lower() in ("thousand", "million", "billion", "trillion", "quadrillion"):
+        elif scale and scale.lower() in (
+            "thousand",
+            "million",
+            "billion",
+            "trillion",
+            "quadrillion",
+        ):
             unit = "count"
-            nxt = re.match(r"\s+([a-z]+)", text[end:end + 20])
+            nxt = re.match(r"\s+([a-z]+)", text[end : end + 20])
             if nxt and nxt.group(1) in ("minutes", "hours", "people", "users", "videos", "images"):
                 unit = nxt.group(1)
                 end += nxt.end()
-        elif scale and scale.upper() == "B" and text[max(0, a - 1):a] == "(":
+        elif scale and scale.upper() == "B" and text[max(0, a - 1) : a] == "(":
             unit = "parameters"
         else:
             continue

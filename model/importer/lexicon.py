@@ -3,6 +3,7 @@
 They describe the scaling-to-AGI debate in general (its vocabulary, hedges, verdict words), not any
 particular article; docs/import.md explains how each list is used.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,9 @@ TOPIC = re.compile(
     r"tokens?|benchmarks?|reason(?:ing|s)?|intelligen\w*|learn(?:s|ing|ed)?|capabilit\w*|"
     r"perform\w*|emergen\w*|self-play|synthetic|gpt[\w.-]*|ai|plateau\w*|next-token|generali[sz]\w*|"
     r"understand\w*|causal\w*|memory|algorithm\w*|hardware|costs?|energy|progress|abilit\w*|"
-    r"neural|deep learning|rl|reinforcement|brute|bigger|larger|size)\b", re.I)
+    r"neural|deep learning|rl|reinforcement|brute|bigger|larger|size)\b",
+    re.I,
+)
 
 # Marks of a claim rather than a description: modality, verdict words, evidence verbs.
 ARGUE = re.compile(
@@ -31,23 +34,34 @@ ARGUE = re.compile(
     r"unviable|bullish|pessimis\w*|optimis\w*|skeptic\w*|sceptic\w*|gaslighting|integrity|"
     r"honest|matter\w*|problem|ultimately|indefinitely|asymptotic|grow\w*|faster|slowing|gains?|"
     r"improv\w*|accelerat\w*|obtain|achiev\w*|lead to|leads to|get us|emerge|risks?|cost more)\b",
-    re.I)
-NEGATION = re.compile(r"\b(?:not|no|never|n't|cannot|neither|nor|nothing|none|without)\b|n't\b", re.I)
+    re.I,
+)
+NEGATION = re.compile(
+    r"\b(?:not|no|never|n't|cannot|neither|nor|nothing|none|without)\b|n't\b", re.I
+)
 DISCOURSE = re.compile(
     r"^(?:but|yet|however|so|therefore|thus|hence|in short|in other words|overall|ultimately|in fact|"
     r"indeed|instead|rather|in summary|in conclusion|the evidence|this means|this suggests|"
-    r"nevertheless|still|moreover|besides|finally|first|second|third|clearly|put simply)\b", re.I)
+    r"nevertheless|still|moreover|besides|finally|first|second|third|clearly|put simply)\b",
+    re.I,
+)
 EXAMPLE = re.compile(
     r"^(?:for example|for instance|consider|imagine|here(?:'s| is| are|’s)|q:|a:|take |let(?:'s|’s) |"
     r"say |e\.g\.|as in|below are|example|look |see |tell a|feed a|show it|start a|when you|"
-    r"original note|note that|note:|\*)", re.I)
+    r"original note|note that|note:|\*)",
+    re.I,
+)
 NARRATIVE = re.compile(
     r"\b(?:i(?:'ve|’ve| have) (?:been|heard|spoken|actually)|i(?:'d|’d) (?:like|say)|back in|"
     r"the journey|the conversation|this article|this post|this essay|we are grateful|in this (?:post|"
-    r"article|essay|piece)|is adapted from|is structured as)\b", re.I)
+    r"article|essay|piece)|is adapted from|is structured as)\b",
+    re.I,
+)
 DEFINITION = re.compile(
     r"\b(?:is (?:a|an|the) (?:theoretical )?(?:framework|term|method|technique|process)|refers to|"
-    r"is defined as|are typically implemented|comes from|put simply|that is,)\b", re.I)
+    r"is defined as|are typically implemented|comes from|put simply|that is,)\b",
+    re.I,
+)
 
 # Stance toward "scaling current LLM approaches will lead to AGI".
 PRO = re.compile(
@@ -61,7 +75,9 @@ PRO = re.compile(
     r"accelerat\w*|underlying patterns|understand the world|grasp|enable|unlock|valuable|"
     r"powerful|holds? (?:across|over)|emergent abilities|emerge|stable performance|keep(?:s)? "
     r"improving|believers?|exceed|surpass\w*|certain|revolution\w*|singularity|learn the|"
-    r"more (?:scaling|compute|data) = more|will (?:be|get) (?:solved|there))\b", re.I)
+    r"more (?:scaling|compute|data) = more|will (?:be|get) (?:solved|there))\b",
+    re.I,
+)
 CON = re.compile(
     r"\b(?:not|no|never|cannot|can't|can’t|won't|won’t|isn't|isn’t|aren't|aren’t|doesn't|doesn’t|"
     r"don't|don’t|unlikely|insufficient|alone|limits?|limitations?|limited|plateau\w*|bottlenecks?|"
@@ -79,19 +95,32 @@ CON = re.compile(
     r"grow faster than capabilities|gap|unknown number|terrible at predicting|does not matter|"
     r"doesn't matter|insufficient|necessary but not sufficient|not sufficient|less exciting|"
     r"fundraising|no longer|only quantify|more than intelligence|uncertain|contested|unclear|"
-    r"break down|breaks down|long and arduous|scarcity|shortfall)\b", re.I)
+    r"break down|breaks down|long and arduous|scarcity|shortfall)\b",
+    re.I,
+)
 # A pro word shortly after one of these flips to con ("won't lead to AGI"), and vice versa.
-NEGATOR = re.compile(r"\b(?:not|no|never|cannot|can't|can’t|won't|won’t|isn't|isn’t|doesn't|"
-                     r"doesn’t|don't|don’t|didn't|didn’t|without|neither|nor|hardly|unlikely to|"
-                     r"fail(?:s|ed)? to|unable to|lack)\b", re.I)
+NEGATOR = re.compile(
+    r"\b(?:not|no|never|cannot|can't|can’t|won't|won’t|isn't|isn’t|doesn't|"
+    r"doesn’t|don't|don’t|didn't|didn’t|without|neither|nor|hardly|unlikely to|"
+    r"fail(?:s|ed)? to|unable to|lack)\b",
+    re.I,
+)
 # Reported views of the other side ("The belief is that …", "Optimistic view: …").
 REPORTED_PRO = re.compile(
     r"\b(?:the belief is|popular view|(?:many|some) (?:people|researchers|experts)? ?(?:believe|argue|"
     r"think|say|claim|hope)|proponents|optimists?|boosters|is (?:often )?suggested as|it is (?:often |"
     r"widely )?(?:claimed|argued|said)|the (?:hope|promise|argument) is|scaling hypothesis|"
-    r"believers?|the dream of|declare)\b", re.I)
-SECTION_PRO = re.compile(r"^(?:optimistic view|optimists?|the optimist(?:ic)? case|bull case|"
-                         r"pro|for|in favou?r|proponents?|the case for)\s*[:—-]", re.I)
-SECTION_CON = re.compile(r"^(?:pessimistic view|pessimists?|the pessimist(?:ic)? case|bear case|con|"
-                         r"against|skeptics?|sceptics?|critics?|the case against)\s*[:—-]", re.I)
+    r"believers?|the dream of|declare)\b",
+    re.I,
+)
+SECTION_PRO = re.compile(
+    r"^(?:optimistic view|optimists?|the optimist(?:ic)? case|bull case|"
+    r"pro|for|in favou?r|proponents?|the case for)\s*[:—-]",
+    re.I,
+)
+SECTION_CON = re.compile(
+    r"^(?:pessimistic view|pessimists?|the pessimist(?:ic)? case|bear case|con|"
+    r"against|skeptics?|sceptics?|critics?|the case against)\s*[:—-]",
+    re.I,
+)
 CONTRAST = re.compile(r"(?:[,;:—–-]\s*|\s)(?:but|yet|however|although|though|while)\s", re.I)

@@ -1,4 +1,5 @@
 """From an Article to reviewable proposals: sentences → ranked claims → stance → target → facts."""
+
 from __future__ import annotations
 
 import math
@@ -14,8 +15,12 @@ from model.importer.sentences import claim_units, split_sentences, strip_label
 def short_title(sentence: str, limit: int = 110) -> str:
     """A node title from a quote: no leading label, bullet or trailing full stop, at most limit chars."""
     _, body = strip_label(sentence.strip())
-    body = re.sub(r"^(?:but|yet|so|and|however|therefore|thus|in short|in other words),?\s+", "",
-                  body, flags=re.I)
+    body = re.sub(
+        r"^(?:but|yet|so|and|however|therefore|thus|in short|in other words),?\s+",
+        "",
+        body,
+        flags=re.I,
+    )
     body = body[:1].upper() + body[1:]
     body = body.rstrip(" .;:")
     if len(body) > limit:
@@ -48,9 +53,24 @@ def propose(article: Article, nodes: Sequence[NodeRef], thesis_id: str) -> Impor
     proposals = []
     for (s, score, label, conf), (target, relation, sim) in zip(chosen, sugg):
         claimness = 1 / (1 + math.exp(-(score - claims.THRESHOLD)))
-        proposals.append(Proposal(quote=s.text, start=s.start, end=s.end, stance=label,
-                                  confidence=round(conf * (0.5 + 0.5 * claimness), 3),
-                                  target=target, relation=relation, score=round(score, 3),
-                                  title=short_title(s.text), similarity=round(sim, 3)))
-    return ImportProposals(article=article, thesis_id=thesis_id, proposals=proposals,
-                           trend_facts=facts, sentences=sents)
+        proposals.append(
+            Proposal(
+                quote=s.text,
+                start=s.start,
+                end=s.end,
+                stance=label,
+                confidence=round(conf * (0.5 + 0.5 * claimness), 3),
+                target=target,
+                relation=relation,
+                score=round(score, 3),
+                title=short_title(s.text),
+                similarity=round(sim, 3),
+            )
+        )
+    return ImportProposals(
+        article=article,
+        thesis_id=thesis_id,
+        proposals=proposals,
+        trend_facts=facts,
+        sentences=sents,
+    )

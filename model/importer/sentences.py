@@ -3,6 +3,7 @@
 Offsets matter more than linguistic finesse: every proposal must point at its exact span so the
 review dialog can highlight it and the map can cite it.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,9 +11,43 @@ import re
 from model.importer.article import Sentence
 
 _ABBREV = {
-    "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "fig", "no", "st", "inc", "ltd",
-    "jr", "sr", "u.s", "u.k", "cf", "al", "approx", "est", "vol", "pp", "ed", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "fig",
+    "no",
+    "st",
+    "inc",
+    "ltd",
+    "jr",
+    "sr",
+    "u.s",
+    "u.k",
+    "cf",
+    "al",
+    "approx",
+    "est",
+    "vol",
+    "pp",
+    "ed",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 }
 # A sentence ends at . ! ? … (plus closing quotes/brackets/footnote digits) before a space and a
 # capital, digit, quote or bracket.
@@ -48,7 +83,7 @@ def _split_line(line: str, base: int, para: int) -> list[Sentence]:
             continue
         if em.group(3) and dot > 0 and line[dot - 1].isdigit():
             continue  # a decimal number, not a footnote mark
-        if em.group(1) == "…" and re.match(r"[A-Z]{2,}\b", line[em.end(4):]):
+        if em.group(1) == "…" and re.match(r"[A-Z]{2,}\b", line[em.end(4) :]):
             continue  # "bigger and … BIGGER": an ellipsis inside a sentence
         end = em.start(4)
         if end - start >= 2:
@@ -58,8 +93,11 @@ def _split_line(line: str, base: int, para: int) -> list[Sentence]:
         pieces.append((start, body_end))
     out = []
     stripped = line.strip()
-    is_heading = (len(pieces) == 1 and len(stripped.split()) <= 14
-                  and not re.search(r"[.!?…:;,\"”]$", stripped))
+    is_heading = (
+        len(pieces) == 1
+        and len(stripped.split()) <= 14
+        and not re.search(r"[.!?…:;,\"”]$", stripped)
+    )
     for s, e in pieces:
         out.append(Sentence(base + s, base + e, line[s:e], para, heading=is_heading, bullet=bullet))
     return out
@@ -83,7 +121,7 @@ def strip_label(sentence: str) -> tuple[int, str]:
     offset removed and the rest."""
     m = _LABEL.match(sentence)
     if m and len(sentence) - m.end() > 20:
-        return m.end(), sentence[m.end():]
+        return m.end(), sentence[m.end() :]
     return 0, sentence
 
 
@@ -102,17 +140,29 @@ def claim_units(sentences: list[Sentence], text: str) -> list[Sentence]:
         j = i
         if not s.heading:
             head = _first_words(s.text)
-            while (j + 1 < len(sentences) and sentences[j + 1].para == s.para
-                   and len(head.split()) == 2 and _first_words(sentences[j + 1].text) == head
-                   and len(sentences[j + 1].text.split()) <= 15 and len(s.text.split()) <= 15):
+            while (
+                j + 1 < len(sentences)
+                and sentences[j + 1].para == s.para
+                and len(head.split()) == 2
+                and _first_words(sentences[j + 1].text) == head
+                and len(sentences[j + 1].text.split()) <= 15
+                and len(s.text.split()) <= 15
+            ):
                 j += 1
-            if j == i and len(s.text.split()) < 7 and not s.text.endswith("?") and i + 1 < len(sentences) \
-                    and sentences[i + 1].para == s.para \
-                    and re.match(r"(?:it(?:'|’)s|it is|they|this|that|these)\b", sentences[i + 1].text, re.I):
+            if (
+                j == i
+                and len(s.text.split()) < 7
+                and not s.text.endswith("?")
+                and i + 1 < len(sentences)
+                and sentences[i + 1].para == s.para
+                and re.match(
+                    r"(?:it(?:'|’)s|it is|they|this|that|these)\b", sentences[i + 1].text, re.I
+                )
+            ):
                 j = i + 1
         if j > i:
             e = sentences[j]
-            units.append(Sentence(s.start, e.end, text[s.start:e.end], s.para, bullet=s.bullet))
+            units.append(Sentence(s.start, e.end, text[s.start : e.end], s.para, bullet=s.bullet))
         else:
             units.append(s)
         i = j + 1

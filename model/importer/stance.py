@@ -4,6 +4,7 @@ Cue words with negation flipping, the last clause of a contrast weighing most, r
 the other side ("The belief is that …") counted as pro, debate sections ("Optimistic view:")
 carrying their side to the following paragraphs, and the article's own leaning as a tie-breaker.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -13,8 +14,11 @@ import re
 from model.importer import lexicon as lx
 
 _WORD = re.compile(r"[\w'’-]+")
-_TRUE_NEG = re.compile(r"^(?:not|no|never|cannot|can't|can’t|won't|won’t|isn't|isn’t|doesn't|"
-                       r"doesn’t|don't|don’t|didn't|didn’t|aren't|aren’t|hardly|neither|nor)$", re.I)
+_TRUE_NEG = re.compile(
+    r"^(?:not|no|never|cannot|can't|can’t|won't|won’t|isn't|isn’t|doesn't|"
+    r"doesn’t|don't|don’t|didn't|didn’t|aren't|aren’t|hardly|neither|nor)$",
+    re.I,
+)
 
 
 def _clause_polarity(clause: str) -> float:
@@ -26,9 +30,9 @@ def _clause_polarity(clause: str) -> float:
         k = bisect.bisect_left(starts, pos)
         for j in range(k - 1, max(-1, k - 1 - reach), -1):
             w = words[j][1]
-            if re.search(r"[.,;:!?—–]", clause[words[j][0] + len(w):pos]):
+            if re.search(r"[.,;:!?—–]", clause[words[j][0] + len(w) : pos]):
                 return None  # negation does not cross punctuation
-            if (_TRUE_NEG.match(w) if strict else lx.NEGATOR.fullmatch(w)):
+            if _TRUE_NEG.match(w) if strict else lx.NEGATOR.fullmatch(w):
                 return j
         return None
 
@@ -57,8 +61,9 @@ def _clause_polarity(clause: str) -> float:
     return total
 
 
-_SUBORDINATE = re.compile(r"^(?:while|although|though|even though|even if|despite|whereas|if)\b[^,]{3,}?,\s*",
-                          re.I)
+_SUBORDINATE = re.compile(
+    r"^(?:while|although|though|even though|even if|despite|whereas|if)\b[^,]{3,}?,\s*", re.I
+)
 _CONCESSIVE = re.compile(r",?\s*\b(?:even if|even though|despite|especially when)\b", re.I)
 
 
@@ -67,10 +72,10 @@ def polarity(text: str) -> float:
     sub = _SUBORDINATE.match(text)
     if sub and not text.lower().startswith("if"):
         # "While X, Y": Y is the point.
-        return 0.4 * _contrast(text[: sub.end()]) + 1.2 * _contrast(text[sub.end():])
+        return 0.4 * _contrast(text[: sub.end()]) + 1.2 * _contrast(text[sub.end() :])
     conc = _CONCESSIVE.search(text)
     if conc and conc.start() > 10:
-        return 1.2 * _contrast(text[: conc.start()]) + 0.4 * _contrast(text[conc.end():])
+        return 1.2 * _contrast(text[: conc.start()]) + 0.4 * _contrast(text[conc.end() :])
     return _contrast(text)
 
 
@@ -92,8 +97,15 @@ def section_context(paragraph_starts: list[str]) -> list[int]:
             cur = 1
         elif lx.SECTION_CON.match(t):
             cur = -1
-        elif re.match(r"^(?:\d{1,2}[.)]?\s*$|(?:debate|discussion|part|section|chapter|appendix|"
-                      r"conclusion)\b)", t, re.I) and len(t.split()) <= 12:
+        elif (
+            re.match(
+                r"^(?:\d{1,2}[.)]?\s*$|(?:debate|discussion|part|section|chapter|appendix|"
+                r"conclusion)\b)",
+                t,
+                re.I,
+            )
+            and len(t.split()) <= 12
+        ):
             cur = 0
         out.append(cur)
     return out

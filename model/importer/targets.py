@@ -3,6 +3,7 @@
 Very similar text means the claim is already there (offered as a new source: duplicate);
 otherwise the relation follows from the claim's stance and the target's side of the thesis.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -22,16 +23,22 @@ def similarities(texts: Sequence[str], nodes: Sequence[NodeRef]) -> np.ndarray:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     # A node is matched on its title, its text and both: a restatement of either is a duplicate.
-    docs = [f"{n.title} {n.text}" for n in nodes] + [n.title for n in nodes] + [n.text for n in nodes]
-    vec = TfidfVectorizer(sublinear_tf=True, stop_words="english", ngram_range=(1, 2),
-                          token_pattern=r"(?u)\b\w[\w-]*\b")
+    docs = (
+        [f"{n.title} {n.text}" for n in nodes] + [n.title for n in nodes] + [n.text for n in nodes]
+    )
+    vec = TfidfVectorizer(
+        sublinear_tf=True,
+        stop_words="english",
+        ngram_range=(1, 2),
+        token_pattern=r"(?u)\b\w[\w-]*\b",
+    )
     try:
         mat = vec.fit_transform(docs + list(texts))
     except ValueError:  # only stop words
         return np.zeros((len(texts), len(nodes)))
     k = len(nodes)
-    sims = (mat[len(docs):] @ mat[: len(docs)].T).toarray()
-    return np.maximum(np.maximum(sims[:, :k], sims[:, k:2 * k]), sims[:, 2 * k:])
+    sims = (mat[len(docs) :] @ mat[: len(docs)].T).toarray()
+    return np.maximum(np.maximum(sims[:, :k], sims[:, k : 2 * k]), sims[:, 2 * k :])
 
 
 def relation_for(stance: str, node: NodeRef | None) -> str:
@@ -41,8 +48,9 @@ def relation_for(stance: str, node: NodeRef | None) -> str:
     return "attacks" if sign * side < 0 else "supports"
 
 
-def suggest(texts: Sequence[str], stances: Sequence[str], nodes: Sequence[NodeRef],
-            thesis_id: str) -> list[tuple[str, str, float]]:
+def suggest(
+    texts: Sequence[str], stances: Sequence[str], nodes: Sequence[NodeRef], thesis_id: str
+) -> list[tuple[str, str, float]]:
     """(target id, relation, similarity) per text."""
     sims = similarities(texts, nodes)
     thesis = next((n for n in nodes if n.id == thesis_id), None)

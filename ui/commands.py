@@ -105,6 +105,7 @@ class AddNodeCommand(ModelCommand):
         self.node_id = new_id()
         self._node: Node | None = None
         self._edge: Edge | None = None
+        self._titled = False
 
     def _redo(self) -> None:
         if self._node is not None:
@@ -120,6 +121,20 @@ class AddNodeCommand(ModelCommand):
 
     def _undo(self) -> None:
         self.amap.remove_node(self.node_id)
+
+    def id(self) -> int:  # noqa: A003 (Qt's name)
+        return EditNodeCommand.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        """The title typed right after adding a node is part of adding it: one undo step."""
+        if self._titled or not isinstance(other, EditNodeCommand):
+            return False
+        if other.node_id != self.node_id or set(other.changes) != {"title"}:
+            return False
+        self._titled = True
+        self._node = other._new
+        self.setText(self.text().split("“")[0] + f"“{_short(other.changes['title'])}”")
+        return True
 
 
 class RemoveNodesCommand(ModelCommand):

@@ -174,3 +174,10 @@ def test_first_run_creates_the_users_map_from_the_seed_and_later_reopens_the_las
     finally:
         QSettings().remove("files/last")
         path.unlink(missing_ok=True)
+
+
+def test_keyboard_shortcuts_are_listed_from_the_live_menus(window) -> None:
+    rows = window.shortcut_rows()
+    commands = {c for _, c, _ in rows}
+    assert {"Add Supporting Claim", "Undo", "Import Article…", "Export Report…"} <= commands
+    assert all(keys for _, _, keys in rows)

@@ -7,6 +7,7 @@ A map that fails to open leaves the current one open and says why.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -83,9 +84,12 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([undo, redo])
         self.edit_menu.addSeparator()
         self.scheme_menu = self._build_scheme_menu()
+        keys = QAction("&Keyboard Shortcuts", self)
+        keys.setShortcut(QKeySequence.StandardKey.HelpContents)
+        keys.triggered.connect(self.show_shortcuts)
         about = QAction("&About Cruxmap", self)
         about.triggered.connect(self._about)
-        self.help_menu.addAction(about)
+        self.help_menu.addActions([keys, about])
 
     def _build_scheme_menu(self) -> QMenu:
         """View → Colour Scheme: follow the system, or force light or dark (kept in QSettings)."""
@@ -162,6 +166,9 @@ class MainWindow(QMainWindow):
             return False
         self._set_document(doc)
         self._remember_recent(path)
+        self.statusBar().showMessage(
+            f"Opened {path.name}: every edit is saved as you make it", 6000
+        )
         return True
 
     def save_as(self) -> None:
@@ -342,6 +349,34 @@ class MainWindow(QMainWindow):
         if commands.error_reporter == self._on_command_error:
             commands.error_reporter = None
         super().closeEvent(event)
+
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """(menu, command, keys) for every menu command that has a shortcut."""
+        rows = []
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.map_menu, self.help_menu):
+            for action in menu.actions():
+                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                                 for k in action.shortcuts())  # fmt: skip
+                if keys and action.text():
+                    name = menu.title().replace("&", "")
+                    rows.append((name, action.text().replace("&", ""), keys))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard Shortcuts: every command with its keys, read from the live menus."""
+        rows = "".join(
+            f"<tr><td>{m}</td><td>{html.escape(c)}</td><td><b>{html.escape(k)}</b></td></tr>"
+            for m, c, k in self.shortcut_rows()
+        )
+        box = QMessageBox(self)
+        box.setWindowTitle("Keyboard Shortcuts")
+        box.setText(
+            "<table cellspacing=6><tr><th align=left>Menu</th><th align=left>Command</th>"
+            f"<th align=left>Keys</th></tr>{rows}</table><p>On the map: Shift+drag from one "
+            "node to another draws a link; dropping a node on another re-attaches it; the "
+            "wheel zooms, middle-drag or Space+drag pans, arrow keys move between nodes.</p>"
+        )
+        box.exec()
 
     def _about(self) -> None:
         QMessageBox.about(

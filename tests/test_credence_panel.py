@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from model.argmap import ArgumentMap, MapError
@@ -156,3 +157,20 @@ def test_a_closed_panel_stops_listening(qtbot) -> None:  # noqa: ANN001
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     amap.set_prior("B", 0.3)  # must not raise into the model's edit
     assert thesis_credence(amap) != pytest.approx(0.7345, abs=1e-4)
+
+
+def test_data_tab_shows_the_chart_beside_the_evidence_that_uses_it(qtbot):
+    from storage.seedmap import load_seed
+
+    amap = load_seed()
+    panel = CredencePanel(amap, QUndoStack())
+    qtbot.addWidget(panel)
+    panel.tabs.setCurrentIndex(4)
+    panel.refresh()
+    tied = {n.id for n in amap.nodes() if n.series}
+    listed = {panel.data_list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+              for i in range(panel.data_list.topLevelItemCount())}  # fmt: skip
+    assert listed == tied
+    chosen = panel.data_list.currentItem().data(0, Qt.ItemDataRole.UserRole)
+    assert panel.data_chart is not None and panel.data_chart.name == amap.node(chosen).series
+    panel.detach()

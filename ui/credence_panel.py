@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from model.argmap import ArgumentMap, Change, MapError
 from model.credence import (
     Distribution,
+    credences,
     explain,
     scenario_credences,
     sensitivity,
@@ -70,7 +71,7 @@ class CredencePanel(QWidget):
         super().__init__(parent)
         self.amap = amap
         self.undo_stack = undo_stack
-        self._dirty = {"reasons", "sensitivity", "uncertainty", "history"}
+        self._dirty = {"reasons", "sensitivity", "uncertainty", "history", "data"}
         self._timer = QTimer(self, singleShot=True, interval=30)
         self._timer.timeout.connect(self.refresh)
         self._mc_generation = 0
@@ -119,6 +120,7 @@ class CredencePanel(QWidget):
         self.tabs.addTab(_stack(self.tornado, self.sensitivity_note), "Sensitivity")
         self.tabs.addTab(_stack(self.histogram, self.uncertainty_note), "Uncertainty")
         self.tabs.addTab(_stack(self.history, self.history_note), "History")
+        self.tabs.addTab(self._build_data_tab(), "Data")
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
         layout = QVBoxLayout(self)
         layout.addWidget(self.thesis_label)
@@ -144,10 +146,14 @@ class CredencePanel(QWidget):
         return plot
 
     # -------------------------------------------------------------- refreshing
+    def detach(self) -> None:
+        """Stop following the map (the window calls this before the map closes)."""
+        self.amap.unsubscribe(self._on_changes)
+
     def _on_changes(self, changes: list[Change]) -> None:
         if all(ch.kind in ("source", "series") for ch in changes):
             return
-        self._dirty = {"reasons", "sensitivity", "uncertainty", "history"}
+        self._dirty = {"reasons", "sensitivity", "uncertainty", "history", "data"}
         try:
             self._timer.start()
         except RuntimeError:  # the widget is gone but the map lives on: stop listening
@@ -177,7 +183,8 @@ class CredencePanel(QWidget):
         self.credenceChanged.emit(p)
 
     def _refresh_tab(self) -> None:
-        tab = ("reasons", "sensitivity", "uncertainty", "history")[max(0, self.tabs.currentIndex())]
+        tabs = ("reasons", "sensitivity", "uncertainty", "history", "data")
+        tab = tabs[max(0, self.tabs.currentIndex())]
         if tab in self._dirty:
             self._dirty.discard(tab)
             getattr(self, f"_draw_{tab}")()
@@ -242,6 +249,59 @@ class CredencePanel(QWidget):
             self.reasons.addTopLevelItem(item)
         self.reasons.resizeColumnToContents(0)
         self.reasons.resizeColumnToContents(1)
+
+    # ------------------------------------------------------ evidence and its data
+    def _build_data_tab(self) -> QWidget:
+        """Evidence tied to trend series, with the chart of the selected one beside its credence."""
+        self.data_list = QTreeWidget()
+        self.data_list.setHeaderLabels(["Credence", "Evidence resting on trend data"])
+        self.data_list.setRootIsDecorated(False)
+        self.data_list.currentItemChanged.connect(lambda item, _old: self._show_data(item))
+        self.data_list.itemActivated.connect(
+            lambda item, _col: self._activate(item.data(0, Qt.ItemDataRole.UserRole))
+        )
+        self.data_chart: QWidget | None = None
+        self.data_box = QVBoxLayout()
+        self.data_box.setContentsMargins(0, 0, 0, 0)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.data_list, 1)
+        layout.addLayout(self.data_box, 2)
+        return box
+
+    def _draw_data(self) -> None:
+        values = credences(self.amap)
+        current = self.data_list.currentItem()
+        keep = current.data(0, Qt.ItemDataRole.UserRole) if current else None
+        self.data_list.clear()
+        for node in self.amap.nodes():
+            if node.series and node.series in self.amap.series:
+                item = QTreeWidgetItem([_percent(values.get(node.id)), node.title])
+                item.setData(0, Qt.ItemDataRole.UserRole, node.id)
+                item.setToolTip(1, f"{node.title}\nseries: {self.amap.series[node.series].title}")
+                self.data_list.addTopLevelItem(item)
+                if node.id == keep:
+                    self.data_list.setCurrentItem(item)
+        self.data_list.resizeColumnToContents(0)
+        if self.data_list.currentItem() is None and self.data_list.topLevelItemCount():
+            self.data_list.setCurrentItem(self.data_list.topLevelItem(0))
+
+    def _show_data(self, item: QTreeWidgetItem | None) -> None:
+        from ui.series_chart import SeriesChart
+
+        node_id = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        series = self.amap.node(node_id).series if node_id in self.amap else None
+        if self.data_chart is not None and getattr(self.data_chart, "name", None) == series:
+            self.data_chart.refresh()
+            return
+        if self.data_chart is not None:
+            self.data_box.removeWidget(self.data_chart)
+            self.data_chart.deleteLater()
+            self.data_chart = None
+        if series:
+            self.data_chart = SeriesChart(self.amap, series, compact=True)
+            self.data_box.addWidget(self.data_chart)
 
     def _draw_sensitivity(self) -> None:
         plot = self.tornado

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -156,15 +157,20 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path, quiet: bool = True) -> bool:
         """Open `path`; on failure keep the current map and say why."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # big maps take seconds
         try:
             doc = MapDocument.open(path)
         except DocumentError as exc:
+            QApplication.restoreOverrideCursor()
             if self.doc is None and not quiet:
                 raise
             self.show_error(str(exc))
             self._forget_recent(path)
             return False
-        self._set_document(doc)
+        try:
+            self._set_document(doc)
+        finally:
+            QApplication.restoreOverrideCursor()
         self._remember_recent(path)
         self.statusBar().showMessage(
             f"Opened {path.name}: every edit is saved as you make it", 6000

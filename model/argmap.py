@@ -373,8 +373,9 @@ class ArgumentMap:
         users = [n.title for n in self.nodes() if any(c.source == source_id for c in n.citations)]
         if users:
             raise MapError(f"the source is cited by {len(users)} node(s), e.g. {users[0]!r}")
-        self._changed("source", source_id)
-        return self.sources.pop(source_id)
+        source = self.sources.pop(source_id)
+        self._changed("source", source_id)  # after the pop: outside a batch this writes at once
+        return source
 
     # -------------------------------------------------------------- scenarios
     def put_scenario(self, scenario: Scenario) -> Scenario | None:
@@ -399,8 +400,9 @@ class ArgumentMap:
     def remove_scenario(self, name: str) -> Scenario:
         if name not in self.scenarios:
             raise MapError(f"no scenario named {name!r}")
+        scenario = self.scenarios.pop(name)
         self._changed("scenario", name)
-        return self.scenarios.pop(name)
+        return scenario
 
     @property
     def current_scenario(self) -> str:
@@ -466,8 +468,9 @@ class ArgumentMap:
     def remove_series(self, name: str) -> Series:
         if name not in self.series:
             raise MapError(f"no series named {name!r}")
+        series = self.series.pop(name)
         self._changed("series", name)
-        return self.series.pop(name)
+        return series
 
     # ------------------------------------------------------------ meta, history
     def set_meta(self, key: str, value: str) -> str | None:

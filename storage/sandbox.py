@@ -75,13 +75,13 @@ class Sandbox:
         finally:
             proc.stdout.close()  # type: ignore[union-attr]
 
-    def _kill(self) -> None:
-        proc, self._proc = self._proc, None
-        if proc is not None:
-            proc.kill()
-            proc.wait()
-            proc.stdout.close()  # type: ignore[union-attr]
-            proc.stdin.close()  # type: ignore[union-attr]
+    def _kill(self, proc: subprocess.Popen) -> None:
+        """Stop the child of a failed request; the next call starts a fresh one."""
+        self._proc = None
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()  # type: ignore[union-attr]
+        proc.stdin.close()  # type: ignore[union-attr]
 
     def call(self, function: str, *args: Any, timeout: float | None = None) -> Any:
         """Run a whitelisted function in the child and return its JSON result.
@@ -99,14 +99,14 @@ class Sandbox:
             proc.stdin.write(json.dumps({"f": function, "args": list(args)}).encode() + b"\n")
             proc.stdin.flush()
         except (BrokenPipeError, OSError) as exc:
-            self._kill()
+            self._kill(proc)
             raise SandboxError("the parser process could not be started") from exc
         line = _read_line(proc, time.monotonic() + limit)
         if line is None:
-            self._kill()
+            self._kill(proc)
             raise SandboxError(f"parsing took longer than {limit:g} s and was stopped")
         if not line:
-            self._kill()
+            self._kill(proc)
             raise SandboxError("the parser ran out of memory or crashed on this file")
         reply = json.loads(line)
         if "error" in reply:

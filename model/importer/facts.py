@@ -171,7 +171,7 @@ def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
     return s, e
 
 
-def _label(text: str, a: int, b: int, line_model: str | None) -> str:
+def _label(text: str, a: int, b: int) -> str:
     s, e = _sentence_bounds(text, a, b)
     best, dist = None, 10**9
     for m in _MODEL.finditer(text, s, e):
@@ -181,8 +181,6 @@ def _label(text: str, a: int, b: int, line_model: str | None) -> str:
             best, dist = m.group(0).strip(), d
     if best:
         return best
-    if line_model:
-        return line_model
     words = re.findall(r"[\w'’-]+", text[s:a])
     return " ".join(words[-6:]) if words else ""
 
@@ -229,7 +227,7 @@ def find_facts(text: str) -> list[TrendFact]:
             year = min(cues)[1]
         elif row_year:
             year = int(row_year.group(1))
-        label = row_model if row_year and row_model else _label(text, a, b, row_model)
+        label = row_model or _label(text, a, b)  # a table row's model names its numbers
         if rng:
             label = f"{label} (range {rng})".strip()
         quantity = _quantity(text[max(s, a - 80) : min(e, b + 60)], unit)

@@ -89,8 +89,7 @@ def _split_line(line: str, base: int, para: int) -> list[Sentence]:
         if end - start >= 2:
             pieces.append((start, end))
         start = em.end(4)
-    if body_end - start >= 1:
-        pieces.append((start, body_end))
+    pieces.append((start, body_end))  # start < body_end: a match ends before a capital
     out = []
     stripped = line.strip()
     is_heading = (

@@ -22,7 +22,7 @@ from dataclasses import asdict
 from html.parser import HTMLParser
 
 from model.importer.article import Article
-from model.importer.boilerplate import clean_text, clean_title
+from model.importer.boilerplate import clean_text, clean_title, is_subscribe_prompt
 from storage.sandbox import Sandbox, SandboxError
 
 MAX_PDF_PAGES = 400
@@ -532,6 +532,25 @@ def _strip_tags(src: str) -> str:
     return re.sub(r"\n\s*\n+", "\n", text)
 
 
+def _drop_subscribe_boxes(lines: list[str]) -> list[str]:
+    """Drop a block quote (a newsletter box) as a whole when any of its lines asks to subscribe."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and re.match(r"^\s{0,3}>", lines[j]):
+            j += 1
+        if j > i:
+            box = lines[i:j]
+            if not any(is_subscribe_prompt(ln) for ln in box):
+                out.extend(box)
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
 def _parse_markdown(text: str, name: str) -> Article:
     title = author = date = ""
     fm = re.match(r"^---\s*\n(.*?)\n---\s*\n", text, re.S)
@@ -549,7 +568,7 @@ def _parse_markdown(text: str, name: str) -> Article:
     text = re.sub(r"```.*?```", "", text, flags=re.S)  # code blocks are not prose
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     lines = []
-    for line in text.splitlines():
+    for line in _drop_subscribe_boxes(text.splitlines()):
         m = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", line)
         if m:
             if not title and len(m.group(1)) == 1:

@@ -16,7 +16,8 @@ _URL_LINE = re.compile(r"^\s*(?:\[?\d{1,3}[.\])]?\s*)?(?:https?://|www\.)\S+\s*$
 _TAIL_HEADING = re.compile(
     r"^\s*(?:references?|bibliography|works cited|sources|citations|related (?:posts|articles|stories|"
     r"reading)|you (?:may|might) also like|more from .{0,40}|read next|about the authors?|comments?|"
-    r"\d+\s+(?:replies|comments|responses)|leave a (?:reply|comment)|join the discussion|"
+    r"\d+\s+(?:replies|comments|responses)|(?:comments?|replies|responses|discussion)\s*\(\d+\)|"
+    r"leave a (?:reply|comment)|join the discussion|further reading|recommended reading|see also|"
     r"share this(?: article| post)?|tags?|filed under)\s*[.:]?\s*$",
     re.I,
 )
@@ -25,7 +26,8 @@ _TAIL_CREDIT = re.compile(
     r"^\s*(?:(?:this )?(?:article|post|story|piece)\s+(?:was\s+)?(?:originally\s+|first\s+)?"
     r"(?:republished|published|appeared|reposted)|originally published|republished (?:from|with)|"
     r"original (?:source|article|post)\s*:|source\s*:|powered by|copyright\b|©|\(c\)\s*\d{4}|"
-    r"all rights reserved)",
+    r"all rights reserved|(?:this|the) (?:article|explainer|post|piece|story|essay|guide) is part of "
+    r"(?:our|a|an) (?:\w+ )?series|corrections? (?:and \w+ )?(?:can|may|should) be sent)",
     re.I,
 )
 # Lines dropped wherever they are.
@@ -41,7 +43,17 @@ _DROP_LINE = re.compile(
     r"you(?:'|’)re reading\b|thanks for reading\b|read more\s*$|continue reading\s*$)",
     re.I,
 )
-_SUBSCRIBE = re.compile(r"\bsubscribe (?:to|for|now)\b|\bnewsletter\b|\bsign up (?:to|for)\b", re.I)
+_SUBSCRIBE = re.compile(
+    r"\bsubscribe (?:to|for|now)\b|\bnewsletter\b|\bsign up (?:to|for)\b|\bunsubscribe\b|"
+    r"\bno spam\b|\bin your inbox\b",
+    re.I,
+)
+# Sentences that disclaim rather than argue ("The views expressed are her own."), dropped in place.
+_DISCLAIMER = re.compile(
+    r"(?:^|(?<=[.!?]) )(?:the )?(?:views|opinions) expressed (?:here |in this \w+ )?(?:are|is) "
+    r"(?:solely )?(?:my|his|her|their|the author(?:'|’)?s?)(?: own)?[^.]*\.",
+    re.I,
+)
 # An all-caps list of places or sections separated by dots, bars or bullets.
 _CAPS_LIST = re.compile(r"^[A-Z][A-Z .'&-]+(?:\s*[·|•/]\s*[A-Z][A-Z .'&-]+){2,}\s*$")
 _BYLINE = re.compile(
@@ -76,6 +88,11 @@ class Cleaned:
     author: str = ""
     date: str = ""
     url: str = ""
+
+
+def is_subscribe_prompt(line: str) -> bool:
+    """A newsletter or subscribe call to action (a box quoting one is chrome as a whole)."""
+    return bool(_SUBSCRIBE.search(line) or re.match(r"^\W*subscribe\b", line, re.I))
 
 
 def _comment_score(line: str) -> int:
@@ -174,7 +191,9 @@ def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
             or (_SUBSCRIBE.search(s) and len(s.split()) <= 25)
         ):
             continue
-        kept.append(ln)
+        ln = _DISCLAIMER.sub("", ln).rstrip()
+        if ln.strip():
+            kept.append(ln)
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
     out.text = body
     return out

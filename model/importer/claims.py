@@ -14,8 +14,8 @@ from model.importer import lexicon as lx
 from model.importer.article import Sentence
 from model.importer.stance import polarity
 
-THRESHOLD = 2.0  # minimum score to propose a sentence
-MAX_SHARE = 0.5  # never propose more than this share of the sentences…
+THRESHOLD = 1.8  # minimum score to propose a sentence
+MAX_SHARE = 0.6  # never propose more than this share of the sentences…
 CAP_BASE, CAP_PER_SENTENCE = 30, 0.1  # …nor more than 30 + 1 per 10 sentences: a reviewable list
 
 
@@ -60,13 +60,18 @@ def claim_score(
     score = 0.5 * min(len(lx.TOPIC.findall(body)), 4)
     score += 0.6 * min(len(lx.ARGUE.findall(body)), 5)
     score += 0.3 * min(len(lx.PRO.findall(body)) + len(lx.CON.findall(body)), 4)
-    score += 0.3 * min(abs(polarity(body)), 3)  # a clear verdict either way
+    pol = polarity(body)
+    score += 0.3 * min(abs(pol), 3)  # a clear verdict either way
     if lx.NEGATION.search(body):
         score += 0.4
     if lx.DISCOURSE.match(body):
         score += 0.6
     if lx.REPORTED_PRO.search(body):
         score += 0.5
+    elif lx.REPORTED_SIDE_CON.search(body) or lx.REPORTED_SIDE_PRO.search(body):
+        score += 1.0  # "Critics say …": a side's position, stated as such
+    elif lx.ANAPHORIC_VIEW.match(body):
+        score += 0.5  # "On this view, …": the position continued
     if body.rstrip().endswith("?"):
         score -= 1.8
     if lx.EXAMPLE.match(body):
@@ -77,8 +82,8 @@ def claim_score(
         score -= 0.6
     if body.rstrip().endswith(":"):
         score -= 1.5
-    if n < 7:
-        score -= 0.6
+    if n < 7 and abs(pol) < 1:
+        score -= 0.6  # a short sentence is a claim only when it gives a verdict
     elif n > 55:
         score -= 0.6
     if len(re.findall(r"\d+(?:[.,]\d+)?", body)) > 3:
@@ -156,7 +161,8 @@ def score_all(
     for i, (s, b) in enumerate(zip(sentences, bodies)):
         if s.heading:
             supplement = bool(_SUPPLEMENT.match(s.text.strip()))
-        label = s.text[: len(s.text) - len(b)]
+        at = s.text.find(b)
+        label = s.text[:at] if at > 0 else ""
         first = i == 0 or sentences[i - 1].para != s.para
         last = i == n - 1 or sentences[i + 1].para != s.para
         out.append(

@@ -7,6 +7,7 @@ A fact needs a number *with a unit or scale* (1e35 FLOP, $41–78 M, 15 trillion
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from model.importer.article import TrendFact
 
@@ -98,10 +99,19 @@ _ORDERS = re.compile(
     re.I,
 )
 _WORD_TIMES = re.compile(
-    r"\b(?P<w>one hundred|a hundred|one thousand|a thousand|ten|twenty|fifty|"
-    r"hundred|thousand)\s+times\b",
+    r"\b(?P<w>one hundred|a hundred|one thousand|a thousand|two|three|four|five|six|seven|eight|"
+    r"nine|ten|twelve|twenty|fifty|hundred|thousand)\s+times\b(?P<py>\s+(?:per|a)\s+year\b)?",
     re.I,
 )
+# "tenfold", "a hundredfold increase"; "doubled", "could more than triple" (a ratio of 2 or 3).
+_FOLD = re.compile(
+    r"\b(?P<w>two|three|four|five|ten|twenty|fifty|hundred|thousand)-?fold\b|"
+    r"\b(?P<m>doubl|tripl|quadrupl)(?:e|ed|es)\b",
+    re.I,
+)
+_FOLD_VALUE = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
+_PERCENTILE = re.compile(r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+percentile\b", re.I)
+_YEARLIKE = re.compile(r"(?:19|20)\d{2}")
 _FRAC = re.compile(
     r"\b(?P<w>one|a)\s+(?P<f>ten-thousandth|hundred-thousandth|thousandth|"
     r"hundredth|tenth|millionth|billionth)\b",
@@ -201,6 +211,19 @@ def _quantity(context: str, unit: str) -> str:
     return "ratio" if unit == "x" else unit
 
 
+def _core_matches(text: str) -> Iterator[re.Match[str]]:
+    """Number phrases; "in 2023 to 87%" is a year then a number, not the range 2023–87."""
+    pos = 0
+    while (m := _CORE.search(text, pos)) is not None:
+        if m.group("num2") and not m.group("cur") and _YEARLIKE.fullmatch(m.group("num")):
+            if not _YEARLIKE.fullmatch(m.group("num2")):
+                m = _CORE.match(text, m.start("num2"))
+        if m is None:
+            break
+        yield m
+        pos = max(m.end(), m.start() + 1)
+
+
 def find_facts(text: str) -> list[TrendFact]:
     """All numeric trend facts in text, in text order."""
     facts: list[TrendFact] = []
@@ -242,8 +265,16 @@ def find_facts(text: str) -> list[TrendFact]:
     for m in _FRAC.finditer(text):
         add(m.start(), m.end(), _FRACTION[m.group("f").lower()], "fraction")
     for m in _WORD_TIMES.finditer(text):
-        add(m.start(), m.end(), float(_WORDNUM[m.group("w").lower()]), "x")
-    for m in _CORE.finditer(text):
+        unit = "x/year" if m.group("py") else "x"
+        add(m.start(), m.end(), float(_WORDNUM[m.group("w").lower()]), unit)
+    for m in _FOLD.finditer(text):
+        w = (m.group("w") or "").lower()
+        value = _WORDNUM.get(w) or _FOLD_VALUE.get((m.group("m") or "").lower())
+        if value:
+            add(m.start(), m.end(), float(value), "x")
+    for m in _PERCENTILE.finditer(text):
+        add(m.start(), m.end(), float(m.group("n")), "percentile")
+    for m in _core_matches(text):
         a = m.start()
         before = text[max(0, a - 12) : a]
         if re.search(r"[\w.]-$|[\d.,]$", before):

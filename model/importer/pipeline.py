@@ -9,7 +9,12 @@ from collections.abc import Sequence
 from model.importer import claims, stance, targets
 from model.importer.article import Article, ImportProposals, NodeRef, Proposal
 from model.importer.facts import find_facts
-from model.importer.sentences import claim_units, split_sentences, strip_label
+from model.importer.sentences import (
+    claim_units,
+    split_sentences,
+    strip_attribution,
+    strip_label,
+)
 
 
 def short_title(sentence: str, limit: int = 110) -> str:
@@ -33,7 +38,7 @@ def propose(article: Article, nodes: Sequence[NodeRef], thesis_id: str) -> Impor
     """Rank the article's claims and facts and suggest where each belongs in the map."""
     sents = claim_units(split_sentences(article.text), article.text)
     facts = find_facts(article.text)
-    bodies = [strip_label(s.text)[1] for s in sents]
+    bodies = [strip_attribution(strip_label(s.text)[1]) for s in sents]
     para_first: dict[int, str] = {}
     for s in sents:
         para_first.setdefault(s.para, s.text)
@@ -44,10 +49,18 @@ def propose(article: Article, nodes: Sequence[NodeRef], thesis_id: str) -> Impor
     doc_lean = math.tanh(2 * sum(pols) / len(pols)) if pols else 0.0
 
     ranked = claims.rank_claims(sents, bodies, [(f.start, f.end) for f in facts])
+    # Stance reads the whole unit: a leading "They look like missing machinery: …" is part of it.
+    said = [strip_attribution(s.text) for s in sents]
+    sides = stance.carried_sides(said)
+    unit_pol = [stance.polarity(t) for t in said]
+    para_pol: dict[int, float] = {}
+    for s, p in zip(sents, unit_pol):
+        para_pol[s.para] = para_pol.get(s.para, 0.0) + p
     chosen = []
     for i, score in ranked:
         s = sents[i]
-        label, conf = stance.classify(bodies[i], context[s.para], doc_lean)
+        lean = stance.local_lean(doc_lean, para_pol[s.para] - unit_pol[i])
+        label, conf = stance.classify(said[i], context[s.para], lean, sides[i])
         chosen.append((s, score, label, conf))
     sugg = targets.suggest([bodies[i] for i, _ in ranked], [c[2] for c in chosen], nodes, thesis_id)
     proposals = []

@@ -124,6 +124,28 @@ def strip_label(sentence: str) -> tuple[int, str]:
     return 0, sentence
 
 
+_SAY = r"(?:said|says|added|adds|argued|argues|noted|notes|wrote|writes|told \w+|explained|warned)"
+_ATTRIBUTION = re.compile(
+    rf"""[,.!?]?\s*["”]\s*,?\s*(?:{_SAY}\b.*|(?:(?:he|she|they|[A-Z][\w'’.-]*)\s+){{1,4}}{_SAY}\b.*)$"""
+)
+
+
+def strip_attribution(body: str) -> str:
+    """The words of a quotation without its quotation marks and attribution:
+    '"We see no limit," said Jane Doe, chief scientist at X.' -> 'We see no limit'.
+    Names and titles in the attribution say who spoke, not what is claimed."""
+    m = _ATTRIBUTION.search(body)
+    if m and m.start() > 10:
+        body = body[: m.start()]
+    elif body.rstrip().endswith(("”", '"')) and (
+        body.count('"') % 2 == 1 or body.count("”") > body.count("“")
+    ):
+        body = body.rstrip()[:-1]  # the last sentence of a quotation
+    if body[:1] in ('"', "“"):
+        body = body[1:]
+    return body
+
+
 def _first_words(s: str, n: int = 2) -> str:
     return " ".join(s.lower().split()[:n])
 

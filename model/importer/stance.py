@@ -21,8 +21,29 @@ _TRUE_NEG = re.compile(
 )
 
 
+# A short aside between commas does not stop negation: "will not, on its own, produce AGI".
+_ASIDE = re.compile(
+    r",\s*(?:on (?:its|their) own|by (?:itself|themselves)|alone|in itself|of course|I think|"
+    r"in (?:my|our) view|at least|eventually|ultimately|in principle)\s*,",
+    re.I,
+)
+
+
+_DENY_PAIRS = {("than", "rather"), ("of", "instead")}
+
+
+def _blank(text: str, m: re.Match[str]) -> str:
+    return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+
+
 def _clause_polarity(clause: str) -> float:
     """Pro minus con cue weight of one clause; a negator up to five words before a cue flips it."""
+    total = 0.0
+    for rx, w in ((lx.PRO_PHRASE, 1.5), (lx.CON_PHRASE, -1.5)):
+        for m in list(rx.finditer(clause)):
+            total += w
+            clause = _blank(clause, m)
+    clause = _ASIDE.sub(lambda m: " " * (m.end() - m.start()), clause)
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(clause)]
     starts = [w[0] for w in words]
 
@@ -34,9 +55,10 @@ def _clause_polarity(clause: str) -> float:
                 return None  # negation does not cross punctuation
             if _TRUE_NEG.match(w) if strict else lx.NEGATOR.fullmatch(w):
                 return j
+            if not strict and j > 0 and (w.lower(), words[j - 1][1].lower()) in _DENY_PAIRS:
+                return j  # "rather than making it more capable"
         return None
 
-    total = 0.0
     used: set[int] = set()
     for m in lx.PRO.finditer(clause):
         j = negated(m.start(), 5, strict=False)
@@ -52,7 +74,7 @@ def _clause_polarity(clause: str) -> float:
             bare.append(k)
             continue
         j = negated(m.start(), 3, strict=True)
-        if j is not None and j not in used:
+        if j is not None and j not in used and not lx.NO_FLIP.match(m.group(0)):
             used.add(j)
             total += 0.5  # "not a bottleneck"
         else:
@@ -111,14 +133,51 @@ def section_context(paragraph_starts: list[str]) -> list[int]:
     return out
 
 
-def classify(text: str, section: int, doc_lean: float) -> tuple[str, float]:
-    """Stance label and confidence in [0.34, 0.99]."""
+_REBUTTAL = re.compile(r"[,;:—–-]\s*(?:but|yet|however)\s", re.I)
+
+
+def reported_side(text: str) -> int:
+    """+1 when the sentence reports the pro side's view as its subject, -1 the con side's, else 0."""
+    if _REBUTTAL.search(text):
+        return 0  # "Critics say X, but Y": the speaker answers them
+    if lx.REPORTED_SIDE_CON.search(text):
+        return -1
+    if lx.REPORTED_SIDE_PRO.search(text) or lx.REPORTED_PRO.search(text):
+        return 1
+    return 0
+
+
+def carried_sides(texts: list[str]) -> list[int]:
+    """Per sentence: the side whose view it reports, its own or, for "On this view, …" and
+    "They also argue …", the side reported just before (up to two sentences back)."""
+    out: list[int] = []
+    for i, t in enumerate(texts):
+        side = reported_side(t)
+        if not side and lx.ANAPHORIC_VIEW.match(t):
+            side = next((out[j] for j in range(i - 1, max(-1, i - 3), -1) if out[j]), 0)
+        out.append(side)
+    return out
+
+
+def local_lean(doc_lean: float, paragraph: float) -> float:
+    """Tie-breaker for a sentence without cues: the article's leaning plus that of the rest of its
+    paragraph (a cue-less sentence usually continues its paragraph's point)."""
+    return max(-1.0, min(1.0, doc_lean + math.tanh(0.5 * paragraph)))
+
+
+def classify(
+    text: str, section: int, doc_lean: float, carried: int | None = None
+) -> tuple[str, float]:
+    """Stance label and confidence in [0.34, 0.99]; carried = the reported side from
+    carried_sides (computed from the sentence alone when not given)."""
     p = polarity(text)
-    reported = bool(lx.REPORTED_PRO.search(text)) and not lx.CONTRAST.search(text)
-    if reported:
-        p = abs(p) + 1.5
+    side = reported_side(text) if carried is None else carried
+    if side:
+        p = side * (abs(p) + 1.5)
     p += 2.5 * section
-    if abs(p) < 0.5:
+    if abs(p) <= 1.0 and not side and not section and lx.OPEN_QUESTION.search(text):
+        return "neutral", 0.5  # a question posed, not answered
+    if abs(p) < 0.5 or (abs(p) <= 1.0 and not side and lx.DEFINITION.search(text)):
         if lx.DEFINITION.search(text):
             return "neutral", 0.5
         p += 0.8 * doc_lean

@@ -181,6 +181,13 @@ def malformed(kind: str, n: int, seed: int = 7) -> list[tuple[str, bytes]]:
         ]
     for i, data in enumerate(specials):
         out.append((f"special{i}{ext}", data))
+    return fill_with_mutants(out, base, n, rng, ext)
+
+
+def fill_with_mutants(
+    out: list[tuple[str, bytes]], base: bytes, n: int, rng: random.Random, ext: str = ""
+) -> list[tuple[str, bytes]]:
+    """Append 1–3-fold random mutations of `base` to `out` until it holds n files."""
     i = 0
     while len(out) < n:
         data = base

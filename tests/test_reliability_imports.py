@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_import_support import FIXTURES, make_pdf, mutate
+from test_import_support import FIXTURES, fill_with_mutants, make_pdf, mutate
 
 from model.argmap import ArgumentMap
 from model.importer.article import Article
@@ -146,17 +146,7 @@ def csv_specials() -> list[tuple[str, bytes]]:
 
 def malformed_csvs(n: int = N, seed: int = 5) -> list[tuple[str, bytes]]:
     """The specials, then random mutations of the Epoch-style fixture up to n files."""
-    out = csv_specials()
-    rng = random.Random(seed)
-    base = EPOCH.read_bytes()
-    i = 0
-    while len(out) < n:
-        data = base
-        for _ in range(rng.randint(1, 3)):
-            data = mutate(data, rng)
-        out.append((f"mut{i}", data))
-        i += 1
-    return out
+    return fill_with_mutants(csv_specials(), EPOCH.read_bytes(), n, random.Random(seed))
 
 
 @dataclass

@@ -46,6 +46,10 @@ __all__ = [
 ]
 
 
+#: Where each kind of keyed value lives on the map (for batch rollback).
+_STORES = {"source": "sources", "scenario": "scenarios", "series": "series", "meta": "meta"}
+
+
 class MapError(ValueError):
     """An edit that would break the map's rules; the message is meant for the user."""
 
@@ -72,6 +76,7 @@ class ArgumentMap:
         self.meta: dict[str, str] = {}
         self.history: list[HistoryEntry] = []
         self._theses: set[str] = set()
+        self._before: dict[tuple[str, Any], Any] = {}
         self._listeners: list[Listener] = []
         self._depth = 0
         self._pending: list[Change] = []
@@ -91,20 +96,75 @@ class ArgumentMap:
 
     @contextmanager
     def batch(self, label: str = "") -> Iterator[ArgumentMap]:
-        """Group mutations into one edit, announced (and stored) once at the end."""
+        """Group mutations into one edit, announced (and stored) once at the end.
+
+        All or nothing: if the outermost batch ends with an exception, every change made in it
+        is undone before anything is stored; what it touched is announced as changed, so caches
+        that peeked mid-batch (the credence engine) see the old values again.
+        """
         if self._depth == 0:
             self.last_label = label
         self._depth += 1
         try:
             yield self
+        except BaseException:
+            if self._depth == 1:
+                self._rollback()
+            raise
         finally:
             self._depth -= 1
             if self._depth == 0:
+                self._before.clear()
                 self._flush()
 
     def pending_changes(self) -> list[Change]:
         """Changes made in the open batch and not yet announced (caches read this mid-batch)."""
         return list(self._pending)
+
+    def _touch(self, kind: str, key: Any = None) -> None:
+        """Remember a value before a batch first changes it, for `_rollback`."""
+        if self._depth == 0 or (kind, key) in self._before:
+            return
+        if kind == "node":
+            value = self.graph.nodes[key]["node"] if key in self.graph else None
+        elif kind == "edge":
+            value = self.graph.edges[key]["edge"] if self.graph.has_edge(*key) else None
+        elif kind == "history":
+            value = list(self.history)
+        else:
+            value = getattr(self, _STORES[kind]).get(key)
+        self._before[(kind, key)] = value
+
+    def _rollback(self) -> None:
+        """Put back every value the open batch changed (nodes first, then links, then the rest)."""
+        before, self._before = self._before, {}
+        self._pending = [Change(kind, key) for kind, key in before]
+        for (kind, key), value in before.items():
+            if kind == "node" and value is not None:
+                if key in self.graph:
+                    self.graph.nodes[key]["node"] = value
+                else:
+                    self.graph.add_node(key, node=value)
+                self._track_kind(value)
+        for (kind, key), value in before.items():
+            if kind == "edge":
+                if value is None:
+                    if self.graph.has_edge(*key):
+                        self.graph.remove_edge(*key)
+                else:
+                    self.graph.add_edge(*key, edge=value)
+        for (kind, key), value in before.items():
+            if kind == "node" and value is None and key in self.graph:
+                self.graph.remove_node(key)
+                self._theses.discard(key)
+            elif kind == "history":
+                self.history = value
+            elif kind in _STORES:
+                store = getattr(self, _STORES[kind])
+                if value is None:
+                    store.pop(key, None)
+                else:
+                    store[key] = value
 
     def _changed(self, kind: str, key: Any = None) -> None:
         self._pending.append(Change(kind, key))
@@ -205,7 +265,9 @@ class ArgumentMap:
         """Put an exact node value into the map (used by undo and loading)."""
         if node.id in self.graph:
             raise MapError(f"a node with id {node.id!r} already exists")
-        self.graph.add_node(node.id, node=_checked_node(node))
+        checked = _checked_node(node)
+        self._touch("node", node.id)
+        self.graph.add_node(node.id, node=checked)
         self._track_kind(node)
         self._changed("node", node.id)
 
@@ -224,6 +286,7 @@ class ArgumentMap:
         new = _checked_node(new)
         if new.kind == "thesis" and old.kind != "thesis" and self.graph.out_degree(node_id):
             raise MapError("a thesis cannot be a reason for another node: unlink it first")
+        self._touch("node", node_id)
         self.graph.nodes[node_id]["node"] = new
         self._track_kind(new)
         self._changed("node", node_id)
@@ -239,7 +302,9 @@ class ArgumentMap:
         """Put back an exact earlier value of an existing node (undo)."""
         self.node(node.id)
         if self.graph.nodes[node.id]["node"] != node:
-            self.graph.nodes[node.id]["node"] = _checked_node(node)
+            checked = _checked_node(node)
+            self._touch("node", node.id)
+            self.graph.nodes[node.id]["node"] = checked
             self._track_kind(node)
             self._changed("node", node.id)
 
@@ -249,7 +314,9 @@ class ArgumentMap:
         edges = [d for _, _, d in self.graph.in_edges(node_id, data="edge")]
         edges += [d for _, _, d in self.graph.out_edges(node_id, data="edge")]
         with self.batch():
+            self._touch("node", node_id)
             for e in edges:
+                self._touch("edge", e.key)
                 self._changed("edge", e.key)
             self.graph.remove_node(node_id)
             self._theses.discard(node_id)
@@ -286,6 +353,7 @@ class ArgumentMap:
         self._check_edge(edge)
         if self.graph.has_edge(edge.source, edge.target):
             raise MapError("these two nodes are already linked")
+        self._touch("edge", edge.key)
         self.graph.add_edge(edge.source, edge.target, edge=edge)
         self._changed("edge", edge.key)
 
@@ -305,6 +373,7 @@ class ArgumentMap:
             raise MapError("use relink to move a link to another node")
         if new != old:
             self._check_edge(new)
+            self._touch("edge", new.key)
             self.graph.edges[source, target]["edge"] = new
             self._changed("edge", new.key)
         return old
@@ -312,6 +381,7 @@ class ArgumentMap:
     def unlink(self, source: str, target: str) -> Edge:
         """Remove a link; returns it for undo."""
         edge = self.edge(source, target)
+        self._touch("edge", edge.key)
         self.graph.remove_edge(source, target)
         self._changed("edge", edge.key)
         return edge
@@ -355,6 +425,7 @@ class ArgumentMap:
             raise MapError(f"a source with id {source.id!r} already exists")
         if not source.title.strip():
             raise MapError("a source needs a title")
+        self._touch("source", source.id)
         self.sources[source.id] = source
         self._changed("source", source.id)
 
@@ -363,6 +434,7 @@ class ArgumentMap:
         if old is None:
             raise MapError(f"no source with id {source.id!r}")
         if old != source:
+            self._touch("source", source.id)
             self.sources[source.id] = source
             self._changed("source", source.id)
         return old
@@ -373,6 +445,7 @@ class ArgumentMap:
         users = [n.title for n in self.nodes() if any(c.source == source_id for c in n.citations)]
         if users:
             raise MapError(f"the source is cited by {len(users)} node(s), e.g. {users[0]!r}")
+        self._touch("source", source_id)
         source = self.sources.pop(source_id)
         self._changed("source", source_id)  # after the pop: outside a batch this writes at once
         return source
@@ -393,6 +466,7 @@ class ArgumentMap:
             raise MapError(str(exc)) from None
         old = self.scenarios.get(scenario.name)
         if old != scenario:
+            self._touch("scenario", scenario.name)
             self.scenarios[scenario.name] = scenario
             self._changed("scenario", scenario.name)
         return old
@@ -400,6 +474,7 @@ class ArgumentMap:
     def remove_scenario(self, name: str) -> Scenario:
         if name not in self.scenarios:
             raise MapError(f"no scenario named {name!r}")
+        self._touch("scenario", name)
         scenario = self.scenarios.pop(name)
         self._changed("scenario", name)
         return scenario
@@ -461,6 +536,7 @@ class ArgumentMap:
             raise MapError("a series needs a name")
         old = self.series.get(series.name)
         if old != series:
+            self._touch("series", series.name)
             self.series[series.name] = series
             self._changed("series", series.name)
         return old
@@ -468,6 +544,7 @@ class ArgumentMap:
     def remove_series(self, name: str) -> Series:
         if name not in self.series:
             raise MapError(f"no series named {name!r}")
+        self._touch("series", name)
         series = self.series.pop(name)
         self._changed("series", name)
         return series
@@ -476,15 +553,18 @@ class ArgumentMap:
     def set_meta(self, key: str, value: str) -> str | None:
         old = self.meta.get(key)
         if old != value:
+            self._touch("meta", key)
             self.meta[key] = value
             self._changed("meta", key)
         return old
 
     def record_credence(self, entry: HistoryEntry) -> None:
+        self._touch("history")
         self.history.append(entry)
         self._changed("history", len(self.history) - 1)
 
     def pop_credence(self) -> HistoryEntry:
+        self._touch("history")
         entry = self.history.pop()
         self._changed("history", len(self.history))
         return entry

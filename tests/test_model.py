@@ -6,6 +6,9 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import maps
 
 from model.argmap import ArgumentMap, MapError
 from model.entities import Citation, Scenario, Source
@@ -133,3 +136,71 @@ def test_model_and_storage_do_not_load_qt() -> None:
         check=True,
         cwd=str(__import__("pathlib").Path(__file__).parent.parent),
     )
+
+
+def test_a_batch_that_fails_halfway_changes_nothing(amap, tmp_path) -> None:
+    from storage.document import MapDocument
+
+    doc = MapDocument.create(tmp_path / "m.cruxmap", amap)
+    amap = doc.map
+    amap.put_scenario(Scenario("Skeptic", priors={"c": 0.3}))
+    amap.add_source(Source("s1", "AI scaling myths"))
+    before = amap.snapshot()
+    heard = []
+    amap.subscribe(heard.append)
+    with pytest.raises(MapError):
+        with amap.batch("Import article"):
+            new = amap.add_node("claim", "Synthetic data fills the gap")
+            amap.link(new, "c", "attacks")
+            amap.update_node("c", title="Changed")
+            amap.remove_node("e")
+            amap.unlink("c", "t")
+            amap.set_meta("scenario", "Skeptic")
+            amap.set_prior("c", 0.9, "Skeptic")
+            amap.remove_source("s1")
+            amap.link(new, "zz")  # unknown target: the whole edit is refused
+    assert amap.snapshot() == before
+    assert amap.thesis.id == "t" and amap.side("c") == -1
+    assert all(ch.kind != "reset" for batch in heard for ch in batch)
+    reopened = MapDocument.open(doc.path)
+    assert reopened.map.snapshot() == before  # the file never saw the half-made edit
+    reopened.close()
+    doc.close()
+
+
+@settings(max_examples=60, deadline=None)
+@given(amap=maps(), data=st.data())
+def test_any_failed_batch_leaves_any_map_as_it_was(amap, data) -> None:
+    before = amap.snapshot()
+    ids = sorted(amap.graph.nodes)
+    with pytest.raises(MapError):
+        with amap.batch():
+            for _ in range(data.draw(st.integers(0, 6))):
+                op = data.draw(st.sampled_from(["add", "remove", "retitle", "unlink", "meta"]))
+                live = sorted(amap.graph.nodes)
+                if op == "add":
+                    nid = amap.add_node("claim", "new")
+                    amap.link(nid, data.draw(st.sampled_from(live)))
+                elif op == "remove" and len(live) > 1:
+                    amap.remove_node(data.draw(st.sampled_from(live)))
+                elif op == "retitle" and live:
+                    amap.update_node(data.draw(st.sampled_from(live)), title="retitled")
+                elif op == "unlink" and amap.graph.number_of_edges():
+                    amap.unlink(*data.draw(st.sampled_from(sorted(amap.graph.edges))))
+                else:
+                    amap.set_meta("title", "changed")
+            raise MapError("refused at the end")
+    assert amap.snapshot() == before
+    assert sorted(amap.graph.nodes) == ids
+
+
+def test_a_failed_batch_leaves_no_trace_in_the_credence_cache(amap) -> None:
+    from model.credence import thesis_credence
+
+    start = thesis_credence(amap)
+    with pytest.raises(MapError):
+        with amap.batch():
+            amap.set_prior("c", 0.99)
+            assert thesis_credence(amap) != start  # the engine peeked mid-batch
+            amap.link("c", "nowhere")
+    assert thesis_credence(amap) == pytest.approx(start)

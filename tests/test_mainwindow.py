@@ -181,3 +181,11 @@ def test_keyboard_shortcuts_are_listed_from_the_live_menus(window) -> None:
     commands = {c for _, c, _ in rows}
     assert {"Add Supporting Claim", "Undo", "Import Article…", "Export Report…"} <= commands
     assert all(keys for _, _, keys in rows)
+
+
+def test_chosen_trend_panels_are_remembered(window, seed_path) -> None:
+    trends = window.workspace.trends
+    trends.set_chosen(["swe_bench_pct", "train_compute_flop"])
+    window.close_map()
+    assert window.open_path(seed_path)
+    assert window.workspace.trends.chosen() == ["swe_bench_pct", "train_compute_flop"]

@@ -272,6 +272,7 @@ class TrendsPanel(QWidget):
             if name not in self.panels:
                 self.panels[name] = panel = _Panel(self, name)
                 panel.update_chart()
+        self.panels = {name: self.panels[name] for name in keep}  # in the order asked for
         self._arrange()
         self._fill_menu()
         self.empty.setVisible(not self.amap.series)

@@ -7,7 +7,7 @@ module only forwards "show me this node" requests between them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QToolBar, QVBoxLayout, QWidget
 
@@ -85,6 +85,9 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     ws = window.workspace = _Workspace(window, doc, scene, view, editor, find, filters)
     ws.panels = [scene, find, filters, credence, inspector, sources, trends]
     ws.trends = trends
+    chosen = QSettings().value("trends/chosen", [], list) or []
+    if chosen and any(name in amap.series for name in chosen):
+        trends.set_chosen(chosen)
     ws.importer = ArticleImporter(amap, stack, window)
     window.import_article = ws.importer.start
 
@@ -126,6 +129,7 @@ class _Workspace:
 
     def detach(self) -> None:
         """Unsubscribe every panel from the model before the document closes."""
+        QSettings().setValue("trends/chosen", self.trends.chosen())
         for panel in self.panels:
             detach = getattr(panel, "detach", None)
             if detach is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -322,6 +322,24 @@ class ArgumentMap:
             self._theses.discard(node_id)
             self._changed("node", node_id)
         return node, edges
+
+    def load_graph(self, nodes: Iterable[Node], edges: Iterable[Edge]) -> None:
+        """Fill an empty map from stored values: the same checks as one by one, in bulk, unannounced.
+
+        For reading a file, where nobody listens yet and a bad value refuses the whole file.
+        """
+        if self.graph.number_of_nodes():
+            raise MapError("load_graph fills an empty map only")
+        checked = [_checked_node(n) for n in nodes]
+        self.graph.add_nodes_from((n.id, {"node": n}) for n in checked)
+        if self.graph.number_of_nodes() != len(checked):
+            raise MapError("two nodes share one id")
+        self._theses = {n.id for n in checked if n.kind == "thesis"}
+        for edge in edges:
+            self._check_edge(edge)
+            if self.graph.has_edge(edge.source, edge.target):
+                raise MapError(f"the link {edge.source!r} → {edge.target!r} is stored twice")
+            self.graph.add_edge(edge.source, edge.target, edge=edge)
 
     def restore_node(self, node: Node, edges: list[Edge]) -> None:
         """Undo `remove_node`: the node and the links it had."""

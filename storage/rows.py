@@ -201,8 +201,7 @@ def _write_history(conn: sqlite3.Connection, amap: ArgumentMap, first: int) -> N
 def read_map(conn: sqlite3.Connection) -> ArgumentMap:
     """Build an `ArgumentMap` from the tables, validating every value as the model does."""
     amap = ArgumentMap()
-    with amap.batch("load"):  # nobody listens yet: one batch avoids per-item announcements
-        _read_graph(conn, amap)
+    _read_graph(conn, amap)
     _read_scenarios(conn, amap)
     _read_series(conn, amap)
     for time, scenario, credence, note in conn.execute(
@@ -221,18 +220,21 @@ def _read_graph(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
         "ORDER BY node_id, position"
     ):
         cites.setdefault(node_id, []).append(Citation(source, quote, start, end, locator))
-    for r in conn.execute(f"SELECT {NODE_COLS} FROM nodes ORDER BY rowid"):
-        node = Node(
+    nodes = [
+        Node(
             id=r[0], kind=r[1], title=r[2], text=r[3], prior=r[4],
             prior_range=None if r[5] is None else (r[5], r[6]),
             tags=tuple(json.loads(r[7])), citations=tuple(cites.get(r[0], ())),
             series=r[8], created=r[9], modified=r[10], collapsed=bool(r[11]),
             pos=None if r[12] is None else (r[12], r[13]), pinned=bool(r[14]),
         )  # fmt: skip
-        amap.insert_node(node)
-    for r in conn.execute(f"SELECT {EDGE_COLS} FROM edges ORDER BY rowid"):
-        rng = None if r[4] is None else (r[4], r[5])
-        amap.insert_edge(Edge(r[0], r[1], r[2], r[3], rng))
+        for r in conn.execute(f"SELECT {NODE_COLS} FROM nodes ORDER BY rowid")
+    ]
+    edges = (
+        Edge(r[0], r[1], r[2], r[3], None if r[4] is None else (r[4], r[5]))
+        for r in conn.execute(f"SELECT {EDGE_COLS} FROM edges ORDER BY rowid")
+    )
+    amap.load_graph(nodes, edges)
     amap.meta.update(conn.execute("SELECT key, value FROM meta ORDER BY rowid"))
 
 

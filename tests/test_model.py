@@ -204,3 +204,23 @@ def test_a_failed_batch_leaves_no_trace_in_the_credence_cache(amap) -> None:
             assert thesis_credence(amap) != start  # the engine peeked mid-batch
             amap.link("c", "nowhere")
     assert thesis_credence(amap) == pytest.approx(start)
+
+
+def test_bulk_loading_applies_the_same_rules(amap) -> None:
+    from model.entities import Edge, Node
+
+    nodes = [Node("t", "thesis", "T"), Node("c", "claim", "C")]
+    fresh = ArgumentMap()
+    fresh.load_graph(nodes, [Edge("c", "t", "attacks", 6.0)])
+    assert fresh.thesis.id == "t" and fresh.side("c") == -1
+    for bad_nodes, bad_edges, message in (
+        (nodes + [Node("c", "claim", "again")], [], "share one id"),
+        (nodes, [Edge("c", "zz")], "no node"),
+        (nodes, [Edge("t", "c")], "thesis"),
+        (nodes, [Edge("c", "t"), Edge("c", "t")], "twice"),
+        ([Node("x", "opinion", "X")], [], "kind"),
+    ):
+        with pytest.raises(MapError, match=message):
+            ArgumentMap().load_graph(bad_nodes, bad_edges)
+    with pytest.raises(MapError, match="empty map"):
+        amap.load_graph(nodes, [])

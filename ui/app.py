@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -108,4 +108,9 @@ def run_app(path: str | None = None) -> int:
             except DocumentError as again:
                 window.show_error(str(again))
     window.show()
-    return app.exec()
+    code = app.exec()
+    # Delete the window while Python is whole: PySide objects left to interpreter shutdown
+    # can crash the process on exit (every edit is already on disk; this keeps exit clean).
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return code

@@ -57,3 +57,15 @@ def test_errors_are_one_line_with_status_2(tmp_path: Path) -> None:
         assert result.returncode == 2, args
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_output_piped_into_head_ends_quietly(tmp_path: Path) -> None:
+    path = tmp_path / "seed.cruxmap"
+    cli("new", str(path), "--seed")
+    proc = subprocess.Popen(
+        [sys.executable, "main.py", "info", str(path), "--json"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    proc.stdout.close()  # the reader is gone before the output comes, as after `head -1`
+    assert proc.wait(timeout=60) == 0
+    assert b"Traceback" not in proc.stderr.read()

@@ -8,6 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import shiboken6
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -50,6 +51,10 @@ class UndoMachine(RuleBasedStateMachine):
         self.stack.setUndoLimit(0)
 
     def teardown(self) -> None:
+        # Delete the commands and the stack now, while every wrapper is alive: left to the
+        # garbage collector, PySide can free a command twice (a segfault at a later collection).
+        self.stack.clear()
+        shiboken6.delete(self.stack)
         model.entities.new_id = self._new_id
         self.doc.close()
         self.tmp.cleanup()

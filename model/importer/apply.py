@@ -36,7 +36,8 @@ class Decision:
 
 def node_refs(amap: ArgumentMap) -> list[NodeRef]:
     """What the importer needs from the map: every node with its side of the thesis."""
-    return [NodeRef(n.id, n.title, n.text, n.kind, amap.side(n.id)) for n in amap.nodes()]
+    sides = amap.sides()  # one pass for all nodes, not one search per node
+    return [NodeRef(n.id, n.title, n.text, n.kind, sides.get(n.id, 0)) for n in amap.nodes()]
 
 
 def accept_all(result: ImportProposals, min_confidence: float = 0.0) -> list[Decision]:

@@ -28,6 +28,7 @@ def dumps(amap: ArgumentMap, credences: dict[str, float] | None = None) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    sides = amap.sides()  # one pass for all nodes, not one search per node
     for n in amap.nodes():
         cited = "; ".join(
             dict.fromkeys(
@@ -37,6 +38,6 @@ def dumps(amap: ArgumentMap, credences: dict[str, float] | None = None) -> str:
         )
         p = credences.get(n.id)
         row = (n.id, n.kind, n.title, n.text, f"{n.prior:.4g}",
-               "" if p is None else f"{p:.4f}", SIDES[amap.side(n.id)], cited)  # fmt: skip
+               "" if p is None else f"{p:.4f}", SIDES[sides.get(n.id, 0)], cited)  # fmt: skip
         writer.writerow([guard_cell(v) for v in row])
     return buf.getvalue()

@@ -104,7 +104,7 @@ class MapDocument:
             return
         try:
             with self.db.atomic():
-                write_changes(self.db.conn, self.map, changes)
+                rows.write_changes(self.db.conn, self.map, changes)
         except sqlite3.Error as exc:
             self._restore()
             raise StorageError(
@@ -213,8 +213,3 @@ def write_new(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     rows.write_all(conn, amap)
     conn.execute("COMMIT")
-
-
-def write_changes(conn: sqlite3.Connection, amap: ArgumentMap, changes: list[Change]) -> None:
-    """Write what `changes` name, reading the current values from `amap`."""
-    rows.write_changes(conn, amap, changes)

@@ -9,6 +9,7 @@ included.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -355,6 +356,53 @@ class SetWeightCommand(ModelCommand):
             return False
         self.value, self._new = other.value, other._new
         return True
+
+
+class ResetWeightCommand(ModelCommand):
+    """Drop the active scenario's override of a prior or strength (back to the map default)."""
+
+    def __init__(self, amap: ArgumentMap, kind: str, key: Any) -> None:
+        self.scenario = amap.current_scenario
+        super().__init__(amap, f"Reset {kind} to map default in “{self.scenario}”")
+        self.kind, self.key = kind, key
+        self._old: Scenario | None = None
+
+    def _redo(self) -> None:
+        sc = self._old = self.amap.scenarios[self.scenario]
+        if self.kind == "prior":
+            new = dataclasses.replace(
+                sc, priors={k: v for k, v in sc.priors.items() if k != self.key}
+            )
+        else:
+            strengths = {k: v for k, v in sc.strengths.items() if k != self.key}
+            new = dataclasses.replace(sc, strengths=strengths)
+        self.amap.put_scenario(new)
+
+    def _undo(self) -> None:
+        assert self._old is not None
+        self.amap.put_scenario(self._old)
+
+
+class EditNodesCommand(ModelCommand):
+    """The same kind of change to several nodes (bulk kind or tag edits) as one step."""
+
+    def __init__(self, amap: ArgumentMap, changes: dict[str, dict[str, Any]], text: str) -> None:
+        super().__init__(amap, text)
+        self.changes = changes
+        self._old: list[Node] = []
+        self._new: list[Node] = []
+
+    def _redo(self) -> None:
+        if self._new:
+            for node in self._new:
+                self.amap.replace_node(node)
+            return
+        self._old = [self.amap.update_node(nid, **ch) for nid, ch in self.changes.items()]
+        self._new = [self.amap.node(nid) for nid in self.changes]
+
+    def _undo(self) -> None:
+        for node in self._old:
+            self.amap.replace_node(node)
 
 
 def _record_credence(amap: ArgumentMap, note: str) -> None:

@@ -58,8 +58,8 @@ def timed(label: str, fn):
 
 
 def bench_open(n: int, folder: Path) -> None:
-    from ui.scene import MapScene
-    from ui.view import MapView
+    from ui.map.scene import MapScene
+    from ui.map.view import MapView
 
     path = folder / f"map{n}.cruxmap"
     MapDocument.create(path, debate_like(n)).close()

@@ -56,7 +56,7 @@ def fresh(amap: ArgumentMap) -> ArgumentMap:
 def bench_report(n: int) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from ui.report_images import export_report, report_pictures
+    from ui.export.report_images import export_report, report_pictures
 
     QApplication.instance() or QApplication([])
     amap = report_map(n)

@@ -62,7 +62,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from storage.seedmap import load_seed
-    from ui.inspector import Inspector
+    from ui.panels.inspector import Inspector
 
     app = QApplication.instance() or QApplication([])
     seed = load_seed()

@@ -34,7 +34,7 @@ def main() -> None:
     from model.argmap import ArgumentMap
     from model.trends import crossing_year, fit_series, level_of
     from storage.trenddata import default_series, read_table, series_from_table
-    from ui.trends_dock import TrendsPanel
+    from ui.panels.trends_dock import TrendsPanel
 
     if EPOCH.exists():
         t_read, table = timed(lambda: read_table(EPOCH))

@@ -38,7 +38,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     doc = open_map(args.file)
     try:
         if args.format in REPORT_FORMATS:
-            from ui.report_images import export_report
+            from ui.export.report_images import export_report
 
             written = export_report(doc.map, out, args.format, embed=args.embed_images,
                                     images=not args.no_images)  # fmt: skip

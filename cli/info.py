@@ -9,6 +9,7 @@ from pathlib import Path
 from cli.common import check_new_file, create_map, open_map, print_json, run
 from model.argmap import ArgumentMap
 from model.entities import KINDS, RELATIONS
+from storage.seedmap import new_map
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -60,18 +61,6 @@ def cmd_info(args: argparse.Namespace) -> int:
             f"  {counts['series']} trend series; scenarios: {', '.join(counts['scenarios']) or 'none'}"
         )
     return 0
-
-
-def new_map(seed: bool) -> ArgumentMap:
-    """A new map: the seed debate, or one thesis waiting for its reasons."""
-    if seed:
-        from storage.seedmap import load_seed
-
-        return load_seed()
-    amap = ArgumentMap()
-    amap.set_meta("title", "Untitled map")
-    amap.add_node("thesis", "Your thesis: double-click to edit", prior=0.5)
-    return amap
 
 
 def cmd_new(args: argparse.Namespace) -> int:

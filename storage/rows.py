@@ -222,11 +222,20 @@ def _read_graph(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
         cites.setdefault(node_id, []).append(Citation(source, quote, start, end, locator))
     nodes = [
         Node(
-            id=r[0], kind=r[1], title=r[2], text=r[3], prior=r[4],
+            id=r[0],
+            kind=r[1],
+            title=r[2],
+            text=r[3],
+            prior=r[4],
             prior_range=None if r[5] is None else (r[5], r[6]),
-            tags=tuple(json.loads(r[7])), citations=tuple(cites.get(r[0], ())),
-            series=r[8], created=r[9], modified=r[10], collapsed=bool(r[11]),
-            pos=None if r[12] is None else (r[12], r[13]), pinned=bool(r[14]),
+            tags=tuple(json.loads(r[7])),
+            citations=tuple(cites.get(r[0], ())),
+            series=r[8],
+            created=r[9],
+            modified=r[10],
+            collapsed=bool(r[11]),
+            pos=None if r[12] is None else (r[12], r[13]),
+            pinned=bool(r[14]),
         )  # fmt: skip
         for r in conn.execute(f"SELECT {NODE_COLS} FROM nodes ORDER BY rowid")
     ]

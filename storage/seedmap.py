@@ -94,3 +94,13 @@ def _scenario(amap: ArgumentMap, sc: dict[str, Any]) -> Scenario:
         name=sc["name"], description=str(sc.get("description", "")).strip(),
         source=sc.get("source", ""), priors=priors, strengths=strengths,
     )  # fmt: skip
+
+
+def new_map(seed: bool) -> ArgumentMap:
+    """A new map: the seed debate, or one thesis waiting for its reasons."""
+    if seed:
+        return load_seed()
+    amap = ArgumentMap()
+    amap.set_meta("title", "Untitled map")
+    amap.add_node("thesis", "Your thesis: double-click to edit", prior=0.5)
+    return amap

@@ -14,10 +14,10 @@ from PySide6.QtGui import QImage, QPainter
 
 import ui.theme
 from model.argmap import ArgumentMap
-from ui.items import NodeItem
-from ui.minimap import Minimap
-from ui.scene import MapScene
-from ui.view import MapView
+from ui.map.items import NodeItem
+from ui.map.minimap import Minimap
+from ui.map.scene import MapScene
+from ui.map.view import MapView
 
 
 def random_map(n: int, seed: int) -> ArgumentMap:
@@ -160,7 +160,7 @@ def test_big_map_swaps_items_for_overview_when_zoomed_out(qapp):
 
 
 def test_huge_map_overview_draws_nodes_as_dots(qapp, monkeypatch):
-    monkeypatch.setattr("ui.scene.DOT_PIXELS", 1000.0)  # take the numpy path at any size
+    monkeypatch.setattr("ui.map.scene.DOT_PIXELS", 1000.0)  # take the numpy path at any size
     amap = random_map(500, seed=4)
     scene = MapScene(amap)
     try:

@@ -14,8 +14,8 @@ from model.argmap import ArgumentMap, MapError
 from model.credence import thesis_credence
 from model.entities import Scenario
 from tests.test_credence import example_map
-from ui.credence_commands import SetScenarioCommand, set_prior_command, set_strength_command
-from ui.credence_panel import CredencePanel
+from ui.commands.credence import SetScenarioCommand, set_prior_command, set_strength_command
+from ui.panels.credence_panel import CredencePanel
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_panel_shows_the_thesis_credence_and_every_scenario(setup) -> None:  # n
 def test_a_weight_edit_updates_the_panel_and_undoes_exactly(setup, qtbot) -> None:  # noqa: ANN001
     amap, stack, panel = setup
     before = amap.snapshot()
-    from ui.commands import push
+    from ui.commands.edits import push
 
     assert push(stack, set_strength_command(amap, "A", "T", "decisive"))
     settle(qtbot, panel)
@@ -64,7 +64,7 @@ def test_prior_edit_on_the_map_weights_restores_the_node(qtbot) -> None:  # noqa
     amap = example_map()
     stack = QUndoStack()
     node = amap.node("E")
-    from ui.commands import push
+    from ui.commands.edits import push
 
     push(stack, set_prior_command(amap, "E", 0.1))
     assert amap.node("E").prior == 0.1
@@ -135,7 +135,7 @@ def test_activating_a_reason_names_its_node(setup, qtbot) -> None:  # noqa: ANN0
 
 
 def test_large_maps_sample_off_the_gui_thread(setup, qtbot, monkeypatch) -> None:  # noqa: ANN001
-    import ui.credence_panel as mod
+    import ui.panels.credence_panel as mod
 
     monkeypatch.setattr(mod, "THREAD_ABOVE_NODES", 1)
     amap, _, panel = setup

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication
 
 from model.argmap import ArgumentMap
 from storage.document import MapDocument
-from ui.editor import MapEditor
-from ui.scene import MapScene
-from ui.view import MapView
+from ui.map.editor import MapEditor
+from ui.map.scene import MapScene
+from ui.map.view import MapView
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -231,7 +231,7 @@ def test_refused_edit_leaves_map_and_stack_alone(qtbot, canvas, monkeypatch):
     """Linking the thesis as a reason is refused with a message, nothing is pushed."""
     doc, scene, view, editor, stack = canvas
     messages = []
-    monkeypatch.setattr("ui.commands.error_reporter", messages.append)
+    monkeypatch.setattr("ui.commands.edits.error_reporter", messages.append)
     claim = editor.add_child("claim", "supports", edit=False)
     before, count = doc.map.snapshot(), stack.count()
     drag(view, point(view, "T"), point(view, claim), Qt.KeyboardModifier.ShiftModifier)

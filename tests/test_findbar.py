@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from model.argmap import ArgumentMap
 from model.entities import Citation, Source
-from ui.filterbar import FilterBar
-from ui.findbar import FindBar
+from ui.map.filterbar import FilterBar
+from ui.map.findbar import FindBar
 
 
 @pytest.fixture

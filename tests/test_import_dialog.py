@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 
 from model.entities import Series  # noqa: E402
 from model.importer import Article, NodeRef, propose  # noqa: E402
-from ui.import_dialog import ImportDialog  # noqa: E402
+from ui.importing.import_dialog import ImportDialog  # noqa: E402
 
 NODES = [
     NodeRef("T", "Scaling current LLM approaches will lead to AGI", kind="thesis", side=0),

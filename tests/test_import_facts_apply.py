@@ -217,8 +217,8 @@ def test_import_command_undo_redo_and_file(qtbot, tmp_path: Path) -> None:
 
     from model.importer.article import ImportProposals
     from storage.document import MapDocument
-    from ui.commands import push
-    from ui.import_flow import ImportArticleCommand
+    from ui.commands.edits import push
+    from ui.importing.import_flow import ImportArticleCommand
 
     doc = MapDocument.create(tmp_path / "m.cruxmap", new_map())
     amap, stack = doc.map, QUndoStack()

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from model.argmap import ArgumentMap
 from model.entities import Citation, Scenario, Source
-from ui.inspector import Inspector
-from ui.sources_panel import CitationDialog
+from ui.panels.inspector import Inspector
+from ui.panels.sources_panel import CitationDialog
 
 
 @pytest.fixture

@@ -78,8 +78,8 @@ def test_close_and_reopen_recent(window, seed_path) -> None:
 
 
 def test_import_review_applies_one_undoable_step(window, monkeypatch) -> None:
-    from ui.commands import push
-    from ui.import_flow import ImportArticleCommand
+    from ui.commands.edits import push
+    from ui.importing.import_flow import ImportArticleCommand
 
     amap = window.doc.map
     before = amap.snapshot()
@@ -134,7 +134,7 @@ def test_menus_offer_every_capability_of_the_open_map(window) -> None:
 
 
 def test_undo_menu_names_the_edit_to_be_undone(window) -> None:
-    from ui.commands import EditNodeCommand, push
+    from ui.commands.edits import EditNodeCommand, push
 
     push(window.undo_stack, EditNodeCommand(window.doc.map, "thesis", title="Scaling gets there"))
     undo = window.edit_menu.actions()[0]

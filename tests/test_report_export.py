@@ -18,8 +18,8 @@ from main import main
 from storage.document import MapDocument
 from tests.test_report import XSS, hostile_map, worked_example
 from ui import safe_links
-from ui.report_images import export_report, map_layout, render_map
-from ui.report_preview import ReportPreview
+from ui.export.report_images import export_report, map_layout, render_map
+from ui.export.report_preview import ReportPreview
 
 
 def image_refs(md: str) -> list[str]:

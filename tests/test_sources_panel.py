@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from model.argmap import ArgumentMap
 from model.entities import Citation, Source
 from model.search import locate_quote
-from ui.sources_panel import SourceDialog, SourcesPanel, open_url
+from ui.panels.sources_panel import SourceDialog, SourcesPanel, open_url
 
 TEXT = "Compute grows 4x a year. The data wall arrives by 2028. <script>alert(1)</script> End."
 

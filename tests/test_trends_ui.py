@@ -13,9 +13,9 @@ from PySide6.QtGui import QImage, QUndoStack
 
 from model.argmap import ArgumentMap
 from storage.trenddata import default_series
-from ui.series_chart import FitOptions, SeriesChart, point_tip, render_series_png
-from ui.trend_import_dialog import TrendImportDialog
-from ui.trends_dock import PutSeriesCommand, TrendsPanel, first_url
+from ui.importing.trend_import_dialog import TrendImportDialog
+from ui.panels.series_chart import FitOptions, SeriesChart, point_tip, render_series_png
+from ui.panels.trends_dock import PutSeriesCommand, TrendsPanel, first_url
 
 FIXTURE = Path(__file__).parent / "fixtures" / "epoch_sample.csv"
 

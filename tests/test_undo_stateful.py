@@ -18,7 +18,7 @@ import model.entities
 from model.argmap import ArgumentMap
 from model.entities import Scenario
 from storage.document import MapDocument
-from ui import commands as c
+from ui.commands import edits as c
 
 TITLES = st.text(
     st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from storage.document import DocumentError, MapDocument, StorageError
-from ui import commands
+from ui.commands import edits as commands
 
 MAP_FILTER = "Cruxmap maps (*.cruxmap)"
 MAX_RECENT = 10
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         return menu
 
     def set_color_scheme(self, key: str) -> None:
-        from ui.app import apply_color_scheme
+        from ui.theme import apply_color_scheme
 
         QSettings().setValue("view/theme", key)
         apply_color_scheme(key)
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         path = _with_suffix(path)
-        from cli.info import new_map
+        from storage.seedmap import new_map
 
         try:
             MapDocument.create(Path(path), new_map(seed)).close()

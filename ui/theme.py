@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 
 @dataclass(frozen=True)
@@ -117,3 +118,43 @@ DARK = Theme(
     badge_fill=_c("#9aa3ad"),
     viewport=_c("#5aa2ff"),
 )
+
+
+def apply_color_scheme(name: str) -> None:
+    """Follow the system's light/dark setting, or force "light" / "dark" (screenshots, tests).
+
+    Qt is asked for the scheme first; where the platform cannot switch (X11 without a desktop
+    theme), a full palette is set instead, every role of the Active, Inactive and Disabled
+    groups, so widgets, pyqtgraph and the map's theme (ui.theme reads the palette) agree.
+    """
+    app = QApplication.instance()
+    schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+    hints = QGuiApplication.styleHints()
+    hints.setColorScheme(schemes.get(name, Qt.ColorScheme.Unknown))
+    want_dark = name == "dark" or (not name and hints.colorScheme() == Qt.ColorScheme.Dark)
+    is_dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    if want_dark and not is_dark:
+        app.setPalette(dark_palette())
+    elif not want_dark and is_dark:
+        app.setPalette(app.style().standardPalette())
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for Fusion, Disabled group included (after calibre's gui2/palette.py)."""
+    R, G = QPalette.ColorRole, QPalette.ColorGroup
+    base = {
+        R.Window: "#2b2d31", R.WindowText: "#e6e6e6", R.Base: "#1e1f22", R.AlternateBase: "#26282c",
+        R.ToolTipBase: "#3a3d42", R.ToolTipText: "#f0f0f0", R.PlaceholderText: "#8a8f98",
+        R.Text: "#e6e6e6", R.Button: "#34373c", R.ButtonText: "#e6e6e6", R.BrightText: "#ff6b6b",
+        R.Light: "#4a4d52", R.Midlight: "#3d4045", R.Mid: "#2f3236", R.Dark: "#1b1c1f",
+        R.Shadow: "#000000", R.Highlight: "#3d7bd9", R.HighlightedText: "#ffffff",
+        R.Link: "#6ea8fe", R.LinkVisited: "#b48efa",
+    }  # fmt: skip
+    palette = QPalette()
+    for role, color in base.items():
+        palette.setColor(role, QColor(color))
+    for role in (R.WindowText, R.Text, R.ButtonText, R.HighlightedText):
+        palette.setColor(G.Disabled, role, QColor("#6c7077"))
+    palette.setColor(G.Disabled, R.Highlight, QColor("#3a3d42"))
+    palette.setColor(G.Disabled, R.Base, QColor("#25272b"))
+    return palette

@@ -12,18 +12,18 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QToolBar, QVBoxLayout, QWidget
 
 from storage.document import MapDocument
-from ui.commands import push
-from ui.credence_panel import CredencePanel
-from ui.editor import MapEditor
-from ui.filterbar import FilterBar
-from ui.findbar import FindBar
-from ui.import_flow import ArticleImporter
-from ui.inspector import Inspector
-from ui.minimap import Minimap
-from ui.scene import MapScene
-from ui.sources_panel import SourcesPanel
-from ui.trends_dock import PutSeriesCommand, TrendsPanel
-from ui.view import MapView
+from ui.commands.edits import push
+from ui.importing.import_flow import ArticleImporter
+from ui.map.editor import MapEditor
+from ui.map.filterbar import FilterBar
+from ui.map.findbar import FindBar
+from ui.map.minimap import Minimap
+from ui.map.scene import MapScene
+from ui.map.view import MapView
+from ui.panels.credence_panel import CredencePanel
+from ui.panels.inspector import Inspector
+from ui.panels.sources_panel import SourcesPanel
+from ui.panels.trends_dock import PutSeriesCommand, TrendsPanel
 
 ARTICLE_FILTER = "Articles (*.html *.htm *.md *.markdown *.txt *.pdf);;All files (*)"
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -152,7 +152,7 @@ class _Workspace:
             self.window.import_article(url.strip())
 
     def import_trends(self) -> None:
-        from ui.trend_import_dialog import ask_import
+        from ui.importing.trend_import_dialog import ask_import
 
         series = ask_import(self.window, self.doc.map)
         if series is not None:
@@ -207,7 +207,7 @@ def _fill_menus(window, ws: _Workspace) -> None:  # noqa: ANN001
     view.addSeparator()
     view.addMenu(window.scheme_menu)
 
-    from ui.export_actions import export_actions
+    from ui.export.export_actions import export_actions
 
     window._import_actions = [
         _action(window, "Import &Article…", ws.import_article_dialog, "Ctrl+I"),

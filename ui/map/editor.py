@@ -1,6 +1,6 @@
 """Editing the map on the canvas: keys, mouse gestures, context menus and their actions.
 
-Every edit is pushed as one undo command through `ui.commands.push` (which reports refusals);
+Every edit is pushed as one undo command through `ui.commands.edits.push` (which reports refusals);
 the controller never moves items or changes the model itself except through commands. The
 scene follows the model, so after an undo everything is back where it was.
 
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.weights import STRENGTHS
-from ui.commands import (
+from ui.commands.edits import (
     AddNodeCommand,
     EditEdgeCommand,
     EditNodeCommand,
@@ -42,9 +42,9 @@ from ui.commands import (
     UnlinkCommand,
     push,
 )
-from ui.items import PAD, EdgeItem, H, NodeItem, W
-from ui.scene import MapScene
-from ui.view import MapView
+from ui.map.items import PAD, EdgeItem, H, NodeItem, W
+from ui.map.scene import MapScene
+from ui.map.view import MapView
 
 NEW_TITLES = {
     ("claim", "supports"): "New claim",

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from model.argmap import ArgumentMap, Change
 from model.entities import Citation, Node, Series, Source, new_id, now_iso
 from model.trends import reference_target, spans_orders_of_magnitude
-from ui.series_chart import FitOptions, SeriesChart, format_value
+from ui.panels.series_chart import FitOptions, SeriesChart, format_value
 
 PANEL_MIN_WIDTH = 440  # px; a wider dock shows panels side by side
 DEFAULT_PANELS = ("train_compute_flop", "train_cost_usd", "arc_agi_1_pct", "arc_agi_2_pct",

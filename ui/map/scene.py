@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QToolTip
 
 from model.argmap import ArgumentMap, Change
 from model.layout import NODE_H, NODE_W, Layout, compute_layout
-from ui.items import EdgeItem, Look, NodeItem
+from ui.map.items import EdgeItem, Look, NodeItem
 from ui.theme import Theme
 
 OVERVIEW_MIN_NODES = 1500  # smaller maps always draw their items

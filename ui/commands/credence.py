@@ -1,6 +1,6 @@
 """Undo commands for credence: switching scenario, and the weight edits the inspector makes.
 
-Weight edits reuse `ui.commands.SetWeightCommand` (it keeps the old Node/Edge/Scenario and
+Weight edits reuse `ui.commands.edits.SetWeightCommand` (it keeps the old Node/Edge/Scenario and
 restores it exactly, and logs the thesis credence with `record_if_changed`); the helpers
 here validate first, so a bad value is refused with a readable message before anything
 reaches the undo stack.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from model.argmap import ArgumentMap, MapError
 from model.weights import check_probability, strength_value
-from ui.commands import ModelCommand, SetWeightCommand
+from ui.commands.edits import ModelCommand, SetWeightCommand
 
 
 def set_prior_command(amap: ArgumentMap, node_id: str, value: float) -> SetWeightCommand:

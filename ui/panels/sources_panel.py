@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 from model.argmap import ArgumentMap, Change
 from model.entities import Citation, Source, new_id, now_iso
 from model.search import locate_quote
-from ui.commands import push
-from ui.source_commands import PutSourcesCommand, RemoveSourceCommand
+from ui.commands.edits import push
+from ui.commands.sources import PutSourcesCommand, RemoveSourceCommand
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 

@@ -7,7 +7,7 @@ article's), and the row says why not otherwise.
 
 Self-contained: it takes ImportProposals plus the map's NodeRefs (and series) and returns
 Decisions and FactDecisions; the main window turns those into one undoable edit
-(model.importer.apply.apply_import inside ui.import_flow.ImportArticleCommand).
+(model.importer.apply.apply_import inside ui.importing.import_flow.ImportArticleCommand).
 """
 
 from __future__ import annotations

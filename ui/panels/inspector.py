@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from model.argmap import ArgumentMap, Change
 from model.entities import KINDS, Citation, Edge, Node, Source
 from model.weights import MAX_STRENGTH, STRENGTHS, strength_label
-from ui.commands import (
+from ui.commands.edits import (
     EditEdgeCommand,
     EditNodeCommand,
     EditNodesCommand,
@@ -52,8 +52,8 @@ from ui.commands import (
     _short,
     push,
 )
-from ui.source_commands import SetCitationsCommand
-from ui.sources_panel import CitationDialog, open_url
+from ui.commands.sources import SetCitationsCommand
+from ui.panels.sources_panel import CitationDialog, open_url
 from ui.theme import DARK, LIGHT
 
 MIXED = "(mixed)"
@@ -835,7 +835,7 @@ def _explain(amap: ArgumentMap, node_id: str) -> Any:
 def _series_widget(amap: ArgumentMap, name: str) -> QWidget:
     """The trends engineer's chart for a series, or a label naming it until that exists."""
     try:
-        from ui.series_chart import SeriesChart
+        from ui.panels.series_chart import SeriesChart
     except ImportError:
         series = amap.series.get(name)
         title = series.title if series and series.title else name

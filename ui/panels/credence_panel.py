@@ -37,8 +37,8 @@ from model.credence import (
 from model.credence.dfquad import evaluate_dfquad
 from model.credence.engine import MAP_WEIGHTS, evaluate
 from model.credence.montecarlo import Plan, plan
-from ui import commands
-from ui.credence_commands import SetScenarioCommand
+from ui.commands.credence import SetScenarioCommand
+from ui.commands import edits as commands
 
 TORNADO_ROWS = 12
 MC_SAMPLES = 1000
@@ -288,7 +288,7 @@ class CredencePanel(QWidget):
             self.data_list.setCurrentItem(self.data_list.topLevelItem(0))
 
     def _show_data(self, item: QTreeWidgetItem | None) -> None:
-        from ui.series_chart import SeriesChart
+        from ui.panels.series_chart import SeriesChart
 
         node_id = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
         series = self.amap.node(node_id).series if node_id in self.amap else None

@@ -43,7 +43,7 @@ def export_actions(window, ws) -> list[QAction]:  # noqa: ANN001 (MainWindow, wo
 
 
 def _report(window) -> None:  # noqa: ANN001
-    from ui.report_preview import ReportPreview
+    from ui.export.report_preview import ReportPreview
 
     dialog = ReportPreview(window, window.doc.map)
     dialog.saved.connect(lambda path: window.statusBar().showMessage(f"Saved {path}", 8000))

@@ -17,7 +17,7 @@ from model.importer.apply import Decision, FactDecision, apply_import, node_refs
 from model.importer.article import ImportProposals
 from model.importer.pipeline import propose
 from storage.articles import ArticleError, read_article
-from ui.commands import ModelCommand, push
+from ui.commands.edits import ModelCommand, push
 
 
 class ImportArticleCommand(ModelCommand):
@@ -171,7 +171,7 @@ class ArticleImporter(QObject):
 
     def review(self, result: ImportProposals) -> bool:
         """Show the review dialog; apply the accepted items as one undoable command."""
-        from ui.import_dialog import ImportDialog
+        from ui.importing.import_dialog import ImportDialog
 
         dialog = ImportDialog(
             result, node_refs(self.amap), parent=self.window, series=self.amap.series

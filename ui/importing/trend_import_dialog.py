@@ -38,7 +38,7 @@ from storage.trenddata import (
     read_table_sandboxed,
     series_from_table,
 )
-from ui.series_chart import format_value
+from ui.panels.series_chart import format_value
 
 PREVIEW_ROWS = 50
 

@@ -63,7 +63,7 @@ class ReportPreview(QDialog):
 
     def set_map(self, amap: ArgumentMap) -> None:
         """Build the report of `amap` (pictures included) and show it."""
-        from ui.report_images import build_report_files
+        from ui.export.report_images import build_report_files
 
         self.amap = amap
         text, pictures = build_report_files(amap, "preview")
@@ -105,7 +105,7 @@ class ReportPreview(QDialog):
 
     def export_to(self, path: str, fmt: str) -> bool:
         """Write the report; tell the user (a box, not a traceback) if it fails."""
-        from ui.report_images import export_report
+        from ui.export.report_images import export_report
 
         try:
             written = export_report(self.amap, Path(path), fmt)

@@ -10,13 +10,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from ui.items import NodeItem
-from ui.scene import MapScene
+from ui.map.items import NodeItem
+from ui.map.scene import MapScene
 
 MIN_ZOOM = 0.002
 MAX_ZOOM = 4.0
 FIT_MAX = 1.0  # fitting a small map never blows it up beyond 100 %
-READABLE = 0.45  # titles are drawn from this zoom on (ui.items.TEXT_LOD)
+READABLE = 0.45  # titles are drawn from this zoom on (ui.map.items.TEXT_LOD)
 READABLE_START = 0.75
 NAV_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from model.argmap import ArgumentMap, MapError
 from model.entities import Citation, Node, Source
-from ui.commands import ModelCommand, _short
+from ui.commands.edits import ModelCommand, _short
 
 
 class PutSourcesCommand(ModelCommand):

@@ -2,7 +2,7 @@
 
 The map, the scenario bars and the tornado chart are painted with QPainter into QImages (no
 widget, no event loop: fast and the same on every platform); trend charts come from
-`ui.series_chart.render_series_png`. `export_report` writes the Markdown (PNG files beside
+`ui.panels.series_chart.render_series_png`. `export_report` writes the Markdown (PNG files beside
 it, or embedded) or one self-contained HTML file. Every picture's file name is derived from
 the report's name through `storage.safe_paths`, so it cannot land outside the chosen folder.
 """
@@ -272,7 +272,7 @@ def trend_series(amap: ArgumentMap) -> list[str]:
 
 
 def render_trend_png(amap: ArgumentMap, name: str) -> bytes:
-    from ui.series_chart import FitOptions, render_series_png
+    from ui.panels.series_chart import FitOptions, render_series_png
 
     fit = FitOptions(enabled=len(amap.series[name].points) >= 5)
     with tempfile.TemporaryDirectory() as tmp:

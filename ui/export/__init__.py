@@ -1,0 +1,1 @@
+"""Getting a map out: interchange export, report pictures and the report preview."""

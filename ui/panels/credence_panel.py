@@ -37,8 +37,8 @@ from model.credence import (
 from model.credence.dfquad import evaluate_dfquad
 from model.credence.engine import MAP_WEIGHTS, evaluate
 from model.credence.montecarlo import Plan, plan
-from ui.commands.credence import SetScenarioCommand
 from ui.commands import edits as commands
+from ui.commands.credence import SetScenarioCommand
 
 TORNADO_ROWS = 12
 MC_SAMPLES = 1000

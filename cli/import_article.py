@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 from pathlib import Path
 
 from cli.common import fail, open_map, print_json, run
@@ -49,6 +50,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run(cmd_eval))
 
 
+_PROJECT = Path(__file__).resolve().parent.parent
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     if not Path(args.map).exists():
         fail(f"no such map: {args.map}")
@@ -68,6 +72,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             added = apply_import(amap, article, accept_all(result, args.min_confidence), facts)
     finally:
         doc.close()
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     if args.json:
         data = result.to_json()
         for fact, series in zip(data["trend_facts"], suggested):
@@ -116,8 +122,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     paths = []
     for stem, g in golds:
         rel = g.get("article") or ""
-        cand = root / rel if rel else None
-        if cand is None or not cand.is_file():
+        # "article" is relative to the corpus folder, or (gold kept in the project, texts outside
+        # it) to the project root.
+        cand = next(
+            (c for c in (root / rel, Path.cwd() / rel, _PROJECT / rel) if rel and c.is_file()),
+            None,
+        )
+        if cand is None:
             found = sorted((root / "articles").glob(stem + ".*"))
             if not found:
                 fail(f"no article for gold/{stem}.json")

@@ -551,6 +551,30 @@ def _drop_subscribe_boxes(lines: list[str]) -> list[str]:
     return out
 
 
+_MAX_EMPHASIS_LINE = 5_000
+
+
+def _drop_between(text: str, opener: str, closer: str, *, unclosed_runs_on: bool) -> str:
+    """Remove opener … closer spans in one pass. An unclosed span runs to the end of the text
+    (an HTML comment, as browsers read it) or is kept (a code fence). A regex with a lazy .*?
+    rescans to the end for every opener when the closer is missing: quadratic."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        a = text.find(opener, pos)
+        if a < 0:
+            break
+        b = text.find(closer, a + len(opener))
+        if b < 0:
+            if unclosed_runs_on:
+                return "".join(out) + text[pos:a]
+            break
+        out.append(text[pos:a])
+        pos = b + len(closer)
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _parse_markdown(text: str, name: str) -> Article:
     title = author = date = ""
     fm = re.match(r"^---\s*\n(.*?)\n---\s*\n", text, re.S)
@@ -565,8 +589,8 @@ def _parse_markdown(text: str, name: str) -> Article:
             elif k.strip().lower() == "date":
                 date = v
         text = text[fm.end() :]
-    text = re.sub(r"```.*?```", "", text, flags=re.S)  # code blocks are not prose
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = _drop_between(text, "```", "```", unclosed_runs_on=False)  # code is not prose
+    text = _drop_between(text, "<!--", "-->", unclosed_runs_on=True)
     lines = []
     for line in _drop_subscribe_boxes(text.splitlines()):
         m = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", line)
@@ -585,7 +609,10 @@ def _parse_markdown(text: str, name: str) -> Article:
         line = re.sub(r"\[([^\]]+)\]\[[^\]]*\]", r"\1", line)
         line = re.sub(r"^\s*\[[^\]]+\]:\s*\S+.*$", "", line)
         line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
-        line = re.sub(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])", r"\2", line)
+        if len(line) <= _MAX_EMPHASIS_LINE:  # the lazy match is quadratic in the line's length
+            line = re.sub(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])", r"\2", line)
+        else:
+            line = re.sub(r"(?<![\w*])[*_]+|[*_]+(?![\w*])", "", line)
         line = re.sub(r"`([^`]*)`", r"\1", line)
         line = re.sub(r"<[^>]+>", "", line)
         line = line.replace("|", " ") if line.count("|") >= 2 else line

@@ -113,10 +113,11 @@ class ImportProposals:
     proposals: list[Proposal] = field(default_factory=list)
     trend_facts: list[TrendFact] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the user should know (a cut text)
 
     def to_json(self) -> dict:
         a = self.article
-        return {
+        out = {
             "document": {
                 "title": a.title,
                 "author": a.author,
@@ -127,3 +128,6 @@ class ImportProposals:
             "proposals": [p.to_json() for p in self.proposals],
             "trend_facts": [f.to_json() for f in self.trend_facts],
         }
+        if self.notes:
+            out["notes"] = list(self.notes)
+        return out

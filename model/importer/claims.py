@@ -6,6 +6,7 @@ verdict words, negation, discourse markers; minus examples, questions, anecdotes
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
@@ -134,9 +135,10 @@ def centrality(bodies: Sequence[str]) -> list[float]:
         x = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(bodies)
     except ValueError:
         return [0.0] * n
-    sim = (x @ x.T).toarray()
-    np.fill_diagonal(sim, 0.0)
-    order = np.argsort(np.argsort(-sim.sum(axis=1)))
+    # Row sums of the similarity matrix without building it (n² memory): x·(Σ rows) − |row|².
+    total = np.asarray(x @ np.asarray(x.sum(axis=0)).ravel()).ravel()
+    self_sim = np.asarray(x.multiply(x).sum(axis=1)).ravel()
+    order = np.argsort(np.argsort(-(total - self_sim), kind="stable"), kind="stable")
     return list(0.5 - order / (n - 1))
 
 
@@ -150,12 +152,18 @@ _SUPPLEMENT = re.compile(
 )
 
 
+def _has_point(points: Sequence[int], start: int, end: int) -> bool:
+    k = bisect.bisect_left(points, start)
+    return k < len(points) and points[k] < end
+
+
 def score_all(
     sentences: Sequence[Sentence], bodies: Sequence[str], fact_spans: Sequence[tuple[int, int]] = ()
 ) -> list[float]:
     """Claim score of every sentence; fact_spans mark sentences that carry trend facts."""
     n = len(sentences)
     cent = centrality(bodies)
+    fact_starts = sorted(a for a, _ in fact_spans)
     out = []
     supplement = False
     for i, (s, b) in enumerate(zip(sentences, bodies)):
@@ -173,7 +181,7 @@ def score_all(
                 label=label,
                 para_first=first and not last,
                 para_last=last and not first,
-                has_fact=any(s.start <= a < s.end for a, _ in fact_spans),
+                has_fact=_has_point(fact_starts, s.start, s.end),
             )
             + CENTRALITY_WEIGHT * cent[i]
             - (1.5 if supplement else 0.0)

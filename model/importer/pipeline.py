@@ -34,10 +34,39 @@ def short_title(sentence: str, limit: int = 110) -> str:
     return body
 
 
+MAX_CHARS = 250_000  # ≈ 40,000 words: beyond this only the beginning is read for proposals
+MAX_UNITS = 3_000  # sentences considered, whatever their length
+
+
+def _truncated(text: str) -> tuple[str, str]:
+    """The part of the text proposals are drawn from, and a note for the user when it is cut."""
+    if len(text) <= MAX_CHARS:
+        return text, ""
+    cut = text.rfind("\n", 0, MAX_CHARS)
+    cut = cut if cut > MAX_CHARS // 2 else MAX_CHARS
+    words = len(text[:cut].split())
+    return text[:cut], (
+        f"The article is long ({len(text):,} characters): proposals come from its first "
+        f"{words:,} words only."
+    )
+
+
 def propose(article: Article, nodes: Sequence[NodeRef], thesis_id: str) -> ImportProposals:
-    """Rank the article's claims and facts and suggest where each belongs in the map."""
-    sents = claim_units(split_sentences(article.text), article.text)
-    facts = find_facts(article.text)
+    """Rank the article's claims and facts and suggest where each belongs in the map.
+
+    Every step is linear or n·log n in the text, and the text and sentence count are capped, so a
+    pathological file costs bounded time and memory."""
+    text, note = _truncated(article.text)
+    notes = [note] if note else []
+    sents = claim_units(split_sentences(text), text)
+    if len(sents) > MAX_UNITS:
+        notes.append(
+            f"The article has {len(sents):,} sentences: proposals come from the first "
+            f"{MAX_UNITS:,}."
+        )
+        sents = sents[:MAX_UNITS]
+        text = text[: sents[-1].end]
+    facts = find_facts(text)
     bodies = [strip_attribution(strip_label(s.text)[1]) for s in sents]
     para_first: dict[int, str] = {}
     for s in sents:
@@ -86,4 +115,5 @@ def propose(article: Article, nodes: Sequence[NodeRef], thesis_id: str) -> Impor
         proposals=proposals,
         trend_facts=facts,
         sentences=sents,
+        notes=notes,
     )

@@ -57,7 +57,8 @@ _LABEL = re.compile(r"^[A-Z][\w &/'’-]{1,40}: (?=\S)")
 
 
 def _is_abbrev(text: str, dot_pos: int) -> bool:
-    m = re.search(r"([A-Za-z.]+)$", text[:dot_pos])
+    # Look back a bounded window: rescanning text[:dot] at every full stop was quadratic.
+    m = re.search(r"([A-Za-z.]+)$", text[max(0, dot_pos - 12) : dot_pos])
     if not m:
         return False
     word = m.group(1).lower().strip(".")

@@ -8,6 +8,7 @@ carrying their side to the following paragraphs, and the article's own leaning a
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 
@@ -89,6 +90,7 @@ _SUBORDINATE = re.compile(
 _CONCESSIVE = re.compile(r",?\s*\b(?:even if|even though|despite|especially when)\b", re.I)
 
 
+@functools.lru_cache(maxsize=4096)
 def polarity(text: str) -> float:
     """Signed evidence that the sentence supports (+) or opposes (-) the thesis."""
     sub = _SUBORDINATE.match(text)

@@ -14,6 +14,7 @@ from model.importer.article import NodeRef
 
 DUPLICATE = 0.6  # cosine at or above which a claim is taken to restate a node
 MIN_SIM = 0.12  # below this the thesis itself is the suggested target
+_MAX_CELLS = 4_000_000
 
 
 def similarities(texts: Sequence[str], nodes: Sequence[NodeRef]) -> np.ndarray:
@@ -37,8 +38,16 @@ def similarities(texts: Sequence[str], nodes: Sequence[NodeRef]) -> np.ndarray:
     except ValueError:  # only stop words
         return np.zeros((len(texts), len(nodes)))
     k = len(nodes)
-    sims = (mat[len(docs) :] @ mat[: len(docs)].T).toarray()
-    return np.maximum(np.maximum(sims[:, :k], sims[:, k : 2 * k]), sims[:, 2 * k :])
+    node_t = mat[: len(docs)].T.tocsc()
+    rows = mat[len(docs) :]
+    out = np.zeros((len(texts), k))
+    step = max(1, _MAX_CELLS // (3 * k))  # a dense block of at most _MAX_CELLS similarities
+    for a in range(0, len(texts), step):
+        sims = (rows[a : a + step] @ node_t).toarray()
+        out[a : a + step] = np.maximum(
+            np.maximum(sims[:, :k], sims[:, k : 2 * k]), sims[:, 2 * k :]
+        )
+    return out
 
 
 def relation_for(stance: str, node: NodeRef | None) -> str:

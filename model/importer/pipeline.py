@@ -6,8 +6,8 @@ import math
 import re
 from collections.abc import Sequence
 
-from model.importer import claims, stance, targets
-from model.importer.article import Article, ImportProposals, NodeRef, Proposal
+from model.importer import claims, lexicon, stance, targets
+from model.importer.article import Article, ImportProposals, NodeRef, Proposal, Sentence
 from model.importer.facts import find_facts
 from model.importer.sentences import (
     claim_units,
@@ -51,6 +51,31 @@ def _truncated(text: str) -> tuple[str, str]:
     )
 
 
+def _article_lean(title: str, sents: Sequence[Sentence], bodies: Sequence[str]) -> float:
+    """The article's side: title ×3, first and last paragraph and conclusion sentences ×2."""
+    body = [(s, b) for s, b in zip(sents, bodies) if not s.heading]
+    if not body:
+        return stance.polarity(title) / 3 if title else 0.0
+    first, last = body[0][0].para, body[-1][0].para
+    # A bare negation is no evidence of the article's side (rebuttals negate too).
+    weighted = [(stance.polarity(title, 0.0), 3.0)] if title else []
+    for s, b in body:
+        w = 2.0 if s.para in (first, last) or lexicon.CONCLUSION.match(b) else 1.0
+        weighted.append((stance.polarity(b, 0.0), w))
+    return stance.article_lean(weighted)
+
+
+def _node_prior(sims, row: int, nodes: Sequence[NodeRef], thesis_id: str) -> float:  # noqa: ANN001
+    """The side of the most similar non-thesis node, weighted by similarity (0 below MIN_SIM)."""
+    if not len(nodes) or not sims.shape[1]:
+        return 0.0
+    j = int(sims[row].argmax())
+    sim = float(sims[row, j])
+    if sim < targets.MIN_SIM or nodes[j].id == thesis_id or not nodes[j].side:
+        return 0.0
+    return nodes[j].side * min(1.0, sim / 0.3)
+
+
 def propose(article: Article, nodes: Sequence[NodeRef], thesis_id: str) -> ImportProposals:
     """Rank the article's claims and facts and suggest where each belongs in the map.
 
@@ -74,24 +99,27 @@ def propose(article: Article, nodes: Sequence[NodeRef], thesis_id: str) -> Impor
     n_para = max(para_first) + 1 if para_first else 0
     context = stance.section_context([para_first.get(i, "") for i in range(n_para)])
 
-    pols = [stance.polarity(b) for s, b in zip(sents, bodies) if not s.heading]
-    doc_lean = math.tanh(2 * sum(pols) / len(pols)) if pols else 0.0
-
+    lean = _article_lean(article.title, sents, bodies)
     ranked = claims.rank_claims(sents, bodies, [(f.start, f.end) for f in facts])
     # Stance reads the whole unit: a leading "They look like missing machinery: …" is part of it.
     said = [strip_attribution(s.text) for s in sents]
-    sides = stance.carried_sides(said)
+    author = 1 if lean > 0.15 else -1 if lean < -0.15 else 0
+    sides = stance.carried_sides(said, author)
     unit_pol = [stance.polarity(t) for t in said]
     para_pol: dict[int, float] = {}
     for s, p in zip(sents, unit_pol):
         para_pol[s.para] = para_pol.get(s.para, 0.0) + p
+    texts = [bodies[i] for i, _ in ranked]
+    sims = targets.similarities(texts, nodes)
     chosen = []
-    for i, score in ranked:
+    for row, (i, score) in enumerate(ranked):
         s = sents[i]
-        lean = stance.local_lean(doc_lean, para_pol[s.para] - unit_pol[i])
-        label, conf = stance.classify(said[i], context[s.para], lean, sides[i])
+        local = stance.local_lean(lean, para_pol[s.para] - unit_pol[i])
+        label, conf = stance.classify(
+            said[i], context[s.para], local, sides[i], _node_prior(sims, row, nodes, thesis_id)
+        )
         chosen.append((s, score, label, conf))
-    sugg = targets.suggest([bodies[i] for i, _ in ranked], [c[2] for c in chosen], nodes, thesis_id)
+    sugg = targets.suggest(texts, [c[2] for c in chosen], nodes, thesis_id, sims=sims)
     proposals = []
     for (s, score, label, conf), (target, relation, sim) in zip(chosen, sugg):
         claimness = 1 / (1 + math.exp(-(score - claims.THRESHOLD)))

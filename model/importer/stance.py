@@ -1,13 +1,14 @@
 """Stance of a sentence toward the thesis "scaling current LLM approaches will lead to AGI".
 
-Cue words with negation flipping, the last clause of a contrast weighing most, reported views of
-the other side ("The belief is that …") counted as pro, debate sections ("Optimistic view:")
-carrying their side to the following paragraphs, and the article's own leaning as a tie-breaker.
+Cue words (model/importer/data) with negation read over its scope, the last clause of a contrast
+weighing most, rhetorical questions read for the answer they expect, reported views counted for
+the camp that holds them ("Critics argue …", "The standard reply is …" against the author), debate
+sections ("Optimistic view:") carrying their side, hedges lowering confidence, and — for a
+sentence without cues — the side of the map node it resembles and the article's own lean.
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import math
 import re
@@ -15,13 +16,14 @@ import re
 from model.importer import lexicon as lx
 
 _WORD = re.compile(r"[\w'’-]+")
-_TRUE_NEG = re.compile(
-    r"^(?:not|no|never|cannot|can't|can’t|won't|won’t|isn't|isn’t|doesn't|"
-    r"doesn’t|don't|don’t|didn't|didn’t|aren't|aren’t|hardly|neither|nor)$",
-    re.I,
+# Negation scope ends at punctuation or a clause-joining word (Morante & Daelemans 2009 treat the
+# scope as the negated clause); at most _SCOPE words after the negator.
+_SCOPE = 8
+_SCOPE_END = re.compile(
+    r"[.,;:!?()—–]|\b(?:but|because|although|though|while|whereas|and|or|so|yet|unless)\b", re.I
 )
-
-
+# "rather than X", "instead of X" deny X when X is a pro cue ("rather than making it smarter").
+_DENY = re.compile(r"\b(?:rather than|instead of)\b", re.I)
 # A short aside between commas does not stop negation: "will not, on its own, produce AGI".
 _ASIDE = re.compile(
     r",\s*(?:on (?:its|their) own|by (?:itself|themselves)|alone|in itself|of course|I think|"
@@ -30,57 +32,56 @@ _ASIDE = re.compile(
 )
 
 
-_DENY_PAIRS = {("than", "rather"), ("of", "instead")}
+def _in_scope(clause: str, neg_end: int, cue_start: int) -> bool:
+    gap = clause[neg_end:cue_start]
+    return len(_WORD.findall(gap)) <= _SCOPE and not _SCOPE_END.search(gap)
 
 
-def _blank(text: str, m: re.Match[str]) -> str:
-    return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
-
-
-def _clause_polarity(clause: str) -> float:
-    """Pro minus con cue weight of one clause; a negator up to five words before a cue flips it."""
-    total = 0.0
-    for rx, w in ((lx.PRO_PHRASE, 1.5), (lx.CON_PHRASE, -1.5)):
-        for m in list(rx.finditer(clause)):
-            total += w
-            clause = _blank(clause, m)
+def _clause_polarity(clause: str, bare: float = 0.5) -> float:
+    """Pro minus con cue weight of one clause. A cue inside a negator's scope counts for the other
+    side ("did not run into diminishing returns" is pro); a negation with no cue in its scope
+    leans con; restrictive cues ("alone", "by itself") stay con under negation."""
     clause = _ASIDE.sub(lambda m: " " * (m.end() - m.start()), clause)
-    words = [(m.start(), m.group(0)) for m in _WORD.finditer(clause)]
-    starts = [w[0] for w in words]
+    negs = [(m.start(), m.end()) for m in lx.NEGATOR.finditer(clause)]
+    denies = [m.end() for m in _DENY.finditer(clause)]
+    total = 0.0
+    used: set[int] = set()
 
-    def negated(pos: int, reach: int, strict: bool) -> int | None:
-        k = bisect.bisect_left(starts, pos)
-        for j in range(k - 1, max(-1, k - 1 - reach), -1):
-            w = words[j][1]
-            if re.search(r"[.,;:!?—–]", clause[words[j][0] + len(w) : pos]):
-                return None  # negation does not cross punctuation
-            if _TRUE_NEG.match(w) if strict else lx.NEGATOR.fullmatch(w):
-                return j
-            if not strict and j > 0 and (w.lower(), words[j - 1][1].lower()) in _DENY_PAIRS:
-                return j  # "rather than making it more capable"
+    def negator_before(start: int) -> int | None:
+        for k in range(len(negs) - 1, -1, -1):
+            a, b = negs[k]
+            if b <= start:
+                return k if _in_scope(clause, b, start) else None
         return None
 
-    used: set[int] = set()
-    for m in lx.PRO.finditer(clause):
-        j = negated(m.start(), 5, strict=False)
-        if j is not None:
-            used.add(j)
-            total -= 1.0
-        else:
-            total += 1.0
-    bare: list[int] = []
-    for m in lx.CON.finditer(clause):
-        k = bisect.bisect_left(starts, m.start())
-        if k < len(words) and words[k][0] == m.start() and lx.NEGATOR.fullmatch(words[k][1]):
-            bare.append(k)
+    cues = [(m.start(), m.end(), 1, m.group(0)) for m in lx.PRO.finditer(clause)]
+    cues += [(m.start(), m.end(), -1, m.group(0)) for m in lx.CON.finditer(clause)]
+    cues.sort()
+    # Where a pro and a con cue overlap ("success rate drops"), the longer reading wins.
+    cues = [
+        c
+        for c in cues
+        if not any(
+            d is not c and d[0] < c[1] and c[0] < d[1] and d[1] - d[0] > c[1] - c[0] for d in cues
+        )
+    ]
+    for a, b, sign, word in cues:
+        inside = [k for k, (na, nb) in enumerate(negs) if na >= a and nb <= b]
+        used.update(inside)  # a cue that contains its negator ("not enough") is its own reading
+        if inside:
+            total += sign
             continue
-        j = negated(m.start(), 3, strict=True)
-        if j is not None and j not in used and not lx.NO_FLIP.match(m.group(0)):
-            used.add(j)
-            total += 0.5  # "not a bottleneck"
+        k = negator_before(a)
+        flip = k is not None and not (sign < 0 and lx.NO_FLIP.match(word))
+        if sign > 0 and not flip and any(d <= a and _in_scope(clause, d, a) for d in denies):
+            flip = True
+        if flip:
+            if k is not None:
+                used.add(k)
+            total -= sign
         else:
-            total -= 1.0
-    total -= 0.5 * sum(1 for k in bare if k not in used)  # a bare negation leans con
+            total += sign
+    total -= bare * sum(1 for k in range(len(negs)) if k not in used)  # a bare negation leans con
     return total
 
 
@@ -91,25 +92,41 @@ _CONCESSIVE = re.compile(r",?\s*\b(?:even if|even though|despite|especially when
 
 
 @functools.lru_cache(maxsize=4096)
-def polarity(text: str) -> float:
-    """Signed evidence that the sentence supports (+) or opposes (-) the thesis."""
+def polarity(text: str, bare: float = 0.5) -> float:
+    """Signed evidence that the sentence supports (+) or opposes (-) the thesis. A question
+    weighs half, unless it is rhetorical: "Isn't it clear that X?" asserts X, "Is X really
+    enough?" expects the answer no."""
+    t = text.strip()
+    if t.endswith("?"):
+        body = t.rstrip("?")
+        if lx.RHETORICAL_YES.match(body):
+            return _statement(body.split(None, 1)[1] if " " in body else "", bare)
+        if lx.RHETORICAL_NO.search(body):
+            return -_statement(lx.RHETORICAL_NO.sub(" ", body), bare)
+        return 0.5 * _statement(body, bare)
+    return _statement(text, bare)
+
+
+def _statement(text: str, bare: float) -> float:
     sub = _SUBORDINATE.match(text)
     if sub and not text.lower().startswith("if"):
         # "While X, Y": Y is the point.
-        return 0.4 * _contrast(text[: sub.end()]) + 1.2 * _contrast(text[sub.end() :])
+        return 0.4 * _contrast(text[: sub.end()], bare) + 1.2 * _contrast(text[sub.end() :], bare)
     conc = _CONCESSIVE.search(text)
     if conc and conc.start() > 10:
-        return 1.2 * _contrast(text[: conc.start()]) + 0.4 * _contrast(text[conc.end() :])
-    return _contrast(text)
+        return 1.2 * _contrast(text[: conc.start()], bare) + 0.4 * _contrast(
+            text[conc.end() :], bare
+        )
+    return _contrast(text, bare)
 
 
-def _contrast(text: str) -> float:
+def _contrast(text: str, bare: float) -> float:
     parts = lx.CONTRAST.split(text)
     if len(parts) > 1:
         # "X, but Y": Y carries the speaker's point.
-        head = sum(_clause_polarity(p) for p in parts[:-1])
-        return 0.4 * head + 1.2 * _clause_polarity(parts[-1])
-    return _clause_polarity(text)
+        head = sum(_clause_polarity(p, bare) for p in parts[:-1])
+        return 0.4 * head + 1.2 * _clause_polarity(parts[-1], bare)
+    return _clause_polarity(text, bare)
 
 
 def section_context(paragraph_starts: list[str]) -> list[int]:
@@ -138,23 +155,31 @@ def section_context(paragraph_starts: list[str]) -> list[int]:
 _REBUTTAL = re.compile(r"[,;:—–-]\s*(?:but|yet|however)\s", re.I)
 
 
-def reported_side(text: str) -> int:
-    """+1 when the sentence reports the pro side's view as its subject, -1 the con side's, else 0."""
+def reported_side(text: str, author: int = 0) -> int:
+    """+1 when the sentence reports the pro side's view, -1 the con side's, else 0. author is the
+    article's own side (sign of its lean): a reply voiced against the author ("The standard reply
+    is that …", "Some will object …") belongs to the other side."""
     if _REBUTTAL.search(text):
         return 0  # "Critics say X, but Y": the speaker answers them
+    if lx.REBUTTED_CON.search(text):
+        return 1  # "The skeptics are wrong": the author answers that camp
+    if lx.REBUTTED_PRO.search(text):
+        return -1
     if lx.REPORTED_SIDE_CON.search(text):
         return -1
-    if lx.REPORTED_SIDE_PRO.search(text) or lx.REPORTED_PRO.search(text):
+    if lx.REPORTED_SIDE_PRO.search(text):
         return 1
+    if author and lx.REPLY.search(text[:80]):
+        return -author
     return 0
 
 
-def carried_sides(texts: list[str]) -> list[int]:
+def carried_sides(texts: list[str], author: int = 0) -> list[int]:
     """Per sentence: the side whose view it reports, its own or, for "On this view, …" and
     "They also argue …", the side reported just before (up to two sentences back)."""
     out: list[int] = []
     for i, t in enumerate(texts):
-        side = reported_side(t)
+        side = reported_side(t, author)
         if not side and lx.ANAPHORIC_VIEW.match(t):
             side = next((out[j] for j in range(i - 1, max(-1, i - 3), -1) if out[j]), 0)
         out.append(side)
@@ -167,16 +192,30 @@ def local_lean(doc_lean: float, paragraph: float) -> float:
     return max(-1.0, min(1.0, doc_lean + math.tanh(0.5 * paragraph)))
 
 
+def article_lean(weighted: list[tuple[float, float]]) -> float:
+    """The article's own side in [-1, 1] from (polarity, weight) pairs: its title, thesis
+    statement and conclusion weigh more than a stray sentence in the middle."""
+    total = sum(w for _, w in weighted)
+    return math.tanh(2 * sum(p * w for p, w in weighted) / total) if total else 0.0
+
+
 def classify(
-    text: str, section: int, doc_lean: float, carried: int | None = None
+    text: str,
+    section: int,
+    doc_lean: float,
+    carried: int | None = None,
+    node_side: float = 0.0,
 ) -> tuple[str, float]:
     """Stance label and confidence in [0.34, 0.99]; carried = the reported side from
-    carried_sides (computed from the sentence alone when not given)."""
+    carried_sides (computed from the sentence alone when not given); node_side = the side of the
+    map node the sentence most resembles, times how much it resembles it (a weak prior)."""
     p = polarity(text)
     side = reported_side(text) if carried is None else carried
     if side:
         p = side * (abs(p) + 1.5)
     p += 2.5 * section
+    if abs(p) < 1.0:
+        p += node_side
     if abs(p) <= 1.0 and not side and not section and lx.OPEN_QUESTION.search(text):
         return "neutral", 0.5  # a question posed, not answered
     if abs(p) < 0.5 or (abs(p) <= 1.0 and not side and lx.DEFINITION.search(text)):
@@ -185,5 +224,6 @@ def classify(
         p += 0.8 * doc_lean
     if abs(p) < 0.3:
         return "neutral", 0.4
-    conf = 1 / (1 + math.exp(-0.9 * abs(p)))
+    margin = abs(p) * (0.75 if lx.HEDGE.search(text) else 1.0)  # a hedged claim is less sure
+    conf = 1 / (1 + math.exp(-0.9 * margin))
     return ("pro" if p > 0 else "con"), round(min(0.99, max(0.34, conf)), 3)

@@ -58,10 +58,14 @@ def relation_for(stance: str, node: NodeRef | None) -> str:
 
 
 def suggest(
-    texts: Sequence[str], stances: Sequence[str], nodes: Sequence[NodeRef], thesis_id: str
+    texts: Sequence[str],
+    stances: Sequence[str],
+    nodes: Sequence[NodeRef],
+    thesis_id: str,
+    sims: np.ndarray | None = None,
 ) -> list[tuple[str, str, float]]:
-    """(target id, relation, similarity) per text."""
-    sims = similarities(texts, nodes)
+    """(target id, relation, similarity) per text (sims: similarities(texts, nodes) if known)."""
+    sims = similarities(texts, nodes) if sims is None else sims
     thesis = next((n for n in nodes if n.id == thesis_id), None)
     out = []
     for i, stance in enumerate(stances):

@@ -1,8 +1,10 @@
-"""The importer on articles it was not tuned on: five held-out articles (our own writing, in
-styles the seed set lacks) with gold written before the importer was run on them.
+"""The importer on the development set: five articles of our own writing, in styles the seed
+set lacks, annotated before the importer first saw them. Rules have since been developed while
+looking at them, so they are a development set, not a held-out one (the held-out figures are the
+corpus's, in docs/import.md).
 
 The thresholds are the levels reached when the general rules were last changed, minus a small
-margin; docs/import.md has the per-article table.
+margin: they catch a regression, they do not claim generalisation.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from model.importer.sentences import strip_attribution
 from model.importer.stance import carried_sides, classify
 from storage.articles import read_many
 
-CORPUS = Path(__file__).parent / "fixtures" / "eval_heldout"
+# Levels after the article-derived cues were removed (issue 12), minus a margin.
+STANCE_FLOOR = {"recall": 0.82, "precision": 0.84, "stance": 0.66}
+CORPUS = Path(__file__).parent / "fixtures" / "eval_dev"
 
 
 @pytest.fixture(scope="module")
@@ -43,22 +47,22 @@ def test_corpus_has_the_five_styles() -> None:
     assert len(list(CORPUS.glob("gold/*.json"))) == 5
 
 
-def test_heldout_scores_meet_the_targets(scored) -> None:
+def test_devset_scores_do_not_regress(scored) -> None:
     r = rates(total([c for _, c in scored]))
-    assert r["recall_imp2"] >= 0.83  # reached 0.853 (target 0.80)
-    assert r["precision"] >= 0.83  # 0.861 (target 0.50)
-    assert r["stance_accuracy"] >= 0.86  # 0.888 (target 0.80)
-    assert r["trend_fact_recall"] >= 0.95  # 0.980 (target 0.70)
+    assert r["recall_imp2"] >= STANCE_FLOOR["recall"]
+    assert r["precision"] >= STANCE_FLOOR["precision"]
+    assert r["stance_accuracy"] >= STANCE_FLOOR["stance"]
+    assert r["trend_fact_recall"] >= 0.95
     assert r["boilerplate_leakage"] == 0.0
     assert r["content_retention"] == 1.0
 
 
-def test_no_heldout_article_is_left_behind(scored) -> None:
+def test_no_devset_article_is_left_behind(scored) -> None:
     """Averages can hide one style failing: every article finds most of its main claims."""
     for stem, c in scored:
         r = rates(c)
         assert r["recall_imp2"] >= 0.75, stem
-        assert r["stance_accuracy"] >= 0.75, stem
+        assert r["stance_accuracy"] >= 0.45, stem
 
 
 def test_reported_views_take_their_side() -> None:
@@ -74,14 +78,33 @@ def test_reported_views_take_their_side() -> None:
     assert carried_sides(texts) == [1, 1, -1, -1]
 
 
-def test_denied_limits_and_rebutted_critics_are_pro() -> None:
-    for text in (
-        "We see no sign of diminishing returns.",
-        "The skeptics are making the same mistake again.",
-        "The data wall is an engineering problem, not a law of nature.",
-    ):
-        assert classify(text, 0, 0.0)[0] == "pro", text
-    assert classify("My honest answer is: not by itself.", 0, 0.0)[0] == "con"
+@pytest.mark.parametrize(("text", "side"), [
+    ("A hundredfold scale-up did not run into diminishing returns.", "pro"),
+    ("We see no sign of a plateau in these curves.", "pro"),
+    ("Data is not a bottleneck for the next decade.", "pro"),
+    ("The skeptics were wrong about every benchmark.", "pro"),
+    ("Scaling will not lead to general intelligence.", "con"),
+    ("My honest answer is: not by itself.", "con"),
+    ("Bigger models reach general intelligence without new ideas.", "pro"),
+    ("Is scaling really enough to reach general intelligence?", "con"),
+    ("Isn't it obvious that scaling laws hold?", "pro"),
+    ("Benchmark scores rose from 4% to 70% in two years.", "pro"),
+    ("The success rate drops sharply with every extra step.", "con"),
+])  # fmt: skip
+def test_negation_scope_rebuttals_and_questions(text: str, side: str) -> None:
+    assert classify(text, 0, 0.0)[0] == side, text
+
+
+def test_a_negator_reaches_only_to_the_end_of_its_clause() -> None:
+    # The negation of the first clause must not flip the plateau in the second.
+    assert classify("It is not cheap, and progress will plateau.", 0, 0.0)[0] == "con"
+
+
+def test_the_standard_reply_belongs_to_the_authors_opponents() -> None:
+    text = "The standard reply is that models can generate their own training data."
+    assert carried_sides([text], author=-1) == [1]  # a con author's opponents are pro
+    assert carried_sides([text], author=1) == [-1]
+    assert carried_sides([text], author=0) == [0]
 
 
 def test_quotation_attribution_is_not_the_claim() -> None:

@@ -598,6 +598,8 @@ def _parse_markdown(text: str, name: str) -> Article:
             if not title and len(m.group(1)) == 1:
                 title = m.group(2)
                 continue
+            if m.group(2).strip() == title.strip():
+                continue  # the front matter's title repeated as the first heading
             line = m.group(2)
         if re.match(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", line) or re.match(
             r"^\s*\|?[\s:|-]+\|[\s:|-]*$", line

@@ -206,3 +206,93 @@ def test_read_many_reports_each_file(tmp_path) -> None:
     res = read_many([str(good), str(bad), os.fspath(tmp_path / "nope.txt")])
     assert not isinstance(res[0], ArticleError)
     assert isinstance(res[1], ArticleError) and isinstance(res[2], ArticleError)
+
+
+PIECE_A = (
+    "Scaling compute has bought steady gains on every benchmark we track, and the curves show "
+    "no sign of bending yet. The labs expect the next generation to continue the pattern."
+)
+PIECE_B = (
+    "Data is the binding constraint: the stock of good public text is finite and will be used "
+    "up within a few years at current growth. Synthetic data has not yet replaced it."
+)
+
+
+@pytest.mark.parametrize("credit", [
+    "Original source: https://example.org/first-piece",
+    "This article was originally published on Example Review.",
+    "© 2025 Example Media. All rights reserved.",
+])  # fmt: skip
+def test_a_credit_line_between_two_pieces_keeps_the_second(tmp_path, credit: str) -> None:
+    body_a = "\n\n".join([PIECE_A] * 4)
+    body_b = "\n\n".join([PIECE_B] * 4)
+    path = tmp_path / "two.txt"
+    path.write_text(f"Two Pieces on Scale\n\n{body_a}\n\n{credit}\n\n{body_b}\n", encoding="utf-8")
+    a = read_article(str(path))
+    assert a.text.count(PIECE_B) == 4, "everything after the credit line is kept"
+    assert a.text.count(PIECE_A) == 4
+    assert credit not in a.text
+
+
+def test_a_credit_line_at_the_end_still_closes_the_article(tmp_path) -> None:
+    path = tmp_path / "one.txt"
+    body = "\n\n".join([PIECE_A] * 4)
+    path.write_text(
+        f"One Piece\n\n{body}\n\nOriginal source: Example Review\n\nExample Media is a "
+        "publisher of technology news.\n",
+        encoding="utf-8",
+    )
+    a = read_article(str(path))
+    assert "publisher of technology news" not in a.text
+    assert a.text.rstrip().endswith("continue the pattern.")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_web_chrome_in_a_saved_text_page_is_dropped(tmp_path, suffix: str) -> None:
+    page = "\n".join([
+        "Skip to main content",
+        "You need to enable JavaScript to run this app.",
+        "Home", "Topics", "Newsletters", "About",
+        "",
+        "The Data Wall Is Real",
+        "",
+        PIECE_B,
+        "",
+        "Share on Twitter",
+        "Copy link",
+        PIECE_A,
+        "",
+        "Privacy Policy | Terms of Service | Contact us",
+        "Back to top",
+    ])  # fmt: skip
+    path = tmp_path / f"page{suffix}"
+    path.write_text(page, encoding="utf-8")
+    a = read_article(str(path))
+    assert a.title == "The Data Wall Is Real"
+    assert a.text.startswith("Data is the binding constraint")
+    for chrome in (
+        "Skip to",
+        "JavaScript",
+        "Topics",
+        "Share on",
+        "Copy link",
+        "Privacy",
+        "Back to",
+    ):
+        assert chrome not in a.text, chrome
+    assert PIECE_A in a.text
+
+
+def test_a_text_file_title_is_its_first_line_when_short(tmp_path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(f"Why the curve will bend.\n\n{PIECE_B}\n", encoding="utf-8")
+    assert read_article(str(path)).title == "Why the curve will bend"
+
+
+def test_a_bullet_list_of_short_points_is_not_a_nav_menu(tmp_path) -> None:
+    path = tmp_path / "l.md"
+    path.write_text(
+        f"# Limits\n\n{PIECE_B}\n\n- Compute\n- Data\n- Energy\n- Money\n\n{PIECE_A}\n",
+        encoding="utf-8",
+    )
+    assert "Energy" in read_article(str(path)).text

@@ -43,6 +43,32 @@ _DROP_LINE = re.compile(
     r"you(?:'|’)re reading\b|thanks for reading\b|read more\s*$|continue reading\s*$)",
     re.I,
 )
+# Web-page chrome that survives as text when a page is saved as .txt/.md: skip links, script
+# warnings, share and footer lines (general web vocabulary, not any one site's).
+_FOOTER = (
+    r"(?:privacy(?: policy| notice)?|terms(?: of (?:service|use))?|cookie (?:policy|settings)|sitemap|"
+    r"contact(?: us)?|about(?: us)?|accessibility|careers|advertise|imprint)"
+)
+_CHROME_LINE = re.compile(
+    r"^\W*(?:skip to (?:main )?(?:content|navigation|search|footer)|jump to (?:navigation|content|"
+    r"search)|(?:you need to |please )?enable javascript\b|javascript (?:is )?(?:disabled|required)|"
+    r"this (?:site|page|app) requires javascript|your browser does not support|"
+    r"(?:share|post|tweet) (?:on|to|via) (?:twitter|x|facebook|linkedin|reddit|email|bluesky|"
+    r"mastodon)\b|share this (?:article|post|story|page)\b|copy link\s*$|"
+    rf"{_FOOTER}(?:\s*[|·•/]?\s*{_FOOTER})*\s*$|back to top\s*$|toggle (?:navigation|menu)|"
+    r"open menu|close menu|main menu\s*$|menu\s*$|search\s*$|log ?in\s*$|sign in\s*$|"
+    r"manage (?:cookies|consent|preferences)|(?:reject|decline) (?:all|cookies))",
+    re.I,
+)
+# Words of a site's navigation menu: a run of short lines mostly made of these is a nav list.
+_NAV_WORD = re.compile(
+    r"^\W*(?:home|about(?: us)?|blog|news|contact(?: us)?|topics?|search|menu|log ?in|sign (?:in|up)|"
+    r"subscribe|podcasts?|newsletters?|archives?|careers|jobs|press|privacy(?: policy)?|terms(?: of "
+    r"(?:use|service))?|donate|shop|store|events|team|research|products?|pricing|docs|"
+    r"documentation|resources|help|faq|support|community|authors?|latest|popular|sections?|"
+    r"opinion|features|videos?|world|business|technology|tech|science|culture|sitemap)\W*$",
+    re.I,
+)
 _SUBSCRIBE = re.compile(
     r"\bsubscribe (?:to|for|now)\b|\bnewsletter\b|\bsign up (?:to|for)\b|\bunsubscribe\b|"
     r"\bno spam\b|\bin your inbox\b",
@@ -120,6 +146,42 @@ def clean_title(title: str) -> str:
     )
 
 
+def _nav_lines(lines: list[str]) -> set[int]:
+    """Indices of navigation lists: runs of ≥ 3 short lines (≤ 4 words, blank lines allowed
+    between) of which most are menu words ("Home", "About", "Topics")."""
+    out: set[int] = set()
+    run: list[int] = []
+
+    def flush() -> None:
+        nav = sum(1 for i in run if _NAV_WORD.match(lines[i].strip(" -*•·")))
+        if len(run) >= 3 and nav >= 0.6 * len(run):
+            out.update(run)
+        run.clear()
+
+    for i, ln in enumerate(lines):
+        s = ln.strip()
+        if not s:
+            continue
+        if len(s.split()) <= 4 and not re.search(r"[.!?,;:]$", s):
+            run.append(i)
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _prose_after(lines: list[str], i: int, limit: int = 3) -> int:
+    """How many prose paragraphs (≥ 20 words, ending a sentence) follow line i (counted to limit)."""
+    n = 0
+    for ln in lines[i + 1 :]:
+        s = ln.strip()
+        if len(s.split()) >= 20 and re.search(r"[.!?…\"”’)]$", s):
+            n += 1
+            if n >= limit:
+                break
+    return n
+
+
 def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
     """Return the article body of `text` with page chrome removed, plus any metadata found."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
@@ -132,8 +194,17 @@ def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
     weights = [0 if _URL_LINE.match(ln) else len(ln) + 1 for ln in lines]
     total = sum(weights)
 
+    # Page chrome (skip links, script warnings, share bars, nav menus) goes first, so the title is
+    # looked for among the article's own lines.
+    chrome = _nav_lines(lines) | {i for i in nonempty if _CHROME_LINE.match(lines[i])}
+    for i in chrome:
+        lines[i] = ""
+    nonempty = [i for i in nonempty if i not in chrome]
+    if not nonempty:
+        return out
+
     # Front matter: the title is the first title-like line among the first three; a short teaser
-    # before it (a meta description) is not article text.
+    # before it (a meta description) is not article text. Failing that, a short first line.
     start = 0
     if find_title:
         for k, i in enumerate(nonempty[:3]):
@@ -142,18 +213,27 @@ def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
                     out.title = clean_title(lines[i])
                     start = i + 1
                 break
+        first = lines[nonempty[0]].strip()
+        if not out.title and len(first.split()) <= 20 and not _BYLINE.match(first):
+            out.title = clean_title(first.rstrip(" .:;,"))
+            start = nonempty[0] + 1
 
     # Tail: cut at the first tail heading or credit line in the last part of the text.
     end = len(lines)
     pos = 0
+    credits: set[int] = set()
     for i, ln in enumerate(lines):
-        if (
-            i >= start
-            and pos >= 0.5 * total
-            and (_TAIL_HEADING.match(ln) or _TAIL_CREDIT.match(ln))
-        ):
-            end = i
-            break
+        if i >= start and pos >= 0.5 * total:
+            if _TAIL_HEADING.match(ln):
+                end = i
+                break
+            if _TAIL_CREDIT.match(ln):
+                # A credit line closes the article only when no article text follows it; in the
+                # middle (two pieces in one file, a credit between sections) it alone goes.
+                if _prose_after(lines, i) < 2:
+                    end = i
+                    break
+                credits.add(i)
         pos += weights[i]
     # Trailing reader comments, recognised by praise, thanks and exclamations.
     while end > start:
@@ -178,6 +258,8 @@ def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
             if dm and len(s.split()) <= 8:
                 out.date = dm.group(1)
                 continue
+        if i in credits or (_TAIL_CREDIT.match(s) and len(s.split()) <= 25):
+            continue
         url_m = re.match(
             r"^\s*(?:original (?:source|url)|source|url)\s*:\s*(https?://\S+)", s, re.I
         )

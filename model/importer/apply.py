@@ -13,7 +13,14 @@ from datetime import UTC, datetime
 
 from model.argmap import ArgumentMap, MapError
 from model.entities import Citation, Point, Series, Source, new_id, now_iso
-from model.importer.article import Article, ImportProposals, NodeRef, Proposal, TrendFact
+from model.importer.article import (
+    Article,
+    ImportProposals,
+    NodeRef,
+    Proposal,
+    TrendFact,
+    at_or_above,
+)
 
 
 @dataclass
@@ -42,7 +49,11 @@ def node_refs(amap: ArgumentMap) -> list[NodeRef]:
 
 def accept_all(result: ImportProposals, min_confidence: float = 0.0) -> list[Decision]:
     """Every proposal at or above min_confidence, unchanged."""
-    return [Decision.from_proposal(p) for p in result.proposals if p.confidence >= min_confidence]
+    return [
+        Decision.from_proposal(p)
+        for p in result.proposals
+        if at_or_above(p.confidence, min_confidence)
+    ]
 
 
 def apply_import(

@@ -8,6 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 STANCES = ("pro", "con", "neutral")
+CONFIDENCE_DIGITS = 2  # confidence is shown with two decimals, so it is compared at two
+
+
+def at_or_above(confidence: float, threshold: float) -> bool:
+    """confidence >= threshold as the user sees both: 0.699 shown as 0.70 passes "≥ 0.70"."""
+    return round(confidence, CONFIDENCE_DIGITS) >= round(threshold, CONFIDENCE_DIGITS)
+
+
 RELATIONS = ("supports", "attacks", "duplicate")
 
 

@@ -41,6 +41,35 @@ _NOTE_LABEL = re.compile(
 )
 
 
+# A sentence cannot end on a word that needs a continuation (a modal, an article, a preposition,
+# a conjunction): "Data of the right kind cannot" is half a sentence cut at a line break.
+_DANGLING = re.compile(
+    r"\b(?:can|cannot|can't|will|would|could|should|must|may|might|shall|do|does|did|is|are|was|"
+    r"were|be|been|has|have|had|not|the|a|an|of|to|in|on|at|by|for|with|from|into|than|as|and|or|"
+    r"but|nor|that|which|who|whose|if|because|while|although|its|their|his|her|our|my|your|this|"
+    r"these|those|very|more|most)[\s,;—–-]*$",
+    re.I,
+)
+_CAPTION = re.compile(
+    r"^(?:figure|fig\.|table|chart|image|photo|source|credit|caption|illustration|graphic)\s*"
+    r"(?:\d+[a-z]?)?\s*[:.—–-]",
+    re.I,
+)
+
+
+def is_fragment(sentence: str) -> bool:
+    """A piece of a sentence rather than a sentence: it starts in lower case (a continuation), ends
+    without punctuation on a word that needs more, or has an unclosed bracket."""
+    b = re.sub(r"^\s*(?:[-–•*·▪◦]\s+|\(?\d{1,2}[.)]\s+)", "", sentence).strip().strip("\"“'‘*_")
+    if not b:
+        return True
+    if b[0].islower() and not re.match(r"[a-z]+[A-Z0-9]", b):  # "iPhone", "o3" start a sentence
+        return True
+    if _DANGLING.search(b):
+        return True
+    return b.count("(") > b.count(")")
+
+
 def claim_score(
     s: Sentence,
     body: str,
@@ -54,7 +83,7 @@ def claim_score(
     """Additive claim score of one sentence (body = the sentence without its leading label)."""
     words = body.split()
     n = len(words)
-    if s.heading or n < 4:
+    if s.heading or n < 4 or is_fragment(s.text) or _CAPTION.match(s.text.lstrip()):
         return -math.inf
     if sum(ch.isalpha() for ch in body) < 0.5 * len(body):
         return -math.inf  # table rows, number lists

@@ -16,22 +16,44 @@ from model.importer.sentences import (
     strip_label,
 )
 
+_CLAUSE_CUT = re.compile(
+    r"\s*(?:;|:|\s[—–]\s|—|,\s+(?:which|because|since|while|whereas|although|though|but|and|so|"
+    r"as|even|especially|unless|until|given|so that|because of)\b|\s+(?:because|since|although|"
+    r"though|whereas|unless)\b)"
+)
+_ASIDE = re.compile(
+    r"\s*\([^()]*\)|\s*[—–][^—–]{1,80}[—–]|,\s+(?:that is|for example|for instance|"
+    r"e\.g\.|i\.e\.)[^,]*,"
+)
+
 
 def short_title(sentence: str, limit: int = 110) -> str:
-    """A node title from a quote: no leading label, bullet or trailing full stop, at most limit chars."""
+    """A node title from a quote: a clause that stands on its own, never a cut-off sentence.
+
+    No leading label, bullet, connective or trailing full stop; when the sentence is longer than
+    limit, asides in brackets or dashes go, then trailing subordinate clauses; a sentence with no
+    short self-contained main clause keeps its full text (the quote is kept whole anyway)."""
     _, body = strip_label(sentence.strip())
+    body = strip_attribution(body)
     body = re.sub(
-        r"^(?:but|yet|so|and|however|therefore|thus|in short|in other words),?\s+",
+        r"^(?:but|yet|so|and|however|therefore|thus|in short|in other words|indeed|still|"
+        r"moreover|instead|in fact),?\s+",
         "",
         body,
         flags=re.I,
     )
-    body = body[:1].upper() + body[1:]
-    body = body.rstrip(" .;:")
-    if len(body) > limit:
-        cut = body[:limit].rsplit(" ", 1)[0]
-        body = cut.rstrip(",;:—– ") + "…"
-    return body
+    body = body.strip().strip('"“”')
+    body = (body[:1].upper() + body[1:]).rstrip(" .;:")
+    if len(body) <= limit:
+        return body
+    shorter = _ASIDE.sub("", body).strip()
+    if len(shorter) <= limit:
+        return shorter.rstrip(" .;:,")
+    pieces = _CLAUSE_CUT.split(shorter)
+    head = pieces[0].strip().rstrip(" ,;:")
+    if 4 <= len(head.split()) and len(head) <= limit:
+        return head
+    return shorter.rstrip(" .;:,")
 
 
 MAX_CHARS = 250_000  # ≈ 40,000 words: beyond this only the beginning is read for proposals
@@ -49,6 +71,34 @@ def _truncated(text: str) -> tuple[str, str]:
         f"The article is long ({len(text):,} characters): proposals come from its first "
         f"{words:,} words only."
     )
+
+
+NEAR_DUPLICATE = 0.8  # cosine between two proposals of one article that say the same thing
+
+
+def merge_near_duplicates(
+    ranked: list[tuple[int, float]], bodies: Sequence[str]
+) -> list[tuple[int, float]]:
+    """Drop a proposal that restates a better-ranked one of the same article (a summary line
+    repeating a claim); ranked is best first, so the better-scored wording stays."""
+    if len(ranked) < 2:
+        return ranked
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        x = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
+            [bodies[i] for i, _ in ranked]
+        )
+    except ValueError:
+        return ranked
+    sim = (x @ x.T).tocsr()  # ranked is capped (a few hundred), so this stays small
+    kept: list[int] = []
+    for r in range(len(ranked)):
+        row = sim.getrow(r)
+        near = {int(c) for c, v in zip(row.indices, row.data) if v >= NEAR_DUPLICATE}
+        if not near.intersection(kept):
+            kept.append(r)
+    return [ranked[r] for r in kept]
 
 
 def _article_lean(title: str, sents: Sequence[Sentence], bodies: Sequence[str]) -> float:
@@ -100,7 +150,9 @@ def propose(article: Article, nodes: Sequence[NodeRef], thesis_id: str) -> Impor
     context = stance.section_context([para_first.get(i, "") for i in range(n_para)])
 
     lean = _article_lean(article.title, sents, bodies)
-    ranked = claims.rank_claims(sents, bodies, [(f.start, f.end) for f in facts])
+    ranked = merge_near_duplicates(
+        claims.rank_claims(sents, bodies, [(f.start, f.end) for f in facts]), bodies
+    )
     # Stance reads the whole unit: a leading "They look like missing machinery: …" is part of it.
     said = [strip_attribution(s.text) for s in sents]
     author = 1 if lean > 0.15 else -1 if lean < -0.15 else 0

@@ -49,7 +49,13 @@ from model.importer.apply import (
     fact_date,
     suggest_series,
 )
-from model.importer.article import ImportProposals, NodeRef, TrendFact
+from model.importer.article import (
+    CONFIDENCE_DIGITS,
+    ImportProposals,
+    NodeRef,
+    TrendFact,
+    at_or_above,
+)
 from model.importer.targets import relation_for
 
 COLUMNS = ("Accept", "Stance", "Confidence", "Relation", "Target", "Title")
@@ -169,6 +175,7 @@ class ImportDialog(QDialog):
         self.threshold_spin = QDoubleSpinBox()
         self.threshold_spin.setRange(0.0, 1.0)
         self.threshold_spin.setSingleStep(0.05)
+        self.threshold_spin.setDecimals(CONFIDENCE_DIGITS)
         self.threshold_spin.setValue(0.7)
         self.accept_above_button = QPushButton("Accept all at or above")
         self.accept_above_button.clicked.connect(
@@ -310,7 +317,7 @@ class ImportDialog(QDialog):
     def accept_above(self, threshold: float) -> int:
         """Accept every proposal with confidence >= threshold; returns how many are accepted."""
         for r, conf in enumerate(self._confidence):
-            if conf >= threshold:
+            if at_or_above(conf, threshold):
                 self._accepted[r] = True
                 self._fill_row(r)
         self._update_summary()

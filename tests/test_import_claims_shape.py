@@ -1,0 +1,92 @@
+"""A proposal is a whole claim with a title of its own, shown and accepted at the precision the
+user reads (issue 12 items 3 and 6)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from model.importer import NodeRef, propose
+from model.importer.apply import accept_all
+from model.importer.article import Article, ImportProposals, Proposal, at_or_above
+from model.importer.claims import is_fragment
+from model.importer.pipeline import short_title
+
+THESIS = [NodeRef("T", "Scaling current LLMs leads to AGI", side=0)]
+
+
+def test_titles_are_never_cut_with_an_ellipsis() -> None:
+    long = (
+        "Scaling compute will not by itself deliver general intelligence, because the supply of "
+        "high-quality text is finite and synthetic data has so far failed to replace it at scale."
+    )
+    title = short_title(long)
+    assert "…" not in title and not title.endswith("...")
+    assert title == "Scaling compute will not by itself deliver general intelligence"
+
+
+def test_a_title_drops_asides_and_attribution_but_not_words_of_its_clause() -> None:
+    said = '"If scale alone were enough, we would not see that gap," he said.'
+    assert short_title(said) == "If scale alone were enough, we would not see that gap"
+    assert short_title("But data (the real bottleneck) runs out soon.") == (
+        "Data (the real bottleneck) runs out soon"
+    )
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "scaling",
+                "data",
+                "will",
+                "not",
+                "reach",
+                "AGI,",
+                "because",
+                "the",
+                "wall",
+                "is",
+                "real;",
+                "models",
+            ]
+        ),
+        min_size=1,
+        max_size=60,
+    )
+)
+def test_a_title_is_always_a_run_of_the_sentences_words(words: list[str]) -> None:
+    sentence = " ".join(words) + "."
+    title = short_title(sentence)
+    assert "…" not in title
+    assert title.lower().rstrip(" .;:,") in sentence.lower() or len(title) <= 110
+
+
+def test_fragments_and_captions_are_not_proposed() -> None:
+    assert is_fragment("Data of the right kind cannot")
+    assert is_fragment("and so the curve bends, as everyone expected.")
+    assert not is_fragment("Data of the right kind cannot be bought.")
+    text = (
+        "Data of the right kind cannot\n"
+        "Figure 2: Training compute of frontier models will keep growing, 2010–2025.\n"
+        "Scaling compute will not deliver general intelligence because data runs out soon.\n"
+    )
+    quotes = [p.quote for p in propose(Article(text), THESIS, "T").proposals]
+    assert quotes == [
+        "Scaling compute will not deliver general intelligence because data runs out soon."
+    ]
+
+
+def test_near_duplicate_claims_of_one_article_are_merged() -> None:
+    claim = "Scaling compute will not deliver general intelligence because data runs out soon."
+    text = f"{claim}\n\nOther matters aside, the weather was fine.\n\nIn short: {claim}\n"
+    props = propose(Article(text), THESIS, "T").proposals
+    assert sum("general intelligence" in p.quote for p in props) == 1
+
+
+def test_confidence_is_compared_as_it_is_shown() -> None:
+    assert at_or_above(0.699, 0.70) and f"{0.699:.2f}" == "0.70"
+    assert not at_or_above(0.694, 0.70)
+    p = Proposal("q", 0, 1, "pro", 0.699, "T", "supports")
+    result = ImportProposals(Article("q"), "T", proposals=[p])
+    assert len(accept_all(result, 0.70)) == 1

@@ -306,6 +306,15 @@ def fact_date(fact: TrendFact, article: Article) -> str:
     return m.group(1) if m else ""
 
 
+_KIND_REASON = {
+    "ratio": "a ratio (per parameter, per token …), not a level this series measures",
+    "hypothetical": "a hypothetical (would, if …), not an observation",
+    "projection": "a projection, not an observation: note it rather than plot it",
+    "reference": "a reference level (a stock, a total, a limit), not a model's value: "
+    "it belongs in a reference series",
+}
+
+
 def decide_fact(
     fact: TrendFact, series_name: str | None, article: Article, amap_series: Mapping[str, Series]
 ) -> FactDecision:
@@ -316,6 +325,8 @@ def decide_fact(
         if not any(unit_factor(fact.unit, s.unit) is not None for s in _data(amap_series)):
             raise FactRefused(f"no data series in this map is measured in {fact.unit}")
         raise FactRefused("no series clearly fits: choose one")
+    if fact.kind != "observation":
+        raise FactRefused(_KIND_REASON.get(fact.kind, f"a {fact.kind}, not an observation"))
     series = amap_series.get(series_name)
     if series is None:
         raise FactRefused(f"the map has no series {series_name!r}")
@@ -361,15 +372,74 @@ def already_there(d: FactDecision, amap_series: Mapping[str, Series]) -> Point |
     return None
 
 
+@dataclass(frozen=True)
+class FitEffect:
+    """How one new point changes its series' exponential fit, and whether it is off the trend."""
+
+    before: tuple[float, float] | None  # (growth per year, R²) of the series as it is
+    after: tuple[float, float] | None  # … with the point added
+    flag: str = ""  # why the point looks wrong for this series ("" when it fits)
+
+    def describe(self) -> str:
+        def one(f: tuple[float, float] | None) -> str:
+            return "no fit" if f is None else f"×{f[0]:.2f}/yr R² {f[1]:.2f}"
+
+        fit = f"fit {one(self.before)} → {one(self.after)}"
+        return f"⚠ {self.flag}; {fit}" if self.flag else fit
+
+
+OFF_TREND_ORDERS = 1.0  # a point this many orders of magnitude (and 3 sd) off the fit is flagged
+R2_DROP = 0.2  # … as is one that lowers the fit's R² by this much
+
+
+def fit_effect(d: FactDecision, series: Series, article: Article) -> FitEffect:
+    """The fit before → after adding the decision's point, flagged when the point lies far off the
+    series' trend or wrecks its fit (a ratio or a stock read as a model's value)."""
+    from model.trends import TrendError, decimal_year, fit_points
+
+    try:
+        point = fact_point(d, series, article)
+    except (FactRefused, ValueError):
+        return FitEffect(None, None)
+
+    def fit(points: Sequence[Point]) -> tuple[float, float] | None:
+        try:
+            f = fit_points(series.name, points)
+        except TrendError:
+            return None
+        return f.growth_per_year, f.r2
+
+    old = [p for p in series.points if p.value > 0]
+    before, after = fit(old), fit([*old, point])
+    flag = ""
+    if point.value > 0 and old:
+        x, y = decimal_year(point.date), math.log10(point.value)
+        try:
+            f = fit_points(series.name, old)
+            off = abs(y - float(f.log_value(x)))
+            if off > max(OFF_TREND_ORDERS, 3 * f.resid_sd):
+                flag = f"{off:.1f} orders of magnitude off the trend"
+        except TrendError:  # too few points to fit: compare with the nearest in time
+            near = min(old, key=lambda p: abs(decimal_year(p.date) - x))
+            off = abs(y - math.log10(near.value))
+            if off > 2 * OFF_TREND_ORDERS:
+                flag = f"{off:.1f} orders of magnitude from the nearest point"
+    if not flag and before and after and before[1] - after[1] > R2_DROP:
+        flag = f"lowers the fit's R² from {before[1]:.2f} to {after[1]:.2f}"
+    return FitEffect(before, after, flag)
+
+
 def accept_facts(amap_series: Mapping[str, Series], article: Article,
                  facts: Sequence[TrendFact]) -> list[FactDecision]:  # fmt: skip
-    """Every fact with a suggested series and a date that the series does not already hold, as
-    decisions (the CLI's --accept-all)."""
+    """Every fact with a suggested series and a date that the series does not already hold and
+    that does not fall off the series' trend, as decisions (the CLI's --accept-all)."""
     out = []
     for f in facts:
         with contextlib.suppress(FactRefused):
             d = decide_fact(f, suggest_series(amap_series, f, article.text), article, amap_series)
-            if already_there(d, amap_series) is None:
+            if already_there(d, amap_series) is None and not (
+                fit_effect(d, amap_series[d.series], article).flag
+            ):
                 out.append(d)
     return out
 

@@ -98,6 +98,7 @@ class TrendFact:
     unit: str
     year: int | None
     label: str
+    kind: str = "observation"  # ratio | hypothetical | projection | reference: never a point
 
     def to_json(self) -> dict:
         return {
@@ -109,6 +110,7 @@ class TrendFact:
             "label": self.label,
             "start": self.start,
             "end": self.end,
+            "kind": self.kind,
         }
 
 

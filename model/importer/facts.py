@@ -170,15 +170,67 @@ def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+_REACH = 1_500  # a sentence is looked for this far around a number (no rescans of a long line)
+
+
 def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
-    # after the last line break or ". "/"; " before the span; 0 when there is none
-    stops = (text.rfind(". ", 0, a), text.rfind("; ", 0, a))
-    s = max([text.rfind("\n", 0, a) + 1] + [i + 2 for i in stops if i >= 0])
+    # after the last line break or ". "/"; " before the span, within _REACH characters
+    lo, hi = max(0, a - _REACH), min(len(text), b + _REACH)
+    stops = (text.rfind(". ", lo, a), text.rfind("; ", lo, a), text.rfind("\n", lo, a))
+    s = max([lo] + [i + (1 if text[i] == "\n" else 2) for i in stops if i >= 0])
     e_candidates = [
-        i for i in (text.find("\n", b), text.find(". ", b), text.find("; ", b)) if i >= 0
+        i
+        for i in (text.find("\n", b, hi), text.find(". ", b, hi), text.find("; ", b, hi))
+        if i >= 0
     ]
-    e = min(e_candidates) if e_candidates else len(text)
+    e = min(e_candidates) if e_candidates else hi
     return s, e
+
+
+# What a number is, beyond its unit (issue 12: only observations may become series points).
+_RATIO_AFTER = re.compile(
+    r"^[\s-]*(?:per|/|for (?:each|every)|a)[\s-]+(?:parameter|param|token|word|dollar|gpu|chip|"
+    r"accelerator|user|person|capita|query|request|image|step|example|sample|second|hour|day|"
+    r"employee|worker|model)s?\b",
+    re.I,
+)
+_HYPOTHETICAL_SENTENCE = re.compile(
+    r"\b(?:if|suppose|supposing|imagine|hypothetical\w*|say we|let(?:'s|’s| us) say|were to)\b",
+    re.I,
+)
+_HYPOTHETICAL_CLAUSE = re.compile(r"\b(?:would|could|might)\b", re.I)
+_PROJECTION = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:expected|projected|forecast|set|likely|going) to|projected|"
+    r"forecasts?|predicted|predicts?|projections?|on track to|by the end of the decade|in the "
+    r"coming|next (?:year|decade))\b",
+    re.I,
+)
+_REFERENCE = re.compile(
+    r"\b(?:stock|total|supply|reserves?|in existence|exists?|available|all (?:the )?(?:\w+ )?"
+    r"(?:text|data|tokens)|the entire|(?:upper|hard) limit|ceiling|the whole|human-written|"
+    r"ever (?:written|produced)|on the (?:internet|web))\b",
+    re.I,
+)
+
+
+def fact_kind(text: str, a: int, b: int) -> str:
+    """observation | ratio | hypothetical | projection | reference: "20 tokens per parameter"
+    is a ratio, "would want 200T tokens" a hypothetical, "will need 1e28 FLOP" a projection and
+    "the stock of text is 300T tokens" a reference level, none of them a model's measured value."""
+    s, e = _sentence_bounds(text, a, b)
+    sentence = text[s:e]
+    cs = max([s] + [m.end() + s for m in re.finditer(r"[,;:—–(]", text[s:a])])
+    ce = min([e] + [m.start() + b for m in re.finditer(r"[,;:—–)]", text[b:e])])
+    clause = text[cs:ce]
+    if _RATIO_AFTER.match(text[b : b + 40]):
+        return "ratio"
+    if _HYPOTHETICAL_SENTENCE.search(sentence) or _HYPOTHETICAL_CLAUSE.search(clause):
+        return "hypothetical"
+    if _PROJECTION.search(clause):
+        return "projection"
+    if _REFERENCE.search(clause):
+        return "reference"
+    return "observation"
 
 
 def _label(text: str, a: int, b: int) -> str:
@@ -256,7 +308,8 @@ def find_facts(text: str) -> list[TrendFact]:
         quantity = _quantity(text[max(s, a - 80) : min(e, b + 60)], unit)
         if row_year and unit == "percent":
             quantity = "benchmark score"
-        facts.append(TrendFact(text[a:b], a, b, quantity, value, unit, year, label))
+        kind = fact_kind(text, a, b)
+        facts.append(TrendFact(text[a:b], a, b, quantity, value, unit, year, label, kind))
 
     for m in _ORDERS.finditer(text):
         w = m.group("w").lower()

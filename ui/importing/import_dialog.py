@@ -44,9 +44,11 @@ from model.importer.apply import (
     Decision,
     FactDecision,
     FactRefused,
+    FitEffect,
     already_there,
     decide_fact,
     fact_date,
+    fit_effect,
     suggest_series,
 )
 from model.importer.article import (
@@ -465,7 +467,7 @@ class ImportDialog(QDialog):
         date = fact_date(f, self.result.article)
         year = str(f.year) if f.year else (f"{date} (article)" if date else "—")
         twin = None if problem else self._fact_twin(r)
-        status = problem or f"→ point dated {date}"
+        status = problem or f"→ point dated {date}; {self._fact_fit(r).describe()}"
         if twin is not None:
             status = f"already there: {twin.label or twin.date} = {twin.value:g}"
         unit = "%" if f.unit == "percent" else f" {f.unit}"
@@ -479,6 +481,15 @@ class ImportDialog(QDialog):
                 item.setForeground(self.palette().placeholderText())
             self.fact_table.setItem(r, c, item)
         self._updating = was
+
+    def _fact_fit(self, row: int) -> FitEffect:
+        """How the fact's point would change its series' fit (and whether it is off the trend)."""
+        d = decide_fact(self.facts[row], self._fact_series[row], self.result.article, self.series)
+        return fit_effect(d, self.series[d.series], self.result.article)
+
+    def fact_flag(self, row: int) -> str:
+        """Why the fact's point looks wrong for its series ("" when it fits or cannot be added)."""
+        return "" if self._fact_problem(row) else self._fact_fit(row).flag
 
     def _fact_twin(self, row: int) -> Point | None:
         """The series' existing point this fact repeats, if any (accepting it is allowed)."""
@@ -501,10 +512,10 @@ class ImportDialog(QDialog):
         return self._fact_accepted[row]
 
     def accept_fitting_facts(self) -> int:
-        """Accept every fact that has a series and a year and is not in it yet; returns how many
-        facts are accepted."""
+        """Accept every fact that has a series and a year, is not in it yet and is not flagged as
+        off the series' trend; returns how many facts are accepted."""
         for r in range(len(self.facts)):
-            if not self._fact_problem(r) and self._fact_twin(r) is None:
+            if not self._fact_problem(r) and self._fact_twin(r) is None and not self.fact_flag(r):
                 self._fact_accepted[r] = True
                 self._fill_fact_row(r)
         self._update_fact_summary()
@@ -533,7 +544,9 @@ class ImportDialog(QDialog):
         box = self.fact_table.cellWidget(row, FACT_SERIES_COL)
         self._fact_series[row] = box.itemData(index)
         # choosing a series means keeping the fact, unless the series has that number already
-        self._fact_accepted[row] = not self._fact_problem(row) and self._fact_twin(row) is None
+        self._fact_accepted[row] = (
+            not self._fact_problem(row) and self._fact_twin(row) is None and not self.fact_flag(row)
+        )
         self._fill_fact_row(row)
         self._update_fact_summary()
         if row == self._current_fact():

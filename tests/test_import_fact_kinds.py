@@ -1,0 +1,109 @@
+"""Trend facts that cannot wreck a series (issue 12 item 4): a ratio, a hypothetical, a projection
+or a reference level is never offered as a model's data point, and a point far off a series'
+trend is flagged with the fit before → after and never taken by "accept all"."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from model.entities import Point, Series  # noqa: E402
+from model.importer import Article, TrendFact  # noqa: E402
+from model.importer.apply import (  # noqa: E402
+    FactDecision,
+    FactRefused,
+    accept_facts,
+    decide_fact,
+    fit_effect,
+)
+from model.importer.facts import find_facts  # noqa: E402
+
+TOKENS = Series(
+    "dataset_tokens", "Training tokens of frontier models", "tokens",
+    (Point("2020", 3e11, "GPT-3"), Point("2022", 1.4e12, "Chinchilla"),
+     Point("2023", 3e12, "Llama 2"), Point("2024", 1.5e13, "Llama 3")),
+)  # fmt: skip
+OPED = (
+    "Chinchilla showed in 2022 that a model should see about 20 tokens per parameter. A model of "
+    "ten trillion parameters would want 200T tokens. The stock of public human text is about 300T "
+    "tokens. Llama 3 was trained on 15 trillion tokens in 2024. By 2028 frontier runs will need "
+    "1e28 FLOP."
+)
+
+
+@pytest.mark.parametrize(("quote", "kind"), [
+    ("20 tokens", "ratio"),
+    ("200T tokens", "hypothetical"),
+    ("300T tokens", "reference"),
+    ("15 trillion tokens", "observation"),
+    ("1e28 FLOP", "projection"),
+])  # fmt: skip
+def test_each_number_is_told_apart(quote: str, kind: str) -> None:
+    fact = next(f for f in find_facts(OPED) if f.quote == quote)
+    assert fact.kind == kind
+    assert fact.to_json()["kind"] == kind
+
+
+def test_only_observations_can_become_points() -> None:
+    series = {TOKENS.name: TOKENS}
+    art = Article(OPED, date="2025-01-01")
+    for f in find_facts(OPED):
+        if f.unit != "tokens":
+            continue
+        if f.kind == "observation":
+            decide_fact(f, TOKENS.name, art, series)
+        else:
+            with pytest.raises(FactRefused, match=f.kind.rstrip("l")[:5]):
+                decide_fact(f, TOKENS.name, art, series)
+
+
+def _decision(value: float, year: int) -> FactDecision:
+    return FactDecision("x", 0, 1, "data (tokens)", value, "tokens", year, "m", TOKENS.name,
+                        str(year))  # fmt: skip
+
+
+def test_a_point_on_the_trend_shows_the_fit_change_and_no_flag() -> None:
+    eff = fit_effect(_decision(4e13, 2025), TOKENS, Article("x"))
+    assert not eff.flag
+    assert eff.before and eff.after and eff.after[1] > 0.8
+    assert "→" in eff.describe() and "R²" in eff.describe()
+
+
+def test_a_ratio_read_as_a_level_is_flagged_off_the_trend() -> None:
+    eff = fit_effect(_decision(20, 2022), TOKENS, Article("x"))
+    assert "orders of magnitude" in eff.flag
+    assert eff.after is not None and eff.before is not None and eff.after[1] < eff.before[1]
+
+
+def test_accept_all_never_takes_a_flagged_point() -> None:
+    text = "In 2022 the model saw 20 tokens of data. Llama 4 was trained on 40 trillion tokens in 2025."
+    facts = [
+        TrendFact("20 tokens", 21, 30, "data (tokens)", 20.0, "tokens", 2022, "m"),
+        TrendFact("40 trillion tokens", 65, 83, "data (tokens)", 4e13, "tokens", 2025, "Llama 4"),
+    ]
+    got = accept_facts({TOKENS.name: TOKENS}, Article(text), facts)
+    assert [d.value for d in got] == [4e13]
+
+
+def test_the_dialog_shows_the_fit_and_skips_flagged_facts_in_accept_all(qtbot) -> None:
+    from model.importer.article import ImportProposals
+    from ui.importing.import_dialog import ImportDialog
+
+    text = "In 2022 the model saw 20 tokens of data. Llama 4 was trained on 40 trillion tokens in 2025."
+    facts = [
+        TrendFact("20 tokens", 21, 30, "data (tokens)", 20.0, "tokens", 2022, "m"),
+        TrendFact("40 trillion tokens", 65, 83, "data (tokens)", 4e13, "tokens", 2025, "Llama 4"),
+    ]
+    result = ImportProposals(Article(text), "T", trend_facts=facts)
+    dlg = ImportDialog(result, [], series={TOKENS.name: TOKENS})
+    qtbot.addWidget(dlg)
+    for r in range(2):
+        dlg.set_fact_series(r, TOKENS.name)
+    dlg.accept_fitting_facts()
+    assert [d.value for d in dlg.fact_decisions()] == [4e13]
+    status = dlg.fact_table.item(0, dlg.fact_table.columnCount() - 1).text()
+    assert status.startswith("→ point dated 2022; ⚠") and "R²" in status, status
+    assert dlg.set_fact_accepted(0, True)  # a user may still take it by hand

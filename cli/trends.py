@@ -139,14 +139,18 @@ def cmd_fit(args: argparse.Namespace) -> int:
     if args.json:
         print_json(out)
         return 0
-    print(f"{args.series}: ×{fit.growth_per_year:.3g} per year, doubling every "
-          f"{fit.doubling_time_years * 12:.3g} months, R² {fit.r2:.3f}, {fit.n} points "
+    rate = (f"odds ×{fit.growth_per_year:.3g} per year (logistic: a score stops at {fit.bound:g})"
+            if fit.bound is not None else f"×{fit.growth_per_year:.3g} per year, doubling every "
+            f"{fit.doubling_time_years * 12:.3g} months")  # fmt: skip
+    print(f"{args.series}: {rate}, R² {fit.r2:.3f}, {fit.n} points "
           f"({fit.first:.1f}–{fit.last:.1f})")  # fmt: skip
     for row in out["projection"]:
         print(f"  {row['year']}: {row['value']:.3g}  ({row['low']:.3g} – {row['high']:.3g})")
     if "crossing" in out:
         c = out["crossing"]
-        print(f"  meets {args.cross} in {c['year']} ({c['low']} – {c['high']}) {c['message']}")
+        year = lambda v, none: none if v is None else f"{round(v)}"  # noqa: E731
+        print(f"  meets {args.cross} in {year(c['year'], 'never')} "
+              f"({c['level']:.0%}: {year(c['low'], '?')}–{year(c['high'], 'later')}) {c['message']}")  # fmt: skip
     return 0
 
 

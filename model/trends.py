@@ -2,7 +2,8 @@
 
 Pure Python + numpy/scipy (no Qt, no files). A fit is ordinary least squares of
 log10(value) on the decimal year, so "growth per year" is 10**slope and the doubling time
-log10(2)/slope. Bands come from the OLS standard errors with Student's t, so they widen the
+log10(2)/slope. A bounded series (a score in %) is fitted on the log-odds of its share of the
+bound instead (a logistic curve), so neither the line nor its band can pass 0 or 100 %. Bands come from the OLS standard errors with Student's t, so they widen the
 further a year lies from the data. Crossing years are found by Monte Carlo over the fitted
 parameters' covariance, which turns "when does compute reach 1e35 FLOP" into a median and
 an interval instead of a single over-precise year.
@@ -17,13 +18,19 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from model.entities import Point, Series
 
 DEFAULT_LEVEL = 0.90  # Epoch and the seed articles quote 90% intervals; we do the same.
+#: A yearly rate needs dates a year apart: a trend from less than a year of data, or from
+#: fewer than three distinct dates, says more about the noise than about the trend.
+MIN_DATES = 3
+MIN_SPAN_YEARS = 1.0
+#: Units whose values are shares of a fixed ceiling (scores): fitted as logistic curves.
+BOUNDED_UNITS = {"%": 100.0, "percent": 100.0}
 MC_SAMPLES = 20_000
 ROLES = ("level", "projection", "rate")
 
@@ -155,7 +162,11 @@ def spans_orders_of_magnitude(series: Series, factor: float = 30.0) -> bool:
 # ------------------------------------------------------------------ fitting
 @dataclass(frozen=True)
 class Fit:
-    """An exponential trend: log10(value) = intercept + slope·(year − x_mean)."""
+    """A trend line in fit space: t(value) = intercept + slope·(year − x_mean).
+
+    t is log10(value) for an exponential trend, or log10(value / (bound − value)) (the
+    log-odds of the share of the bound) for a bounded score, which makes the curve logistic.
+    """
 
     series: str
     intercept: float
@@ -169,6 +180,14 @@ class Fit:
     last: float
     skipped: int = 0
     cov: np.ndarray = field(default_factory=lambda: np.zeros((2, 2)), compare=False, repr=False)
+    bound: float | None = None  # the ceiling of a bounded (logistic) fit
+
+    def to_space(self, value: np.ndarray | float) -> np.ndarray:
+        """A value in fit space (log10, or log-odds of the share of the bound)."""
+        return to_fit_space(value, self.bound)
+
+    def from_space(self, t: np.ndarray | float) -> np.ndarray:
+        return from_fit_space(t, self.bound)
 
     @property
     def dof(self) -> int:
@@ -187,7 +206,7 @@ class Fit:
         return self.intercept + self.slope * (np.asarray(years, dtype=float) - self.x_mean)
 
     def value(self, years: np.ndarray | float) -> np.ndarray:
-        return 10.0 ** self.log_value(years)
+        return self.from_space(self.log_value(years))
 
     def log_band(
         self, years: np.ndarray | float, level: float = DEFAULT_LEVEL, prediction: bool = True
@@ -206,7 +225,7 @@ class Fit:
         self, years: np.ndarray | float, level: float = DEFAULT_LEVEL, prediction: bool = True
     ) -> tuple[np.ndarray, np.ndarray]:
         lo, hi = self.log_band(years, level, prediction)
-        return 10.0**lo, 10.0**hi
+        return self.from_space(lo), self.from_space(hi)
 
     def summary(self) -> dict:
         return {
@@ -214,6 +233,7 @@ class Fit:
             "growth_per_year": self.growth_per_year,
             "doubling_time_years": self.doubling_time_years,
             "r2": self.r2,
+            "model": "logistic" if self.bound is not None else "exponential",
             "points_used": self.n,
             "points_skipped": self.skipped,
             "from": round(self.first, 3),
@@ -221,32 +241,71 @@ class Fit:
         }
 
 
-def fit_points(
-    name: str, points: Iterable[Point], start: float | None = None, end: float | None = None
-) -> Fit:
-    """Fit log10(value) on decimal year over points dated within [start, end] (years, inclusive).
+def bound_of(unit: str) -> float | None:
+    """The ceiling of a bounded unit (100 for a % score), or None for an open-ended one."""
+    return BOUNDED_UNITS.get(unit.strip().lower())
 
-    `end` is inclusive of the whole year (`end=2024` keeps 2024-12-31). Non-positive values
-    cannot be logged; they are counted in `skipped`, never silently changed.
+
+def to_fit_space(value: np.ndarray | float, bound: float | None) -> np.ndarray:
+    v = np.asarray(value, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.log10(v) if bound is None else np.log10(v / (bound - v))
+
+
+def from_fit_space(t: np.ndarray | float, bound: float | None) -> np.ndarray:
+    t = np.asarray(t, dtype=float)
+    if bound is None:
+        return 10.0**t
+    with np.errstate(over="ignore"):
+        return bound / (1.0 + 10.0 ** (-t))
+
+
+def fit_points(
+    name: str,
+    points: Iterable[Point],
+    start: float | None = None,
+    end: float | None = None,
+    bound: float | None = None,
+) -> Fit:
+    """Fit the trend over points dated within [start, end] (years, inclusive).
+
+    `end` is inclusive of the whole year (`end=2024` keeps 2024-12-31). Values that cannot be
+    put in fit space (non-positive, or at or past the bound) are counted in `skipped`, never
+    silently changed.
     """
     xs, ys, skipped = [], [], 0
     for p in points:
         x = decimal_year(p.date)
         if (start is not None and x < start) or (end is not None and x >= end + 1):
             continue
-        if not p.value > 0:
+        if not (p.value > 0 and (bound is None or p.value < bound)):
             skipped += 1
             continue
         xs.append(x)
-        ys.append(math.log10(p.value))
-    return fit_xy(name, np.array(xs), np.array(ys), skipped)
+        ys.append(float(to_fit_space(p.value, bound)))
+    _check_dates(name, xs)
+    fit = fit_xy(name, np.array(xs), np.array(ys), skipped)
+    return replace(fit, bound=bound) if bound is not None else fit
+
+
+def _check_dates(name: str, xs: list[float]) -> None:
+    """Refuse a yearly trend that the dates cannot carry (see MIN_DATES, MIN_SPAN_YEARS)."""
+    if len(xs) < MIN_DATES:
+        return  # fit_xy says "needs at least 3 values"
+    if len(set(xs)) < MIN_DATES:
+        raise TrendError(f"{name!r}: a trend needs at least {MIN_DATES} distinct dates")
+    if max(xs) - min(xs) < MIN_SPAN_YEARS:
+        months = (max(xs) - min(xs)) * 12
+        raise TrendError(
+            f"{name!r}: the dates span {months:.0f} months; a yearly trend needs at least a year"
+        )
 
 
 def fit_series(series: Series, start: float | None = None, end: float | None = None) -> Fit:
-    """Fit a data series; TrendError for reference series or too few points."""
+    """Fit a data series (logistic for a bounded unit); TrendError for references or too few points."""
     if series.kind == "reference":
         raise TrendError(f"{series.name!r} holds reference levels, not observations to fit")
-    return fit_points(series.name, series.points, start, end)
+    return fit_points(series.name, series.points, start, end, bound_of(series.unit))
 
 
 def fit_xy(name: str, x: np.ndarray, y: np.ndarray, skipped: int = 0) -> Fit:
@@ -326,15 +385,16 @@ def _sample_line(fit: Fit, rng: np.random.Generator, k: int) -> tuple[np.ndarray
     return a - b * fit.x_mean, b  # intercept at year 0
 
 
-def _sample_level(level: Level, rng: np.random.Generator, k: int) -> np.ndarray:
-    """log10 of the level; low/high are read as a 90% interval, lognormal in between."""
-    mid = math.log10(level.value)
-    if level.low is None or level.high is None or not (0 < level.low <= level.high):
+def _sample_level(level: Level, rng: np.random.Generator, k: int, fit: Fit) -> np.ndarray:
+    """The level in the fit's space; low/high are read as a 90% interval, normal in that space."""
+    mid = float(fit.to_space(level.value))
+    lo, hi = level.low, level.high
+    if lo is None or hi is None or not (0 < lo <= hi) or (fit.bound and hi >= fit.bound):
         return np.full(k, mid)
     from scipy import stats
 
     z = stats.norm.ppf(0.95)
-    sd = (math.log10(level.high) - math.log10(level.low)) / (2 * z)
+    sd = (float(fit.to_space(hi)) - float(fit.to_space(lo))) / (2 * z)
     return mid + rng.standard_normal(k) * sd
 
 
@@ -354,14 +414,16 @@ def crossing_year(
     rng = np.random.default_rng(seed)
     a0, a1 = _sample_line(a, rng, samples)
     if isinstance(b, Fit):
+        if b.bound != a.bound:
+            raise TrendError("a bounded score and an open-ended quantity have no common scale")
         b0, b1 = _sample_line(b, rng, samples)
         point = _cross(a.intercept - a.slope * a.x_mean, a.slope,
                        b.intercept - b.slope * b.x_mean, b.slope)  # fmt: skip
     else:
-        if not b.value > 0:
-            raise TrendError("a reference level must be positive to compare on a log scale")
-        b0, b1 = _sample_level(b, rng, samples), np.zeros(samples)
-        point = _cross(a.intercept - a.slope * a.x_mean, a.slope, math.log10(b.value), 0.0)
+        if not (b.value > 0 and (a.bound is None or b.value < a.bound)):
+            raise TrendError("the level lies outside the range the trend can take")
+        b0, b1 = _sample_level(b, rng, samples, a), np.zeros(samples)
+        point = _cross(a.intercept - a.slope * a.x_mean, a.slope, float(a.to_space(b.value)), 0.0)
     if point is None:
         return Crossing(
             None, None, None, level, 1.0, "the fitted curves are parallel: they never cross"

@@ -84,3 +84,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def suggested_name(title: str, suffix: str, default: str = "untitled") -> str:
+    """A clean name for a save dialog: characters a file name cannot hold are dropped, not
+    turned into dashes ("Will scaling lead to AGI?" + ".md" → "Will scaling lead to AGI.md")."""
+    stem = re.sub(r"\s+", " ", _UNSAFE.sub(" ", unicodedata.normalize("NFC", title)))
+    stem = stem.strip(" .-") or default
+    return safe_filename(stem + suffix, default=default + suffix)

@@ -189,3 +189,44 @@ def test_chosen_trend_panels_are_remembered(window, seed_path) -> None:
     window.close_map()
     assert window.open_path(seed_path)
     assert window.workspace.trends.chosen() == ["swe_bench_pct", "train_compute_flop"]
+
+
+def test_status_bar_tips_show_no_mnemonic_ampersands(window) -> None:
+    import re
+
+    from PySide6.QtGui import QAction
+
+    tips = [a.statusTip() for a in window.findChildren(QAction) if a.statusTip()]
+    assert len(tips) > 20  # every menu action explains itself in the status bar
+    assert [t for t in tips if re.search(r"&\w", t)] == []
+
+
+def test_save_dialogs_start_in_documents_with_a_clean_name(window, monkeypatch) -> None:
+    """Not the app-data folder, not "…lead to AGI-.md": Documents and the title as written."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.dialog_paths import documents_dir
+
+    QSettings().remove("paths")
+    asked: list[str] = []
+
+    def fake_dialog(parent, caption, suggestion, *rest):  # noqa: ANN001, ANN202
+        asked.append(suggestion)
+        return "", ""  # the user cancels
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
+    window.doc.map.set_meta("title", "Will scaling current LLMs lead to AGI?")
+    window.save_as()
+    window.workspace.editor.ask_export("png")
+    from ui.export.report_preview import ReportPreview
+
+    preview = ReportPreview(window, window.doc.map)
+    preview._save("md")
+    preview.deleteLater()
+    assert [Path(p).parent for p in asked] == [documents_dir()] * 3
+    assert [Path(p).name for p in asked] == [
+        "Will scaling current LLMs lead to AGI.cruxmap",
+        "Will scaling current LLMs lead to AGI.png",
+        "Will scaling current LLMs lead to AGI.md",
+    ]

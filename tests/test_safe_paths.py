@@ -13,6 +13,7 @@ from storage.safe_paths import (
     UnsafePathError,
     path_inside,
     safe_filename,
+    suggested_name,
     write_atomic,
 )
 
@@ -78,3 +79,20 @@ def test_write_atomic_replaces_whole_file(tmp_path: Path) -> None:
     write_atomic(target, "new text")
     assert target.read_text() == "new text"
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+def test_suggested_names_drop_what_a_file_name_cannot_hold() -> None:
+    assert suggested_name("Will scaling current LLMs lead to AGI?", ".md") == (
+        "Will scaling current LLMs lead to AGI.md"
+    )
+    assert suggested_name("Scaling: a <debate>", ".cruxmap") == "Scaling a debate.cruxmap"
+    assert suggested_name("???", ".png", "map") == "map.png"
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=400))
+def test_a_suggested_name_is_always_a_plain_name_with_its_suffix(title: str) -> None:
+    name = suggested_name(title, ".md")
+    assert name.endswith(".md") and len(name.encode()) <= 255
+    assert not set(name) & set('/\\:*?"<>|\x00')
+    assert "-." not in name  # no dangling dash before the suffix

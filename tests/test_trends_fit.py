@@ -135,8 +135,56 @@ def test_falling_series_and_a_level_above_mostly_never_meet():
 def test_too_few_points_or_one_date_is_a_clear_error():
     with pytest.raises(TrendError, match="at least 3"):
         fit_points("x", [Point("2020", 1.0), Point("2021", 2.0)])
-    with pytest.raises(TrendError, match="one date"):
+    with pytest.raises(TrendError, match="distinct dates"):
         fit_points("x", [Point("2020", 1.0), Point("2020", 2.0), Point("2020", 3.0)])
+
+
+def test_less_than_a_year_of_dates_gives_no_yearly_rate():
+    """Eleven scores within nine months once gave "×76/yr, Fit 2025–2025": now a clear refusal."""
+    months = [Point(f"2025-{m:02d}-15", float(m * 5)) for m in range(2, 11)]
+    with pytest.raises(TrendError, match="months; a yearly trend needs at least a year"):
+        fit_points("arc", months, bound=100.0)
+    with pytest.raises(TrendError, match="at least a year"):
+        fit_series(Series("arc", unit="%", points=tuple(months)))
+
+
+scores = st.lists(st.floats(0.5, 99.5), min_size=3, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(scores, st.integers(2000, 2030))
+def test_a_score_fit_and_its_band_never_leave_0_to_100(values, first):
+    """A % score is fitted as a logistic curve: line and band stay inside the scale, forever."""
+    pts = tuple(Point(f"{first + i}-06-01", v) for i, v in enumerate(values))
+    fit = fit_series(Series("score", unit="%", points=pts))
+    assert fit.bound == 100.0 and fit.summary()["model"] == "logistic"
+    years = np.linspace(first - 50, first + 200, 300)
+    lo, hi = fit.band(years)
+    mid = fit.value(years)
+    for arr in (lo, mid, hi):
+        assert np.all((arr >= 0) & (arr <= 100))
+    assert np.all(lo <= mid + 1e-9) and np.all(mid <= hi + 1e-9)
+
+
+def test_a_logistic_fit_recovers_the_odds_growth_and_meets_a_level_below_the_bound():
+    """Odds ×2/yr from 1% — the fit reads it back and reaches 85% when the odds say so."""
+    pts = []
+    for i in range(8):
+        odds = (1 / 99) * 2.0**i
+        pts.append(Point(f"{2015 + i}-01-01", 100 * odds / (1 + odds)))
+    fit = fit_series(Series("score", unit="%", points=tuple(pts)))
+    assert fit.growth_per_year == pytest.approx(2.0, rel=1e-6)
+    c = crossing_year(fit, Level(85.0))
+    expected = 2015 + math.log2((85 / 15) * 99)  # odds reach 85:15
+    assert c.year == pytest.approx(expected, abs=0.01)
+    with pytest.raises(TrendError, match="outside the range"):
+        crossing_year(fit, Level(120.0))  # a score never reaches 120%
+
+
+def test_an_open_ended_series_still_gets_an_exponential_fit():
+    fit = fit_series(synthetic(3.0))
+    assert fit.bound is None and fit.summary()["model"] == "exponential"
+    assert fit.value(2030.0) > 1e20  # no ceiling
 
 
 def test_zero_values_are_counted_not_hidden():

@@ -159,3 +159,89 @@ def test_import_dialog_takes_the_unit_from_the_value_header(qtbot, amap):
     dialog.unit.setModified(True)  # typed by the user: a later column choice keeps it
     dialog.set_column("value", "Parameters")
     assert dialog.unit.text() == "petaFLOP"
+
+
+# ------------------------------------------------------------------ charts that read well
+def _wheel(widget, modifiers=None, steps=-2):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(centre, widget.mapToGlobal(centre), QPoint(0, 0), QPoint(0, 120 * steps),
+                        Qt.MouseButton.NoButton, modifiers or Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
+    QApplication.sendEvent(widget, event)
+
+
+def test_wheel_scrolls_the_dock_and_ctrl_wheel_zooms_the_chart(panel, qtbot):
+    from PySide6.QtCore import Qt
+
+    panel.resize(500, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    chart = panel.panels["train_compute_flop"].chart
+    before = [list(r) for r in chart.item.viewRange()]
+    bar = panel.scroll.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    _wheel(chart.plot.viewport())
+    assert bar.value() > 0, "a plain wheel over a chart scrolls the dock"
+    assert [list(r) for r in chart.item.viewRange()] == before, "and leaves the chart's zoom"
+    _wheel(chart.plot.viewport(), Qt.KeyboardModifier.ControlModifier, steps=2)
+    after = chart.item.viewRange()
+    assert after[0][1] - after[0][0] < before[0][1] - before[0][0], "Ctrl+wheel zooms in"
+
+
+def test_year_axis_shows_whole_years_only():
+    from ui.panels.series_chart import YearAxis
+
+    axis = YearAxis(orientation="bottom")
+    for lo, hi in ((2024.8, 2026.3), (2012.5, 2045.0), (2024.6, 2025.9)):
+        values = [v for _, vs in axis.tickValues(lo, hi, 600) for v in vs]
+        assert values and all(v == int(v) for v in values)
+        assert all("." not in t for t in axis.tickStrings(values, 1.0, 1.0))
+
+
+def test_crossing_is_a_whole_year_in_view_and_the_line_reaches_it(panel):
+    import re
+
+    chart = panel.panels["train_compute_flop"].chart
+    c = chart.crossing
+    assert c is not None and c.year is not None
+    assert re.search(r"in \d{4} \(90%: \d{4}–\d{4}\)", chart.caption.text())
+    assert f"{c.year:.1f}" not in chart.caption.text()
+    x_lo, x_hi = chart.item.viewRange()[0]
+    assert x_lo < c.year < x_hi, "the default view includes the crossing year"
+
+
+def test_every_kind_of_mark_has_a_legend_entry(panel):
+    cost = panel.panels["train_cost_usd"].chart
+    assert "Published projection" in cost.key.text()  # the orange diamonds
+    assert "Fit, 90% band" in cost.key.text()
+    compute = panel.panels["train_compute_flop"].chart
+    for entry in ("Data", "Reference level", "Crossing year"):
+        assert entry in compute.key.text()
+
+
+def test_a_score_is_never_projected_past_100_percent(panel):
+    arc1 = panel.panels["arc_agi_1_pct"].chart
+    assert arc1.fit is not None and arc1.fit.bound == 100.0
+    assert "Logistic fit" in arc1.caption.text()
+    assert float(arc1.fit.band(2040.0)[1]) <= 100.0
+    arc2 = panel.panels["arc_agi_2_pct"].chart  # eleven scores within nine months of 2025
+    assert arc2.fit is None
+    assert "No fit: the dates span" in arc2.caption.text()
+
+
+def test_an_empty_trends_dock_asks_for_little_room(qtbot):
+    empty_map = ArgumentMap()
+    empty_map.add_node("thesis", "T", node_id="t")
+    w = TrendsPanel(empty_map, QUndoStack())
+    qtbot.addWidget(w)
+    assert w.is_empty() and w.sizeHint().height() <= 80
+    seen = []
+    w.emptyChanged.connect(seen.append)
+    empty_map.put_series(default_series()[0])
+    assert seen == [False] and not w.is_empty()
+    assert w.sizeHint().height() > 80
+    w.detach()

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from storage.document import DocumentError, MapDocument, StorageError
 from ui.commands import edits as commands
+from ui.dialog_paths import remember_dir, start_dir, suggested_path
+from ui.labels import plain_text
 
 MAP_FILTER = "Cruxmap maps (*.cruxmap)"
 MAX_RECENT = 10
@@ -57,7 +59,7 @@ class MainWindow(QMainWindow):
             a = QAction(text, self)
             if shortcut is not None:
                 a.setShortcut(QKeySequence(shortcut))
-            a.setStatusTip(tip)
+            a.setStatusTip(tip or plain_text(text))
             a.triggered.connect(slot)
             return a
 
@@ -137,9 +139,12 @@ class MainWindow(QMainWindow):
         return groups
 
     def new_map(self, seed: bool = False) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New Map", self._dialog_dir(), MAP_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New Map", suggested_path("maps", "Untitled map", ".cruxmap"), MAP_FILTER
+        )
         if not path:
             return
+        remember_dir("maps", path)
         path = _with_suffix(path)
         from storage.seedmap import new_map
 
@@ -151,8 +156,9 @@ class MainWindow(QMainWindow):
         self.open_path(Path(path))
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open Map", self._dialog_dir(), MAP_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open Map", str(start_dir("maps")), MAP_FILTER)
         if path:
+            remember_dir("maps", path)
             self.open_path(Path(path))
 
     def open_path(self, path: Path, quiet: bool = True) -> bool:
@@ -180,7 +186,11 @@ class MainWindow(QMainWindow):
     def save_as(self) -> None:
         if self.doc is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save Map As", self._dialog_dir(), MAP_FILTER)
+        title = self.doc.map.meta.get("title", "") if self.doc else ""
+        suggestion = suggested_path("maps", title or "map", ".cruxmap")
+        path, _ = QFileDialog.getSaveFileName(self, "Save Map As", suggestion, MAP_FILTER)
+        if path:
+            remember_dir("maps", path)
         if not path:
             return
         try:
@@ -308,9 +318,6 @@ class MainWindow(QMainWindow):
                 return
 
     # --------------------------------------------------------------- settings
-    def _dialog_dir(self) -> str:
-        return str(self.doc.path.parent) if self.doc else str(Path.home())
-
     def _recent(self) -> list[str]:
         value = QSettings().value("files/recent", [], list) or []
         return [p for p in value if Path(p).is_file()]
@@ -364,8 +371,8 @@ class MainWindow(QMainWindow):
                 keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
                                  for k in action.shortcuts())  # fmt: skip
                 if keys and action.text():
-                    name = menu.title().replace("&", "")
-                    rows.append((name, action.text().replace("&", ""), keys))
+                    name = plain_text(menu.title())
+                    rows.append((name, plain_text(action.text()), keys))
         return rows
 
     def show_shortcuts(self) -> None:

@@ -80,7 +80,14 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     window.resizeDocks(
         [window.docks["credence"], window.docks["inspector"]], [400, 380], Qt.Orientation.Horizontal
     )
-    window.resizeDocks([window.docks["trends"]], [260], Qt.Orientation.Vertical)
+
+    def fit_trends_dock(empty: bool) -> None:
+        """An empty Trends dock keeps one line of height, leaving the room to the map."""
+        height = trends.sizeHint().height() if empty else 260
+        window.resizeDocks([window.docks["trends"]], [height], Qt.Orientation.Vertical)
+
+    fit_trends_dock(trends.is_empty())
+    trends.emptyChanged.connect(fit_trends_dock)
 
     ws = window.workspace = _Workspace(window, doc, scene, view, editor, find, filters)
     ws.panels = [scene, find, filters, credence, inspector, sources, trends]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from storage.document import DocumentError, MapDocument
 from storage.interchange import InterchangeError, export_map, import_map
+from ui.dialog_paths import remember_dir, start_dir, suggested_path
 
 FORMATS = {
     "json": ("Cruxmap &JSON (lossless)…", "JSON (*.json)", ".json"),
@@ -53,10 +54,11 @@ def _report(window) -> None:  # noqa: ANN001
 def _export(window, fmt: str) -> None:  # noqa: ANN001
     title, pattern, suffix = FORMATS[fmt]
     doc = window.doc
-    default = str(doc.path.with_suffix(suffix))
+    default = suggested_path("export", doc.map.meta.get("title", "") or doc.path.stem, suffix)
     path, _ = QFileDialog.getSaveFileName(window, "Export Map", default, pattern)
     if not path:
         return
+    remember_dir("export", path)
     if not Path(path).suffix:
         path += suffix
     try:
@@ -69,12 +71,12 @@ def _export(window, fmt: str) -> None:  # noqa: ANN001
 
 def open_foreign(window) -> bool:  # noqa: ANN001
     """Read a foreign map, ask where to keep it as a .cruxmap, and open it."""
-    start = str(window.doc.path.parent) if window.doc else str(Path.home())
     path, _ = QFileDialog.getOpenFileName(
-        window, "Open Map from Another Tool", start, FOREIGN_FILTER
+        window, "Open Map from Another Tool", str(start_dir("foreign")), FOREIGN_FILTER
     )
     if not path:
         return False
+    remember_dir("foreign", path)
     try:
         amap = import_map(path)
     except InterchangeError as exc:
@@ -83,7 +85,7 @@ def open_foreign(window) -> bool:  # noqa: ANN001
     target, _ = QFileDialog.getSaveFileName(
         window,
         "Keep the Map As",
-        str(Path(path).with_suffix(".cruxmap")),
+        suggested_path("maps", Path(path).stem, ".cruxmap"),
         "Cruxmap maps (*.cruxmap)",
     )
     if not target:

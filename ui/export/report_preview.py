@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from model.argmap import ArgumentMap
 from storage.report_html import markdown_to_html
-from storage.safe_paths import UnsafePathError, safe_filename
+from storage.safe_paths import UnsafePathError
+from ui.dialog_paths import remember_dir, suggested_path
 from ui.safe_links import ask_and_open
 
 PREVIEW_WIDTH = 820
@@ -97,10 +98,11 @@ class ReportPreview(QDialog):
         suffix = ".md" if fmt == "md" else ".html"
         filters = "Markdown (*.md)" if fmt == "md" else "HTML (*.html)"
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export report", safe_filename(title + suffix), filters
+            self, "Export report", suggested_path("export", title, suffix, "report"), filters
         )
         if not path:
             return
+        remember_dir("export", path)
         self.export_to(path, fmt)
 
     def export_to(self, path: str, fmt: str) -> bool:

@@ -42,6 +42,8 @@ from ui.commands.edits import (
     UnlinkCommand,
     push,
 )
+from ui.dialog_paths import remember_dir, suggested_path
+from ui.labels import plain_text
 from ui.map.items import PAD, EdgeItem, H, NodeItem, W
 from ui.map.scene import MapScene
 from ui.map.view import MapView
@@ -165,7 +167,7 @@ class MapEditor(QObject):
             a.setObjectName(f"canvas_{name}")
             a.setShortcuts([QKeySequence(k) for k in keys])
             a.setShortcutContext(CTX)
-            a.setStatusTip(tip or text)
+            a.setStatusTip(tip or plain_text(text))
             a.triggered.connect(lambda _=False: slot())
             self.view.addAction(a)
             self._groups.setdefault(group, []).append(a)
@@ -455,9 +457,12 @@ class MapEditor(QObject):
 
     def ask_export(self, fmt: str, whole: bool = False) -> None:
         name = "PNG image (*.png)" if fmt == "png" else "SVG drawing (*.svg)"
-        path, _ = QFileDialog.getSaveFileName(self._window, "Export Map", f"map.{fmt}", name)
+        title = self.scene.amap.meta.get("title", "")
+        suggestion = suggested_path("export", title, f".{fmt}", "map")
+        path, _ = QFileDialog.getSaveFileName(self._window, "Export Map", suggestion, name)
         if not path:
             return
+        remember_dir("export", path)
         if not path.lower().endswith(f".{fmt}"):
             path += f".{fmt}"
         try:

@@ -18,7 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QVBoxLayout, QWidget
 
 from model.argmap import ArgumentMap
 from model.entities import Point, Series
@@ -41,6 +41,7 @@ ACCENT = QColor("#1f6fb4")
 COMPARE = QColor("#c2402a")
 REFERENCE = QColor("#6a5d9c")
 PROJECTION = QColor("#b07d12")
+CROSSING = QColor("#c08000")
 # No "x1e+27" axis scaling: pyqtgraph applies it even in log mode, which mislabels the ticks.
 NO_SI = ((0.0, 0.0),)
 
@@ -67,6 +68,32 @@ def format_value(value: float, unit: str = "") -> str:
     return f"{text} {unit}".strip() if unit != "%" else f"{text}%"
 
 
+def fit_message(fit: Fit, level: float) -> str:
+    """The caption of a fit: its model, rate, R², points and band."""
+    first, last = int(fit.first), int(fit.last)
+    span = f"{first}–{last}" if last > first else f"{fit.first:.1f}–{fit.last:.1f}"
+    plural = "value" if fit.skipped == 1 else "values"
+    skipped = f" ({fit.skipped} {plural} outside the scale skipped)" if fit.skipped else ""
+    if fit.bound is not None:
+        rate = f"odds ×{fit.growth_per_year:.2f}/yr" if fit.slope else "flat"
+        head = f"Logistic fit {span} (a score cannot pass {fit.bound:g}%): {rate}"
+    else:
+        months = fit.doubling_time_years * 12
+        doubling = f"doubles every {months:.1f} months" if fit.slope > 0 else "falling"
+        head = f"Fit {span}: ×{fit.growth_per_year:.2f}/yr, {doubling}"
+    return f"{head}, R² {fit.r2:.2f}, n={fit.n}{skipped}; band {level:.0%}."
+
+
+def crossing_message(c: Crossing, label: str) -> str:
+    """'Meets X in 2041 (90%: 2039–2043).' in whole years: the fit is not more precise."""
+    what = label or "the level"
+    if c.year is None:
+        return f"Never meets {what}."
+    lo = "?" if c.low is None else f"{round(c.low)}"
+    hi = "later" if c.high is None else f"{round(c.high)}"
+    return f"Meets {what} in {round(c.year)} ({c.level:.0%}: {lo}–{hi})."
+
+
 def point_tip(series: Series, point: Point) -> str:
     """Hover text: label, value, date and source."""
     lines = [point.label or series.title or series.name,
@@ -80,6 +107,44 @@ def point_tip(series: Series, point: Point) -> str:
     if point.note:
         lines.append(role_note(point)[:160])
     return "\n".join(lines)
+
+
+class YearAxis(pg.AxisItem):
+    """A time axis in whole years: no 2025.5 ticks, no "2,025"."""
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: ANN001, ANN201, N802, N803 - pyqtgraph API
+        levels = [
+            (spacing, [v for v in values if abs(v - round(v)) < 1e-6])
+            for spacing, values in super().tickValues(minVal, maxVal, size)
+            if spacing >= 1
+        ]
+        if not any(values for _, values in levels):
+            levels = [(1.0, [float(y) for y in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
+        return levels
+
+    def tickStrings(self, values, scale, spacing):  # noqa: ANN001, ANN201, N802 - pyqtgraph API
+        return [f"{round(v)}" for v in values]
+
+
+class ChartView(pg.PlotWidget):
+    """A plot that leaves the mouse wheel to the panel around it: Ctrl+wheel zooms the chart.
+
+    A chart in a scrolling dock must not swallow the wheel, or the dock cannot be scrolled
+    past it (the behaviour of charts in Orange's and napari's docks).
+    """
+
+    def wheelEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt naming
+        if ev.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(ev)
+            return
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            ev.ignore()  # nothing around to scroll: let Qt offer it to the parents
+            return
+        QApplication.sendEvent(area.viewport(), ev)  # scroll the panel holding the chart
+        ev.accept()
 
 
 class _PointsItem(pg.ScatterPlotItem):
@@ -129,7 +194,10 @@ class SeriesChart(QWidget):
     def _build(self) -> None:
         pal = self.palette()
         fg = pal.color(QPalette.ColorRole.Text)
-        self.plot = pg.PlotWidget(background=pal.color(QPalette.ColorRole.Base))
+        self.plot = ChartView(
+            background=pal.color(QPalette.ColorRole.Base),
+            axisItems={"bottom": YearAxis(orientation="bottom")},
+        )
         self.plot.setMinimumSize(120, 100)
         self.plot.sizeHint = lambda: QSize(300, 160)  # pyqtgraph's default hint is 640x480
         self.item = self.plot.getPlotItem()
@@ -140,6 +208,9 @@ class SeriesChart(QWidget):
             axis.setTextPen(fg)
             axis.setPen(pg.mkPen(fg.lighter(220) if fg.lightness() < 128 else fg.darker(150)))
         self.item.showGrid(x=True, y=True, alpha=0.15)
+        # Room above the highest line for its label: reference labels stay inside the plot.
+        self.item.getViewBox().setDefaultPadding(0.1)
+        self.plot.setToolTip("Ctrl+wheel zooms the chart; hover a point for its source")
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
@@ -148,10 +219,15 @@ class SeriesChart(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.88))
         self.caption.setFont(small)
+        self.key = QLabel()  # the legend: what each kind of mark means
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setWordWrap(True)
+        self.key.setFont(small)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(1)
         layout.addWidget(self.title)
+        layout.addWidget(self.key)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.caption)
         self.caption.setVisible(not self.compact)
@@ -218,6 +294,7 @@ class SeriesChart(QWidget):
         if self.compare and self.compare in self.amap.series and self.compare != s.name:
             self._draw_compare(self.amap.series[self.compare])
         self.caption.setText(" ".join([self.message, *[n for n in notes if n]]).strip())
+        self._legend(data, refs)
         marks = [
             decimal_year(p.date) for r in refs for p in r.points if point_role(p) == "projection"
         ]
@@ -225,6 +302,36 @@ class SeriesChart(QWidget):
         x_lo = min([decimal_year(p.date) for p in data] or [x_hi - 5])
         self.item.setXRange(x_lo - 0.5, x_hi + 0.5, padding=0.02)
         self.item.enableAutoRange(axis="y")
+
+    def legend_entries(self, data: list[Point], refs: list[Series]) -> list[str]:
+        """The marker kinds this chart shows, in legend order."""
+        roles = {point_role(p) for r in refs for p in r.points}
+        entries = []
+        if data:
+            entries.append("Data (bars: published range)")
+        if self.fit is not None:
+            entries.append(f"Fit, {self.options.level:.0%} band shaded")
+        if "level" in roles:
+            entries.append("Reference level")
+        if "projection" in roles:
+            entries.append("Published projection")
+        if self.crossing is not None and self.crossing.year is not None:
+            entries.append("Crossing year (shaded: interval)")
+        return entries
+
+    def _legend(self, data: list[Point], refs: list[Series]) -> None:
+        """A key to every kind of mark, in a line above the plot, where it never covers data."""
+        glyphs = {
+            "Data": ("●", ACCENT), "Fit": ("━", ACCENT), "Reference": ("╌╌", REFERENCE),
+            "Published": ("◇", PROJECTION), "Crossing": ("┃", CROSSING),
+        }  # fmt: skip
+        entries = self.legend_entries(data, refs)
+        parts = []
+        for text in entries:
+            glyph, color = glyphs[text.split(" ")[0].rstrip(",")]
+            parts.append(f"<span style='color:{color.name()}'>{glyph}</span>&nbsp;{text}")
+        self.key.setText("&nbsp;&nbsp; ".join(parts) if len(entries) > 1 else "")
+        self.key.setVisible(len(entries) > 1 and not self.compact)
 
     def _title(self, s: Series) -> None:
         unit = f" <span style='font-weight:normal'>({s.unit}{', log scale' if self.log_y else ''})</span>"
@@ -280,59 +387,48 @@ class SeriesChart(QWidget):
         try:
             fit = fit_series(s, o.start, o.end)
         except TrendError as exc:
-            self.message = f"No fit: {exc}."
+            reason = str(exc).removeprefix(f"{s.name!r}: ")
+            self.message = f"No fit: {reason}."
             return 0.0
         self.fit = fit
-        end = max(fit.last, o.until or fit.last)
-        xs = np.linspace(fit.first, end, 120)
-        lo, hi = fit.log_band(xs, o.level)
-        mid = fit.log_value(xs)
-        conv = (lambda a: a) if self.log_y else (lambda a: 10.0**a)
+        self.message = fit_message(fit, o.level)
+        end = max(fit.last, o.until or fit.last, self._draw_crossing(fit, refs))
+        xs = np.linspace(fit.first, end, 160)
+        lo, hi = fit.band(xs, o.level)
+        mid = fit.value(xs)
         band = QColor(ACCENT)
         band.setAlpha(40)
-        c_lo = pg.PlotDataItem(xs, conv(lo), pen=pg.mkPen(None))
-        c_hi = pg.PlotDataItem(xs, conv(hi), pen=pg.mkPen(None))
+        c_lo = pg.PlotDataItem(xs, self._y(lo), pen=pg.mkPen(None))
+        c_hi = pg.PlotDataItem(xs, self._y(hi), pen=pg.mkPen(None))
         self.item.addItem(c_lo)
         self.item.addItem(c_hi)
         self.item.addItem(pg.FillBetweenItem(c_lo, c_hi, brush=pg.mkBrush(band)))
-        self.item.addItem(pg.PlotDataItem(xs, conv(mid), pen=pg.mkPen(ACCENT, width=2)))
+        self.item.addItem(pg.PlotDataItem(xs, self._y(mid), pen=pg.mkPen(ACCENT, width=2)))
         if end > fit.last:
             self.item.addItem(pg.InfiniteLine(fit.last, angle=90,
                                               pen=pg.mkPen("#999", style=Qt.PenStyle.DotLine)))  # fmt: skip
-        months = fit.doubling_time_years * 12
-        doubling = f"doubles every {months:.1f} months" if fit.slope > 0 else "falling"
-        self.message = (f"Fit {int(fit.first)}–{int(fit.last)}: ×{fit.growth_per_year:.2f}/yr, "
-                        f"{doubling}, R² {fit.r2:.2f}, n={fit.n}"
-                        + (f" ({fit.skipped} zero values skipped)" if fit.skipped else "")
-                        + f"; band {o.level:.0%}.")  # fmt: skip
-        if s.unit.strip() == "%":
-            self.message += " Scores stop at 100%: read this fit as a description, not a forecast."
-        self._draw_crossing(fit, refs)
         return end
 
-    def _draw_crossing(self, fit: Fit, refs: list[Series]) -> None:
+    def _draw_crossing(self, fit: Fit, refs: list[Series]) -> float:
+        """Mark where the fit meets the first reference level; returns the year to keep in view."""
         level = next((lv for r in refs if (lv := level_of(r)) is not None), None)
-        if level is None or not self.log_y:
-            return
+        if level is None or not (self.log_y or fit.bound is not None):
+            return 0.0
         try:
             c = crossing_year(fit, level, self.options.level)
         except TrendError:
-            return
+            return 0.0
         self.crossing = c
-        if c.year is None:
-            self.message += f" Never meets {level.label or 'the level'}."
-            return
-        hi = "later" if c.high is None else f"{c.high:.0f}"
-        lo = "?" if c.low is None else f"{c.low:.0f}"
-        self.message += f" Meets {level.label or 'the level'} ≈ {c.year:.1f} ({lo}–{hi})."
-        if c.year - fit.last > 60:
-            return  # far beyond any sensible axis
+        self.message += " " + crossing_message(c, level.label)
+        if c.year is None or c.year - fit.last > 60:
+            return 0.0  # far beyond any sensible axis
         region = pg.LinearRegionItem((c.low or c.year, c.high or c.year + 5), movable=False,
                                      brush=pg.mkBrush(224, 160, 0, 45), pen=pg.mkPen(None))  # fmt: skip
         self.item.addItem(region)
-        self.item.addItem(pg.InfiniteLine(c.year, angle=90, pen=pg.mkPen("#c08000", width=1.5),
-                                          label=f"{c.year:.0f}", labelOpts={"position": 0.06,
+        self.item.addItem(pg.InfiniteLine(c.year, angle=90, pen=pg.mkPen(CROSSING, width=1.5),
+                                          label=f"{round(c.year)}", labelOpts={"position": 0.06,
                                           "color": "#8a5a00"}))  # fmt: skip
+        return min(c.high or c.year + 2, c.year + 10) + 0.5
 
     def _draw_reference(self, r: Series) -> str:
         """Levels as dashed lines with a band, projections as diamonds, rates as caption text."""

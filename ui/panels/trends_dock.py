@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from model.argmap import ArgumentMap, Change
 from model.entities import Citation, Node, Series, Source, new_id, now_iso
-from model.trends import reference_target, spans_orders_of_magnitude
+from model.trends import bound_of, reference_target, spans_orders_of_magnitude
 from ui.panels.series_chart import FitOptions, SeriesChart, format_value
 
 PANEL_MIN_WIDTH = 440  # px; a wider dock shows panels side by side
@@ -118,9 +118,13 @@ class _Panel(QWidget):
         self.dock = dock
         self.chart = SeriesChart(dock.amap, name)
         self.fit_box = QCheckBox("Fit")
-        self.fit_box.setToolTip("Exponential (log-linear) fit with its 90% band, projected")
+        self.fit_box.setToolTip(
+            "Exponential fit (logistic for a % score, which cannot pass 100%) with its 90% band,"
+            " projected"
+        )
         s = dock.amap.series.get(name)
-        self.fit_box.setChecked(bool(s and s.kind == "data" and spans_orders_of_magnitude(s)))
+        fits = s is not None and (spans_orders_of_magnitude(s) or bound_of(s.unit) is not None)
+        self.fit_box.setChecked(bool(s and s.kind == "data" and fits))
         self.compare = QComboBox()
         self.compare.setToolTip("Compare with another series on a second axis")
         self.compare.setSizeAdjustPolicy(
@@ -179,6 +183,7 @@ class TrendsPanel(QWidget):
     pointToEvidence = Signal(str, int)
     evidenceAdded = Signal(str)
     importRequested = Signal()
+    emptyChanged = Signal(bool)  # the map has (no longer) any series: the dock may shrink
 
     def __init__(self, amap: ArgumentMap, undo_stack: QUndoStack | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
@@ -275,8 +280,20 @@ class TrendsPanel(QWidget):
         self.panels = {name: self.panels[name] for name in keep}  # in the order asked for
         self._arrange()
         self._fill_menu()
-        self.empty.setVisible(not self.amap.series)
-        self.scroll.setVisible(bool(self.amap.series))
+        empty = not self.amap.series
+        if empty != self.empty.isVisible() or empty == self.scroll.isVisible():
+            self.empty.setVisible(empty)
+            self.scroll.setVisible(not empty)
+            self.updateGeometry()
+            self.emptyChanged.emit(empty)
+
+    def is_empty(self) -> bool:
+        return not self.amap.series
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        """Small when there is nothing to chart, so an empty dock leaves the room to the map."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), 70) if self.is_empty() else hint
 
     def _arrange(self) -> None:
         """Lay the panels out in a grid: one column in a side dock, several in a wide bottom dock."""

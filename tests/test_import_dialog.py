@@ -148,3 +148,29 @@ def test_unacceptable_fact_cannot_be_checked(facts_dialog) -> None:
     assert not dlg.set_fact_accepted(ok, True)
     assert "does not fit" in dlg.fact_table.item(ok, 7).text()
     assert dlg.accept_fitting_facts() == 1 and dlg.fact_decisions()[0].quote == "3%"
+
+
+def test_a_reviewer_weighs_a_proposal_before_accepting(dialog) -> None:
+    from dataclasses import replace
+
+    from model.argmap import ArgumentMap
+    from model.entities import Node
+    from model.importer.apply import apply_import
+
+    row = next(r for r, d in enumerate(dialog._items) if d.relation != "duplicate")
+    dialog.select(row)
+    assert dialog.strength_box.currentText() == "not yet weighed"
+    dialog.strength_box.setCurrentText("strong")
+    assert dialog.table.item(row, 5).text() == "strong"
+    other = next(r for r, d in enumerate(dialog._items) if r != row and d.relation != "duplicate")
+    dialog.set_accepted(other, True)
+    weighed = {d.quote: d.strength for d in dialog.decisions()}
+    assert weighed[dialog._items[row].quote] == "strong"
+    assert weighed[dialog._items[other].quote] is None  # left unweighed
+
+    amap = ArgumentMap()
+    amap.insert_node(Node(id="T", kind="thesis", title="Scaling leads to AGI"))
+    decisions = [replace(d, target="T", relation="supports") for d in dialog.decisions()]
+    out = apply_import(amap, dialog.result.article, decisions)
+    strong = next(n for n in out["nodes"] if amap.node(n).text == dialog._items[row].quote)
+    assert amap.strength(strong, "T") == 6.0

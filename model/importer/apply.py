@@ -35,6 +35,9 @@ class Decision:
     target: str
     relation: str  # supports | attacks | duplicate
     kind: str = "claim"
+    # The link's strength as the reviewer weighed it (a name of model.weights.STRENGTHS); None
+    # leaves the new link unweighed, so it counts for nothing until someone weighs it.
+    strength: str | None = None
 
     @classmethod
     def from_proposal(cls, p: Proposal) -> Decision:
@@ -103,7 +106,10 @@ def apply_import(
             added.append(nid)
             if target is not None:
                 relation = d.relation if d.relation in ("supports", "attacks") else "supports"
-                amap.link(nid, target, relation)
+                if d.strength is None:
+                    amap.link(nid, target, relation)  # the map's default for a link nobody weighed
+                else:
+                    amap.link(nid, target, relation, d.strength)
         placed = _insert_points(amap, [(d.series, p) for d, p in zip(facts, points)])
     return {"source": source_id, "nodes": added, "cited": cited, "points": placed}
 

@@ -59,8 +59,11 @@ from model.importer.article import (
     at_or_above,
 )
 from model.importer.targets import relation_for
+from model.weights import STRENGTHS
 
-COLUMNS = ("Accept", "Stance", "Confidence", "Relation", "Target", "Title")
+COLUMNS = ("Accept", "Stance", "Confidence", "Relation", "Target", "Strength", "Title")
+UNWEIGHED = "not yet weighed"
+STRENGTH_CHOICES = (UNWEIGHED, *STRENGTHS)
 FACT_COLUMNS = ("Accept", "Quote", "Quantity", "Value", "Year", "Label", "Series", "Status")
 FACT_SERIES_COL = 6
 STANCES = ("pro", "con", "neutral")
@@ -138,7 +141,7 @@ class ImportDialog(QDialog):
             len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
         )
         self.table.verticalHeader().setVisible(False)
-        for c, w in enumerate((56, 64, 84, 80, 220)):
+        for c, w in enumerate((56, 64, 84, 80, 220, 110)):
             self.table.setColumnWidth(c, w)
         self.table.itemSelectionChanged.connect(self._on_select)
         self.table.itemChanged.connect(self._on_item_changed)
@@ -159,6 +162,13 @@ class ImportDialog(QDialog):
         self.relation_box = QComboBox()
         self.relation_box.addItems(RELATIONS)
         self.relation_box.currentTextChanged.connect(self._on_relation)
+        self.strength_box = QComboBox()
+        self.strength_box.addItems(STRENGTH_CHOICES)
+        self.strength_box.setToolTip(
+            "How strongly this reason bears on its target; a link not yet weighed counts for "
+            "nothing in the credence until it is"
+        )
+        self.strength_box.currentTextChanged.connect(self._on_strength)
         self.accept_button = QPushButton("Accept")
         self.accept_button.clicked.connect(lambda: self._set_current(True))
         self.reject_button = QPushButton("Reject")
@@ -169,6 +179,7 @@ class ImportDialog(QDialog):
         form.addRow("Stance", self.stance_box)
         form.addRow("Target", self.target_box)
         form.addRow("Relation", self.relation_box)
+        form.addRow("Strength", self.strength_box)
         row = QHBoxLayout()
         row.addWidget(self.accept_button)
         row.addWidget(self.reject_button)
@@ -297,6 +308,7 @@ class ImportDialog(QDialog):
             f"{self._confidence[r]:.2f}",
             d.relation,
             target.title if target else d.target,
+            "—" if d.relation == "duplicate" else (d.strength or UNWEIGHED),
             d.title,
         )
         for c, v in enumerate(values, start=1):
@@ -356,6 +368,8 @@ class ImportDialog(QDialog):
         idx = self.target_box.findData(d.target)
         self.target_box.setCurrentIndex(idx)
         self.relation_box.setCurrentText(d.relation)
+        self.strength_box.setCurrentText(d.strength or UNWEIGHED)
+        self.strength_box.setEnabled(d.relation != "duplicate")
         self._updating = False
         self._highlight(d.start, d.end)
 
@@ -415,6 +429,19 @@ class ImportDialog(QDialog):
 
     def _on_relation(self, relation: str) -> None:
         self._edit(relation=relation)
+        self.strength_box.setEnabled(relation != "duplicate")
+
+    def _on_strength(self, label: str) -> None:
+        self._edit(strength=None if label == UNWEIGHED else label)
+
+    def set_strength(self, row: int, label: str | None) -> None:
+        """Weigh the proposal in `row` before accepting it (None: leave it unweighed)."""
+        self._items[row] = replace(self._items[row], strength=label)
+        self._accepted[row] = True
+        self._fill_row(row)
+        if row == self.current_row():
+            self._on_select()
+        self._update_summary()
 
     def _sync_relation(self) -> None:
         r = self.current_row()

@@ -47,6 +47,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("eval-import", help="score the importer on an annotated corpus")
     p.add_argument("corpus", metavar="CORPUS_DIR", help="folder with articles/ and gold/")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="score the rules without the learned stance model (which has seen the annotated "
+        "corpora: use tools/eval_loo.py for its leave-one-article-out score)",
+    )
     p.set_defaults(func=run(cmd_eval))
 
 
@@ -139,7 +145,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     for (stem, g), path, art in zip(golds, paths, articles):
         if isinstance(art, ArticleError):
             fail(f"{os.path.basename(path)}: {art}")
-        result = propose(art, [], THESIS_FALLBACK)
+        result = (
+            propose(art, [], THESIS_FALLBACK, stance_model=None)
+            if args.rules_only
+            else propose(art, [], THESIS_FALLBACK)
+        )
         raw = Path(path).read_text(encoding="utf-8", errors="replace")
         rows.append((stem, score_article(raw, g, result)))
     overall = total([c for _, c in rows])

@@ -6,9 +6,10 @@ import math
 import re
 from collections.abc import Sequence
 
-from model.importer import claims, lexicon, stance, targets
+from model.importer import claims, learned, lexicon, stance, targets
 from model.importer.article import Article, ImportProposals, NodeRef, Proposal, Sentence
 from model.importer.facts import find_facts
+from model.importer.learned import LinearStance
 from model.importer.sentences import (
     claim_units,
     split_sentences,
@@ -126,7 +127,15 @@ def _node_prior(sims, row: int, nodes: Sequence[NodeRef], thesis_id: str) -> flo
     return nodes[j].side * min(1.0, sim / 0.3)
 
 
-def propose(article: Article, nodes: Sequence[NodeRef], thesis_id: str) -> ImportProposals:
+_SHIPPED = object()
+
+
+def propose(
+    article: Article,
+    nodes: Sequence[NodeRef],
+    thesis_id: str,
+    stance_model: LinearStance | None | object = _SHIPPED,
+) -> ImportProposals:
     """Rank the article's claims and facts and suggest where each belongs in the map.
 
     Every step is linear or n·log n in the text, and the text and sentence count are capped, so a
@@ -163,6 +172,7 @@ def propose(article: Article, nodes: Sequence[NodeRef], thesis_id: str) -> Impor
         para_pol[s.para] = para_pol.get(s.para, 0.0) + p
     texts = [bodies[i] for i, _ in ranked]
     sims = targets.similarities(texts, nodes)
+    model = learned.shipped() if stance_model is _SHIPPED else stance_model
     chosen = []
     for row, (i, score) in enumerate(ranked):
         s = sents[i]
@@ -170,6 +180,12 @@ def propose(article: Article, nodes: Sequence[NodeRef], thesis_id: str) -> Impor
         label, conf = stance.classify(
             said[i], context[s.para], local, sides[i], _node_prior(sims, row, nodes, thesis_id)
         )
+        if model is not None and not context[s.para]:
+            label, conf = stance.combine(
+                label,
+                conf,
+                model.probabilities(said[i], unit_pol[i], stance.reported_side(said[i])),
+            )
         chosen.append((s, score, label, conf))
     sugg = targets.suggest(texts, [c[2] for c in chosen], nodes, thesis_id, sims=sims)
     proposals = []

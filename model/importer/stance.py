@@ -227,3 +227,15 @@ def classify(
     margin = abs(p) * (0.75 if lx.HEDGE.search(text) else 1.0)  # a hedged claim is less sure
     conf = 1 / (1 + math.exp(-0.9 * margin))
     return ("pro" if p > 0 else "con"), round(min(0.99, max(0.34, conf)), 3)
+
+
+LEARNED_MIN = 0.4  # the learned model decides when it gives its top class at least this
+
+
+def combine(label: str, conf: float, probs: dict[str, float]) -> tuple[str, float]:
+    """The rules' label, or the learned model's when it is confident (it has seen the rules'
+    evidence as features, and the debate's vocabulary the cue lists lack)."""
+    top = max(probs, key=probs.__getitem__)
+    if probs[top] >= LEARNED_MIN:
+        return top, round(min(0.99, max(0.34, probs[top])), 3)
+    return label, conf

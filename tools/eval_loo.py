@@ -1,0 +1,107 @@
+"""Leave-one-article-out evaluation of the importer on every annotated corpus.
+
+`python tools/eval_loo.py [--json OUT] [--rules-only]`: for each annotated article, the learned
+stance model (model/importer/learned.py) is trained on the gold claims of all *other* articles,
+the article is imported with it, and the proposals are scored (model/importer/evaluate.py).
+Rule-based parts are the same for every fold. Prints per-article rows and per-corpus totals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from model.importer import learned, propose, stance  # noqa: E402
+from model.importer.evaluate import rates, score_article, total  # noqa: E402
+from storage.articles import ArticleError, read_many  # noqa: E402
+
+CORPORA = {
+    "eval": ROOT / "../shared/eval",
+    "dev": ROOT / "tests/fixtures/eval_dev",
+    "corpus": ROOT / "eval/corpus",
+    "formats": ROOT / "tests/fixtures/eval_formats",
+}
+
+
+def load() -> list[dict]:
+    """Every annotated article: corpus name, stem, gold, path."""
+    out = []
+    for name, folder in CORPORA.items():
+        for gold_path in sorted((folder / "gold").glob("*.json")):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            rel = gold.get("article", "")
+            path = next((c for c in (folder / rel, ROOT / rel) if rel and c.is_file()), None)
+            if path is not None:
+                out.append({"corpus": name, "stem": gold_path.stem, "gold": gold, "path": path})
+    return out
+
+
+def claim_text(quote: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html.unescape(quote))).strip()
+
+
+def examples(items: list[dict]) -> list[tuple[str, str, float, int]]:
+    out = []
+    for it in items:
+        for c in it["gold"].get("claims", []):
+            t = claim_text(c["quote"])
+            out.append((t, c["stance"], stance.polarity(t), stance.reported_side(t)))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--json", help="write the per-article counts here")
+    ap.add_argument("--rules-only", action="store_true", help="no learned model")
+    args = ap.parse_args()
+    items = load()
+    arts = read_many([str(it["path"]) for it in items])
+    rows = []
+    for k, (it, art) in enumerate(zip(items, arts)):
+        if isinstance(art, ArticleError):
+            print(f"{it['stem']}: {art}", file=sys.stderr)
+            continue
+        model = None
+        if not args.rules_only:
+            model = learned.train(examples(items[:k] + items[k + 1 :]), trained_on="fold")
+        result = propose(art, [], "thesis", stance_model=model)
+        raw = it["path"].read_text(encoding="utf-8", errors="replace")
+        rows.append((it, score_article(raw, it["gold"], result)))
+    head = ("article", "recall≥2", "precision", "stance", "pro", "con", "facts", "leak")
+    print(" | ".join(f"{h:>9}" for h in head))
+
+    def line(name: str, c: dict) -> str:
+        r = rates(c)
+        pc = c["stance_per_class"]
+        cls = [
+            f"{pc[k][0] / pc[k][1]:.3f}" if pc.get(k, [0, 0])[1] else "—" for k in ("pro", "con")
+        ]
+        fact = f"{r['trend_fact_recall']:.3f}" if c["facts"] else "—"
+        vals = (r["recall_imp2"], r["precision"], r["stance_accuracy"])
+        nums = [("—" if v is None else f"{v:.3f}") for v in vals] + cls
+        nums += [fact, f"{r['boilerplate_leakage'] or 0:.3f}"]
+        return " | ".join(f"{x:>9}" for x in [name[:9], *nums])
+
+    for it, c in rows:
+        print(line(it["stem"], c))
+    for name in CORPORA:
+        group = [c for it, c in rows if it["corpus"] == name]
+        if group:
+            print(line(f"={name}", total(group)))
+    print(line("=ALL", total([c for _, c in rows])))
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps([{"corpus": it["corpus"], "article": it["stem"], **c} for it, c in rows],
+                       indent=1, default=str), encoding="utf-8")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

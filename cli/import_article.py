@@ -18,7 +18,7 @@ from model.importer.apply import (
     node_refs,
     suggest_series,
 )
-from model.importer.evaluate import rates, score_article, total
+from model.importer.evaluate import rates, raw_text, score_article, total
 from storage.articles import ArticleError, read_article, read_many
 
 THESIS_FALLBACK = "thesis"
@@ -150,7 +150,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             if args.rules_only
             else propose(art, [], THESIS_FALLBACK)
         )
-        raw = Path(path).read_text(encoding="utf-8", errors="replace")
+        raw = raw_text(path, g)
         rows.append((stem, score_article(raw, g, result)))
     overall = total([c for _, c in rows])
     out = {

@@ -591,6 +591,10 @@ def _parse_markdown(text: str, name: str) -> Article:
         text = text[fm.end() :]
     text = _drop_between(text, "```", "```", unclosed_runs_on=False)  # code is not prose
     text = _drop_between(text, "<!--", "-->", unclosed_runs_on=True)
+    for tag in ("script", "style"):
+        text = _drop_between(text, f"<{tag}", f"</{tag}>", unclosed_runs_on=False)
+    # Site-generator syntax: Hugo/Jekyll shortcodes and Liquid tags, kramdown attribute lists.
+    text = re.sub(r"\{\{[<%].{0,500}?[%>]\}\}|\{%.{0,500}?%\}|\{:[^}\n]{0,200}\}", "", text)
     lines = []
     for line in _drop_subscribe_boxes(text.splitlines()):
         m = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", line)
@@ -678,7 +682,7 @@ def _parse_pdf(path: str, name: str) -> Article:
         ZeroDivisionError,
     ) as exc:
         raise ArticleError(f"{name} is a damaged PDF ({type(exc).__name__})") from None
-    raw = "\n\n".join(pages)
+    raw = "\n\n".join(_drop_running_lines(pages))
     if len(re.findall(r"[^\W\d_]{2,}", raw)) < 5:
         raise ArticleError(f"{name} has no text layer (a scanned PDF?); run OCR on it first")
     c = clean_text(_join_pdf_lines(raw))
@@ -690,6 +694,40 @@ def _parse_pdf(path: str, name: str) -> Article:
         url=c.url,
         kind="pdf",
     )
+
+
+_PAGE_NUMBER = re.compile(r"\bpage \d{1,4}(?: of \d{1,4})?\b|^\W*\d{1,4}\W*$", re.I)
+
+
+def _drop_running_lines(pages: list[str]) -> list[str]:
+    """Remove running headers and footers before lines are rejoined into paragraphs: a line
+    naming its page number ("Page 1 of 2", a bare "3"), or a short line that recurs on several
+    pages (digits ignored) among each page's first or last three lines."""
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", line.strip().lower())
+
+    edges: dict[str, int] = {}
+    for page in pages:
+        lines = [ln for ln in page.split("\n") if ln.strip()]
+        for k in {key(ln) for ln in lines[:3] + lines[-3:] if len(ln.split()) <= 15}:
+            edges[k] = edges.get(k, 0) + 1
+    repeated = {k for k, n in edges.items() if n >= 2 and len(pages) >= 2}
+    out = []
+    for page in pages:
+        lines = page.split("\n")
+        n = len(lines)
+        kept = [
+            ln
+            for i, ln in enumerate(lines)
+            if not (
+                (i < 3 or i >= n - 3)
+                and len(ln.split()) <= 15
+                and (_PAGE_NUMBER.search(ln) or key(ln) in repeated)
+            )
+        ]
+        out.append("\n".join(kept))
+    return out
 
 
 def _join_pdf_lines(raw: str) -> str:

@@ -145,3 +145,21 @@ def test_comment_section_and_disclaimer_are_chrome() -> None:
     body = clean_text(text).text
     assert "Scaling keeps working." in body
     assert "views expressed" not in body and "Great post" not in body
+
+
+def test_a_pdf_gold_is_scored_against_the_pdfs_own_text() -> None:
+    from model.importer.evaluate import raw_text
+
+    folder = Path(__file__).parent / "fixtures" / "eval_formats"
+    gold = json.loads((folder / "gold" / "f2_paper.json").read_text(encoding="utf-8"))
+    raw = raw_text(str(folder / gold["article"]), gold)
+    assert all(c["quote"] in raw for c in gold["claims"])
+
+
+def test_a_markup_only_boilerplate_sample_is_not_always_leaked() -> None:
+    from model.importer.article import Article, ImportProposals
+
+    gold = {"claims": [], "boilerplate_samples": ["<!--more-->"]}
+    clean = score_article("a <!--more--> b", gold, ImportProposals(Article("a b"), "T"))
+    dirty = score_article("a <!--more--> b", gold, ImportProposals(Article("a <!--more--> b"), "T"))
+    assert clean["leaked"] == 0 and dirty["leaked"] == 1

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from model.importer import learned, propose, stance  # noqa: E402
-from model.importer.evaluate import rates, score_article, total  # noqa: E402
+from model.importer.evaluate import rates, raw_text, score_article, total  # noqa: E402
 from storage.articles import ArticleError, read_many  # noqa: E402
 
 CORPORA = {
@@ -72,7 +72,7 @@ def main() -> int:
         if not args.rules_only:
             model = learned.train(examples(items[:k] + items[k + 1 :]), trained_on="fold")
         result = propose(art, [], "thesis", stance_model=model)
-        raw = it["path"].read_text(encoding="utf-8", errors="replace")
+        raw = raw_text(str(it["path"]), it["gold"])
         rows.append((it, score_article(raw, it["gold"], result)))
     head = ("article", "recall≥2", "precision", "stance", "pro", "con", "facts", "leak")
     print(" | ".join(f"{h:>9}" for h in head))

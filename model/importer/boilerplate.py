@@ -40,7 +40,9 @@ _DROP_LINE = re.compile(
     r"your email address will not be published|required fields are marked|"
     r"want to join the discussion|feel free to contribute|leave a (?:reply|comment)|"
     r"(?:\d+\s+)?(?:replies|comments|likes|shares)\s*$|powered by\b|all rights reserved|"
-    r"you(?:'|’)re reading\b|thanks for reading\b|read more\s*$|continue reading\s*$)",
+    r"you(?:'|’)re reading\b|thanks for reading\b|read more\s*$|continue reading\s*$|"
+    r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?\[[^\]]{1,120}\]\s*$|transcript (?:was )?(?:generated|produced|prepared|edited) by|"
+    r"(?:episode|show) notes\b)",
     re.I,
 )
 # Web-page chrome that survives as text when a page is saved as .txt/.md: skip links, script
@@ -60,6 +62,12 @@ _CHROME_LINE = re.compile(
     r"manage (?:cookies|consent|preferences)|(?:reject|decline) (?:all|cookies))",
     re.I,
 )
+# Counters and timestamps of an embedded social post ("12Likes3Retweets", "11:20 PM ∙ May 30, 2022").
+_EMBED_LINE = re.compile(
+    r"^\W*(?:\d[\d,.]*[KkMm]?\s*(?:likes?|retweets?|reposts?|replies|quotes?|comments?|shares?|"
+    r"views?|bookmarks?)\W*)+(?:\]\([^)\s]*\))?\W*$|^\s*[a-z]+(?:-[a-z]+)+\s*$|^\W*\d{1,2}:\d{2}\s*(?:AM|PM)\s*[∙·•|-]\s*\w+\.? \d{1,2},? \d{4}\W*$",
+    re.I,
+)
 # Words of a site's navigation menu: a run of short lines mostly made of these is a nav list.
 _NAV_WORD = re.compile(
     r"^\W*(?:home|about(?: us)?|blog|news|contact(?: us)?|topics?|search|menu|log ?in|sign (?:in|up)|"
@@ -71,7 +79,7 @@ _NAV_WORD = re.compile(
 )
 _SUBSCRIBE = re.compile(
     r"\bsubscribe (?:to|for|now)\b|\bnewsletter\b|\bsign up (?:to|for)\b|\bunsubscribe\b|"
-    r"\bno spam\b|\bin your inbox\b",
+    r"\bno spam\b|\bin your inbox\b|\bsubscribe wherever\b|\b(?:listener|reader)-supported\b",
     re.I,
 )
 # Sentences that disclaim rather than argue ("The views expressed are her own."), dropped in place.
@@ -196,7 +204,13 @@ def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
 
     # Page chrome (skip links, script warnings, share bars, nav menus) goes first, so the title is
     # looked for among the article's own lines.
-    chrome = _nav_lines(lines) | {i for i in nonempty if _CHROME_LINE.match(lines[i])}
+    chrome = _nav_lines(lines) | {
+        i
+        for i in nonempty
+        if _CHROME_LINE.match(lines[i])
+        or _EMBED_LINE.match(lines[i])
+        or not re.search(r"[^\W_]", lines[i])  # a divider ("⁂", "* * *") has no letter or digit
+    }
     for i in chrome:
         lines[i] = ""
     nonempty = [i for i in nonempty if i not in chrome]

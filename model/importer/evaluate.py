@@ -115,6 +115,17 @@ def _paraphrase(q: str, gold: str) -> bool:
     return len(a & b) / min(len(a), len(b)) >= 0.7
 
 
+def raw_text(path: str, gold: dict) -> str:
+    """The text gold offsets refer to: the file itself, or for a PDF whose gold says
+    "text_source": "pypdf", its pages' extracted text joined by newlines."""
+    if gold.get("text_source") == "pypdf":
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        return fh.read()
+
+
 def score_article(raw: str, gold: dict, result: ImportProposals) -> dict:
     """Per-article counts and rates (see docs/import.md for the rules)."""
     text = result.article.text
@@ -174,7 +185,10 @@ def score_article(raw: str, gold: dict, result: ImportProposals) -> dict:
                 break
 
     boiler = gold.get("boilerplate_samples", [])
-    leaked = [b for b in boiler if normalise(b).strip() in ntext]
+    # A sample that is all markup normalises to "" (in every text): look for it as written.
+    leaked = [
+        b for b in boiler if (normalise(b).strip() in ntext if normalise(b).strip() else b in text)
+    ]
     retained = sum(1 for c, _ in claims if normalise(c["quote"]).strip() in ntext)
     hi_total = totals.get(2, 0) + totals.get(3, 0)
     hi_found = found.get(2, 0) + found.get(3, 0)

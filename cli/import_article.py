@@ -9,16 +9,6 @@ import os
 from pathlib import Path
 
 from cli.common import fail, open_map, print_json, run
-from model.importer import propose
-from model.importer.apply import (
-    accept_all,
-    accept_facts,
-    apply_import,
-    node_refs,
-    suggest_series,
-)
-from model.importer.evaluate import rates, score_article, total
-from storage.articles import ArticleError, read_article, read_many
 
 THESIS_FALLBACK = "thesis"
 
@@ -50,6 +40,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from model.importer import propose
+    from model.importer.apply import (
+        accept_all,
+        accept_facts,
+        apply_import,
+        node_refs,
+        suggest_series,
+    )
+    from storage.articles import ArticleError, read_article
+
     if not Path(args.map).exists():
         fail(f"no such map: {args.map}")
     try:
@@ -101,6 +101,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from model.importer import propose
+    from model.importer.evaluate import rates, score_article, total
+    from storage.articles import ArticleError, read_many
+
     root = Path(args.corpus)
     gold_dir = root / "gold"
     if not gold_dir.is_dir():

@@ -11,21 +11,6 @@ import sys
 
 import cli
 
-#: Non-Qt modules the window needs, imported before PySide6: once PySide6 is loaded, shiboken
-#: reads the source of every Python module imported after it (PYSIDE-2029), which made numpy's
-#: and networkx's ~700 modules cost ~0.2 s more at start-up.
-PRELOAD_BEFORE_QT = (
-    "numpy",
-    "networkx",
-    "storage.document",
-    "storage.interchange",
-    "model.credence.engine",
-    "model.credence.explain",
-    "model.layout",
-    "model.search",
-    "model.trends",
-)
-
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports bad arguments in one line with exit status 2."""
@@ -64,14 +49,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run_app(path: str | None) -> int:
-    from ui.platform_check import missing_platform_libraries
+    from ui.platform_check import missing_platform_libraries, preload_before_qt
 
     missing = missing_platform_libraries()
     if missing:
         print(f"cruxmap: {missing}", file=sys.stderr)
         return 1
-    for name in PRELOAD_BEFORE_QT:
-        importlib.import_module(name)
+    preload_before_qt()
     from ui.app import run_app
 
     return run_app(path)

@@ -64,7 +64,13 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def _app() -> None:
-    """A QApplication for painting text, on the offscreen platform when there is no display."""
+    """A QApplication for painting text, on the offscreen platform when there is no display.
+
+    numpy and the model's modules are imported first: after PySide6, shiboken reads the
+    source of every Python module imported (PYSIDE-2029): see ui.platform_check."""
+    from ui.platform_check import preload_before_qt
+
+    preload_before_qt()
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication

@@ -92,6 +92,7 @@ def fresh_sides(m: ArgumentMap) -> dict[str, int]:
 def test_followed_state_equals_a_full_recount_after_any_edits(qapp, edits):
     m = small_map()
     panel, bar, scene = SourcesPanel(m, QUndoStack()), FilterBar(m), MapScene(m)
+    bar.show()  # the bar counts tags from when it is first shown
     bar.tag.setCurrentIndex(bar.tag.findData("compute"))  # a filter is on
     n = [0]
     for edit in edits:
@@ -110,6 +111,7 @@ def test_followed_state_equals_a_full_recount_after_any_edits(qapp, edits):
     for w in (panel, bar, scene):
         w.detach()
         w.deleteLater()
+    bar.hide()
 
 
 def test_a_weight_edit_never_walks_the_map(qtbot, monkeypatch):
@@ -121,6 +123,7 @@ def test_a_weight_edit_never_walks_the_map(qtbot, monkeypatch):
     panel, bar, scene = SourcesPanel(m, QUndoStack()), FilterBar(m), MapScene(m)
     qtbot.addWidget(panel)
     qtbot.addWidget(bar)
+    bar.show()
     walks = []
     real = ArgumentMap.nodes
     monkeypatch.setattr(ArgumentMap, "nodes", lambda self: walks.append(1) or real(self))

@@ -54,8 +54,8 @@ class FilterBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.count)
         layout.addWidget(self.clear_button)
-        self._count_tags()
-        self._fill_tags()
+        self._seen: dict[str, tuple] | None = None  # counted when the bar is first shown
+        self._tags: Counter[str] = Counter()
         self.update_filter()
         amap.subscribe(self._on_changes)
         listener = self._on_changes
@@ -63,6 +63,13 @@ class FilterBar(QWidget):
 
     def detach(self) -> None:
         self.amap.unsubscribe(self._on_changes)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt naming
+        """The bar is hidden until asked for: a 100,000-node map opens without counting tags."""
+        if self._seen is None:
+            self._count_tags()
+            self._fill_tags()
+        super().showEvent(event)
 
     def _count_tags(self) -> None:
         """Kind and tags of every node, and how many nodes use each tag (kept up to date from
@@ -139,6 +146,8 @@ class FilterBar(QWidget):
         self.update_filter()
 
     def _on_changes(self, changes: list[Change]) -> None:
+        if self._seen is None:
+            return  # never shown: nothing filtered, nothing to keep up to date
         if any(c.kind == "reset" for c in changes):
             self._count_tags()
             tags_changed = moved = True

@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # pyqtgraph (~0.25 s) loads after the window's first frame
 
 TORNADO_ROWS = 12
 MC_SAMPLES = 1000
+DEFER_ABOVE_NODES = 20_000  # as the map's badges (ui.map.scene.DEFER_CREDENCE)
 THREAD_ABOVE_NODES = 3000  # Monte Carlo takes ~50 ms per 1,000 nodes: keep the GUI responsive
 FOR_COLOUR = "#2e8b57"
 AGAINST_COLOUR = "#c0392b"
@@ -84,7 +85,10 @@ class CredencePanel(QWidget):
         self._build()
         amap.subscribe(self._on_changes)
         self.destroyed.connect(lambda *_: amap.unsubscribe(self._on_changes))
-        self.refresh()  # the numbers at once; the charts right after the window's first frame
+        if len(amap) > DEFER_ABOVE_NODES:  # the map's first frame first (compiling takes ~1 s)
+            self._timer.start()
+        else:
+            self.refresh()  # the numbers at once; the charts right after the first frame
         after_first_frame(self._make_charts)
 
     # ----------------------------------------------------------------- layout
@@ -153,6 +157,8 @@ class CredencePanel(QWidget):
             old.deleteLater()
             setattr(self, name, new)
         self._charts_ready = True
+        if self._timer.isActive():
+            return  # the first refresh is on its way and draws them
         self._draw_bars(evaluate(self.amap).scenario)
         self._refresh_tab()
 

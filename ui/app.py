@@ -95,10 +95,20 @@ class _FirstFrame(QObject):
         workspace = getattr(window, "workspace", None)
         target = workspace.view.viewport() if workspace is not None else window
         target.installEventFilter(self)
+        self._target = target
+        # A window that never paints (started minimised) still gets its charts and imports.
+        QTimer.singleShot(3000, self._fallback)
+
+    def _fallback(self) -> None:
+        if not self._seen:
+            self._seen = True
+            self._target.removeEventFilter(self)
+            self._done()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint and not self._seen:
             self._seen = True
+            obj.removeEventFilter(self)  # no Python call per event from now on
             QTimer.singleShot(0, self._done)  # after this paint reaches the screen
         return False
 

@@ -119,3 +119,16 @@ def test_the_app_says_which_packages_to_install_instead_of_aborting(seed_file):
 def test_every_xcb_library_has_a_package_name():
     assert all(lib.startswith("lib") and ".so." in lib for lib in XCB_LIBRARIES)
     assert all(pkg and " " not in pkg for pkg in XCB_LIBRARIES.values())
+
+
+def test_the_window_draws_its_first_frame_without_the_heavy_libraries(seed_file):
+    """scipy, sklearn, pyqtgraph, the article readers and sqlite-utils load after the map is
+    on screen (charts, fits, imports, the first edit), never before its first frame."""
+    loaded, out = modules_after(
+        [str(seed_file)], env={"QT_QPA_PLATFORM": "offscreen", "CRUXMAP_BENCH_FIRST_FRAME": "1",
+                               "HOME": str(seed_file.parent)},
+    )  # fmt: skip
+    assert out.startswith("first-frame"), out
+    assert "PySide6" in loaded and "networkx" in loaded
+    heavy = {"scipy", "sklearn", "pyqtgraph", "trafilatura", "pypdf", "sqlite_utils"}
+    assert not loaded & heavy, sorted(loaded & heavy)

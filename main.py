@@ -49,11 +49,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run_app(path: str | None) -> int:
-    from ui.platform_check import missing_platform_libraries, preload_before_qt
+    from ui.platform_check import missing_platform_libraries, no_display, preload_before_qt
 
-    missing = missing_platform_libraries()
-    if missing:
-        print(f"cruxmap: {missing}", file=sys.stderr)
+    problem = missing_platform_libraries() or no_display()
+    if problem:  # say it in one line, before Qt would abort with its plugin message
+        print(f"cruxmap: {problem}", file=sys.stderr)
         return 1
     preload_before_qt()
     from ui.app import run_app

@@ -17,7 +17,7 @@ import pytest
 
 from storage.document import MapDocument
 from storage.seedmap import load_seed
-from ui.platform_check import XCB_LIBRARIES, missing_platform_libraries, uses_xcb
+from ui.platform_check import XCB_LIBRARIES, missing_platform_libraries, no_display, uses_xcb
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY_GUI = ("PySide6", "pyqtgraph", "sklearn", "scipy", "trafilatura", "pypdf")
@@ -132,3 +132,11 @@ def test_the_window_draws_its_first_frame_without_the_heavy_libraries(seed_file)
     assert "PySide6" in loaded and "networkx" in loaded
     heavy = {"scipy", "sklearn", "pyqtgraph", "trafilatura", "pypdf", "sqlite_utils"}
     assert not loaded & heavy, sorted(loaded & heavy)
+
+
+def test_no_display_is_one_line_not_a_qt_abort():
+    if sys.platform.startswith("linux"):
+        msg = no_display({})
+        assert msg is not None and "\n" not in msg and "DISPLAY" in msg
+    assert no_display({"DISPLAY": ":0"}) is None
+    assert no_display({"QT_QPA_PLATFORM": "offscreen"}) is None

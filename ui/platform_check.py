@@ -47,6 +47,16 @@ def uses_xcb(env: dict[str, str] | os._Environ[str] = os.environ) -> bool:
     return not env.get("WAYLAND_DISPLAY")  # Qt 6 picks Wayland first in a Wayland session
 
 
+def no_display(env: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
+    """A one-line message when Qt would look for an X display and none is set, else None."""
+    if not uses_xcb(env) or env.get("DISPLAY"):
+        return None
+    return (
+        "no display to open the window on (DISPLAY is not set); the commands work without "
+        "one: see `cruxmap --help`"
+    )
+
+
 def missing_platform_libraries(
     env: dict[str, str] | os._Environ[str] = os.environ,
     loads: Callable[[str], bool] = _loads,

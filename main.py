@@ -32,20 +32,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if not argv or (len(argv) == 1 and argv[0].endswith(".cruxmap")):
+        return _run_app(argv[0] if argv else None)  # the window: no parser, no CLI modules
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help")):
         if len(argv) > 1:
             parser.error(f"unknown command {argv[0]!r}")
-        from ui.app import run_app
-
-        return run_app(argv[0] if argv else None)
+        return _run_app(argv[0] if argv else None)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except BrokenPipeError:  # output piped into `head` and the like: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _run_app(path: str | None) -> int:
+    from ui.platform_check import missing_platform_libraries, no_display, preload_before_qt
+
+    problem = missing_platform_libraries() or no_display()
+    if problem:  # say it in one line, before Qt would abort with its plugin message
+        print(f"cruxmap: {problem}", file=sys.stderr)
+        return 1
+    preload_before_qt()
+    from ui.app import run_app
+
+    return run_app(path)
 
 
 if __name__ == "__main__":

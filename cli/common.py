@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from model.argmap import ArgumentMap
-from storage.document import DocumentError, MapDocument
+if TYPE_CHECKING:  # the model and storage load when a command runs, not when the parser is built
+    from model.argmap import ArgumentMap
+    from storage.document import MapDocument
 
 
 class CommandError(Exception):
@@ -21,6 +22,8 @@ def fail(message: str) -> NoReturn:
 
 def open_map(path: str) -> MapDocument:
     """Open a map for a command, turning refusals into a CommandError."""
+    from storage.document import DocumentError, MapDocument
+
     try:
         return MapDocument.open(path)
     except DocumentError as exc:
@@ -39,6 +42,8 @@ def check_new_file(path: str) -> Path:
 
 def create_map(path: Path, amap: ArgumentMap) -> None:
     """Write `amap` as a new map file, or fail with the document's message."""
+    from storage.document import DocumentError, MapDocument
+
     try:
         MapDocument.create(path, amap).close()
     except DocumentError as exc:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cli.common import fail, open_map, print_json, run
-from model.argmap import ArgumentMap
-from model.credence import evaluate, scenario_credences, strongest_reasons
-from model.credence.dfquad import evaluate_dfquad
+
+if TYPE_CHECKING:
+    from model.argmap import ArgumentMap
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,6 +31,10 @@ def credence_report(
     amap: ArgumentMap, scenario: str | None, explain: bool, top: int, semantics: str = "odds"
 ) -> dict:
     """The numbers `credence` prints, as plain data (deterministic for the same map)."""
+    from model.credence.dfquad import evaluate_dfquad
+    from model.credence.engine import evaluate, scenario_credences
+    from model.credence.explain import strongest_reasons
+
     if amap.thesis is None:
         fail("the map has no thesis: add a thesis node to weigh")
     if scenario is not None and scenario not in amap.scenarios:

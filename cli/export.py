@@ -8,7 +8,7 @@ import argparse
 from pathlib import Path
 
 from cli.common import check_new_file, create_map, fail, open_map, run
-from storage.interchange import EXPORT_FORMATS, IMPORT_SUFFIXES, InterchangeError
+from storage.formats import EXPORT_FORMATS, IMPORT_SUFFIXES
 
 REPORT_FORMATS = ("md", "html")
 
@@ -32,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from storage.interchange import InterchangeError
+
     out = Path(args.output)
     if not out.parent.is_dir():
         fail(f"folder {out.parent} does not exist")
@@ -57,7 +59,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_open_as_map(args: argparse.Namespace) -> int:
-    from storage.interchange import import_map
+    from storage.interchange import InterchangeError, import_map
 
     out = check_new_file(args.output)
     try:

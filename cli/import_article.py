@@ -10,16 +10,6 @@ import sys
 from pathlib import Path
 
 from cli.common import fail, open_map, print_json, run
-from model.importer import propose
-from model.importer.apply import (
-    accept_all,
-    accept_facts,
-    apply_import,
-    node_refs,
-    suggest_series,
-)
-from model.importer.evaluate import rates, raw_text, score_article, total
-from storage.articles import ArticleError, read_article, read_many
 
 THESIS_FALLBACK = "thesis"
 
@@ -60,6 +50,16 @@ _PROJECT = Path(__file__).resolve().parent.parent
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from model.importer import propose
+    from model.importer.apply import (
+        accept_all,
+        accept_facts,
+        apply_import,
+        node_refs,
+        suggest_series,
+    )
+    from storage.articles import ArticleError, read_article
+
     if not Path(args.map).exists():
         fail(f"no such map: {args.map}")
     try:
@@ -113,6 +113,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from model.importer import propose
+    from model.importer.evaluate import rates, raw_text, score_article, total
+    from storage.articles import ArticleError, read_many
+
     root = Path(args.corpus)
     gold_dir = root / "gold"
     if not gold_dir.is_dir():

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli.common import check_new_file, create_map, open_map, print_json, run
-from model.argmap import ArgumentMap
-from model.entities import KINDS, RELATIONS
-from storage.seedmap import new_map
+
+if TYPE_CHECKING:
+    from model.argmap import ArgumentMap
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,6 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def map_counts(amap: ArgumentMap) -> dict:
     """The counts scripts rely on: nodes, edges, kinds, relations, sources, cited nodes."""
+    from model.entities import KINDS, RELATIONS
+
     kinds = Counter(n.kind for n in amap.nodes())
     relations = Counter(e.relation for e in amap.edges())
     return {
@@ -64,6 +67,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from storage.seedmap import new_map
+
     path = check_new_file(args.file)
     create_map(path, new_map(args.seed))
     print(f"created {path}")

@@ -5,22 +5,13 @@ from __future__ import annotations
 import argparse
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli.common import fail, open_map, print_json, run
-from model.argmap import MapError
-from model.entities import Series
-from model.trends import (
-    DEFAULT_LEVEL,
-    Fit,
-    TrendError,
-    crossing_year,
-    decimal_year,
-    fit_series,
-    level_of,
-    projection,
-)
-from storage.document import DocumentError
-from storage.trenddata import TrendDataError, read_table_sandboxed, series_from_table
+
+if TYPE_CHECKING:  # numpy and the model load when a command runs, not when the parser is built
+    from model.entities import Series
+    from model.trends import Fit
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -56,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q.add_argument("--to", dest="end", type=float, help="last year to fit (inclusive)")
     q.add_argument("--until", type=float, help="project the trend up to this year")
     q.add_argument("--cross", default="", help="a series or a number: the year the trend meets it")
-    q.add_argument("--level", type=float, default=DEFAULT_LEVEL, help="interval level (0.9)")
+    q.add_argument("--level", type=float, help="interval level (default 0.9)")
     q.add_argument("--json", action="store_true", help="print JSON for scripts")
     q.set_defaults(func=run(cmd_fit))
 
@@ -77,6 +68,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _describe(s: Series) -> dict:
+    from model.trends import decimal_year
+
     dates = sorted((p.date for p in s.points), key=decimal_year)
     return {"name": s.name, "title": s.title, "unit": s.unit, "kind": s.kind,
             "points": len(s.points), "first": dates[0] if dates else None,
@@ -84,6 +77,10 @@ def _describe(s: Series) -> dict:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from model.argmap import MapError
+    from storage.document import DocumentError
+    from storage.trenddata import TrendDataError, read_table_sandboxed, series_from_table
+
     mapping = {"date": args.date_col, "value": args.value_col}
     mapping.update(
         {r: getattr(args, f"{r}_col") for r in ("label", "unit", "low", "high", "source", "note")}
@@ -120,6 +117,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_fit(args: argparse.Namespace) -> int:
+    from model.trends import DEFAULT_LEVEL, TrendError, fit_series, projection
+
+    if args.level is None:
+        args.level = DEFAULT_LEVEL
     if not 0 < args.level < 1:
         fail("--level must be between 0 and 1, e.g. 0.9")
     doc = open_map(args.map)
@@ -155,6 +156,8 @@ def cmd_fit(args: argparse.Namespace) -> int:
 
 
 def _crossing(fit: Fit, other: str, series: dict[str, Series], level: float) -> dict:
+    from model.trends import Level, TrendError, crossing_year, fit_series, level_of
+
     if other in series:
         target = series[other]
         b = level_of(target) if target.kind == "reference" else fit_series(target)
@@ -167,7 +170,5 @@ def _crossing(fit: Fit, other: str, series: dict[str, Series], level: float) -> 
             raise TrendError(f"--cross takes a series name or a number, not {other!r}") from None
         if not (value > 0 and math.isfinite(value)):
             raise TrendError("--cross needs a positive level")
-        from model.trends import Level
-
         b = Level(value)
     return {"with": other, **crossing_year(fit, b, level).summary()}

@@ -76,6 +76,8 @@ class ArgumentMap:
         self.meta: dict[str, str] = {}
         self.history: list[HistoryEntry] = []
         self._theses: set[str] = set()
+        self._shape = 0  # bumped when links, relations or theses change: keys the sides cache
+        self._sides: tuple[int, dict[str, int]] | None = None
         self._before: dict[tuple[str, Any], Any] = {}
         self._listeners: list[Listener] = []
         self._depth = 0
@@ -138,6 +140,7 @@ class ArgumentMap:
     def _rollback(self) -> None:
         """Put back every value the open batch changed (nodes first, then links, then the rest)."""
         before, self._before = self._before, {}
+        self._shape += 1
         self._pending = [Change(kind, key) for kind, key in before]
         for (kind, key), value in before.items():
             if kind == "node" and value is not None:
@@ -226,23 +229,31 @@ class ArgumentMap:
         The sign is the parity of attacks along a shortest path to the thesis (the first one
         met where two disagree); the thesis is 0, nodes with no path to it are missing.
         """
-        thesis = self.thesis
-        if thesis is None:
-            return {}
-        sign = {thesis.id: 1}
-        queue = deque([thesis.id])
-        while queue:
-            nid = queue.popleft()
-            for child, _, edge in self.graph.in_edges(nid, data="edge"):
-                if child not in sign:
-                    sign[child] = sign[nid] * edge.sign
-                    queue.append(child)
-        sign[thesis.id] = 0
-        return sign
+        return dict(self._side_map())
 
     def side(self, node_id: str) -> int:
         """+1 if the node argues for the thesis, -1 against, 0 for the thesis or unconnected."""
-        return self.sides().get(node_id, 0)
+        return self._side_map().get(node_id, 0)
+
+    def _side_map(self) -> dict[str, int]:
+        """`sides()`, kept until a link, relation or thesis changes (a weight edit keeps it)."""
+        if self._sides is not None and self._sides[0] == self._shape:
+            return self._sides[1]
+        thesis = self.thesis
+        sign: dict[str, int] = {}
+        if thesis is not None:
+            sign[thesis.id] = 1
+            pred = self.graph.pred
+            queue = deque([thesis.id])
+            while queue:
+                nid = queue.popleft()
+                for child, data in pred[nid].items():
+                    if child not in sign:
+                        sign[child] = sign[nid] * data["edge"].sign
+                        queue.append(child)
+            sign[thesis.id] = 0
+        self._sides = (self._shape, sign)
+        return sign
 
     # ------------------------------------------------------------------ nodes
     def add_node(
@@ -295,8 +306,10 @@ class ArgumentMap:
     def _track_kind(self, node: Node) -> None:
         if node.kind == "thesis":
             self._theses.add(node.id)
-        else:
+            self._shape += 1  # which thesis comes first may have changed
+        elif node.id in self._theses:
             self._theses.discard(node.id)
+            self._shape += 1
 
     def replace_node(self, node: Node) -> None:
         """Put back an exact earlier value of an existing node (undo)."""
@@ -320,6 +333,7 @@ class ArgumentMap:
                 self._changed("edge", e.key)
             self.graph.remove_node(node_id)
             self._theses.discard(node_id)
+            self._shape += 1
             self._changed("node", node_id)
         return node, edges
 
@@ -335,6 +349,7 @@ class ArgumentMap:
         if self.graph.number_of_nodes() != len(checked):
             raise MapError("two nodes share one id")
         self._theses = {n.id for n in checked if n.kind == "thesis"}
+        self._shape += 1
         for edge in edges:
             self._check_edge(edge)
             if self.graph.has_edge(edge.source, edge.target):
@@ -373,6 +388,7 @@ class ArgumentMap:
             raise MapError("these two nodes are already linked")
         self._touch("edge", edge.key)
         self.graph.add_edge(edge.source, edge.target, edge=edge)
+        self._shape += 1
         self._changed("edge", edge.key)
 
     def update_edge(self, source: str, target: str, **changes: Any) -> Edge:
@@ -393,6 +409,8 @@ class ArgumentMap:
             self._check_edge(new)
             self._touch("edge", new.key)
             self.graph.edges[source, target]["edge"] = new
+            if new.relation != old.relation:
+                self._shape += 1
             self._changed("edge", new.key)
         return old
 
@@ -401,6 +419,7 @@ class ArgumentMap:
         edge = self.edge(source, target)
         self._touch("edge", edge.key)
         self.graph.remove_edge(source, target)
+        self._shape += 1
         self._changed("edge", edge.key)
         return edge
 
@@ -611,6 +630,7 @@ class ArgumentMap:
         """Take over another map's contents and announce a reset (reload after a failed write)."""
         self.graph = other.graph.copy()
         self._theses = set(other._theses)
+        self._shape += 1
         self.sources = dict(other.sources)
         self.scenarios = dict(other.scenarios)
         self.series = dict(other.series)

@@ -12,12 +12,14 @@ import os
 import sqlite3
 import tempfile
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from model.argmap import ArgumentMap, Change, MapError
 from storage import rows
 from storage.schema import APPLICATION_ID, PRAGMAS, SCHEMA, SCHEMA_VERSION, TABLES
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -33,9 +35,10 @@ class StorageError(DocumentError):
 class MapDocument:
     """One open map file and the `ArgumentMap` it holds."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, amap: ArgumentMap) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, amap: ArgumentMap) -> None:
         self.path = path
-        self.db = db
+        self.conn = conn
+        self._db: sqlite_utils.Database | None = None
         self.map = amap
         self._restoring = False
         amap.subscribe(self._on_changes, first=True)
@@ -52,7 +55,7 @@ class MapDocument:
         except BaseException:
             conn.close()
             raise
-        return cls(path, sqlite_utils.Database(conn), amap)
+        return cls(path, conn, amap)
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], amap: ArgumentMap | None = None) -> MapDocument:
@@ -73,9 +76,19 @@ class MapDocument:
             raise DocumentError(f"Could not create {path.name}: {exc}") from None
         return cls.open(path)
 
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the open connection, made on first use: reading a map (the CLI's
+        `info`, the app's first frame) never pays for importing it."""
+        if self._db is None or self._db.conn is not self.conn:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
     def close(self) -> None:
         self.map.unsubscribe(self._on_changes)
-        self.db.conn.close()
+        self.conn.close()
 
     def save_as(self, path: str | os.PathLike[str]) -> None:
         """Copy the map to `path` with SQLite's backup API and keep working in the copy."""
@@ -87,15 +100,15 @@ class MapDocument:
         try:
             dest = sqlite3.connect(tmp)
             try:
-                self.db.conn.backup(dest)
+                self.conn.backup(dest)
             finally:
                 dest.close()
             os.replace(tmp, path)
         except (OSError, sqlite3.Error) as exc:
             Path(tmp).unlink(missing_ok=True)
             raise DocumentError(f"Could not save a copy as {path.name}: {exc}") from None
-        self.db.conn.close()
-        self.db = sqlite_utils.Database(_connect(path))
+        self.conn.close()
+        self.conn = _connect(path)
         self.path = path
 
     # ---------------------------------------------------------------- writing
@@ -116,7 +129,7 @@ class MapDocument:
         """Put the model back to what the file holds after a failed write."""
         self._restoring = True
         try:
-            self.map.replace_contents(_load(self.db.conn, self.path))
+            self.map.replace_contents(_load(self.conn, self.path))
         finally:
             self._restoring = False
 

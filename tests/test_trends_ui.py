@@ -34,6 +34,8 @@ def amap():
 def panel(qtbot, amap):
     w = TrendsPanel(amap, QUndoStack())
     qtbot.addWidget(w)
+    # The first fit of a process waits for scipy.stats, imported off the GUI thread.
+    qtbot.waitUntil(lambda: w.panels["train_compute_flop"].chart.fit is not None, timeout=30000)
     yield w
     w.detach()
 
@@ -245,3 +247,35 @@ def test_an_empty_trends_dock_asks_for_little_room(qtbot):
     assert seen == [False] and not w.is_empty()
     assert w.sizeHint().height() > 80
     w.detach()
+
+
+def test_chart_shows_its_points_at_once_and_the_fit_when_scipy_is_in(qtbot, amap, monkeypatch):
+    """Fit bands need scipy.stats (~0.8 s to import): until the background import is done the
+    chart shows its points and says it is fitting; then it draws the fit by itself."""
+    from ui.panels import series_chart
+
+    waiting = []
+    monkeypatch.setattr(series_chart, "when_loaded", lambda name, cb: waiting.append(cb) or False)
+    chart = SeriesChart(amap, "train_compute_flop")
+    qtbot.addWidget(chart)
+    chart.set_fit(FitOptions(enabled=True))
+    assert chart._scatter is not None and len(chart._scatter.data) > 10  # the points are drawn
+    assert chart.fit is None and "Fitting" in chart.caption.text()
+    monkeypatch.setattr(series_chart, "when_loaded", lambda name, cb: True)
+    waiting[-1]()  # the import finished
+    assert chart.fit is not None and "doubles every" in chart.caption.text()
+
+
+def test_a_fit_is_computed_once_and_reused(amap, monkeypatch):
+    from ui.panels import series_chart
+
+    calls = []
+    real = series_chart.fit_series
+    monkeypatch.setattr(series_chart, "fit_series", lambda *a: calls.append(a) or real(*a))
+    series_chart._FIT_CACHE.clear()
+    s = amap.series["train_cost_usd"]
+    opts = FitOptions(enabled=True)
+    first = series_chart.fit_drawing(s, [], opts, True)
+    assert series_chart.fit_drawing(s, [], opts, True) is first and len(calls) == 1
+    series_chart.fit_drawing(s, [], FitOptions(enabled=True, until=2040), True)
+    assert len(calls) == 2  # other options: a new fit

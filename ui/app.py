@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from storage.document import DocumentError, MapDocument
 from ui.theme import apply_color_scheme
@@ -16,6 +17,8 @@ from ui.theme import apply_color_scheme
 ORG, APP = "Cruxmap", "Cruxmap"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "cruxmap.svg"
 DEFAULT_NAME = "Scaling debate.cruxmap"
+#: Set by bench/bench_startup.py: print the wall-clock time of the first painted frame, then quit.
+FIRST_FRAME_ENV = "CRUXMAP_BENCH_FIRST_FRAME"
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -56,7 +59,10 @@ def startup_map(requested: str | None) -> Path:
 def run_app(path: str | None = None) -> int:
     """Open the main window on a map and run the event loop."""
     app = make_app()
+    from ui import prefetch
     from ui.mainwindow import MainWindow
+
+    prefetch.hold()  # nothing imports in the background until the map is on screen
 
     window = MainWindow()
     try:
@@ -69,9 +75,48 @@ def run_app(path: str | None = None) -> int:
             except DocumentError as again:
                 window.show_error(str(again))
     window.show()
+    _FirstFrame(window, report=bool(os.environ.get(FIRST_FRAME_ENV)))
     code = app.exec()
     # Delete the window while Python is whole: PySide objects left to interpreter shutdown
     # can crash the process on exit (every edit is already on disk; this keeps exit clean).
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return code
+
+
+class _FirstFrame(QObject):
+    """After the map's first paint (the moment a person sees the map), start importing what
+    the next minutes need; for bench/bench_startup.py also print the time and quit."""
+
+    def __init__(self, window: QWidget, report: bool) -> None:
+        super().__init__(window)
+        self._seen = False
+        self._report = report
+        workspace = getattr(window, "workspace", None)
+        target = workspace.view.viewport() if workspace is not None else window
+        target.installEventFilter(self)
+        self._target = target
+        # A window that never paints (started minimised) still gets its charts and imports.
+        QTimer.singleShot(3000, self._fallback)
+
+    def _fallback(self) -> None:
+        if not self._seen:
+            self._seen = True
+            self._target.removeEventFilter(self)
+            self._done()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self._seen:
+            self._seen = True
+            obj.removeEventFilter(self)  # no Python call per event from now on
+            QTimer.singleShot(0, self._done)  # after this paint reaches the screen
+        return False
+
+    def _done(self) -> None:
+        if self._report:
+            print(f"first-frame {time.time():.6f}", flush=True)
+            QApplication.quit()
+            return
+        from ui.prefetch import AFTER_FIRST_FRAME, release
+
+        release(*AFTER_FIRST_FRAME)

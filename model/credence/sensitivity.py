@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
-import scipy.sparse.linalg as spla
 
 from model.argmap import ArgumentMap
 from model.credence.compiled import EPS, CompiledMap, Propagation, edge_factor, logit, repropagate
@@ -87,6 +85,9 @@ def _cycle_adjoint(cm: CompiledMap, u: int, coef: np.ndarray, g: np.ndarray) -> 
     local = {int(v): i for i, v in enumerate(m)}
     rows = [local[int(x)] for x in cm.src[cyc.intra]]
     cols = [local[int(x)] for x in cm.dst[cyc.intra]]
+    import scipy.sparse as sp  # only maps with cycles need it: keep it off the start-up path
+    import scipy.sparse.linalg as spla
+
     mat = sp.identity(len(m), format="csr") - sp.csr_matrix(
         (coef[cyc.intra], (rows, cols)), shape=(len(m), len(m))
     )

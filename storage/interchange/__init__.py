@@ -11,21 +11,13 @@ import os
 from pathlib import Path
 
 from model.argmap import ArgumentMap
+from storage.formats import EXPORT_FORMATS, IMPORT_SUFFIXES
 from storage.interchange import aif, argdown, csv_export, graphml, json_format
 from storage.interchange.errors import InterchangeError, parse_json
 from storage.safe_paths import write_atomic
 
 __all__ = ["EXPORT_FORMATS", "IMPORT_SUFFIXES", "InterchangeError", "export_map", "import_map"]
 
-EXPORT_FORMATS = ("json", "argdown", "aif", "graphml", "csv")
-IMPORT_SUFFIXES = {
-    ".json": "json",
-    ".argdown": "argdown",
-    ".ad": "argdown",
-    ".aif": "aif",
-    ".graphml": "graphml",
-    ".xml": "graphml",
-}
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
 

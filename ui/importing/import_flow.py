@@ -7,17 +7,19 @@ map is untouched until the user accepts proposals in the review dialog.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from model.argmap import ArgumentMap
-from model.entities import Edge, Node, Series, Source
-from model.importer.apply import Decision, FactDecision, apply_import, node_refs
-from model.importer.article import ImportProposals
-from model.importer.pipeline import propose
-from storage.articles import ArticleError, read_article
 from ui.commands.edits import ModelCommand, push
+
+if TYPE_CHECKING:  # the importer loads with the first import, not with the window
+    from model.entities import Edge, Node, Series, Source
+    from model.importer.apply import Decision, FactDecision
+    from model.importer.article import ImportProposals
 
 
 class ImportArticleCommand(ModelCommand):
@@ -41,6 +43,8 @@ class ImportArticleCommand(ModelCommand):
         self._series: list[tuple[Series, Series]] = []  # (before, after) for series given points
 
     def _redo(self) -> None:
+        from model.importer.apply import apply_import
+
         if self._source is None:
             before = {n.id: n for n in self.amap.nodes()}
             old = {f.series: self.amap.series[f.series] for f in self.facts
@@ -78,6 +82,8 @@ class _ImportWorker(QObject):
     failed = Signal(str)
 
     def __init__(self, target: str, amap: ArgumentMap) -> None:
+        from model.importer.apply import node_refs
+
         super().__init__()
         self.target = target
         thesis = amap.thesis
@@ -85,6 +91,9 @@ class _ImportWorker(QObject):
         self.thesis_id = thesis.id if thesis else ""
 
     def run(self) -> None:
+        from model.importer.pipeline import propose
+        from storage.articles import ArticleError, read_article
+
         try:
             self.progress.emit(10, "Reading the article…")
             article = read_article(self.target)
@@ -171,6 +180,7 @@ class ArticleImporter(QObject):
 
     def review(self, result: ImportProposals) -> bool:
         """Show the review dialog; apply the accepted items as one undoable command."""
+        from model.importer.apply import node_refs
         from ui.importing.import_dialog import ImportDialog
 
         dialog = ImportDialog(

@@ -6,12 +6,14 @@ tells the main window which nodes stay visible (None: all of them).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from model.argmap import ArgumentMap, Change
 from model.entities import KINDS
-from model.search import all_tags, filter_nodes
+from model.search import filter_nodes
 
 SIDE_CHOICES = [("All sides", None), ("For the thesis", "for"), ("Against the thesis", "against")]
 ALL_TAGS = "All tags"
@@ -52,7 +54,8 @@ class FilterBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.count)
         layout.addWidget(self.clear_button)
-        self._fill_tags()
+        self._seen: dict[str, tuple] | None = None  # counted when the bar is first shown
+        self._tags: Counter[str] = Counter()
         self.update_filter()
         amap.subscribe(self._on_changes)
         listener = self._on_changes
@@ -61,9 +64,45 @@ class FilterBar(QWidget):
     def detach(self) -> None:
         self.amap.unsubscribe(self._on_changes)
 
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt naming
+        """The bar is hidden until asked for: a 100,000-node map opens without counting tags."""
+        if self._seen is None:
+            self._count_tags()
+            self._fill_tags()
+        super().showEvent(event)
+
+    def _count_tags(self) -> None:
+        """Kind and tags of every node, and how many nodes use each tag (kept up to date from
+        the change notifications, so an edit never rescans the map)."""
+        self._seen = {n.id: (n.kind, n.tags) for n in self.amap.nodes()}
+        self._tags = Counter(t for _, tags in self._seen.values() for t in tags)
+
+    def _recount(self, node_ids: list[str]) -> tuple[bool, bool]:
+        """Follow changed nodes: (did the set of tags change, did a kind or tag change)."""
+        graph = self.amap.graph
+        before = len(self._tags)
+        moved = False
+        for nid in node_ids:
+            old = self._seen.pop(nid, None)
+            new = None
+            if nid in graph:
+                node = self.amap.node(nid)
+                new = self._seen[nid] = (node.kind, node.tags)
+            if old == new:
+                continue
+            moved = True
+            if old is not None:
+                self._tags.subtract(old[1])
+            if new is not None:
+                self._tags.update(new[1])
+        gone = [t for t, k in self._tags.items() if k <= 0]
+        for t in gone:
+            del self._tags[t]
+        return moved and (bool(gone) or len(self._tags) != before), moved
+
     def _fill_tags(self) -> None:
         current = self.tag.currentData()
-        tags = all_tags(self.amap)
+        tags = sorted(self._tags, key=str.casefold)
         self.tag.blockSignals(True)
         self.tag.clear()
         self.tag.addItem(ALL_TAGS, None)
@@ -107,7 +146,14 @@ class FilterBar(QWidget):
         self.update_filter()
 
     def _on_changes(self, changes: list[Change]) -> None:
-        if any(c.kind in ("node", "reset") for c in changes):
+        if self._seen is None:
+            return  # never shown: nothing filtered, nothing to keep up to date
+        if any(c.kind == "reset" for c in changes):
+            self._count_tags()
+            tags_changed = moved = True
+        else:
+            tags_changed, moved = self._recount([c.key for c in changes if c.kind == "node"])
+        if tags_changed:
             self._fill_tags()
-        if any(c.kind in ("node", "edge", "reset") for c in changes):
+        if moved or any(c.kind == "edge" for c in changes):
             self.update_filter()

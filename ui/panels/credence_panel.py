@@ -9,11 +9,11 @@ undoable command; everything else here only reads.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pyqtgraph as pg  # binds to PySide6, the only Qt binding installed
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette, QUndoStack
+from PySide6.QtGui import QColor, QFont, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -39,9 +39,14 @@ from model.credence.engine import MAP_WEIGHTS, evaluate
 from model.credence.montecarlo import Plan, plan
 from ui.commands import edits as commands
 from ui.commands.credence import SetScenarioCommand
+from ui.prefetch import after_first_frame
+
+if TYPE_CHECKING:  # pyqtgraph (~0.25 s) loads after the window's first frame
+    import pyqtgraph as pg
 
 TORNADO_ROWS = 12
 MC_SAMPLES = 1000
+DEFER_ABOVE_NODES = 20_000  # as the map's badges (ui.map.scene.DEFER_CREDENCE)
 THREAD_ABOVE_NODES = 3000  # Monte Carlo takes ~50 ms per 1,000 nodes: keep the GUI responsive
 FOR_COLOUR = "#2e8b57"
 AGAINST_COLOUR = "#c0392b"
@@ -80,7 +85,11 @@ class CredencePanel(QWidget):
         self._build()
         amap.subscribe(self._on_changes)
         self.destroyed.connect(lambda *_: amap.unsubscribe(self._on_changes))
-        self.refresh()
+        if len(amap) > DEFER_ABOVE_NODES:  # the map's first frame first (compiling takes ~1 s)
+            self._timer.start()
+        else:
+            self.refresh()  # the numbers at once; the charts right after the first frame
+        after_first_frame(self._make_charts)
 
     # ----------------------------------------------------------------- layout
     def _build(self) -> None:
@@ -102,7 +111,8 @@ class CredencePanel(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.credence_label)
         head.addWidget(self.detail_label, 1)
-        self.bars = self._plot(height=120)
+        self._charts_ready = False
+        self.bars = self._placeholder(height=120)
         self.tabs = QTabWidget()
         self.reasons = QTreeWidget()
         self.reasons.setHeaderLabels(["Pull", "Strength", "Reason on the thesis"])
@@ -110,9 +120,9 @@ class CredencePanel(QWidget):
         self.reasons.itemActivated.connect(
             lambda item, _col: self._activate(item.data(0, Qt.ItemDataRole.UserRole))
         )
-        self.tornado = self._plot()
-        self.histogram = self._plot()
-        self.history = self._plot(date_axis=True)
+        self.tornado = self._placeholder()
+        self.histogram = self._placeholder()
+        self.history = self._placeholder()
         self.uncertainty_note = QLabel(wordWrap=True)
         self.sensitivity_note = QLabel(wordWrap=True)
         self.history_note = QLabel(wordWrap=True)
@@ -129,7 +139,32 @@ class CredencePanel(QWidget):
         layout.addWidget(self.bars)
         layout.addWidget(self.tabs, 1)
 
+    def _placeholder(self, height: int | None = None) -> QWidget:
+        box = QWidget()
+        if height:
+            box.setFixedHeight(height)
+        return box
+
+    def _make_charts(self) -> None:
+        """Put the pyqtgraph charts in place of their placeholders and draw them."""
+        if self._charts_ready:
+            return
+        for name, kwargs in (("bars", {"height": 120}), ("tornado", {}), ("histogram", {}),
+                             ("history", {"date_axis": True})):  # fmt: skip
+            old = getattr(self, name)
+            new = self._plot(**kwargs)
+            old.parentWidget().layout().replaceWidget(old, new)
+            old.deleteLater()
+            setattr(self, name, new)
+        self._charts_ready = True
+        if self._timer.isActive():
+            return  # the first refresh is on its way and draws them
+        self._draw_bars(evaluate(self.amap).scenario)
+        self._refresh_tab()
+
     def _plot(self, height: int | None = None, date_axis: bool = False) -> pg.PlotWidget:
+        import pyqtgraph as pg  # binds to PySide6, the only Qt binding installed
+
         pal = self.palette()
         axes = {"bottom": pg.DateAxisItem()} if date_axis else {}
         plot = pg.PlotWidget(background=pal.color(QPalette.ColorRole.Base), axisItems=axes)
@@ -185,6 +220,8 @@ class CredencePanel(QWidget):
     def _refresh_tab(self) -> None:
         tabs = ("reasons", "sensitivity", "uncertainty", "history", "data")
         tab = tabs[max(0, self.tabs.currentIndex())]
+        if tab in ("sensitivity", "uncertainty", "history") and not self._charts_ready:
+            return  # drawn by _make_charts
         if tab in self._dirty:
             self._dirty.discard(tab)
             getattr(self, f"_draw_{tab}")()
@@ -215,6 +252,10 @@ class CredencePanel(QWidget):
 
     # ------------------------------------------------------------------ charts
     def _draw_bars(self, current: str) -> None:
+        if not self._charts_ready:
+            return
+        import pyqtgraph as pg
+
         plot = self.bars
         plot.clear()
         values = scenario_credences(self.amap)
@@ -241,7 +282,7 @@ class CredencePanel(QWidget):
         for pull in sorted(pro + con, key=lambda r: -r.points):
             item = QTreeWidgetItem([f"{pull.points:+.1f} pts", pull.label, pull.title])
             item.setData(0, Qt.ItemDataRole.UserRole, pull.source)
-            item.setForeground(0, pg.mkColor(FOR_COLOUR if pull.points > 0 else AGAINST_COLOUR))
+            item.setForeground(0, QColor(FOR_COLOUR if pull.points > 0 else AGAINST_COLOUR))
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             tip = f"{pull.title}\ncredence {_percent(pull.credence)}, λ = {pull.strength:g}"
             for col in range(3):
@@ -304,6 +345,8 @@ class CredencePanel(QWidget):
             self.data_box.addWidget(self.data_chart)
 
     def _draw_sensitivity(self) -> None:
+        import pyqtgraph as pg
+
         plot = self.tornado
         plot.clear()
         sens = sensitivity(self.amap, top=20, limit=TORNADO_ROWS)
@@ -348,6 +391,8 @@ class CredencePanel(QWidget):
     def _show_distribution(self, generation: int, dist: Distribution) -> None:
         if generation != self._mc_generation:
             return  # the map changed while sampling: a newer run is on its way
+        import pyqtgraph as pg
+
         plot = self.histogram
         plot.clear()
         counts, edges = np.histogram(100 * dist.samples, bins=40, range=(0, 100))
@@ -372,6 +417,8 @@ class CredencePanel(QWidget):
         )
 
     def _draw_history(self) -> None:
+        import pyqtgraph as pg
+
         plot = self.history
         plot.clear()
         entries = self.amap.history

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import math
 import os
+from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QVBoxLayout, QWidget
@@ -36,6 +37,7 @@ from model.trends import (
     role_note,
     spans_orders_of_magnitude,
 )
+from ui.prefetch import after_first_frame, when_loaded
 
 ACCENT = QColor("#1f6fb4")
 COMPARE = QColor("#c2402a")
@@ -55,6 +57,59 @@ class FitOptions:
     end: float | None = None
     until: float | None = None
     level: float = DEFAULT_LEVEL
+
+
+@dataclass(frozen=True)
+class FitDrawing:
+    """A fitted trend ready to draw: the line and band over `xs` (values), and its crossing."""
+
+    fit: Fit | None
+    error: str = ""
+    xs: np.ndarray | None = None
+    lo: np.ndarray | None = None
+    hi: np.ndarray | None = None
+    mid: np.ndarray | None = None
+    crossing: Crossing | None = None
+    crossing_label: str = ""
+
+
+#: Fits by (series, references, options): a chart redrawn, or shown again, fits nothing twice.
+_FIT_CACHE: OrderedDict[tuple, FitDrawing] = OrderedDict()
+FIT_CACHE_SIZE = 256
+
+
+def fit_drawing(s: Series, refs: list[Series], o: FitOptions, log_y: bool) -> FitDrawing:
+    """Fit `s` as the chart shows it, from the cache when this exact fit was drawn before.
+
+    Needs scipy.stats (the band's t quantile), which the chart imports off the GUI thread.
+    """
+    key = (s, tuple(refs), o.start, o.end, o.until, o.level, log_y)
+    hit = _FIT_CACHE.get(key)
+    if hit is not None:
+        _FIT_CACHE.move_to_end(key)
+        return hit
+    try:
+        fit = fit_series(s, o.start, o.end)
+    except TrendError as exc:
+        result = FitDrawing(None, error=str(exc))
+    else:
+        crossing, label = None, ""
+        level = next((lv for r in refs if (lv := level_of(r)) is not None), None)
+        if level is not None and (log_y or fit.bound is not None):
+            label = level.label
+            try:
+                crossing = crossing_year(fit, level, o.level)
+            except TrendError:
+                crossing = None
+        seen = crossing.year if crossing and crossing.year and crossing.year - fit.last <= 60 else 0
+        end = max(fit.last, o.until or fit.last, seen)
+        xs = np.linspace(fit.first, end, 160)
+        lo, hi = fit.band(xs, o.level)
+        result = FitDrawing(fit, "", xs, lo, hi, fit.value(xs), crossing, label)
+    _FIT_CACHE[key] = result
+    if len(_FIT_CACHE) > FIT_CACHE_SIZE:
+        _FIT_CACHE.popitem(last=False)
+    return result
 
 
 def format_value(value: float, unit: str = "") -> str:
@@ -109,57 +164,75 @@ def point_tip(series: Series, point: Point) -> str:
     return "\n".join(lines)
 
 
-class YearAxis(pg.AxisItem):
-    """A time axis in whole years: no 2025.5 ticks, no "2,025"."""
+@cache
+def _chart_classes() -> dict[str, type]:
+    """The pyqtgraph subclasses, made on first use: pyqtgraph loads after the first frame."""
+    import pyqtgraph as pg
 
-    def tickValues(self, minVal, maxVal, size):  # noqa: ANN001, ANN201, N802, N803 - pyqtgraph API
-        levels = [
-            (spacing, [v for v in values if abs(v - round(v)) < 1e-6])
-            for spacing, values in super().tickValues(minVal, maxVal, size)
-            if spacing >= 1
-        ]
-        if not any(values for _, values in levels):
-            levels = [(1.0, [float(y) for y in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
-        return levels
+    class YearAxis(pg.AxisItem):
+        """A time axis in whole years: no 2025.5 ticks, no "2,025"."""
 
-    def tickStrings(self, values, scale, spacing):  # noqa: ANN001, ANN201, N802 - pyqtgraph API
-        return [f"{round(v)}" for v in values]
+        def tickValues(self, minVal, maxVal, size):  # noqa: ANN001, ANN201, N802, N803 - pyqtgraph API
+            levels = [
+                (spacing, [v for v in values if abs(v - round(v)) < 1e-6])
+                for spacing, values in super().tickValues(minVal, maxVal, size)
+                if spacing >= 1
+            ]
+            if not any(values for _, values in levels):
+                levels = [
+                    (1.0, [float(y) for y in range(math.ceil(minVal), math.floor(maxVal) + 1)])
+                ]
+            return levels
 
+        def tickStrings(self, values, scale, spacing):  # noqa: ANN001, ANN201, N802 - pyqtgraph API
+            return [f"{round(v)}" for v in values]
 
-class ChartView(pg.PlotWidget):
-    """A plot that leaves the mouse wheel to the panel around it: Ctrl+wheel zooms the chart.
+    class ChartView(pg.PlotWidget):
+        """A plot that leaves the mouse wheel to the panel around it: Ctrl+wheel zooms the chart.
 
-    A chart in a scrolling dock must not swallow the wheel, or the dock cannot be scrolled
-    past it (the behaviour of charts in Orange's and napari's docks).
-    """
+        A chart in a scrolling dock must not swallow the wheel, or the dock cannot be scrolled
+        past it (the behaviour of charts in Orange's and napari's docks).
+        """
 
-    def wheelEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt naming
-        if ev.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            super().wheelEvent(ev)
-            return
-        area = self.parentWidget()
-        while area is not None and not isinstance(area, QAbstractScrollArea):
-            area = area.parentWidget()
-        if area is None:
-            ev.ignore()  # nothing around to scroll: let Qt offer it to the parents
-            return
-        QApplication.sendEvent(area.viewport(), ev)  # scroll the panel holding the chart
-        ev.accept()
-
-
-class _PointsItem(pg.ScatterPlotItem):
-    """Scatter points that also report right-clicks (for the point's context menu)."""
-
-    sigRightClicked = Signal(object, object)  # points, screen position
-
-    def mouseClickEvent(self, ev):  # noqa: N802 - Qt naming
-        if ev.button() == Qt.MouseButton.RightButton:
-            pts = self.pointsAt(ev.pos())
-            if len(pts):
-                ev.accept()
-                self.sigRightClicked.emit(pts, ev.screenPos().toPoint())
+        def wheelEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt naming
+            if ev.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                super().wheelEvent(ev)
                 return
-        super().mouseClickEvent(ev)
+            area = self.parentWidget()
+            while area is not None and not isinstance(area, QAbstractScrollArea):
+                area = area.parentWidget()
+            if area is None:
+                ev.ignore()  # nothing around to scroll: let Qt offer it to the parents
+                return
+            QApplication.sendEvent(area.viewport(), ev)  # scroll the panel holding the chart
+            ev.accept()
+
+    class _PointsItem(pg.ScatterPlotItem):
+        """Scatter points that also report right-clicks (for the point's context menu)."""
+
+        sigRightClicked = Signal(object, object)  # points, screen position
+
+        def mouseClickEvent(self, ev):  # noqa: N802 - Qt naming
+            if ev.button() == Qt.MouseButton.RightButton:
+                pts = self.pointsAt(ev.pos())
+                if len(pts):
+                    ev.accept()
+                    self.sigRightClicked.emit(pts, ev.screenPos().toPoint())
+                    return
+            super().mouseClickEvent(ev)
+
+    return {"YearAxis": YearAxis, "ChartView": ChartView, "PointsItem": _PointsItem}
+
+
+def __getattr__(name: str) -> type:
+    """`YearAxis` and `ChartView` as module attributes, made when first asked for."""
+    if name in ("YearAxis", "ChartView"):
+        return _chart_classes()[name]
+    raise AttributeError(name)
+
+
+def _points_item_class() -> type:
+    return _chart_classes()["PointsItem"]
 
 
 class SeriesChart(QWidget):
@@ -175,8 +248,11 @@ class SeriesChart(QWidget):
         parent: QWidget | None = None,
         *,
         compact: bool = False,
+        wait_for_fit: bool = False,
     ) -> None:
         super().__init__(parent)
+        #: Fit on the GUI thread even when scipy is not loaded yet (off-screen pictures).
+        self.wait_for_fit = wait_for_fit
         self.amap = amap
         self.name = series_name
         self.compact = compact
@@ -186,31 +262,14 @@ class SeriesChart(QWidget):
         self.crossing: Crossing | None = None
         self.log_y = False
         self.message = ""
-        self._scatter: _PointsItem | None = None
+        self._scatter = None
+        self._right_vb = None
+        self.plot: QWidget | None = None  # the pyqtgraph PlotWidget, made by _make_plot
         self._build()
-        self.refresh()
+        after_first_frame(self._make_plot)
 
     # ------------------------------------------------------------- structure
     def _build(self) -> None:
-        pal = self.palette()
-        fg = pal.color(QPalette.ColorRole.Text)
-        self.plot = ChartView(
-            background=pal.color(QPalette.ColorRole.Base),
-            axisItems={"bottom": YearAxis(orientation="bottom")},
-        )
-        self.plot.setMinimumSize(120, 100)
-        self.plot.sizeHint = lambda: QSize(300, 160)  # pyqtgraph's default hint is 640x480
-        self.item = self.plot.getPlotItem()
-        self.item.setMenuEnabled(False)
-        self.item.hideButtons()
-        for side in ("left", "bottom", "right"):
-            axis = self.item.getAxis(side)
-            axis.setTextPen(fg)
-            axis.setPen(pg.mkPen(fg.lighter(220) if fg.lightness() < 128 else fg.darker(150)))
-        self.item.showGrid(x=True, y=True, alpha=0.15)
-        # Room above the highest line for its label: reference labels stay inside the plot.
-        self.item.getViewBox().setDefaultPadding(0.1)
-        self.plot.setToolTip("Ctrl+wheel zooms the chart; hover a point for its source")
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
@@ -228,11 +287,43 @@ class SeriesChart(QWidget):
         layout.setSpacing(1)
         layout.addWidget(self.title)
         layout.addWidget(self.key)
-        layout.addWidget(self.plot, 1)
+        self._placeholder = QWidget()
+        self._placeholder.setMinimumSize(120, 100)
+        layout.addWidget(self._placeholder, 1)
         layout.addWidget(self.caption)
         self.caption.setVisible(not self.compact)
         self.setMinimumHeight(140 if self.compact else 230)
-        self._right_vb: pg.ViewBox | None = None
+        s = self.series
+        if s is not None:
+            self.title.setText(f"<b>{s.title or s.name}</b>")
+
+    def _make_plot(self) -> None:
+        """The pyqtgraph plot in place of its placeholder; then the first drawing."""
+        import pyqtgraph as pg
+
+        pal = self.palette()
+        fg = pal.color(QPalette.ColorRole.Text)
+        classes = _chart_classes()
+        self.plot = classes["ChartView"](
+            background=pal.color(QPalette.ColorRole.Base),
+            axisItems={"bottom": classes["YearAxis"](orientation="bottom")},
+        )
+        self.plot.setMinimumSize(120, 100)
+        self.plot.sizeHint = lambda: QSize(300, 160)  # pyqtgraph's default hint is 640x480
+        self.item = self.plot.getPlotItem()
+        self.item.setMenuEnabled(False)
+        self.item.hideButtons()
+        for side in ("left", "bottom", "right"):
+            axis = self.item.getAxis(side)
+            axis.setTextPen(fg)
+            axis.setPen(pg.mkPen(fg.lighter(220) if fg.lightness() < 128 else fg.darker(150)))
+        self.item.showGrid(x=True, y=True, alpha=0.15)
+        # Room above the highest line for its label: reference labels stay inside the plot.
+        self.item.getViewBox().setDefaultPadding(0.1)
+        self.plot.setToolTip("Ctrl+wheel zooms the chart; hover a point for its source")
+        self.layout().replaceWidget(self._placeholder, self.plot)
+        self._placeholder.deleteLater()
+        self.refresh()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
         return QSize(320, 190) if self.compact else QSize(480, 320)
@@ -268,6 +359,8 @@ class SeriesChart(QWidget):
     # ------------------------------------------------------------- drawing
     def refresh(self) -> None:
         """Redraw everything from the model (cheap: tens of items)."""
+        if self.plot is None:
+            return  # drawn when the plot is made, right after the window's first frame
         self.item.clear()
         self._clear_right()
         self.fit, self.crossing, self.message = None, None, ""
@@ -349,6 +442,8 @@ class SeriesChart(QWidget):
             )
 
     def _draw_points(self, s: Series, points: list[Point], color: QColor, target) -> None:
+        import pyqtgraph as pg
+
         idx = [i for i, p in enumerate(s.points) if p in points and (p.value > 0 or not self.log_y)]
         xs = np.array([decimal_year(s.points[i].date) for i in idx])
         ys = np.array([self._y(s.points[i].value) for i in idx], dtype=float)
@@ -364,7 +459,7 @@ class SeriesChart(QWidget):
         size = 6 if self.compact else 8
         fill = QColor(color)
         fill.setAlpha(200)
-        scatter = _PointsItem(x=xs, y=ys, data=idx, size=size, pen=pg.mkPen(color.darker(130)),
+        scatter = _points_item_class()(x=xs, y=ys, data=idx, size=size, pen=pg.mkPen(color.darker(130)),
                               brush=pg.mkBrush(fill), hoverable=True,
                               hoverBrush=pg.mkBrush("#f0b400"), hoverSize=size + 4,
                               tip=lambda x, y, data, s=s: point_tip(s, s.points[data]))  # fmt: skip
@@ -382,20 +477,26 @@ class SeriesChart(QWidget):
         self.pointMenuRequested.emit(name, int(pts[0].data()), pos)
 
     def _draw_fit(self, s: Series, refs: list[Series]) -> float:
-        """Fit line and band over the range, projected to `until`; returns the last year drawn."""
+        """Fit line and band over the range, projected to `until`; returns the last year drawn.
+
+        The first fit of a session needs scipy.stats (~0.8 s to import): the chart shows its
+        points at once and draws the fit when the background import is done."""
+        import pyqtgraph as pg
+
         o = self.options
-        try:
-            fit = fit_series(s, o.start, o.end)
-        except TrendError as exc:
-            reason = str(exc).removeprefix(f"{s.name!r}: ")
+        if not self.wait_for_fit and not when_loaded("scipy.stats", self._fit_ready):
+            self.message = "Fitting the trend…"
+            return 0.0
+        drawn = fit_drawing(s, refs, o, self.log_y)
+        fit = drawn.fit
+        if fit is None:
+            reason = drawn.error.removeprefix(f"{s.name!r}: ")
             self.message = f"No fit: {reason}."
             return 0.0
         self.fit = fit
         self.message = fit_message(fit, o.level)
-        end = max(fit.last, o.until or fit.last, self._draw_crossing(fit, refs))
-        xs = np.linspace(fit.first, end, 160)
-        lo, hi = fit.band(xs, o.level)
-        mid = fit.value(xs)
+        end = max(fit.last, o.until or fit.last, self._draw_crossing(fit, drawn))
+        xs, lo, hi, mid = drawn.xs, drawn.lo, drawn.hi, drawn.mid
         band = QColor(ACCENT)
         band.setAlpha(40)
         c_lo = pg.PlotDataItem(xs, self._y(lo), pen=pg.mkPen(None))
@@ -409,19 +510,21 @@ class SeriesChart(QWidget):
                                               pen=pg.mkPen("#999", style=Qt.PenStyle.DotLine)))  # fmt: skip
         return end
 
-    def _draw_crossing(self, fit: Fit, refs: list[Series]) -> float:
+    def _fit_ready(self) -> None:
+        if self.options.enabled and self.fit is None:
+            self.refresh()
+
+    def _draw_crossing(self, fit: Fit, drawn: FitDrawing) -> float:
         """Mark where the fit meets the first reference level; returns the year to keep in view."""
-        level = next((lv for r in refs if (lv := level_of(r)) is not None), None)
-        if level is None or not (self.log_y or fit.bound is not None):
-            return 0.0
-        try:
-            c = crossing_year(fit, level, self.options.level)
-        except TrendError:
+        c = drawn.crossing
+        if c is None:
             return 0.0
         self.crossing = c
-        self.message += " " + crossing_message(c, level.label)
+        self.message += " " + crossing_message(c, drawn.crossing_label)
         if c.year is None or c.year - fit.last > 60:
             return 0.0  # far beyond any sensible axis
+        import pyqtgraph as pg
+
         region = pg.LinearRegionItem((c.low or c.year, c.high or c.year + 5), movable=False,
                                      brush=pg.mkBrush(224, 160, 0, 45), pen=pg.mkPen(None))  # fmt: skip
         self.item.addItem(region)
@@ -432,6 +535,8 @@ class SeriesChart(QWidget):
 
     def _draw_reference(self, r: Series) -> str:
         """Levels as dashed lines with a band, projections as diamonds, rates as caption text."""
+        import pyqtgraph as pg
+
         notes = []
         for p in r.points:
             role = point_role(p)
@@ -472,6 +577,8 @@ class SeriesChart(QWidget):
 
     def _draw_compare(self, other: Series) -> None:
         """A second series on its own right-hand axis (the pyqtgraph MultiplePlotAxes pattern)."""
+        import pyqtgraph as pg
+
         vb = pg.ViewBox()
         self._right_vb = vb
         self.item.showAxis("right")
@@ -519,7 +626,7 @@ def render_series_png(
 ) -> None:
     """Draw a series chart into a PNG (for the report); raises OSError if it cannot be written."""
     _app()
-    chart = SeriesChart(amap, name)
+    chart = SeriesChart(amap, name, wait_for_fit=True)
     if options is not None:
         chart.set_fit(options)
     chart.resize(*size)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+from collections import Counter
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette, QUndoStack
@@ -396,10 +397,10 @@ class SourcesPanel(QWidget):
     def refresh(self) -> None:
         """Rebuild the list from the model, keeping the selected source."""
         current = self.current_id()
-        counts: dict[str, int] = {}
-        for n in self.amap.nodes():
-            for sid in {c.source for c in n.citations}:
-                counts[sid] = counts.get(sid, 0) + 1
+        self._cites = {n.id: frozenset(c.source for c in n.citations)
+                       for n in self.amap.nodes() if n.citations}  # fmt: skip
+        self._counts = Counter(sid for sids in self._cites.values() for sid in sids)
+        counts = self._counts
         self.tree.setSortingEnabled(False)
         self.tree.clear()
         for s in self.amap.sources.values():
@@ -418,13 +419,46 @@ class SourcesPanel(QWidget):
         self._update_buttons()
 
     def _on_changes(self, changes: list[Change]) -> None:
-        if any(c.kind in ("source", "node", "reset") for c in changes):
+        if any(c.kind in ("source", "reset") for c in changes):
             self.refresh()
-            for sid, viewer in list(self.viewers.items()):
-                if sid in self.amap.sources:
-                    viewer.refresh()
-                else:
-                    viewer.close()
+            touched = set(self.viewers)
+        else:
+            touched = self._recount([c.key for c in changes if c.kind == "node"])
+        for sid in touched & set(self.viewers):
+            if sid in self.amap.sources:
+                self.viewers[sid].refresh()
+            else:
+                self.viewers[sid].close()
+
+    def _recount(self, node_ids: list[str]) -> set[str]:
+        """Follow the citations of changed nodes only (an edit costs what it changes, not a
+        scan of the map); returns the sources those nodes cite or cited."""
+        graph = self.amap.graph
+        touched: set[str] = set()
+        moved: set[str] = set()
+        for nid in node_ids:
+            old = self._cites.get(nid, frozenset())
+            new = (
+                frozenset(c.source for c in self.amap.node(nid).citations)
+                if nid in graph
+                else frozenset()
+            )
+            touched |= old | new
+            if old == new:
+                continue
+            self._counts.subtract(old - new)
+            self._counts.update(new - old)
+            moved |= old ^ new
+            if new:
+                self._cites[nid] = new
+            else:
+                self._cites.pop(nid, None)
+        for i in range(self.tree.topLevelItemCount()) if moved else ():
+            item = self.tree.topLevelItem(i)
+            sid = self._id(item)
+            if sid in moved:
+                item.setText(3, str(self._counts.get(sid, 0)))
+        return touched
 
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()

@@ -1,0 +1,219 @@
+"""What one edit costs in the whole window: key press → repainted map, at 1k/10k/100k nodes.
+
+Run: `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_edits.py [--sizes 1000 10000]`
+(a real display works too: DISPLAY=:N QT_QPA_PLATFORM=xcb).
+
+The map opens in the real `MainWindow` with every panel, as a person has it. Each edit is what
+a person does: an Up-arrow key press in the Inspector's prior box (weight change), "add a
+reason" on the selected node, and undo of a 1,000-node import (10,000-node map). The clock
+runs from the key press to the end of the repaint it causes (`processEvents` until the
+view's paint is done); the panels' coalesced refresh (30–50 ms timers) is reported apart as
+"then". Every figure is a median with its ratio to the same key press on a plain spin box in
+an empty window (the baseline below), so a loaded machine still gives a comparable number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QEvent, QObject, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow, QSpinBox  # noqa: E402
+
+from bench.synthetic import synthetic_map  # noqa: E402
+from storage.document import MapDocument  # noqa: E402
+from ui.commands.edits import ModelCommand, push  # noqa: E402
+from ui.prefetch import AFTER_FIRST_FRAME, release  # noqa: E402
+
+BUDGETS_MS = {  # issue 13
+    ("weight", 10_000): 10,
+    ("weight", 100_000): 30,
+    ("add", 100_000): 50,
+    ("undo import", 10_000): 200,
+}
+
+
+class _Painted(QObject):
+    """Counts paint events of a widget (the map viewport)."""
+
+    def __init__(self, widget) -> None:  # noqa: ANN001
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def to_frame(app: QApplication, painted: _Painted, action) -> float:  # noqa: ANN001
+    """Seconds from `action()` (a key press) until the view has repainted."""
+    before = painted.count
+    t0 = time.perf_counter()
+    action()
+    for _ in range(50):
+        app.processEvents()
+        if painted.count > before:
+            break
+    return time.perf_counter() - t0
+
+
+def settle(app: QApplication, seconds: float = 0.12) -> float:
+    """Run the event loop for a while (the panels' timers fire); CPU seconds it took."""
+    c0 = time.process_time()
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.002)
+    return time.process_time() - c0
+
+
+def baseline(app: QApplication, runs: int) -> float:
+    """The same key press on a spin box in an empty window: Qt's own floor."""
+    win = QMainWindow()
+    spin = QSpinBox(maximum=10**6)
+    win.setCentralWidget(spin)
+    win.resize(1600, 1000)
+    win.show()
+    settle(app, 0.2)
+    painted = _Painted(spin)
+    times = [
+        to_frame(app, painted, lambda: QTest.keyClick(spin, Qt.Key.Key_Up)) for _ in range(runs)
+    ]
+    win.close()
+    return statistics.median(times)
+
+
+def _time_commits(doc) -> list[float]:  # noqa: ANN001
+    """Record how long each durable commit (synchronous=FULL, fsync) takes."""
+    out: list[float] = []
+    write = doc._on_changes
+
+    def timed(changes) -> None:  # noqa: ANN001
+        t0 = time.perf_counter()
+        write(changes)
+        out.append(time.perf_counter() - t0)
+
+    doc.map.unsubscribe(write)
+    doc.map.subscribe(timed, first=True)
+    return out
+
+
+class BulkAdd(ModelCommand):
+    """Add `count` linked nodes in one step, as accepting an article import does."""
+
+    def __init__(self, amap, target: str, count: int) -> None:  # noqa: ANN001
+        super().__init__(amap, f"Import {count} claims")
+        self.target, self.count, self.ids = target, count, []
+
+    def _redo(self) -> None:
+        for i in range(self.count):
+            nid = self.amap.add_node("claim", f"Imported claim {i}", node_id=f"imp{i}")
+            self.amap.link(nid, self.target, "supports" if i % 3 else "attacks", "moderate")
+            self.ids.append(nid)
+
+    def _undo(self) -> None:
+        for nid in self.ids:
+            self.amap.remove_node(nid)
+        self.ids = []
+
+
+def report(
+    label: str, n: int, times: list[float], base: float, then: list[float], commits: list[float]
+) -> None:
+    med = statistics.median(times) * 1000
+    budget = BUDGETS_MS.get((label, n))
+    verdict = "" if budget is None else (" within" if med < budget else " OVER") + f" {budget} ms"
+    print(
+        f"{label:<12} {n:>7} nodes: median {med:7.1f} ms, min {min(times) * 1000:6.1f} ms"
+        f" ({med / (base * 1000):5.1f}× baseline){verdict}; then {statistics.median(then) * 1000:5.1f} ms"
+        f" CPU in panel refreshes; of the median, {statistics.median(commits) * 1000:.1f} ms"
+        " is the durable commit to disk",
+        flush=True,
+    )
+    commits.clear()
+
+
+def bench_size(app: QApplication, n: int, folder: Path, runs: int, base: float) -> None:
+    from ui.mainwindow import MainWindow
+
+    path = folder / f"edits{n}.cruxmap"
+    MapDocument.create(path, synthetic_map(n)).close()
+    window = MainWindow()
+    window.resize(1600, 1000)
+    window.open_path(path)
+    window.show()
+    settle(app, 0.5)
+    release(*AFTER_FIRST_FRAME)  # as the app does after its first frame
+    settle(app, 0.5)
+    ws = window.workspace
+    amap, scene, view = ws.doc.map, ws.scene, ws.view
+    painted = _Painted(view.viewport())
+    commits = _time_commits(ws.doc)
+    inspector = window.panels["inspector"]
+    rng = random.Random(n)
+    evidence = [node.id for node in amap.nodes() if node.kind == "evidence"]
+
+    times, then = [], []
+    for _ in range(runs):
+        nid = rng.choice(evidence)
+        scene.select_nodes([nid])
+        view.center_on_node(nid)
+        settle(app, 0.05)
+        spin = inspector.spin
+        if spin.value() >= 99:
+            spin.setValue(50)
+            settle(app, 0.05)
+        times.append(to_frame(app, painted, lambda s=spin: QTest.keyClick(s, Qt.Key.Key_Up)))
+        then.append(settle(app))
+    report("weight", n, times, base, then, commits)
+
+    times, then = [], []
+    for _ in range(max(3, runs // 3)):
+        scene.select_nodes([rng.choice(evidence)])
+        settle(app, 0.05)
+        times.append(
+            to_frame(app, painted, lambda: ws.editor.add_child("claim", "supports", edit=False))
+        )
+        then.append(settle(app, 0.2))
+    report("add", n, times, base, then, commits)
+
+    if n >= 10_000:
+        times, then = [], []
+        for _ in range(3):
+            push(window.undo_stack, BulkAdd(amap, "n0", 1000), window)
+            settle(app, 0.3)
+            times.append(to_frame(app, painted, window.undo_stack.undo))
+            then.append(settle(app, 0.3))
+            window.undo_stack.setIndex(window.undo_stack.index())  # drop the redo entry
+        report("undo import", n, times, base, then, commits)
+    window.close()
+    settle(app, 0.1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=15, help="weight edits per size")
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    base = baseline(app, args.runs)
+    print(f"baseline: key press → repainted spin box in an empty window: {base * 1000:.2f} ms")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            bench_size(app, n, Path(tmp), args.runs, base)
+
+
+if __name__ == "__main__":
+    main()

@@ -228,7 +228,12 @@ def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
                     start = i + 1
                 break
         first = lines[nonempty[0]].strip()
-        if not out.title and len(first.split()) <= 20 and not _BYLINE.match(first):
+        if (
+            not out.title
+            and len(nonempty) > 1  # a one-line text is all body
+            and len(first.split()) <= 12
+            and not _BYLINE.match(first)
+        ):
             out.title = clean_title(first.rstrip(" .:;,"))
             start = nonempty[0] + 1
 

@@ -49,6 +49,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         suggest_series,
     )
     from storage.articles import ArticleError, read_article
+    from storage.document import DocumentError
 
     if not Path(args.map).exists():
         fail(f"no such map: {args.map}")
@@ -66,6 +67,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.accept_all:
             facts = accept_facts(amap.series, article, result.trend_facts)
             added = apply_import(amap, article, accept_all(result, args.min_confidence), facts)
+    except DocumentError as exc:  # the file refused the edit (another program, disk full…)
+        fail(str(exc))
     finally:
         doc.close()
     if args.json:

@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 
 from model.importer.article import Article
 from model.importer.boilerplate import clean_text, clean_title, is_subscribe_prompt
-from storage.sandbox import Sandbox, SandboxError
+from storage.sandbox import Sandbox, SandboxError, absolute
 
 MAX_PDF_PAGES = 400
 _BINARY_MAGIC = {
@@ -98,10 +98,11 @@ def _read_path(
     content_type: str = "",
 ) -> Article:
     name = os.path.basename(path) or path
+    typed, path = path, absolute(path)  # the child must read the file the user named
     try:
         size = os.stat(path).st_size
     except FileNotFoundError:
-        raise ArticleError(f"No such file: {path}") from None
+        raise ArticleError(f"No such file: {typed}") from None
     except OSError as exc:
         raise ArticleError(f"Cannot open {name}: {exc.strerror or exc}") from None
     if not os.path.isfile(path):

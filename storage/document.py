@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.argmap import ArgumentMap, Change, MapError
-from storage import rows
+from storage import merge, rows
 from storage.schema import APPLICATION_ID, PRAGMAS, SCHEMA, SCHEMA_VERSION, TABLES
 
 if TYPE_CHECKING:
@@ -33,7 +33,16 @@ class StorageError(DocumentError):
 
 
 class MapDocument:
-    """One open map file and the `ArgumentMap` it holds."""
+    """One open map file and the `ArgumentMap` it holds.
+
+    Another program may write the same file (the app and a CLI, two windows). Every write runs
+    in one `BEGIN IMMEDIATE` transaction that first compares `PRAGMA data_version` with the
+    version last read or written: when someone else committed in between, the file is re-read,
+    the edit is re-applied on top of it (storage.merge) and the model takes the merged map;
+    when the edit no longer applies nothing is written and StorageError says why. `refresh()`
+    picks up outside changes between edits (the app polls it). `on_reload` callbacks hear of
+    every outside change taken over, with a message for the user.
+    """
 
     def __init__(self, path: Path, conn: sqlite3.Connection, amap: ArgumentMap) -> None:
         self.path = path
@@ -41,6 +50,9 @@ class MapDocument:
         self._db: sqlite_utils.Database | None = None
         self.map = amap
         self._restoring = False
+        self._version = _data_version(db.conn)
+        self._base = amap.snapshot()  # what the file holds, as of self._version
+        self.on_reload: list = []
         amap.subscribe(self._on_changes, first=True)
 
     # -------------------------------------------------------------- lifecycle
@@ -110,20 +122,81 @@ class MapDocument:
         self.conn.close()
         self.conn = _connect(path)
         self.path = path
+        self._version = _data_version(self.db.conn)
 
     # ---------------------------------------------------------------- writing
     def _on_changes(self, changes: list[Change]) -> None:
         if self._restoring:
             return
+        conn = self.db.conn
+        merged: ArgumentMap | None = None
         try:
-            with self.db.atomic():
-                rows.write_changes(self.db.conn, self.map, changes)
+            conn.execute("BEGIN IMMEDIATE")  # the write lock first: nobody commits in between
+            try:
+                if _data_version(conn) != self._version:
+                    merged = self._rebase(changes)
+                    changes = [Change("history", 0) if c.kind == "history" else c for c in changes]
+                rows.write_changes(conn, merged or self.map, changes)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except merge.MergeConflict as exc:
+            self._restore()
+            self._notify("reloaded; the last edit did not fit and was not saved")
+            raise StorageError(
+                f"{self.path.name} was changed by another program and this edit no longer "
+                f"fits: {exc}. The map now shows the file as it is; the edit was not saved."
+            ) from None
         except sqlite3.Error as exc:
             self._restore()
             raise StorageError(
                 f"The change could not be written to {self.path.name} ({exc}); "
                 "the map is as it was before the change."
             ) from None
+        self._version = _data_version(conn)
+        if merged is None:
+            merge.update_base(self._base, self.map, changes)
+        else:
+            self._take(merged, "the edit was added on top of the other program's changes")
+
+    def _rebase(self, changes: list[Change]) -> ArgumentMap:
+        """Our edit applied to the file as another program left it (inside the write lock)."""
+        if any(c.kind == "reset" for c in changes):
+            raise merge.MergeConflict("the whole map was to be replaced")
+        theirs = _load(self.db.conn, self.path)
+        return merge.rebase(theirs, self._base, self.map, changes)
+
+    def refresh(self) -> bool:
+        """Take over what another program wrote since the last read or write; True if it did."""
+        conn = self.db.conn
+        if self.map._depth or _data_version(conn) == self._version:  # noqa: SLF001
+            return False
+        conn.execute("BEGIN")
+        try:
+            theirs = _load(conn, self.path)
+            version = _data_version(conn)
+        finally:
+            conn.execute("COMMIT")
+        self._version = version
+        self._take(theirs, "reloaded")
+        return True
+
+    def _take(self, amap: ArgumentMap, how: str) -> None:
+        """Show `amap` (what the file holds now) and tell the listeners why."""
+        self._restoring = True
+        try:
+            self.map.replace_contents(amap)
+        finally:
+            self._restoring = False
+        self._base = self.map.snapshot()
+        self._notify(how)
+
+    def _notify(self, how: str) -> None:
+        message = f"{self.path.name} was changed by another program: {how}"
+        for callback in list(self.on_reload):
+            callback(message)
 
     def _restore(self) -> None:
         """Put the model back to what the file holds after a failed write."""
@@ -132,6 +205,13 @@ class MapDocument:
             self.map.replace_contents(_load(self.conn, self.path))
         finally:
             self._restoring = False
+        self._version = _data_version(self.db.conn)
+        self._base = self.map.snapshot()
+
+
+def _data_version(conn: sqlite3.Connection) -> int:
+    """Changes when another connection commits to the file (not on this one's own commits)."""
+    return conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 # ------------------------------------------------------------------- checking

@@ -53,12 +53,14 @@ class Sandbox:
         env = dict(os.environ)
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         env["CRUXMAP_SANDBOX_MEMORY"] = str(self.memory)
+        # -P: the user's folder is not put on the child's import path (a `storage/` there must
+        # not be imported). The child keeps the user's working directory, and callers pass
+        # absolute paths anyway (`absolute`), so a path means what the user typed.
         return subprocess.Popen(
-            [sys.executable, "-m", "storage.sandbox"],
+            [sys.executable, "-P", "-m", "storage.sandbox"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            cwd=str(ROOT),
             env=env,
         )
 
@@ -114,6 +116,11 @@ class Sandbox:
             err.kind = "error"  # type: ignore[attr-defined]
             raise err
         return reply["result"]
+
+
+def absolute(path: str | os.PathLike[str]) -> str:
+    """`path` resolved against the user's working directory, before it crosses to a child."""
+    return os.path.abspath(os.fspath(path))
 
 
 def _read_line(proc: subprocess.Popen, deadline: float) -> bytes | None:

@@ -138,9 +138,10 @@ def read_table_sandboxed(
 
     Pass an open `box` to read many files in one child (a child start costs about a second).
     """
-    from storage.sandbox import SandboxError, run_once
+    from storage.sandbox import SandboxError, absolute, run_once
 
     name = Path(path).name
+    path = absolute(path)  # resolved against the user's cwd, not the child's
     try:
         if box is not None:
             return Table.from_json(box.call("read_trend_table", str(path), timeout=timeout))

@@ -171,14 +171,17 @@ class MapDocument:
     def refresh(self) -> bool:
         """Take over what another program wrote since the last read or write; True if it did."""
         conn = self.db.conn
-        if self.map._depth or _data_version(conn) == self._version:  # noqa: SLF001
-            return False
-        conn.execute("BEGIN")
         try:
-            theirs = _load(conn, self.path)
-            version = _data_version(conn)
-        finally:
-            conn.execute("COMMIT")
+            if self.map._depth or _data_version(conn) == self._version:  # noqa: SLF001
+                return False
+            conn.execute("BEGIN")
+            try:
+                theirs = _load(conn, self.path)
+                version = _data_version(conn)
+            finally:
+                conn.execute("COMMIT")
+        except sqlite3.OperationalError:  # the other program is mid-commit: look again later
+            return False
         self._version = version
         self._take(theirs, "reloaded")
         return True

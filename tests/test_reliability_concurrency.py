@@ -179,3 +179,73 @@ def test_refresh_takes_over_outside_changes(tmp_path) -> None:
     assert not b.refresh()
     a.close()
     b.close()
+
+
+# ------------------------------------------------------------------- the app and a CLI
+APP_RUNS = int(os.environ.get("CRUXMAP_APP_WRITER_RUNS", "2"))
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.app import make_app
+    from ui.mainwindow import MainWindow
+
+    make_app()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    w = MainWindow()
+    w.warnings = warnings
+    qtbot.addWidget(w)
+    return w
+
+
+@pytest.mark.slow
+def test_app_and_cli_lose_no_acknowledged_item(window, seeded, qtbot) -> None:
+    """The window adds claims and trend points (undoable edits) while a CLI imports into the
+    same map; the app shows the CLI's changes, and the file holds every acknowledged item."""
+    from storage.document import StorageError
+    from ui.commands.edits import AddNodeCommand, push
+    from ui.panels.trends_dock import PutSeriesCommand
+
+    for run in range(APP_RUNS):
+        path = seeded / f"app{run}.cruxmap"
+        shutil.copy(seeded / "seed.cruxmap", path)
+        assert window.open_path(path)
+        amap = window.doc.map
+        cli_args = ["import", str(seeded / "article.txt"), "--map", str(path), "--accept-all",
+                    "--json"]  # fmt: skip
+        proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *cli_args],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+        nodes, points, i = [], [], 0
+        while proc.poll() is None or i < 10:
+            i += 1
+            if i % 2:
+                cmd = AddNodeCommand(amap, "claim", f"app claim {i}", target=amap.thesis.id)
+                if push(window.undo_stack, cmd, window):
+                    nodes.append(cmd.node_id)
+            else:
+                s = amap.series["arc_agi_1_pct"]
+                point = Point(str(2100 + i), float(i), note="from the app")
+                try:
+                    window.undo_stack.push(
+                        PutSeriesCommand(amap, replace(s, points=(*s.points, point)))
+                    )
+                    points.append(point)
+                except StorageError:
+                    pass  # refused with a message: not acknowledged
+            qtbot.wait(40)  # the event loop runs the outside-change poll
+        out, err = proc.communicate()
+        assert proc.returncode == 0 and "Traceback" not in err, err
+        qtbot.waitUntil(lambda: not window.check_outside_changes(), timeout=5000)
+        ack = json.loads(out)
+        assert all(n in amap for n in ack["added"]["nodes"])  # the app shows the CLI's nodes
+        assert window.undo_stack.count() < len(nodes) + len(points)  # cleared on the reload
+        window.close_map()
+        assert missing_items(path, [ack]) == []
+        check = MapDocument.open(path)
+        lost = [n for n in nodes if n not in check.map]
+        lost += [p for p in points if p not in check.map.series["arc_agi_1_pct"].points]
+        check.close()
+        assert lost == [] and window.warnings == []

@@ -30,6 +30,7 @@ from ui.labels import plain_text
 
 MAP_FILTER = "Cruxmap maps (*.cruxmap)"
 MAX_RECENT = 10
+OUTSIDE_POLL_MS = 1000
 ARTICLE_SUFFIXES = {".html", ".htm", ".md", ".markdown", ".txt", ".pdf"}
 
 
@@ -49,6 +50,10 @@ class MainWindow(QMainWindow):
         self.resize(1500, 920)
         self._credence_label = QLabel()
         self.statusBar().addPermanentWidget(self._credence_label)
+        # Another program (a CLI, a second window) may write the open map: look once a second.
+        self._outside_timer = QTimer(self, interval=OUTSIDE_POLL_MS)
+        self._outside_timer.timeout.connect(self.check_outside_changes)
+        self._outside_error = ""
         self._build_file_actions()
         self._build_menus()
         self._restore_settings()
@@ -222,7 +227,10 @@ class MainWindow(QMainWindow):
 
             build_workspace(self, doc)
             doc.map.subscribe(self._on_map_changed)
+            doc.on_reload.append(self._on_outside_change)
+            self._outside_timer.start()
         else:
+            self._outside_timer.stop()
             empty = QLabel("No map is open. Use File → New or File → Open.")
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.setCentralWidget(empty)
@@ -298,6 +306,23 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- errors
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, "Cruxmap", message)
+
+    def check_outside_changes(self) -> bool:
+        """Reload what another program wrote to the open map (not while a dialog is open)."""
+        if self.doc is None or QApplication.activeModalWidget() is not None:
+            return False
+        try:
+            return self.doc.refresh()
+        except DocumentError as exc:  # the file went bad under us: keep showing the map
+            if str(exc) != self._outside_error:
+                self._outside_error = str(exc)
+                self.statusBar().showMessage(f"{exc}; the map shown is the last good one", 15000)
+            return False
+
+    def _on_outside_change(self, message: str) -> None:
+        """The open map now shows another program's changes: old undo steps no longer apply."""
+        QTimer.singleShot(0, self.undo_stack.clear)  # not inside a push or an undo in progress
+        self.statusBar().showMessage(f"{message}; the undo history was cleared", 10000)
 
     def _on_command_error(self, message: str) -> None:
         self.show_error(message)

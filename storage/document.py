@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from model.argmap import ArgumentMap, Change, MapError
 from storage import merge, rows
+from storage.safe_paths import OPEN_MAPS
 from storage.schema import APPLICATION_ID, PRAGMAS, SCHEMA, SCHEMA_VERSION, TABLES
 
 if TYPE_CHECKING:
@@ -50,10 +51,11 @@ class MapDocument:
         self._db: sqlite_utils.Database | None = None
         self.map = amap
         self._restoring = False
-        self._version = _data_version(db.conn)
+        self._version = _data_version(conn)
         self._base = amap.snapshot()  # what the file holds, as of self._version
         self.on_reload: list = []
         amap.subscribe(self._on_changes, first=True)
+        OPEN_MAPS.add(path)
 
     # -------------------------------------------------------------- lifecycle
     @classmethod
@@ -99,6 +101,7 @@ class MapDocument:
         return self._db
 
     def close(self) -> None:
+        OPEN_MAPS.discard(self.path)
         self.map.unsubscribe(self._on_changes)
         self.conn.close()
 
@@ -121,14 +124,16 @@ class MapDocument:
             raise DocumentError(f"Could not save a copy as {path.name}: {exc}") from None
         self.conn.close()
         self.conn = _connect(path)
+        OPEN_MAPS.discard(self.path)
         self.path = path
-        self._version = _data_version(self.db.conn)
+        OPEN_MAPS.add(path)
+        self._version = _data_version(self.conn)
 
     # ---------------------------------------------------------------- writing
     def _on_changes(self, changes: list[Change]) -> None:
         if self._restoring:
             return
-        conn = self.db.conn
+        conn = self.conn
         merged: ArgumentMap | None = None
         try:
             conn.execute("BEGIN IMMEDIATE")  # the write lock first: nobody commits in between
@@ -165,12 +170,12 @@ class MapDocument:
         """Our edit applied to the file as another program left it (inside the write lock)."""
         if any(c.kind == "reset" for c in changes):
             raise merge.MergeConflict("the whole map was to be replaced")
-        theirs = _load(self.db.conn, self.path)
+        theirs = _load(self.conn, self.path)
         return merge.rebase(theirs, self._base, self.map, changes)
 
     def refresh(self) -> bool:
         """Take over what another program wrote since the last read or write; True if it did."""
-        conn = self.db.conn
+        conn = self.conn
         try:
             if self.map._depth or _data_version(conn) == self._version:  # noqa: SLF001
                 return False
@@ -208,7 +213,7 @@ class MapDocument:
             self.map.replace_contents(_load(self.conn, self.path))
         finally:
             self._restoring = False
-        self._version = _data_version(self.db.conn)
+        self._version = _data_version(self.conn)
         self._base = self.map.snapshot()
 
 

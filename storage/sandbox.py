@@ -19,11 +19,14 @@ from pathlib import Path
 from typing import Any
 
 MEMORY_LIMIT = 1 << 30  # 1 GiB of address space
+#: Wall-clock seconds an article import (parse + propose, storage.import_job) may take.
+IMPORT_TIME_LIMIT = 60.0
 ROOT = Path(__file__).resolve().parent.parent
 
 # The only functions a child will run: name -> "module:function".
 _FUNCTIONS = {
     "parse_file": "storage.articles:parse_file",
+    "import_file": "storage.import_job:import_file",
     "read_trend_table": "storage.trenddata:read_table_json",
     "echo": "storage.sandbox:_echo",
     "burn": "storage.sandbox:_burn",
@@ -42,6 +45,7 @@ class Sandbox:
         self.timeout = timeout
         self.memory = memory
         self._proc: subprocess.Popen | None = None
+        self._cancelled = False
 
     def __enter__(self) -> Sandbox:
         return self
@@ -77,6 +81,13 @@ class Sandbox:
         finally:
             proc.stdout.close()  # type: ignore[union-attr]
 
+    def cancel(self) -> None:
+        """Stop the request in progress (from any thread): it raises SandboxError "cancelled"."""
+        self._cancelled = True
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+
     def _kill(self, proc: subprocess.Popen) -> None:
         """Stop the child of a failed request; the next call starts a fresh one."""
         self._proc = None
@@ -85,14 +96,19 @@ class Sandbox:
         proc.stdout.close()  # type: ignore[union-attr]
         proc.stdin.close()  # type: ignore[union-attr]
 
-    def call(self, function: str, *args: Any, timeout: float | None = None) -> Any:
+    def call(
+        self, function: str, *args: Any, timeout: float | None = None, activity: str = "parsing"
+    ) -> Any:
         """Run a whitelisted function in the child and return its JSON result.
 
         Raises SandboxError on timeout or crash; re-raises the child's own error message as
-        SandboxError too, with `.kind` set to "error" so callers can tell them apart.
+        SandboxError too, with `.kind` set to "error" ("cancelled" after `cancel()`) so callers
+        can tell them apart. `activity` names the work in the timeout message.
         """
         if function not in _FUNCTIONS:
             raise ValueError(f"unknown sandbox function {function!r}")
+        if self._cancelled:
+            raise _cancelled()
         if self._proc is None or self._proc.poll() is not None:
             self._proc = self._start()
         proc = self._proc
@@ -104,18 +120,34 @@ class Sandbox:
             self._kill(proc)
             raise SandboxError("the parser process could not be started") from exc
         line = _read_line(proc, time.monotonic() + limit)
+        if self._cancelled:
+            self._kill(proc)
+            raise _cancelled()
         if line is None:
             self._kill(proc)
-            raise SandboxError(f"parsing took longer than {limit:g} s and was stopped")
+            raise SandboxError(f"{activity} took longer than {limit:g} s and was stopped")
         if not line:
             self._kill(proc)
-            raise SandboxError("the parser ran out of memory or crashed on this file")
+            raise SandboxError(
+                f"{activity} ran out of memory or crashed (the limit is {self.memory >> 20} MB)"
+            )
         reply = json.loads(line)
         if "error" in reply:
             err = SandboxError(reply["error"])
             err.kind = "error"  # type: ignore[attr-defined]
             raise err
         return reply["result"]
+
+
+def limits_text(limit: float = IMPORT_TIME_LIMIT) -> str:
+    """An import's limits as the user sees them in the progress dialog."""
+    return f"stops after {limit:g} s or {MEMORY_LIMIT >> 20} MB of memory"
+
+
+def _cancelled() -> SandboxError:
+    err = SandboxError("cancelled")
+    err.kind = "cancelled"  # type: ignore[attr-defined]
+    return err
 
 
 def absolute(path: str | os.PathLike[str]) -> str:

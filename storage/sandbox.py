@@ -57,6 +57,7 @@ class Sandbox:
         env = dict(os.environ)
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         env["CRUXMAP_SANDBOX_MEMORY"] = str(self.memory)
+        env["CRUXMAP_SANDBOX_PARENT"] = str(os.getpid())
         # -P: the user's folder is not put on the child's import path (a `storage/` there must
         # not be imported). The child keeps the user's working directory, and callers pass
         # absolute paths anyway (`absolute`), so a path means what the user typed.
@@ -196,12 +197,28 @@ def _hog(megabytes: int) -> int:  # for tests: a parser that eats memory
     return len(block)
 
 
+def _watch_parent() -> None:
+    """End the child when its parent is gone (killed, crashed, closed mid-import): an orphan
+    would otherwise burn on until its work ends, since nobody enforces its time limit."""
+    import threading
+
+    parent = int(os.environ.get("CRUXMAP_SANDBOX_PARENT", os.getppid()))
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(3)
+
+    threading.Thread(target=watch, name="cruxmap-parent-watch", daemon=True).start()
+
+
 def _child_main() -> None:
     import importlib
     import resource
 
     memory = int(os.environ.get("CRUXMAP_SANDBOX_MEMORY", MEMORY_LIMIT))
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    _watch_parent()
     sys.setrecursionlimit(5000)
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # library prints must not corrupt the protocol

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,21 @@ def test_an_article_too_big_to_analyse_is_refused_for_memory_not_the_machine(see
     assert r.returncode == 0 or "memory" in r.stderr or "took longer" in r.stderr, r.stderr
 
 
+def test_an_orphaned_child_ends_when_its_parent_dies() -> None:
+    """A parent killed mid-import must not leave its child burning CPU until the work ends."""
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from storage.sandbox import Sandbox; "
+            "box = Sandbox(timeout=600); box._proc = box._start(); print(box._proc.pid, flush=True); "
+            "box._proc.stdin.write(b'{\"f\": \"burn\", \"args\": [600]}\\n'); box._proc.stdin.flush(); "
+            "import os; os._exit(0)")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code, str(ROOT)], capture_output=True, text=True,
+                         timeout=60).stdout  # fmt: skip
+    pid = int(out.split()[0])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
+        time.sleep(0.2)
+    assert not Path(f"/proc/{pid}").exists(), "the orphaned child is still running"
+
+
 def test_cancel_stops_the_child_at_once() -> None:
     box = Sandbox(timeout=600)
     threading.Timer(1.0, box.cancel).start()
@@ -102,9 +118,11 @@ def test_progress_dialog_shows_the_limits_and_cancel_ends_the_import(qtbot, monk
     importer = import_flow.ArticleImporter(load_seed(), None, window)
     importer.start(str(ARTICLES / "bitter_lesson_notes.md"))
     qtbot.waitUntil(lambda: "… 0 s" not in importer._progress.labelText(), timeout=10_000)
-    label = importer._progress.labelText()
-    assert "60 s" in label and "MB of memory" in label
-    importer.cancel()
+    try:
+        label = importer._progress.labelText()
+        assert "60 s" in label and "MB of memory" in label
+    finally:
+        importer.cancel()
     qtbot.waitUntil(lambda: importer._thread is None, timeout=30_000)
     assert messages == []  # a cancel is not an error
 

@@ -45,13 +45,15 @@ class MapDocument:
     every outside change taken over, with a message for the user.
     """
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, amap: ArgumentMap) -> None:
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, amap: ArgumentMap, version: int
+    ) -> None:
         self.path = path
         self.conn = conn
         self._db: sqlite_utils.Database | None = None
         self.map = amap
         self._restoring = False
-        self._version = _data_version(conn)
+        self._version = version  # PRAGMA data_version when `amap` was read
         self._base = amap.snapshot()  # what the file holds, as of self._version
         self.on_reload: list = []
         amap.subscribe(self._on_changes, first=True)
@@ -65,11 +67,11 @@ class MapDocument:
         check_file(path)
         conn = _connect(path)
         try:
-            amap = _load(conn, path)
+            amap, version = _load_at(conn, path)
         except BaseException:
             conn.close()
             raise
-        return cls(path, conn, amap)
+        return cls(path, conn, amap, version)
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], amap: ArgumentMap | None = None) -> MapDocument:
@@ -142,6 +144,7 @@ class MapDocument:
                     merged = self._rebase(changes)
                     changes = [Change("history", 0) if c.kind == "history" else c for c in changes]
                 rows.write_changes(conn, merged or self.map, changes)
+                version = _data_version(conn)  # inside the lock: no one else has committed
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
@@ -160,7 +163,7 @@ class MapDocument:
                 f"The change could not be written to {self.path.name} ({exc}); "
                 "the map is as it was before the change."
             ) from None
-        self._version = _data_version(conn)
+        self._version = version
         if merged is None:
             merge.update_base(self._base, self.map, changes)
         else:
@@ -179,12 +182,7 @@ class MapDocument:
         try:
             if self.map._depth or _data_version(conn) == self._version:  # noqa: SLF001
                 return False
-            conn.execute("BEGIN")
-            try:
-                theirs = _load(conn, self.path)
-                version = _data_version(conn)
-            finally:
-                conn.execute("COMMIT")
+            theirs, version = _load_at(conn, self.path)
         except sqlite3.OperationalError:  # the other program is mid-commit: look again later
             return False
         self._version = version
@@ -208,13 +206,24 @@ class MapDocument:
 
     def _restore(self) -> None:
         """Put the model back to what the file holds after a failed write."""
+        amap, self._version = _load_at(self.conn, self.path)
         self._restoring = True
         try:
-            self.map.replace_contents(_load(self.conn, self.path))
+            self.map.replace_contents(amap)
         finally:
             self._restoring = False
-        self._version = _data_version(self.conn)
         self._base = self.map.snapshot()
+
+
+def _load_at(conn: sqlite3.Connection, path: Path) -> tuple[ArgumentMap, int]:
+    """The map and the data_version it was read at, in one read transaction (one snapshot)."""
+    if conn.in_transaction:
+        return _load(conn, path), _data_version(conn)
+    conn.execute("BEGIN")
+    try:
+        return _load(conn, path), _data_version(conn)
+    finally:
+        conn.execute("COMMIT")
 
 
 def _data_version(conn: sqlite3.Connection) -> int:

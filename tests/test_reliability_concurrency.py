@@ -16,6 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from model.entities import Citation, Point
 from storage.document import MapDocument, StorageError
@@ -249,3 +251,28 @@ def test_app_and_cli_lose_no_acknowledged_item(window, seeded, qtbot) -> None:
         lost += [p for p in points if p not in check.map.series["arc_agi_1_pct"].points]
         check.close()
         assert lost == [] and window.warnings == []
+
+
+# ------------------------------------------------------------------- the merge rule itself
+@given(
+    base=st.lists(st.integers(0, 4), max_size=8),
+    drop=st.lists(st.integers(0, 7), max_size=3),
+    ours_add=st.lists(st.integers(0, 6), max_size=4),
+    theirs_add=st.lists(st.integers(0, 6), max_size=4),
+)
+def test_list_merge_is_both_edits_one_after_the_other(base, drop, ours_add, theirs_add) -> None:
+    """Whatever the lists, the merge keeps every item either side added and drops only what
+    this side removed: the result is what running the two edits one after the other gives."""
+    from collections import Counter
+
+    from storage.merge import merge_list
+
+    removed = [base[i] for i in sorted(set(drop)) if i < len(base)]
+    ours = list(base)
+    for x in removed:
+        ours.remove(x)
+    ours += ours_add
+    theirs = base + theirs_add
+    merged = merge_list(base, ours, theirs)
+    serial = Counter(base) - Counter(removed) + Counter(ours_add) + Counter(theirs_add)
+    assert Counter(merged) == serial

@@ -112,7 +112,9 @@ def test_progress_dialog_shows_the_limits_and_cancel_ends_the_import(qtbot, monk
         box.call("burn", 600, timeout=limit)  # a child that would run for ten minutes
         raise AssertionError("not reached")
 
-    monkeypatch.setattr(import_flow, "import_article", slow_import)
+    import storage.import_job
+
+    monkeypatch.setattr(storage.import_job, "import_article", slow_import)  # loaded on use
     window = QMainWindow()
     qtbot.addWidget(window)
     importer = import_flow.ArticleImporter(load_seed(), None, window)

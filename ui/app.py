@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from storage.document import DocumentError, MapDocument
+from ui.input_guard import install as install_input_guard
 from ui.theme import apply_color_scheme
 
 ORG, APP = "Cruxmap", "Cruxmap"
@@ -31,6 +32,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if ICON.exists():
         app.setWindowIcon(QIcon(str(ICON)))
     apply_color_scheme(os.environ.get("CRUXMAP_THEME") or QSettings().value("view/theme", "", str))
+    install_input_guard(app)
     return app
 
 

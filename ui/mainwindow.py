@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts(redo_keys())
         self.edit_menu.addActions([undo, redo])
         self.edit_menu.addSeparator()
         self.scheme_menu = self._build_scheme_menu()
@@ -427,6 +427,18 @@ class MainWindow(QMainWindow):
             "claims, evidence and the trend data behind them, weighed into an explainable "
             "credence.</p><p>Every edit is saved as you make it.</p>",
         )
+
+
+def redo_keys() -> list[QKeySequence]:
+    """Ctrl+Shift+Z and Ctrl+Y (and the platform's own), each once: a key listed twice on one
+    action makes Qt call it ambiguous and do nothing."""
+    keys = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+    keys += QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    out: list[QKeySequence] = []
+    for key in keys:
+        if not key.isEmpty() and key not in out:
+            out.append(key)
+    return out
 
 
 def _with_suffix(path: str) -> Path:

@@ -17,7 +17,7 @@ from ui.importing.import_flow import ArticleImporter
 from ui.map.editor import MapEditor
 from ui.map.filterbar import FilterBar
 from ui.map.findbar import FindBar
-from ui.map.minimap import Minimap
+from ui.map.minimap import MinimapCorner
 from ui.map.scene import MapScene
 from ui.map.view import MapView
 from ui.panels.credence_panel import CredencePanel
@@ -31,30 +31,13 @@ RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 
 
-def _keep_in_corner(view: MapView, minimap: Minimap) -> None:
-    """Keep the minimap in the bottom-right corner of the map view as the view resizes."""
-
-    def place() -> None:
-        vp = view.viewport().geometry()
-        rect = view.map_scene().overview_rect()
-        aspect = rect.height() / rect.width() if rect.width() > 0 else 0.6
-        minimap.resize(240, int(min(180, max(70, 240 * aspect + 8))))
-        minimap.move(vp.right() - minimap.width() - 12, vp.bottom() - minimap.height() - 12)
-        minimap.raise_()
-
-    view.resized.connect(place)
-    view.map_scene().layoutChanged.connect(place)
-    place()
-
-
 def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWindow; avoids a cycle)
     """Create the scene, view, editor and panels for `doc` inside `window`."""
     amap, stack = doc.map, window.undo_stack
     scene = MapScene(amap)
     view = MapView(scene)
     editor = MapEditor(scene, view, stack, parent=window)
-    minimap = Minimap(view, parent=view)
-    _keep_in_corner(view, minimap)
+    corner = MinimapCorner(view, editor.inline_rects)
 
     find = FindBar(amap)
     find.hide()
@@ -77,19 +60,22 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     window.docks["credence"].raise_()
     window.add_dock("inspector", "Inspector", inspector, RIGHT)
     window.add_dock("trends", "Trends", trends, BOTTOM)
+    # The map gets the larger share: side docks as narrow as their content reads well.
     window.resizeDocks(
-        [window.docks["credence"], window.docks["inspector"]], [400, 380], Qt.Orientation.Horizontal
+        [window.docks["credence"], window.docks["inspector"]], [290, 290], Qt.Orientation.Horizontal
     )
 
     def fit_trends_dock(empty: bool) -> None:
-        """An empty Trends dock keeps one line of height, leaving the room to the map."""
-        height = trends.sizeHint().height() if empty else 260
+        """An empty Trends dock keeps one line of height, leaving the room to the map; a full
+        one stays low enough that the map keeps the larger share of the window."""
+        height = trends.sizeHint().height() if empty else 190
         window.resizeDocks([window.docks["trends"]], [height], Qt.Orientation.Vertical)
 
     fit_trends_dock(trends.is_empty())
     trends.emptyChanged.connect(fit_trends_dock)
 
     ws = window.workspace = _Workspace(window, doc, scene, view, editor, find, filters)
+    ws.minimap = corner
     ws.panels = [scene, find, filters, credence, inspector, sources, trends]
     ws.trends = trends
     chosen = QSettings().value("trends/chosen", [], list) or []
@@ -205,6 +191,7 @@ def _fill_menus(window, ws: _Workspace) -> None:  # noqa: ANN001
     view = window.view_menu
     view.addActions(groups.get("view", []))
     view.addSeparator()
+    view.addAction(ws.minimap.action)
     show_filters = filter_bar.toggleViewAction()
     show_filters.setText("Show &Filter Bar")
     show_filters.setShortcut(QKeySequence("Ctrl+Shift+F"))

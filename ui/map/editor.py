@@ -418,6 +418,12 @@ class MapEditor(QObject):
     def inline_editor(self) -> InlineEditor | None:
         return self._inline
 
+    def inline_rects(self) -> list:
+        """Where the in-place title editor is, in viewport pixels (nothing may cover it)."""
+        if self._inline is None:
+            return []
+        return [self.view.mapFromScene(self._inline.sceneBoundingRect()).boundingRect()]
+
     def finish_inline(self, keep: bool) -> None:
         if self._inline is not None:
             self._inline.finish(keep)

@@ -1,0 +1,116 @@
+"""Semantic zoom: which nodes keep a readable title when the map is zoomed out.
+
+Zoomed out, a card is a few pixels wide and its title would be grey bars. Instead the most
+important nodes get a label of readable size (in screen pixels, whatever the zoom), placed
+over their card and never over another label, like the names of big cities on a map of a
+country. Importance is the node's place in the argument: the thesis first, then its direct
+reasons, then theirs; within one depth, the larger pull on its target first.
+Pure Python (no Qt): the canvas supplies the label heights its font needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+WIDTHS = (184.0, 144.0, 112.0)  # label widths tried, in screen pixels
+CELL = 128.0  # grid cell for the overlap search, in screen pixels
+GAP = 8.0  # free pixels kept between two labels (they read as separate cards)
+
+
+def priority(depth: Mapping[str, int], pull: Mapping[str, float], limit: int = 3000) -> list[str]:
+    """Nodes in label order: shallower first, then the larger |pull| (capped at `limit`)."""
+    order = sorted(depth, key=lambda n: (depth[n], -abs(pull.get(n, 0.0)), n))
+    return order[:limit]
+
+
+def depths(children: Mapping[str, list[str]], roots: Iterable[str]) -> dict[str, int]:
+    """Depth of every node reachable from `roots` along `children` (roots are 0)."""
+    out: dict[str, int] = {}
+    level = [r for r in roots]
+    d = 0
+    while level:
+        nxt: list[str] = []
+        for v in level:
+            if v in out:
+                continue
+            out[v] = d
+            nxt.extend(children.get(v, ()))
+        level, d = nxt, d + 1
+    return out
+
+
+def choose_labels(
+    candidates: Iterable[tuple[str, float, float, float, float]],
+    scale: float,
+    height_of: Callable[[str, float], float],
+    bounds: tuple[float, float, float, float] | None = None,
+    limit: int = 300,
+    reserve: int = 0,
+) -> list[tuple[str, float, float, float, float]]:
+    """Place labels in the order given: (id, left, top, width, height) of each card in scene
+    units → (id, x, y, w, h) in screen pixels (scene × `scale`).
+
+    A label covers its own card: it starts at the card's top-left corner or, if that overlaps a
+    label placed before, is slid left and/or up so that it still covers the card's far corner;
+    failing that, it may sit just below its card, over the card's own reasons. It takes the
+    widest of `WIDTHS` that fits somewhere inside `bounds` (scene units: the map's box),
+    or is left out. The cards of the first `reserve` candidates (the thesis and its reasons)
+    are kept clear by the labels of the others, so every one of them keeps room for its own."""
+    placed: list[tuple[str, float, float, float, float]] = []
+    grid: dict[tuple[int, int], list[int]] = {}
+    box = None if bounds is None else tuple(v * scale for v in bounds)
+    candidates = list(candidates)
+    for nid, left, top, cw, ch in candidates[:reserve]:
+        _add(grid, len(placed), left * scale, top * scale, cw * scale, ch * scale)
+        placed.append((nid, left * scale, top * scale, cw * scale, ch * scale))
+    cards = len(placed)
+    for nid, left, top, cw, ch in candidates:
+        spot = _spot(grid, placed, nid, (left * scale, top * scale, cw * scale, ch * scale),
+                     height_of, box)  # fmt: skip
+        if spot is not None:
+            _add(grid, len(placed), *spot[1:])
+            placed.append(spot)
+            if len(placed) - cards >= limit:
+                break
+    return placed[cards:]
+
+
+def _spot(grid, placed, nid, card, height_of, box):  # noqa: ANN001, ANN202
+    """The first free (id, x, y, w, h) for one label, or None: a narrower label on the card
+    is preferred to a wider one slid aside, so that it leaves its neighbours room."""
+    x, y, cw, ch = card
+    for fy in (0.0, 0.5, 1.0, -1.0):  # -1: just below the card
+        for fx in (0.0, 0.5, 1.0):
+            for w in WIDTHS:
+                h = height_of(nid, w)
+                lx = x - fx * max(0.0, w - cw)
+                ly = y + ch + 2 if fy < 0 else y - fy * max(0.0, h - ch)
+                if box is not None and not (
+                    box[0] <= lx and lx + w <= box[2] and box[1] <= ly and ly + h <= box[3]
+                ):
+                    continue
+                if not _collides(grid, placed, lx, ly, w, h, nid):
+                    return (nid, lx, ly, w, h)
+    return None
+
+
+def _cells(x: float, y: float, w: float, h: float) -> Iterable[tuple[int, int]]:
+    for i in range(int(x // CELL), int((x + w) // CELL) + 1):
+        for j in range(int(y // CELL), int((y + h) // CELL) + 1):
+            yield i, j
+
+
+def _collides(grid, placed, x: float, y: float, w: float, h: float, nid: str = "") -> bool:  # noqa: ANN001
+    for cell in _cells(x - GAP, y - GAP, w + 2 * GAP, h + 2 * GAP):
+        for k in grid.get(cell, ()):
+            other, px, py, pw, ph = placed[k]
+            if other == nid:
+                continue  # its own card (reserved) is what the label covers
+            if x < px + pw + GAP and px < x + w + GAP and y < py + ph + GAP and py < y + h + GAP:
+                return True
+    return False
+
+
+def _add(grid, k: int, x: float, y: float, w: float, h: float) -> None:  # noqa: ANN001
+    for cell in _cells(x, y, w, h):
+        grid.setdefault(cell, []).append(k)

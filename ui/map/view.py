@@ -17,6 +17,7 @@ MIN_ZOOM = 0.002
 MAX_ZOOM = 4.0
 FIT_MAX = 1.0  # fitting a small map never blows it up beyond 100 %
 READABLE = 0.45  # titles are drawn from this zoom on (ui.map.items.TEXT_LOD)
+FOUND_ZOOM = 0.8  # Find and inspector links show the node at this zoom if it was smaller
 FIT_ROOM = 20  # pixels left round a fitted map, where labels may reach (ui.map.labels.ROOM)
 NAV_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
 
@@ -132,9 +133,35 @@ class MapView(QGraphicsView):
             return
         if select:
             scene.select_nodes([node_id])
-        if self.zoom() < 0.3:
-            self.set_zoom(0.6)
+        if self.zoom() < READABLE:
+            self.set_zoom(FOUND_ZOOM)  # a found node is read, not a few grey bars
         self.centerOn(item)
+
+    def show_nodes(self, node_ids: list[str], margin: float = 60) -> None:
+        """Bring these nodes into view together (a new reason and its target): scroll if
+        they fit at this zoom, else zoom out just enough."""
+        scene = self.map_scene()
+        rect = QRectF()
+        for nid in node_ids:
+            item = scene.node_item(nid)
+            if item is not None and item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+        if rect.isEmpty():
+            return
+        rect = rect.adjusted(-margin, -margin, margin, margin)
+        if self.visible_scene_rect().contains(rect):
+            return
+        self.auto_fit = False
+        view = self.viewport().rect()
+        if (
+            rect.width() * self.zoom() <= view.width()
+            and rect.height() * self.zoom() <= view.height()
+        ):
+            self.centerOn(rect.center())
+        else:
+            zoom = min(view.width() / rect.width(), view.height() / rect.height())
+            self.set_zoom(min(self.zoom(), zoom))
+            self.centerOn(rect.center())
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()

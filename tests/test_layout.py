@@ -195,7 +195,7 @@ def test_semantic_zoom_labels_never_overlap_and_cover_their_card(cards, scale, r
                 x + w + GAP <= x2 or x2 + w2 + GAP <= x or y + h + GAP <= y2 or y2 + h2 + GAP <= y
             )
     where = {c[0]: c for c in cands}
-    for nid, x, y, w, h in placed:
+    for nid, x, y, w, _h in placed:
         _, left, top, cw, ch = where[nid]
         cx, cy = left * scale, top * scale
         assert x <= cx + 1e-6 and cx + cw * scale <= x + w + 1e-6, "the label spans its card"

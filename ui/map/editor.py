@@ -127,6 +127,8 @@ class MapEditor(QObject):
     """Canvas editing controller for one scene and view; see the module docstring."""
 
     message = Signal(str)  # one-line status text for the main window
+    #: a new node's title is to be typed, but the canvas is hidden (the focus view is shown)
+    titleWanted = Signal(str)  # noqa: N815
 
     def __init__(
         self,
@@ -317,6 +319,8 @@ class MapEditor(QObject):
         self.view.show_nodes([node_id] + ([target] if target else []))
         if edit and self.view.isVisible():
             self.edit_title(node_id)
+        elif edit:
+            self.titleWanted.emit(node_id)
 
     def delete_selection(self) -> None:
         """Delete the selected nodes (with their links) and the selected links."""

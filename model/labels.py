@@ -64,7 +64,16 @@ def choose_labels(
         _add(grid, len(placed), left * scale, top * scale, cw * scale, ch * scale)
         placed.append((nid, left * scale, top * scale, cw * scale, ch * scale))
     cards = len(placed)
-    for nid, left, top, cw, ch in candidates:
+    if candidates:  # the first (the thesis) always gets its label: nothing outranks it
+        nid, left, top, cw, ch = candidates[0]
+        first = _spot({}, [], nid, (left * scale, top * scale, cw * scale, ch * scale),
+                      height_of, box) or (nid, left * scale, top * scale, WIDTHS[0],
+                                          height_of(nid, WIDTHS[0]))  # fmt: skip
+        _add(grid, len(placed), *first[1:])
+        placed.append(first)
+        candidates = candidates[1:]
+    tries = reserve + 8 * limit  # a crowded big map: stop looking once most spots are taken
+    for nid, left, top, cw, ch in candidates[:tries]:
         spot = _spot(grid, placed, nid, (left * scale, top * scale, cw * scale, ch * scale),
                      height_of, box)  # fmt: skip
         if spot is not None:

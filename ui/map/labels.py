@@ -9,10 +9,11 @@ made from at most a few thousand candidates, so a frame costs the same at 100 or
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from model.labels import choose_labels
@@ -49,6 +50,10 @@ class LabelLayer(QGraphicsItem):
         self.head_font = _font(10, bold=True)
         self.setZValue(8)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # paint() gets the exposed part, not the whole scene, so a frame draws only its labels
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self._metrics = QFontMetricsF(self.title_font)
+        self._line_count: dict[tuple[str, float], int] = {}
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._scene.sceneRect()
@@ -64,19 +69,34 @@ class LabelLayer(QGraphicsItem):
         self._cache.clear()
         if titles:
             self._lines.clear()
+            self._line_count.clear()
         self.prepareGeometryChange()
         self.update()
 
     def lines(self, nid: str, width: float) -> list[str]:
+        """The title wrapped for a label of `width` (in at most the lines it was given room
+        for: the last one is elided if the estimate fell short)."""
         key = (nid, width)
         if key not in self._lines:
             item = self._scene.node_item(nid)
             title = item.title if item is not None else ""
-            self._lines[key] = wrap_title(title, self.title_font, width - 2 * PAD - 3, MAX_LINES)
+            room = self.line_count(nid, width)
+            self._lines[key] = wrap_title(title, self.title_font, width - 2 * PAD - 3, room)
         return self._lines[key]
 
+    def line_count(self, nid: str, width: float) -> int:
+        """Lines a title needs at `width`, from its printed length (no text layout: this runs
+        for thousands of candidates when a big map is zoomed out), with room for ragged ends."""
+        key = (nid, width)
+        if key not in self._line_count:
+            item = self._scene.node_item(nid)
+            advance = self._metrics.horizontalAdvance(item.title if item is not None else "")
+            usable = width - 2 * PAD - 3
+            self._line_count[key] = min(MAX_LINES, max(1, math.ceil(advance * 1.12 / usable)))
+        return self._line_count[key]
+
     def height(self, nid: str, width: float) -> float:
-        return HEAD + LINE * len(self.lines(nid, width)) + PAD + 4
+        return HEAD + LINE * self.line_count(nid, width) + PAD + 4
 
     def placements(self, scale: float) -> list[tuple[str, float, float, float, float]]:
         """(id, x, y, w, h) in screen pixels of the labels shown at `scale` (cached)."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QToolTip
 from model.argmap import ArgumentMap, Change
 from model.labels import depths, priority
 from model.layout import ASPECT, NODE_H, NODE_W, Layout, compute_layout
-from ui.map.items import EdgeItem, Look, NodeItem
+from ui.map.items import BUS_RISE, EdgeItem, Look, NodeItem
 from ui.map.labels import LabelLayer
 from ui.theme import Theme
 
@@ -504,8 +504,7 @@ class MapScene(QGraphicsScene):
         lines: dict[str, list[QLineF]] = {"supports": [], "attacks": []}
         for (u, v), edge in self._edges.items():
             if edge.tree and u in positions and v in positions:  # extra links would be noise
-                (x1, y1), (x2, y2) = positions[u], positions[v]
-                lines[edge.relation].append(QLineF(x1, y1 - NODE_H / 2, x2, y2 + NODE_H / 2))
+                lines[edge.relation].extend(_bus_lines(positions[u], positions[v]))
         for relation, color in (("supports", theme.supports), ("attacks", theme.attacks)):
             painter.setPen(QPen(color, 0))
             painter.drawLines(lines[relation])
@@ -526,22 +525,24 @@ class MapScene(QGraphicsScene):
     def _dot_overview(self, rect: QRectF, scale: float, size: QSize) -> QImage:
         """Nodes of a huge map as a few pixels each, set with numpy (~20 ms for 100,000
         nodes, where painting 100,000 rectangles and lines takes ~0.8 s); links are left out,
-        as at this scale they would only be noise."""
+        as at this scale they would only be noise, so each dot takes the colour of its link
+        up (green supports, red attacks): the two sides still read apart."""
         theme = self.look.theme
         w, h = size.width(), size.height()
         pixels = np.full((h, w), theme.background.rgb(), dtype=np.uint32)
         dim = self._dimmed or set()
         groups: dict[str, list[tuple[float, float]]] = {}
+        colours = {"dim": theme.muted, "supports": theme.supports, "attacks": theme.attacks}
         for nid, pos in self.layout.positions.items():
-            kind = "dim" if nid in dim else self._nodes[nid].kind
-            groups.setdefault(kind, []).append(pos)
+            key = "dim" if nid in dim else (self.relation_to_parent(nid) or "root")
+            groups.setdefault(key, []).append(pos)
         bw = max(1, round(NODE_W * scale))
         bh = max(1, round(NODE_H * scale))
         for kind, pts in groups.items():
             xy = np.asarray(pts, dtype=np.float64)
             xs = ((xy[:, 0] - NODE_W / 2 - rect.left()) * scale).astype(np.int64)
             ys = ((xy[:, 1] - NODE_H / 2 - rect.top()) * scale).astype(np.int64)
-            color = theme.muted if kind == "dim" else theme.kind(kind).border
+            color = colours.get(kind, theme.kind("thesis").border)
             for dy in range(bh):
                 for dx in range(bw):
                     pixels[np.clip(ys + dy, 0, h - 1), np.clip(xs + dx, 0, w - 1)] = color.rgb()
@@ -652,6 +653,17 @@ class MapScene(QGraphicsScene):
     # ------------------------------------------------------------ selection
     def _emit_selection(self) -> None:
         self.selectionChangedIds.emit(self.selected_node_ids())
+
+
+def _bus_lines(a: tuple[float, float], b: tuple[float, float]) -> list[QLineF]:
+    """A tree link as the canvas routes it (up, along the bus above the reason, up into the
+    target), so that thousands of links to one target make a comb, not a fan."""
+    x1, y1 = a[0], a[1] - NODE_H / 2
+    x2, y2 = b[0], b[1] + NODE_H / 2
+    if y1 <= y2 + 2 * 12:
+        return [QLineF(x1, y1, x2, y2)]
+    ybus = y1 - min(BUS_RISE, (y1 - y2) / 2)
+    return [QLineF(x1, y1, x1, ybus), QLineF(x1, ybus, x2, ybus), QLineF(x2, ybus, x2, y2)]
 
 
 def _box(pos: tuple[float, float], pad: float = 0.0) -> QRectF:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 from ui.map.items import NodeItem
 from ui.map.scene import MapScene
 
-MIN_ZOOM = 0.002
+MIN_ZOOM = 0.0002  # a fitted 100,000-node map is ~0.0015
 MAX_ZOOM = 4.0
 FIT_MAX = 1.0  # fitting a small map never blows it up beyond 100 %
 READABLE = 0.45  # titles are drawn from this zoom on (ui.map.items.TEXT_LOD)

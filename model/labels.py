@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 WIDTHS = (184.0, 144.0, 112.0)  # label widths tried, in screen pixels
 CELL = 128.0  # grid cell for the overlap search, in screen pixels
+LINE = 14.0  # height of a label title line in screen pixels (the canvas draws with it)
 GAP = 8.0  # free pixels kept between two labels (they read as separate cards)
 
 
@@ -51,7 +52,8 @@ def choose_labels(
     units → (id, x, y, w, h) in screen pixels (scene × `scale`).
 
     A label covers its own card: it starts at the card's top-left corner or, if that overlaps a
-    label placed before, is slid left and/or up so that it still covers the card's far corner;
+    label placed before, is slid left and/or up so that it still covers the card's far corner
+    (or nudged a little right);
     failing that, it may sit just below its card, over the card's own reasons. It takes the
     widest of `WIDTHS` that fits somewhere inside `bounds` (scene units: the map's box),
     or is left out. The cards of the first `reserve` candidates (the thesis and its reasons)
@@ -66,8 +68,11 @@ def choose_labels(
     cards = len(placed)
     if candidates:  # the first (the thesis) always gets its label: nothing outranks it
         nid, left, top, cw, ch = candidates[0]
+        # as narrow as reads in three lines, to leave its reasons room beside it
+        one = height_of(nid, 1e9)
+        snug = [w for w in sorted(WIDTHS) if height_of(nid, w) <= one + 2 * LINE]
         first = _spot({}, [], nid, (left * scale, top * scale, cw * scale, ch * scale),
-                      height_of, box) or (nid, left * scale, top * scale, WIDTHS[0],
+                      height_of, box, snug[:1] + list(WIDTHS)) or (nid, left * scale, top * scale, WIDTHS[0],
                                           height_of(nid, WIDTHS[0]))  # fmt: skip
         _add(grid, len(placed), *first[1:])
         placed.append(first)
@@ -84,15 +89,15 @@ def choose_labels(
     return placed[cards:]
 
 
-def _spot(grid, placed, nid, card, height_of, box):  # noqa: ANN001, ANN202
+def _spot(grid, placed, nid, card, height_of, box, widths=WIDTHS):  # noqa: ANN001, ANN202
     """The first free (id, x, y, w, h) for one label, or None: a narrower label on the card
     is preferred to a wider one slid aside, so that it leaves its neighbours room."""
     x, y, cw, ch = card
     for fy in (0.0, 0.5, 1.0, -1.0):  # -1: just below the card
-        for fx in (0.0, 0.5, 1.0):
-            for w in WIDTHS:
+        for fx in (0.0, 0.5, 1.0, -0.1):  # -0.1: nudged right, still over most of the card
+            for w in widths:
                 h = height_of(nid, w)
-                lx = x - fx * max(0.0, w - cw)
+                lx = x - fx * max(0.0, w - cw) if fx >= 0 else x + min(-fx * (w - cw), cw / 2)
                 ly = y + ch + 2 if fy < 0 else y - fy * max(0.0, h - ch)
                 if box is not None and not (
                     box[0] <= lx and lx + w <= box[2] and box[1] <= ly and ly + h <= box[3]

@@ -36,6 +36,7 @@ TRUNK = 0.8 * NODE_W + 2 * H_GAP  # free column under a target whose reasons wra
 ASPECT = 1.6  # wrapped blocks aim at this width:height ratio
 ROOT_SLOT = 4.5 * NODE_W  # the thesis's reasons get at least this much width each, so that
 # their labels have room when the whole map is fitted on screen (semantic zoom)
+ROOT_ROW_GAP = 2 * ROW_GAP  # between rows of the thesis's reasons: room for their labels
 MAX_CANDIDATES = 48  # row widths tried when fitting the top of the map to the screen's shape
 
 
@@ -236,7 +237,7 @@ def _pack_to_aspect(
     best = None
     for i in range(MAX_CANDIDATES):
         cap = widest + (total - widest) * (1 - i / (MAX_CANDIDATES - 1)) ** 2
-        packed = _pack_rows(sizes, gaps, cap)
+        packed = _pack_rows(sizes, gaps, cap, ROOT_ROW_GAP)
         w, h = max(NODE_W, packed[0]), NODE_H + V_GAP + packed[1]
         score = abs(math.log(w / h / aspect))
         if best is None or score < best[0] - 1e-9:
@@ -245,7 +246,10 @@ def _pack_to_aspect(
 
 
 def _pack_rows(
-    sizes: list[tuple[float, float]], gaps: list[float], cap: float | None = None
+    sizes: list[tuple[float, float]],
+    gaps: list[float],
+    cap: float | None = None,
+    row_gap: float = ROW_GAP,
 ) -> tuple[float, float, list[tuple[float, float]]]:
     """Place blocks left to right, wrapping into rows when a row gets wider than `cap`
     (default: from the blocks' area, see the module docstring).
@@ -267,7 +271,7 @@ def _pack_rows(
     if len(rows) == 1:
         return _single_row(rows[0], sizes, gaps)
     if any(h > NODE_H for _, h in sizes):
-        return _spine_rows(rows, sizes, gaps)
+        return _spine_rows(rows, sizes, gaps, row_gap)
     halves = []
     for row in rows:
         k = (len(row) + 1) // 2
@@ -289,7 +293,10 @@ def _pack_rows(
 
 
 def _spine_rows(
-    rows: list[list[int]], sizes: list[tuple[float, float]], gaps: list[float]
+    rows: list[list[int]],
+    sizes: list[tuple[float, float]],
+    gaps: list[float],
+    row_gap: float = ROW_GAP,
 ) -> tuple[float, float, list[tuple[float, float]]]:
     """Rows of subtrees, left-aligned right of a free column (the spine) under the target,
     which sits at the block's top left: each row's links run along the gap above the row to
@@ -304,8 +311,8 @@ def _spine_rows(
             offsets[i] = (x, y)
             x += sizes[i][0]
         width = max(width, x)
-        y += max(sizes[i][1] for i in row) + ROW_GAP
-    return width, y - ROW_GAP, offsets
+        y += max(sizes[i][1] for i in row) + row_gap
+    return width, y - row_gap, offsets
 
 
 def _is_spine(sizes: list[tuple[float, float]], offsets: list[tuple[float, float]]) -> bool:

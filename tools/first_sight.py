@@ -60,10 +60,15 @@ def legible(title: str, tokens: list[Token]) -> bool:
 
 
 def _reading_order(tokens: list[Token]) -> list[Token]:
-    """Group words into lines by their tops, then read each line left to right."""
+    """Group words into lines by their tops, then read each line left to right. Marks much
+    taller than text (a link or a card's edge read as a letter) are not words: left out."""
+    if not tokens:
+        return []
+    usual = sorted(t[2] for t in tokens)[len(tokens) // 2]
+    tokens = [t for t in tokens if t[2] <= 2.5 * usual]
     lines: list[list[Token]] = []
     for tok in sorted(tokens, key=lambda t: t[1]):
-        if lines and abs(tok[1] - lines[-1][0][1]) < 0.6 * max(tok[2], lines[-1][0][2]):
+        if lines and abs(tok[1] - lines[-1][0][1]) < 0.6 * usual:
             lines[-1].append(tok)
         else:
             lines.append([tok])

@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from model.labels import choose_labels
+from model.labels import LINE, choose_labels
 from model.layout import NODE_H, NODE_W
 from ui.map.items import TEXT_LOD, wrap_title
 
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from ui.map.scene import MapScene
 
 PAD = 7.0
-LINE = 14.0
 HEAD = 17.0
 MAX_LINES = 7
 ROOM = 20.0  # screen pixels a label may reach past the map's box (MapView.FIT_ROOM)
@@ -54,6 +53,7 @@ class LabelLayer(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self._metrics = QFontMetricsF(self.title_font)
         self._line_count: dict[tuple[str, float], int] = {}
+        self._exact: set[str] = set()  # ids whose titles are wrapped for real when placing
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._scene.sceneRect()
@@ -81,18 +81,25 @@ class LabelLayer(QGraphicsItem):
             item = self._scene.node_item(nid)
             title = item.title if item is not None else ""
             room = self.line_count(nid, width)
-            self._lines[key] = wrap_title(title, self.title_font, width - 2 * PAD - 3, room)
+            self._lines[key] = wrap_title(title, self.title_font, width - 2 * PAD - 6, room)
         return self._lines[key]
 
     def line_count(self, nid: str, width: float) -> int:
-        """Lines a title needs at `width`, from its printed length (no text layout: this runs
-        for thousands of candidates when a big map is zoomed out), with room for ragged ends."""
+        """Lines a title needs at `width`: wrapped exactly for the thesis and its reasons,
+        estimated from the printed length for the others (no text layout: this runs for
+        thousands of candidates when a big map is zoomed out), with room for ragged ends."""
         key = (nid, width)
+        if key not in self._line_count and nid in self._exact:
+            item = self._scene.node_item(nid)
+            title = item.title if item is not None else ""
+            lines = wrap_title(title, self.title_font, width - 2 * PAD - 6, MAX_LINES)
+            self._lines[key] = lines
+            self._line_count[key] = len(lines)
         if key not in self._line_count:
             item = self._scene.node_item(nid)
             advance = self._metrics.horizontalAdvance(item.title if item is not None else "")
-            usable = width - 2 * PAD - 3
-            self._line_count[key] = min(MAX_LINES, max(1, math.ceil(advance * 1.12 / usable)))
+            usable = width - 2 * PAD - 6
+            self._line_count[key] = min(MAX_LINES, max(1, math.ceil(advance * 1.22 / usable)))
         return self._line_count[key]
 
     def height(self, nid: str, width: float) -> float:
@@ -121,6 +128,7 @@ class LabelLayer(QGraphicsItem):
             bounds = (rect.left() - room, rect.top() - room, rect.right() + room,
                       rect.bottom() + room)  # fmt: skip
             reserve = self._scene.label_reserve()
+            self._exact = set(self._scene.label_order()[:reserve])
             area = rect.width() * rect.height() * scale * scale
             self._cache[key] = choose_labels(
                 cands, scale, self.height, bounds, max(reserve, int(area / DENSITY)), reserve
@@ -164,7 +172,7 @@ class LabelLayer(QGraphicsItem):
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawLine(rect.left() + 2, rect.top() + 5, rect.left() + 2, rect.bottom() - 5)
-        inner = rect.adjusted(PAD + 2, 3, -PAD, -PAD)
+        inner = rect.adjusted(PAD + 5, 3, -PAD, -PAD)  # clear of the side stripe
         painter.setFont(self.head_font)
         head = QRectF(inner.left(), inner.top(), inner.width(), HEAD - 3)
         badge = item.badge_text()

@@ -18,26 +18,24 @@ LINE = 14.0  # height of a label title line in screen pixels (the canvas draws w
 GAP = 8.0  # free pixels kept between two labels (they read as separate cards)
 
 
-def priority(depth: Mapping[str, int], pull: Mapping[str, float], limit: int = 3000) -> list[str]:
-    """Nodes in label order: shallower first, then the larger |pull| (capped at `limit`)."""
-    order = sorted(depth, key=lambda n: (depth[n], -abs(pull.get(n, 0.0)), n))
-    return order[:limit]
-
-
-def depths(children: Mapping[str, list[str]], roots: Iterable[str]) -> dict[str, int]:
-    """Depth of every node reachable from `roots` along `children` (roots are 0)."""
-    out: dict[str, int] = {}
-    level = [r for r in roots]
-    d = 0
-    while level:
-        nxt: list[str] = []
-        for v in level:
-            if v in out:
-                continue
-            out[v] = d
-            nxt.extend(children.get(v, ()))
-        level, d = nxt, d + 1
-    return out
+def priority(
+    children: Mapping[str, list[str]],
+    roots: Iterable[str],
+    pull: Mapping[str, float],
+    limit: int = 3000,
+) -> list[str]:
+    """Nodes in label order, level by level down the tree from `roots`: shallower first, then
+    the larger |pull| on the target. Stops after `limit` (a big map needs no more)."""
+    order: list[str] = []
+    seen: set[str] = set()
+    level = list(dict.fromkeys(roots))
+    while level and len(order) < limit:
+        level = [v for v in level if v not in seen]
+        seen.update(level)
+        level.sort(key=lambda n: (-abs(pull.get(n, 0.0)), n))
+        order.extend(level[: limit - len(order)])
+        level = [c for v in level for c in children.get(v, ())]
+    return order
 
 
 def choose_labels(
@@ -77,7 +75,7 @@ def choose_labels(
         _add(grid, len(placed), *first[1:])
         placed.append(first)
         candidates = candidates[1:]
-    tries = reserve + 8 * limit  # a crowded big map: stop looking once most spots are taken
+    tries = reserve + 4 * limit  # a crowded big map: stop looking once most spots are taken
     for nid, left, top, cw, ch in candidates[:tries]:
         spot = _spot(grid, placed, nid, (left * scale, top * scale, cw * scale, ch * scale),
                      height_of, box)  # fmt: skip
@@ -93,10 +91,13 @@ def _spot(grid, placed, nid, card, height_of, box, widths=WIDTHS):  # noqa: ANN0
     """The first free (id, x, y, w, h) for one label, or None: a narrower label on the card
     is preferred to a wider one slid aside, so that it leaves its neighbours room."""
     x, y, cw, ch = card
+    if _collides(grid, placed, x + cw / 2 - 1, y + ch / 2 - 1, 2, 2, nid, 0.0):
+        return None  # its card is under a label already: no label of its own can be over it
+    heights = {w: height_of(nid, w) for w in widths}
     for fy in (0.0, 0.5, 1.0, -1.0):  # -1: just below the card
         for fx in (0.0, 0.5, 1.0, -0.1):  # -0.1: nudged right, still over most of the card
             for w in widths:
-                h = height_of(nid, w)
+                h = heights[w]
                 lx = x - fx * max(0.0, w - cw) if fx >= 0 else x + min(-fx * (w - cw), cw / 2)
                 ly = y + ch + 2 if fy < 0 else y - fy * max(0.0, h - ch)
                 if box is not None and not (
@@ -114,13 +115,13 @@ def _cells(x: float, y: float, w: float, h: float) -> Iterable[tuple[int, int]]:
             yield i, j
 
 
-def _collides(grid, placed, x: float, y: float, w: float, h: float, nid: str = "") -> bool:  # noqa: ANN001
-    for cell in _cells(x - GAP, y - GAP, w + 2 * GAP, h + 2 * GAP):
+def _collides(grid, placed, x, y, w, h, nid="", gap=GAP) -> bool:  # noqa: ANN001
+    for cell in _cells(x - gap, y - gap, w + 2 * gap, h + 2 * gap):
         for k in grid.get(cell, ()):
             other, px, py, pw, ph = placed[k]
             if other == nid:
                 continue  # its own card (reserved) is what the label covers
-            if x < px + pw + GAP and px < x + w + GAP and y < py + ph + GAP and py < y + h + GAP:
+            if x < px + pw + gap and px < x + w + gap and y < py + ph + gap and py < y + h + gap:
                 return True
     return False
 

@@ -7,8 +7,9 @@ ordered supporters first, then attackers, with a wider gap between the two group
 
 A naive tidy tree of 10,000 nodes is about 1.75 million pixels wide, so a node whose children
 would form a row wider than the subtree's "square" width wraps them into several rows. Small
-fan-outs (up to 12 plain reasons, up to ~100 node widths of subtrees) never wrap, so ordinary
-maps look like classic trees.
+fan-outs (up to 5 plain reasons, up to 10 node widths of subtrees) never wrap. The thesis's own
+reasons wrap so that the whole map takes the shape of the window it is shown in (`aspect`):
+Zoom to Fit then shows a block, never a strip.
 
 Collapsed nodes hide their spanning-tree descendants; pinned (hand-placed) nodes keep their
 position, and the unpinned part of their subtree moves with them. Pure Python, no Qt.
@@ -30,14 +31,15 @@ H_GAP = 24.0
 V_GAP = 64.0
 GROUP_GAP = 56.0  # between a target's supporters and its attackers
 ROW_GAP = 40.0  # between wrapped rows of reasons
-MIN_ROW = 5 * (NODE_W + H_GAP)  # rows of single nodes up to this wide never wrap
-MIN_TREE_ROW = 10 * (NODE_W + H_GAP)  # rows holding subtrees wrap only beyond this
+MIN_ROW = 12 * (NODE_W + H_GAP)  # rows of single nodes up to this wide never wrap
+MIN_TREE_ROW = 30 * (NODE_W + H_GAP)  # rows holding subtrees wrap only beyond this
 TRUNK = 0.8 * NODE_W + 2 * H_GAP  # free column under a target whose reasons wrap
 ASPECT = 1.6  # wrapped blocks aim at this width:height ratio
 ROOT_SLOT = 4.5 * NODE_W  # the thesis's reasons get at least this much width each, so that
 # their labels have room when the whole map is fitted on screen (semantic zoom)
+LABELLED_REASONS = 40  # a thesis with more reasons gets no label room (they cannot all show)
 ROOT_ROW_GAP = 2 * ROW_GAP  # between rows of the thesis's reasons: room for their labels
-MAX_CANDIDATES = 48  # row widths tried when fitting the top of the map to the screen's shape
+MAX_CANDIDATES = 24  # row widths tried when fitting the top of the map to the screen's shape
 
 
 @dataclass
@@ -180,7 +182,8 @@ def _measure(
         sizes = [(blocks[c].w, blocks[c].h) for c in cs]
         gaps = _gaps(v, cs, graph)
         if v in aims:
-            slots = [(max(w, ROOT_SLOT), h) for w, h in sizes]
+            slot = ROOT_SLOT if len(sizes) <= LABELLED_REASONS else 0.0
+            slots = [(max(w, slot), h) for w, h in sizes]
             width, height, offsets = _pack_to_aspect(slots, gaps, aims[v])
             offsets = [(x + (sw - w) / 2, y) for (x, y), (w, _), (sw, _) in
                        zip(offsets, sizes, slots)]  # fmt: skip
@@ -200,7 +203,9 @@ def _order(cs: list[str], blocks: dict[str, _Block], v: str, graph, aimed: bool)
     """Keep the map's order unless the reasons will wrap: then sort each group by height,
     so that rows hold blocks of similar height and waste little space."""
     row = sum(blocks[c].w + H_GAP for c in cs)
-    if aimed or row <= _min_row([(blocks[c].w, blocks[c].h) for c in cs]):
+    if aimed and len(cs) <= LABELLED_REASONS:
+        return cs  # the thesis's few reasons keep the map's order
+    if not aimed and row <= _min_row([(blocks[c].w, blocks[c].h) for c in cs]):
         return cs
     attacks = [graph.edges[c, v]["edge"].relation == "attacks" for c in cs]
     pro = sorted((c for c, a in zip(cs, attacks) if not a), key=lambda c: blocks[c].h)

@@ -202,8 +202,9 @@ def test_semantic_zoom_labels_never_overlap_and_cover_their_card(cards, scale, r
 
 
 def test_label_order_is_the_thesis_then_its_reasons_by_pull():
-    from model.labels import depths, priority
+    from model.labels import priority
 
     children = {"T": ["a", "b", "c"], "a": ["a1"], "b": [], "c": []}
-    order = priority(depths(children, ["T"]), {"a": 2.0, "b": -9.0, "c": 0.5, "a1": 30.0})
-    assert order == ["T", "b", "a", "c", "a1"]
+    pulls = {"a": 2.0, "b": -9.0, "c": 0.5, "a1": 30.0}
+    assert priority(children, ["T"], pulls) == ["T", "b", "a", "c", "a1"]
+    assert priority(children, ["T"], pulls, limit=3) == ["T", "b", "a"]

@@ -139,13 +139,13 @@ def shoot(scheme: str, save: Path | None) -> tuple[Path, dict[str, str], str]:
     for reason in amap.graph.predecessors(thesis):
         titles[reason] = amap.node(reason).title
     view = window.workspace.view
-    shown = set(view.map_scene().labels_shown(view.zoom()))
     port = view.viewport()
-    print(
-        f"map pane {port.width()}x{port.height()} px, zoom {view.zoom():.3f}; labelled: "
-        f"{len(shown & set(titles))} of {len(titles)}; not labelled: "
-        f"{', '.join(n for n in titles if n not in shown) or 'none'}"
-    )
+    print(f"map pane {port.width()}x{port.height()} px, zoom {view.zoom():.3f}")
+    labels = getattr(view.map_scene(), "labels_shown", None)  # (absent before semantic zoom)
+    if labels is not None:
+        shown = set(labels(view.zoom()))
+        missing = ", ".join(n for n in titles if n not in shown) or "none"
+        print(f"labelled: {len(shown & set(titles))} of {len(titles)}; not labelled: {missing}")
     screen = QGuiApplication.primaryScreen().grabWindow(0)
     if save is not None:
         screen.save(str(save))

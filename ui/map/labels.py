@@ -9,6 +9,7 @@ made from at most a few thousand candidates, so a frame costs the same at 100 or
 
 from __future__ import annotations
 
+import gc
 import math
 from typing import TYPE_CHECKING
 
@@ -111,29 +112,32 @@ class LabelLayer(QGraphicsItem):
         if key not in self._cache:
             if len(self._cache) > 24:
                 self._cache.clear()
-            positions = self._scene.layout.positions
-            cands = (
-                (
-                    nid,
-                    positions[nid][0] - NODE_W / 2,
-                    positions[nid][1] - NODE_H / 2,
-                    NODE_W,
-                    NODE_H,
-                )
-                for nid in self._scene.label_order()
-                if nid in positions
-            )
-            rect = self._scene.items_rect()
-            room = ROOM / scale  # the view keeps this many pixels round a fitted map
-            bounds = (rect.left() - room, rect.top() - room, rect.right() + room,
-                      rect.bottom() + room)  # fmt: skip
-            reserve = self._scene.label_reserve()
-            self._exact = set(self._scene.label_order()[:reserve])
-            area = rect.width() * rect.height() * scale * scale
-            self._cache[key] = choose_labels(
-                cands, scale, self.height, bounds, max(reserve, int(area / DENSITY)), reserve
-            )
+            collecting = gc.isenabled()
+            gc.disable()  # thousands of small tuples: no full collection in the middle of a frame
+            try:
+                self._cache[key] = self._place(scale)
+            finally:
+                if collecting:
+                    gc.enable()
         return self._cache[key]
+
+    def _place(self, scale: float) -> list[tuple[str, float, float, float, float]]:
+        positions = self._scene.layout.positions
+        order = self._scene.label_order()
+        cands = [
+            (nid, positions[nid][0] - NODE_W / 2, positions[nid][1] - NODE_H / 2, NODE_W, NODE_H)
+            for nid in order
+            if nid in positions
+        ]
+        rect = self._scene.items_rect()
+        room = ROOM / scale  # the view keeps this many pixels round a fitted map
+        bounds = (rect.left() - room, rect.top() - room, rect.right() + room,
+                  rect.bottom() + room)  # fmt: skip
+        reserve = self._scene.label_reserve()
+        self._exact = set(order[:reserve])
+        area = rect.width() * rect.height() * scale * scale
+        limit = max(reserve, int(area / DENSITY))
+        return choose_labels(cands, scale, self.height, bounds, limit, reserve)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
         scale = painter.worldTransform().m11()

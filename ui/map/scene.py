@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QToolTip
 
 from model.argmap import ArgumentMap, Change
-from model.labels import depths, priority
+from model.labels import priority
 from model.layout import ASPECT, NODE_H, NODE_W, Layout, compute_layout
 from ui.map.items import BUS_RISE, EdgeItem, Look, NodeItem
 from ui.map.labels import LabelLayer
@@ -327,8 +327,10 @@ class MapScene(QGraphicsScene):
         """Nodes that get a readable label when zoomed out, most important first."""
         if self._label_order is None:
             lay = self.layout
-            roots = [n for n in lay.positions if n not in lay.parent]
-            self._label_order = priority(depths(lay.children, roots), self._pulls)
+            thesis = self.amap.thesis
+            first = [thesis.id] if thesis is not None and thesis.id in lay.positions else []
+            roots = first + [n for n in lay.positions if n not in lay.parent]
+            self._label_order = priority(lay.children, roots, self._pulls)
         return self._label_order
 
     def label_reserve(self) -> int:

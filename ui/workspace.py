@@ -74,7 +74,7 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     window.add_dock("trends", "Trends", trends, BOTTOM)
     # The map gets the larger share: side docks as narrow as their content reads well.
     window.resizeDocks(
-        [window.docks["credence"], window.docks["inspector"]], [300, 340], Qt.Orientation.Horizontal
+        [window.docks["credence"], window.docks["inspector"]], [290, 380], Qt.Orientation.Horizontal
     )
 
     def fit_trends_dock(empty: bool) -> None:

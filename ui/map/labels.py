@@ -82,7 +82,7 @@ class LabelLayer(QGraphicsItem):
             item = self._scene.node_item(nid)
             title = item.title if item is not None else ""
             room = self.line_count(nid, width)
-            self._lines[key] = wrap_title(title, self.title_font, width - 2 * PAD - 6, room)
+            self._lines[key] = wrap_title(title, self.title_font, width - 2 * PAD - 8, room)
         return self._lines[key]
 
     def line_count(self, nid: str, width: float) -> int:
@@ -93,13 +93,13 @@ class LabelLayer(QGraphicsItem):
         if key not in self._line_count and nid in self._exact:
             item = self._scene.node_item(nid)
             title = item.title if item is not None else ""
-            lines = wrap_title(title, self.title_font, width - 2 * PAD - 6, MAX_LINES)
+            lines = wrap_title(title, self.title_font, width - 2 * PAD - 8, MAX_LINES)
             self._lines[key] = lines
             self._line_count[key] = len(lines)
         if key not in self._line_count:
             item = self._scene.node_item(nid)
             advance = self._metrics.horizontalAdvance(item.title if item is not None else "")
-            usable = width - 2 * PAD - 6
+            usable = width - 2 * PAD - 8
             self._line_count[key] = min(MAX_LINES, max(1, math.ceil(advance * 1.22 / usable)))
         return self._line_count[key]
 
@@ -176,7 +176,7 @@ class LabelLayer(QGraphicsItem):
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawLine(rect.left() + 2, rect.top() + 5, rect.left() + 2, rect.bottom() - 5)
-        inner = rect.adjusted(PAD + 5, 3, -PAD, -PAD)  # clear of the side stripe
+        inner = rect.adjusted(PAD + 7, 3, -PAD, -PAD)  # clear of the side stripe
         painter.setFont(self.head_font)
         head = QRectF(inner.left(), inner.top(), inner.width(), HEAD - 3)
         badge = item.badge_text()

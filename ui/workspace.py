@@ -165,12 +165,14 @@ class _Workspace:
 
     def show_view(self, index: int) -> None:
         """Switch between the map (0) and the focus view (1), keeping the selection."""
-        self.views.setCurrentIndex(index)
-        if getattr(self, "_view_actions", None):
-            self._view_actions[index].setChecked(True)
         ids = self.scene.selected_node_ids()
         if index == 1:
-            self.focus.show_node(self.focus._start())
+            self.focus.focus_id = self.focus._start()
+            self.focus._stale = True
+        self.views.setCurrentIndex(index)  # showing the focus view builds its cards
+        if getattr(self, "_view_actions", None):
+            self._view_actions[index].setChecked(True)
+        if index == 1:
             self.focus.setFocus()
         else:
             if ids:

@@ -161,6 +161,7 @@ class FocusView(QScrollArea):
         self.focus_id: str | None = None
         self.cards: dict[str, Card] = {}
         self.columns: tuple[list[str], list[str]] = ([], [])
+        self._stale = True
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -176,6 +177,11 @@ class FocusView(QScrollArea):
 
     def detach(self) -> None:
         self.amap.unsubscribe(self._on_changes)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if self._stale:
+            self.rebuild()
 
     # ------------------------------------------------------------- state
     def _start(self) -> str | None:
@@ -206,7 +212,12 @@ class FocusView(QScrollArea):
 
     # ---------------------------------------------------------- building
     def rebuild(self) -> None:
-        """Lay the cards out afresh for the focused claim (cheap: a few dozen widgets)."""
+        """Lay the cards out afresh for the focused claim (cheap: a few dozen widgets). While
+        the map view is shown instead, this waits until the focus view is shown."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         if self.focus_id is not None and self.focus_id not in self.amap:
             self.focus_id = self._start()
         theme = Theme.current()
@@ -324,6 +335,9 @@ class FocusView(QScrollArea):
 
     # ------------------------------------------------------------ following
     def _on_selection(self, ids: list[str]) -> None:
+        if not self.isVisible():
+            self._stale = True  # the focus follows the selection when it is next shown
+            return
         if ids and ids[-1] not in self.cards:
             self.focus_id = self._focus_for(ids[-1])
             self.rebuild()

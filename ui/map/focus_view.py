@@ -277,9 +277,11 @@ class FocusView(QScrollArea):
             f"{html.escape(_short(self.amap.node(nid).title))}</a>"
             for nid in reversed(chain)
         ]
-        text = " › ".join(
-            parts + [f"<b>{html.escape(_short(self.amap.node(self.focus_id).title))}</b>"]
-        )
+        here = f"<b>{html.escape(_short(self.amap.node(self.focus_id).title))}</b>"
+        if parts:
+            text = " › ".join([*parts, here])
+        else:
+            text = "Top of the argument · Enter opens a reason, Backspace goes back up"
         label = QLabel(text)
         label.setObjectName("breadcrumbs")
         label.setWordWrap(True)

@@ -17,9 +17,8 @@ from typing import Any
 
 import networkx as nx
 
+from model import validate
 from model.entities import (
-    KINDS,
-    RELATIONS,
     Citation,
     Edge,
     HistoryEntry,
@@ -30,7 +29,6 @@ from model.entities import (
     new_id,
     now_iso,
 )
-from model import validate
 from model.weights import check_probability, strength_value
 
 __all__ = [
@@ -345,16 +343,17 @@ class ArgumentMap:
         """
         if self.graph.number_of_nodes():
             raise MapError("load_graph fills an empty map only")
-        checked = [_checked_node(n) for n in nodes]
+        checked = [_in_context(_checked_node, n, f"node {_name(n.id)}") for n in nodes]
         self.graph.add_nodes_from((n.id, {"node": n}) for n in checked)
         if self.graph.number_of_nodes() != len(checked):
             raise MapError("two nodes share one id")
         self._theses = {n.id for n in checked if n.kind == "thesis"}
         self._shape += 1
         for edge in edges:
-            edge = self._check_edge(edge)
+            where = f"the link {_name(edge.source)} → {_name(edge.target)}"
+            edge = _in_context(self._check_edge, edge, where)
             if self.graph.has_edge(edge.source, edge.target):
-                raise MapError(f"the link {edge.source!r} → {edge.target!r} is stored twice")
+                raise MapError(f"{where} is stored twice")
             self.graph.add_edge(edge.source, edge.target, edge=edge)
 
     def restore_node(self, node: Node, edges: list[Edge]) -> None:
@@ -648,3 +647,16 @@ def _gate(check: Callable[..., Any], *values: Any) -> Any:
         return check(*values)
     except ValueError as exc:
         raise MapError(str(exc)) from None
+
+
+def _in_context(check: Callable[[Any], Any], value: Any, where: str) -> Any:
+    """`check(value)`, with a failure's message prefixed by `where` (loading a whole map)."""
+    try:
+        return check(value)
+    except MapError as exc:
+        raise MapError(f"{where}: {exc}") from None
+
+
+def _name(value: Any) -> str:
+    """An id for a message: quoted when it is a short string, else its type."""
+    return repr(value) if isinstance(value, str) and len(value) <= 80 else type(value).__name__

@@ -235,8 +235,12 @@ def source(s: Source) -> Source:
     short = {f: text(getattr(s, f), f"{where}: {f}") for f in
              ("author", "outlet", "date", "kind", "file", "added")}  # fmt: skip
     return dataclasses.replace(
-        s, id=sid, title=title, url=text(s.url, f"{where}: the URL", MAX_URL),
-        text=text(s.text, f"{where}: the text", MAX_SOURCE_TEXT), **short,
+        s,
+        id=sid,
+        title=title,
+        url=text(s.url, f"{where}: the URL", MAX_URL),
+        text=text(s.text, f"{where}: the text", MAX_SOURCE_TEXT),
+        **short,
     )
 
 
@@ -254,8 +258,12 @@ def scenario(sc: Scenario) -> Scenario:
         k = (identifier(key[0], f"{where}: a link"), identifier(key[1], f"{where}: a link"))
         strengths[k] = number(lam, f"{where}: a strength", 1.0, MAX_STRENGTH)
     return dataclasses.replace(
-        sc, name=name, description=text(sc.description, f"{where}: description", MAX_TEXT),
-        source=text(sc.source, f"{where}: source", MAX_TEXT), priors=priors, strengths=strengths,
+        sc,
+        name=name,
+        description=text(sc.description, f"{where}: description", MAX_TEXT),
+        source=text(sc.source, f"{where}: source", MAX_TEXT),
+        priors=priors,
+        strengths=strengths,
     )
 
 
@@ -290,7 +298,8 @@ def history(h: HistoryEntry) -> HistoryEntry:
     if not isinstance(h, HistoryEntry):
         raise GateError(f"a history entry must be one, not {_kind(h)}")
     return HistoryEntry(
-        text(h.time, "a history entry's time"), text(h.scenario, "a history entry's scenario"),
+        text(h.time, "a history entry's time"),
+        text(h.scenario, "a history entry's scenario"),
         probability(h.credence, "a history entry's credence"),
         text(h.note, "a history entry's note", MAX_TEXT),
     )

@@ -254,7 +254,7 @@ def _pair(a: object, b: object) -> tuple | None:
 
 def _read_graph(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
     for i, row in enumerate(conn.execute(f"SELECT {SOURCE_COLS} FROM sources ORDER BY rowid")):
-        with _row("sources", i, row[0]):
+        with _row("sources", i):
             amap.add_source(Source(*row))
     cites: dict[object, list[Citation]] = {}
     for node_id, source, quote, start, end, locator in conn.execute(
@@ -288,7 +288,7 @@ def _read_scenarios(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
     for i, (name, description, source) in enumerate(
         conn.execute("SELECT name, description, source FROM scenarios ORDER BY position")
     ):
-        with _row("scenarios", i, name):
+        with _row("scenarios", i):
             vals = values.get(name, [])
             unknown = {k for k, *_ in vals} - {"prior", "strength"}
             if unknown:
@@ -308,7 +308,7 @@ def _read_series(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
     for i, (name, title, unit, kind, source, note) in enumerate(
         conn.execute("SELECT name, title, unit, kind, source, note FROM series ORDER BY position")
     ):
-        with _row("series", i, name):
+        with _row("series", i):
             amap.put_series(
                 Series(name, title, unit, tuple(points.get(name, ())), kind, source, note)
             )

@@ -96,7 +96,10 @@ def _poison_cell(conn: sqlite3.Connection, rng: random.Random) -> str:
     col = rng.choice(_columns(conn, table))
     value = rng.choice(SQL_POISON)
     rowid = rng.choice([r[0] for r in conn.execute(f"SELECT rowid FROM {table}")])
-    conn.execute(f'UPDATE OR IGNORE {table} SET "{col}" = {value} WHERE rowid = ?', (rowid,))
+    try:
+        conn.execute(f'UPDATE OR IGNORE {table} SET "{col}" = {value} WHERE rowid = ?', (rowid,))
+    except sqlite3.IntegrityError:  # e.g. text into an INTEGER PRIMARY KEY: SQLite says no
+        return f"{table}.{col}: refused by SQLite"
     return f"{table}.{col} = {value[:40]}"
 
 

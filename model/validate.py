@@ -47,7 +47,8 @@ MAX_COORD = 1e9
 SERIES_KINDS = ("data", "reference")
 
 #: A link's strength may be "not yet weighed" (NULL) once the model declares it optional.
-ACCEPT_UNWEIGHED = "None" in str(Edge.__annotations__["strength"])
+_STRENGTH_TYPE = str(Edge.__annotations__["strength"])
+ACCEPT_UNWEIGHED = "None" in _STRENGTH_TYPE or "Optional" in _STRENGTH_TYPE
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 

@@ -124,9 +124,13 @@ def _dangling(conn: sqlite3.Connection, rng: random.Random) -> str:
         conn.execute("UPDATE node_sources SET source_id = 'nowhere'")
         return "citation of a missing source"
     if choice == 4:
-        conn.execute("INSERT INTO scenario_values VALUES ('Sceptic', 'weird', 'n0', '', 1.0)")
+        conn.execute(
+            "INSERT OR IGNORE INTO scenario_values VALUES ('Sceptic', 'weird', 'n0', '', 1.0)"
+        )
         return "unknown scenario value kind"
-    conn.execute("INSERT INTO points VALUES ('ghost', 0, '2020', 1.0, '', NULL, NULL, '', '')")
+    conn.execute(
+        "INSERT OR IGNORE INTO points VALUES ('ghost', 0, '2020', 1.0, '', NULL, NULL, '', '')"
+    )
     return "points of a missing series"
 
 

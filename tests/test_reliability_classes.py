@@ -279,3 +279,12 @@ def test_class9_a_live_wal_writer_does_not_block_info(tmp_path) -> None:
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_class9_a_fifo_named_like_a_trend_csv_is_refused_at_once(tmp_path) -> None:
+    from storage.trenddata import TrendDataError, read_table
+
+    fifo = tmp_path / "t.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(TrendDataError, match="not a regular file"):
+        read_table(fifo)

@@ -6,6 +6,7 @@ bench/hostile_inputs.py; every generator is a pure function of its seed.
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import random
@@ -225,11 +226,11 @@ def _poison_json(data: Any, rng: random.Random, count: int) -> Any:
         container, key = rng.choice(spots)
         action = rng.random()
         if action < 0.8:
-            container[key] = rng.choice(JSON_POISON)
+            container[key] = copy.deepcopy(rng.choice(JSON_POISON))  # never shared: no cycles
         elif isinstance(container, dict):
             del container[key]
         elif action < 0.9:
-            container.append(container[key])  # a duplicate node, edge, point…
+            container.append(copy.deepcopy(container[key]))  # a duplicate node, edge, point…
         else:
             container.pop(key)
     return data

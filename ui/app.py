@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ui.mainwindow import MainWindow
 
 from storage.document import DocumentError, MapDocument
+from storage.seedmap import SeedError
 from ui.theme import apply_color_scheme
 
 ORG, APP = "Cruxmap", "Cruxmap"
@@ -72,7 +73,7 @@ def open_first_good(window: MainWindow, requested: str | None) -> None:
             tried.add(path.resolve())
             if window.open_path(path, quiet=False):
                 return
-        except (DocumentError, OSError) as exc:
+        except (DocumentError, SeedError, OSError) as exc:
             window.show_error(str(exc))
 
 

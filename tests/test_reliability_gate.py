@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import os
 import subprocess
 import sys
@@ -21,7 +22,7 @@ from hostile import INTERCHANGE, base_map, hostile_csv, hostile_sqlite_map
 from main import main
 from model.argmap import MapError
 from storage.document import DocumentError, MapDocument
-from storage.interchange import EXPORT_FORMATS, export_text, json_format
+from storage.interchange import EXPORT_FORMATS, argdown, export_text, json_format
 from storage.trenddata import TrendDataError, read_table, series_from_table
 
 N_MAPS = int(os.environ.get("CRUXMAP_HOSTILE_MAPS", "220"))
@@ -176,3 +177,29 @@ def test_hostile_trend_csvs_add_a_series_or_leave_the_map_untouched(tmp_path) ->
         if code:
             assert_one_line_error(code, err)
             assert digest(path) == before
+
+
+def test_a_scheme_node_asking_for_a_billion_links_is_refused(tmp_path) -> None:
+    """AIF links every premise of an RA node to every conclusion: 40,000 of each would be
+    1.6 billion links. Refused by count before any is built."""
+    n = 40_000
+    nodes = [{"nodeID": str(i), "type": "I", "text": f"s{i}"} for i in range(2 * n)]
+    nodes.append({"nodeID": "ra", "type": "RA", "text": ""})
+    edges = [{"fromID": str(i), "toID": "ra"} for i in range(n)]
+    edges += [{"fromID": "ra", "toID": str(n + i)} for i in range(n)]
+    src = tmp_path / "bomb.json"
+    src.write_text(json.dumps({"nodes": nodes, "edges": edges}))
+    code, _, err = cli("open-as-map", str(src), "-o", str(tmp_path / "out.cruxmap"))
+    assert_one_line_error(code, err)
+    assert "more than 1,000,000 links" in err
+
+
+def test_a_file_without_a_thesis_gets_one_even_with_thousands_of_candidates() -> None:
+    """The node most reasons lead to becomes the thesis. With 3,000 candidates each under a
+    3,000-claim chain, weighing every one walked the chain 3,000 times (9 million steps); only
+    the 20 with the most direct reasons are weighed now (bench: bench/bench_hostile.py)."""
+    chain = [f"[c{i}]\n  + [c{i + 1}]" for i in range(3000)]
+    fans = [f"[k{i}]\n  + [c0]" for i in range(3000)]
+    amap = argdown.loads("\n\n".join(chain + fans))
+    thesis = amap.thesis
+    assert thesis is not None and thesis.title.startswith("k")

@@ -17,6 +17,8 @@ from storage.interchange.errors import InterchangeError, parse_json
 from storage.interchange.graphbuild import ForeignEdge, ForeignNode, build
 
 SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
+#: An RA/CA node links each premise to each conclusion: a hostile file could ask for n² links.
+MAX_LINKS = 1_000_000
 DIALOGUE_TYPES = {"L", "YA", "TA", "MA", "PA"}
 
 
@@ -131,6 +133,10 @@ def _links(
             raise InterchangeError(f"{kind} node {nid}: needs a premise and a conclusion I-node")
         relation = "supports" if kind == "RA" else "attacks"
         data = {"strength": extra["strength"]} if "strength" in extra else {}
+        if len(edges) + len(premises) * len(conclusions) > MAX_LINKS:
+            raise InterchangeError(
+                f"{kind} node {nid}: more than {MAX_LINKS:,} links in all; not a map Cruxmap can hold"
+            )
         for b, where in conclusions:
             if kinds[b][0] != "I":
                 raise InterchangeError(

@@ -197,7 +197,7 @@ def test_a_scheme_node_asking_for_a_billion_links_is_refused(tmp_path) -> None:
 def test_a_file_without_a_thesis_gets_one_even_with_thousands_of_candidates() -> None:
     """The node most reasons lead to becomes the thesis. With 3,000 candidates each under a
     3,000-claim chain, weighing every one walked the chain 3,000 times (9 million steps); only
-    the 20 with the most direct reasons are weighed now (bench: bench/bench_hostile.py)."""
+    the 20 with the most direct reasons are weighed now."""
     chain = [f"[c{i}]\n  + [c{i + 1}]" for i in range(3000)]
     fans = [f"[k{i}]\n  + [c0]" for i in range(3000)]
     amap = argdown.loads("\n\n".join(chain + fans))

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from ui.mainwindow import MainWindow
 
 from storage.document import DocumentError, MapDocument
-from storage.seedmap import SeedError
 from ui.theme import apply_color_scheme
 
 ORG, APP = "Cruxmap", "Cruxmap"
@@ -73,7 +72,13 @@ def open_first_good(window: MainWindow, requested: str | None) -> None:
             tried.add(path.resolve())
             if window.open_path(path, quiet=False):
                 return
-        except (DocumentError, SeedError, OSError) as exc:
+        except (DocumentError, OSError) as exc:
+            window.show_error(str(exc))
+        except Exception as exc:  # noqa: BLE001 - the seed behind a first map (SeedError)
+            from storage.seedmap import SeedError
+
+            if not isinstance(exc, SeedError):
+                raise
             window.show_error(str(exc))
 
 

@@ -343,17 +343,24 @@ class ArgumentMap:
         """
         if self.graph.number_of_nodes():
             raise MapError("load_graph fills an empty map only")
-        checked = [_in_context(_checked_node, n, f"node {_name(n.id)}") for n in nodes]
+        checked = []
+        for n in nodes:
+            try:
+                checked.append(_checked_node(n))
+            except MapError as exc:
+                raise MapError(f"node {_name(n.id)}: {exc}") from None
         self.graph.add_nodes_from((n.id, {"node": n}) for n in checked)
         if self.graph.number_of_nodes() != len(checked):
             raise MapError("two nodes share one id")
         self._theses = {n.id for n in checked if n.kind == "thesis"}
         self._shape += 1
         for edge in edges:
-            where = f"the link {_name(edge.source)} → {_name(edge.target)}"
-            edge = _in_context(self._check_edge, edge, where)
+            try:
+                edge = self._check_edge(edge)
+            except MapError as exc:
+                raise MapError(f"{_link_name(edge)}: {exc}") from None
             if self.graph.has_edge(edge.source, edge.target):
-                raise MapError(f"{where} is stored twice")
+                raise MapError(f"{_link_name(edge)} is stored twice")
             self.graph.add_edge(edge.source, edge.target, edge=edge)
 
     def restore_node(self, node: Node, edges: list[Edge]) -> None:
@@ -649,12 +656,8 @@ def _gate(check: Callable[..., Any], *values: Any) -> Any:
         raise MapError(str(exc)) from None
 
 
-def _in_context(check: Callable[[Any], Any], value: Any, where: str) -> Any:
-    """`check(value)`, with a failure's message prefixed by `where` (loading a whole map)."""
-    try:
-        return check(value)
-    except MapError as exc:
-        raise MapError(f"{where}: {exc}") from None
+def _link_name(edge: Edge) -> str:
+    return f"the link {_name(edge.source)} → {_name(edge.target)}"
 
 
 def _name(value: Any) -> str:

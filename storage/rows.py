@@ -219,19 +219,21 @@ def read_map(conn: sqlite3.Connection) -> ArgumentMap:
 
 
 class _row:
-    """Prefix an error raised while reading one row with where it is, e.g. `nodes row 3`."""
+    """Prefix an error raised while reading rows with where it is, e.g. `nodes row 3`;
+    `index` is the row's number from 0 (a loop over many rows bumps it as it goes)."""
 
     def __init__(self, table: str, index: int, key: object = None) -> None:
-        self.where = f"{table} row {index + 1}"
-        if isinstance(key, str) and len(key) <= 80:
-            self.where += f" ({key!r})"
+        self.table, self.index, self.key = table, index, key
 
-    def __enter__(self) -> None:
-        return None
+    def __enter__(self) -> _row:
+        return self
 
     def __exit__(self, kind: type | None, exc: BaseException | None, tb: object) -> bool:
         if isinstance(exc, ValueError | TypeError | KeyError) and not isinstance(exc, RowError):
-            raise RowError(f"{self.where}: {exc}") from None
+            where = f"{self.table} row {self.index + 1}"
+            if isinstance(self.key, str) and len(self.key) <= 80:
+                where += f" ({self.key!r})"
+            raise RowError(f"{where}: {exc}") from None
         return False
 
 
@@ -263,8 +265,10 @@ def _read_graph(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
     ):
         cites.setdefault(node_id, []).append(Citation(source, quote, start, end, locator))
     nodes = []
-    for i, r in enumerate(conn.execute(f"SELECT {NODE_COLS} FROM nodes ORDER BY rowid")):
-        with _row("nodes", i, r[0]):
+    rows = conn.execute(f"SELECT {NODE_COLS} FROM nodes ORDER BY rowid")
+    with _row("nodes", -1) as where:  # one context for all rows: it counts them (10,000s)
+        for r in rows:
+            where.index += 1
             nodes.append(Node(
                 id=r[0], kind=r[1], title=r[2], text=r[3], prior=r[4],
                 prior_range=_pair(r[5], r[6]), tags=_tags(r[7]),

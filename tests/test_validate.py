@@ -105,3 +105,21 @@ def test_caps_name_the_field_and_the_limit() -> None:
         validate.node(Node("a", "claim", "\ud800"))
     with pytest.raises(validate.GateError, match="citation start must be a whole number"):
         validate.node(Node("a", "claim", "t", citations=(Citation("s", start="3"),)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(id=st.sampled_from(["a", " ", "", "x" * 201, "é"]), title=maybe, text=maybe,
+       prior=st.floats(allow_nan=True) | st.integers(-1, 2), tags=st.sampled_from([(), ["a"]]),
+       pos=st.none() | st.tuples(st.floats(), st.floats()), collapsed=maybe, pinned=maybe)  # fmt: skip
+def test_the_fast_path_agrees_with_the_full_check(**fields) -> None:  # noqa: ANN003
+    """`node` decides common nodes in one expression; it must give what the full check gives."""
+    n = Node(kind="claim", **fields)
+    try:
+        full = validate.node_checked(n)
+    except validate.GateError:
+        with pytest.raises(validate.GateError):
+            validate.node(n)
+        return
+    fast = validate.node(n)
+    assert fast == full
+    assert [type(v) for v in vars(fast).values()] == [type(v) for v in vars(full).values()]

@@ -44,7 +44,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         check_export_target(out)
     except UnsafePathError as exc:
         fail(str(exc))
-    doc = open_map(args.file)
+    doc = open_map(args.file, readonly=True)
     try:
         if args.format in REPORT_FORMATS:
             from ui.export.report_images import export_report

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from cli.common import fail, open_map, print_json, run
+from cli.common import check_writable, fail, open_map, print_json, run
 from storage.sandbox import IMPORT_TIME_LIMIT
 
 THESIS_FALLBACK = "thesis"
@@ -59,7 +59,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         fail(f"no such map: {args.map}")
     if not 0 < args.time_limit <= 24 * 3600:
         fail("--time-limit must be a positive number of seconds")
-    doc = open_map(args.map)
+    if args.accept_all:
+        check_writable(args.map)
+    doc = open_map(args.map, readonly=not args.accept_all)
     try:
         amap = doc.map
         thesis = amap.thesis

@@ -8,8 +8,11 @@ file thoroughly, read-only, before it is ever opened for writing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import stat
+import struct
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,11 +64,15 @@ class MapDocument:
 
     # -------------------------------------------------------------- lifecycle
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> MapDocument:
-        """Open an existing map, refusing (untouched) anything that is not a sound Cruxmap file."""
+    def open(cls, path: str | os.PathLike[str], readonly: bool = False) -> MapDocument:
+        """Open an existing map, refusing (untouched) anything that is not a sound Cruxmap file.
+
+        `readonly` (info, credence, export…) reads through a read-only connection: the file
+        keeps its journal mode (a WAL map stays WAL) and a live writer does not block it.
+        """
         path = Path(path)
-        check_file(path)
-        conn = _connect(path)
+        hot = check_file(path)
+        conn = _connect_readonly(path) if readonly and not hot else _connect(path)
         try:
             amap, version = _load_at(conn, path)
         except BaseException:
@@ -78,18 +85,21 @@ class MapDocument:
         """Write `amap` (or an empty map) to a new file atomically and open it."""
         path = Path(path)
         amap = amap if amap is not None else ArgumentMap()
-        fd, tmp = tempfile.mkstemp(prefix=".cruxmap-", dir=path.parent or ".")
-        os.close(fd)
+        tmp = None
         try:
+            fd, tmp = tempfile.mkstemp(prefix=".cruxmap-", dir=path.parent or ".")
+            os.close(fd)
             conn = sqlite3.connect(tmp, isolation_level=None)
             try:
                 write_new(conn, amap)
             finally:
                 conn.close()
             os.replace(tmp, path)
+            tmp = None
         except (OSError, sqlite3.Error) as exc:
-            Path(tmp).unlink(missing_ok=True)
-            raise DocumentError(f"Could not create {path.name}: {exc}") from None
+            raise DocumentError(f"Could not create {path.name}: {_reason(exc)}") from None
+        finally:
+            _remove_temp(tmp)
         return cls.open(path)
 
     @property
@@ -112,18 +122,21 @@ class MapDocument:
         path = Path(path)
         if path.resolve() == self.path.resolve():
             return
-        fd, tmp = tempfile.mkstemp(prefix=".cruxmap-", dir=path.parent or ".")
-        os.close(fd)
+        tmp = None
         try:
+            fd, tmp = tempfile.mkstemp(prefix=".cruxmap-", dir=path.parent or ".")
+            os.close(fd)
             dest = sqlite3.connect(tmp)
             try:
                 self.conn.backup(dest)
             finally:
                 dest.close()
             os.replace(tmp, path)
+            tmp = None
         except (OSError, sqlite3.Error) as exc:
-            Path(tmp).unlink(missing_ok=True)
-            raise DocumentError(f"Could not save a copy as {path.name}: {exc}") from None
+            raise DocumentError(f"Could not save a copy as {path.name}: {_reason(exc)}") from None
+        finally:
+            _remove_temp(tmp)
         self.conn.close()
         self.conn = _connect(path)
         OPEN_MAPS.discard(self.path)
@@ -232,35 +245,77 @@ def _data_version(conn: sqlite3.Connection) -> int:
 
 
 # ------------------------------------------------------------------- checking
-def check_file(path: Path) -> None:
-    """Refuse, with a specific message and without modifying it, a file that is not a sound map."""
+def check_file(path: Path) -> bool:
+    """Refuse, with a specific message and without modifying it, a file that is not a sound map.
+
+    Everything decidable from the file's first 100 bytes is decided before SQLite opens it, so
+    a FIFO or device is refused at once (never read, which could block forever) and a file
+    from a newer Cruxmap is refused before a journal beside it could be rolled back into it.
+    Returns True when a crash left a hot journal, which only a read-write open recovers.
+    """
     name = path.name
-    if not path.exists():
-        raise DocumentError(f"{name}: no such file")
-    if path.is_dir():
-        raise DocumentError(f"{name} is a folder, not a map file")
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        raise DocumentError(f"{name} cannot be read: {exc.strerror}") from None
+    header = _read_header(path)
     if not header:
         raise DocumentError(f"{name} is empty: it is not a Cruxmap map")
     if not header.startswith(SQLITE_HEADER):
         raise DocumentError(f"{name} is not a Cruxmap map (it is not an SQLite database)")
     if len(header) < 100:
         raise DocumentError(f"{name} is truncated: the database header is incomplete")
+    _check_header(header, name)
     journal = path.with_name(name + "-journal")
-    if journal.exists() and journal.stat().st_size > 0:
-        return  # a crash left a hot journal: the read-write open recovers it (see _load's checks)
+    if journal.is_file() and journal.stat().st_size > 0:
+        return True  # a crash left a hot journal: the read-write open recovers it (see _load)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = _ro_connection(path)
     except sqlite3.Error as exc:
         raise DocumentError(f"{name} cannot be opened: {exc}") from None
     try:
         check_connection(conn, name)
     finally:
         conn.close()
+    return False
+
+
+def _read_header(path: Path) -> bytes:
+    """The first 100 bytes of a regular file, opened without blocking (a FIFO never blocks us)."""
+    name = path.name
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise DocumentError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise DocumentError(f"{name} is a folder, not a map file") from None
+    except OSError as exc:
+        raise DocumentError(f"{name} cannot be read: {_reason(exc)}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise DocumentError(f"{name} is a folder, not a map file")
+        if not stat.S_ISREG(mode):
+            raise DocumentError(
+                f"{name} is not a regular file (a pipe, device or socket): refusing to read it"
+            )
+        return os.read(fd, 100)
+    except OSError as exc:
+        raise DocumentError(f"{name} cannot be read: {_reason(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+def _check_header(header: bytes, name: str) -> None:
+    """application_id and user_version straight from the database header (offsets 68 and 60)."""
+    version, app_id = struct.unpack(">i", header[60:64])[0], struct.unpack(">I", header[68:72])[0]
+    if app_id != APPLICATION_ID:
+        raise DocumentError(f"{name} is an SQLite database, but not a Cruxmap map")
+    if version > SCHEMA_VERSION:
+        raise DocumentError(_newer_message(name, version))
+
+
+def _newer_message(name: str, version: int) -> str:
+    return (
+        f"{name} was made by a newer Cruxmap (file format {version}; this version "
+        f"reads up to {SCHEMA_VERSION}). Update Cruxmap to open it."
+    )
 
 
 def check_connection(conn: sqlite3.Connection, name: str) -> None:
@@ -272,10 +327,7 @@ def check_connection(conn: sqlite3.Connection, name: str) -> None:
         if app_id != APPLICATION_ID:
             raise DocumentError(f"{name} is an SQLite database, but not a Cruxmap map")
         if version > SCHEMA_VERSION:
-            raise DocumentError(
-                f"{name} was made by a newer Cruxmap (file format {version}; this version "
-                f"reads up to {SCHEMA_VERSION}). Update Cruxmap to open it."
-            )
+            raise DocumentError(_newer_message(name, version))
         if version < 1:
             raise DocumentError(f"{name} is an unfinished map file (no schema version)")
         result = conn.execute("PRAGMA quick_check").fetchall()
@@ -305,11 +357,44 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _ro_connection(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+        check_same_thread=False,
+    )  # fmt: skip
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write: no journal-mode change, no recovery, no side files."""
+    try:
+        conn = _ro_connection(path)
+        for pragma in (
+            "PRAGMA query_only=ON",
+            "PRAGMA foreign_keys=ON",
+            "PRAGMA trusted_schema=OFF",
+        ):
+            conn.execute(pragma)
+    except sqlite3.Error as exc:
+        raise DocumentError(f"{path.name} cannot be opened: {exc}") from None
+    return conn
+
+
+def _reason(exc: BaseException) -> str:
+    """An OSError as its plain reason ("Read-only file system"), anything else as str()."""
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def _remove_temp(tmp: str | None) -> None:
+    if tmp is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
 def _load(conn: sqlite3.Connection, path: Path) -> ArgumentMap:
     check_connection(conn, path.name)
     try:
         return rows.read_map(conn)
-    except (sqlite3.Error, MapError, ValueError, TypeError, KeyError) as exc:
+    except (sqlite3.Error, MapError, ValueError, TypeError, KeyError, RecursionError) as exc:
         raise DocumentError(f"{path.name} holds content Cruxmap cannot read: {exc}") from None
 
 

@@ -178,8 +178,12 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             self._forget_recent(path)
             return False
+        previous = self.doc.path if self.doc is not None else None
         try:
             self._set_document(doc)
+        except Exception as exc:  # noqa: BLE001 - a map the gate let in but the views choke on
+            self._fall_back(path, previous, exc)
+            return False
         finally:
             QApplication.restoreOverrideCursor()
         self._remember_recent(path)
@@ -187,6 +191,19 @@ class MainWindow(QMainWindow):
             f"Opened {path.name}: every edit is saved as you make it", 6000
         )
         return True
+
+    def _fall_back(self, path: Path, previous: Path | None, exc: Exception) -> None:
+        """A map that opened but could not be shown: say so, and go back to the last good map.
+
+        Deliberately broad: the file is untouched (opening only reads), and a desktop app
+        must not die on a file; the error and its type are shown, not hidden.
+        """
+        self._set_document(None)
+        self._forget_recent(path)
+        self.show_error(f"{path.name} could not be shown ({type(exc).__name__}: {exc}); "
+                        "the file is unchanged.")  # fmt: skip
+        if previous is not None and Path(previous) != Path(path):
+            self.open_path(previous)
 
     def save_as(self) -> None:
         if self.doc is None:

@@ -1,6 +1,7 @@
 """The heavier runs of RELIABILITY.md's goals (CI runs the lighter counts in tests/).
 
 Run: .venv/bin/python bench/bench_reliability.py [--kills 10000] [--mutations 5000] [--undo 2000]
+     [--writers 100]
 Each count is passed to the same tests CI runs, through environment variables.
 """
 
@@ -30,6 +31,9 @@ def main() -> None:
     parser.add_argument("--kills", type=int, default=10_000)
     parser.add_argument("--mutations", type=int, default=5_000)
     parser.add_argument("--undo", type=int, default=2_000)
+    parser.add_argument(
+        "--writers", type=int, default=100, help="pairs of simultaneous CLI writers"
+    )
     args = parser.parse_args()
     jobs = [
         ("kill -9 during edits", "tests/test_reliability.py::test_kill_9_never_corrupts_or_loses_an_acknowledged_edit",
@@ -38,9 +42,14 @@ def main() -> None:
          {"CRUXMAP_MUTATIONS": str(args.mutations)}, args.mutations),
         ("undo/redo sequences × 50 steps", "tests/test_undo_stateful.py",
          {"CRUXMAP_UNDO_EXAMPLES": str(args.undo)}, args.undo),
+        ("two CLI imports at once: 0 acknowledged items lost",
+         "tests/test_reliability_concurrency.py::test_two_cli_imports_lose_no_acknowledged_item",
+         {"CRUXMAP_WRITER_RUNS": str(args.writers)}, args.writers),
     ]  # fmt: skip
     rows = []
     for name, test, env, count in jobs:
+        if count == 0:  # e.g. --kills 0 --mutations 0 --undo 0 to run the writers only
+            continue
         code, seconds = run(test, env)
         rows.append((name, count, "0 failures" if code == 0 else "FAILED", seconds))
     print("\n| goal | runs | result | time (s) |\n| --- | ---: | --- | ---: |")

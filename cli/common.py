@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -20,14 +21,34 @@ def fail(message: str) -> NoReturn:
     raise CommandError(message)
 
 
-def open_map(path: str) -> MapDocument:
-    """Open a map for a command, turning refusals into a CommandError."""
+def open_map(path: str, readonly: bool = False) -> MapDocument:
+    """Open a map for a command, turning refusals into a CommandError.
+
+    Commands that only read pass `readonly=True`: the file is opened read-only, so a WAL map
+    stays in WAL mode and a program writing it meanwhile does not block the command.
+    """
     from storage.document import DocumentError, MapDocument
 
     try:
-        return MapDocument.open(path)
+        return MapDocument.open(path, readonly=readonly)
     except DocumentError as exc:
         fail(str(exc))
+
+
+def check_writable(path: str) -> None:
+    """Refuse at once, before any work, a map the command could not save into.
+
+    SQLite opens a read-only file (mode, read-only mount, immutable flag) without complaint
+    and fails only at the first write; the journal also needs a writable folder.
+    """
+    target = Path(path)
+    folder = target.resolve().parent
+    if not os.access(target, os.W_OK):
+        fail(f"{target.name} is read-only (file permissions, a read-only disk or an immutable "
+             "file): Cruxmap cannot change it")  # fmt: skip
+    if not os.access(folder, os.W_OK):
+        fail(f"the folder of {target.name} is read-only: Cruxmap needs to write its journal "
+             "there to change the map safely")  # fmt: skip
 
 
 def check_new_file(path: str) -> Path:
@@ -37,6 +58,8 @@ def check_new_file(path: str) -> Path:
         fail(f"{out} already exists: choose a new file name")
     if not out.parent.is_dir():
         fail(f"folder {out.parent} does not exist")
+    if not os.access(out.parent, os.W_OK):
+        fail(f"folder {out.parent} is read-only: cannot create {out.name} there")
     return out
 
 
@@ -56,11 +79,29 @@ def run(handler: Any) -> Any:
     def wrapped(args: Any) -> int:
         try:
             return int(handler(args) or 0)
-        except CommandError as exc:
-            print(f"cruxmap: {exc}", file=sys.stderr)
+        except Exception as exc:
+            if not _user_error(exc):
+                raise
+            print(f"cruxmap: {_one_line(str(exc))}", file=sys.stderr)
             return 2
 
     return wrapped
+
+
+def _user_error(exc: Exception) -> bool:
+    """A CommandError, a DocumentError (a file refused, or a write it refused: disk full,
+    read-only, locked; the map on disk is as it was) or a MapError (a value the map's rules
+    refuse). Imported here, not at the top: the parser is built without the model."""
+    from model.argmap import MapError
+    from storage.document import DocumentError
+
+    return isinstance(exc, CommandError | DocumentError | MapError)
+
+
+def _one_line(message: str) -> str:
+    """The message on one line, never longer than a screenful."""
+    line = " ".join(message.split())
+    return line if len(line) <= 2000 else line[:1997] + "…"
 
 
 def print_json(data: Any) -> None:

@@ -75,7 +75,7 @@ def _reason(r: Any) -> dict:
 def cmd_credence(args: argparse.Namespace) -> int:
     if args.top < 1:
         fail("--top must be at least 1")
-    doc = open_map(args.file)
+    doc = open_map(args.file, readonly=True)
     try:
         data = credence_report(doc.map, args.scenario, args.explain, args.top, args.semantics)
     finally:

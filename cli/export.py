@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cli.common import check_new_file, create_map, fail, open_map, run
 from storage.formats import EXPORT_FORMATS, IMPORT_SUFFIXES
+from storage.safe_paths import UnsafePathError, check_export_target
 
 REPORT_FORMATS = ("md", "html")
 
@@ -37,7 +38,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if not out.parent.is_dir():
         fail(f"folder {out.parent} does not exist")
-    doc = open_map(args.file)
+    if out.exists() and Path(args.file).exists() and out.samefile(args.file):
+        fail(f"{out} is the map being exported: choose another output file")
+    try:
+        check_export_target(out)
+    except UnsafePathError as exc:
+        fail(str(exc))
+    doc = open_map(args.file, readonly=True)
     try:
         if args.format in REPORT_FORMATS:
             from ui.export.report_images import export_report

@@ -9,7 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-from cli.common import fail, open_map, print_json, run
+from cli.common import check_writable, fail, open_map, print_json, run
+from storage.sandbox import IMPORT_TIME_LIMIT
 
 THESIS_FALLBACK = "thesis"
 
@@ -33,6 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--json", action="store_true", help="print the proposals as JSON")
     p.add_argument("--timeout", type=float, default=20.0, help="URL fetch timeout in seconds")
+    p.add_argument("--time-limit", type=float, default=IMPORT_TIME_LIMIT,
+                   help=f"stop reading and proposing after this many seconds ({IMPORT_TIME_LIMIT:g})")  # fmt: skip
     p.set_defaults(func=run(cmd_import))
     p = subparsers.add_parser("eval-import", help="score the importer on an annotated corpus")
     p.add_argument("corpus", metavar="CORPUS_DIR", help="folder with articles/ and gold/")
@@ -50,7 +53,6 @@ _PROJECT = Path(__file__).resolve().parent.parent
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from model.importer import propose
     from model.importer.apply import (
         accept_all,
         accept_facts,
@@ -58,24 +60,37 @@ def cmd_import(args: argparse.Namespace) -> int:
         node_refs,
         suggest_series,
     )
-    from storage.articles import ArticleError, read_article
+    from storage.articles import ArticleError
+    from storage.document import DocumentError
+    from storage.import_job import import_article
 
     if not Path(args.map).exists():
         fail(f"no such map: {args.map}")
-    try:
-        article = read_article(args.source, timeout=args.timeout)
-    except ArticleError as exc:
-        fail(str(exc))
-    doc = open_map(args.map)
+    if not 0 < args.time_limit <= 24 * 3600:
+        fail("--time-limit must be a positive number of seconds")
+    if args.accept_all:
+        check_writable(args.map)
+    doc = open_map(args.map, readonly=not args.accept_all)
     try:
         amap = doc.map
         thesis = amap.thesis
-        result = propose(article, node_refs(amap), thesis.id if thesis else THESIS_FALLBACK)
+        try:  # read AND propose in the sandbox child, under the time and memory limits
+            outcome = import_article(args.source, node_refs(amap),
+                                     thesis.id if thesis else THESIS_FALLBACK,
+                                     limit=args.time_limit, timeout=args.timeout)  # fmt: skip
+        except ArticleError as exc:
+            fail(str(exc))
+        for notice in outcome.notices:
+            print(f"cruxmap: {notice}", file=sys.stderr)
+        result = outcome.result
+        article = result.article
         suggested = [suggest_series(amap.series, f, article.text) for f in result.trend_facts]
         added = None
         if args.accept_all:
             facts = accept_facts(amap.series, article, result.trend_facts)
             added = apply_import(amap, article, accept_all(result, args.min_confidence), facts)
+    except DocumentError as exc:  # the file refused the edit (another program, disk full…)
+        fail(str(exc))
     finally:
         doc.close()
     for note in result.notes:

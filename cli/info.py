@@ -44,7 +44,7 @@ def map_counts(amap: ArgumentMap) -> dict:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    doc = open_map(args.file)
+    doc = open_map(args.file, readonly=True)
     counts = map_counts(doc.map)
     doc.close()
     if args.json:

@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cli.common import fail, open_map, print_json, run
+from cli.common import check_writable, fail, open_map, print_json, run
 
 if TYPE_CHECKING:  # numpy and the model load when a command runs, not when the parser is built
     from model.entities import Series
@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    doc = open_map(args.map)
+    doc = open_map(args.map, readonly=True)
     rows = [_describe(s) for s in doc.map.series.values()]
     doc.close()
     if args.json:
@@ -91,7 +91,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                                    source=Path(args.csv).name)  # fmt: skip
     except TrendDataError as exc:
         fail(str(exc))
-    doc = open_map(args.map)
+    if not args.dry_run:
+        check_writable(args.map)
+    doc = open_map(args.map, readonly=args.dry_run)
     try:
         if args.series in doc.map.series and not args.replace:
             fail(f"the map already has a series {args.series!r}: use --replace or another name")
@@ -123,7 +125,7 @@ def cmd_fit(args: argparse.Namespace) -> int:
         args.level = DEFAULT_LEVEL
     if not 0 < args.level < 1:
         fail("--level must be between 0 and 1, e.g. 0.9")
-    doc = open_map(args.map)
+    doc = open_map(args.map, readonly=True)
     series = dict(doc.map.series)
     doc.close()
     if args.series not in series:

@@ -17,9 +17,8 @@ from typing import Any
 
 import networkx as nx
 
+from model import validate
 from model.entities import (
-    KINDS,
-    RELATIONS,
     Citation,
     Edge,
     HistoryEntry,
@@ -274,9 +273,9 @@ class ArgumentMap:
 
     def insert_node(self, node: Node) -> None:
         """Put an exact node value into the map (used by undo and loading)."""
+        checked = _checked_node(node)
         if node.id in self.graph:
             raise MapError(f"a node with id {node.id!r} already exists")
-        checked = _checked_node(node)
         self._touch("node", node.id)
         self.graph.add_node(node.id, node=checked)
         self._track_kind(node)
@@ -344,16 +343,24 @@ class ArgumentMap:
         """
         if self.graph.number_of_nodes():
             raise MapError("load_graph fills an empty map only")
-        checked = [_checked_node(n) for n in nodes]
+        checked = []
+        for n in nodes:
+            try:
+                checked.append(_checked_node(n))
+            except MapError as exc:
+                raise MapError(f"node {_name(n.id)}: {exc}") from None
         self.graph.add_nodes_from((n.id, {"node": n}) for n in checked)
         if self.graph.number_of_nodes() != len(checked):
             raise MapError("two nodes share one id")
         self._theses = {n.id for n in checked if n.kind == "thesis"}
         self._shape += 1
         for edge in edges:
-            self._check_edge(edge)
+            try:
+                edge = self._check_edge(edge)
+            except MapError as exc:
+                raise MapError(f"{_link_name(edge)}: {exc}") from None
             if self.graph.has_edge(edge.source, edge.target):
-                raise MapError(f"the link {edge.source!r} → {edge.target!r} is stored twice")
+                raise MapError(f"{_link_name(edge)} is stored twice")
             self.graph.add_edge(edge.source, edge.target, edge=edge)
 
     def restore_node(self, node: Node, edges: list[Edge]) -> None:
@@ -383,7 +390,7 @@ class ArgumentMap:
 
     def insert_edge(self, edge: Edge) -> None:
         """Put an exact edge value into the map (used by undo and loading)."""
-        self._check_edge(edge)
+        edge = self._check_edge(edge)
         if self.graph.has_edge(edge.source, edge.target):
             raise MapError("these two nodes are already linked")
         self._touch("edge", edge.key)
@@ -406,7 +413,7 @@ class ArgumentMap:
         if new.key != old.key:
             raise MapError("use relink to move a link to another node")
         if new != old:
-            self._check_edge(new)
+            new = self._check_edge(new)
             self._touch("edge", new.key)
             self.graph.edges[source, target]["edge"] = new
             if new.relation != old.relation:
@@ -426,8 +433,7 @@ class ArgumentMap:
     def relink(self, source: str, old_target: str, new_target: str) -> Edge:
         """Re-attach a reason to another target, keeping relation and strength."""
         edge = self.edge(source, old_target)
-        moved = dataclasses.replace(edge, target=new_target)
-        self._check_edge(moved)
+        moved = self._check_edge(dataclasses.replace(edge, target=new_target))
         if self.graph.has_edge(source, new_target):
             raise MapError("the node is already a reason for that target")
         with self.batch():
@@ -435,7 +441,12 @@ class ArgumentMap:
             self.insert_edge(moved)
         return moved
 
-    def _check_edge(self, edge: Edge) -> None:
+    def _check_edge(self, edge: Edge) -> Edge:
+        """The link, typed and checked against the map (ends exist, no thesis as a reason)."""
+        try:
+            edge = validate.edge(edge)
+        except ValueError as exc:
+            raise MapError(str(exc)) from None
         for end in (edge.source, edge.target):
             if end not in self.graph:
                 raise MapError(f"no node with id {end!r}")
@@ -445,28 +456,19 @@ class ArgumentMap:
             raise MapError(
                 "the thesis is what the map weighs; it cannot be a reason for another node"
             )
-        if edge.relation not in RELATIONS:
-            raise MapError(f"relation must be supports or attacks, not {edge.relation!r}")
-        try:
-            strength_value(edge.strength)
-            if edge.strength_range is not None:
-                lo, hi = (strength_value(x) for x in edge.strength_range)
-                if lo > hi:
-                    raise ValueError("the low end of a strength range is above its high end")
-        except ValueError as exc:
-            raise MapError(str(exc)) from None
+        return edge
 
     # ---------------------------------------------------------------- sources
     def add_source(self, source: Source) -> None:
+        source = _gate(validate.source, source)
         if source.id in self.sources:
             raise MapError(f"a source with id {source.id!r} already exists")
-        if not source.title.strip():
-            raise MapError("a source needs a title")
         self._touch("source", source.id)
         self.sources[source.id] = source
         self._changed("source", source.id)
 
     def update_source(self, source: Source) -> Source:
+        source = _gate(validate.source, source)
         old = self.sources.get(source.id)
         if old is None:
             raise MapError(f"no source with id {source.id!r}")
@@ -490,17 +492,9 @@ class ArgumentMap:
     # -------------------------------------------------------------- scenarios
     def put_scenario(self, scenario: Scenario) -> Scenario | None:
         """Add or replace a scenario by name; returns the old one."""
-        if not scenario.name.strip():
-            raise MapError("a scenario needs a name")
         # Overrides of nodes or links that are gone are kept (an undo may bring them back)
         # and ignored by prior() and strength().
-        try:
-            for p in scenario.priors.values():
-                check_probability(p)
-            for lam in scenario.strengths.values():
-                strength_value(lam)
-        except ValueError as exc:
-            raise MapError(str(exc)) from None
+        scenario = _gate(validate.scenario, scenario)
         old = self.scenarios.get(scenario.name)
         if old != scenario:
             self._touch("scenario", scenario.name)
@@ -569,8 +563,7 @@ class ArgumentMap:
 
     # ----------------------------------------------------------------- series
     def put_series(self, series: Series) -> Series | None:
-        if not series.name.strip():
-            raise MapError("a series needs a name")
+        series = _gate(validate.series, series)
         old = self.series.get(series.name)
         if old != series:
             self._touch("series", series.name)
@@ -588,6 +581,7 @@ class ArgumentMap:
 
     # ------------------------------------------------------------ meta, history
     def set_meta(self, key: str, value: str) -> str | None:
+        key, value = _gate(validate.meta, key, value)
         old = self.meta.get(key)
         if old != value:
             self._touch("meta", key)
@@ -596,6 +590,7 @@ class ArgumentMap:
         return old
 
     def record_credence(self, entry: HistoryEntry) -> None:
+        entry = _gate(validate.history, entry)
         self._touch("history")
         self.history.append(entry)
         self._changed("history", len(self.history) - 1)
@@ -650,26 +645,21 @@ class ArgumentMap:
 
 
 def _checked_node(node: Node) -> Node:
-    if node.kind not in KINDS:
-        raise MapError(f"kind must be one of {', '.join(KINDS)}, not {node.kind!r}")
-    if not isinstance(node.title, str) or not node.title.strip():
-        raise MapError("a node needs a title")
-    if not node.id or not isinstance(node.id, str):
-        raise MapError("a node needs an id")
+    """The node through the typed gate (model/validate.py), as a MapError when it fails."""
+    return _gate(validate.node, node)
+
+
+def _gate(check: Callable[..., Any], *values: Any) -> Any:
     try:
-        check_probability(node.prior, "prior")
-        if node.prior_range is not None:
-            lo, hi = (check_probability(x, "prior range") for x in node.prior_range)
-            if lo > hi:
-                raise ValueError("the low end of a prior range is above its high end")
+        return check(*values)
     except ValueError as exc:
         raise MapError(str(exc)) from None
-    for c in node.citations:
-        if not isinstance(c, Citation):
-            raise MapError("citations must be Citation values")
-        if c.start is not None and c.end is not None and not (0 <= c.start <= c.end):
-            raise MapError("a quote's span must run forwards from 0")
-    tags = tuple(dict.fromkeys(t.strip() for t in node.tags if t.strip()))
-    if tags != node.tags:
-        node = dataclasses.replace(node, tags=tags)
-    return node
+
+
+def _link_name(edge: Edge) -> str:
+    return f"the link {_name(edge.source)} → {_name(edge.target)}"
+
+
+def _name(value: Any) -> str:
+    """An id for a message: quoted when it is a short string, else its type."""
+    return repr(value) if isinstance(value, str) and len(value) <= 80 else type(value).__name__

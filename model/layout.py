@@ -7,8 +7,9 @@ ordered supporters first, then attackers, with a wider gap between the two group
 
 A naive tidy tree of 10,000 nodes is about 1.75 million pixels wide, so a node whose children
 would form a row wider than the subtree's "square" width wraps them into several rows. Small
-fan-outs (up to 12 plain reasons, up to ~100 node widths of subtrees) never wrap, so ordinary
-maps look like classic trees.
+fan-outs (up to 5 plain reasons, up to 10 node widths of subtrees) never wrap. The thesis's own
+reasons wrap so that the whole map takes the shape of the window it is shown in (`aspect`):
+Zoom to Fit then shows a block, never a strip.
 
 Collapsed nodes hide their spanning-tree descendants; pinned (hand-placed) nodes keep their
 position, and the unpinned part of their subtree moves with them. Pure Python, no Qt.
@@ -31,9 +32,14 @@ V_GAP = 64.0
 GROUP_GAP = 56.0  # between a target's supporters and its attackers
 ROW_GAP = 40.0  # between wrapped rows of reasons
 MIN_ROW = 12 * (NODE_W + H_GAP)  # rows of single nodes up to this wide never wrap
-MIN_TREE_ROW = 100 * (NODE_W + H_GAP)  # rows holding subtrees wrap only beyond this
+MIN_TREE_ROW = 30 * (NODE_W + H_GAP)  # rows holding subtrees wrap only beyond this
 TRUNK = 0.8 * NODE_W + 2 * H_GAP  # free column under a target whose reasons wrap
 ASPECT = 1.6  # wrapped blocks aim at this width:height ratio
+ROOT_SLOT = 4.5 * NODE_W  # the thesis's reasons get at least this much width each, so that
+# their labels have room when the whole map is fitted on screen (semantic zoom)
+LABELLED_REASONS = 40  # a thesis with more reasons gets no label room (they cannot all show)
+ROOT_ROW_GAP = 2 * ROW_GAP  # between rows of the thesis's reasons: room for their labels
+MAX_CANDIDATES = 24  # row widths tried when fitting the top of the map to the screen's shape
 
 
 @dataclass
@@ -100,18 +106,21 @@ def spanning_tree(amap: ArgumentMap) -> tuple[list[str], dict[str, str], dict[st
     return roots, parent, children
 
 
-def compute_layout(amap: ArgumentMap, keep_pinned: bool = True) -> Layout:
-    """Lay out the map's visible nodes; see the module docstring for the rules."""
+def compute_layout(amap: ArgumentMap, keep_pinned: bool = True, aspect: float = ASPECT) -> Layout:
+    """Lay out the map's visible nodes; see the module docstring for the rules.
+
+    `aspect` is the width:height the whole map should come close to (the window's shape), so
+    that fitting it on screen gives a block, never a strip."""
     enabled = gc.isenabled()
     gc.disable()  # a layout allocates ~10 small objects per node and frees none of them early
     try:
-        return _layout(amap, keep_pinned)
+        return _layout(amap, keep_pinned, min(4.0, max(0.4, aspect)))
     finally:
         if enabled:
             gc.enable()
 
 
-def _layout(amap: ArgumentMap, keep_pinned: bool) -> Layout:
+def _layout(amap: ArgumentMap, keep_pinned: bool, aspect: float) -> Layout:
     roots, parent, children = spanning_tree(amap)
     graph = amap.graph
     result = Layout(parent=parent)
@@ -133,7 +142,7 @@ def _layout(amap: ArgumentMap, keep_pinned: bool) -> Layout:
             stack.extend(kids)
     post.reverse()
     result.children = visible_children
-    blocks = _measure(post, visible_children, graph)
+    blocks = _measure(post, visible_children, graph, {roots[0]: aspect} if roots else {})
     _place(roots, blocks, visible_children, result, graph, keep_pinned)
     return result
 
@@ -155,30 +164,48 @@ class _Block:
     w: float
     h: float
     offsets: list[tuple[float, float]]
+    anchor: float | None = None  # x of the node's centre in the block (default: the middle)
 
 
-def _measure(post: list[str], kids: dict[str, list[str]], graph) -> dict[str, _Block]:
+def _measure(
+    post: list[str], kids: dict[str, list[str]], graph, aims: dict[str, float]
+) -> dict[str, _Block]:
+    """Blocks bottom-up; a node in `aims` (the thesis) wraps its reasons so that its whole
+    block comes closest to the aimed width:height."""
     blocks: dict[str, _Block] = {}
     for v in post:
         cs = kids[v]
         if not cs:
             blocks[v] = _Block(NODE_W, NODE_H, [])
             continue
-        cs = kids[v] = _order(cs, blocks, v, graph)
+        cs = kids[v] = _order(cs, blocks, v, graph, v in aims)
         sizes = [(blocks[c].w, blocks[c].h) for c in cs]
         gaps = _gaps(v, cs, graph)
-        width, height, offsets = _pack_rows(sizes, gaps)
+        if v in aims:
+            slot = ROOT_SLOT if len(sizes) <= LABELLED_REASONS else 0.0
+            slots = [(max(w, slot), h) for w, h in sizes]
+            width, height, offsets = _pack_to_aspect(slots, gaps, aims[v])
+            offsets = [(x + (sw - w) / 2, y) for (x, y), (w, _), (sw, _) in
+                       zip(offsets, sizes, slots)]  # fmt: skip
+        else:
+            width, height, offsets = _pack_rows(sizes, gaps)
         w = max(NODE_W, width)
         shift = (w - width) / 2
         top = NODE_H + V_GAP
-        blocks[v] = _Block(w, top + height, [(x + shift, y + top) for x, y in offsets])
+        anchor = TRUNK / 2 if _is_spine(sizes, offsets) else None
+        if anchor is not None:
+            shift = 0.0
+        blocks[v] = _Block(w, top + height, [(x + shift, y + top) for x, y in offsets], anchor)
     return blocks
 
 
-def _order(cs: list[str], blocks: dict[str, _Block], v: str, graph) -> list[str]:
+def _order(cs: list[str], blocks: dict[str, _Block], v: str, graph, aimed: bool) -> list[str]:
     """Keep the map's order unless the reasons will wrap: then sort each group by height,
     so that rows hold blocks of similar height and waste little space."""
-    if sum(blocks[c].w + H_GAP for c in cs) <= _min_row([(blocks[c].w, blocks[c].h) for c in cs]):
+    row = sum(blocks[c].w + H_GAP for c in cs)
+    if aimed and len(cs) <= LABELLED_REASONS:
+        return cs  # the thesis's few reasons keep the map's order
+    if not aimed and row <= _min_row([(blocks[c].w, blocks[c].h) for c in cs]):
         return cs
     attacks = [graph.edges[c, v]["edge"].relation == "attacks" for c in cs]
     pro = sorted((c for c, a in zip(cs, attacks) if not a), key=lambda c: blocks[c].h)
@@ -205,15 +232,38 @@ def _min_row(sizes: list[tuple[float, float]]) -> float:
     return MIN_ROW
 
 
-def _pack_rows(
-    sizes: list[tuple[float, float]], gaps: list[float]
+def _pack_to_aspect(
+    sizes: list[tuple[float, float]], gaps: list[float], aspect: float
 ) -> tuple[float, float, list[tuple[float, float]]]:
-    """Place blocks left to right, wrapping into centred rows when a row gets too wide.
+    """Try row widths from one row down to a column; keep the packing whose block (with the
+    target on top) is closest in shape to `aspect` (compared as log ratios)."""
+    total = sum(w for w, _ in sizes) + sum(gaps)
+    widest = max(w for w, _ in sizes)
+    best = None
+    for i in range(MAX_CANDIDATES):
+        cap = widest + (total - widest) * (1 - i / (MAX_CANDIDATES - 1)) ** 2
+        packed = _pack_rows(sizes, gaps, cap, ROOT_ROW_GAP)
+        w, h = max(NODE_W, packed[0]), NODE_H + V_GAP + packed[1]
+        score = abs(math.log(w / h / aspect))
+        if best is None or score < best[0] - 1e-9:
+            best = (score, packed)
+    return best[1]
 
-    Wrapped rows of plain nodes keep a trunk free under the target's middle, so the links of
-    the lower rows rise through it instead of disappearing behind the boxes above."""
-    area = sum((w + H_GAP) * (h + ROW_GAP) for w, h in sizes)
-    cap = max(_min_row(sizes), max(w for w, _ in sizes), math.sqrt(area * ASPECT))
+
+def _pack_rows(
+    sizes: list[tuple[float, float]],
+    gaps: list[float],
+    cap: float | None = None,
+    row_gap: float = ROW_GAP,
+) -> tuple[float, float, list[tuple[float, float]]]:
+    """Place blocks left to right, wrapping into rows when a row gets wider than `cap`
+    (default: from the blocks' area, see the module docstring).
+
+    Wrapped rows keep a trunk free under the target's middle, so the links of the lower rows
+    rise through it instead of disappearing behind the boxes above."""
+    if cap is None:
+        area = sum((w + H_GAP) * (h + ROW_GAP) for w, h in sizes)
+        cap = max(_min_row(sizes), max(w for w, _ in sizes), math.sqrt(area * ASPECT))
     rows: list[list[int]] = [[]]
     x = 0.0
     for i, (w, _) in enumerate(sizes):
@@ -226,7 +276,7 @@ def _pack_rows(
     if len(rows) == 1:
         return _single_row(rows[0], sizes, gaps)
     if any(h > NODE_H for _, h in sizes):
-        return _centred_rows(rows, sizes, gaps)
+        return _spine_rows(rows, sizes, gaps, row_gap)
     halves = []
     for row in rows:
         k = (len(row) + 1) // 2
@@ -247,22 +297,32 @@ def _pack_rows(
     return width, y - ROW_GAP, offsets
 
 
-def _centred_rows(
-    rows: list[list[int]], sizes: list[tuple[float, float]], gaps: list[float]
+def _spine_rows(
+    rows: list[list[int]],
+    sizes: list[tuple[float, float]],
+    gaps: list[float],
+    row_gap: float = ROW_GAP,
 ) -> tuple[float, float, list[tuple[float, float]]]:
-    """Rows of subtrees (big maps only), each centred under the target."""
-    widths = [_span(row, sizes, gaps) for row in rows]
-    width = max(widths)
+    """Rows of subtrees, left-aligned right of a free column (the spine) under the target,
+    which sits at the block's top left: each row's links run along the gap above the row to
+    the spine and up it, so no link crosses a subtree. Subtrees of unequal widths pack like
+    words in lines, without the empty half a centred trunk would leave."""
     offsets: list[tuple[float, float]] = [(0.0, 0.0)] * len(sizes)
-    y = 0.0
-    for row, rw in zip(rows, widths):
-        x = (width - rw) / 2
+    width = y = 0.0
+    for row in rows:
+        x = TRUNK
         for k, i in enumerate(row):
             x += gaps[i] if k else 0.0
             offsets[i] = (x, y)
             x += sizes[i][0]
-        y += max(sizes[i][1] for i in row) + ROW_GAP
-    return width, y - ROW_GAP, offsets
+        width = max(width, x)
+        y += max(sizes[i][1] for i in row) + row_gap
+    return width, y - row_gap, offsets
+
+
+def _is_spine(sizes: list[tuple[float, float]], offsets: list[tuple[float, float]]) -> bool:
+    """Whether `_pack_rows` laid these blocks out along a spine (wrapped rows of subtrees)."""
+    return len(offsets) > 1 and offsets[0][0] == TRUNK and any(h > NODE_H for _, h in sizes)
 
 
 def _single_row(
@@ -290,13 +350,17 @@ def _place(roots, blocks, kids, result: Layout, graph, keep_pinned: bool) -> Non
     sizes = [(blocks[r].w, blocks[r].h) for r in roots]
     if not sizes:
         return
-    _, _, offsets = _pack_rows(sizes, [0.0] + [GROUP_GAP * 2] * (len(roots) - 1))
+    if len(roots) == 1:
+        offsets = [(0.0, 0.0)]
+    else:
+        _, _, offsets = _pack_rows(sizes, [0.0] + [GROUP_GAP * 2] * (len(roots) - 1))
     stack = [(r, ox, oy, 0.0, 0.0) for r, (ox, oy) in zip(roots, offsets)]
     positions = result.positions
     while stack:
         v, left, top, dx, dy = stack.pop()
         block = blocks[v]
-        x, y = left + block.w / 2, top + NODE_H / 2
+        x = left + (block.w / 2 if block.anchor is None else block.anchor)
+        y = top + NODE_H / 2
         node = graph.nodes[v]["node"]
         if keep_pinned and node.pinned and node.pos is not None:
             dx, dy = node.pos[0] - x, node.pos[1] - y

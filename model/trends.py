@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from model import validate
 from model.entities import Point, Series
 
 DEFAULT_LEVEL = 0.90  # Epoch and the seed articles quote 90% intervals; we do the same.
@@ -505,8 +506,8 @@ def rows_to_points(
     points, rejected = [], []
     for line, row in rows:
         try:
-            points.append(_row_point(row, mapping))
-        except TrendError as exc:
+            points.append(validate.point(_row_point(row, mapping)))
+        except (TrendError, validate.GateError) as exc:
             rejected.append(Rejection(line, str(exc)))
     return points, rejected
 

@@ -35,7 +35,12 @@ def strength_value(value: str | float) -> float:
             raise ValueError(
                 f"unknown strength {value!r}: use one of {', '.join(STRENGTHS)} or a number ≥ 1"
             ) from None
-    lam = float(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"a strength must be a label or a number, not {type(value).__name__}")
+    try:
+        lam = float(value)
+    except OverflowError:
+        raise ValueError("strength is too large a number") from None
     if not (1.0 <= lam <= MAX_STRENGTH) or math.isnan(lam):
         raise ValueError(f"strength must be between 1 and {MAX_STRENGTH:g}, got {lam:g}")
     return lam
@@ -50,7 +55,10 @@ def strength_label(lam: float) -> str:
 
 def check_probability(p: float, what: str = "prior") -> float:
     """Validate a probability in [0, 1] and return it as float."""
-    p = float(p)
+    try:
+        p = float(p)
+    except (TypeError, OverflowError):
+        raise ValueError(f"{what} must be a number between 0 and 1") from None
     if not (0.0 <= p <= 1.0):
         raise ValueError(f"{what} must be between 0 and 1, got {p:g}")
     return p

@@ -20,10 +20,14 @@ import urllib.request
 import zlib
 from dataclasses import asdict
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Any
 
 from model.importer.article import Article
 from model.importer.boilerplate import clean_text, clean_title, is_subscribe_prompt
-from storage.sandbox import Sandbox, SandboxError
+from storage.sandbox import Sandbox, SandboxError, absolute
+
+if TYPE_CHECKING:
+    from storage.import_job import Job
 
 MAX_PDF_PAGES = 400
 _BINARY_MAGIC = {
@@ -68,10 +72,18 @@ def read_article(
 
     `box` lets many reads share one parser child (a child costs about a second to start).
     """
+    return _read(path_or_url, timeout=timeout, max_bytes=max_bytes, box=box)
+
+
+def _read(
+    path_or_url: str, *, timeout: float, max_bytes: int, box: Sandbox | None, job: Job | None = None
+) -> Any:
+    """An Article, or with `job` (the import pipeline, storage.import_job) its plain result."""
     target = path_or_url.strip()
     if re.match(r"^[a-z][a-z0-9+.-]*://", target, re.I):
-        return _read_url(target, timeout=timeout, max_bytes=max_bytes, box=box)
-    return _read_path(target, max_bytes=max_bytes, timeout=max(timeout, 30.0), box=box)
+        return _read_url(target, timeout=timeout, max_bytes=max_bytes, box=box, job=job)
+    limit = job.limit if job else max(timeout, 30.0)
+    return _read_path(target, max_bytes=max_bytes, timeout=limit, box=box, job=job)
 
 
 def read_many(
@@ -96,12 +108,14 @@ def _read_path(
     box: Sandbox | None = None,
     url: str = "",
     content_type: str = "",
-) -> Article:
+    job: Job | None = None,
+) -> Any:
     name = os.path.basename(path) or path
+    typed, path = path, absolute(path)  # the child must read the file the user named
     try:
         size = os.stat(path).st_size
     except FileNotFoundError:
-        raise ArticleError(f"No such file: {path}") from None
+        raise ArticleError(f"No such file: {typed}") from None
     except OSError as exc:
         raise ArticleError(f"Cannot open {name}: {exc.strerror or exc}") from None
     if not os.path.isfile(path):
@@ -113,17 +127,21 @@ def _read_path(
             f"{name} is too large to import ({size / 1e6:.0f} MB; the limit is "
             f"{max_bytes / 1e6:.0f} MB)"
         )
+    function, args = "parse_file", [path, max_bytes, url, content_type]
+    if job is not None:  # read AND propose in the child (storage.import_job)
+        function, args = "import_file", [*args, *job.args()]
+    activity = "parsing" if job is None else "reading and proposing"
     try:
         if box is None:
             with Sandbox(timeout=timeout) as own:
-                fields = own.call("parse_file", path, max_bytes, url, content_type)
+                fields = own.call(function, *args, activity=activity)
         else:
-            fields = box.call("parse_file", path, max_bytes, url, content_type, timeout=timeout)
+            fields = box.call(function, *args, timeout=timeout, activity=activity)
     except SandboxError as exc:
-        if getattr(exc, "kind", "") == "error":  # the parser's own message names the file
+        if getattr(exc, "kind", "") in ("error", "cancelled"):  # the message names the file
             raise ArticleError(str(exc)) from None
         raise ArticleError(f"{name}: {exc}") from None
-    return Article(**fields)
+    return Article(**fields) if job is None else fields
 
 
 # ------------------------------------------------------------------------- URLs
@@ -133,7 +151,9 @@ DOWNLOAD_TIME_FACTOR = (
 _INFLATE_WBITS = {"gzip": 47, "x-gzip": 47, "deflate": 15 + 32}  # 32: zlib or gzip header
 
 
-def _read_url(url: str, *, timeout: float, max_bytes: int, box: Sandbox | None = None) -> Article:
+def _read_url(
+    url: str, *, timeout: float, max_bytes: int, box: Sandbox | None = None, job: Job | None = None
+) -> Any:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise ArticleError(f"Only http and https addresses can be imported, not {url!r}")
@@ -152,13 +172,18 @@ def _read_url(url: str, *, timeout: float, max_bytes: int, box: Sandbox | None =
             max_bytes=max_bytes,
             url=final_url,
             content_type=ctype,
-            timeout=max(timeout, 30.0),
+            timeout=job.limit if job else max(timeout, 30.0),
             box=box,
+            job=job,
         )
     except ArticleError as exc:  # name the page, not our temporary file (messages start with it)
         raise ArticleError(str(exc).replace(os.path.basename(tmp), f"The page at {host}")) from None
     finally:
         os.unlink(tmp)
+    if job is not None:
+        fields = art["article"]
+        fields.update(url=fields["url"] or final_url, raw_path="")
+        return art
     return Article(
         text=art.text,
         title=art.title,

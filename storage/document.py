@@ -8,14 +8,18 @@ file thoroughly, read-only, before it is ever opened for writing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import stat
+import struct
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.argmap import ArgumentMap, Change, MapError
-from storage import rows
+from storage import merge, rows
+from storage.safe_paths import OPEN_MAPS
 from storage.schema import APPLICATION_ID, PRAGMAS, SCHEMA, SCHEMA_VERSION, TABLES
 
 if TYPE_CHECKING:
@@ -33,47 +37,69 @@ class StorageError(DocumentError):
 
 
 class MapDocument:
-    """One open map file and the `ArgumentMap` it holds."""
+    """One open map file and the `ArgumentMap` it holds.
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, amap: ArgumentMap) -> None:
+    Another program may write the same file (the app and a CLI, two windows). Every write runs
+    in one `BEGIN IMMEDIATE` transaction that first compares `PRAGMA data_version` with the
+    version last read or written: when someone else committed in between, the file is re-read,
+    the edit is re-applied on top of it (storage.merge) and the model takes the merged map;
+    when the edit no longer applies nothing is written and StorageError says why. `refresh()`
+    picks up outside changes between edits (the app polls it). `on_reload` callbacks hear of
+    every outside change taken over, with a message for the user.
+    """
+
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, amap: ArgumentMap, version: int
+    ) -> None:
         self.path = path
         self.conn = conn
         self._db: sqlite_utils.Database | None = None
         self.map = amap
         self._restoring = False
+        self._version = version  # PRAGMA data_version when `amap` was read
+        self._base = amap.snapshot()  # what the file holds, as of self._version
+        self.on_reload: list = []
         amap.subscribe(self._on_changes, first=True)
+        OPEN_MAPS.add(path)
 
     # -------------------------------------------------------------- lifecycle
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> MapDocument:
-        """Open an existing map, refusing (untouched) anything that is not a sound Cruxmap file."""
+    def open(cls, path: str | os.PathLike[str], readonly: bool = False) -> MapDocument:
+        """Open an existing map, refusing (untouched) anything that is not a sound Cruxmap file.
+
+        `readonly` (info, credence, export…) reads through a read-only connection: the file
+        keeps its journal mode (a WAL map stays WAL) and a live writer does not block it.
+        """
         path = Path(path)
-        check_file(path)
-        conn = _connect(path)
+        hot = check_file(path)
+        conn = _connect_readonly(path) if readonly and not hot else _connect(path)
         try:
-            amap = _load(conn, path)
+            amap, version = _load_at(conn, path)
         except BaseException:
             conn.close()
             raise
-        return cls(path, conn, amap)
+        return cls(path, conn, amap, version)
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], amap: ArgumentMap | None = None) -> MapDocument:
         """Write `amap` (or an empty map) to a new file atomically and open it."""
         path = Path(path)
         amap = amap if amap is not None else ArgumentMap()
-        fd, tmp = tempfile.mkstemp(prefix=".cruxmap-", dir=path.parent or ".")
-        os.close(fd)
+        tmp = None
         try:
+            fd, tmp = tempfile.mkstemp(prefix=".cruxmap-", dir=path.parent or ".")
+            os.close(fd)
             conn = sqlite3.connect(tmp, isolation_level=None)
             try:
                 write_new(conn, amap)
             finally:
                 conn.close()
             os.replace(tmp, path)
+            tmp = None
         except (OSError, sqlite3.Error) as exc:
-            Path(tmp).unlink(missing_ok=True)
-            raise DocumentError(f"Could not create {path.name}: {exc}") from None
+            raise DocumentError(f"Could not create {path.name}: {_reason(exc)}") from None
+        finally:
+            _remove_temp(tmp)
         return cls.open(path)
 
     @property
@@ -87,6 +113,7 @@ class MapDocument:
         return self._db
 
     def close(self) -> None:
+        OPEN_MAPS.discard(self.path)
         self.map.unsubscribe(self._on_changes)
         self.conn.close()
 
@@ -95,75 +122,200 @@ class MapDocument:
         path = Path(path)
         if path.resolve() == self.path.resolve():
             return
-        fd, tmp = tempfile.mkstemp(prefix=".cruxmap-", dir=path.parent or ".")
-        os.close(fd)
+        tmp = None
         try:
+            fd, tmp = tempfile.mkstemp(prefix=".cruxmap-", dir=path.parent or ".")
+            os.close(fd)
             dest = sqlite3.connect(tmp)
             try:
                 self.conn.backup(dest)
             finally:
                 dest.close()
             os.replace(tmp, path)
+            tmp = None
         except (OSError, sqlite3.Error) as exc:
-            Path(tmp).unlink(missing_ok=True)
-            raise DocumentError(f"Could not save a copy as {path.name}: {exc}") from None
+            raise DocumentError(f"Could not save a copy as {path.name}: {_reason(exc)}") from None
+        finally:
+            _remove_temp(tmp)
         self.conn.close()
         self.conn = _connect(path)
+        OPEN_MAPS.discard(self.path)
         self.path = path
+        OPEN_MAPS.add(path)
+        self._version = _data_version(self.conn)
 
     # ---------------------------------------------------------------- writing
     def _on_changes(self, changes: list[Change]) -> None:
         if self._restoring:
             return
+        conn = self.conn
+        merged: ArgumentMap | None = None
         try:
-            with self.db.atomic():
-                rows.write_changes(self.db.conn, self.map, changes)
+            conn.execute("BEGIN IMMEDIATE")  # the write lock first: nobody commits in between
+            try:
+                if _data_version(conn) != self._version:
+                    merged = self._rebase(changes)
+                    changes = [Change("history", 0) if c.kind == "history" else c for c in changes]
+                rows.write_changes(conn, merged or self.map, changes)
+                version = _data_version(conn)  # inside the lock: no one else has committed
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except merge.MergeConflict as exc:
+            self._restore()
+            self._notify("reloaded; the last edit did not fit and was not saved")
+            raise StorageError(
+                f"{self.path.name} was changed by another program and this edit no longer "
+                f"fits: {exc}. The map now shows the file as it is; the edit was not saved."
+            ) from None
         except sqlite3.Error as exc:
             self._restore()
             raise StorageError(
                 f"The change could not be written to {self.path.name} ({exc}); "
                 "the map is as it was before the change."
             ) from None
+        self._version = version
+        if merged is None:
+            merge.update_base(self._base, self.map, changes)
+        else:
+            self._take(merged, "the edit was added on top of the other program's changes")
+
+    def _rebase(self, changes: list[Change]) -> ArgumentMap:
+        """Our edit applied to the file as another program left it (inside the write lock)."""
+        if any(c.kind == "reset" for c in changes):
+            raise merge.MergeConflict("the whole map was to be replaced")
+        theirs = _load(self.conn, self.path)
+        return merge.rebase(theirs, self._base, self.map, changes)
+
+    def refresh(self) -> bool:
+        """Take over what another program wrote since the last read or write; True if it did."""
+        conn = self.conn
+        try:
+            if self.map._depth or _data_version(conn) == self._version:  # noqa: SLF001
+                return False
+            theirs, version = _load_at(conn, self.path)
+        except sqlite3.OperationalError:  # the other program is mid-commit: look again later
+            return False
+        self._version = version
+        self._take(theirs, "reloaded")
+        return True
+
+    def _take(self, amap: ArgumentMap, how: str) -> None:
+        """Show `amap` (what the file holds now) and tell the listeners why."""
+        self._restoring = True
+        try:
+            self.map.replace_contents(amap)
+        finally:
+            self._restoring = False
+        self._base = self.map.snapshot()
+        self._notify(how)
+
+    def _notify(self, how: str) -> None:
+        message = f"{self.path.name} was changed by another program: {how}"
+        for callback in list(self.on_reload):
+            callback(message)
 
     def _restore(self) -> None:
         """Put the model back to what the file holds after a failed write."""
+        amap, self._version = _load_at(self.conn, self.path)
         self._restoring = True
         try:
-            self.map.replace_contents(_load(self.conn, self.path))
+            self.map.replace_contents(amap)
         finally:
             self._restoring = False
+        self._base = self.map.snapshot()
+
+
+def _load_at(conn: sqlite3.Connection, path: Path) -> tuple[ArgumentMap, int]:
+    """The map and the data_version it was read at, in one read transaction (one snapshot)."""
+    if conn.in_transaction:
+        return _load(conn, path), _data_version(conn)
+    conn.execute("BEGIN")
+    try:
+        return _load(conn, path), _data_version(conn)
+    finally:
+        conn.execute("COMMIT")
+
+
+def _data_version(conn: sqlite3.Connection) -> int:
+    """Changes when another connection commits to the file (not on this one's own commits)."""
+    return conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 # ------------------------------------------------------------------- checking
-def check_file(path: Path) -> None:
-    """Refuse, with a specific message and without modifying it, a file that is not a sound map."""
+def check_file(path: Path) -> bool:
+    """Refuse, with a specific message and without modifying it, a file that is not a sound map.
+
+    Everything decidable from the file's first 100 bytes is decided before SQLite opens it, so
+    a FIFO or device is refused at once (never read, which could block forever) and a file
+    from a newer Cruxmap is refused before a journal beside it could be rolled back into it.
+    Returns True when a crash left a hot journal, which only a read-write open recovers.
+    """
     name = path.name
-    if not path.exists():
-        raise DocumentError(f"{name}: no such file")
-    if path.is_dir():
-        raise DocumentError(f"{name} is a folder, not a map file")
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        raise DocumentError(f"{name} cannot be read: {exc.strerror}") from None
+    header = _read_header(path)
     if not header:
         raise DocumentError(f"{name} is empty: it is not a Cruxmap map")
     if not header.startswith(SQLITE_HEADER):
         raise DocumentError(f"{name} is not a Cruxmap map (it is not an SQLite database)")
     if len(header) < 100:
         raise DocumentError(f"{name} is truncated: the database header is incomplete")
+    _check_header(header, name)
     journal = path.with_name(name + "-journal")
-    if journal.exists() and journal.stat().st_size > 0:
-        return  # a crash left a hot journal: the read-write open recovers it (see _load's checks)
+    if journal.is_file() and journal.stat().st_size > 0:
+        return True  # a crash left a hot journal: the read-write open recovers it (see _load)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = _ro_connection(path)
     except sqlite3.Error as exc:
         raise DocumentError(f"{name} cannot be opened: {exc}") from None
     try:
         check_connection(conn, name)
     finally:
         conn.close()
+    return False
+
+
+def _read_header(path: Path) -> bytes:
+    """The first 100 bytes of a regular file, opened without blocking (a FIFO never blocks us)."""
+    name = path.name
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise DocumentError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise DocumentError(f"{name} is a folder, not a map file") from None
+    except OSError as exc:
+        raise DocumentError(f"{name} cannot be read: {_reason(exc)}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise DocumentError(f"{name} is a folder, not a map file")
+        if not stat.S_ISREG(mode):
+            raise DocumentError(
+                f"{name} is not a regular file (a pipe, device or socket): refusing to read it"
+            )
+        return os.read(fd, 100)
+    except OSError as exc:
+        raise DocumentError(f"{name} cannot be read: {_reason(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+def _check_header(header: bytes, name: str) -> None:
+    """application_id and user_version straight from the database header (offsets 68 and 60)."""
+    version, app_id = struct.unpack(">i", header[60:64])[0], struct.unpack(">I", header[68:72])[0]
+    if app_id != APPLICATION_ID:
+        raise DocumentError(f"{name} is an SQLite database, but not a Cruxmap map")
+    if version > SCHEMA_VERSION:
+        raise DocumentError(_newer_message(name, version))
+
+
+def _newer_message(name: str, version: int) -> str:
+    return (
+        f"{name} was made by a newer Cruxmap (file format {version}; this version "
+        f"reads up to {SCHEMA_VERSION}). Update Cruxmap to open it."
+    )
 
 
 def check_connection(conn: sqlite3.Connection, name: str) -> None:
@@ -175,10 +327,7 @@ def check_connection(conn: sqlite3.Connection, name: str) -> None:
         if app_id != APPLICATION_ID:
             raise DocumentError(f"{name} is an SQLite database, but not a Cruxmap map")
         if version > SCHEMA_VERSION:
-            raise DocumentError(
-                f"{name} was made by a newer Cruxmap (file format {version}; this version "
-                f"reads up to {SCHEMA_VERSION}). Update Cruxmap to open it."
-            )
+            raise DocumentError(_newer_message(name, version))
         if version < 1:
             raise DocumentError(f"{name} is an unfinished map file (no schema version)")
         result = conn.execute("PRAGMA quick_check").fetchall()
@@ -208,11 +357,44 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _ro_connection(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+        check_same_thread=False,
+    )  # fmt: skip
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write: no journal-mode change, no recovery, no side files."""
+    try:
+        conn = _ro_connection(path)
+        for pragma in (
+            "PRAGMA query_only=ON",
+            "PRAGMA foreign_keys=ON",
+            "PRAGMA trusted_schema=OFF",
+        ):
+            conn.execute(pragma)
+    except sqlite3.Error as exc:
+        raise DocumentError(f"{path.name} cannot be opened: {exc}") from None
+    return conn
+
+
+def _reason(exc: BaseException) -> str:
+    """An OSError as its plain reason ("Read-only file system"), anything else as str()."""
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def _remove_temp(tmp: str | None) -> None:
+    if tmp is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
 def _load(conn: sqlite3.Connection, path: Path) -> ArgumentMap:
     check_connection(conn, path.name)
     try:
         return rows.read_map(conn)
-    except (sqlite3.Error, MapError, ValueError, TypeError, KeyError) as exc:
+    except (sqlite3.Error, MapError, ValueError, TypeError, KeyError, RecursionError) as exc:
         raise DocumentError(f"{path.name} holds content Cruxmap cannot read: {exc}") from None
 
 

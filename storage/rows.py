@@ -198,76 +198,121 @@ def _write_history(conn: sqlite3.Connection, amap: ArgumentMap, first: int) -> N
 
 
 # ------------------------------------------------------------------ reading
+class RowError(ValueError):
+    """A stored value of the wrong shape; the message names the table and row."""
+
+
 def read_map(conn: sqlite3.Connection) -> ArgumentMap:
-    """Build an `ArgumentMap` from the tables, validating every value as the model does."""
+    """Build an `ArgumentMap` from the tables. Values go in as stored, typed by nothing but
+    SQLite's loose affinity, and the model's typed gate (model/validate.py) checks each one:
+    a text '6' for a strength, a BLOB title or a NaN refuses the whole file."""
     amap = ArgumentMap()
     _read_graph(conn, amap)
     _read_scenarios(conn, amap)
     _read_series(conn, amap)
-    for time, scenario, credence, note in conn.execute(
-        "SELECT time, scenario, credence, note FROM credence_history ORDER BY id"
+    for i, row in enumerate(
+        conn.execute("SELECT time, scenario, credence, note FROM credence_history ORDER BY id")
     ):
-        amap.history.append(HistoryEntry(time, scenario, credence, note))
+        with _row("credence_history", i):
+            amap.record_credence(HistoryEntry(*row))
     return amap
 
 
+class _row:
+    """Prefix an error raised while reading rows with where it is, e.g. `nodes row 3`;
+    `index` is the row's number from 0 (a loop over many rows bumps it as it goes)."""
+
+    def __init__(self, table: str, index: int, key: object = None) -> None:
+        self.table, self.index, self.key = table, index, key
+
+    def __enter__(self) -> _row:
+        return self
+
+    def __exit__(self, kind: type | None, exc: BaseException | None, tb: object) -> bool:
+        if isinstance(exc, ValueError | TypeError | KeyError) and not isinstance(exc, RowError):
+            where = f"{self.table} row {self.index + 1}"
+            if isinstance(self.key, str) and len(self.key) <= 80:
+                where += f" ({self.key!r})"
+            raise RowError(f"{where}: {exc}") from None
+        return False
+
+
+def _tags(raw: object) -> tuple:
+    """The tags column: a JSON list (of strings, which the gate checks)."""
+    if not isinstance(raw, str):
+        raise ValueError("tags must be stored as a JSON list")
+    try:
+        tags = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise ValueError("tags are not a readable JSON list") from None
+    if not isinstance(tags, list):
+        raise ValueError("tags must be stored as a JSON list")
+    return tuple(tags)
+
+
+def _pair(a: object, b: object) -> tuple | None:
+    return None if a is None and b is None else (a, b)
+
+
 def _read_graph(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
-    for row in conn.execute(f"SELECT {SOURCE_COLS} FROM sources ORDER BY rowid"):
-        amap.sources[row[0]] = Source(*row)
-    cites: dict[str, list[Citation]] = {}
+    for i, row in enumerate(conn.execute(f"SELECT {SOURCE_COLS} FROM sources ORDER BY rowid")):
+        with _row("sources", i):
+            amap.add_source(Source(*row))
+    cites: dict[object, list[Citation]] = {}
     for node_id, source, quote, start, end, locator in conn.execute(
         'SELECT node_id, source_id, quote, start, "end", locator FROM node_sources '
         "ORDER BY node_id, position"
     ):
         cites.setdefault(node_id, []).append(Citation(source, quote, start, end, locator))
-    nodes = [
-        Node(
-            id=r[0],
-            kind=r[1],
-            title=r[2],
-            text=r[3],
-            prior=r[4],
-            prior_range=None if r[5] is None else (r[5], r[6]),
-            tags=tuple(json.loads(r[7])),
-            citations=tuple(cites.get(r[0], ())),
-            series=r[8],
-            created=r[9],
-            modified=r[10],
-            collapsed=bool(r[11]),
-            pos=None if r[12] is None else (r[12], r[13]),
-            pinned=bool(r[14]),
-        )  # fmt: skip
-        for r in conn.execute(f"SELECT {NODE_COLS} FROM nodes ORDER BY rowid")
-    ]
-    edges = (
-        Edge(r[0], r[1], r[2], r[3], None if r[4] is None else (r[4], r[5]))
+    nodes = []
+    rows = conn.execute(f"SELECT {NODE_COLS} FROM nodes ORDER BY rowid")
+    with _row("nodes", -1) as where:  # one context for all rows: it counts them (10,000s)
+        for r in rows:
+            where.index += 1
+            nodes.append(Node(
+                id=r[0], kind=r[1], title=r[2], text=r[3], prior=r[4],
+                prior_range=_pair(r[5], r[6]), tags=_tags(r[7]),
+                citations=tuple(cites.get(r[0], ())), series=r[8], created=r[9],
+                modified=r[10], collapsed=r[11], pos=_pair(r[12], r[13]), pinned=r[14],
+            ))  # fmt: skip
+    edges = [
+        Edge(r[0], r[1], r[2], r[3], _pair(r[4], r[5]))
         for r in conn.execute(f"SELECT {EDGE_COLS} FROM edges ORDER BY rowid")
-    )
+    ]
     amap.load_graph(nodes, edges)
-    amap.meta.update(conn.execute("SELECT key, value FROM meta ORDER BY rowid"))
+    for i, (key, value) in enumerate(conn.execute("SELECT key, value FROM meta ORDER BY rowid")):
+        with _row("meta", i, key):
+            amap.set_meta(key, value)
 
 
 def _read_scenarios(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
-    values: dict[str, list] = {}
+    values: dict[object, list] = {}
     for row in conn.execute("SELECT scenario, kind, node, target, value FROM scenario_values"):
         values.setdefault(row[0], []).append(row[1:])
-    for name, description, source in conn.execute(
-        "SELECT name, description, source FROM scenarios ORDER BY position"
+    for i, (name, description, source) in enumerate(
+        conn.execute("SELECT name, description, source FROM scenarios ORDER BY position")
     ):
-        vals = values.get(name, [])
-        priors = {n: v for k, n, _, v in vals if k == "prior"}
-        strengths = {(n, t): v for k, n, t, v in vals if k == "strength"}
-        amap.put_scenario(Scenario(name, description, source, priors, strengths))
+        with _row("scenarios", i):
+            vals = values.get(name, [])
+            unknown = {k for k, *_ in vals} - {"prior", "strength"}
+            if unknown:
+                raise ValueError(f"unknown kind of scenario value {sorted(map(repr, unknown))[0]}")
+            priors = {n: v for k, n, _, v in vals if k == "prior"}
+            strengths = {(n, t): v for k, n, t, v in vals if k == "strength"}
+            amap.put_scenario(Scenario(name, description, source, priors, strengths))
 
 
 def _read_series(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
-    points: dict[str, list[Point]] = {}
+    points: dict[object, list[Point]] = {}
     for row in conn.execute(
         "SELECT series, date, value, label, low, high, source, note FROM points "
         "ORDER BY series, position"
     ):
         points.setdefault(row[0], []).append(Point(*row[1:]))
-    for name, title, unit, kind, source, note in conn.execute(
-        "SELECT name, title, unit, kind, source, note FROM series ORDER BY position"
+    for i, (name, title, unit, kind, source, note) in enumerate(
+        conn.execute("SELECT name, title, unit, kind, source, note FROM series ORDER BY position")
     ):
-        amap.put_series(Series(name, title, unit, tuple(points.get(name, ())), kind, source, note))
+        with _row("series", i):
+            amap.put_series(
+                Series(name, title, unit, tuple(points.get(name, ())), kind, source, note)
+            )

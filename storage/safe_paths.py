@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
+
+from storage.schema import APPLICATION_ID
 
 MAX_BYTES = 255
 #: Names Windows refuses whatever the extension (checked case-insensitively on the stem).
@@ -23,7 +27,11 @@ _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 
 
 class UnsafePathError(ValueError):
-    """A name that would put a file outside the chosen folder."""
+    """A name that would put a file outside the chosen folder, or over something it must not."""
+
+
+#: Map files open in this process (storage.document registers them): never export over one.
+OPEN_MAPS: set[Path] = set()
 
 
 def safe_filename(title: str, default: str = "untitled", max_bytes: int = MAX_BYTES) -> str:
@@ -69,9 +77,48 @@ def _default_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
-    """Write a whole file through a temporary sibling and a rename (no half-written exports)."""
+def is_cruxmap_file(path: str | os.PathLike[str]) -> bool:
+    """True if `path` holds a Cruxmap map (SQLite header and Cruxmap's application_id)."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(72)
+    except OSError:
+        return False
+    return header.startswith(b"SQLite format 3\x00") and (
+        int.from_bytes(header[68:72], "big") == APPLICATION_ID
+    )
+
+
+def check_export_target(path: str | os.PathLike[str], protect: Iterable[Path] = ()) -> None:
+    """Refuse to write over a map (the one read, any open one, any Cruxmap file) or over
+    anything that is not a plain file (a folder, device, FIFO or socket)."""
     path = Path(path)
+    name = path.name
+    try:
+        st = os.stat(path)  # follows a symlink: what would really be replaced
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UnsafePathError(f"cannot check {name}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+        raise UnsafePathError(f"{name} is {what}: refusing to write over it")
+    for other in (*protect, *OPEN_MAPS):
+        try:
+            if os.path.samefile(path, other):
+                raise UnsafePathError(f"{name} is an open map: refusing to write over it")
+        except OSError:
+            continue
+    if is_cruxmap_file(path):
+        raise UnsafePathError(f"{name} is a Cruxmap map: refusing to write over it")
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
+    """Write a whole file through a temporary sibling and a rename (no half-written exports).
+
+    Never over a map or a non-regular file (`check_export_target`)."""
+    path = Path(path)
+    check_export_target(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:

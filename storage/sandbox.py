@@ -19,11 +19,14 @@ from pathlib import Path
 from typing import Any
 
 MEMORY_LIMIT = 1 << 30  # 1 GiB of address space
+#: Wall-clock seconds an article import (parse + propose, storage.import_job) may take.
+IMPORT_TIME_LIMIT = 60.0
 ROOT = Path(__file__).resolve().parent.parent
 
 # The only functions a child will run: name -> "module:function".
 _FUNCTIONS = {
     "parse_file": "storage.articles:parse_file",
+    "import_file": "storage.import_job:import_file",
     "read_trend_table": "storage.trenddata:read_table_json",
     "echo": "storage.sandbox:_echo",
     "burn": "storage.sandbox:_burn",
@@ -42,6 +45,7 @@ class Sandbox:
         self.timeout = timeout
         self.memory = memory
         self._proc: subprocess.Popen | None = None
+        self._cancelled = False
 
     def __enter__(self) -> Sandbox:
         return self
@@ -53,12 +57,15 @@ class Sandbox:
         env = dict(os.environ)
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         env["CRUXMAP_SANDBOX_MEMORY"] = str(self.memory)
+        env["CRUXMAP_SANDBOX_PARENT"] = str(os.getpid())
+        # -P: the user's folder is not put on the child's import path (a `storage/` there must
+        # not be imported). The child keeps the user's working directory, and callers pass
+        # absolute paths anyway (`absolute`), so a path means what the user typed.
         return subprocess.Popen(
-            [sys.executable, "-m", "storage.sandbox"],
+            [sys.executable, "-P", "-m", "storage.sandbox"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            cwd=str(ROOT),
             env=env,
         )
 
@@ -75,6 +82,13 @@ class Sandbox:
         finally:
             proc.stdout.close()  # type: ignore[union-attr]
 
+    def cancel(self) -> None:
+        """Stop the request in progress (from any thread): it raises SandboxError "cancelled"."""
+        self._cancelled = True
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+
     def _kill(self, proc: subprocess.Popen) -> None:
         """Stop the child of a failed request; the next call starts a fresh one."""
         self._proc = None
@@ -83,14 +97,19 @@ class Sandbox:
         proc.stdout.close()  # type: ignore[union-attr]
         proc.stdin.close()  # type: ignore[union-attr]
 
-    def call(self, function: str, *args: Any, timeout: float | None = None) -> Any:
+    def call(
+        self, function: str, *args: Any, timeout: float | None = None, activity: str = "parsing"
+    ) -> Any:
         """Run a whitelisted function in the child and return its JSON result.
 
         Raises SandboxError on timeout or crash; re-raises the child's own error message as
-        SandboxError too, with `.kind` set to "error" so callers can tell them apart.
+        SandboxError too, with `.kind` set to "error" ("cancelled" after `cancel()`) so callers
+        can tell them apart. `activity` names the work in the timeout message.
         """
         if function not in _FUNCTIONS:
             raise ValueError(f"unknown sandbox function {function!r}")
+        if self._cancelled:
+            raise _cancelled()
         if self._proc is None or self._proc.poll() is not None:
             self._proc = self._start()
         proc = self._proc
@@ -102,18 +121,39 @@ class Sandbox:
             self._kill(proc)
             raise SandboxError("the parser process could not be started") from exc
         line = _read_line(proc, time.monotonic() + limit)
+        if self._cancelled:
+            self._kill(proc)
+            raise _cancelled()
         if line is None:
             self._kill(proc)
-            raise SandboxError(f"parsing took longer than {limit:g} s and was stopped")
+            raise SandboxError(f"{activity} took longer than {limit:g} s and was stopped")
         if not line:
             self._kill(proc)
-            raise SandboxError("the parser ran out of memory or crashed on this file")
+            raise SandboxError(
+                f"{activity} ran out of memory or crashed (the limit is {self.memory >> 20} MB)"
+            )
         reply = json.loads(line)
         if "error" in reply:
             err = SandboxError(reply["error"])
             err.kind = "error"  # type: ignore[attr-defined]
             raise err
         return reply["result"]
+
+
+def limits_text(limit: float = IMPORT_TIME_LIMIT) -> str:
+    """An import's limits as the user sees them in the progress dialog."""
+    return f"stops after {limit:g} s or {MEMORY_LIMIT >> 20} MB of memory"
+
+
+def _cancelled() -> SandboxError:
+    err = SandboxError("cancelled")
+    err.kind = "cancelled"  # type: ignore[attr-defined]
+    return err
+
+
+def absolute(path: str | os.PathLike[str]) -> str:
+    """`path` resolved against the user's working directory, before it crosses to a child."""
+    return os.path.abspath(os.fspath(path))
 
 
 def _read_line(proc: subprocess.Popen, deadline: float) -> bytes | None:
@@ -157,12 +197,28 @@ def _hog(megabytes: int) -> int:  # for tests: a parser that eats memory
     return len(block)
 
 
+def _watch_parent() -> None:
+    """End the child when its parent is gone (killed, crashed, closed mid-import): an orphan
+    would otherwise burn on until its work ends, since nobody enforces its time limit."""
+    import threading
+
+    parent = int(os.environ.get("CRUXMAP_SANDBOX_PARENT", os.getppid()))
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(3)
+
+    threading.Thread(target=watch, name="cruxmap-parent-watch", daemon=True).start()
+
+
 def _child_main() -> None:
     import importlib
     import resource
 
     memory = int(os.environ.get("CRUXMAP_SANDBOX_MEMORY", MEMORY_LIMIT))
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    _watch_parent()
     sys.setrecursionlimit(5000)
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # library prints must not corrupt the protocol

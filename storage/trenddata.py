@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,7 +122,10 @@ def read_table(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) ->
     """Read a CSV file as it is; TrendDataError with a one-line reason if it is not a usable CSV."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block the read forever
+            raise TrendDataError(f"{path.name} is not a regular file (a folder, pipe or device)")
+        size = info.st_size
         if size > max_bytes:
             raise TrendDataError(f"{path.name} is {size >> 20} MB; trend files over "
                                  f"{max_bytes >> 20} MB are not imported")  # fmt: skip
@@ -138,9 +142,10 @@ def read_table_sandboxed(
 
     Pass an open `box` to read many files in one child (a child start costs about a second).
     """
-    from storage.sandbox import SandboxError, run_once
+    from storage.sandbox import SandboxError, absolute, run_once
 
     name = Path(path).name
+    path = absolute(path)  # resolved against the user's cwd, not the child's
     try:
         if box is not None:
             return Table.from_json(box.call("read_trend_table", str(path), timeout=timeout))

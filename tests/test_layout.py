@@ -140,3 +140,71 @@ def test_wide_fan_outs_wrap_into_rows_without_overlaps():
             assert not overlaps(a, b)
     left, _, right, _ = lay.bounds()
     assert right - left < 300 * NODE_W / 2.5  # one row would be over 300 boxes wide
+
+
+def test_the_map_takes_the_shape_of_the_window_it_is_fitted_in():
+    """Zoom to Fit lays the map out for the window's shape: wide windows get wide maps, tall
+    windows tall ones, and neither is a strip."""
+    amap = random_map(400, seed=11)
+    shapes = {}
+    for aspect in (0.6, 1.6, 3.0):
+        left, top, right, bottom = compute_layout(amap, aspect=aspect).bounds()
+        shapes[aspect] = (right - left) / (bottom - top)
+    assert shapes[0.6] < shapes[1.6] < shapes[3.0]
+    for aspect, got in shapes.items():
+        assert aspect / 2 < got < aspect * 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(maps, st.floats(0.5, 3.0))
+def test_any_window_shape_keeps_boxes_apart_and_reasons_below(amap, aspect):
+    lay = compute_layout(amap, aspect=aspect)
+    pts = list(lay.positions.values())
+    for i, a in enumerate(pts):
+        for b in pts[i + 1 :]:
+            assert not overlaps(a, b)
+    for child, parent in lay.parent.items():
+        if child in lay.positions:
+            assert lay.positions[child][1] > lay.positions[parent][1]
+
+
+cards = st.lists(  # cards on a layout's grid (cards of a layout never overlap)
+    st.tuples(st.integers(-12, 12), st.integers(-12, 12), st.integers(0, 200)),
+    min_size=1, max_size=60, unique_by=lambda c: c[:2],
+)  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None)
+@given(cards, st.floats(0.02, 0.44), st.integers(0, 10))
+def test_semantic_zoom_labels_never_overlap_and_cover_their_card(cards, scale, reserve):
+    from model.labels import GAP, choose_labels
+
+    cands = [(f"n{i}", x * (NODE_W + 24), y * (NODE_H + 64), NODE_W, NODE_H)
+             for i, (x, y, _) in enumerate(cards)]  # fmt: skip
+    lengths = {f"n{i}": n for i, (_, _, n) in enumerate(cards)}
+
+    def height(nid, width):
+        return 30 + 14 * (1 + lengths[nid] * 6 // int(width))
+
+    placed = choose_labels(cands, scale, height, reserve=reserve)
+    assert placed and placed[0][0] == "n0", "the most important label always shows"
+    for i, (_, x, y, w, h) in enumerate(placed):
+        for _, x2, y2, w2, h2 in placed[i + 1 :]:
+            assert (
+                x + w + GAP <= x2 or x2 + w2 + GAP <= x or y + h + GAP <= y2 or y2 + h2 + GAP <= y
+            )
+    where = {c[0]: c for c in cands}
+    for nid, x, y, w, _h in placed:
+        _, left, top, cw, ch = where[nid]
+        cx, cy = left * scale, top * scale
+        assert x < cx + cw * scale and cx < x + w, "the label is over its card"
+        assert y <= cy + ch * scale + 2 + 1e-6, "and starts no lower than just below it"
+
+
+def test_label_order_is_the_thesis_then_its_reasons_by_pull():
+    from model.labels import priority
+
+    children = {"T": ["a", "b", "c"], "a": ["a1"], "b": [], "c": []}
+    pulls = {"a": 2.0, "b": -9.0, "c": 0.5, "a1": 30.0}
+    assert priority(children, ["T"], pulls) == ["T", "b", "a", "c", "a1"]
+    assert priority(children, ["T"], pulls, limit=3) == ["T", "b", "a"]

@@ -178,7 +178,7 @@ def test_a_foreign_node_of_an_unknown_kind_is_refused() -> None:
 
 
 @pytest.mark.parametrize(("prior", "message"), [
-    ("very likely", "element a: could not convert string to float: 'very likely'"),
+    ("very likely", "element a: prior must be a number, not 'very likely'"),
     (1.5, "element a: prior must be between 0 and 1, got 1.5"),
 ])  # fmt: skip
 def test_a_foreign_node_with_a_bad_prior_is_refused(prior: object, message: str) -> None:

@@ -1,6 +1,8 @@
 """Take the README's screenshots of the real app window under Xvfb.
 
-Run:  xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py
+Run:  xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py [light|dark]
+      ... tools/screenshots.py focus [light|dark]    the focus view (docs/focus-view.png)
+      ... tools/screenshots.py big 10000             a synthetic 10,000-node map, fitted
 It opens a fresh copy of the seed map in the real main window (xcb platform, not offscreen),
 selects a node, and grabs the X screen itself, in the light and the dark scheme.
 """
@@ -17,7 +19,9 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 
 
-def shoot(scheme: str, out: Path, select: str = "data-runs-out") -> None:
+def shoot(
+    scheme: str, out: Path, select: str = "data-runs-out", focus: bool = False, big: int = 0
+) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QGuiApplication
 
@@ -29,7 +33,12 @@ def shoot(scheme: str, out: Path, select: str = "data-runs-out") -> None:
     app = make_app()
     apply_color_scheme(scheme)
     path = Path(tempfile.mkdtemp()) / "Scaling debate.cruxmap"
-    MapDocument.create(path, load_seed()).close()
+    if big:
+        from bench.bench_canvas import debate_like
+
+        MapDocument.create(path, debate_like(big)).close()
+    else:
+        MapDocument.create(path, load_seed()).close()
     window = MainWindow()
     window.setGeometry(0, 0, 1600, 1000)
     window.open_path(path)
@@ -44,7 +53,9 @@ def shoot(scheme: str, out: Path, select: str = "data-runs-out") -> None:
     ws = window.workspace
     if select in window.doc.map:
         ws.scene.select_nodes([select])
-    wait(800)
+    if focus:
+        ws.show_view(1)
+    wait(2500 if big else 800)
     QGuiApplication.primaryScreen().grabWindow(0).save(str(out))
     window.close()
     app.processEvents()
@@ -52,5 +63,12 @@ def shoot(scheme: str, out: Path, select: str = "data-runs-out") -> None:
 
 
 if __name__ == "__main__":
-    scheme = sys.argv[1] if len(sys.argv) > 1 else "light"
-    shoot(scheme, ROOT / "docs" / f"screenshot-{scheme}.png")
+    args = sys.argv[1:] or ["light"]
+    if args[0] == "big":
+        n = int(args[1]) if len(args) > 1 else 10_000
+        shoot("light", ROOT / "docs" / f"map-{n // 1000}k.png", select="", big=n)
+    elif args[0] == "focus":
+        scheme = args[1] if len(args) > 1 else "light"
+        shoot(scheme, ROOT / "docs" / "focus-view.png", select="thesis", focus=True)
+    else:
+        shoot(args[0], ROOT / "docs" / f"screenshot-{args[0]}.png")

@@ -6,12 +6,17 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+if TYPE_CHECKING:
+    from ui.mainwindow import MainWindow
+
 from storage.document import DocumentError, MapDocument
+from ui.input_guard import install as install_input_guard
 from ui.theme import apply_color_scheme
 
 ORG, APP = "Cruxmap", "Cruxmap"
@@ -31,6 +36,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if ICON.exists():
         app.setWindowIcon(QIcon(str(ICON)))
     apply_color_scheme(os.environ.get("CRUXMAP_THEME") or QSettings().value("view/theme", "", str))
+    install_input_guard(app)
     return app
 
 
@@ -56,6 +62,28 @@ def startup_map(requested: str | None) -> Path:
     return default_map_path()
 
 
+def open_first_good(window: MainWindow, requested: str | None) -> None:
+    """Open the map asked for, else the last map used, else the user's own map; each refusal
+    is shown as a message and the app starts (with no map at worst), never dies."""
+    tried: set[Path] = set()
+    for candidate in (lambda: startup_map(requested), lambda: startup_map(None), default_map_path):
+        try:
+            path = candidate()
+            if path.resolve() in tried:
+                continue
+            tried.add(path.resolve())
+            if window.open_path(path, quiet=False):
+                return
+        except (DocumentError, OSError) as exc:
+            window.show_error(str(exc))
+        except Exception as exc:  # noqa: BLE001 - the seed behind a first map (SeedError)
+            from storage.seedmap import SeedError
+
+            if not isinstance(exc, SeedError):
+                raise
+            window.show_error(str(exc))
+
+
 def run_app(path: str | None = None) -> int:
     """Open the main window on a map and run the event loop."""
     app = make_app()
@@ -65,15 +93,7 @@ def run_app(path: str | None = None) -> int:
     prefetch.hold()  # nothing imports in the background until the map is on screen
 
     window = MainWindow()
-    try:
-        window.open_path(startup_map(path), quiet=False)
-    except DocumentError as exc:
-        window.show_error(str(exc))
-        if path is None:  # the last map went bad or away: fall back to the user's own map
-            try:
-                window.open_path(default_map_path(), quiet=False)
-            except DocumentError as again:
-                window.show_error(str(again))
+    open_first_good(window, path)
     window.show()
     _FirstFrame(window, report=bool(os.environ.get(FIRST_FRAME_ENV)))
     code = app.exec()

@@ -30,6 +30,7 @@ from ui.labels import plain_text
 
 MAP_FILTER = "Cruxmap maps (*.cruxmap)"
 MAX_RECENT = 10
+OUTSIDE_POLL_MS = 1000
 ARTICLE_SUFFIXES = {".html", ".htm", ".md", ".markdown", ".txt", ".pdf"}
 
 
@@ -49,6 +50,10 @@ class MainWindow(QMainWindow):
         self.resize(1500, 920)
         self._credence_label = QLabel()
         self.statusBar().addPermanentWidget(self._credence_label)
+        # Another program (a CLI, a second window) may write the open map: look once a second.
+        self._outside_timer = QTimer(self, interval=OUTSIDE_POLL_MS)
+        self._outside_timer.timeout.connect(self.check_outside_changes)
+        self._outside_error = ""
         self._build_file_actions()
         self._build_menus()
         self._restore_settings()
@@ -83,7 +88,7 @@ class MainWindow(QMainWindow):
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts(redo_keys())
         self.edit_menu.addActions([undo, redo])
         self.edit_menu.addSeparator()
         self.scheme_menu = self._build_scheme_menu()
@@ -173,8 +178,12 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             self._forget_recent(path)
             return False
+        previous = self.doc.path if self.doc is not None else None
         try:
             self._set_document(doc)
+        except Exception as exc:  # noqa: BLE001 - a map the gate let in but the views choke on
+            self._fall_back(path, previous, exc)
+            return False
         finally:
             QApplication.restoreOverrideCursor()
         self._remember_recent(path)
@@ -182,6 +191,19 @@ class MainWindow(QMainWindow):
             f"Opened {path.name}: every edit is saved as you make it", 6000
         )
         return True
+
+    def _fall_back(self, path: Path, previous: Path | None, exc: Exception) -> None:
+        """A map that opened but could not be shown: say so, and go back to the last good map.
+
+        Deliberately broad: the file is untouched (opening only reads), and a desktop app
+        must not die on a file; the error and its type are shown, not hidden.
+        """
+        self._set_document(None)
+        self._forget_recent(path)
+        self.show_error(f"{path.name} could not be shown ({type(exc).__name__}: {exc}); "
+                        "the file is unchanged.")  # fmt: skip
+        if previous is not None and Path(previous) != Path(path):
+            self.open_path(previous)
 
     def save_as(self) -> None:
         if self.doc is None:
@@ -222,7 +244,10 @@ class MainWindow(QMainWindow):
 
             build_workspace(self, doc)
             doc.map.subscribe(self._on_map_changed)
+            doc.on_reload.append(self._on_outside_change)
+            self._outside_timer.start()
         else:
+            self._outside_timer.stop()
             empty = QLabel("No map is open. Use File → New or File → Open.")
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.setCentralWidget(empty)
@@ -298,6 +323,23 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- errors
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, "Cruxmap", message)
+
+    def check_outside_changes(self) -> bool:
+        """Reload what another program wrote to the open map (not while a dialog is open)."""
+        if self.doc is None or QApplication.activeModalWidget() is not None:
+            return False
+        try:
+            return self.doc.refresh()
+        except DocumentError as exc:  # the file went bad under us: keep showing the map
+            if str(exc) != self._outside_error:
+                self._outside_error = str(exc)
+                self.statusBar().showMessage(f"{exc}; the map shown is the last good one", 15000)
+            return False
+
+    def _on_outside_change(self, message: str) -> None:
+        """The open map now shows another program's changes: old undo steps no longer apply."""
+        QTimer.singleShot(0, self.undo_stack.clear)  # not inside a push or an undo in progress
+        self.statusBar().showMessage(f"{message}; the undo history was cleared", 10000)
 
     def _on_command_error(self, message: str) -> None:
         self.show_error(message)
@@ -402,6 +444,18 @@ class MainWindow(QMainWindow):
             "claims, evidence and the trend data behind them, weighed into an explainable "
             "credence.</p><p>Every edit is saved as you make it.</p>",
         )
+
+
+def redo_keys() -> list[QKeySequence]:
+    """Ctrl+Shift+Z and Ctrl+Y (and the platform's own), each once: a key listed twice on one
+    action makes Qt call it ambiguous and do nothing."""
+    keys = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+    keys += QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    out: list[QKeySequence] = []
+    for key in keys:
+        if not key.isEmpty() and key not in out:
+            out.append(key)
+    return out
 
 
 def _with_suffix(path: str) -> Path:

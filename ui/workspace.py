@@ -8,8 +8,15 @@ module only forwards "show me this node" requests between them.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from storage.document import MapDocument
 from ui.commands.edits import push
@@ -17,7 +24,8 @@ from ui.importing.import_flow import ArticleImporter
 from ui.map.editor import MapEditor
 from ui.map.filterbar import FilterBar
 from ui.map.findbar import FindBar
-from ui.map.minimap import Minimap
+from ui.map.focus_view import FocusView
+from ui.map.minimap import MinimapCorner
 from ui.map.scene import MapScene
 from ui.map.view import MapView
 from ui.panels.credence_panel import CredencePanel
@@ -31,30 +39,13 @@ RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 
 
-def _keep_in_corner(view: MapView, minimap: Minimap) -> None:
-    """Keep the minimap in the bottom-right corner of the map view as the view resizes."""
-
-    def place() -> None:
-        vp = view.viewport().geometry()
-        rect = view.map_scene().overview_rect()
-        aspect = rect.height() / rect.width() if rect.width() > 0 else 0.6
-        minimap.resize(240, int(min(180, max(70, 240 * aspect + 8))))
-        minimap.move(vp.right() - minimap.width() - 12, vp.bottom() - minimap.height() - 12)
-        minimap.raise_()
-
-    view.resized.connect(place)
-    view.map_scene().layoutChanged.connect(place)
-    place()
-
-
 def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWindow; avoids a cycle)
     """Create the scene, view, editor and panels for `doc` inside `window`."""
     amap, stack = doc.map, window.undo_stack
     scene = MapScene(amap)
     view = MapView(scene)
     editor = MapEditor(scene, view, stack, parent=window)
-    minimap = Minimap(view, parent=view)
-    _keep_in_corner(view, minimap)
+    corner = MinimapCorner(view, editor.inline_rects)
 
     find = FindBar(amap)
     find.hide()
@@ -64,7 +55,11 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
     layout.addWidget(find)
-    layout.addWidget(view, 1)
+    views = QStackedWidget()
+    focus = FocusView(scene, editor)
+    views.addWidget(view)
+    views.addWidget(focus)
+    layout.addWidget(views, 1)
     window.setCentralWidget(centre)
 
     credence = CredencePanel(amap, stack)
@@ -77,20 +72,35 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     window.docks["credence"].raise_()
     window.add_dock("inspector", "Inspector", inspector, RIGHT)
     window.add_dock("trends", "Trends", trends, BOTTOM)
+    # The map gets the larger share: side docks as narrow as their content reads well.
     window.resizeDocks(
-        [window.docks["credence"], window.docks["inspector"]], [400, 380], Qt.Orientation.Horizontal
+        [window.docks["credence"], window.docks["inspector"]], [290, 380], Qt.Orientation.Horizontal
     )
 
     def fit_trends_dock(empty: bool) -> None:
-        """An empty Trends dock keeps one line of height, leaving the room to the map."""
-        height = trends.sizeHint().height() if empty else 260
+        """An empty Trends dock keeps one line of height, leaving the room to the map; a full
+        one stays low enough that the map keeps the larger share of the window."""
+        height = trends.sizeHint().height() if empty else 190
         window.resizeDocks([window.docks["trends"]], [height], Qt.Orientation.Vertical)
 
     fit_trends_dock(trends.is_empty())
     trends.emptyChanged.connect(fit_trends_dock)
 
     ws = window.workspace = _Workspace(window, doc, scene, view, editor, find, filters)
-    ws.panels = [scene, find, filters, credence, inspector, sources, trends]
+    ws.minimap = corner
+    ws.focus, ws.views = focus, views
+    ws.panels = [scene, focus, find, filters, credence, inspector, sources, trends]
+
+    def edit_in_inspector(node_id: str) -> None:
+        """Type a title where the canvas cannot show its in-place editor (focus view)."""
+        scene.select_nodes([node_id])
+        window.docks["inspector"].show()
+        window.docks["inspector"].raise_()
+        inspector.title.setFocus()
+        inspector.title.selectAll()
+
+    editor.titleWanted.connect(edit_in_inspector)
+    focus.editRequested.connect(edit_in_inspector)
     ws.trends = trends
     chosen = QSettings().value("trends/chosen", [], list) or []
     if chosen and any(name in amap.series for name in chosen):
@@ -133,6 +143,41 @@ class _Workspace:
         self.scene, self.view, self.editor = scene, view, editor
         self.find, self.filters = find, filters
         self.panels: list[QObject] = []
+
+    def view_actions(self) -> list[QAction]:
+        """View → Map View (Ctrl+1) / Focus View (Ctrl+2): two views of one selection."""
+        group = QActionGroup(self.window)
+        out = []
+        for index, text, key, tip in (
+            (0, "&Map View", "Ctrl+1", "The whole map: zoom, pan, edit on the canvas"),
+            (1, "F&ocus View", "Ctrl+2", "One claim with its supporters and attackers"),
+        ):
+            a = QAction(text, self.window)
+            a.setCheckable(True)
+            a.setChecked(index == 0)
+            a.setShortcut(QKeySequence(key))
+            a.setStatusTip(tip)
+            a.triggered.connect(lambda _=False, i=index: self.show_view(i))
+            group.addAction(a)
+            out.append(a)
+        self._view_actions = out
+        return out
+
+    def show_view(self, index: int) -> None:
+        """Switch between the map (0) and the focus view (1), keeping the selection."""
+        ids = self.scene.selected_node_ids()
+        if index == 1:
+            self.focus.focus_id = self.focus._start()
+            self.focus._stale = True
+        self.views.setCurrentIndex(index)  # showing the focus view builds its cards
+        if getattr(self, "_view_actions", None):
+            self._view_actions[index].setChecked(True)
+        if index == 1:
+            self.focus.setFocus()
+        else:
+            if ids:
+                self.view.show_nodes(ids[-1:])
+            self.view.setFocus()
 
     def detach(self) -> None:
         """Unsubscribe every panel from the model before the document closes."""
@@ -203,8 +248,11 @@ def _fill_menus(window, ws: _Workspace) -> None:  # noqa: ANN001
     window._toolbars = [toolbar, filter_bar]
 
     view = window.view_menu
+    view.addActions(ws.view_actions())
+    view.addSeparator()
     view.addActions(groups.get("view", []))
     view.addSeparator()
+    view.addAction(ws.minimap.action)
     show_filters = filter_bar.toggleViewAction()
     show_filters.setText("Show &Filter Bar")
     show_filters.setShortcut(QKeySequence("Ctrl+Shift+F"))

@@ -8,6 +8,7 @@ the file failed. docs/interchange.md lists what each format keeps and loses.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from model.argmap import ArgumentMap
@@ -54,12 +55,7 @@ def import_map(path: str | os.PathLike[str], fmt: str | None = None) -> Argument
     if fmt is None:
         known = ", ".join(sorted(IMPORT_SUFFIXES))
         raise InterchangeError(f"{path.name}: unknown file type (known: {known})")
-    try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise InterchangeError(f"{path.name}: larger than {MAX_IMPORT_BYTES >> 20} MB")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InterchangeError(f"cannot read {path}: {exc.strerror or exc}") from None
+    raw = _read_regular(path)
     if fmt == "graphml":
         return graphml.loads(raw)
     text = _decode(raw, path.name)
@@ -68,6 +64,29 @@ def import_map(path: str | os.PathLike[str], fmt: str | None = None) -> Argument
     if fmt == "aif":
         return aif.loads(text)
     return _load_json(text)
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_IMPORT_BYTES; a FIFO, device or socket is
+    refused at once (opened without blocking, never read)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise InterchangeError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InterchangeError(f"{path.name} is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InterchangeError(f"{path.name} is not a regular file (a pipe, device or socket)")
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise InterchangeError(f"{path.name}: larger than {MAX_IMPORT_BYTES >> 20} MB")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read(MAX_IMPORT_BYTES + 1)[:MAX_IMPORT_BYTES]
+    except OSError as exc:
+        raise InterchangeError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
 
 
 def _decode(raw: bytes, name: str) -> str:

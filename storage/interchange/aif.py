@@ -17,6 +17,8 @@ from storage.interchange.errors import InterchangeError, parse_json
 from storage.interchange.graphbuild import ForeignEdge, ForeignNode, build
 
 SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
+#: An RA/CA node links each premise to each conclusion: a hostile file could ask for n² links.
+MAX_LINKS = 1_000_000
 DIALOGUE_TYPES = {"L", "YA", "TA", "MA", "PA"}
 
 
@@ -71,8 +73,8 @@ def data_to_map(data: Any) -> ArgumentMap:
         where = f"edges[{i}]"
         if not isinstance(e, dict) or "fromID" not in e or "toID" not in e:
             raise InterchangeError(f"{where}: an edge needs fromID and toID")
-        a, b = str(e["fromID"]), str(e["toID"])
-        where = f"edges[{i}] (edgeID {e.get('edgeID', '?')})"
+        a, b = _text(e["fromID"], where), _text(e["toID"], where)
+        where = f"edges[{i}] (edgeID {str(e.get('edgeID', '?'))[:40]})"
         for end in (a, b):
             if end not in kinds:
                 raise InterchangeError(f"{where}: node {end!r} does not exist")
@@ -82,7 +84,7 @@ def data_to_map(data: Any) -> ArgumentMap:
     title = (
         data.get("cruxmap", {}).get("title", "") if isinstance(data.get("cruxmap"), dict) else ""
     )
-    return build(list(inodes.values()), edges, str(title))
+    return build(list(inodes.values()), edges, title)
 
 
 def _read_nodes(items: list[Any]) -> tuple[dict[str, tuple[str, dict]], dict[str, ForeignNode]]:
@@ -91,7 +93,7 @@ def _read_nodes(items: list[Any]) -> tuple[dict[str, tuple[str, dict]], dict[str
     for i, n in enumerate(items):
         if not isinstance(n, dict) or "nodeID" not in n or "type" not in n:
             raise InterchangeError(f"nodes[{i}]: a node needs nodeID and type")
-        nid, kind = str(n["nodeID"]), str(n["type"])
+        nid, kind = _text(n["nodeID"], f"nodes[{i}]"), _text(n["type"], f"nodes[{i}]")
         where = f"nodes[{i}] (nodeID {nid})"
         if nid in kinds:
             raise InterchangeError(f"{where}: nodeID used twice")
@@ -100,12 +102,19 @@ def _read_nodes(items: list[Any]) -> tuple[dict[str, tuple[str, dict]], dict[str
         extra = n.get("cruxmap") if isinstance(n.get("cruxmap"), dict) else {}
         kinds[nid] = (kind, extra)
         if kind == "I":
-            data = {k: extra[k] for k in ("id", "kind", "prior") if k in extra}
+            data = {k: extra[k] for k in ("id", "kind", "prior", "tags") if k in extra}
             if "body" in extra:
                 data["text"] = extra["body"]
-            tags = tuple(str(t) for t in extra.get("tags", ()))
-            inodes[nid] = ForeignNode(nid, str(n.get("text", "")), where, "", data, tags)
+            inodes[nid] = ForeignNode(nid, _text(n.get("text", ""), where), where, "", data)
     return kinds, inodes
+
+
+def _text(value: Any, where: str) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise InterchangeError(f"{where}: text must be a string, not {type(value).__name__}")
 
 
 def _links(
@@ -124,6 +133,10 @@ def _links(
             raise InterchangeError(f"{kind} node {nid}: needs a premise and a conclusion I-node")
         relation = "supports" if kind == "RA" else "attacks"
         data = {"strength": extra["strength"]} if "strength" in extra else {}
+        if len(edges) + len(premises) * len(conclusions) > MAX_LINKS:
+            raise InterchangeError(
+                f"{kind} node {nid}: more than {MAX_LINKS:,} links in all; not a map Cruxmap can hold"
+            )
         for b, where in conclusions:
             if kinds[b][0] != "I":
                 raise InterchangeError(

@@ -126,10 +126,11 @@ def _escape(c: str) -> str:
 
 
 # ------------------------------------------------------------------------------ import
-_ELEMENT = re.compile(r"^(?:\[(?P<s>[^\[\]]+)\]|<(?P<a>[^<>]+)>)(?::\s*(?P<text>.*?))?\s*$")
+# Every pattern runs in time linear in the line: no lazy group before `\s*$`, no unbounded
+# scan that restarts at each of many openers (a hostile line would take hours).
+_ELEMENT = re.compile(r"^(?:\[(?P<s>[^\[\]]+)\]|<(?P<a>[^<>]+)>)(?::(?P<text>.*))?$")
 _RELATION = re.compile(r"^(?P<sym><\+|<-|\+>|->|_>|<_|><|\+|-|_)\s+(?P<rest>.*)$")
-_DATA = re.compile(r"\s*(\{.*\})\s*$")
-_TAG = re.compile(r"(?:^|\s)#([\w-]+|\([^)]*\))")
+_TAG = re.compile(r"(?:^|\s)#([\w-]+|\([^()\n]{0,200}\))")
 
 
 def loads(text: str) -> ArgumentMap:
@@ -143,7 +144,7 @@ class _Parser:
     def __init__(self) -> None:
         self.nodes: dict[str, ForeignNode] = {}
         self.edges: list[ForeignEdge] = []
-        self.title = ""
+        self.title: Any = ""
         self.stack: list[tuple[int, str]] = []  # (indent, node key) of the open list items
 
     def feed(self, text: str) -> None:
@@ -165,10 +166,11 @@ class _Parser:
                     raise InterchangeError(f"line {end}: front matter is nested too deeply")
                 try:
                     data = yaml.load(block, Loader=_LOADER) or {}
-                except yaml.YAMLError as exc:
-                    raise InterchangeError(f"line {end}: front matter is not YAML: {exc}") from None
+                except (yaml.YAMLError, ValueError, RecursionError) as exc:
+                    msg = (str(exc).splitlines() or ["invalid"])[0][:120]
+                    raise InterchangeError(f"line {end}: front matter is not YAML: {msg}") from None
                 if isinstance(data, dict):
-                    self.title = str(data.get("title", ""))
+                    self.title = data.get("title", "")
                 return end + 1
         raise InterchangeError("line 1: front matter opened with === is never closed")
 
@@ -206,10 +208,10 @@ class _Parser:
     def _element(self, line: str, where: str, relation: bool = False) -> Any:
         """Define or reference a statement/argument; returns its key (and data on relations)."""
         data: dict[str, Any] = {}
-        m = _DATA.search(line)
-        if m:
-            data = _yaml_data(m.group(1), where)
-            line = line[: m.start()]
+        brace = line.find("{")
+        if brace >= 0 and line.rstrip().endswith("}"):
+            data = _yaml_data(line[brace:].rstrip(), where)
+            line = line[:brace]
         tags = tuple(t.strip("()") for t in _TAG.findall(line))
         line = _TAG.sub("", line).strip()
         el = _ELEMENT.match(line)
@@ -220,7 +222,7 @@ class _Parser:
         else:
             is_arg = el.group("a") is not None
             el_title = (el.group("a") or el.group("s")).strip()
-            body = el.group("text") or ""
+            body = (el.group("text") or "").strip()
         edge_data = {k: data.pop(k) for k in ("strength",) if k in data} if relation else {}
         key = ("<" if is_arg else "[") + el_title.casefold()
         node = self.nodes.get(key)
@@ -237,8 +239,15 @@ class _Parser:
 
 def _strip_comments(text: str) -> str:
     """Remove /* */ and // comments, keeping line numbers (newlines inside comments stay)."""
-    text = re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
-    return re.sub(r"(^|\s)//.*$", r"\1", text, flags=re.M)
+    out, at = [], 0
+    while (start := text.find("/*", at)) >= 0:  # a scan, not a regex: linear with many "/*"
+        end = text.find("*/", start + 2)
+        if end < 0:
+            break
+        out += [text[at:start], "\n" * text.count("\n", start, end)]
+        at = end + 2
+    out.append(text[at:])
+    return re.sub(r"(^|\s)//.*$", r"\1", "".join(out), flags=re.M)
 
 
 def _depth(text: str) -> int:
@@ -264,8 +273,8 @@ def _yaml_data(block: str, where: str) -> dict[str, Any]:
         raise InterchangeError(f"{where}: data in braces is nested too deeply")
     try:
         data = yaml.load(block, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        msg = str(exc).splitlines()[0] if str(exc) else "invalid"
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        msg = (str(exc).splitlines() or ["invalid"])[0][:120]
         raise InterchangeError(f"{where}: data in braces is not valid YAML ({msg})") from None
     if not isinstance(data, dict):
         raise InterchangeError(f"{where}: data in braces must be key: value pairs")

@@ -18,3 +18,5 @@ def parse_json(text: str) -> Any:
         raise InterchangeError(f"line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise InterchangeError("the JSON is nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer beyond Python's 4,300-digit conversion limit
+        raise InterchangeError(f"unreadable JSON: {str(exc).splitlines()[0][:120]}") from None

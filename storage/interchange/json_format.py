@@ -85,8 +85,11 @@ def data_to_map(data: Any) -> ArgumentMap:
     meta = data.get("meta", {})
     if not isinstance(meta, dict) or not all(isinstance(v, str) for v in meta.values()):
         raise InterchangeError("meta: expected an object of strings")
-    for key, value in meta.items():
-        amap.set_meta(key, value)
+    try:
+        for key, value in meta.items():
+            amap.set_meta(key, value)
+    except MapError as exc:
+        raise InterchangeError(f"meta: {exc}") from None
     return amap
 
 
@@ -100,17 +103,25 @@ def _obj(item: Any) -> dict[str, Any]:
     return item
 
 
-def _pair(value: Any) -> tuple[float, float] | None:
+def _pair(value: Any) -> tuple[Any, Any] | None:
+    """A [low, high] pair as stored; the model's gate checks the numbers' types and ranges."""
     if value is None:
         return None
-    lo, hi = value
-    return (float(lo), float(hi))
+    if not isinstance(value, list) or len(value) != 2:
+        raise TypeError("expected a pair [low, high]")
+    return (value[0], value[1])
+
+
+def _list(value: Any, what: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"{what} must be a list")
+    return value
 
 
 def _node(amap: ArgumentMap, item: Any) -> None:
     d = dict(_obj(item))
-    d["citations"] = tuple(Citation(**_obj(c)) for c in d.get("citations", ()))
-    d["tags"] = tuple(d.get("tags", ()))
+    d["citations"] = tuple(Citation(**_obj(c)) for c in _list(d.get("citations", []), "citations"))
+    d["tags"] = tuple(_list(d.get("tags", []), "tags"))
     d["prior_range"] = _pair(d.get("prior_range"))
     d["pos"] = _pair(d.get("pos"))
     amap.insert_node(Node(**d))
@@ -128,14 +139,15 @@ def _source(amap: ArgumentMap, item: Any) -> None:
 
 def _scenario_in(amap: ArgumentMap, item: Any) -> None:
     d = dict(_obj(item))
-    d["strengths"] = {(str(u), str(v)): float(lam) for u, v, lam in d.get("strengths", [])}
-    d["priors"] = {str(k): float(p) for k, p in _obj(d.get("priors", {})).items()}
+    strengths = [_list(s, "a strength") for s in _list(d.get("strengths", []), "strengths")]
+    d["strengths"] = {(u, v): lam for u, v, lam in strengths}
+    d["priors"] = dict(_obj(d.get("priors", {})))
     amap.put_scenario(Scenario(**d))
 
 
 def _series(amap: ArgumentMap, item: Any) -> None:
     d = dict(_obj(item))
-    d["points"] = tuple(Point(**_obj(p)) for p in d.get("points", ()))
+    d["points"] = tuple(Point(**_obj(p)) for p in _list(d.get("points", []), "points"))
     amap.put_series(Series(**d))
 
 

@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage,
 from model.argmap import ArgumentMap
 from model.report import ReportImages, ReportNumbers, build_report, compute_numbers
 from storage.report_html import render_html
-from storage.safe_paths import path_inside, safe_filename, write_atomic
+from storage.safe_paths import check_export_target, path_inside, safe_filename, write_atomic
 
 FOR = QColor("#2e8b57")
 AGAINST = QColor("#c0392b")
@@ -345,6 +345,7 @@ def export_report(
     Returns the files written; raises OSError, or UnsafePathError (a ValueError) for a name
     that would leave the folder."""
     out = Path(path).resolve()  # the user chose this file; pictures go beside it
+    check_export_target(out)  # never over a map or a device, before any work is done
     folder = out.parent
     stem = safe_filename(out.stem, default="report", max_bytes=180)
     text, pictures = build_report_files(amap, stem, embed and fmt == "md", images, today)
@@ -354,11 +355,30 @@ def export_report(
         return [out]
     if fmt != "md":
         raise ValueError(f"unknown report format {fmt!r}: use md or html")
-    written = [out]
-    if not embed:
-        for name, data in pictures.items():
-            target = path_inside(folder, safe_filename(name))
-            write_atomic(target, data)
-            written.append(target)
-    write_atomic(out, text)
-    return written
+    if not embed and any(os.path.lexists(folder / n) for n in pictures):
+        stem = free_stem(folder, stem, list(pictures))  # pictures never replace a file
+        text, pictures = build_report_files(amap, stem, False, images, today)
+    written: list[Path] = []
+    try:
+        if not embed:
+            for name, data in pictures.items():
+                target = path_inside(folder, safe_filename(name))
+                write_atomic(target, data)
+                written.append(target)
+        write_atomic(out, text)
+    except BaseException:  # a partial export leaves nothing behind
+        for target in written:
+            target.unlink(missing_ok=True)
+        raise
+    return [out, *written]
+
+
+def free_stem(folder: Path, stem: str, names: list[str]) -> str:
+    """`stem-2`, `stem-3`…: the first picture stem under which none of `names` exists yet."""
+    n = 1
+    while True:
+        n += 1
+        candidate = f"{stem}-{n}"
+        renamed = [candidate + name[len(stem) :] for name in names]
+        if not any(os.path.lexists(folder / r) for r in renamed):
+            return candidate

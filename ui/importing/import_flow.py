@@ -1,19 +1,21 @@
-"""File → Import Article…: read and propose in a worker thread, review, apply as one undo step.
+"""File → Import Article…: read and propose in a child process, review, apply as one undo step.
 
-Reading runs in the sandboxed child process (storage.articles) and proposing in a QThread, so
-the window stays responsive with a progress dialog; a failure is one clear message and the
-map is untouched until the user accepts proposals in the review dialog.
+Reading and proposing both run in the sandboxed child (storage.import_job) under a time and a
+memory limit that the progress dialog shows; Cancel kills the child at once. A QThread waits for
+it so the window stays responsive; a failure is one clear message and the map is untouched
+until the user accepts proposals in the review dialog.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from model.argmap import ArgumentMap
+from storage.sandbox import IMPORT_TIME_LIMIT, limits_text
 from ui.commands.edits import ModelCommand, push
 
 if TYPE_CHECKING:  # the importer loads with the first import, not with the window
@@ -75,35 +77,35 @@ class ImportArticleCommand(ModelCommand):
 
 
 class _ImportWorker(QObject):
-    """Reads and proposes off the GUI thread."""
+    """Waits, off the GUI thread, for the sandboxed child that reads and proposes."""
 
-    progress = Signal(int, str)
-    finished = Signal(object)  # ImportProposals
+    finished = Signal(object, list)  # ImportProposals, notices
     failed = Signal(str)
 
-    def __init__(self, target: str, amap: ArgumentMap) -> None:
+    def __init__(self, target: str, amap: ArgumentMap, limit: float) -> None:
         from model.importer.apply import node_refs
+        from storage.sandbox import Sandbox
 
         super().__init__()
-        self.target = target
+        self.target, self.limit = target, limit
         thesis = amap.thesis
         self.refs = node_refs(amap)  # taken on the GUI thread: the map is not thread-safe
         self.thesis_id = thesis.id if thesis else ""
+        self.box = Sandbox(timeout=limit)  # cancel() kills its child from the GUI thread
 
     def run(self) -> None:
-        from model.importer.pipeline import propose
-        from storage.articles import ArticleError, read_article
+        from storage.articles import ArticleError
+        from storage.import_job import import_article
+        from storage.sandbox import SandboxError
 
         try:
-            self.progress.emit(10, "Reading the article…")
-            article = read_article(self.target)
-            self.progress.emit(60, "Finding claims, stances and places in the map…")
-            result = propose(article, self.refs, self.thesis_id)
-        except ArticleError as exc:
+            with self.box:
+                outcome = import_article(self.target, self.refs, self.thesis_id,
+                                         limit=self.limit, box=self.box)  # fmt: skip
+        except (ArticleError, SandboxError) as exc:
             self.failed.emit(str(exc))
             return
-        self.progress.emit(100, "Done")
-        self.finished.emit(result)
+        self.finished.emit(outcome.result, outcome.notices)
 
 
 class ArticleImporter(QObject):
@@ -114,6 +116,10 @@ class ArticleImporter(QObject):
         self.amap, self.undo_stack, self.window = amap, undo_stack, parent
         self._thread: QThread | None = None
         self._progress: QProgressDialog | None = None
+        self.limit = IMPORT_TIME_LIMIT
+        self._clock = QElapsedTimer()
+        self._ticker = QTimer(self, interval=250)
+        self._ticker.timeout.connect(self._tick)
 
     def start(self, target: str) -> None:
         """Import a file path or an http(s) URL."""
@@ -123,29 +129,38 @@ class ArticleImporter(QObject):
         if self.amap.thesis is None:
             QMessageBox.warning(self.window, "Cruxmap", "Add a thesis to the map before importing.")
             return
-        self._progress = dlg = QProgressDialog(
-            "Reading the article…", "Cancel", 0, 100, self.window
-        )
+        self._progress = dlg = QProgressDialog(self._label(0), "Cancel", 0, 1000, self.window)
         dlg.setWindowTitle("Import Article")
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setMinimumDuration(0)
+        dlg.setAutoReset(False)
+        dlg.setAutoClose(False)
         self._thread = thread = QThread(self)
-        self._worker = worker = _ImportWorker(target, self.amap)
+        self._worker = worker = _ImportWorker(target, self.amap, self.limit)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
-        worker.progress.connect(self._on_progress)
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
         dlg.canceled.connect(self._on_cancel)
+        self._clock.start()
+        self._ticker.start()
         thread.start()
 
-    def _on_progress(self, value: int, text: str) -> None:
-        if self._progress is not None:
-            self._progress.setLabelText(text)
-            self._progress.setValue(value)
+    def _label(self, seconds: float) -> str:
+        return (f"Reading the article and finding claims… {seconds:.0f} s\n"
+                f"(runs in a separate process that {limits_text(self.limit)})")  # fmt: skip
+
+    def _tick(self) -> None:
+        """Time is the only honest progress of one child call: show it against the limit."""
+        if self._progress is None or self._progress.wasCanceled():
+            return
+        seconds = self._clock.elapsed() / 1000
+        self._progress.setLabelText(self._label(seconds))
+        self._progress.setValue(min(999, int(1000 * seconds / self.limit)))
 
     def _stop(self) -> bool:
         """End the worker thread; True if the user had cancelled."""
+        self._ticker.stop()
         cancelled = self._progress is not None and self._progress.wasCanceled()
         if self._progress is not None:
             self._progress.reset()
@@ -158,18 +173,26 @@ class ArticleImporter(QObject):
             self._thread = None
         return cancelled
 
+    def cancel(self) -> None:
+        """Stop the import in progress: the child process is killed at once."""
+        if self._progress is not None and not self._progress.wasCanceled():
+            self._progress.canceled.emit()  # as the Cancel button does: cancel() + _on_cancel
+
     def _on_cancel(self) -> None:
-        """The child process has its own time limit: let it finish and drop the result."""
         if self._progress is not None:
             self._progress.setLabelText("Cancelling…")
+        if self._thread is not None:
+            self._worker.box.cancel()  # the worker then reports "cancelled": dropped quietly
 
     def _on_failed(self, message: str) -> None:
         if not self._stop():
             QMessageBox.warning(self.window, "Import Article", message)
 
-    def _on_finished(self, result: ImportProposals) -> None:
+    def _on_finished(self, result: ImportProposals, notices: list) -> None:
         if self._stop():
             return
+        for notice in notices:
+            self.window.statusBar().showMessage(notice, 15000)
         if not result.proposals and not result.trend_facts:
             QMessageBox.information(
                 self.window, "Import Article",

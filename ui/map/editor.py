@@ -127,6 +127,8 @@ class MapEditor(QObject):
     """Canvas editing controller for one scene and view; see the module docstring."""
 
     message = Signal(str)  # one-line status text for the main window
+    #: a new node's title is to be typed, but the canvas is hidden (the focus view is shown)
+    titleWanted = Signal(str)  # noqa: N815
 
     def __init__(
         self,
@@ -311,12 +313,14 @@ class MapEditor(QObject):
         return cmd.node_id
 
     def _focus_new(self, node_id: str, edit: bool) -> None:
+        """Select a new node and show it with its target, both in view; then edit its title."""
         self.scene.select_nodes([node_id])
-        item = self.scene.node_item(node_id)
-        if item is not None:
-            self.view.ensureVisible(item, 60, 60)
-        if edit:
+        target = self.scene.primary_target(node_id)
+        self.view.show_nodes([node_id] + ([target] if target else []))
+        if edit and self.view.isVisible():
             self.edit_title(node_id)
+        elif edit:
+            self.titleWanted.emit(node_id)
 
     def delete_selection(self) -> None:
         """Delete the selected nodes (with their links) and the selected links."""
@@ -325,8 +329,22 @@ class MapEditor(QObject):
         commands = [UnlinkCommand(self.amap, *k) for k in edges]
         if ids:
             commands.append(RemoveNodesCommand(self.amap, ids))
-        if commands:
-            self._macro(f"Delete {len(ids) + len(edges)} items", commands)
+        if not commands:
+            return
+        after = self._survivor(ids)
+        if self._macro(f"Delete {len(ids) + len(edges)} items", commands) and after:
+            self.scene.select_nodes([after])  # keep working where you were: on the target
+
+    def _survivor(self, ids: list[str]) -> str | None:
+        """The nearest target above the deleted nodes that is not deleted itself."""
+        gone = set(ids)
+        for nid in reversed(ids):
+            up = self.scene.primary_target(nid)
+            while up is not None and up in gone:
+                up = self.scene.primary_target(up)
+            if up is not None:
+                return up
+        return None
 
     def switch_relation(self) -> None:
         """Turn supports into attacks and back: the selected links, or the selected nodes' links."""
@@ -417,6 +435,12 @@ class MapEditor(QObject):
     @property
     def inline_editor(self) -> InlineEditor | None:
         return self._inline
+
+    def inline_rects(self) -> list:
+        """Where the in-place title editor is, in viewport pixels (nothing may cover it)."""
+        if self._inline is None:
+            return []
+        return [self.view.mapFromScene(self._inline.sceneBoundingRect()).boundingRect()]
 
     def finish_inline(self, keep: bool) -> None:
         if self._inline is not None:

@@ -73,6 +73,13 @@ def _font(px: int, bold: bool = False) -> QFont:
     return font
 
 
+def format_pull(points: float) -> str:
+    """A pull in points, signed, as the credence panel shows it: "+26 pts", "−4.9 pts"."""
+    sign = "+" if points >= 0 else "−"
+    size = abs(points)
+    return f"{sign}{size:.0f} pts" if size >= 10 else f"{sign}{size:.1f} pts"
+
+
 def wrap_title(title: str, font: QFont, width: float, max_lines: int = MAX_LINES) -> list[str]:
     """Break a title into at most `max_lines` lines of `width`, eliding the last one."""
     text = " ".join(title.split())
@@ -101,6 +108,7 @@ class NodeItem(QGraphicsRectItem):
 
     # Defaults as class attributes: opening 100,000 nodes should not set them 100,000 times.
     credence: float | None = None
+    pull: float | None = None  # points this node moves its target by (its layout link)
     hidden_count = 0
     highlighted = False
     drop_target = False
@@ -190,13 +198,22 @@ class NodeItem(QGraphicsRectItem):
         )
         if self.has_series:
             self._paint_series_marker(painter, accent, top)
-        if self.credence is not None:
+        text = self.badge_text()
+        if text:
             painter.setFont(self.look.badge_font)
             painter.setPen(theme.muted)
-            text = f"{self.credence * 100:.0f}%"
             painter.drawText(
                 QRectF(-W / 2 + PAD, top - 1, W - 2 * PAD, 16), Qt.AlignmentFlag.AlignRight, text
             )
+
+    def badge_text(self) -> str:
+        """Credence and pull on the target, e.g. "67% · −20 pts" (what the header shows)."""
+        parts = []
+        if self.pull is not None and abs(self.pull) >= 0.05:
+            parts.append(format_pull(self.pull))
+        if self.credence is not None:
+            parts.append(f"{self.credence * 100:.0f}%")
+        return " · ".join(parts)
 
     def _paint_series_marker(self, painter: QPainter, accent: QColor, top: float) -> None:
         """A tiny rising chart after the kind label: this evidence is tied to a trend series."""

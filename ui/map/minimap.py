@@ -6,8 +6,8 @@ size) and the visible rectangle, so it stays cheap for 100,000 nodes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.map.view import MapView
@@ -90,3 +90,69 @@ class Minimap(QWidget):
         if event.buttons() & Qt.MouseButton.LeftButton:
             self.view.centerOn(self.to_scene(event.position()))
             event.accept()
+
+
+SETTING = "view/minimap"
+MARGIN = 12
+
+
+class MinimapCorner(QObject):
+    """Shows a minimap over a corner of its view: a View-menu toggle (remembered), and it moves
+    to another corner, or steps aside, rather than cover a selected card or the title being
+    edited in place."""
+
+    def __init__(self, view: MapView, keep_clear=None) -> None:  # noqa: ANN001
+        super().__init__(view)
+        self.view = view
+        self.minimap = Minimap(view, parent=view)
+        #: returns viewport rects that must stay visible (the inline editor, for example)
+        self.keep_clear = keep_clear
+        self.action = QAction("Show &Minimap", self)
+        self.action.setCheckable(True)
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.action.setStatusTip("Show an overview of the whole map in a corner of the map")
+        self.action.setChecked(QSettings().value(SETTING, False, bool))
+        self.action.toggled.connect(self._toggled)
+        view.resized.connect(self.place)
+        view.viewportMoved.connect(self.place)
+        scene = view.map_scene()
+        scene.layoutChanged.connect(self.place)
+        scene.selectionChangedIds.connect(lambda _ids: self.place())
+        self.place()
+
+    def _toggled(self, on: bool) -> None:
+        QSettings().setValue(SETTING, on)
+        self.place()
+
+    def _busy(self) -> list[QRect]:
+        """Viewport rects of what the minimap must not cover."""
+        rects = []
+        for item in self.view.map_scene().selectedItems():
+            rects.append(self.view.mapFromScene(item.sceneBoundingRect()).boundingRect())
+        if self.keep_clear is not None:
+            rects.extend(self.keep_clear())
+        return rects
+
+    def place(self) -> None:
+        """Size the minimap to the map's shape and put it in the first free corner."""
+        mini = self.minimap
+        if not self.action.isChecked():
+            mini.hide()
+            return
+        rect = self.view.map_scene().overview_rect()
+        aspect = rect.height() / rect.width() if rect.width() > 0 else 0.6
+        mini.resize(240, int(min(180, max(70, 240 * aspect + 8))))
+        vp = self.view.viewport().geometry()
+        w, h = mini.width(), mini.height()
+        xs = (vp.right() - w - MARGIN, vp.left() + MARGIN)
+        ys = (vp.bottom() - h - MARGIN, vp.top() + MARGIN)
+        busy = self._busy()
+        for y in ys:
+            for x in xs:
+                spot = QRect(x - vp.left(), y - vp.top(), w, h)
+                if not any(spot.intersects(b) for b in busy):
+                    mini.move(x, y)
+                    mini.show()
+                    mini.raise_()
+                    return
+        mini.hide()  # every corner holds something the user is working on

@@ -22,8 +22,10 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QToolTip
 
 from model.argmap import ArgumentMap, Change
-from model.layout import NODE_H, NODE_W, Layout, compute_layout
-from ui.map.items import EdgeItem, Look, NodeItem
+from model.labels import priority
+from model.layout import ASPECT, NODE_H, NODE_W, Layout, compute_layout
+from ui.map.items import BUS_RISE, EdgeItem, Look, NodeItem
+from ui.map.labels import LabelLayer
 from ui.theme import Theme
 
 OVERVIEW_MIN_NODES = 1500  # smaller maps always draw their items
@@ -31,6 +33,7 @@ OVERVIEW_PIXELS = 3000  # longest side of the cached overview image
 DEFER_CREDENCE = 20_000  # bigger maps show their first frame before the badges
 DOT_PIXELS = 4.0  # nodes narrower than this in the overview are drawn as dots with numpy
 DIM_OPACITY = 0.22
+ASPECT_SLACK = 1.25  # the layout is redone for a new window shape beyond this ratio
 ROLE = {"thesis": "Thesis", "claim": "Claim", "evidence": "Evidence"}
 
 
@@ -99,6 +102,12 @@ class MapScene(QGraphicsScene):
         self._overview_item = OverviewItem(self)
         self._overview_item.setVisible(False)
         self.addItem(self._overview_item)
+        self.target_aspect = ASPECT
+        self._pulls: dict[str, float] = {}
+        self._pulls_shown = None  # (keys, points, layout parent map) last shown
+        self._label_order: list[str] | None = None
+        self._labels = LabelLayer(self)
+        self.addItem(self._labels)
         self.rebuild()
         amap.subscribe(self._on_changes)
         self.selectionChanged.connect(self._emit_selection)
@@ -165,6 +174,7 @@ class MapScene(QGraphicsScene):
         self._edges.clear()
         self._seen.clear()
         self._shown = None
+        self._pulls_shown, self._pulls = None, {}
         self._dim_now = set()
         self.look.bulk = True
         collecting = gc.isenabled()
@@ -228,6 +238,8 @@ class MapScene(QGraphicsScene):
                 self._add_node(node)
                 structural = True
                 continue
+            if self._nodes[nid].title != node.title:
+                self._labels.invalidate(titles=True)
             self._nodes[nid].set_node(node)
             state = (node.collapsed, node.pinned, node.pos)
             if state != self._seen.get(nid):
@@ -251,7 +263,7 @@ class MapScene(QGraphicsScene):
     # ---------------------------------------------------------------- layout
     def relayout(self, keep_pinned: bool = True) -> None:
         """Re-run the automatic layout; hand-placed nodes stay put unless `keep_pinned` is off."""
-        lay = compute_layout(self.amap, keep_pinned)
+        lay = compute_layout(self.amap, keep_pinned, self.target_aspect)
         self.layout = lay
         succ = self.amap.graph._succ
         positions, parent, counts = lay.positions, lay.parent, lay.hidden_count
@@ -293,8 +305,86 @@ class MapScene(QGraphicsScene):
         self._overview = None
         self._overview_item.prepareGeometryChange()
         self._overview_item.update()
+        self._label_order = None
+        self._labels.invalidate()
         self.update()
         self.layoutChanged.emit()
+
+    def set_target_aspect(self, aspect: float) -> bool:
+        """Lay the map out for a window of this width:height, if it differs enough from the
+        shape it was laid out for (Zoom to Fit then gives a block, not a strip)."""
+        if aspect <= 0:
+            return False
+        ratio = max(aspect, self.target_aspect) / min(aspect, self.target_aspect)
+        if ratio < ASPECT_SLACK:
+            return False
+        self.target_aspect = aspect
+        self.relayout()
+        return True
+
+    # ---------------------------------------------------------- semantic zoom
+    def label_order(self) -> list[str]:
+        """Nodes that get a readable label when zoomed out, most important first."""
+        if self._label_order is None:
+            lay = self.layout
+            thesis = self.amap.thesis
+            first = [thesis.id] if thesis is not None and thesis.id in lay.positions else []
+            roots = first + [n for n in lay.positions if n not in lay.parent]
+            self._label_order = priority(lay.children, roots, self._pulls)
+        return self._label_order
+
+    def label_reserve(self) -> int:
+        """How many of the first labels keep their cards clear: the thesis and its reasons."""
+        thesis = self.amap.thesis
+        if thesis is None or thesis.id not in self.layout.positions:
+            return 1
+        return min(64, 1 + len(self.layout.children.get(thesis.id, [])))
+
+    def relation_to_parent(self, node_id: str) -> str | None:
+        """ "supports" or "attacks": the node's link to the target it hangs under."""
+        up = self.layout.parent.get(node_id)
+        if up is None:
+            return None
+        return self.amap.graph._succ[node_id][up]["edge"].relation
+
+    def labels_shown(self, scale: float) -> list[str]:
+        """Ids of the nodes labelled at this zoom (empty when the cards' titles are drawn)."""
+        from ui.map.items import TEXT_LOD
+
+        if scale >= TEXT_LOD:
+            return []
+        return [p[0] for p in self._labels.placements(scale)]
+
+    def _refresh_pulls(self) -> None:
+        """Each node's pull on the target it hangs under, for the badges and label order.
+        Like the credences, only links whose pull moved are looked at (one vectorised
+        comparison) unless the map's structure or the layout tree changed."""
+        got = _edge_pulls(self.amap)
+        if got is None:
+            return
+        keys, points = got
+        shown = self._pulls_shown
+        if shown is not None and shown[0] is keys and shown[2] is self.layout.parent:
+            moved = np.flatnonzero(points != shown[1]).tolist()
+        else:
+            moved = range(len(keys))
+        self._pulls_shown = (keys, points, self.layout.parent)
+        parent, nodes, changed = self.layout.parent, self._nodes, False
+        for i in moved:
+            u, v = keys[i]
+            if parent.get(u) != v:
+                continue
+            value = float(points[i])
+            item = nodes.get(u)
+            if self._pulls.get(u) != value:
+                self._pulls[u] = value
+                changed = True
+            if item is not None and item.pull != value:
+                item.pull = value
+                item.update()
+        if changed:
+            self._label_order = None
+            self._labels.invalidate()
 
     def _update_scene_rect(self) -> None:
         rect = self.items_rect()
@@ -318,6 +408,7 @@ class MapScene(QGraphicsScene):
                 item.credence = value
                 item.update()
         self._shown = (ids, values)
+        self._refresh_pulls()
 
     # ------------------------------------------------------ highlight / dim
     def set_highlight(self, ids: set[str] | None) -> None:
@@ -415,8 +506,7 @@ class MapScene(QGraphicsScene):
         lines: dict[str, list[QLineF]] = {"supports": [], "attacks": []}
         for (u, v), edge in self._edges.items():
             if edge.tree and u in positions and v in positions:  # extra links would be noise
-                (x1, y1), (x2, y2) = positions[u], positions[v]
-                lines[edge.relation].append(QLineF(x1, y1 - NODE_H / 2, x2, y2 + NODE_H / 2))
+                lines[edge.relation].extend(_bus_lines(positions[u], positions[v]))
         for relation, color in (("supports", theme.supports), ("attacks", theme.attacks)):
             painter.setPen(QPen(color, 0))
             painter.drawLines(lines[relation])
@@ -437,22 +527,24 @@ class MapScene(QGraphicsScene):
     def _dot_overview(self, rect: QRectF, scale: float, size: QSize) -> QImage:
         """Nodes of a huge map as a few pixels each, set with numpy (~20 ms for 100,000
         nodes, where painting 100,000 rectangles and lines takes ~0.8 s); links are left out,
-        as at this scale they would only be noise."""
+        as at this scale they would only be noise, so each dot takes the colour of its link
+        up (green supports, red attacks): the two sides still read apart."""
         theme = self.look.theme
         w, h = size.width(), size.height()
         pixels = np.full((h, w), theme.background.rgb(), dtype=np.uint32)
         dim = self._dimmed or set()
         groups: dict[str, list[tuple[float, float]]] = {}
+        colours = {"dim": theme.muted, "supports": theme.supports, "attacks": theme.attacks}
         for nid, pos in self.layout.positions.items():
-            kind = "dim" if nid in dim else self._nodes[nid].kind
-            groups.setdefault(kind, []).append(pos)
+            key = "dim" if nid in dim else (self.relation_to_parent(nid) or "root")
+            groups.setdefault(key, []).append(pos)
         bw = max(1, round(NODE_W * scale))
         bh = max(1, round(NODE_H * scale))
         for kind, pts in groups.items():
             xy = np.asarray(pts, dtype=np.float64)
             xs = ((xy[:, 0] - NODE_W / 2 - rect.left()) * scale).astype(np.int64)
             ys = ((xy[:, 1] - NODE_H / 2 - rect.top()) * scale).astype(np.int64)
-            color = theme.muted if kind == "dim" else theme.kind(kind).border
+            color = colours.get(kind, theme.kind("thesis").border)
             for dy in range(bh):
                 for dx in range(bw):
                     pixels[np.clip(ys + dy, 0, h - 1), np.clip(xs + dx, 0, w - 1)] = color.rgb()
@@ -565,10 +657,38 @@ class MapScene(QGraphicsScene):
         self.selectionChangedIds.emit(self.selected_node_ids())
 
 
+def _bus_lines(a: tuple[float, float], b: tuple[float, float]) -> list[QLineF]:
+    """A tree link as the canvas routes it (up, along the bus above the reason, up into the
+    target), so that thousands of links to one target make a comb, not a fan."""
+    x1, y1 = a[0], a[1] - NODE_H / 2
+    x2, y2 = b[0], b[1] + NODE_H / 2
+    if y1 <= y2 + 2 * 12:
+        return [QLineF(x1, y1, x2, y2)]
+    ybus = y1 - min(BUS_RISE, (y1 - y2) / 2)
+    return [QLineF(x1, y1, x1, ybus), QLineF(x1, ybus, x2, ybus), QLineF(x2, ybus, x2, y2)]
+
+
 def _box(pos: tuple[float, float], pad: float = 0.0) -> QRectF:
     return QRectF(
         pos[0] - NODE_W / 2 - pad, pos[1] - NODE_H / 2 - pad, NODE_W + 2 * pad, NODE_H + 2 * pad
     )
+
+
+def _edge_pulls(amap: ArgumentMap):  # noqa: ANN202
+    """(link keys, pull of each in points) from the credence engine; the keys list stays the
+    same object until the map's structure changes. None without links or engine."""
+    try:
+        from model.credence import edge_pulls, engine_for
+    except ImportError:
+        return None
+    if amap.graph.number_of_edges() == 0:
+        return None
+    try:
+        points = edge_pulls(amap)
+        keys = engine_for(amap).compiled.keys
+    except (ValueError, KeyError, AssertionError):
+        return None
+    return keys, points
 
 
 def _credences(amap: ArgumentMap) -> tuple[list[str], np.ndarray]:

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 from ui.map.items import NodeItem
 from ui.map.scene import MapScene
 
-MIN_ZOOM = 0.002
+MIN_ZOOM = 0.0002  # a fitted 100,000-node map is ~0.0015
 MAX_ZOOM = 4.0
 FIT_MAX = 1.0  # fitting a small map never blows it up beyond 100 %
 READABLE = 0.45  # titles are drawn from this zoom on (ui.map.items.TEXT_LOD)
-READABLE_START = 0.75
+FOUND_ZOOM = 0.8  # Find and inspector links show the node at this zoom if it was smaller
+FIT_ROOM = 20  # pixels left round a fitted map, where labels may reach (ui.map.labels.ROOM)
 NAV_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
 
 
@@ -45,6 +46,8 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_from: QPointF | None = None
         self._space = False
+        #: fit the map again when the view is resized, until the user zooms or scrolls
+        self.auto_fit = False
         #: the editing controller: gets mouse, key and context-menu events first
         self.gestures = None
         self.horizontalScrollBar().valueChanged.connect(self.viewportMoved)
@@ -68,41 +71,38 @@ class MapView(QGraphicsView):
         self.set_zoom(self.zoom() * factor)
 
     def zoom_in(self) -> None:
+        self.auto_fit = False
         anchor = self.transformationAnchor()
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.zoom_by(1.25)
         self.setTransformationAnchor(anchor)
 
     def zoom_out(self) -> None:
+        self.auto_fit = False
         anchor = self.transformationAnchor()
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.zoom_by(0.8)
         self.setTransformationAnchor(anchor)
 
     def zoom_to_fit(self) -> None:
-        """Show the whole map (small maps at 100 %)."""
-        self.fit_rect(self.map_scene().items_rect())
+        """Show the whole map (small maps at 100 %), laid out for this view's shape first, so
+        a wide window gets a wide block and a tall one a tall block, never a strip."""
+        view = self.viewport().rect()
+        if view.height() > 0:
+            self.map_scene().set_target_aspect(view.width() / view.height())
+        self.fit_rect(self.map_scene().items_rect(), FIT_ROOM)
 
     def home(self) -> None:
-        """The opening view: the whole map if it fits at a readable zoom, else the thesis at
-        the top centre at a readable zoom (a fitted big map would show only dots)."""
-        scene = self.map_scene()
-        rect = scene.items_rect()
-        view = self.viewport().rect()
-        if rect.isEmpty() or view.isEmpty():
-            return
-        fit = min(view.width() / rect.width(), view.height() / rect.height())
-        thesis = scene.amap.thesis
-        item = scene.node_item(thesis.id) if thesis is not None else None
-        if fit >= READABLE or item is None or not item.isVisible():
+        """The opening view: the whole map, fitted. Zoomed out, the thesis and its most
+        important reasons keep readable labels (semantic zoom), so this reads at any size.
+        Until the user zooms or pans, the view fits again as the window settles its size."""
+        self.auto_fit = True
+        if not self.viewport().rect().isEmpty():
             self.zoom_to_fit()
-            return
-        self.set_zoom(READABLE_START)
-        top = item.pos().y() - 60 / READABLE_START
-        self.centerOn(item.pos().x(), top + view.height() / 2 / READABLE_START)
 
     def zoom_to_selection(self) -> None:
         """Show the selected nodes (or the whole map when nothing is selected)."""
+        self.auto_fit = False
         items = [i for i in self.map_scene().selectedItems() if isinstance(i, NodeItem)]
         if not items:
             self.zoom_to_fit()
@@ -112,28 +112,56 @@ class MapView(QGraphicsView):
             rect = rect.united(item.sceneBoundingRect())
         self.fit_rect(rect.adjusted(-60, -60, 60, 60))
 
-    def fit_rect(self, rect: QRectF) -> None:
-        if rect.isEmpty():
+    def fit_rect(self, rect: QRectF, room: int = 0) -> None:
+        """Show `rect` whole and centred, `room` pixels clear of the edges, never above 100 %."""
+        view = self.viewport().rect()
+        if rect.isEmpty() or view.isEmpty():
             return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > FIT_MAX:
-            self.set_zoom(FIT_MAX)
-            self.centerOn(rect.center())
-        elif self.zoom() < MIN_ZOOM:
-            self.set_zoom(MIN_ZOOM)
-        self._zoomed()
+        fit = min(
+            max(1, view.width() - 2 * room) / rect.width(),
+            max(1, view.height() - 2 * room) / rect.height(),
+        )
+        self.set_zoom(min(FIT_MAX, fit))
+        self.centerOn(rect.center())
 
     def center_on_node(self, node_id: str, select: bool = False) -> None:
         """Scroll a node into the middle of the view (find results, inspector links)."""
+        self.auto_fit = False
         scene = self.map_scene()
         item = scene.node_item(node_id)
         if item is None:
             return
         if select:
             scene.select_nodes([node_id])
-        if self.zoom() < 0.3:
-            self.set_zoom(0.6)
+        if self.zoom() < READABLE:
+            self.set_zoom(FOUND_ZOOM)  # a found node is read, not a few grey bars
         self.centerOn(item)
+
+    def show_nodes(self, node_ids: list[str], margin: float = 60) -> None:
+        """Bring these nodes into view together (a new reason and its target): scroll if
+        they fit at this zoom, else zoom out just enough."""
+        scene = self.map_scene()
+        rect = QRectF()
+        for nid in node_ids:
+            item = scene.node_item(nid)
+            if item is not None and item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+        if rect.isEmpty():
+            return
+        rect = rect.adjusted(-margin, -margin, margin, margin)
+        if self.visible_scene_rect().contains(rect):
+            return
+        self.auto_fit = False
+        view = self.viewport().rect()
+        if (
+            rect.width() * self.zoom() <= view.width()
+            and rect.height() * self.zoom() <= view.height()
+        ):
+            self.centerOn(rect.center())
+        else:
+            zoom = min(view.width() / rect.width(), view.height() / rect.height())
+            self.set_zoom(min(self.zoom(), zoom))
+            self.centerOn(rect.center())
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
@@ -145,10 +173,13 @@ class MapView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        if self.auto_fit:
+            self.zoom_to_fit()
         self.resized.emit()
         self.viewportMoved.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        self.auto_fit = False
         delta = event.angleDelta().y() or event.angleDelta().x()
         if delta:
             self.zoom_by(1.0015**delta)
@@ -169,6 +200,7 @@ class MapView(QGraphicsView):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._pan_from is not None:
+            self.auto_fit = False
             delta = event.position() - self._pan_from
             self._pan_from = event.position()
             h, v = self.horizontalScrollBar(), self.verticalScrollBar()
@@ -273,6 +305,7 @@ class MapView(QGraphicsView):
         return min(row)[1] if row else None
 
     def _go(self, node_id: str) -> None:
+        self.auto_fit = False
         scene = self.map_scene()
         scene.select_nodes([node_id])
         item = scene.node_item(node_id)

@@ -1,0 +1,156 @@
+"""The focus view, driven with real keys and clicks in the real window: one claim on top, its
+supporters and attackers in two columns, Enter/double-click descends, Backspace goes up,
+arrows move between siblings; it shares the selection, the edits and the undo stack with the
+map view, and works the same for 40 reasons (it scrolls)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from storage.document import MapDocument  # noqa: E402
+from storage.seedmap import load_seed  # noqa: E402
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, monkeypatch):
+    from ui.app import make_app
+    from ui.mainwindow import MainWindow
+
+    path = tmp_path / "seed.cruxmap"
+    MapDocument.create(path, load_seed()).close()
+    make_app()
+    QSettings().remove("view/minimap")
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    assert w.open_path(path)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    w.workspace.view.setFocus()
+    qtbot.waitUntil(w.workspace.view.hasFocus, timeout=2000)
+    qtbot.keyClick(w.workspace.view, Qt.Key.Key_2, CTRL)  # View → Focus View
+    assert w.workspace.views.currentWidget() is w.workspace.focus
+    return w
+
+
+def selected(window) -> list[str]:
+    return window.workspace.scene.selected_node_ids()
+
+
+def test_thesis_on_top_with_its_supporters_and_attackers_in_two_columns(window):
+    focus = window.workspace.focus
+    amap = window.doc.map
+    assert focus.focus_id == amap.thesis.id
+    pros, cons = focus.columns
+    for nid in pros:
+        assert amap.edge(nid, amap.thesis.id).relation == "supports"
+    for nid in cons:
+        assert amap.edge(nid, amap.thesis.id).relation == "attacks"
+    assert len(pros) + len(cons) == 12
+    card = focus.cards[pros[0]]
+    text = card.foot.text()
+    assert "credence" in text and "strength" in text and "pts" in text, text
+    assert card.title.text() == amap.node(pros[0]).title, "the whole title, not elided"
+
+
+def test_keys_descend_go_up_and_move_between_siblings(window, qtbot):
+    ws = window.workspace
+    focus, amap = ws.focus, window.doc.map
+    thesis = amap.thesis.id
+    qtbot.keyClick(focus, Qt.Key.Key_Down)
+    pros, cons = focus.columns
+    assert selected(window) == [pros[0]]
+    qtbot.keyClick(focus, Qt.Key.Key_Down)
+    assert selected(window) == [pros[1]]
+    qtbot.keyClick(focus, Qt.Key.Key_Right)
+    assert selected(window) == [cons[1]]
+    qtbot.keyClick(focus, Qt.Key.Key_Up)
+    qtbot.keyClick(focus, Qt.Key.Key_Up)
+    assert selected(window) == [thesis], "up from the first reason: the claim on top"
+    qtbot.keyClick(focus, Qt.Key.Key_Down)
+    chosen = selected(window)[0]
+    qtbot.keyClick(focus, Qt.Key.Key_Return)
+    assert focus.focus_id == chosen
+    assert "›" in focus.findChild(type(focus.cards[chosen].title), "breadcrumbs").text()
+    qtbot.keyClick(focus, Qt.Key.Key_Backspace)
+    assert focus.focus_id == thesis and selected(window) == [chosen]
+    assert chosen in amap, "Backspace goes up; it deletes nothing"
+
+
+def test_double_click_descends(window, qtbot):
+    focus = window.workspace.focus
+    pros, _ = focus.columns
+    card = focus.cards[pros[0]]
+    qtbot.mouseDClick(card, Qt.MouseButton.LeftButton)
+    assert focus.focus_id == pros[0]
+
+
+def test_selection_edits_and_undo_are_shared_with_the_map_view(window, qtbot):
+    ws = window.workspace
+    focus, amap = ws.focus, window.doc.map
+    pros, _ = focus.columns
+    qtbot.keyClick(focus, Qt.Key.Key_Down)
+    assert ws.scene.selected_node_ids() == [pros[0]], "the map's selection is the card's"
+    before = set(amap.graph.nodes)
+    qtbot.keyClick(focus, Qt.Key.Key_Tab)  # a supporting claim under the selected card
+    (new,) = set(amap.graph.nodes) - before
+    qtbot.waitUntil(lambda: new in focus.cards, timeout=2000)
+    assert focus.focus_id == pros[0] and selected(window) == [new]
+    qtbot.keyClick(focus, Qt.Key.Key_Z, CTRL)
+    assert new not in amap
+    qtbot.keyClick(focus, Qt.Key.Key_Y, CTRL)
+    assert new in amap
+    qtbot.waitUntil(lambda: new in focus.cards, timeout=2000)
+    qtbot.mouseClick(focus.cards[new], Qt.MouseButton.LeftButton)
+    assert selected(window) == [new]
+    qtbot.keyClick(focus, Qt.Key.Key_1, CTRL)  # back to the map: same selection
+    assert ws.views.currentWidget() is ws.view
+    assert ws.scene.selected_node_ids() == [new]
+    assert ws.view.visible_scene_rect().contains(ws.scene.node_item(new).pos())
+
+
+def test_forty_reasons_scroll(window, qtbot):
+    from ui.commands.edits import AddNodeCommand, push
+
+    ws = window.workspace
+    amap = window.doc.map
+    target = "ladder-of-generality"
+    window.undo_stack.beginMacro("forty")
+    for i in range(40):
+        push(
+            window.undo_stack,
+            AddNodeCommand(
+                amap,
+                "claim",
+                f"Reason number {i}",
+                target=target,
+                relation="supports" if i % 2 else "attacks",
+            ),
+        )
+    window.undo_stack.endMacro()
+    ws.scene.select_nodes([target])
+    qtbot.keyClick(ws.focus, Qt.Key.Key_Return)
+    focus = ws.focus
+    reasons = amap.graph.in_degree(target)
+    assert reasons >= 40
+    qtbot.waitUntil(lambda: focus.focus_id == target and len(focus.cards) == 1 + reasons,
+                    timeout=3000)  # fmt: skip
+    bar = focus.verticalScrollBar()
+    assert bar.maximum() > 0
+    for _ in range(len(focus.columns[0])):
+        qtbot.keyClick(focus, Qt.Key.Key_Down)
+    last = focus.columns[0][-1]
+    assert selected(window) == [last]
+    assert bar.value() > 0, "the selected card scrolled into view"

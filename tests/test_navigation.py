@@ -1,0 +1,123 @@
+"""Navigation that keeps the user oriented, with real events in the real window: Zoom to Fit
+gives a block (never a strip), zoomed out the thesis and its reasons keep readable labels,
+Find zooms to a readable level, a new reason appears in view with its target, Delete selects
+the target, and the minimap is a remembered toggle that never covers the selected card."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from storage.document import MapDocument  # noqa: E402
+from storage.seedmap import load_seed  # noqa: E402
+from ui.map.items import TEXT_LOD  # noqa: E402
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, monkeypatch):
+    from ui.app import make_app
+    from ui.mainwindow import MainWindow
+
+    path = tmp_path / "seed.cruxmap"
+    MapDocument.create(path, load_seed()).close()
+    make_app()
+    QSettings().remove("view/minimap")
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    assert w.open_path(path)
+    w.show()
+    qtbot.waitExposed(w)
+    w.workspace.view.setFocus()
+    return w
+
+
+@pytest.mark.parametrize("size", [(1000, 640), (640, 900), (1300, 450)])
+def test_zoom_to_fit_gives_a_block_whatever_the_window_shape(window, size):
+    view = window.workspace.view
+    view.setFixedSize(*size)
+    view.zoom_to_fit()
+    rect = view.map_scene().items_rect()
+    port = view.viewport().rect()
+    shown_w, shown_h = rect.width() * view.zoom(), rect.height() * view.zoom()
+    assert shown_w >= 0.5 * port.width() and shown_h >= 0.5 * port.height(), "not a strip"
+
+
+def test_zoomed_out_the_thesis_and_its_reasons_keep_readable_labels(window):
+    view = window.workspace.view
+    scene = view.map_scene()
+    view.zoom_to_fit()
+    assert view.zoom() < TEXT_LOD, "the whole seed map is too big for card titles"
+    shown = set(scene.labels_shown(view.zoom()))
+    thesis = scene.amap.thesis.id
+    reasons = set(scene.amap.graph.predecessors(thesis))
+    assert thesis in shown
+    assert len(shown & reasons) >= 10, f"only {len(shown & reasons)} of 12 reasons labelled"
+    view.set_zoom(0.8)
+    assert scene.labels_shown(view.zoom()) == [], "zoomed in, the cards speak for themselves"
+
+
+def test_find_zooms_to_a_readable_level(window, qtbot):
+    view = window.workspace.view
+    view.set_zoom(0.05)
+    qtbot.keyClick(view, Qt.Key.Key_F, CTRL)
+    find = window.workspace.find
+    qtbot.waitUntil(find.isVisible, timeout=2000)
+    qtbot.keyClicks(find.edit, "synthetic data")
+    qtbot.keyClick(find.edit, Qt.Key.Key_Return)
+    assert view.zoom() >= TEXT_LOD
+    node = find.matches[find.index]
+    item = view.map_scene().node_item(node)
+    assert view.visible_scene_rect().contains(item.sceneBoundingRect())
+
+
+def test_tab_adds_a_reason_in_view_with_its_target_and_delete_selects_the_target(window, qtbot):
+    view = window.workspace.view
+    scene = view.map_scene()
+    view.set_zoom(0.9)
+    target = "data-runs-out"  # many reasons already: the new one goes at the end of the row
+    view.center_on_node(target, select=True)
+    before = set(scene.amap.graph.nodes)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    (new,) = set(scene.amap.graph.nodes) - before
+    qtbot.keyClick(view, Qt.Key.Key_Escape)  # leave the title as it is
+    seen = view.visible_scene_rect()
+    assert seen.contains(scene.node_item(new).sceneBoundingRect())
+    assert seen.contains(scene.node_item(target).sceneBoundingRect())
+    scene.select_nodes([new])
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert new not in scene.amap
+    assert scene.selected_node_ids() == [target]
+
+
+def test_minimap_is_a_remembered_toggle_and_keeps_off_the_selected_card(window, qtbot):
+    ws = window.workspace
+    corner, view = ws.minimap, ws.view
+    assert not corner.minimap.isVisible(), "off for a first-time user"
+    corner.action.trigger()
+    assert corner.minimap.isVisible() and QSettings().value("view/minimap", False, bool)
+    view.set_zoom(1.0)
+    scene = view.map_scene()
+    node = "thesis"
+    item = scene.node_item(node)
+    scene.select_nodes([node])
+    port = view.viewport().rect()
+    # put the selected card in the bottom-right corner, where the minimap sits by default
+    view.centerOn(item.pos().x() - port.width() / 2 + 140, item.pos().y() - port.height() / 2 + 80)
+    corner.place()
+    card = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    mini = corner.minimap.geometry().translated(-view.viewport().geometry().topLeft())
+    assert not corner.minimap.isVisible() or not mini.intersects(card)
+    corner.action.trigger()
+    assert not corner.minimap.isVisible() and not QSettings().value("view/minimap", True, bool)

@@ -1,0 +1,197 @@
+"""Readable labels over the zoomed-out map (semantic zoom; rules in `model.labels`).
+
+One item over the whole scene paints, when the zoom is too far out for card titles, a small
+card of fixed screen size for each chosen node: its kind, credence and pull on its target,
+and its title in full. Its left edge is green for a supporting reason and red (dashed) for an
+attacking one, so the relation reads at any zoom. The choice is cached per zoom level and
+made from at most a few thousand candidates, so a frame costs the same at 100 or 100,000 nodes.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from model.labels import LINE, choose_labels
+from model.layout import NODE_H, NODE_W
+from ui.map.items import TEXT_LOD, wrap_title
+
+if TYPE_CHECKING:
+    from ui.map.scene import MapScene
+
+PAD = 7.0
+HEAD = 17.0
+MAX_LINES = 7
+ROOM = 20.0  # screen pixels a label may reach past the map's box (MapView.FIT_ROOM)
+DENSITY = 36_000  # screen pixels of map per label beyond the thesis and its reasons
+
+
+def _font(px: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(px)
+    font.setBold(bold)
+    return font
+
+
+class LabelLayer(QGraphicsItem):
+    """Paints the semantic-zoom labels; the scene tells it when the map or values change."""
+
+    def __init__(self, scene: MapScene) -> None:
+        super().__init__()
+        self._scene = scene
+        self._cache: dict[float, list] = {}
+        self._lines: dict[tuple[str, float], list[str]] = {}
+        self.title_font = _font(11)
+        self.head_font = _font(10, bold=True)
+        self.setZValue(8)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # paint() gets the exposed part, not the whole scene, so a frame draws only its labels
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self._metrics = QFontMetricsF(self.title_font)
+        self._line_count: dict[tuple[str, float], int] = {}
+        self._exact: set[str] = set()  # ids whose titles are wrapped for real when placing
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._scene.sceneRect()
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # never hit: clicks and menus go to the cards underneath
+
+    def contains(self, point) -> bool:  # noqa: ANN001
+        return False
+
+    def invalidate(self, titles: bool = False) -> None:
+        """Forget the placements (layout or order changed) and, with `titles`, the wrapping."""
+        self._cache.clear()
+        if titles:
+            self._lines.clear()
+            self._line_count.clear()
+        self.prepareGeometryChange()
+        self.update()
+
+    def lines(self, nid: str, width: float) -> list[str]:
+        """The title wrapped for a label of `width` (in at most the lines it was given room
+        for: the last one is elided if the estimate fell short)."""
+        key = (nid, width)
+        if key not in self._lines:
+            item = self._scene.node_item(nid)
+            title = item.title if item is not None else ""
+            room = self.line_count(nid, width)
+            self._lines[key] = wrap_title(title, self.title_font, width - 2 * PAD - 8, room)
+        return self._lines[key]
+
+    def line_count(self, nid: str, width: float) -> int:
+        """Lines a title needs at `width`: wrapped exactly for the thesis and its reasons,
+        estimated from the printed length for the others (no text layout: this runs for
+        thousands of candidates when a big map is zoomed out), with room for ragged ends."""
+        key = (nid, width)
+        if key not in self._line_count and nid in self._exact:
+            item = self._scene.node_item(nid)
+            title = item.title if item is not None else ""
+            lines = wrap_title(title, self.title_font, width - 2 * PAD - 8, MAX_LINES)
+            self._lines[key] = lines
+            self._line_count[key] = len(lines)
+        if key not in self._line_count:
+            item = self._scene.node_item(nid)
+            advance = self._metrics.horizontalAdvance(item.title if item is not None else "")
+            usable = width - 2 * PAD - 8
+            self._line_count[key] = min(MAX_LINES, max(1, math.ceil(advance * 1.22 / usable)))
+        return self._line_count[key]
+
+    def height(self, nid: str, width: float) -> float:
+        return HEAD + LINE * self.line_count(nid, width) + PAD + 4
+
+    def placements(self, scale: float) -> list[tuple[str, float, float, float, float]]:
+        """(id, x, y, w, h) in screen pixels of the labels shown at `scale` (cached)."""
+        key = round(scale, 5)
+        if key not in self._cache:
+            if len(self._cache) > 24:
+                self._cache.clear()
+            collecting = gc.isenabled()
+            gc.disable()  # thousands of small tuples: no full collection in the middle of a frame
+            try:
+                self._cache[key] = self._place(scale)
+            finally:
+                if collecting:
+                    gc.enable()
+        return self._cache[key]
+
+    def _place(self, scale: float) -> list[tuple[str, float, float, float, float]]:
+        positions = self._scene.layout.positions
+        order = self._scene.label_order()
+        cands = [
+            (nid, positions[nid][0] - NODE_W / 2, positions[nid][1] - NODE_H / 2, NODE_W, NODE_H)
+            for nid in order
+            if nid in positions
+        ]
+        rect = self._scene.items_rect()
+        room = ROOM / scale  # the view keeps this many pixels round a fitted map
+        bounds = (rect.left() - room, rect.top() - room, rect.right() + room,
+                  rect.bottom() + room)  # fmt: skip
+        reserve = self._scene.label_reserve()
+        self._exact = set(order[:reserve])
+        area = rect.width() * rect.height() * scale * scale
+        limit = max(reserve, int(area / DENSITY))
+        return choose_labels(cands, scale, self.height, bounds, limit, reserve)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
+        scale = painter.worldTransform().m11()
+        if scale >= TEXT_LOD or scale <= 0:
+            return
+        exposed = option.exposedRect
+        view = QRectF(
+            exposed.left() * scale, exposed.top() * scale,
+            exposed.width() * scale, exposed.height() * scale,
+        )  # fmt: skip
+        painter.save()
+        painter.scale(1 / scale, 1 / scale)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        for nid, x, y, w, h in self.placements(scale):
+            rect = QRectF(x, y, w, h)
+            if rect.intersects(view):
+                self._paint_label(painter, nid, rect)
+        painter.restore()
+
+    def _paint_label(self, painter: QPainter, nid: str, rect: QRectF) -> None:
+        item = self._scene.node_item(nid)
+        if item is None:
+            return
+        theme = self._scene.look.theme
+        style = theme.kind(item.kind)
+        selected = item.isSelected()
+        painter.setPen(QPen(theme.selection, 2.5) if selected else QPen(style.border, 1.2))
+        painter.setBrush(style.fill)
+        painter.drawRoundedRect(rect, 6, 6)
+        relation = self._scene.relation_to_parent(nid)
+        if relation is not None:
+            colour = theme.supports if relation == "supports" else theme.attacks
+            pen = QPen(colour, 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
+            if relation == "attacks":
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(rect.left() + 2, rect.top() + 5, rect.left() + 2, rect.bottom() - 5)
+        inner = rect.adjusted(PAD + 7, 3, -PAD, -PAD)  # clear of the side stripe
+        painter.setFont(self.head_font)
+        head = QRectF(inner.left(), inner.top(), inner.width(), HEAD - 3)
+        badge = item.badge_text()
+        metrics = painter.fontMetrics()
+        role = item.role.upper()
+        if metrics.horizontalAdvance(f"{role}  {badge}") > inner.width():
+            role = ""  # a narrow label keeps the numbers; the colour still tells the kind
+        painter.setPen(style.accent)
+        painter.drawText(head, Qt.AlignmentFlag.AlignLeft, role)
+        painter.setPen(theme.muted)
+        painter.drawText(head, Qt.AlignmentFlag.AlignRight, badge)
+        painter.setFont(self.title_font)
+        painter.setPen(theme.text)
+        y = inner.top() + HEAD - 2
+        for line in self.lines(nid, rect.width()):
+            painter.drawText(QRectF(inner.left(), y, inner.width(), LINE + 2),
+                             Qt.AlignmentFlag.AlignLeft, line)  # fmt: skip
+            y += LINE

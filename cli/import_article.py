@@ -84,7 +84,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"cruxmap: {notice}", file=sys.stderr)
         result = outcome.result
         article = result.article
-        suggested = [suggest_series(amap.series, f, article.text) for f in result.trend_facts]
+        # a ratio, hypothetical, projection or reference level is never offered to a series
+        suggested = [
+            suggest_series(amap.series, f, article.text) if f.kind == "observation" else None
+            for f in result.trend_facts
+        ]
         added = None
         if args.accept_all:
             facts = accept_facts(amap.series, article, result.trend_facts)
@@ -117,7 +121,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"  [{p.stance:7} {p.confidence:.2f}] {p.relation} {p.target}: {p.title}")
     for f, series in zip(result.trend_facts, suggested):
         year = f" ({f.year})" if f.year else ""
-        where = f" → {series}" if series else ""
+        where = f" → {series}" if series else ("" if f.kind == "observation" else f" [{f.kind}]")
         print(f"  fact: {f.label}: {f.quantity} = {f.value:g} {f.unit}{year}{where}")
     if added is not None:
         print(

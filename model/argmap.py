@@ -23,6 +23,7 @@ from model.entities import (
     Edge,
     HistoryEntry,
     Node,
+    Receipt,
     Scenario,
     Series,
     Source,
@@ -376,12 +377,12 @@ class ArgumentMap:
         source: str,
         target: str,
         relation: str = "supports",
-        strength: str | float = "moderate",
+        strength: str | float | None = None,
         strength_range: tuple[float, float] | None = None,
     ) -> Edge:
-        """Make `source` a reason for `target`."""
+        """Make `source` a reason for `target`; without a strength the link is unweighed."""
         try:
-            lam = strength_value(strength)
+            lam = None if strength is None else strength_value(strength)
         except ValueError as exc:
             raise MapError(str(exc)) from None
         edge = Edge(source, target, relation, lam, strength_range)
@@ -401,7 +402,7 @@ class ArgumentMap:
     def update_edge(self, source: str, target: str, **changes: Any) -> Edge:
         """Change relation or strength of a link; returns the old value."""
         old = self.edge(source, target)
-        if "strength" in changes:
+        if changes.get("strength") is not None:
             try:
                 changes["strength"] = strength_value(changes["strength"])
             except ValueError as exc:
@@ -523,12 +524,20 @@ class ArgumentMap:
             return sc.priors[node_id]
         return self.node(node_id).prior
 
-    def strength(self, source: str, target: str, scenario: str | None = None) -> float:
-        """A link's likelihood ratio under a scenario (default: the current one)."""
+    def strength(self, source: str, target: str, scenario: str | None = None) -> float | None:
+        """A link's likelihood ratio under a scenario (default: the current one); None if unweighed.
+
+        A reading scenario holds its own value for every link it covers: a link it does not
+        hold is unweighed in it, whatever the map's own value."""
         sc = self.scenarios.get(self.current_scenario if scenario is None else scenario)
+        edge = self.edge(source, target)
         if sc is not None and (source, target) in sc.strengths:
             return sc.strengths[(source, target)]
-        return self.edge(source, target).strength
+        return None if sc is not None and sc.reading else edge.strength
+
+    def unweighed(self, node_id: str, scenario: str | None = None) -> list[Edge]:
+        """The links into `node_id` nobody has weighed (under a scenario; default: current)."""
+        return [e for e in self.reasons(node_id) if self.strength(*e.key, scenario) is None]
 
     def set_prior(self, node_id: str, value: float, scenario: str | None = None) -> None:
         """Set a node's prior in a scenario's overrides, or on the node when no scenario is active."""
@@ -542,15 +551,21 @@ class ArgumentMap:
             return
         self.node(node_id)
         sc = self.scenarios[name]
-        self.put_scenario(dataclasses.replace(sc, priors={**sc.priors, node_id: value}))
+        if sc.priors.get(node_id) == value:
+            return
+        receipts = {k: r for k, r in sc.receipts.items() if k != node_id}  # no longer its words
+        priors = {**sc.priors, node_id: value}
+        self.put_scenario(dataclasses.replace(sc, priors=priors, receipts=receipts))
 
     def set_strength(
-        self, source: str, target: str, value: str | float, scenario: str | None = None
+        self, source: str, target: str, value: str | float | None, scenario: str | None = None
     ) -> None:
-        """Set a link's strength in a scenario's overrides, or on the link without a scenario."""
+        """Set a link's strength in a scenario's overrides, or on the link without a scenario.
+
+        None makes the link unweighed again (in a scenario: drops its value there)."""
         name = self.current_scenario if scenario is None else scenario
         try:
-            lam = strength_value(value)
+            lam = None if value is None else strength_value(value)
         except ValueError as exc:
             raise MapError(str(exc)) from None
         if not name:
@@ -559,7 +574,13 @@ class ArgumentMap:
         self.edge(source, target)
         sc = self.scenarios[name]
         key = (source, target)
-        self.put_scenario(dataclasses.replace(sc, strengths={**sc.strengths, key: lam}))
+        if sc.strengths.get(key) == lam and (lam is not None or key not in sc.strengths):
+            return
+        strengths = {k: v for k, v in sc.strengths.items() if k != key}
+        if lam is not None:
+            strengths[key] = lam
+        receipts = {k: r for k, r in sc.receipts.items() if k != key}  # no longer its words
+        self.put_scenario(dataclasses.replace(sc, strengths=strengths, receipts=receipts))
 
     # ----------------------------------------------------------------- series
     def put_series(self, series: Series) -> Series | None:

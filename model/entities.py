@@ -73,12 +73,13 @@ class Node:
 
 @dataclass(frozen=True)
 class Edge:
-    """A reason bearing on a target: child → target, supports or attacks, with likelihood ratio `strength`."""
+    """A reason bearing on a target: child → target, supports or attacks, with likelihood ratio
+    `strength`; None means nobody has weighed the link yet, and it counts for nothing."""
 
     source: str
     target: str
     relation: str = "supports"
-    strength: float = 3.0
+    strength: float | None = None
     strength_range: tuple[float, float] | None = None
 
     @property
@@ -91,14 +92,35 @@ class Edge:
 
 
 @dataclass(frozen=True)
+class Receipt:
+    """Why a scenario sets a weight: a short quote of its author and where it is (a locator)."""
+
+    quote: str
+    locator: str = ""
+
+
+@dataclass(frozen=True)
 class Scenario:
-    """A named weight profile: overrides of node priors and edge strengths on the map's defaults."""
+    """A named weight profile: overrides of node priors and edge strengths on the map's defaults.
+
+    A *reading* (`reading=True`) is one author's weighing, written once: it holds its own value
+    for every link it covers, and a link it does not hold (one added later) is unweighed in it,
+    so its figure moves only when its own weights do. `receipts` ties a set value to the
+    author's words: keyed by node id (a prior) or by (source, target) (a strength).
+    """
 
     name: str
     description: str = ""
     source: str = ""
     priors: dict[str, float] = field(default_factory=dict, hash=False)
     strengths: dict[tuple[str, str], float] = field(default_factory=dict, hash=False)
+    reading: bool = False
+    receipts: dict[str | tuple[str, str], Receipt] = field(default_factory=dict, hash=False)
+    stated: str = ""  # what the author wrote as their own figure ("70%", "virtually no chance")
+
+    def receipt(self, key: str | tuple[str, str]) -> Receipt | None:
+        """The quote behind the value this scenario sets for a prior (node id) or strength."""
+        return self.receipts.get(key)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from model.entities import (
     HistoryEntry,
     Node,
     Point,
+    Receipt,
     Scenario,
     Series,
     Source,
@@ -330,7 +331,29 @@ def scenario(sc: Scenario) -> Scenario:
         source=text(sc.source, f"{where}: source", MAX_TEXT),
         priors=priors,
         strengths=strengths,
+        reading=flag(sc.reading, f"{where}: reading"),
+        receipts=_receipts(sc.receipts, where),
+        stated=text(sc.stated, f"{where}: the author's own figure", MAX_TEXT),
     )
+
+
+def _receipts(receipts: Any, where: str) -> dict:
+    """Each value's receipt: keyed by a node id (a prior) or (source, target) (a strength)."""
+    if not isinstance(receipts, dict):
+        raise GateError(f"{where}: receipts must be a table")
+    out: dict = {}
+    for key, r in receipts.items():
+        if isinstance(key, tuple) and len(key) == 2:
+            k: Any = (identifier(key[0], f"{where}: a link"), identifier(key[1], f"{where}: a link"))
+        else:
+            k = identifier(key, f"{where}: a node id")
+        if not isinstance(r, Receipt):
+            raise GateError(f"{where}: a receipt must be a quote with its locator")
+        quote = text(r.quote, f"{where}: a receipt's quote", MAX_TEXT)
+        if not quote.strip():
+            raise GateError(f"{where}: the receipt for {k!r} needs the author's quote")
+        out[k] = Receipt(quote, text(r.locator, f"{where}: a receipt's locator", MAX_TEXT))
+    return out
 
 
 def point(p: Point, where: str = "a point") -> Point:

@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING
 from model.argmap import ArgumentMap, Change, MapError
 from storage import merge, rows
 from storage.safe_paths import OPEN_MAPS
-from storage.schema import APPLICATION_ID, PRAGMAS, SCHEMA, SCHEMA_VERSION, TABLES
+from storage.schema import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    PRAGMAS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    TABLES,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -393,9 +400,27 @@ def _remove_temp(tmp: str | None) -> None:
 def _load(conn: sqlite3.Connection, path: Path) -> ArgumentMap:
     check_connection(conn, path.name)
     try:
+        _migrate(conn)
         return rows.read_map(conn)
     except (sqlite3.Error, MapError, ValueError, TypeError, KeyError, RecursionError) as exc:
         raise DocumentError(f"{path.name} holds content Cruxmap cannot read: {exc}") from None
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring an older file up to SCHEMA_VERSION in one transaction (all steps or none)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version >= SCHEMA_VERSION:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for v in range(version, SCHEMA_VERSION):
+            for statement in MIGRATIONS[v]:
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def write_new(conn: sqlite3.Connection, amap: ArgumentMap) -> None:

@@ -17,6 +17,7 @@ from model.entities import (
     HistoryEntry,
     Node,
     Point,
+    Receipt,
     Scenario,
     Series,
     Source,
@@ -156,12 +157,24 @@ def _write_scenario(conn: sqlite3.Connection, amap: ArgumentMap, name: str) -> N
     sc = amap.scenarios.get(name)
     if sc is not None:
         conn.execute(
-            "INSERT INTO scenarios VALUES (?, ?, ?, ?)",
-            (sc.name, sc.description, sc.source, list(amap.scenarios).index(name)),
+            "INSERT INTO scenarios (name, description, source, position, reading, stated) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (sc.name, sc.description, sc.source, list(amap.scenarios).index(name),
+             int(sc.reading), sc.stated),
+        )  # fmt: skip
+
+        def why(key: str | tuple[str, str]) -> tuple[str, str]:
+            r = sc.receipts.get(key)
+            return (r.quote, r.locator) if r else ("", "")
+
+        values = [(name, "prior", nid, "", p, *why(nid)) for nid, p in sc.priors.items()]
+        values += [(name, "strength", u, v, lam, *why((u, v)))
+                   for (u, v), lam in sc.strengths.items()]  # fmt: skip
+        conn.executemany(
+            "INSERT INTO scenario_values (scenario, kind, node, target, value, quote, locator) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            values,
         )
-        values = [(name, "prior", nid, "", p) for nid, p in sc.priors.items()]
-        values += [(name, "strength", u, v, lam) for (u, v), lam in sc.strengths.items()]
-        conn.executemany("INSERT INTO scenario_values VALUES (?, ?, ?, ?, ?)", values)
     conn.executemany(
         "UPDATE scenarios SET position = ? WHERE name = ?",
         [(i, n) for i, n in enumerate(amap.scenarios)],
@@ -287,19 +300,28 @@ def _read_graph(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
 
 def _read_scenarios(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
     values: dict[object, list] = {}
-    for row in conn.execute("SELECT scenario, kind, node, target, value FROM scenario_values"):
+    for row in conn.execute(
+        "SELECT scenario, kind, node, target, value, quote, locator FROM scenario_values"
+    ):
         values.setdefault(row[0], []).append(row[1:])
-    for i, (name, description, source) in enumerate(
-        conn.execute("SELECT name, description, source FROM scenarios ORDER BY position")
+    for i, (name, description, source, reading, stated) in enumerate(
+        conn.execute(
+            "SELECT name, description, source, reading, stated FROM scenarios ORDER BY position"
+        )
     ):
         with _row("scenarios", i):
             vals = values.get(name, [])
             unknown = {k for k, *_ in vals} - {"prior", "strength"}
             if unknown:
                 raise ValueError(f"unknown kind of scenario value {sorted(map(repr, unknown))[0]}")
-            priors = {n: v for k, n, _, v in vals if k == "prior"}
-            strengths = {(n, t): v for k, n, t, v in vals if k == "strength"}
-            amap.put_scenario(Scenario(name, description, source, priors, strengths))
+            priors = {n: v for k, n, _, v, _, _ in vals if k == "prior"}
+            strengths = {(n, t): v for k, n, t, v, _, _ in vals if k == "strength"}
+            receipts: dict = {
+                (n if k == "prior" else (n, t)): Receipt(q, loc)
+                for k, n, t, _, q, loc in vals if q
+            }  # fmt: skip
+            amap.put_scenario(Scenario(name, description, source, priors, strengths,
+                                       bool(reading), receipts, stated))  # fmt: skip
 
 
 def _read_series(conn: sqlite3.Connection, amap: ArgumentMap) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 #: PRAGMA application_id of every Cruxmap file ("CRUX").
 APPLICATION_ID = 0x43525558
 #: PRAGMA user_version this build writes; files with a higher version are refused.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -18,7 +18,7 @@ CREATE TABLE nodes (
 CREATE TABLE edges (
     source TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
     target TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
-    relation TEXT NOT NULL, strength REAL NOT NULL, strength_low REAL, strength_high REAL,
+    relation TEXT NOT NULL, strength REAL, strength_low REAL, strength_high REAL,
     PRIMARY KEY (source, target)
 );
 CREATE TABLE sources (
@@ -35,11 +35,13 @@ CREATE TABLE node_sources (
 );
 CREATE TABLE scenarios (
     name TEXT PRIMARY KEY, description TEXT NOT NULL, source TEXT NOT NULL,
-    position INTEGER NOT NULL
+    position INTEGER NOT NULL, reading INTEGER NOT NULL DEFAULT 0,
+    stated TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE scenario_values (
     scenario TEXT NOT NULL REFERENCES scenarios(name) ON DELETE CASCADE,
     kind TEXT NOT NULL, node TEXT NOT NULL, target TEXT NOT NULL, value REAL NOT NULL,
+    quote TEXT NOT NULL DEFAULT '', locator TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (scenario, kind, node, target)
 );
 CREATE TABLE series (
@@ -58,6 +60,29 @@ CREATE TABLE credence_history (
 );
 CREATE INDEX edges_by_target ON edges(target);
 """
+
+#: Statements that bring a file of version v up to v + 1, run in one transaction on open.
+#: v2: an edge may be unweighed (strength NULL); a scenario may be an author's reading, and
+#: each value it sets may carry the author's quote and its locator, and `stated` keeps the
+#: author's own figure.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        "ALTER TABLE scenarios ADD COLUMN reading INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE scenarios ADD COLUMN stated TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE scenario_values ADD COLUMN quote TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE scenario_values ADD COLUMN locator TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE edges_v2 (
+    source TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+    target TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+    relation TEXT NOT NULL, strength REAL, strength_low REAL, strength_high REAL,
+    PRIMARY KEY (source, target))""",
+        "INSERT INTO edges_v2 SELECT source, target, relation, strength, strength_low, "
+        "strength_high FROM edges ORDER BY rowid",
+        "DROP TABLE edges",
+        "ALTER TABLE edges_v2 RENAME TO edges",
+        "CREATE INDEX edges_by_target ON edges(target)",
+    ),
+}
 
 TABLES = (
     "meta",

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from model.argmap import ArgumentMap, MapError
-from model.entities import Citation, Scenario, Source
+from model.entities import Citation, Receipt, Scenario, Source
 from model.weights import check_probability, strength_value
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,18 +82,39 @@ def build_map(amap: ArgumentMap, data: dict[str, Any]) -> None:
 
 
 def _scenario(amap: ArgumentMap, sc: dict[str, Any]) -> Scenario:
-    priors = {}
-    for nid, p in (sc.get("priors") or {}).items():
-        amap.node(nid)
-        priors[nid] = check_probability(p)
-    strengths = {}
+    """An author's reading: the map's weights on the arguments the author makes, then the
+    author's own values. A reason the author's article does not make (it cites no passage of
+    theirs) is unweighed in the reading: the author said nothing about it."""
+    source = sc.get("source", "")
+    theirs = {n.id for n in amap.nodes() if any(c.source == source for c in n.citations)}
+    priors = {n.id: n.prior for n in amap.nodes()}
+    strengths = {
+        e.key: e.strength for e in amap.edges() if e.strength is not None and e.source in theirs
+    }
+    receipts: dict[str | tuple[str, str], Receipt] = {}
+    for p in sc.get("priors") or []:
+        amap.node(p["node"])
+        priors[p["node"]] = check_probability(p["value"])
+        receipts[p["node"]] = _receipt(p)
     for s in sc.get("strengths") or []:
-        amap.edge(s["from"], s["to"])
-        strengths[(s["from"], s["to"])] = strength_value(s["strength"])
+        key = (s["from"], s["to"])
+        amap.edge(*key)
+        strengths[key] = strength_value(s["strength"])
+        receipts[key] = _receipt(s)
+    stated = sc.get("stated")
     return Scenario(
         name=sc["name"], description=str(sc.get("description", "")).strip(),
-        source=sc.get("source", ""), priors=priors, strengths=strengths,
+        source=sc.get("source", ""), priors=priors, strengths=strengths, reading=True,
+        receipts=receipts,
+        stated=f"{100 * float(stated):.0f}%" if stated is not None else sc.get("stated_text", ""),
     )  # fmt: skip
+
+
+def _receipt(entry: dict[str, Any]) -> Receipt:
+    quote = str(entry.get("quote", "")).strip()
+    if not quote:
+        raise MapError(f"{entry}: every value a reading sets needs its author's quote")
+    return Receipt(quote, str(entry.get("locator", "")))
 
 
 def new_map(seed: bool) -> ArgumentMap:

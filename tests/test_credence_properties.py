@@ -54,10 +54,70 @@ def test_credences_stay_probabilities_and_cycles_terminate(amap: ArgumentMap) ->
         cm = compile_map(amap.graph)
         p = np.array([res[v] for v in cm.ids])
         z = logit(np.array([amap.prior(v) for v in cm.ids]))
-        lam = np.array([amap.strength(*k) for k in cm.keys])
+        lam = np.array([amap.strength(*k) or 1.0 for k in cm.keys])
         sign = np.array([amap.edge(*k).sign for k in cm.keys], dtype=float)
-        z += np.bincount(cm.dst, np.log1p(p[cm.src] * edge_factor(lam, sign)), minlength=cm.n)
+        z += np.bincount(cm.dst, p[cm.src] * sign * np.log(lam), minlength=cm.n)
         assert np.allclose(p, 0.5 * (1 + np.tanh(z / 2)), atol=1e-6)
+
+
+def _swapped(amap: ArgumentMap, node_id: str) -> ArgumentMap:
+    """A copy of the map with supports ↔ attacks on every link into `node_id`."""
+    other = ArgumentMap()
+    other.load_graph(amap.nodes(), amap.edges())
+    with other.batch():
+        for e in other.reasons(node_id):
+            other.update_edge(*e.key, relation="attacks" if e.sign > 0 else "supports")
+    return other
+
+
+@SETTINGS
+@given(maps(acyclic=False), st.data())
+def test_framing_does_not_decide_the_answer(amap: ArgumentMap, data) -> None:
+    """Prior 0.5 at a node: swapping supports ↔ attacks on every link into it turns p into 1 − p."""
+    node = data.draw(st.sampled_from([n.id for n in amap.nodes()]))
+    # Only links into the node flip, so on a cycle through it the reasons' own credences may
+    # move too; the rule is exact where nothing upstream depends on the node.
+    assume(not any(nx_has_path(amap, node, e.source) for e in amap.reasons(node)))
+    amap.update_node(node, prior=0.5)
+    p = evaluate(amap)[node]
+    q = evaluate(_swapped(amap, node))[node]
+    assert math.isclose(q, 1 - p, abs_tol=1e-9)
+
+
+def nx_has_path(amap: ArgumentMap, a: str, b: str) -> bool:
+    import networkx as nx
+
+    return nx.has_path(amap.graph, a, b)
+
+
+@SETTINGS
+@given(maps(acyclic=False), probs, lams, st.data())
+def test_a_supporter_and_an_attacker_alike_cancel(amap: ArgumentMap, p, lam, data) -> None:
+    """Add a supporter and an attacker of equal credence and strength: the target does not move."""
+    target = data.draw(st.sampled_from([n.id for n in amap.nodes()]))
+    before = fresh(amap)
+    with amap.batch():
+        for side, rel in (("pro", "supports"), ("con", "attacks")):
+            amap.add_node("evidence", side, node_id=side, prior=p)
+            amap.link(side, target, rel, lam)
+    after = fresh(amap)[: len(before)]  # the new nodes are last in the node order
+    assert np.allclose(before, after, atol=1e-9)
+
+
+@SETTINGS
+@given(maps(), st.data())
+def test_no_reason_moves_its_target_beyond_its_strength(amap: ArgumentMap, data) -> None:
+    """On the log-odds scale a reason shifts its target by at most ln λ, and by p·ln λ exactly."""
+    from model.credence import explain
+
+    node = data.draw(st.sampled_from([n.id for n in amap.nodes()]))
+    ex = explain(amap, node)
+    for r in ex.reasons:
+        with_it = min(max(ex.credence, 1e-12), 1 - 1e-12)
+        without = with_it - r.points / 100
+        assume(1e-9 < without < 1 - 1e-9)
+        shift = logit(np.array([with_it]))[0] - logit(np.array([without]))[0]
+        assert abs(shift) <= math.log(r.strength) + 1e-6
 
 
 @SETTINGS
@@ -68,7 +128,7 @@ def test_raising_a_strength_moves_its_target_the_right_way(amap: ArgumentMap, da
     edge = data.draw(st.sampled_from(edges))
     before = credences(amap)[edge.target]
     amap.set_strength(
-        edge.source, edge.target, min(1000.0, edge.strength * data.draw(st.floats(1, 10)))
+        edge.source, edge.target, min(1000.0, (edge.strength or 1) * data.draw(st.floats(1, 10)))
     )
     after = credences(amap)[edge.target]
     if edge.relation == "supports":
@@ -102,6 +162,19 @@ def test_a_reason_of_strength_none_changes_nothing(amap: ArgumentMap, data) -> N
     amap.link(u, v, data.draw(st.sampled_from(["supports", "attacks"])), "none")
     after = fresh(amap)  # same node order: adding a link does not reorder nodes
     assert np.allclose(before, after, atol=1e-9)
+
+
+@SETTINGS
+@given(maps(acyclic=False), st.data())
+def test_an_unweighed_reason_changes_nothing(amap: ArgumentMap, data) -> None:
+    """A new claim linked without a strength (by hand, by import) leaves every credence alone."""
+    target = data.draw(st.sampled_from([n.id for n in amap.nodes()]))
+    before = fresh(amap)
+    with amap.batch():
+        amap.add_node("claim", "New claim", node_id="new", prior=data.draw(probs))
+        amap.link("new", target, data.draw(st.sampled_from(["supports", "attacks"])))
+    assert amap.unweighed(target) == [amap.edge("new", target)]
+    assert np.allclose(before, fresh(amap)[: len(before)], atol=1e-9)
 
 
 @SETTINGS
@@ -227,7 +300,7 @@ def test_dfquad_strength_moves_its_target_the_right_way(amap: ArgumentMap, data)
     edge = data.draw(st.sampled_from(edges))
     before = evaluate_dfquad(amap)[edge.target]
     amap.set_strength(
-        edge.source, edge.target, min(1000.0, edge.strength * data.draw(st.floats(1, 10)))
+        edge.source, edge.target, min(1000.0, (edge.strength or 1) * data.draw(st.floats(1, 10)))
     )
     after = evaluate_dfquad(amap)[edge.target]
     assert edge.sign * (after - before) >= -1e-12

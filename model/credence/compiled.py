@@ -199,9 +199,12 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
 
 
 def edge_factor(lam: np.ndarray, sign: np.ndarray) -> np.ndarray:
-    """k = λ − 1 for supports, 1/λ − 1 for attacks: a reason adds log(1 + p·k) to the logit."""
+    """k = ±ln λ (+ supports, − attacks): a reason of credence p adds p·k to its target's logit.
+
+    p·ln λ is the reason's expected log-likelihood ratio: ln λ if it holds, 0 if it does not.
+    Supports and attacks are mirror images, so framing cannot decide the answer."""
     sign = sign.reshape(sign.shape + (1,) * (np.ndim(lam) - 1))
-    return np.where(sign > 0, lam - 1.0, 1.0 / lam - 1.0)
+    return sign * np.log(lam)
 
 
 @dataclass
@@ -227,7 +230,7 @@ def propagate(cm: CompiledMap, lg: np.ndarray, k: np.ndarray) -> Propagation:
     out = Propagation(p)
     for targets, edges, starts, cycles in cm.levels:
         if len(targets):
-            contrib = np.log1p(p[cm.src[edges]] * k[edges])
+            contrib = p[cm.src[edges]] * k[edges]
             p[targets] = sigmoid(lg[targets] + np.add.reduceat(contrib, starts, axis=0))
         for u in cycles:
             out.cycles[u] = _solve_cycle(cm, cm.cycles[u], lg, k, p)
@@ -242,7 +245,7 @@ def _solve_cycle(
     p[m] = sigmoid(lg[m])
     src, kk, base = cm.src[cyc.edges], k[cyc.edges], lg[m]
     for it in range(1, MAX_ITERATIONS + 1):
-        z = base + np.add.reduceat(np.log1p(p[src] * kk), cyc.starts, axis=0)
+        z = base + np.add.reduceat(p[src] * kk, cyc.starts, axis=0)
         new = (1 - DAMPING) * p[m] + DAMPING * sigmoid(z)
         delta = float(np.max(np.abs(new - p[m])))
         p[m] = new
@@ -283,11 +286,11 @@ def repropagate(
             v = int(cm.unit_node[u])
             a, b = int(in_lo[v]), int(in_hi[v])
             if b - a > 16:
-                z = lg[v] + float(np.sum(np.log1p(p[src[a:b]] * k[a:b])))
+                z = lg[v] + float(np.dot(p[src[a:b]], k[a:b]))
             else:
                 z = float(lg[v])
                 for e in range(a, b):
-                    z += math.log1p(p[src[e]] * k[e])
+                    z += p[src[e]] * k[e]
             new = 0.5 * (1.0 + math.tanh(0.5 * z))
             changed = (v,) if new != p[v] else ()
             p[v] = new

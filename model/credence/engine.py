@@ -26,6 +26,7 @@ from model.credence.compiled import (
 )
 
 MAP_WEIGHTS = ""  # the scenario name meaning "the map's own weights, no overrides"
+NEUTRAL = 1.0  # λ of an unweighed link: ln 1 = 0, it moves nothing
 
 
 @dataclass
@@ -47,6 +48,11 @@ class State:
     priors: dict[str, float]
     strengths: dict[tuple[str, str], float]
     prop: Propagation
+    reading: bool = False  # a reading: links it does not hold are unweighed in it
+
+    def lam_of(self, key: tuple[str, str], base: float) -> float:
+        """The λ this state uses for a link whose map value is `base` (1 = unweighed)."""
+        return self.strengths.get(key, NEUTRAL if self.reading else base)
 
 
 @dataclass(frozen=True)
@@ -137,7 +143,7 @@ class CredenceEngine:
         cm = compile_map(amap.graph)
         self.compiled = cm
         self.base_prior = np.array([v.prior for v in cm.nodes], dtype=float)
-        self.base_lam = np.array([e.strength for e in cm.edges], dtype=float)
+        self.base_lam = np.array([_lam(e.strength) for e in cm.edges], dtype=float)
         self.sign = np.array([e.sign for e in cm.edges], dtype=float)
         self.states.clear()
         thesis = amap.thesis
@@ -187,14 +193,18 @@ class CredenceEngine:
             e = cm.edge_index[key]
             if self.sign[e] != edge.sign:
                 flipped.add(key)
-            if self.base_lam[e] != edge.strength or key in flipped:
-                self.base_lam[e], self.sign[e] = edge.strength, edge.sign
+            if self.base_lam[e] != _lam(edge.strength) or key in flipped:
+                self.base_lam[e], self.sign[e] = _lam(edge.strength), edge.sign
                 touched_edges.append(key)
         for st in self.states.values():
             self._update(
                 st,
                 [n for n in touched_nodes if n not in st.priors],
-                [k for k in touched_edges if k not in st.strengths or k in flipped],
+                [
+                    k
+                    for k in touched_edges
+                    if (k not in st.strengths and not st.reading) or k in flipped
+                ],
             )
 
     def _scenario_changed(self, name: str) -> None:
@@ -207,6 +217,9 @@ class CredenceEngine:
             return
         cm = self.compiled
         assert cm is not None
+        if st.reading != sc.reading:
+            del self.states[name]
+            return
         old_p, old_s = st.priors, st.strengths
         nodes = [n for n in set(old_p) | set(sc.priors) if old_p.get(n) != sc.priors.get(n)]
         keys = [k for k in set(old_s) | set(sc.strengths) if old_s.get(k) != sc.strengths.get(k)]
@@ -228,7 +241,7 @@ class CredenceEngine:
             start.append(i)
         for key in keys:
             e = cm.edge_index[key]
-            w.lam[e] = st.strengths.get(key, self.base_lam[e])
+            w.lam[e] = st.lam_of(key, self.base_lam[e])
             w.k[e] = edge_factor(w.lam[e : e + 1], self.sign[e : e + 1])[0]
             start.append(int(cm.dst[e]))
         if start:
@@ -248,6 +261,9 @@ class CredenceEngine:
         priors = dict(sc.priors) if sc else {}
         strengths = dict(sc.strengths) if sc else {}
         prior, lam = self.base_prior.copy(), self.base_lam.copy()
+        reading = bool(sc and sc.reading)
+        if reading:
+            lam[:] = NEUTRAL
         for nid, value in priors.items():
             if nid in cm.index:
                 prior[cm.index[nid]] = value
@@ -255,7 +271,11 @@ class CredenceEngine:
             if key in cm.edge_index:
                 lam[cm.edge_index[key]] = value
         w = Weights(prior, lam, logit(prior), edge_factor(lam, self.sign), self.sign)
-        return State(w, priors, strengths, propagate(cm, w.lg, w.k))
+        return State(w, priors, strengths, propagate(cm, w.lg, w.k), reading)
+
+
+def _lam(strength: float | None) -> float:
+    return NEUTRAL if strength is None else float(strength)
 
 
 _ENGINES: dict[int, CredenceEngine] = {}

@@ -62,8 +62,8 @@ def edge_pulls(amap: ArgumentMap, scenario: str | None = None) -> np.ndarray:
 def _pulls(
     src: np.ndarray, dst: np.ndarray, k: np.ndarray, lg: np.ndarray, p: np.ndarray
 ) -> np.ndarray:
-    """p(v) − σ(z_v − log(1 + p(c)·k)) with z_v = logit π_v + Σ contributions (no clamping)."""
-    contrib = np.log1p(p[src] * k)
+    """p(v) − σ(z_v − p(c)·k) with z_v = logit π_v + Σ contributions (no clamping)."""
+    contrib = p[src] * k
     z = lg + np.bincount(dst, weights=contrib, minlength=len(p))
     return 100.0 * (sigmoid(z[dst]) - sigmoid(z[dst] - contrib))
 

@@ -61,8 +61,7 @@ def gradients(
     g = np.zeros(cm.n)
     g[thesis] = 1.0
     slope = p * (1.0 - p)  # dp/dz
-    denom = 1.0 + p[cm.src] * w.k
-    coef = slope[cm.dst] * w.k / denom  # ∂p(dst)/∂p(src) along each edge
+    coef = slope[cm.dst] * w.k  # ∂p(dst)/∂p(src) along each edge: z(dst) gains p(src)·k
     for edges, nodes, local, cycles in reversed(cm.back_levels):
         if len(edges):
             g[nodes] += np.bincount(
@@ -73,13 +72,15 @@ def gradients(
     prior = np.clip(w.prior, EPS, 1 - EPS)
     d_prior = g * slope / (prior * (1.0 - prior))
     d_prior[(w.prior <= EPS) | (w.prior >= 1 - EPS)] = 0.0  # clamped: locally flat
-    dk = np.where(w.sign > 0, 1.0, -1.0 / (w.lam * w.lam))
-    d_lam = g[cm.dst] * slope[cm.dst] * p[cm.src] * dk / denom
+    d_lam = g[cm.dst] * slope[cm.dst] * p[cm.src] * w.sign / w.lam  # dk/dλ = ±1/λ
     return d_prior, d_lam
 
 
 def _cycle_adjoint(cm: CompiledMap, u: int, coef: np.ndarray, g: np.ndarray) -> None:
     """Solve g_S = b_S + Mᵀ-part inside a cycle: (I − M) g = b with M[c, v] = ∂p(v)/∂p(c)."""
+    import scipy.sparse as sp  # lazily: only maps with cycles need scipy
+    import scipy.sparse.linalg as spla
+
     cyc = cm.cycles[u]
     m = cyc.members
     local = {int(v): i for i, v in enumerate(m)}

@@ -64,7 +64,7 @@ def _write_tree(
             continue
         child = amap.node(edge.source)
         symbol = "+" if edge.relation == "supports" else "-"
-        data = {"strength": edge.strength}
+        data = {} if edge.strength is None else {"strength": edge.strength}
         if child.id in done:
             out.append(f"{INDENT * depth}{symbol} {_ref(child, titles)} {_data(data)}")
             continue

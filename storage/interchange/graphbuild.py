@@ -90,8 +90,10 @@ def _fill(amap: ArgumentMap, nodes: list[ForeignNode], edges: list[ForeignEdge])
         if amap.graph.has_edge(u, v) and amap.edge(u, v).relation == fe.relation:
             continue  # the same relation stated twice (Argdown lists it under both ends)
         try:
-            strength = fe.data.get("strength", "moderate")
-            if not isinstance(strength, str) or strength.strip().lower() not in STRENGTHS:
+            strength = fe.data.get("strength")  # a file without strengths: unweighed links
+            if strength is not None and (
+                not isinstance(strength, str) or strength.strip().lower() not in STRENGTHS
+            ):
                 strength = _number(strength, "strength")
             amap.link(u, v, _scalar_text(fe.relation, "relation"), strength)
         except (MapError, ValueError) as exc:

@@ -32,14 +32,10 @@ def to_graph(amap: ArgumentMap) -> nx.DiGraph:
         g.add_node(xml_text(n.id), label=xml_text(n.title), kind=n.kind, prior=n.prior,
                    text=xml_text(n.text), tags=xml_text(",".join(n.tags)))  # fmt: skip
     for e in amap.edges():
-        weight = e.strength if e.relation == "supports" else -e.strength
-        g.add_edge(
-            xml_text(e.source),
-            xml_text(e.target),
-            relation=e.relation,
-            strength=e.strength,
-            weight=weight,
-        )
+        weighed = {}  # an unweighed link carries no strength and no weight
+        if e.strength is not None:
+            weighed = {"strength": e.strength, "weight": e.sign * e.strength}
+        g.add_edge(xml_text(e.source), xml_text(e.target), relation=e.relation, **weighed)
     return g
 
 

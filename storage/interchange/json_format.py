@@ -12,7 +12,17 @@ import json
 from typing import Any
 
 from model.argmap import ArgumentMap, MapError
-from model.entities import Citation, Edge, HistoryEntry, Node, Point, Scenario, Series, Source
+from model.entities import (
+    Citation,
+    Edge,
+    HistoryEntry,
+    Node,
+    Point,
+    Receipt,
+    Scenario,
+    Series,
+    Source,
+)
 from storage.interchange.errors import InterchangeError, parse_json
 
 FORMAT = "cruxmap"
@@ -55,6 +65,12 @@ def _scenario(sc: Scenario) -> dict[str, Any]:
         "source": sc.source,
         "priors": dict(sc.priors),
         "strengths": [[u, v, lam] for (u, v), lam in sc.strengths.items()],
+        "reading": sc.reading,
+        "stated": sc.stated,
+        "receipts": [
+            [k, "", r.quote, r.locator] if isinstance(k, str) else [*k, r.quote, r.locator]
+            for k, r in sc.receipts.items()
+        ],
     }
 
 
@@ -142,6 +158,9 @@ def _scenario_in(amap: ArgumentMap, item: Any) -> None:
     strengths = [_list(s, "a strength") for s in _list(d.get("strengths", []), "strengths")]
     d["strengths"] = {(u, v): lam for u, v, lam in strengths}
     d["priors"] = dict(_obj(d.get("priors", {})))
+    d["reading"] = d.get("reading", False)
+    receipts = [_list(r, "a receipt") for r in _list(d.get("receipts", []), "receipts")]
+    d["receipts"] = {(u if not v else (u, v)): Receipt(q, loc) for u, v, q, loc in receipts}
     amap.put_scenario(Scenario(**d))
 
 

@@ -44,11 +44,12 @@ def test_worked_example_matches_the_document() -> None:
     doc = (ROOT / "docs" / "credence.md").read_text(encoding="utf-8")
     amap = example_map()
     c = credences(amap)
-    odds_t = c["T"] / (1 - c["T"])
+    z_t = math.log(c["T"] / (1 - c["T"]))
     shown = [
-        f"p(A) = 2.6 / 3.6 = {c['A']:.4f}",
-        f"A's factor is {c['A']:.4f} × 6 + {1 - c['A']:.4f} = {c['A'] * 6 + 1 - c['A']:.4f}",
-        f"p(T) = {odds_t:.4f} / {odds_t + 1:.4f} = {c['T']:.4f}, i.e. **{100 * c['T']:.2f}%**",
+        f"p(A) = σ({0.8 * math.log(3):.4f}) = {c['A']:.4f}",
+        f"A adds {c['A']:.4f} × 1.7918 = {c['A'] * math.log(6):.4f}",
+        f"logit = 0 + {c['A'] * math.log(6):.4f} − {0.6 * math.log(3):.4f} = {z_t:.4f}",
+        f"p(T) = σ({z_t:.4f}) = {c['T']:.4f}, i.e. **{100 * c['T']:.2f}%**",
     ]
     t = explain(amap, "T")
     pulls = {r.source: r.points for r in t.reasons}
@@ -59,7 +60,7 @@ def test_worked_example_matches_the_document() -> None:
     shown.append(f"E pulls A by **{explain(amap, 'A').reasons[0].points:+.2f} points**")
     for text in shown:
         assert text in doc, text
-    assert f"{c['T']:.4f}" == "0.7345"
+    assert f"{c['T']:.4f}" == "0.6472"
 
 
 def test_dfquad_worked_example_matches_the_document() -> None:
@@ -103,8 +104,8 @@ def test_scenarios_override_weights_and_compare_side_by_side() -> None:
     amap.put_scenario(Scenario("My view"))
     values = scenario_credences(amap)
     assert set(values) == {"Skeptic", "My view"}
-    assert values["My view"] == pytest.approx(0.7345, abs=1e-4)
-    assert values["Skeptic"] == pytest.approx(0.4770, abs=1e-4)
+    assert values["My view"] == pytest.approx(0.6472, abs=1e-4)
+    assert values["Skeptic"] == pytest.approx(0.1948, abs=1e-4)
     amap.set_meta("scenario", "Skeptic")
     assert thesis_credence(amap) == values["Skeptic"]
     amap.set_strength("B", "T", "none")  # edits the active scenario only
@@ -157,7 +158,7 @@ def test_mutual_support_cycle_converges_and_says_so() -> None:
 def test_sensitivity_ranks_the_decisive_input_first() -> None:
     amap = example_map()
     sens = sensitivity(amap)
-    assert sens.base == pytest.approx(0.7345, abs=1e-4)
+    assert sens.base == pytest.approx(0.6472, abs=1e-4)
     top = sens.inputs[0]
     assert top.swing >= max(i.swing for i in sens.inputs[1:])
     labels = [i.label for i in sens.inputs]
@@ -232,10 +233,10 @@ def test_cli_json_is_complete_and_deterministic(map_file: Path, capsys) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["thesis"] == "T" and data["scenario"] == "My view"
-    assert data["credence"] == pytest.approx(0.7345, abs=1e-4)
+    assert data["credence"] == pytest.approx(0.6472, abs=1e-4)
     assert set(data["scenarios"]) == {"Skeptic", "My view"}
-    assert data["for"][0]["title"] == "A" and data["for"][0]["points"] == 35.95
-    assert data["against"][0]["points"] == -8.73
+    assert data["for"][0]["title"] == "A" and data["for"][0]["points"] == 30.63
+    assert data["against"][0]["points"] == -13.28
     assert run_cli("credence", str(map_file), "--json", "--explain", capsys=capsys)[1] == out
 
 
@@ -244,7 +245,7 @@ def test_cli_text_and_scenario_choice(map_file: Path, capsys) -> None:  # noqa: 
         "credence", str(map_file), "--scenario", "Skeptic", "--explain", capsys=capsys
     )
     assert code == 0
-    assert "(scenario: Skeptic)" in out and "-19.3 pts  B" in out
+    assert "(scenario: Skeptic)" in out and "-22.5 pts  B" in out
     assert "Strongest reasons against:" in out
 
 
@@ -269,25 +270,56 @@ def test_cli_refuses_a_file_that_is_not_a_map(tmp_path: Path, capsys) -> None:  
 
 # --------------------------------------------------------------------- seed
 @pytest.mark.skipif(not SEED.exists(), reason="seeds/scaling_debate.yaml not written yet")
-def test_seed_scenarios_land_in_their_stated_ranges() -> None:
+def test_seed_readings_against_what_their_authors_wrote() -> None:
+    """Patel wrote 70%; our reading of his words lands within the gap docs/credence.md reports."""
     from storage.seedmap import load_seed
 
     amap = load_seed(with_trends=False)
     values = scenario_credences(amap)
-    thesis = amap.thesis
-    ranges = {"dwarkesh": (0.6, 0.8), "snake": (0.08, 0.22)}
-    found = set()
-    for name, value in values.items():
-        for key, (lo, hi) in ranges.items():
-            if key in name.lower():
-                found.add(key)
-                assert lo <= value <= hi, f"{name}: {value:.3f}"
-                # the number comes from weights on the arguments, not a hard-coded prior
-                assert abs(value - amap.prior(thesis.id, name)) > 0.1, name
-    assert found == set(ranges)
-    assert "My view" in values
+    patel = amap.scenarios["Dwarkesh Patel (2023)"]
+    assert patel.stated == "70%"
+    assert abs(values[patel.name] - 0.70) <= 0.20
+    doc = (ROOT / "docs" / "credence.md").read_text(encoding="utf-8")
+    assert f"{100 * values[patel.name]:.1f}% against his stated 70%" in doc
+    snake = amap.scenarios["AI Snake Oil (2024)"]
+    assert snake.stated == "virtually no chance"  # no number: the test pins none
+    assert values[snake.name] < values[patel.name]
     assert evaluate(amap).converged
     assert np.all(np.isfinite(evaluate(amap).values))
+
+
+def test_every_value_a_reading_sets_carries_its_authors_words() -> None:
+    from storage.seedmap import load_seed
+
+    amap = load_seed(with_trends=False)
+    for sc in amap.scenarios.values():
+        if not sc.reading:
+            continue
+        for nid, p in sc.priors.items():
+            if p != amap.node(nid).prior:
+                assert sc.receipt(nid) is not None and sc.receipt(nid).quote, (sc.name, nid)
+        for key, lam in sc.strengths.items():
+            if lam != amap.edge(*key).strength:
+                assert sc.receipt(key) is not None, (sc.name, key)
+
+
+def test_a_node_added_later_does_not_move_a_reading_until_weighed_there() -> None:
+    from storage.seedmap import load_seed
+
+    amap = load_seed(with_trends=False)
+    before = scenario_credences(amap)
+    thesis = amap.thesis.id
+    with amap.batch():
+        amap.add_node("claim", "New claim", node_id="later", prior=0.9)
+        amap.link("later", thesis, "attacks", "decisive")  # weighed on the map itself
+    after = scenario_credences(amap)
+    for name, sc in amap.scenarios.items():
+        if sc.reading:
+            assert after[name] == pytest.approx(before[name], abs=1e-12), name
+            assert "later" in {e.source for e in amap.unweighed(thesis, name)}
+    assert after["My view"] < before["My view"]  # My view follows the map's own weights
+    amap.set_strength("later", thesis, "strong", "AI Snake Oil (2024)")
+    assert thesis_credence(amap, "AI Snake Oil (2024)") < before["AI Snake Oil (2024)"]
 
 
 def test_cli_second_semantics(map_file: Path, capsys) -> None:  # noqa: ANN001
@@ -318,7 +350,7 @@ def test_a_cycle_that_does_not_settle_is_reported(monkeypatch, tmp_path: Path, c
 
 def test_a_reset_from_storage_is_followed() -> None:
     amap = example_map()
-    assert thesis_credence(amap) == pytest.approx(0.7345, abs=1e-4)
+    assert thesis_credence(amap) == pytest.approx(0.6472, abs=1e-4)
     other = example_map()
     other.update_edge("B", "T", strength=20.0)
     amap.replace_contents(other)  # what the document does after a failed write

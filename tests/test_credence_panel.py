@@ -37,7 +37,7 @@ def settle(qtbot, panel: CredencePanel) -> None:  # noqa: ANN001
 
 def test_panel_shows_the_thesis_credence_and_every_scenario(setup) -> None:  # noqa: ANN001
     amap, _, panel = setup
-    assert panel.credence_label.text() == "73%"
+    assert panel.credence_label.text() == "65%"
     assert panel.thesis_label.text() == "T"
     items = [panel.scenario_box.itemText(i) for i in range(panel.scenario_box.count())]
     assert items == ["Skeptic", "My view"]
@@ -51,12 +51,12 @@ def test_a_weight_edit_updates_the_panel_and_undoes_exactly(setup, qtbot) -> Non
 
     assert push(stack, set_strength_command(amap, "A", "T", "decisive"))
     settle(qtbot, panel)
-    assert panel.credence_label.text() == f"{100 * thesis_credence(amap):.0f}%" != "73%"
+    assert panel.credence_label.text() == f"{100 * thesis_credence(amap):.0f}%" != "65%"
     assert amap.scenarios["My view"].strengths == {("A", "T"): 20.0}
     assert amap.history and amap.history[-1].scenario == "My view"
     stack.undo()
     settle(qtbot, panel)
-    assert panel.credence_label.text() == "73%"
+    assert panel.credence_label.text() == "65%"
     assert amap.snapshot()["scenarios"] == before["scenarios"]
 
 
@@ -99,20 +99,31 @@ def test_picking_a_scenario_is_undoable(setup, qtbot) -> None:  # noqa: ANN001
 def test_tabs_draw_and_say_what_they_assume(setup, qtbot) -> None:  # noqa: ANN001
     amap, _, panel = setup
     assert panel.reasons.topLevelItemCount() == 2
-    assert panel.reasons.topLevelItem(0).text(0) == "+36.0 pts"
+    assert panel.reasons.topLevelItem(0).text(0) == "+30.6 pts"
     assert panel.reasons.topLevelItem(1).text(2) == "B"
     for tab in (1, 2, 3):
         panel.tabs.setCurrentIndex(tab)
     assert "default spread" in panel.sensitivity_note.text()
     assert "90% interval" in panel.uncertainty_note.text()
     assert "default spread" in panel.uncertainty_note.text()
-    assert "No history yet" in panel.history_note.text()
-    amap.set_prior("B", 0.2)
-    from model.credence import record_if_changed
+    assert "0 recorded changes" in panel.history_note.text()
+    from ui.commands.edits import AddNodeCommand, push
 
-    record_if_changed(amap, "B down")
+    stack = panel.undo_stack
+    opened = thesis_credence(amap)
+    assert push(stack, set_prior_command(amap, "B", 0.2))
+    assert push(stack, AddNodeCommand(amap, "claim", "New", target="T"))  # unweighed: no move
+    assert push(stack, set_strength_command(amap, "N" if "N" in amap else _new(amap), "T", 6))
+    stack.undo()
     settle(qtbot, panel)
-    assert "1 recorded change" in panel.history_note.text()
+    notes = [h.note for h in amap.history]
+    assert notes[0] == "Opened" and amap.history[0].credence == pytest.approx(opened)
+    assert notes[1].startswith("Set prior") and notes[-1].startswith("Undo: Set strength")
+    assert not any(n.startswith("Add") for n in notes)  # adding an unweighed reason moves nothing
+    assert amap.history[-1].credence == pytest.approx(thesis_credence(amap))
+    assert f"to {100 * thesis_credence(amap):.0f}% now; 4 recorded changes" in (
+        panel.history_note.text()
+    )
 
 
 def test_panel_on_a_map_without_thesis(qtbot) -> None:  # noqa: ANN001
@@ -156,7 +167,7 @@ def test_a_closed_panel_stops_listening(qtbot) -> None:  # noqa: ANN001
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     amap.set_prior("B", 0.3)  # must not raise into the model's edit
-    assert thesis_credence(amap) != pytest.approx(0.7345, abs=1e-4)
+    assert thesis_credence(amap) != pytest.approx(0.6472, abs=1e-4)
 
 
 def test_data_tab_shows_the_chart_beside_the_evidence_that_uses_it(qtbot):
@@ -174,3 +185,7 @@ def test_data_tab_shows_the_chart_beside_the_evidence_that_uses_it(qtbot):
     chosen = panel.data_list.currentItem().data(0, Qt.ItemDataRole.UserRole)
     assert panel.data_chart is not None and panel.data_chart.name == amap.node(chosen).series
     panel.detach()
+
+
+def _new(amap: ArgumentMap) -> str:
+    return next(n.id for n in amap.nodes() if n.title == "New")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 
+from model.credence import thesis_credence
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
@@ -199,14 +201,15 @@ def test_keyboard_mouse_editing_then_undo_all_and_redo_all(qtbot, canvas):
 
     for _ in range(steps):
         key(qtbot, view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert amap.snapshot() == original
+    assert _content(amap) == _content_of(original)  # the history is a log: it only grows
+    assert not amap.history or amap.history[-1].credence == pytest.approx(thesis_credence(amap))
     assert set(scene._nodes) == {"T"}
     assert reload_equals(doc)
 
     redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     for _ in range(steps):
         key(qtbot, view, Qt.Key.Key_Z, redo)
-    assert amap.snapshot() == final
+    assert _content(amap) == _content_of(final)
     assert set(scene._nodes) == set(amap.graph.nodes)
     assert reload_equals(doc)
 
@@ -306,3 +309,11 @@ def test_context_menus_offer_the_right_actions(qtbot, canvas):
     strength = next(a.menu() for a in edge_menu.actions() if a.text() == "Strength")
     next(a for a in strength.actions() if a.text() == "Decisive").trigger()
     assert doc.map.edge(claim, "T").strength == 20.0
+
+
+def _content_of(snapshot: dict) -> dict:
+    return {k: v for k, v in snapshot.items() if k != "history"}
+
+
+def _content(amap) -> dict:  # noqa: ANN001
+    return _content_of(amap.snapshot())

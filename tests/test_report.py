@@ -57,22 +57,22 @@ def test_report_structure_of_a_small_map() -> None:
         "### Training compute",
         "## Sources",
     ]
-    assert "**Credence in the thesis: 73%** under the scenario *Map's own weights*." in md
-    assert "| Map's own weights (shown in this report) | 73% |" in md
+    assert "**Credence in the thesis: 65%** under the scenario *Map's own weights*." in md
+    assert "| Map's own weights (shown in this report) | 65% |" in md
     assert "| Skeptic | " in md
-    assert "| +36.0 pts | A | strong | 72% |" in md  # the worked example's +35.95 points
-    assert "| -8.7 pts | B | moderate | 60% |" in md
+    assert "| +30.6 pts | A | strong | 71% |" in md  # the worked example's +30.63 points
+    assert "| -13.3 pts | B | moderate | 60% |" in md
     tree = [line for line in md.splitlines() if re.match(r"^\s*- (\*\*Thesis|\*supports|\*attacks)", line)]  # fmt: skip
     assert tree == [
-        "- **Thesis** · 73% — T",
-        "    - *supports* (strong) · +36.0 pts · claim · 72% — A",
-        "        - *supports* (moderate) · +22.2 pts · evidence · 80% — E",
-        "    - *attacks* (moderate) · -8.7 pts · claim · 60% — B",
+        "- **Thesis** · 65% — T",
+        "    - *supports* (strong) · +30.6 pts · claim · 71% — A",
+        "        - *supports* (moderate) · +20.7 pts · evidence · 80% — E",
+        "    - *attacks* (moderate) · -13.3 pts · claim · 60% — B",
     ]
     assert "- **E** — for the thesis; reliability 80%. “loss fell” [S1] (§2)" in md
     assert "- [S1] D. Patel. *Will scaling work?* <https://x.org/a>" in md
     assert (
-        "The strongest reason for is “A” (+36 points); the strongest against is “B” (-9 points)."
+        "The strongest reason for is “A” (+31 points); the strongest against is “B” (-13 points)."
         in md
     )
     for picture in ("r-map.png", "r-scenarios.png", "r-tornado.png", "r-trend.png"):

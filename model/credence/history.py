@@ -10,18 +10,38 @@ from model.entities import HistoryEntry, now_iso
 THRESHOLD = 1e-6
 
 
-def record_if_changed(amap: ArgumentMap, note: str = "") -> bool:
-    """Append the current thesis credence to the history if it moved; True when recorded.
+def record_if_changed(amap: ArgumentMap, note: str = "", before: float | None = None) -> bool:
+    """Append the headline (the thesis under the active scenario) if an edit moved it.
 
-    Compared with the last entry of the same scenario, so switching scenarios records nothing
-    and each scenario's line on the history chart shows only real changes of mind.
+    `before` is the headline just before the edit. When the history does not end there (a
+    new map, or a change made outside the undo stack), that value is recorded first, so the
+    chart starts where the map was and never draws a jump nobody can explain. Scenario
+    switches count: the history is the headline over time. True when a point was added.
     """
     value = thesis_credence(amap)
     if value is None:
         return False
-    name = amap.current_scenario
-    last = next((h for h in reversed(amap.history) if h.scenario == name), None)
-    if last is not None and abs(last.credence - value) < THRESHOLD:
+    last = amap.history[-1].credence if amap.history else None
+    if before is not None and (last is None or abs(last - before) >= THRESHOLD):
+        if abs(before - value) < THRESHOLD:
+            return False
+        label = "Opened" if last is None else "Before: unrecorded change"
+        amap.record_credence(HistoryEntry(now_iso(), _name_before(amap), round(before, 9), label))
+        last = before
+    if last is not None and abs(last - value) < THRESHOLD:
         return False
-    amap.record_credence(HistoryEntry(now_iso(), name, round(value, 9), note))
+    amap.record_credence(HistoryEntry(now_iso(), amap.current_scenario, round(value, 9), note))
     return True
+
+
+def _name_before(amap: ArgumentMap) -> str:
+    return amap.history[-1].scenario if amap.history else amap.current_scenario
+
+
+def history_points(amap: ArgumentMap) -> list[HistoryEntry]:
+    """The history as the chart draws it: ending at the headline, whatever happened since."""
+    points = list(amap.history)
+    value = thesis_credence(amap)
+    if value is not None and (not points or abs(points[-1].credence - value) >= THRESHOLD):
+        points.append(HistoryEntry(now_iso(), amap.current_scenario, value, "now"))
+    return points

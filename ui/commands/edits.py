@@ -59,15 +59,18 @@ class ModelCommand(QUndoCommand):
         if self.done_once:
             self.done_once = False
             return
-        self._guarded(self._redo)
+        self._guarded(self._redo, "" if self.in_push else "Redo: ")
 
     def undo(self) -> None:
-        self._guarded(self._undo)
+        self._guarded(self._undo, "Undo: ")
 
-    def _guarded(self, step: Callable[[], None]) -> None:
+    def _guarded(self, step: Callable[[], None], prefix: str = "") -> None:
+        """Run one step as one batch; if it moves the thesis, the history records it in it."""
         try:
             with self.amap.batch(self.text()):
+                before = _thesis_now(self.amap)
                 step()
+                _record_credence(self.amap, prefix + self.text(), before)
         except StorageError as exc:
             if self.in_push:
                 raise  # push() reports it and never puts the command on the stack
@@ -93,7 +96,7 @@ class AddNodeCommand(ModelCommand):
         *,
         target: str | None = None,
         relation: str = "supports",
-        strength: str | float = "moderate",
+        strength: str | float | None = None,  # a reason added by hand starts unweighed
         pos: tuple[float, float] | None = None,
         text: str = "",
         **fields: Any,
@@ -224,7 +227,7 @@ class LinkCommand(ModelCommand):
         source: str,
         target: str,
         relation: str = "supports",
-        strength: str | float = "moderate",
+        strength: str | float | None = None,
     ) -> None:
         verb = "support" if relation == "supports" else "attack"
         super().__init__(amap, f"Link “{_short(amap.node(source).title)}” to {verb}")
@@ -325,12 +328,10 @@ class SetWeightCommand(ModelCommand):
             else:
                 self.amap.set_strength(*self.key, self.value, self.scenario)
             self._new = self._current()
-        _record_credence(self.amap, self.text())
 
     def _undo(self) -> None:
         assert self._old is not None
         self._put(self._old)
-        _record_credence(self.amap, f"Undo: {self.text()}")
 
     def _current(self) -> Node | Edge | Scenario:
         if self.scenario:
@@ -405,13 +406,17 @@ class EditNodesCommand(ModelCommand):
             self.amap.replace_node(node)
 
 
-def _record_credence(amap: ArgumentMap, note: str) -> None:
-    """Log the thesis credence after a weight change, once the credence engine provides it."""
-    try:
-        from model.credence import record_if_changed
-    except ImportError:
-        return
-    record_if_changed(amap, note)
+def _thesis_now(amap: ArgumentMap) -> float | None:
+    from model.credence import thesis_credence
+
+    return thesis_credence(amap)
+
+
+def _record_credence(amap: ArgumentMap, note: str, before: float | None) -> None:
+    """Log the thesis credence after any edit that moved it (add, delete, import, weigh…)."""
+    from model.credence import record_if_changed
+
+    record_if_changed(amap, note, before)
 
 
 def _short(title: str, limit: int = 40) -> str:

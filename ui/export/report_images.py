@@ -151,7 +151,7 @@ def render_map(
     for e in amap.edges():
         a, b = rect(e.source), rect(e.target)
         pen = QPen(FOR if e.relation == "supports" else AGAINST)
-        pen.setWidthF(0.6 + min(e.strength, 20) ** 0.5 * 0.5 if labelled else 0.5)
+        pen.setWidthF(0.6 + min(e.strength or 1.0, 20) ** 0.5 * 0.5 if labelled else 0.5)
         painter.setPen(pen)
         painter.drawLine(QPointF(a.left(), a.center().y()), QPointF(b.right(), b.center().y()))
     painter.setFont(_font(7.5))

@@ -294,9 +294,9 @@ class EdgeItem(QGraphicsRectItem):
         return self._width
 
     @staticmethod
-    def width_for(strength: float) -> float:
-        """Thicker for stronger links: ~1 px at λ=1, ~5 px at 'decisive' (λ=20)."""
-        return 1.2 + 1.3 * math.log(max(1.0, strength))
+    def width_for(strength: float | None) -> float:
+        """Thicker for stronger links: ~1 px at λ=1 or unweighed, ~5 px at 'decisive' (λ=20)."""
+        return 1.2 + 1.3 * math.log(max(1.0, strength or 1.0))
 
     @property
     def head_size(self) -> float:

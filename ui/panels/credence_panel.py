@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QUndoStack
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QPushButton,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -36,9 +38,11 @@ from model.credence import (
 )
 from model.credence.dfquad import evaluate_dfquad
 from model.credence.engine import MAP_WEIGHTS, evaluate
+from model.credence.history import history_points
 from model.credence.montecarlo import Plan, plan
+from model.weights import STRENGTHS
 from ui.commands import edits as commands
-from ui.commands.credence import SetScenarioCommand
+from ui.commands.credence import SetScenarioCommand, set_strength_command
 from ui.prefetch import after_first_frame
 
 if TYPE_CHECKING:  # pyqtgraph (~0.25 s) loads after the window's first frame
@@ -76,7 +80,7 @@ class CredencePanel(QWidget):
         super().__init__(parent)
         self.amap = amap
         self.undo_stack = undo_stack
-        self._dirty = {"reasons", "sensitivity", "uncertainty", "history", "data"}
+        self._dirty = {"reasons", "sensitivity", "uncertainty", "history", "data", "cruxes"}
         self._timer = QTimer(self, singleShot=True, interval=30)
         self._timer.timeout.connect(self.refresh)
         self._mc_generation = 0
@@ -111,6 +115,15 @@ class CredencePanel(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.credence_label)
         head.addWidget(self.detail_label, 1)
+        self.unweighed_label = QLabel(wordWrap=True)
+        self.weigh_button = QPushButton("&Weigh…")
+        self.weigh_button.setToolTip(
+            "Weigh the next reason on the thesis nobody has weighed yet (Alt+W, then 1–4)"
+        )
+        self.weigh_button.clicked.connect(self.weigh_next)
+        unweighed = QHBoxLayout()
+        unweighed.addWidget(self.unweighed_label, 1)
+        unweighed.addWidget(self.weigh_button)
         self._charts_ready = False
         self.bars = self._placeholder(height=120)
         self.tabs = QTabWidget()
@@ -131,11 +144,13 @@ class CredencePanel(QWidget):
         self.tabs.addTab(_stack(self.histogram, self.uncertainty_note), "Uncertainty")
         self.tabs.addTab(_stack(self.history, self.history_note), "History")
         self.tabs.addTab(self._build_data_tab(), "Data")
+        self.tabs.addTab(self._build_cruxes_tab(), "Cruxes")
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
         layout = QVBoxLayout(self)
         layout.addWidget(self.thesis_label)
         layout.addLayout(head)
         layout.addLayout(pick)
+        layout.addLayout(unweighed)
         layout.addWidget(self.bars)
         layout.addWidget(self.tabs, 1)
 
@@ -150,12 +165,13 @@ class CredencePanel(QWidget):
         if self._charts_ready:
             return
         for name, kwargs in (("bars", {"height": 120}), ("tornado", {}), ("histogram", {}),
-                             ("history", {"date_axis": True})):  # fmt: skip
+                             ("history", {"date_axis": True}), ("crux_plot", {})):  # fmt: skip
             old = getattr(self, name)
             new = self._plot(**kwargs)
             old.parentWidget().layout().replaceWidget(old, new)
             old.deleteLater()
             setattr(self, name, new)
+        self.crux_plot.scene().sigMouseClicked.connect(self._crux_clicked)
         self._charts_ready = True
         if self._timer.isActive():
             return  # the first refresh is on its way and draws them
@@ -188,7 +204,7 @@ class CredencePanel(QWidget):
     def _on_changes(self, changes: list[Change]) -> None:
         if all(ch.kind in ("source", "series") for ch in changes):
             return
-        self._dirty = {"reasons", "sensitivity", "uncertainty", "history", "data"}
+        self._dirty = {"reasons", "sensitivity", "uncertainty", "history", "data", "cruxes"}
         try:
             self._timer.start()
         except RuntimeError:  # the widget is gone but the map lives on: stop listening
@@ -213,14 +229,15 @@ class CredencePanel(QWidget):
             detail += f"\nDF-QuAD semantics: {_percent(alt)}"
         self.detail_label.setText(detail)
         self._fill_scenarios(res.scenario)
+        self._show_unweighed()
         self._draw_bars(res.scenario)
         self._refresh_tab()
         self.credenceChanged.emit(p)
 
     def _refresh_tab(self) -> None:
-        tabs = ("reasons", "sensitivity", "uncertainty", "history", "data")
+        tabs = ("reasons", "sensitivity", "uncertainty", "history", "data", "cruxes")
         tab = tabs[max(0, self.tabs.currentIndex())]
-        if tab in ("sensitivity", "uncertainty", "history") and not self._charts_ready:
+        if tab in ("sensitivity", "uncertainty", "history", "cruxes") and not self._charts_ready:
             return  # drawn by _make_charts
         if tab in self._dirty:
             self._dirty.discard(tab)
@@ -361,9 +378,9 @@ class CredencePanel(QWidget):
                 x0, x1 = sorted((base, 100 * at))
                 plot.addItem(pg.BarGraphItem(x0=[x0], x1=[x1], y=[y], height=0.7, brush=colour))
         plot.addItem(pg.InfiniteLine(base, angle=90, pen=pg.mkPen(self._text_colour(), width=1)))
-        plot.getAxis("left").setTicks(
-            [[(float(y), _short(i.label, 34)) for y, i in zip(ys, rows, strict=True)]]
-        )
+        labels = [_short(i.label, 40) for i in rows]
+        _fit_left_axis(plot, labels)
+        plot.getAxis("left").setTicks([list(zip(ys.astype(float).tolist(), labels, strict=True))])
         plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
         plot.getAxis("bottom").setLabel("thesis credence, %")
         self.sensitivity_note.setText(
@@ -417,41 +434,146 @@ class CredencePanel(QWidget):
         )
 
     def _draw_history(self) -> None:
+        """The headline over time: every edit that moved it, ending at the headline now."""
         import pyqtgraph as pg
 
         plot = self.history
         plot.clear()
-        entries = self.amap.history
-        if not entries:
-            self.history_note.setText(
-                "No history yet: each weight change that moves the thesis adds a point."
-            )
+        points = history_points(self.amap)
+        if not points:
+            self.history_note.setText("No thesis, so no history.")
             return
-        current = self.amap.current_scenario
-        by_name: dict[str, list] = {}
-        for h in entries:
-            by_name.setdefault(h.scenario, []).append(h)
-        plot.addLegend(offset=(5, 5))
-        now = datetime.now().timestamp()
-        for name, hs in by_name.items():
-            xs = [_timestamp(h.time) for h in hs]
-            ys = [100 * h.credence for h in hs]
-            mine = name == current
-            if mine:  # the belief holds until now
-                xs.append(max(now, xs[-1]))
-                ys.append(ys[-1])
-            pen = pg.mkPen(ACCENT if mine else "#9aa5b1", width=2 if mine else 1)
-            plot.plot(xs, ys, pen=pen, symbol="o", symbolSize=5, symbolBrush=pen.color(),
-                      name=name or "Map weights")  # fmt: skip
+        xs = [_timestamp(h.time) for h in points]
+        ys = [100 * h.credence for h in points]
+        pen = pg.mkPen(ACCENT, width=2)
+        plot.plot(xs, ys, pen=pen, stepMode=None, symbol="o", symbolSize=5,
+                  symbolBrush=pen.color())  # fmt: skip
         plot.setYRange(0, 100, padding=0.02)
-        first = min(_timestamp(h.time) for h in entries)
-        plot.setXRange(min(first, now - 60), now + 5, padding=0.02)
+        now = datetime.now().timestamp()
+        plot.setXRange(min(xs[0], now - 60), max(now, xs[-1]) + 5, padding=0.02)
         plot.getAxis("left").setLabel("thesis, %")
-        last = entries[-1]
+        first, last = points[0], points[-1]  # last: always the headline
+        recorded = len(self.amap.history)
         self.history_note.setText(
-            f"{len(entries)} recorded changes; last {100 * last.credence:.0f}% at {last.time[:16]}"
-            + (f" ({last.note})" if last.note else "")
+            f"From {100 * first.credence:.0f}% ({first.note or 'start'}) to "
+            f"{100 * last.credence:.0f}% now; {recorded} recorded changes"
+            + (f", the last: {last.note}" if last.note and last.note != "now" else "")
         )
+
+    # ------------------------------------------------------------------ cruxes
+    def _build_cruxes_tab(self) -> QWidget:
+        self.crux_a, self.crux_b = QComboBox(), QComboBox()
+        for box in (self.crux_a, self.crux_b):
+            box.activated.connect(lambda _i: self._draw_cruxes())
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel("Between"))
+        pick.addWidget(self.crux_a, 1)
+        pick.addWidget(QLabel("and"))
+        pick.addWidget(self.crux_b, 1)
+        self.crux_plot = self._placeholder()  # a chart after the first frame (_make_charts)
+        self.crux_note = QLabel(wordWrap=True)
+        self._crux_rows: list[str] = []
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(pick)
+        layout.addWidget(self.crux_plot, 1)
+        layout.addWidget(self.crux_note)
+        return box
+
+    def _fill_crux_boxes(self) -> None:
+        names = list(self.amap.scenarios)
+        for box, default in ((self.crux_a, 0), (self.crux_b, 1)):
+            keep = box.currentText()
+            box.blockSignals(True)
+            box.clear()
+            box.addItems(names)
+            if keep in names:
+                box.setCurrentText(keep)
+            elif len(names) > default:
+                box.setCurrentIndex(default)
+            box.blockSignals(False)
+
+    def _draw_cruxes(self) -> None:
+        import pyqtgraph as pg
+
+        from model.credence.cruxes import cruxes
+
+        self._fill_crux_boxes()
+        plot = self.crux_plot
+        plot.clear()
+        self._crux_rows = []
+        a, b = self.crux_a.currentText(), self.crux_b.currentText()
+        if not a or not b or a == b or self.amap.thesis is None:
+            self.crux_note.setText("Pick two different scenarios to see where they part ways.")
+            return
+        result = cruxes(self.amap, a, b)
+        rows = result.cruxes[:TORNADO_ROWS]
+        ys = np.arange(len(rows))[::-1].astype(float)
+        for y, c in zip(ys, rows, strict=True):
+            colour = FOR_COLOUR if c.points >= 0 else AGAINST_COLOUR
+            plot.addItem(pg.BarGraphItem(x0=[min(0, c.points)], width=[abs(c.points)], y=[y],
+                                         height=0.7, brush=colour))  # fmt: skip
+        labels = [_short(("" if c.input == "prior" else "link: ") + c.title, 40) for c in rows]
+        _fit_left_axis(plot, labels)
+        plot.getAxis("left").setTicks([list(zip(ys.tolist(), labels, strict=True))])
+        plot.addItem(pg.InfiniteLine(0, angle=90, pen=pg.mkPen(self._text_colour(), width=1)))
+        plot.setYRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
+        plot.getAxis("bottom").setLabel(f"points of the gap (toward {b})")
+        self._crux_rows = [c.node for c in rows]
+        self.crux_note.setText(
+            f"{a} {100 * result.credence_a:.0f}% → {b} {100 * result.credence_b:.0f}%: gap "
+            f"{result.gap:+.1f} points. Each bar is an input's share of it: "
+            f"{result.describe_method()}. Click a bar to select its node."
+        )
+
+    def _crux_clicked(self, event) -> None:  # noqa: ANN001 (pyqtgraph's mouse event)
+        vb = self.crux_plot.getPlotItem().vb
+        if not self._crux_rows or not vb.sceneBoundingRect().contains(event.scenePos()):
+            return
+        y = vb.mapSceneToView(event.scenePos()).y()
+        row = len(self._crux_rows) - 1 - int(round(y))
+        if 0 <= row < len(self._crux_rows):
+            self._activate(self._crux_rows[row])
+
+    # -------------------------------------------------------- not yet weighed
+    def _show_unweighed(self) -> None:
+        thesis = self.amap.thesis
+        waiting = self.amap.unweighed(thesis.id) if thesis else []
+        n = len(waiting)
+        self.unweighed_label.setText(
+            f"{n} reason{'s' if n != 1 else ''} on the thesis not yet weighed: "
+            "they count for nothing until weighed."
+            if n
+            else ""
+        )
+        self.unweighed_label.setVisible(bool(n))
+        self.weigh_button.setVisible(bool(n))
+
+    def weigh_next(self) -> None:
+        """Select the next unweighed reason on the thesis and offer the strengths (1–4)."""
+        thesis = self.amap.thesis
+        waiting = self.amap.unweighed(thesis.id) if thesis else []
+        if not waiting:
+            return
+        edge = waiting[0]
+        self._activate(edge.source)
+        menu = QMenu(self)
+        menu.setTitle(self.amap.node(edge.source).title)
+        for i, name in enumerate(("weak", "moderate", "strong", "decisive", "none"), 1):
+            key = i if name != "none" else 0
+            action = menu.addAction(f"&{key}  {name} (λ {STRENGTHS[name]:g})")
+            action.triggered.connect(lambda _c=False, n=name: self.weigh(edge.key, n))
+        menu.popup(self.weigh_button.mapToGlobal(self.weigh_button.rect().bottomLeft()))
+        self._weigh_menu = menu
+
+    def weigh(self, key: tuple[str, str], strength: str) -> None:
+        """Weigh one link in the active scenario: one undoable step."""
+        try:
+            cmd = set_strength_command(self.amap, *key, strength)
+        except MapError:
+            return
+        commands.push(self.undo_stack, cmd, self)
 
     def _text_colour(self):  # noqa: ANN202
         return self.palette().color(QPalette.ColorRole.Text)
@@ -490,6 +612,14 @@ def _stack(*widgets: QWidget) -> QWidget:
     for w in widgets:
         layout.addWidget(w)
     return box
+
+
+def _fit_left_axis(plot: pg.PlotWidget, labels: list[str]) -> None:
+    """Make the left axis as wide as its longest label, so no label is cut off."""
+    axis = plot.getAxis("left")
+    metrics = QFontMetrics(axis.style.get("tickFont") or plot.font())
+    width = max((metrics.horizontalAdvance(t) for t in labels), default=0)
+    axis.setWidth(min(width + 16, 320))
 
 
 def _timestamp(iso: str) -> float:

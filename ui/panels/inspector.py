@@ -57,6 +57,7 @@ from ui.panels.sources_panel import CitationDialog, open_url
 from ui.theme import DARK, LIGHT
 
 MIXED = "(mixed)"
+UNWEIGHED = "not yet weighed"
 
 
 # ------------------------------------------------------------------ helpers
@@ -188,7 +189,7 @@ class LinkRow(QFrame):
         self.relation.setToolTip("Click to switch between supports and attacks")
         self.relation.clicked.connect(self._toggle_relation)
         self.strength = QComboBox()
-        self.strength.addItems(list(STRENGTHS))
+        self.strength.addItems([*STRENGTHS, UNWEIGHED])
         self.strength.activated.connect(self._pick_strength)
         self.lam = QDoubleSpinBox(decimals=2, minimum=1.0, maximum=MAX_STRENGTH, singleStep=0.5)
         self.lam.setPrefix("λ ")
@@ -235,15 +236,23 @@ class LinkRow(QFrame):
             self.relation.setChecked(edge.relation == "attacks")
             self.relation.setText("Supports" if edge.relation == "supports" else "Attacks")
             self.relation.setStyleSheet(f"color: {colour.name()}; font-weight: bold;")
-            self.strength.setCurrentText(strength_label(lam))
-            self.lam.setValue(lam)
+            self.strength.setCurrentText(UNWEIGHED if lam is None else strength_label(lam))
+            self.lam.setValue(1.0 if lam is None else lam)
         scenario = amap.current_scenario
-        note = f"λ = {lam:g}: if the reason holds, the target's odds are ×{lam:g}"
-        overridden = bool(scenario) and self.key in amap.scenarios[scenario].strengths
+        if lam is None:
+            note = "Not yet weighed: this link counts for nothing until you pick a strength"
+        else:
+            note = f"λ = {lam:g}: if the reason holds, the target's log-odds gain p·ln {lam:g}"
+        default = "unweighed" if edge.strength is None else f"λ {edge.strength:g}"
+        sc = amap.scenarios.get(scenario)
+        overridden = sc is not None and self.key in sc.strengths
         if overridden:
-            note += f"\nSet in scenario “{scenario}” (map default λ {edge.strength:g})"
+            note += f"\nSet in scenario “{scenario}” (map default {default})"
+            receipt = sc.receipt(self.key)
+            if receipt is not None:
+                note += f"\nFrom its author: “{receipt.quote}” ({receipt.locator})"
         self.reset.setVisible(overridden)
-        self.reset.setToolTip(f"Reset to the map default (λ {edge.strength:g})")
+        self.reset.setToolTip(f"Reset to the map default ({default})")
         self.lam.setToolTip(note)
         self.strength.setToolTip(note)
         if pull is None:
@@ -259,12 +268,15 @@ class LinkRow(QFrame):
         self.inspector.run(EditEdgeCommand(self.inspector.amap, *self.key, relation=relation))
 
     def _pick_strength(self, index: int) -> None:
+        if self.strength.itemText(index) == UNWEIGHED:
+            return  # unweighing is Reset (in a scenario) or an explicit strength of none
         value = STRENGTHS[self.strength.itemText(index)]
         if value != self.inspector.amap.strength(*self.key):
             self.inspector.run(SetWeightCommand(self.inspector.amap, "strength", self.key, value))
 
     def _set_lam(self, value: float) -> None:
-        if abs(value - self.inspector.amap.strength(*self.key)) > 1e-9:
+        current = self.inspector.amap.strength(*self.key)
+        if current is None or abs(value - current) > 1e-9:
             self.inspector.run(SetWeightCommand(self.inspector.amap, "strength", self.key, value))
 
 
@@ -556,7 +568,11 @@ class Inspector(QWidget):
         scenario = self.amap.current_scenario
         overridden = bool(scenario) and node.id in self.amap.scenarios[scenario].priors
         if overridden:
-            self.override.setText(f"Set in scenario “{scenario}” · map default {node.prior:.0%}")
+            text = f"Set in scenario “{scenario}” · map default {node.prior:.0%}"
+            receipt = self.amap.scenarios[scenario].receipt(node.id)
+            if receipt is not None:  # a reading: the author's words behind the value
+                text += f"\nFrom its author: “{receipt.quote}” ({receipt.locator})"
+            self.override.setText(text)
         elif scenario:
             self.override.setText(f"Map default (scenario “{scenario}” does not change it)")
         else:

@@ -15,6 +15,7 @@ from urllib.parse import quote, urlsplit
 
 from model.argmap import ArgumentMap
 from model.credence import Influence, Pull, edge_pulls, engine_for, evaluate, sensitivity
+from model.credence.cruxes import Cruxes, cruxes
 from model.credence.engine import MAP_WEIGHTS, thesis_credence
 from model.entities import Node
 from model.weights import STRENGTHS, strength_label
@@ -22,6 +23,7 @@ from model.weights import STRENGTHS, strength_label
 SAFE_SCHEMES = ("http", "https", "mailto")
 TOP_REASONS = 6
 SENSITIVITY_ROWS = 10
+CRUX_ROWS = 10
 MAX_TREE_DEPTH = 12
 # Only what can start markup mid-line; ( ) ! matter only after a bracket, which is escaped.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
@@ -44,6 +46,7 @@ class ReportNumbers:
     sensitivity: tuple[Influence, ...]
     converged: bool = True
     sides: dict[str, int] = field(default_factory=dict)
+    cruxes: Cruxes | None = None  # between the first two readings, when the map has two
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,10 @@ def compute_numbers(amap: ArgumentMap, scenario: str | None = None) -> ReportNum
         ex = explain(amap, res.thesis, res.scenario)
         pros, cons = tuple(ex.supporting[:TOP_REASONS]), tuple(ex.attacking[:TOP_REASONS])
         sens = sensitivity(amap, res.scenario, top=SENSITIVITY_ROWS).inputs[:SENSITIVITY_ROWS]
+    readings = [sc.name for sc in amap.scenarios.values() if sc.reading]
+    crux = None
+    if res.thesis is not None and len(readings) >= 2:
+        crux = cruxes(amap, readings[0], readings[1])
     return ReportNumbers(
         res.scenario,
         res.as_dict(),
@@ -82,6 +89,7 @@ def compute_numbers(amap: ArgumentMap, scenario: str | None = None) -> ReportNum
         tuple(sens),
         res.converged,
         amap.sides(),
+        crux,
     )
 
 
@@ -139,6 +147,8 @@ def build_report(amap: ArgumentMap, numbers: ReportNumbers, images: ReportImages
     else:
         out += _thesis_section(amap, thesis, numbers, images)
         out += _reasons_section(numbers)
+        out += _readings_section(amap)
+        out += _cruxes_section(numbers)
     out += _map_section(amap, numbers, images)
     if thesis is not None:
         out += _sensitivity_section(numbers, images)
@@ -171,22 +181,26 @@ def _thesis_section(
         out += ["Note: a cycle of reasons did not settle; the number is approximate.", ""]
     out += [
         "How to read the number: every statement on the map has a prior (for evidence, how "
-        "reliable it is). Each link multiplies the odds of the statement it bears on by its "
-        "strength λ when the reason holds (weak ×1.5, moderate ×3, strong ×6, decisive ×20), or "
-        "divides them for an attack; a reason that may be false counts in proportion to its own "
-        "credence. Credences flow from the evidence up to the thesis. A scenario is a named set "
-        "of priors and strengths: the same arguments weighed by different people.",
+        "reliable it is). Each link has a strength λ (weak 1.5, moderate 3, strong 6, decisive "
+        "20): when the reason holds it multiplies the odds of what it supports by λ, or divides "
+        "them for an attack, and a reason that may be false counts in proportion to its own "
+        "credence (it adds its credence × ln λ to the log-odds). Supports and attacks weigh "
+        "alike, and a link nobody has weighed counts for nothing. Credences flow from the "
+        "evidence up to the thesis. A scenario is a named set of priors and strengths: the same "
+        "arguments weighed by different people; an author's reading holds only values taken "
+        "from that author's words.",
         "",
         "### Credence under each scenario",
         "",
-        "| Scenario | Thesis credence | Whose weights |",
-        "| --- | ---: | --- |",
+        "| Scenario | Thesis credence | The author's own figure | Whose weights |",
+        "| --- | ---: | --- | --- |",
     ]
     for name, value in numbers.scenarios.items():
         sc = amap.scenarios.get(name)
         desc = md_text(sc.description) if sc else "the priors and strengths stored on the map"
+        stated = md_text(sc.stated) if sc and sc.stated else "—"
         mark = " (shown in this report)" if name == numbers.scenario else ""
-        out.append(f"| {_scenario_name(name)}{mark} | {pct(value)} | {desc} |")
+        out.append(f"| {_scenario_name(name)}{mark} | {pct(value)} | {stated} | {desc} |")
     out.append("")
     if images.scenarios:
         out += [f"![Thesis credence under each scenario]({images.scenarios})", ""]
@@ -231,6 +245,66 @@ def _reasons_section(numbers: ReportNumbers) -> list[str]:
                        f"| {pct(r.credence)} |")  # fmt: skip
         out.append("")
     return out
+
+
+def _readings_section(amap: ArgumentMap) -> list[str]:
+    """Every value an author's reading sets, with the author's words that justify it."""
+    readings = [sc for sc in amap.scenarios.values() if sc.reading and sc.receipts]
+    if not readings:
+        return []
+    out = ["## What each reading rests on", "",
+           "Each value an author's reading sets on the map, with the author's words behind it. "
+           "Links the author's article does not argue are unweighed in their reading.", ""]  # fmt: skip
+    for sc in readings:
+        out += [f"### {md_text(sc.name)}", "", "| Input | Value | The author's words | Where |",
+                "| --- | ---: | --- | --- |"]  # fmt: skip
+        for key, receipt in sc.receipts.items():
+            if isinstance(key, str) and key in sc.priors and key in amap:
+                what, value = f"prior: {md_text(amap.node(key).title)}", pct(sc.priors[key])
+            elif isinstance(key, tuple) and key in sc.strengths and key[0] in amap:
+                what = f"strength: {md_text(amap.node(key[0]).title)}"
+                value = _strength(sc.strengths[key])
+            else:
+                continue
+            out.append(f"| {what} | {value} | “{md_text(receipt.quote)}” | "
+                       f"{md_text(receipt.locator)} |")  # fmt: skip
+        out.append("")
+    return out
+
+
+def _cruxes_section(numbers: ReportNumbers) -> list[str]:
+    """Where the first two readings part ways, from the same numbers as its table."""
+    c = numbers.cruxes
+    if c is None:
+        return []
+    a, b = md_text(c.a), md_text(c.b)
+    out = [f"## Where {_short_name(c.a)} and {_short_name(c.b)} part ways", ""]
+    out += [f"*{a}* gives {pct(c.credence_a)}, *{b}* {pct(c.credence_b)}: a gap of "
+            f"{c.gap:+.1f} points. Each row is an input the two set differently and its share of "
+            f"that gap ({md_text(c.describe_method())}); *alone* is how far {a} would move if it "
+            f"took {b}'s value for that input only.", ""]  # fmt: skip
+    if not c.cruxes:
+        return out + ["They set every input alike.", ""]
+    out += [f"| Input | {a} | {b} | Share of the gap | Alone |",
+            "| --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
+    for x in c.cruxes[:CRUX_ROWS]:
+        fmt = pct if x.input == "prior" else _lam_text
+        what = "prior" if x.input == "prior" else "strength"
+        out.append(f"| {what}: {md_text(x.title)} | {fmt(x.value_a)} | {fmt(x.value_b)} "
+                   f"| {x.points:+.1f} pts | {x.closes:+.1f} pts |")  # fmt: skip
+    top = c.cruxes[0]
+    out += ["", f"The largest crux is the {top.input} of “{md_text(top.title)}”: "
+            f"{top.points:+.1f} of the {c.gap:+.1f} points.", ""]  # fmt: skip
+    return out
+
+
+def _short_name(name: str) -> str:
+    """ "Dwarkesh Patel (2023)" → "Dwarkesh Patel": the section title reads as prose."""
+    return md_text(re.sub(r"\s*\(\d{4}\)$", "", name))
+
+
+def _lam_text(lam: float | None) -> str:
+    return "unweighed" if lam is None else _strength(lam)
 
 
 def _map_section(amap: ArgumentMap, numbers: ReportNumbers, images: ReportImages) -> list[str]:
@@ -284,7 +358,7 @@ def _branch(
         pull = numbers.pulls.get(edge.key)
         pull_text = "" if pull is None else f" · {pull:+.1f} pts"
         lam = amap.strength(edge.source, edge.target, numbers.scenario)
-        head = f"{'    ' * level}- *{edge.relation}* ({_strength(lam)}){pull_text} · "
+        head = f"{'    ' * level}- *{edge.relation}* ({_lam_text(lam)}){pull_text} · "
         body = f"{child.kind} · {pct(numbers.credence.get(child.id))} — {md_text(child.title)}"
         if child.id in done:
             lines.append(head + body + " *(listed above)*")

@@ -47,6 +47,7 @@ class ReportNumbers:
     converged: bool = True
     sides: dict[str, int] = field(default_factory=dict)
     cruxes: Cruxes | None = None  # between the first two readings, when the map has two
+    overlaps: tuple[tuple[str, str, float], ...] = ()  # reasons on the thesis that restate
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,14 @@ def compute_numbers(amap: ArgumentMap, scenario: str | None = None) -> ReportNum
     crux = None
     if res.thesis is not None and len(readings) >= 2:
         crux = cruxes(amap, readings[0], readings[1])
+    overlaps: tuple[tuple[str, str, float], ...] = ()
+    if res.thesis is not None:
+        from model.credence.redundancy import overlapping_reasons
+
+        overlaps = tuple(
+            (amap.node(o.first).title, amap.node(o.second).title, o.similarity)
+            for o in overlapping_reasons(amap, res.thesis)
+        )
     return ReportNumbers(
         res.scenario,
         res.as_dict(),
@@ -90,6 +99,7 @@ def compute_numbers(amap: ArgumentMap, scenario: str | None = None) -> ReportNum
         res.converged,
         amap.sides(),
         crux,
+        overlaps,
     )
 
 
@@ -244,6 +254,10 @@ def _reasons_section(numbers: ReportNumbers) -> list[str]:
             out.append(f"| {r.points:+.1f} pts | {md_text(r.title)} | {_strength(r.strength)} "
                        f"| {pct(r.credence)} |")  # fmt: skip
         out.append("")
+    for first, second, sim in numbers.overlaps:
+        out += [f"Note: “{md_text(first)}” and “{md_text(second)}” say nearly the same thing "
+                f"(TF-IDF similarity {sim:.2f}); both are counted, so that argument weighs "
+                "twice.", ""]  # fmt: skip
     return out
 
 

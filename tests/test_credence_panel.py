@@ -189,3 +189,56 @@ def test_data_tab_shows_the_chart_beside_the_evidence_that_uses_it(qtbot):
 
 def _new(amap: ArgumentMap) -> str:
     return next(n.id for n in amap.nodes() if n.title == "New")
+
+
+def test_unweighed_reasons_are_counted_and_weighed_in_one_step(setup, qtbot) -> None:  # noqa: ANN001
+    from ui.commands.edits import AddNodeCommand, push
+
+    amap, stack, panel = setup
+    before = thesis_credence(amap)
+    assert push(stack, AddNodeCommand(amap, "claim", "Unweighed", target="T", relation="attacks"))
+    settle(qtbot, panel)
+    assert thesis_credence(amap) == pytest.approx(before)
+    assert panel.unweighed_label.text().startswith("1 reason on the thesis not yet weighed")
+    picked = []
+    panel.nodeActivated.connect(picked.append)
+    panel.weigh_next()
+    new = _new_titled(amap, "Unweighed")
+    assert picked == [new]
+    count = stack.count()
+    panel.weigh((new, "T"), "strong")
+    settle(qtbot, panel)
+    assert stack.count() == count + 1
+    assert thesis_credence(amap) < before
+    assert panel.unweighed_label.isHidden()
+    stack.undo()
+    settle(qtbot, panel)
+    assert thesis_credence(amap) == pytest.approx(before)
+
+
+def _new_titled(amap: ArgumentMap, title: str) -> str:
+    return next(n.id for n in amap.nodes() if n.title == title)
+
+
+def test_cruxes_tab_draws_the_shares_and_a_click_selects_the_node(setup, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QPointF
+
+    amap, _, panel = setup
+    panel.tabs.setCurrentIndex(panel.tabs.count() - 1)
+    assert panel.tabs.tabText(panel.tabs.currentIndex()) == "Cruxes"
+    settle(qtbot, panel)
+    panel._draw_cruxes()
+    assert panel.crux_a.currentText() == "Skeptic" and panel.crux_b.currentText() == "My view"
+    assert "exact Shapley" in panel.crux_note.text()
+    assert panel._crux_rows[0] == "A"  # A's prior (0.1 vs 0.5) explains most of the gap
+    picked = []
+    panel.nodeActivated.connect(picked.append)
+    vb = panel.crux_plot.getPlotItem().vb
+    top = vb.mapViewToScene(QPointF(0.0, float(len(panel._crux_rows) - 1)))
+
+    class Click:
+        def scenePos(self):  # noqa: ANN202, N802 (pyqtgraph's name)
+            return top
+
+    panel._crux_clicked(Click())
+    assert picked == ["A"]

@@ -139,7 +139,20 @@ class CredencePanel(QWidget):
         self.uncertainty_note = QLabel(wordWrap=True)
         self.sensitivity_note = QLabel(wordWrap=True)
         self.history_note = QLabel(wordWrap=True)
-        self.tabs.addTab(self.reasons, "Reasons")
+        self.overlap_note = QLabel(wordWrap=True)
+        self.merge_button = QPushButton("&Merge the two")
+        self.merge_button.setToolTip(
+            "Fold the weaker of two reasons that say nearly the same thing into the stronger "
+            "(undoable)"
+        )
+        self.merge_button.clicked.connect(self.merge_overlap)
+        self._overlap = None
+        merge_row = QHBoxLayout()
+        merge_row.addWidget(self.overlap_note, 1)
+        merge_row.addWidget(self.merge_button)
+        reasons_box = _stack(self.reasons)
+        reasons_box.layout().addLayout(merge_row)
+        self.tabs.addTab(reasons_box, "Reasons")
         self.tabs.addTab(_stack(self.tornado, self.sensitivity_note), "Sensitivity")
         self.tabs.addTab(_stack(self.histogram, self.uncertainty_note), "Uncertainty")
         self.tabs.addTab(_stack(self.history, self.history_note), "History")
@@ -307,6 +320,39 @@ class CredencePanel(QWidget):
             self.reasons.addTopLevelItem(item)
         self.reasons.resizeColumnToContents(0)
         self.reasons.resizeColumnToContents(1)
+        self._show_overlaps()
+
+    def _show_overlaps(self) -> None:
+        """Say when two reasons on the thesis restate one argument: both are counted."""
+        from model.credence.redundancy import overlapping_reasons
+
+        thesis = self.amap.thesis
+        pairs = overlapping_reasons(self.amap, thesis.id) if thesis else []
+        self._overlap = pairs[0] if pairs else None
+        if self._overlap is not None:
+            a, b = (self.amap.node(x).title for x in (pairs[0].first, pairs[0].second))
+            more = f" ({len(pairs) - 1} more such pairs)" if len(pairs) > 1 else ""
+            self.overlap_note.setText(
+                f"≈ “{_short(a)}” and “{_short(b)}” say nearly the same thing "
+                f"(similarity {pairs[0].similarity:.2f}): both are counted{more}."
+            )
+        self.overlap_note.setVisible(self._overlap is not None)
+        self.merge_button.setVisible(self._overlap is not None)
+
+    def merge_overlap(self) -> None:
+        """Merge the flagged pair: the reason that pulls less folds into the other."""
+        from ui.commands.merge import MergeNodesCommand
+
+        pair = self._overlap
+        if pair is None or self.amap.thesis is None:
+            return
+        pulls = {r.source: abs(r.points) for r in explain(self.amap, self.amap.thesis.id).reasons}
+        keep, drop = sorted((pair.first, pair.second), key=lambda n: -pulls.get(n, 0.0))
+        try:
+            cmd = MergeNodesCommand(self.amap, keep, drop)
+        except MapError:
+            return
+        commands.push(self.undo_stack, cmd, self)
 
     # ------------------------------------------------------ evidence and its data
     def _build_data_tab(self) -> QWidget:

@@ -300,8 +300,8 @@ class CredencePanel(QWidget):
             label = pg.TextItem(f"{v:.0f}%", anchor=(0, 0.5), color=self._text_colour())
             label.setPos(v + 1, y)
             plot.addItem(label)
-        ticks = [(float(y), _short(n or "Map weights", 24)) for y, n in zip(ys, names, strict=True)]
-        plot.getAxis("left").setTicks([ticks])
+        labels = _fit_left_axis(plot, [n or "Map weights" for n in names])
+        plot.getAxis("left").setTicks([list(zip(ys.astype(float).tolist(), labels, strict=True))])
         plot.setXRange(0, 112, padding=0)
         plot.setYRange(-0.6, len(names) - 0.4, padding=0)
         plot.getAxis("bottom").setTicks([[(v, f"{v}%") for v in range(0, 101, 25)]])
@@ -424,8 +424,7 @@ class CredencePanel(QWidget):
                 x0, x1 = sorted((base, 100 * at))
                 plot.addItem(pg.BarGraphItem(x0=[x0], x1=[x1], y=[y], height=0.7, brush=colour))
         plot.addItem(pg.InfiniteLine(base, angle=90, pen=pg.mkPen(self._text_colour(), width=1)))
-        labels = [_short(i.label, 40) for i in rows]
-        _fit_left_axis(plot, labels)
+        labels = _fit_left_axis(plot, [i.label.replace("strength: ", "link: ") for i in rows])
         plot.getAxis("left").setTicks([list(zip(ys.astype(float).tolist(), labels, strict=True))])
         plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
         plot.getAxis("bottom").setLabel("thesis credence, %")
@@ -560,12 +559,13 @@ class CredencePanel(QWidget):
             colour = FOR_COLOUR if c.points >= 0 else AGAINST_COLOUR
             plot.addItem(pg.BarGraphItem(x0=[min(0, c.points)], width=[abs(c.points)], y=[y],
                                          height=0.7, brush=colour))  # fmt: skip
-        labels = [_short(("" if c.input == "prior" else "link: ") + c.title, 40) for c in rows]
-        _fit_left_axis(plot, labels)
+        labels = _fit_left_axis(
+            plot, [("prior: " if c.input == "prior" else "link: ") + c.title for c in rows]
+        )
         plot.getAxis("left").setTicks([list(zip(ys.tolist(), labels, strict=True))])
         plot.addItem(pg.InfiniteLine(0, angle=90, pen=pg.mkPen(self._text_colour(), width=1)))
         plot.setYRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
-        plot.getAxis("bottom").setLabel(f"points of the gap (toward {b})")
+        plot.getAxis("bottom").setLabel("points of the gap")
         self._crux_rows = [c.node for c in rows]
         self.crux_note.setText(
             f"{a} {100 * result.credence_a:.0f}% → {b} {100 * result.credence_b:.0f}%: gap "
@@ -660,12 +660,17 @@ def _stack(*widgets: QWidget) -> QWidget:
     return box
 
 
-def _fit_left_axis(plot: pg.PlotWidget, labels: list[str]) -> None:
-    """Make the left axis as wide as its longest label, so no label is cut off."""
+def _fit_left_axis(plot: pg.PlotWidget, labels: list[str]) -> list[str]:
+    """Size the left axis to its labels, up to ~60% of the plot; elide only what cannot fit.
+
+    Returns the labels as they will be drawn (cut with "…" by width, not by a fixed count)."""
     axis = plot.getAxis("left")
     metrics = QFontMetrics(axis.style.get("tickFont") or plot.font())
-    width = max((metrics.horizontalAdvance(t) for t in labels), default=0)
-    axis.setWidth(min(width + 16, 320))
+    room = max(200, int(0.6 * plot.width()))  # leave the bars at least 40% of the plot
+    fitted = [metrics.elidedText(t, Qt.TextElideMode.ElideRight, room) for t in labels]
+    width = max((metrics.horizontalAdvance(t) for t in fitted), default=0)
+    axis.setWidth(width + metrics.averageCharWidth() + 16)
+    return fitted
 
 
 def _timestamp(iso: str) -> float:

@@ -53,6 +53,8 @@ def credence_report(
         "semantics": semantics,
         "converged": res.converged,
         "iterations": res.iterations,
+        "unweighed": len(amap.unweighed(res.thesis, res.scenario)),
+        "stated": {n: sc.stated for n, sc in amap.scenarios.items() if sc.stated},
     }
     if explain and semantics == "odds":
         pro, con = strongest_reasons(amap, top, res.scenario)
@@ -88,9 +90,15 @@ def cmd_credence(args: argparse.Namespace) -> int:
     print(f"Credence: {100 * data['credence']:.1f}%  (scenario: {current})")
     if not data["converged"]:
         print(f"  warning: a cycle did not settle after {data['iterations']} iterations")
+    if data["unweighed"]:
+        print(
+            f"  {data['unweighed']} reasons on the thesis not yet weighed (they count for nothing)"
+        )
     for name, value in data["scenarios"].items():
         mark = "*" if name == data["scenario"] else " "
-        print(f" {mark} {name or 'map weights':<32} {100 * value:5.1f}%")
+        stated = data["stated"].get(name)
+        said = f"   (the author: {stated})" if stated else ""
+        print(f" {mark} {name or 'map weights':<32} {100 * value:5.1f}%{said}")
     if args.explain and args.semantics != "odds":
         print("(--explain lists pulls under the default odds model only)")
     elif args.explain:

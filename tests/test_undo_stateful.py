@@ -66,7 +66,15 @@ class UndoMachine(RuleBasedStateMachine):
         return [n for n in self.ids() if self.amap.node(n).kind != "thesis"]
 
     def push(self, cmd) -> None:  # noqa: ANN001
-        c.push(self.stack, cmd)
+        if c.push(self.stack, cmd):  # a refused edit records nothing (and changed nothing)
+            self.history_ends_at_the_headline()
+
+    def history_ends_at_the_headline(self) -> None:
+        """After any edit through the stack, the history's last point is the headline."""
+        from model.credence import thesis_credence
+
+        if self.amap.history:
+            assert abs(self.amap.history[-1].credence - thesis_credence(self.amap)) < 1e-6
 
     @rule(
         kind=st.sampled_from(["claim", "evidence"]),
@@ -137,9 +145,11 @@ class UndoMachine(RuleBasedStateMachine):
         edited = self.amap.snapshot()
         while self.stack.canUndo():
             self.stack.undo()
+            self.history_ends_at_the_headline()
         assert _graph_state(self.amap.snapshot()) == _graph_state(self.original)
         while self.stack.canRedo():
             self.stack.redo()
+            self.history_ends_at_the_headline()
         assert _graph_state(self.amap.snapshot()) == _graph_state(edited)
 
     @invariant()

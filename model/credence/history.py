@@ -22,14 +22,15 @@ def record_if_changed(amap: ArgumentMap, note: str = "", before: float | None = 
     if value is None:
         return False
     last = amap.history[-1].credence if amap.history else None
+    bridged = False
     if before is not None and (last is None or abs(last - before) >= THRESHOLD):
-        if abs(before - value) < THRESHOLD:
-            return False
+        if last is None and abs(before - value) < THRESHOLD:
+            return False  # a new map and nothing moved yet: no point to draw
         label = "Opened" if last is None else "Before: unrecorded change"
         amap.record_credence(HistoryEntry(now_iso(), _name_before(amap), round(before, 9), label))
-        last = before
+        last, bridged = before, True
     if last is not None and abs(last - value) < THRESHOLD:
-        return False
+        return bridged
     amap.record_credence(HistoryEntry(now_iso(), amap.current_scenario, round(value, 9), note))
     return True
 

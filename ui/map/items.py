@@ -374,7 +374,9 @@ class EdgeItem(QGraphicsRectItem):
             color = QColor(color)
             color.setAlphaF(0.55)
         pen = QPen(color, self.width if self.tree else max(1.0, self.width * 0.7))
-        if self.relation == "attacks":
+        if self.strength is None:  # nobody has weighed it: dotted, and it counts for nothing
+            pen.setStyle(Qt.PenStyle.DotLine)
+        elif self.relation == "attacks":
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.drawPath(self.path())

@@ -78,9 +78,6 @@ def gradients(
 
 def _cycle_adjoint(cm: CompiledMap, u: int, coef: np.ndarray, g: np.ndarray) -> None:
     """Solve g_S = b_S + Mᵀ-part inside a cycle: (I − M) g = b with M[c, v] = ∂p(v)/∂p(c)."""
-    import scipy.sparse as sp  # lazily: only maps with cycles need scipy
-    import scipy.sparse.linalg as spla
-
     cyc = cm.cycles[u]
     m = cyc.members
     local = {int(v): i for i, v in enumerate(m)}

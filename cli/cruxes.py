@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cli.common import fail, open_map, print_json, run
-from model.argmap import ArgumentMap
-from model.credence.cruxes import Cruxes, cruxes
+
+if TYPE_CHECKING:  # numpy and networkx load only when the command runs
+    from model.argmap import ArgumentMap
+    from model.credence.cruxes import Cruxes
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,8 +30,9 @@ def cruxes_report(amap: ArgumentMap, a: str, b: str, top: int | None = None) -> 
         if name not in amap.scenarios:
             names = ", ".join(repr(n) for n in amap.scenarios) or "none"
             fail(f"no scenario named {name!r} (the map's scenarios: {names})")
-    result = cruxes(amap, a, b)
-    return _as_data(result, top)
+    from model.credence.cruxes import cruxes
+
+    return _as_data(cruxes(amap, a, b), top)
 
 
 def _as_data(result: Cruxes, top: int | None) -> dict[str, Any]:
@@ -56,6 +59,8 @@ def _as_data(result: Cruxes, top: int | None) -> dict[str, Any]:
 def cmd_cruxes(args: argparse.Namespace) -> int:
     if args.top is not None and args.top < 1:
         fail("--top must be at least 1")
+    from model.credence.cruxes import cruxes
+
     doc = open_map(args.file)
     try:
         amap = doc.map

@@ -37,8 +37,8 @@ def small_map() -> ArgumentMap:
     m.add_node("claim", "Compute grows", node_id="a", tags=("compute",),
                citations=(Citation("s1"),))  # fmt: skip
     m.add_node("evidence", "Data runs out", node_id="b", citations=(Citation("s2"),))
-    m.link("a", "t", "supports")
-    m.link("b", "a", "attacks")
+    m.link("a", "t", "supports", "moderate")
+    m.link("b", "a", "attacks", "moderate")
     return m
 
 

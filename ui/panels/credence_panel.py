@@ -146,6 +146,8 @@ class CredencePanel(QWidget):
             "(undoable)"
         )
         self.merge_button.clicked.connect(self.merge_overlap)
+        self.overlap_note.hide()
+        self.merge_button.hide()
         self._overlap = None
         merge_row = QHBoxLayout()
         merge_row.addWidget(self.overlap_note, 1)
@@ -186,6 +188,7 @@ class CredencePanel(QWidget):
             setattr(self, name, new)
         self.crux_plot.scene().sigMouseClicked.connect(self._crux_clicked)
         self._charts_ready = True
+        self._show_overlaps()
         if self._timer.isActive():
             return  # the first refresh is on its way and draws them
         self._draw_bars(evaluate(self.amap).scenario)
@@ -320,7 +323,8 @@ class CredencePanel(QWidget):
             self.reasons.addTopLevelItem(item)
         self.reasons.resizeColumnToContents(0)
         self.reasons.resizeColumnToContents(1)
-        self._show_overlaps()
+        if self._charts_ready:  # TF-IDF needs sklearn: after the first frame (_make_charts)
+            self._show_overlaps()
 
     def _show_overlaps(self) -> None:
         """Say when two reasons on the thesis restate one argument: both are counted."""

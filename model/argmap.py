@@ -23,7 +23,6 @@ from model.entities import (
     Edge,
     HistoryEntry,
     Node,
-    Receipt,
     Scenario,
     Series,
     Source,

@@ -344,7 +344,10 @@ def _receipts(receipts: Any, where: str) -> dict:
     out: dict = {}
     for key, r in receipts.items():
         if isinstance(key, tuple) and len(key) == 2:
-            k: Any = (identifier(key[0], f"{where}: a link"), identifier(key[1], f"{where}: a link"))
+            k: Any = (
+                identifier(key[0], f"{where}: a link"),
+                identifier(key[1], f"{where}: a link"),
+            )
         else:
             k = identifier(key, f"{where}: a node id")
         if not isinstance(r, Receipt):

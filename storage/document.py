@@ -407,20 +407,24 @@ def _load(conn: sqlite3.Connection, path: Path) -> ArgumentMap:
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
-    """Bring an older file up to SCHEMA_VERSION in one transaction (all steps or none)."""
+    """Bring an older file up to SCHEMA_VERSION, all steps or none.
+
+    A savepoint, so it works inside the read transaction `_load_at` opens (the migration then
+    commits with it) as well as on its own."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version >= SCHEMA_VERSION:
         return
-    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("SAVEPOINT migrate")
     try:
         for v in range(version, SCHEMA_VERSION):
             for statement in MIGRATIONS[v]:
                 conn.execute(statement)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        conn.execute("ROLLBACK TO migrate")
+        conn.execute("RELEASE migrate")
         raise
+    conn.execute("RELEASE migrate")
 
 
 def write_new(conn: sqlite3.Connection, amap: ArgumentMap) -> None:

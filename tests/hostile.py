@@ -126,7 +126,8 @@ def _dangling(conn: sqlite3.Connection, rng: random.Random) -> str:
         return "citation of a missing source"
     if choice == 4:
         conn.execute(
-            "INSERT OR IGNORE INTO scenario_values VALUES ('Sceptic', 'weird', 'n0', '', 1.0)"
+            "INSERT OR IGNORE INTO scenario_values (scenario, kind, node, target, value) "
+            "VALUES ('Sceptic', 'weird', 'n0', '', 1.0)"
         )
         return "unknown scenario value kind"
     conn.execute(

@@ -101,6 +101,19 @@ def test_switching_nodes_commits_what_was_typed(qtbot, ui, amap):
     assert inspector.title.text() == "Epoch: 4x per year"
 
 
+def test_looking_at_a_node_never_edits_it(qtbot, ui, amap):
+    """Stored text with stray spaces (an import, another tool) is not "edited" by selecting away."""
+    inspector, stack = ui
+    amap.update_node("c", text="Compute keeps growing.  \n", title="Compute keeps growing ")
+    before = amap.node("c")
+    inspector.show_nodes(["c"])
+    inspector.show_nodes(["e"])
+    inspector.show_nodes(["c"])
+    inspector.show_nodes([])
+    assert amap.node("c") == before
+    assert stack.count() == 0, "no undo step for an edit nobody made"
+
+
 def test_kind_change_and_refusal_leaves_map_untouched(qtbot, ui, amap, warnings):
     inspector, stack = ui
     inspector.show_nodes(["c"])

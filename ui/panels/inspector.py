@@ -713,14 +713,18 @@ class Inspector(QWidget):
 
     def _commit_title(self) -> None:
         if self.node_id is not None and self.title.text().strip():
-            self._edit(title=self.title.text().strip())
+            if self.title.text().strip() != self._node().title.strip():  # only what was typed
+                self._edit(title=self.title.text().strip())
         elif self.node_id is not None:
             with blocked(self.title):
                 self.title.setText(self._node().title)  # a node needs a title: keep the old one
 
     def _commit_text(self) -> None:
+        """Store typed text; a node whose stored text has stray spaces is not edited by a look."""
         if self.node_id is not None:
-            self._edit(text=self.text.toPlainText().strip())
+            typed = self.text.toPlainText().strip()
+            if typed != self._node().text.strip():
+                self._edit(text=typed)
 
     def _commit_tags(self) -> None:
         if self.node_id is not None:

@@ -121,3 +121,30 @@ def test_minimap_is_a_remembered_toggle_and_keeps_off_the_selected_card(window, 
     assert not corner.minimap.isVisible() or not mini.intersects(card)
     corner.action.trigger()
     assert not corner.minimap.isVisible() and not QSettings().value("view/minimap", True, bool)
+
+
+def test_clicking_a_zoomed_out_label_selects_its_node_not_what_lies_under_it(window, qtbot):
+    """At Zoom to Fit the labels float over small cards; a click means the labelled node."""
+    from PySide6.QtCore import QPointF
+
+    view = window.workspace.view
+    scene = view.map_scene()
+    view.zoom_to_fit()
+    qtbot.wait(50)
+    scale = view.zoom()
+    placements = scene._labels.placements(scale)
+    assert len(placements) >= 13
+    checked = 0
+    for nid, x, y, w, h in placements:
+        centre = view.mapFromScene(QPointF((x + w / 2) / scale, (y + h / 2) / scale))
+        if not view.viewport().rect().contains(centre):
+            continue
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+        assert scene.selected_node_ids() == [nid]
+        checked += 1
+    assert checked >= 10
+    nid = placements[1][0]
+    x, y, w, h = placements[1][1:]
+    centre = view.mapFromScene(QPointF((x + w / 2) / scale, (y + h / 2) / scale))
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert scene.selected_node_ids() == [nid] and view.zoom() >= TEXT_LOD * 0.99

@@ -65,6 +65,17 @@ class LabelLayer(QGraphicsItem):
     def contains(self, point) -> bool:  # noqa: ANN001
         return False
 
+    def label_at(self, pos, scale: float) -> str | None:  # noqa: ANN001
+        """The node whose label covers scene point `pos` at `scale` (labels are drawn only
+        when zoomed out), so a click on a label means that node, not whatever lies under it."""
+        if scale >= TEXT_LOD or scale <= 0 or not self.isVisible():
+            return None
+        x, y = pos.x() * scale, pos.y() * scale
+        for nid, lx, ly, w, h in reversed(self.placements(scale)):  # painted last = on top
+            if lx <= x <= lx + w and ly <= y <= ly + h:
+                return nid
+        return None
+
     def invalidate(self, titles: bool = False) -> None:
         """Forget the placements (layout or order changed) and, with `titles`, the wrapping."""
         self._cache.clear()

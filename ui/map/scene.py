@@ -150,8 +150,19 @@ class MapScene(QGraphicsScene):
             self.blockSignals(False)
         self._emit_selection()
 
+    def label_at(self, pos) -> str | None:  # noqa: ANN001
+        """The node whose zoomed-out label covers a scene point (None when no label does)."""
+        views = self.views()
+        return self._labels.label_at(pos, views[0].transform().m11()) if views else None
+
     def node_at(self, pos, exclude: set[str] = frozenset()) -> NodeItem | None:
-        """The topmost visible node under a scene point, skipping `exclude`."""
+        """The topmost visible node under a scene point, skipping `exclude`; a readable label
+        drawn over the zoomed-out map counts as its node's card."""
+        labelled = self.label_at(pos)
+        if labelled is not None and labelled not in exclude:
+            item = self._nodes.get(labelled)
+            if item is not None and item.isVisible():
+                return item
         for item in self.items(pos):
             if isinstance(item, NodeItem) and item.node_id not in exclude and item.isVisible():
                 return item

@@ -193,10 +193,30 @@ class MapView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
+        if self._press_label(event):
+            return
         if self.gestures is not None and self.gestures.press(event):
             event.accept()
             return
         super().mousePressEvent(event)
+
+    def _press_label(self, event: QMouseEvent) -> bool:
+        """A click on a zoomed-out label selects that node (Ctrl toggles it), never the small
+        cards the label covers."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        scene = self.map_scene()
+        nid = scene.label_at(self.mapToScene(event.position().toPoint()))
+        if nid is None:
+            return False
+        ids = scene.selected_node_ids()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            ids = [i for i in ids if i != nid] if nid in ids else [*ids, nid]
+        else:
+            ids = [nid]
+        scene.select_nodes(ids)
+        event.accept()
+        return True
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._pan_from is not None:
@@ -227,6 +247,11 @@ class MapView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        nid = self.map_scene().label_at(self.mapToScene(event.position().toPoint()))
+        if nid is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.center_on_node(nid, select=True)  # zoom in to read and edit it
+            event.accept()
+            return
         if self.gestures is not None and self.gestures.double_click(event):
             event.accept()
             return

@@ -237,3 +237,24 @@ def test_zoom_to_fit_and_selection(small, qtbot):
     centre = view.mapToScene(view.viewport().rect().center())
     assert (centre - scene.node_item("T").pos()).manhattanLength() < 12  # within a pixel or two
     view.setScene(None)
+
+
+def test_a_link_weighed_in_the_active_scenario_stops_being_dotted(qtbot):
+    """Weighing an unweighed link under "My view" draws it solid and wider at once."""
+    from model.entities import Scenario
+    from ui.map.scene import MapScene
+
+    amap = ArgumentMap()
+    amap.add_node("thesis", "T", node_id="t")
+    amap.add_node("claim", "C", node_id="c")
+    amap.link("c", "t", "supports")  # nobody has weighed it
+    amap.put_scenario(Scenario("My view"))
+    amap.set_meta("scenario", "My view")
+    scene = MapScene(amap)
+    item = scene.edge_item("c", "t")
+    assert item.strength is None
+    thin = item.width
+    amap.set_strength("c", "t", 6.0, "My view")
+    assert item.strength == 6.0 and item.width > thin
+    amap.set_meta("scenario", "")  # the map's own weights: still unweighed there
+    assert item.strength is None and item.width == thin

@@ -277,10 +277,18 @@ class EdgeItem(QGraphicsRectItem):
         if not look.bulk:
             self.adjust()
 
-    def set_edge(self, edge: Edge) -> None:
+    def set_edge(self, edge: Edge, strength: float | None) -> None:
+        """Show the link with the strength it has where the user is (the active scenario;
+        None = not yet weighed there)."""
         self.relation = edge.relation
-        self.strength = edge.strength
-        self._width = self.width_for(edge.strength)
+        self.show_strength(strength)
+
+    def show_strength(self, strength: float | None) -> None:
+        """Width by strength, dotted while unweighed."""
+        if strength == self.strength and self._width == self.width_for(strength):
+            return
+        self.strength = strength
+        self._width = self.width_for(strength)
         self.adjust()
         self.update()
 

@@ -217,6 +217,17 @@ class MapScene(QGraphicsScene):
         item = EdgeItem(edge, self._nodes[edge.source], self._nodes[edge.target], self.look)
         item.setParentItem(self._layer)
         self._edges[edge.key] = item
+        if self.amap.current_scenario:
+            item.show_strength(self._strength(edge.key))
+
+    def _strength(self, key: tuple[str, str]) -> float | None:
+        """A link's strength in the active scenario (a reading may weigh what the map does not)."""
+        return self.amap.strength(*key)
+
+    def _show_scenario_strengths(self) -> None:
+        """The scenario changed, or its values did: every link shows its strength there."""
+        for key, item in self._edges.items():
+            item.show_strength(self._strength(key))
 
     def _remove_edge(self, key) -> None:
         item = self._edges.pop(key)
@@ -266,7 +277,9 @@ class MapScene(QGraphicsScene):
                 structural = True
             else:
                 structural |= item.relation != edge.relation
-                item.set_edge(edge)
+                item.set_edge(edge, self._strength(key))
+        if any(c.kind == "scenario" or (c.kind == "meta" and c.key == "scenario") for c in changes):
+            self._show_scenario_strengths()
         if structural:
             self.relayout()
         self.refresh_credences()

@@ -210,6 +210,8 @@ class CredencePanel(QWidget):
         plot.hideButtons()
         if height:
             plot.setFixedHeight(height)
+        else:
+            plot.setMinimumHeight(140)  # a squeezed dock scrolls; its axis labels never pile up
         return plot
 
     # -------------------------------------------------------------- refreshing
@@ -242,8 +244,14 @@ class CredencePanel(QWidget):
         )
         if p is not None:
             alt = evaluate_dfquad(amap).thesis_credence
-            detail += f"\nDF-QuAD semantics: {_percent(alt)}"
+            detail += f"\nDF-QuAD semantics: {_percent(alt)} (a second opinion)"
         self.detail_label.setText(detail)
+        self.detail_label.setToolTip(
+            "The headline is the likelihood-ratio model of docs/credence.md. DF-QuAD, a published"
+            " semantics from computational argumentation, reads the same map differently: it"
+            " combines the strongest supporters and attackers rather than adding evidence, so the"
+            " two disagree when many reasons point one way."
+        )
         self._fill_scenarios(res.scenario)
         self._show_unweighed()
         self._draw_bars(res.scenario)

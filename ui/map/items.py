@@ -43,6 +43,7 @@ MAX_LINES = 4
 BOX = QRectF(-W / 2, -H / 2, W, H)
 FLAT_LOD = 0.22  # below this a node is a few pixels: a flat box
 TEXT_LOD = 0.45  # from here on titles are legible
+FADED = 0.35  # opacity of flat boxes and links far out, under the readable labels
 ROUND = 12.0  # corner radius of link routes
 BUS_RISE = 30.0  # how far above a reason its link turns towards the target
 # Items derive from QGraphicsRectItem so that boundingRect() runs in C++: with no item index,
@@ -154,7 +155,10 @@ class NodeItem(QGraphicsRectItem):
         lod = painter.worldTransform().m11()
         selected = self.isSelected()
         if lod < FLAT_LOD:
-            painter.fillRect(BOX, theme.selection if selected else style.border)
+            color = QColor(theme.selection if selected else style.border)
+            if not selected:
+                color.setAlphaF(FADED)  # texture under the labels, not content competing with them
+            painter.fillRect(BOX, color)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if self.highlighted or self.drop_target:
@@ -369,8 +373,9 @@ class EdgeItem(QGraphicsRectItem):
         color = theme.supports if self.relation == "supports" else theme.attacks
         lod = painter.worldTransform().m11()
         if lod < FLAT_LOD:
-            pen = QPen(color, 0)
-            painter.setPen(pen)
+            faint = QColor(color)
+            faint.setAlphaF(FADED + 0.1)  # still green or red, but the labels read first
+            painter.setPen(QPen(theme.selection if self.isSelected() else faint, 0))
             painter.drawLine(self._line)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

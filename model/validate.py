@@ -148,6 +148,8 @@ def _range(value: Any, what: str, check) -> tuple[float, float] | None:
     lo, hi = check(value[0], what), check(value[1], what)
     if lo > hi:
         raise GateError(f"the low end of the {what} is above its high end")
+    if type(value) is tuple and value[0] is lo and value[1] is hi:
+        return value  # unchanged: the gate shares it (and stays idempotent by identity)
     return (lo, hi)
 
 
@@ -290,6 +292,20 @@ def edge(e: Edge) -> Edge:
         e, source=u, target=v, strength=strength(e.strength),
         strength_range=_range(e.strength_range, "strength range",
                               lambda x, w: number(x, w, 1.0, MAX_STRENGTH)),
+    )  # fmt: skip
+
+
+def plain_edge(e: Edge) -> bool:
+    """A link `edge` would return unchanged: plain-typed ends, relation and strength, no range.
+    False means only "take the full check", never "bad"."""
+    d = e.__dict__
+    u, v, lam = d["source"], d["target"], d["strength"]
+    return (
+        type(u) is str and type(v) is str and 0 < len(u) <= MAX_ID and 0 < len(v) <= MAX_ID
+        and u.isascii() and v.isascii() and not u.isspace() and not v.isspace()
+        and type(d["relation"]) is str and d["relation"] in RELATIONS
+        and type(lam) is float and 1.0 <= lam <= MAX_STRENGTH
+        and d["strength_range"] is None
     )  # fmt: skip
 
 

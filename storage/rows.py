@@ -252,6 +252,8 @@ class _row:
 
 def _tags(raw: object) -> tuple:
     """The tags column: a JSON list (of strings, which the gate checks)."""
+    if raw == "[]":  # most nodes: no JSON parse (100,000 of them on a big map)
+        return ()
     if not isinstance(raw, str):
         raise ValueError("tags must be stored as a JSON list")
     try:
@@ -261,6 +263,15 @@ def _tags(raw: object) -> tuple:
     if not isinstance(tags, list):
         raise ValueError("tags must be stored as a JSON list")
     return tuple(tags)
+
+
+def _flag(value: object) -> object:
+    """SQLite's 0/1 as the bool the gate would make of it (anything else goes to the gate as
+    it is, to be refused there): the gate then shares the node instead of copying it."""
+    return _FLAGS[value] if type(value) is int and value in _FLAGS else value
+
+
+_FLAGS = {0: False, 1: True}
 
 
 def _pair(a: object, b: object) -> tuple | None:
@@ -286,7 +297,7 @@ def _read_graph(conn: sqlite3.Connection, amap: ArgumentMap) -> None:
                 id=r[0], kind=r[1], title=r[2], text=r[3], prior=r[4],
                 prior_range=_pair(r[5], r[6]), tags=_tags(r[7]),
                 citations=tuple(cites.get(r[0], ())), series=r[8], created=r[9],
-                modified=r[10], collapsed=r[11], pos=_pair(r[12], r[13]), pinned=r[14],
+                modified=r[10], collapsed=_flag(r[11]), pos=_pair(r[12], r[13]), pinned=_flag(r[14]),
             ))  # fmt: skip
     edges = [
         Edge(r[0], r[1], r[2], r[3], _pair(r[4], r[5]))

@@ -49,6 +49,7 @@ class State:
     strengths: dict[tuple[str, str], float]
     prop: Propagation
     reading: bool = False  # a reading: links it does not hold are unweighed in it
+    version: int = 0  # bumped whenever `prop` changes in place (results are cached by it)
 
     def lam_of(self, key: tuple[str, str], base: float) -> float:
         """The λ this state uses for a link whose map value is `base` (1 = unweighed)."""
@@ -90,6 +91,7 @@ class CredenceEngine:
         self.base_lam = np.zeros(0)
         self.states: dict[str, State] = {}
         self.thesis: str | None = None
+        self._results: dict[str, tuple] = {}  # scenario → (state, version, thesis, result)
         amap.subscribe(self._on_changes, first=True)
 
     @property
@@ -107,15 +109,16 @@ class CredenceEngine:
         name = self._name(scenario)
         cm = self.sync()
         st = self._state(name)
-        return Result(
-            name,
-            cm.ids,
-            cm.index,
-            st.prop.p.copy(),
-            st.prop.converged,
-            st.prop.iterations,
-            self.thesis,
+        cached = self._results.get(name)
+        if cached is not None and cached[0] is st and cached[1:3] == (st.version, self.thesis):
+            return cached[3]  # ~9 questions per edit share one copy of the array
+        values = st.prop.p.copy()
+        values.flags.writeable = False  # shared by every caller until the next change
+        res = Result(
+            name, cm.ids, cm.index, values, st.prop.converged, st.prop.iterations, self.thesis
         )
+        self._results[name] = (st, st.version, self.thesis, res)
+        return res
 
     def weights(self, scenario: str | None = None) -> Weights:
         self.sync()
@@ -246,6 +249,7 @@ class CredenceEngine:
             start.append(int(cm.dst[e]))
         if start:
             repropagate(cm, w.lg, w.k, st.prop, start)
+            st.version += 1
 
     def _state(self, name: str) -> State:
         st = self.states.get(name)

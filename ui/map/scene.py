@@ -81,7 +81,10 @@ class MapScene(QGraphicsScene):
     #: positions or visibility changed (minimap, overview)
     layoutChanged = Signal()  # noqa: N815
 
-    def __init__(self, amap: ArgumentMap, parent=None) -> None:
+    def __init__(self, amap: ArgumentMap, parent=None, aspect: float = ASPECT) -> None:
+        """`aspect`: the width:height of the view it will be shown in, when known, so that
+        the first layout is the one the first frame keeps (a second one costs seconds at
+        100,000 nodes)."""
         super().__init__(parent)
         self.amap = amap
         self.look = Look(Theme.current())
@@ -102,7 +105,7 @@ class MapScene(QGraphicsScene):
         self._overview_item = OverviewItem(self)
         self._overview_item.setVisible(False)
         self.addItem(self._overview_item)
-        self.target_aspect = ASPECT
+        self.target_aspect = aspect if aspect > 0 else ASPECT
         self._pulls: dict[str, float] = {}
         self._pulls_shown = None  # (keys, points, layout parent map) last shown
         self._label_order: list[str] | None = None

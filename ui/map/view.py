@@ -88,7 +88,7 @@ class MapView(QGraphicsView):
         """Show the whole map (small maps at 100 %), laid out for this view's shape first, so
         a wide window gets a wide block and a tall one a tall block, never a strip."""
         view = self.viewport().rect()
-        if view.height() > 0:
+        if view.height() > 0 and self.isVisible():  # hidden: not yet its real shape
             self.map_scene().set_target_aspect(view.width() / view.height())
         self.fit_rect(self.map_scene().items_rect(), FIT_ROOM)
 

@@ -76,14 +76,21 @@ class LabelLayer(QGraphicsItem):
                 return nid
         return None
 
-    def invalidate(self, titles: bool = False) -> None:
-        """Forget the placements (layout or order changed) and, with `titles`, the wrapping."""
+    def invalidate(self, titles: bool = False, geometry: bool = True) -> None:
+        """Forget the placements (layout or order changed) and, with `titles`, the wrapping.
+
+        Without `geometry` (only the order moved, e.g. a pull after a weight edit) the layer
+        repaints only if a view shows labels now: its rectangle is the whole scene, so an
+        update would otherwise repaint every visible card and link for one changed badge."""
         self._cache.clear()
         if titles:
             self._lines.clear()
             self._line_count.clear()
-        self.prepareGeometryChange()
-        self.update()
+        if geometry:
+            self.prepareGeometryChange()
+            self.update()
+        elif any(0 < v.transform().m11() < TEXT_LOD for v in self._scene.views()):
+            self.update()
 
     def lines(self, nid: str, width: float) -> list[str]:
         """The title wrapped for a label of `width` (in at most the lines it was given room

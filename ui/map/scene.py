@@ -386,7 +386,7 @@ class MapScene(QGraphicsScene):
         """Each node's pull on the target it hangs under, for the badges and label order.
         Like the credences, only links whose pull moved are looked at (one vectorised
         comparison) unless the map's structure or the layout tree changed."""
-        got = _edge_pulls(self.amap)
+        got = _edge_pulls(self.amap, len(self._edges))
         if got is None:
             return
         keys, points = got
@@ -411,7 +411,7 @@ class MapScene(QGraphicsScene):
                 item.update()
         if changed:
             self._label_order = None
-            self._labels.invalidate()
+            self._labels.invalidate(geometry=False)
 
     def _update_scene_rect(self) -> None:
         rect = self.items_rect()
@@ -701,14 +701,15 @@ def _box(pos: tuple[float, float], pad: float = 0.0) -> QRectF:
     )
 
 
-def _edge_pulls(amap: ArgumentMap):  # noqa: ANN202
+def _edge_pulls(amap: ArgumentMap, links: int):  # noqa: ANN202
     """(link keys, pull of each in points) from the credence engine; the keys list stays the
-    same object until the map's structure changes. None without links or engine."""
+    same object until the map's structure changes. None without links (`links`: the scene's
+    count; networkx's own count walks every node) or engine."""
     try:
         from model.credence import edge_pulls, engine_for
     except ImportError:
         return None
-    if amap.graph.number_of_edges() == 0:
+    if links == 0:
         return None
     try:
         points = edge_pulls(amap)

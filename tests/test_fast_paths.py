@@ -1,0 +1,112 @@
+"""The fast paths taken for big maps give the same answers as the careful ones.
+
+Loading checks links in bulk, the credence engine shares one result per change, the map scene
+is laid out once when a window opens a map; each is checked against what the slow path does.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from model import validate  # noqa: E402
+from model.argmap import ArgumentMap, MapError  # noqa: E402
+from model.entities import Edge, Node  # noqa: E402
+
+ANY = st.one_of(
+    st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=True),
+    st.text(max_size=4), st.tuples(st.floats(), st.floats()),
+)  # fmt: skip
+
+
+@given(
+    st.one_of(st.text(max_size=5), ANY), st.one_of(st.text(max_size=5), ANY),
+    st.one_of(st.sampled_from(["supports", "attacks"]), ANY),
+    st.one_of(st.floats(0, 2000), ANY), st.one_of(st.none(), ANY),
+)  # fmt: skip
+def test_a_link_taken_as_plain_is_one_the_gate_keeps_unchanged(u, v, rel, lam, rng) -> None:
+    edge = object.__new__(Edge)
+    edge.__dict__.update(source=u, target=v, relation=rel, strength=lam, strength_range=rng)
+    if validate.plain_edge(edge):
+        assert validate.edge(edge) is edge
+
+
+@pytest.mark.parametrize(
+    ("edges", "message"),
+    [
+        ([Edge("c", "t"), Edge("c", "zz")], "the link 'c' → 'zz': no node"),
+        ([Edge("c", "t"), Edge("c", "c")], "itself"),
+        ([Edge("t", "c")], "thesis"),
+        ([Edge("c", "t"), Edge("d", "t"), Edge("c", "t")], "stored twice"),
+        ([Edge("c", "t", "opposes")], "relation"),
+    ],
+)
+def test_loading_names_the_first_bad_link_as_one_by_one_did(edges, message) -> None:
+    nodes = [Node("t", "thesis", "T"), Node("c", "claim", "C"), Node("d", "claim", "D")]
+    with pytest.raises(MapError, match=message):
+        ArgumentMap().load_graph(nodes, edges)
+
+
+def test_loaded_links_are_the_stored_values() -> None:
+    nodes = [Node("t", "thesis", "T"), Node("c", "claim", "C"), Node("d", "claim", "D")]
+    edges = [Edge("c", "t", "attacks", 6.0), Edge("d", "c", "supports", 2.0, (1.5, 3.0))]
+    amap = ArgumentMap()
+    amap.load_graph(nodes, edges)
+    assert [amap.edge(e.source, e.target) for e in edges] == edges
+
+
+def test_a_credence_result_is_shared_until_a_change_and_never_changes_after() -> None:
+    from model.credence.engine import evaluate
+
+    amap = ArgumentMap()
+    amap.add_node("thesis", "T", node_id="t")
+    amap.add_node("evidence", "E", node_id="e")
+    amap.link("e", "t", "supports", "strong")
+    first = evaluate(amap)
+    assert evaluate(amap) is first  # the questions of one edit share one copy
+    before = first["t"]
+    with pytest.raises(ValueError):
+        first.values[0] = 0.0  # read-only: callers cannot spoil the shared copy
+    amap.set_prior("e", 0.95)
+    second = evaluate(amap)
+    assert second is not first and second["t"] > before
+    assert first["t"] == before  # the old answer is what the scene compares with
+
+
+def test_a_window_lays_a_big_map_out_once_on_open(qtbot, tmp_path, monkeypatch) -> None:
+    """The first layout is made for the view's shape, so showing the window keeps it."""
+    import ui.map.scene as scene_module
+    from storage.document import MapDocument
+    from ui.app import make_app
+    from ui.mainwindow import MainWindow
+
+    amap = ArgumentMap()
+    amap.add_node("thesis", "T", node_id="n0")
+    for i in range(1, 400):
+        amap.add_node("claim", f"Reason {i}", node_id=f"n{i}")
+        amap.link(f"n{i}", f"n{(i - 1) // 3}")
+    path = tmp_path / "m.cruxmap"
+    MapDocument.create(path, amap).close()
+    calls = []
+    real = scene_module.compute_layout
+    monkeypatch.setattr(
+        scene_module, "compute_layout", lambda *a, **k: calls.append(a[2:]) or real(*a, **k)
+    )
+    make_app()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    assert window.open_path(path)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    view = window.workspace.view
+    assert len(calls) == 1
+    aspect = view.viewport().width() / view.viewport().height()
+    target = window.workspace.scene.target_aspect
+    assert max(aspect, target) / min(aspect, target) < scene_module.ASPECT_SLACK

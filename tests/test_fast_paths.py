@@ -110,3 +110,29 @@ def test_a_window_lays_a_big_map_out_once_on_open(qtbot, tmp_path, monkeypatch) 
     aspect = view.viewport().width() / view.viewport().height()
     target = window.workspace.scene.target_aspect
     assert max(aspect, target) / min(aspect, target) < scene_module.ASPECT_SLACK
+
+
+@pytest.mark.parametrize(("zoom", "repainted"), [(0.2, True), (1.0, False)])
+def test_labels_repaint_after_a_weight_edit_only_where_they_are_shown(
+    qapp, zoom: float, repainted: bool
+) -> None:
+    """A weight edit moves a pull and so the label order: zoomed out, the labels must repaint
+    (they show the new order); at full detail no label is drawn, and the label layer (as big
+    as the scene) must not repaint the whole view for one badge."""
+    from ui.map.scene import MapScene
+    from ui.map.view import MapView
+
+    amap = ArgumentMap()
+    amap.add_node("thesis", "T", node_id="t")
+    for i in range(6):
+        amap.add_node("evidence", f"Reason {i}", node_id=f"e{i}")
+        amap.link(f"e{i}", "t", "supports" if i % 2 else "attacks", "strong")
+    scene = MapScene(amap)
+    view = MapView(scene)
+    view.resize(800, 600)
+    view.set_zoom(zoom)
+    updates = []
+    scene._labels.update = lambda *a: updates.append(a)  # noqa: SLF001 (spy on the layer)
+    amap.set_prior("e1", 0.97)
+    assert bool(updates) is repainted
+    view.deleteLater()

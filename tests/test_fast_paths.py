@@ -136,3 +136,39 @@ def test_labels_repaint_after_a_weight_edit_only_where_they_are_shown(
     amap.set_prior("e1", 0.97)
     assert bool(updates) is repainted
     view.deleteLater()
+
+
+def test_zoomed_far_out_a_weight_edit_repaints_no_card_yet_zooming_in_shows_it(
+    qapp, monkeypatch
+) -> None:
+    """Below the flat level a card is a coloured box whatever its credence: no repaint then,
+    but the value is kept, so the card shows the new credence once the view zooms in."""
+    from ui.map.items import FLAT_LOD, NodeItem
+    from ui.map.scene import MapScene
+    from ui.map.view import MapView
+
+    amap = ArgumentMap()
+    amap.add_node("thesis", "T", node_id="t")
+    amap.add_node("evidence", "E", node_id="e")
+    amap.link("e", "t", "supports", "strong")
+    scene = MapScene(amap)
+    view = MapView(scene)
+    view.resize(800, 600)
+    repainted = []
+    monkeypatch.setattr(NodeItem, "update", lambda self, *a: repainted.append(self.node_id))
+    view.set_zoom(FLAT_LOD / 2)
+    amap.set_prior("e", 0.97)
+    assert "t" not in repainted  # the edited card itself may repaint; what it moved does not
+    view.set_zoom(1.0)
+    image = view.viewport().grab()  # paints the cards with the values they hold
+    assert not image.isNull()
+    assert scene.node_item("t").credence == pytest.approx(evaluate_thesis(amap))
+    amap.set_prior("e", 0.2)
+    assert set(repainted) >= {"e", "t"}
+    view.deleteLater()
+
+
+def evaluate_thesis(amap: ArgumentMap) -> float:
+    from model.credence.engine import evaluate
+
+    return evaluate(amap)["t"]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QToolTip
 from model.argmap import ArgumentMap, Change
 from model.labels import priority
 from model.layout import ASPECT, NODE_H, NODE_W, Layout, compute_layout
-from ui.map.items import BUS_RISE, EdgeItem, Look, NodeItem
+from ui.map.items import BUS_RISE, FLAT_LOD, EdgeItem, Look, NodeItem
 from ui.map.labels import LabelLayer
 from ui.theme import Theme
 
@@ -397,6 +397,7 @@ class MapScene(QGraphicsScene):
             moved = range(len(keys))
         self._pulls_shown = (keys, points, self.layout.parent)
         parent, nodes, changed = self.layout.parent, self._nodes, False
+        drawn = self.badges_drawn()
         for i in moved:
             u, v = keys[i]
             if parent.get(u) != v:
@@ -408,10 +409,21 @@ class MapScene(QGraphicsScene):
                 changed = True
             if item is not None and item.pull != value:
                 item.pull = value
-                item.update()
+                if drawn:
+                    item.update()
         if changed:
             self._label_order = None
             self._labels.invalidate(geometry=False)
+
+    def badges_drawn(self) -> bool:
+        """Whether a view draws the cards with their badges now. Below `FLAT_LOD` a card is a
+        flat box whatever its credence, so a weight edit need not repaint the ancestors it
+        moved (thousands of them, spread over the view, at 100,000 nodes); zooming in
+        repaints every card anyway."""
+        views = self.views()
+        if not views:
+            return True  # nothing to judge by: keep every card current
+        return not self._overview_on and any(v.transform().m11() >= FLAT_LOD for v in views)
 
     def _update_scene_rect(self) -> None:
         rect = self.items_rect()
@@ -428,12 +440,14 @@ class MapScene(QGraphicsScene):
         else:  # the map's structure changed (or first pass): look at every node
             moved = range(len(ids))
         nodes = self._nodes
+        drawn = self.badges_drawn()
         for i in moved:
             item = nodes.get(ids[i])
             value = float(values[i])
             if item is not None and item.credence != value:
                 item.credence = value
-                item.update()
+                if drawn:
+                    item.update()
         self._shown = (ids, values)
         self._refresh_pulls()
 

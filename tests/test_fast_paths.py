@@ -158,11 +158,13 @@ def test_zoomed_far_out_a_weight_edit_repaints_no_card_yet_zooming_in_shows_it(
     monkeypatch.setattr(NodeItem, "update", lambda self, *a: repainted.append(self.node_id))
     view.set_zoom(FLAT_LOD / 2)
     amap.set_prior("e", 0.97)
-    assert "t" not in repainted  # the edited card itself may repaint; what it moved does not
+    amap.update_node("e", title="E, retitled")
+    assert repainted == []
     view.set_zoom(1.0)
     image = view.viewport().grab()  # paints the cards with the values they hold
     assert not image.isNull()
     assert scene.node_item("t").credence == pytest.approx(evaluate_thesis(amap))
+    assert scene.node_item("e").title == "E, retitled"
     amap.set_prior("e", 0.2)
     assert set(repainted) >= {"e", "t"}
     view.deleteLater()

@@ -126,10 +126,15 @@ class NodeItem(QGraphicsRectItem):
         self.setFlags(NODE_FLAGS)
         self.setZValue(1)
 
-    def set_node(self, node: Node) -> None:
-        """Take the display values of a (changed) node."""
+    def set_node(self, node: Node, drawn: bool = True) -> None:
+        """Take the display values of a (changed) node; `drawn` False: the view draws cards as
+        flat boxes now, so only a change of kind (the box's colour) needs a repaint."""
         if getattr(self, "title", None) != node.title:
             self._lines = None
+        if not drawn and self.kind == node.kind:
+            self.title = node.title
+            self.has_series = node.series is not None
+            return
         self.kind = node.kind
         self.title = node.title
         self.has_series = node.series is not None

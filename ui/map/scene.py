@@ -255,6 +255,7 @@ class MapScene(QGraphicsScene):
                 self._seen.pop(nid, None)
                 self._highlight.discard(nid)
                 structural = True
+        drawn = self.badges_drawn()
         for nid in node_keys:
             if nid not in graph:
                 continue
@@ -265,7 +266,7 @@ class MapScene(QGraphicsScene):
                 continue
             if self._nodes[nid].title != node.title:
                 self._labels.invalidate(titles=True)
-            self._nodes[nid].set_node(node)
+            self._nodes[nid].set_node(node, drawn)
             state = (node.collapsed, node.pinned, node.pos)
             if state != self._seen.get(nid):
                 self._seen[nid] = state

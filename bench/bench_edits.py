@@ -177,7 +177,7 @@ def bench_size(app: QApplication, n: int, folder: Path, runs: int, base: float) 
     evidence = [node.id for node in amap.nodes() if node.kind == "evidence"]
 
     for label, zoom in (("weight", None), ("weight, 100 %", 1.0)):
-        # as opened (fitted: big maps draw cards as flat boxes), then zoomed in on the node
+        # at the zoom a found node is shown at (center_on_node), then at 100 %
         times, then = [], []
         for _ in range(runs):
             nid = rng.choice(evidence)

@@ -317,3 +317,24 @@ def _content_of(snapshot: dict) -> dict:
 
 def _content(amap) -> dict:  # noqa: ANN001
     return _content_of(amap.snapshot())
+
+
+def test_an_undo_stack_that_outlives_its_map_view_raises_nothing(qtbot):
+    """Closing a window deletes the scene first; a later undo-stack signal must not touch it."""
+    import shiboken6
+    from PySide6.QtGui import QUndoCommand, QUndoStack
+
+    from ui.map.editor import MapEditor
+    from ui.map.scene import MapScene
+    from ui.map.view import MapView
+
+    amap = ArgumentMap()
+    amap.add_node("thesis", "T", node_id="t")
+    stack = QUndoStack()
+    scene = MapScene(amap)
+    view = MapView(scene)
+    qtbot.addWidget(view)
+    editor = MapEditor(scene, view, stack)
+    shiboken6.delete(scene)
+    stack.push(QUndoCommand("something else"))  # indexChanged → the editor's action update
+    assert not shiboken6.isValid(scene) and editor is not None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
+import shiboken6
 from PySide6.QtCore import QEvent, QLineF, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QPen, QUndoStack
 from PySide6.QtWidgets import (
@@ -251,6 +252,8 @@ class MapEditor(QObject):
             lambda: self.ask_export("svg", whole=True))  # fmt: skip
 
     def _update_actions(self, *_args) -> None:
+        if not shiboken6.isValid(self.scene):
+            return  # the undo stack outlived the map (window closing): nothing to enable
         ids = self.scene.selected_node_ids()
         edges = self.scene.selected_edge_keys()
         one = len(ids) == 1

@@ -17,12 +17,13 @@ from datetime import date as _date
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from model.argmap import ArgumentMap
 from model.report import ReportImages, ReportNumbers, build_report, compute_numbers
 from storage.report_html import render_html
 from storage.safe_paths import check_export_target, path_inside, safe_filename, write_atomic
+from ui.offscreen import ensure_app
 
 FOR = QColor("#2e8b57")
 AGAINST = QColor("#c0392b")
@@ -32,16 +33,6 @@ INK = QColor("#1d2329")
 FILL = {"thesis": QColor("#3a7bd5"), "claim": QColor("#eef2f7"), "evidence": QColor("#fdf3d8")}
 LABELLED_NODES = 250  # above this the map picture shows dots, not titles
 MAX_TRENDS = 8
-
-
-def _ensure_gui() -> None:
-    """QPainter on QImage needs a QGuiApplication (fonts); make an offscreen one if none."""
-    if QGuiApplication.instance() is None:
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtWidgets import QApplication
-
-        QApplication([])
 
 
 def png_bytes(image: QImage, palette: bool = False) -> bytes:
@@ -122,7 +113,7 @@ def render_map(
     sides: dict[str, int] | None = None,
 ) -> QImage:  # fmt: skip
     """The argument map: thesis on the left, reasons fanning out to the right."""
-    _ensure_gui()
+    ensure_app()
     if sides is None:
         sides = amap.sides()
     layout = map_layout(amap)
@@ -191,7 +182,7 @@ def render_bars(
     rows: list[tuple[str, float, bool]], title: str, width: int = 900, row_h: int = 34
 ) -> QImage:
     """Horizontal bars of thesis credence, 0–100%: (label, value, highlighted)."""
-    _ensure_gui()
+    ensure_app()
     height = 60 + row_h * max(1, len(rows)) + 30
     image, painter = _canvas(width, height)
     label_w, right = 260, width - 70
@@ -233,7 +224,7 @@ def render_tornado(numbers: ReportNumbers, width: int = 900, row_h: int = 30) ->
     base = numbers.credence and max(numbers.scenarios.get(numbers.scenario, 0.0), 0.0)
     if not rows:
         return None
-    _ensure_gui()
+    ensure_app()
     height = 70 + row_h * len(rows) + 30
     image, painter = _canvas(width, height)
     label_w, right = 360, width - 30

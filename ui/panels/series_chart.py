@@ -37,6 +37,7 @@ from model.trends import (
     role_note,
     spans_orders_of_magnitude,
 )
+from ui.offscreen import ensure_app
 from ui.prefetch import after_first_frame, when_loaded
 
 ACCENT = QColor("#1f6fb4")
@@ -608,15 +609,6 @@ class SeriesChart(QWidget):
 
 
 # ------------------------------------------------------------------ off-screen rendering
-def _app() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QApplication([])
-    return app  # type: ignore[return-value]
-
-
 def render_series_png(
     amap: ArgumentMap,
     name: str,
@@ -625,7 +617,7 @@ def render_series_png(
     options: FitOptions | None = None,
 ) -> None:
     """Draw a series chart into a PNG (for the report); raises OSError if it cannot be written."""
-    _app()
+    ensure_app()
     chart = SeriesChart(amap, name, wait_for_fit=True)
     if options is not None:
         chart.set_fit(options)

@@ -46,3 +46,29 @@ def pytest_configure(config) -> None:  # noqa: ANN001 (pytest hook)
     except ImportError:
         return
     QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture
+def seed_window(qtbot, tmp_path, monkeypatch):
+    """The real main window, 1600×1000, on a fresh copy of the seed map, shown and exposed
+    (minimap setting cleared, warning boxes silenced)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from storage.document import MapDocument
+    from storage.seedmap import load_seed
+    from ui.app import make_app
+    from ui.mainwindow import MainWindow
+
+    path = tmp_path / "seed.cruxmap"
+    MapDocument.create(path, load_seed()).close()
+    make_app()
+    QSettings().remove("view/minimap")
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    assert w.open_path(path)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

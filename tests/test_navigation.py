@@ -6,38 +6,21 @@ the target, and the minimap is a remembered toggle that never covers the selecte
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
-from storage.document import MapDocument  # noqa: E402
-from storage.seedmap import load_seed  # noqa: E402
 from ui.map.items import TEXT_LOD  # noqa: E402
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch):
-    from ui.app import make_app
-    from ui.mainwindow import MainWindow
-
-    path = tmp_path / "seed.cruxmap"
-    MapDocument.create(path, load_seed()).close()
-    make_app()
-    QSettings().remove("view/minimap")
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1600, 1000)
-    assert w.open_path(path)
-    w.show()
-    qtbot.waitExposed(w)
+def window(seed_window, qtbot):
+    w = seed_window
     w.workspace.view.setFocus()
     return w
 

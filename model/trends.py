@@ -15,6 +15,7 @@ docs/trends.md.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -63,9 +64,7 @@ def parse_date(text: str) -> str:
 
 
 def _days_in_month(year: int, month: int) -> int:
-    if month == 2:
-        return 29 if (year % 4 == 0 and year % 100 != 0) or year % 400 == 0 else 28
-    return 30 if month in (4, 6, 9, 11) else 31
+    return calendar.monthrange(year, month)[1]
 
 
 def decimal_year(date: str) -> float:

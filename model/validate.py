@@ -11,6 +11,7 @@ Pure Python; raises `GateError` (a `ValueError`) with a message naming the field
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import math
 import re
@@ -135,9 +136,7 @@ def date(value: Any, what: str = "date") -> str:
 
 
 def _days_in_month(year: int, month: int) -> int:
-    if month == 2:
-        return 29 if (year % 4 == 0 and year % 100 != 0) or year % 400 == 0 else 28
-    return 30 if month in (4, 6, 9, 11) else 31
+    return calendar.monthrange(year, month)[1]
 
 
 def _range(value: Any, what: str, check) -> tuple[float, float] | None:

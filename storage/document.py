@@ -211,13 +211,17 @@ class MapDocument:
 
     def _take(self, amap: ArgumentMap, how: str) -> None:
         """Show `amap` (what the file holds now) and tell the listeners why."""
+        self._show(amap)
+        self._notify(how)
+
+    def _show(self, amap: ArgumentMap) -> None:
+        """Make the model what the file holds, without writing it back."""
         self._restoring = True
         try:
             self.map.replace_contents(amap)
         finally:
             self._restoring = False
         self._base = self.map.snapshot()
-        self._notify(how)
 
     def _notify(self, how: str) -> None:
         message = f"{self.path.name} was changed by another program: {how}"
@@ -227,12 +231,7 @@ class MapDocument:
     def _restore(self) -> None:
         """Put the model back to what the file holds after a failed write."""
         amap, self._version = _load_at(self.conn, self.path)
-        self._restoring = True
-        try:
-            self.map.replace_contents(amap)
-        finally:
-            self._restoring = False
-        self._base = self.map.snapshot()
+        self._show(amap)
 
 
 def _load_at(conn: sqlite3.Connection, path: Path) -> tuple[ArgumentMap, int]:

@@ -89,11 +89,25 @@ def choose_labels(
 
 def _spot(grid, placed, nid, card, height_of, box, widths=WIDTHS):  # noqa: ANN001, ANN202
     """The first free (id, x, y, w, h) for one label, or None: a narrower label on the card
-    is preferred to a wider one slid aside, so that it leaves its neighbours room."""
+    is preferred to a wider one slid aside, so that it leaves its neighbours room, unless
+    the narrower one wraps into a tall column."""
     x, y, cw, ch = card
     if _collides(grid, placed, x + cw / 2 - 1, y + ch / 2 - 1, 2, 2, nid, 0.0):
         return None  # its card is under a label already: no label of its own can be over it
     heights = {w: height_of(nid, w) for w in widths}
+    # a label that wraps into a tall narrow column is hard to read: first try only widths at
+    # most two lines taller than the widest, in every position; a tall one is the last resort
+    short = heights[max(widths)] + 2 * LINE
+    readable = [w for w in widths if heights[w] <= short]
+    for ws in (readable, [w for w in widths if w not in readable]):
+        spot = _first_free(grid, placed, nid, card, heights, box, ws)
+        if spot is not None:
+            return spot
+    return None
+
+
+def _first_free(grid, placed, nid, card, heights, box, widths):  # noqa: ANN001, ANN202
+    x, y, cw, ch = card
     for fy in (0.0, 0.5, 1.0, -1.0):  # -1: just below the card
         for fx in (0.0, 0.5, 1.0, -0.1):  # -0.1: nudged right, still over most of the card
             for w in widths:

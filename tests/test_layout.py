@@ -208,3 +208,20 @@ def test_label_order_is_the_thesis_then_its_reasons_by_pull():
     pulls = {"a": 2.0, "b": -9.0, "c": 0.5, "a1": 30.0}
     assert priority(children, ["T"], pulls) == ["T", "b", "a", "c", "a1"]
     assert priority(children, ["T"], pulls, limit=3) == ["T", "b", "a"]
+
+
+def test_a_crowded_label_slides_aside_rather_than_wrap_into_a_tall_column():
+    """A long title next to a placed label: the narrow width would fit in place but wrap into
+    many lines; a wider label slid left over its card reads, so that one is chosen."""
+    from model.labels import LINE, WIDTHS, choose_labels
+
+    def height(nid, width):
+        return 30 + LINE * (2 if width >= WIDTHS[0] else 7)  # long title: 7 lines when narrow
+
+    # the thesis far below; b's label (placed before a's) leaves a room on its own corner for
+    # the narrow width only, and room for the wide one slid half a width to the left
+    cands = [("T", 0.0, 500.0, 60.0, 40.0), ("b", 400.0, 0.0, 60.0, 40.0),
+             ("a", 250.0, 0.0, 60.0, 40.0)]  # fmt: skip
+    placed = {p[0]: p for p in choose_labels(cands, 1.0, height, reserve=0)}
+    assert placed["a"][3] == WIDTHS[0], "the readable width, slid aside"
+    assert placed["a"][1] < 250.0, "slid left, still over its card"

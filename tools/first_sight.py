@@ -76,19 +76,33 @@ def _reading_order(tokens: list[Token]) -> list[Token]:
 
 
 def _in_order(want: list[str], stream: list[str]) -> bool:
-    for start, tok in enumerate(stream):
-        if tok != want[0]:
+    """`want` read in order from `stream`, each word within SLACK tokens of the previous one.
+    A token may hold two or three consecutive words glued together: OCR reading "on a" as
+    "ona" dropped a narrow space, not a letter, and an eye reads it."""
+    for start in range(len(stream)):
+        i = _covers(want, 0, stream[start])
+        if not i:
             continue
-        pos, ok = start, True
-        for w in want[1:]:
-            window = stream[pos + 1 : pos + 2 + SLACK]
-            if w not in window:
-                ok = False
+        pos = start
+        while i < len(want):
+            for step, tok in enumerate(stream[pos + 1 : pos + 2 + SLACK]):
+                took = _covers(want, i, tok)
+                if took:
+                    i, pos = i + took, pos + 1 + step
+                    break
+            else:
                 break
-            pos = pos + 1 + window.index(w)
-        if ok:
+        if i == len(want):
             return True
     return False
+
+
+def _covers(want: list[str], i: int, tok: str) -> int:
+    """How many words of `want` from `i` the token spells out (0 if none)."""
+    for n in (1, 2, 3):
+        if i + n <= len(want) and tok == "".join(want[i : i + n]):
+            return n
+    return 0
 
 
 def ocr(image: Path) -> list[Token]:
@@ -110,7 +124,7 @@ def ocr(image: Path) -> list[Token]:
 def shoot(scheme: str, save: Path | None) -> tuple[Path, dict[str, str], str]:
     """Screenshot of the map pane (upscaled 2× for tesseract), titles by id, thesis id."""
     from PySide6.QtCore import QEventLoop, QRect, Qt, QTimer
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtGui import QGuiApplication, QPixmap
 
     from storage.document import MapDocument
     from storage.seedmap import load_seed
@@ -151,6 +165,10 @@ def shoot(scheme: str, save: Path | None) -> tuple[Path, dict[str, str], str]:
         screen.save(str(save))
     top_left = port.mapToGlobal(port.rect().topLeft())
     pane = screen.copy(QRect(top_left, port.size()))
+    if scheme == "dark":  # tesseract reads dark text on light; an eye reads either
+        image = pane.toImage()
+        image.invertPixels()
+        pane = QPixmap.fromImage(image)
     big = pane.scaled(pane.width() * 2, pane.height() * 2,
                       Qt.AspectRatioMode.KeepAspectRatio,
                       Qt.TransformationMode.SmoothTransformation)  # fmt: skip

@@ -279,3 +279,20 @@ def test_a_fit_is_computed_once_and_reused(amap, monkeypatch):
     assert series_chart.fit_drawing(s, [], opts, True) is first and len(calls) == 1
     series_chart.fit_drawing(s, [], FitOptions(enabled=True, until=2040), True)
     assert len(calls) == 2  # other options: a new fit
+
+
+def test_a_low_wide_dock_shows_its_first_row_of_charts_whole(qtbot, panel):
+    """A first-time user's bottom dock is wide and low: each chart of the first row fits its
+    height (no chart cut at its axis); in a narrow side dock charts stack at full height."""
+    from ui.panels.trends_dock import PANEL_HEIGHT
+
+    panel.resize(1600, 300)
+    panel.show()
+    qtbot.waitUntil(lambda: panel._columns > 1)
+    room = panel.scroll.viewport().height()
+    qtbot.waitUntil(lambda: all(p.height() <= room for p in panel.panels.values()))
+    first = list(panel.panels.values())[0]
+    assert first.height() >= 200, "still a chart, not a sliver"
+    panel.resize(420, 700)
+    qtbot.waitUntil(lambda: panel._columns == 1)
+    qtbot.waitUntil(lambda: all(p.height() == PANEL_HEIGHT for p in panel.panels.values()))

@@ -93,7 +93,7 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     def fit_trends_dock(empty: bool) -> None:
         """An empty Trends dock keeps one line of height, leaving the room to the map; a full
         one stays low enough that the map keeps the larger share of the window."""
-        height = trends.sizeHint().height() if empty else 190
+        height = trends.sizeHint().height() if empty else 300
         window.resizeDocks([window.docks["trends"]], [height], Qt.Orientation.Vertical)
 
     fit_trends_dock(trends.is_empty())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from PySide6.QtCore import QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +34,8 @@ from model.trends import bound_of, reference_target, spans_orders_of_magnitude
 from ui.panels.series_chart import FitOptions, SeriesChart, format_value
 
 PANEL_MIN_WIDTH = 440  # px; a wider dock shows panels side by side
+PANEL_HEIGHT = 340  # px of one chart panel in a side dock, where panels scroll downwards
+PANEL_MIN_HEIGHT = 220  # px; a low bottom dock shrinks its row of charts down to this
 DEFAULT_PANELS = ("train_compute_flop", "train_cost_usd", "arc_agi_1_pct", "arc_agi_2_pct",
                   "dataset_tokens")  # fmt: skip
 _URL = re.compile(r"https?://[^\s;,<>\"')]+")
@@ -142,7 +144,7 @@ class _Panel(QWidget):
         layout.setSpacing(0)
         layout.addLayout(head)
         layout.addWidget(self.chart)
-        self.setFixedHeight(340)
+        self.setFixedHeight(PANEL_HEIGHT)
         self.fill_compare()
         self.fit_box.toggled.connect(self.update_chart)
         self.compare.currentIndexChanged.connect(self.update_chart)
@@ -227,6 +229,7 @@ class TrendsPanel(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.body)
+        self.scroll.viewport().installEventFilter(self)  # rows follow the visible height
         self.empty = QLabel("This map has no trend series. Import one with Import…")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -276,6 +279,7 @@ class TrendsPanel(QWidget):
         for name in keep:
             if name not in self.panels:
                 self.panels[name] = panel = _Panel(self, name)
+                panel.setFixedHeight(self.panel_height())
                 panel.update_chart()
         self.panels = {name: self.panels[name] for name in keep}  # in the order asked for
         self._arrange()
@@ -312,6 +316,26 @@ class TrendsPanel(QWidget):
         if cols != self._columns:
             self._columns = cols
             self._arrange()
+        self._fit_rows()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+            self._fit_rows()
+        return super().eventFilter(watched, event)
+
+    def panel_height(self) -> int:
+        """A wide, low bottom dock shows its first row of charts whole (they scroll sideways
+        in rows below); a side dock stacks full-height charts that scroll downwards."""
+        if self._columns == 1:
+            return PANEL_HEIGHT
+        room = self.scroll.viewport().height()
+        return max(PANEL_MIN_HEIGHT, min(PANEL_HEIGHT, room))
+
+    def _fit_rows(self) -> None:
+        height = self.panel_height()
+        for panel in self.panels.values():
+            if panel.height() != height:
+                panel.setFixedHeight(height)
 
     def _drop(self, panel: _Panel) -> None:
         self.column.removeWidget(panel)

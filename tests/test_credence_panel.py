@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from model.argmap import ArgumentMap, MapError
 from model.credence import thesis_credence
@@ -242,3 +243,34 @@ def test_cruxes_tab_draws_the_shares_and_a_click_selects_the_node(setup, qtbot) 
 
     panel._crux_clicked(Click())
     assert picked == ["A"]
+
+
+def test_every_view_of_the_panel_has_a_visible_button_in_a_narrow_dock(qtbot):
+    """At the first-run dock width no view hides behind scroll arrows: the buttons wrap."""
+    from PySide6.QtCore import QPoint
+
+    from ui.panels.wrapping_tabs import WrappingTabs
+
+    tabs = WrappingTabs()
+    qtbot.addWidget(tabs)
+    names = ["Reasons", "Sensitivity", "Uncertainty", "History", "Data", "Cruxes"]
+    for name in names:
+        tabs.addTab(QWidget(), name)
+    tabs.resize(290, 300)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    assert tabs.width() == 290, "the views fit the dock's width, not widen it"
+    for i in range(tabs.count()):
+        button = tabs.button(i)
+        corner = button.mapTo(tabs, QPoint(button.width(), button.height()))
+        assert button.isVisible() and corner.x() <= tabs.width(), f"{names[i]} is cut off"
+        assert button.width() >= button.sizeHint().width(), f"{names[i]}'s name is clipped"
+    seen = []
+    tabs.currentChanged.connect(seen.append)
+    qtbot.mouseClick(tabs.button(5), Qt.MouseButton.LeftButton)
+    assert tabs.currentIndex() == 5 and seen == [5]
+    with qtbot.waitActive(tabs):
+        tabs.activateWindow()
+    tabs.button(0).setFocus()
+    qtbot.keyClick(tabs.button(0), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == 0, "Ctrl+PgDown wraps round to the first view"

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -43,6 +42,7 @@ from model.credence.montecarlo import Plan, plan
 from model.weights import STRENGTHS
 from ui.commands import edits as commands
 from ui.commands.credence import SetScenarioCommand, set_strength_command
+from ui.panels.wrapping_tabs import WrappingTabs
 from ui.prefetch import after_first_frame
 
 if TYPE_CHECKING:  # pyqtgraph (~0.25 s) loads after the window's first frame
@@ -126,7 +126,7 @@ class CredencePanel(QWidget):
         unweighed.addWidget(self.weigh_button)
         self._charts_ready = False
         self.bars = self._placeholder(height=120)
-        self.tabs = QTabWidget()
+        self.tabs = WrappingTabs()
         self.reasons = QTreeWidget()
         self.reasons.setHeaderLabels(["Pull", "Strength", "Reason on the thesis"])
         self.reasons.setRootIsDecorated(False)

@@ -131,3 +131,30 @@ def test_clicking_a_zoomed_out_label_selects_its_node_not_what_lies_under_it(win
     centre = view.mapFromScene(QPointF((x + w / 2) / scale, (y + h / 2) / scale))
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert scene.selected_node_ids() == [nid] and view.zoom() >= TEXT_LOD * 0.99
+
+
+def test_undo_and_redo_select_what_they_change_and_show_it(window, qtbot):
+    """Undoing a delete selects the node that came back; redoing it selects its target again;
+    undoing an added reason selects the node it was added to; each is brought into view."""
+    view = window.workspace.view
+    scene = view.map_scene()
+    view.set_zoom(0.9)
+    target = "data-runs-out"
+    view.center_on_node(target, select=True)
+    before = set(scene.amap.graph.nodes)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    (new,) = set(scene.amap.graph.nodes) - before
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    scene.select_nodes([new])
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    view.center_on_node("thesis", select=True)  # the user looks elsewhere
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert new in scene.amap and scene.selected_node_ids() == [new]
+    assert view.visible_scene_rect().contains(scene.node_item(new).sceneBoundingRect())
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert new not in scene.amap and scene.selected_node_ids() == [target]
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the delete
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the add
+    assert new not in scene.amap and scene.selected_node_ids() == [target]
+    assert view.visible_scene_rect().contains(scene.node_item(target).sceneBoundingRect())

@@ -27,6 +27,7 @@ from ui.map.findbar import FindBar
 from ui.map.focus_view import FocusView
 from ui.map.minimap import MinimapCorner
 from ui.map.scene import MapScene
+from ui.map.undo_focus import UndoFocus
 from ui.map.view import MapView
 from ui.panels.credence_panel import CredencePanel
 from ui.panels.inspector import Inspector
@@ -102,7 +103,8 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     ws = window.workspace = _Workspace(window, doc, scene, view, editor, find, filters)
     ws.minimap = corner
     ws.focus, ws.views = focus, views
-    ws.panels = [scene, focus, find, filters, credence, inspector, sources, trends]
+    ws.undo_focus = UndoFocus(stack, scene, view)
+    ws.panels = [scene, focus, find, filters, credence, inspector, sources, trends, ws.undo_focus]
 
     def edit_in_inspector(node_id: str) -> None:
         """Type a title where the canvas cannot show its in-place editor (focus view)."""

@@ -54,11 +54,14 @@ class ModelCommand(QUndoCommand):
         self.amap = amap
         self.done_once = False
         self.in_push = False
+        self.redone = False  # the last run was a redo from the stack (not the first push)
 
     def redo(self) -> None:
         if self.done_once:
             self.done_once = False
+            self.redone = False
             return
+        self.redone = not self.in_push
         self._guarded(self._redo, "" if self.in_push else "Redo: ")
 
     def undo(self) -> None:
@@ -83,6 +86,11 @@ class ModelCommand(QUndoCommand):
 
     def _undo(self) -> None:
         raise NotImplementedError
+
+    def selection(self, undone: bool) -> list[str]:
+        """The nodes to select after this step is undone (or redone), so the user sees what
+        the step changed; [] keeps the selection as it is."""
+        return []
 
 
 class AddNodeCommand(ModelCommand):
@@ -140,6 +148,10 @@ class AddNodeCommand(ModelCommand):
         self.setText(self.text().split("“")[0] + f"“{_short(other.changes['title'])}”")
         return True
 
+    def selection(self, undone: bool) -> list[str]:
+        target = self.args[2]
+        return ([target] if target else []) if undone else [self.node_id]
+
 
 class RemoveNodesCommand(ModelCommand):
     """Delete nodes with their links; undo puts back nodes and links exactly."""
@@ -157,6 +169,13 @@ class RemoveNodesCommand(ModelCommand):
     def _undo(self) -> None:
         for node, edges in reversed(self._removed):
             self.amap.restore_node(node, edges)
+
+    def selection(self, undone: bool) -> list[str]:
+        if undone:
+            return list(self.node_ids)
+        gone = set(self.node_ids)
+        return list(dict.fromkeys(e.target for _n, edges in self._removed for e in edges
+                                  if e.source in gone and e.target not in gone))  # fmt: skip
 
 
 class EditNodeCommand(ModelCommand):
@@ -195,6 +214,9 @@ class EditNodeCommand(ModelCommand):
         self._new = other._new
         return True
 
+    def selection(self, undone: bool) -> list[str]:
+        return [self.node_id]
+
 
 class EditEdgeCommand(ModelCommand):
     """Change a link's relation, strength or strength range."""
@@ -216,6 +238,9 @@ class EditEdgeCommand(ModelCommand):
             *self.key, relation=old.relation, strength=old.strength,
             strength_range=old.strength_range,
         )  # fmt: skip
+
+    def selection(self, undone: bool) -> list[str]:
+        return [self.key[0]]
 
 
 class LinkCommand(ModelCommand):
@@ -239,6 +264,9 @@ class LinkCommand(ModelCommand):
     def _undo(self) -> None:
         self.amap.unlink(self.args[0], self.args[1])
 
+    def selection(self, undone: bool) -> list[str]:
+        return [self.args[0]]
+
 
 class UnlinkCommand(ModelCommand):
     def __init__(self, amap: ArgumentMap, source: str, target: str) -> None:
@@ -252,6 +280,9 @@ class UnlinkCommand(ModelCommand):
     def _undo(self) -> None:
         assert self._edge is not None
         self.amap.insert_edge(self._edge)
+
+    def selection(self, undone: bool) -> list[str]:
+        return [self.key[0]]
 
 
 class RelinkCommand(ModelCommand):
@@ -268,6 +299,9 @@ class RelinkCommand(ModelCommand):
     def _undo(self) -> None:
         source, old, new = self.args
         self.amap.relink(source, new, old)
+
+    def selection(self, undone: bool) -> list[str]:
+        return [self.args[0]]
 
 
 class MoveNodesCommand(ModelCommand):
@@ -287,6 +321,9 @@ class MoveNodesCommand(ModelCommand):
         for node in self._old:
             self.amap.replace_node(node)
 
+    def selection(self, undone: bool) -> list[str]:
+        return list(self.moves)
+
 
 class SetCollapsedCommand(ModelCommand):
     def __init__(self, amap: ArgumentMap, node_ids: list[str], collapsed: bool) -> None:
@@ -303,6 +340,9 @@ class SetCollapsedCommand(ModelCommand):
     def _undo(self) -> None:
         for node in self._old:
             self.amap.replace_node(node)
+
+    def selection(self, undone: bool) -> list[str]:
+        return list(self.node_ids)
 
 
 class SetWeightCommand(ModelCommand):
@@ -358,6 +398,9 @@ class SetWeightCommand(ModelCommand):
         self.value, self._new = other.value, other._new
         return True
 
+    def selection(self, undone: bool) -> list[str]:
+        return [self.key] if self.kind == "prior" else [self.key[0]]
+
 
 class ResetWeightCommand(ModelCommand):
     """Drop the active scenario's override of a prior or strength (back to the map default)."""
@@ -383,6 +426,9 @@ class ResetWeightCommand(ModelCommand):
         assert self._old is not None
         self.amap.put_scenario(self._old)
 
+    def selection(self, undone: bool) -> list[str]:
+        return [self.key] if self.kind == "prior" else [self.key[0]]
+
 
 class EditNodesCommand(ModelCommand):
     """The same kind of change to several nodes (bulk kind or tag edits) as one step."""
@@ -404,6 +450,9 @@ class EditNodesCommand(ModelCommand):
     def _undo(self) -> None:
         for node in self._old:
             self.amap.replace_node(node)
+
+    def selection(self, undone: bool) -> list[str]:
+        return list(self.changes)
 
 
 def _thesis_now(amap: ArgumentMap) -> float | None:

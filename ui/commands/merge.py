@@ -56,3 +56,6 @@ class MergeNodesCommand(ModelCommand):
             self.amap.unlink(e.source, e.target)
         self.amap.replace_node(self._old_keep)
         self.amap.restore_node(*self._removed)
+
+    def selection(self, undone: bool) -> list[str]:
+        return [self.keep, self.drop] if undone else [self.keep]

@@ -89,6 +89,9 @@ class SetCitationsCommand(ModelCommand):
         self.amap.replace_node(self._old_node)
         _restore_sources(self.amap, self._old_sources)
 
+    def selection(self, undone: bool) -> list[str]:
+        return [self.node_id]
+
 
 def _put_sources(amap: ArgumentMap, sources: list[Source]) -> None:
     for s in sources:

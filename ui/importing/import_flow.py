@@ -75,6 +75,12 @@ class ImportArticleCommand(ModelCommand):
         assert self._source is not None
         self.amap.remove_source(self._source.id)
 
+    def selection(self, undone: bool) -> list[str]:
+        """Redone: the imported claims; undone: the nodes they were reasons for."""
+        if not undone:
+            return [node.id for node, _ in self._added] + [a.id for _, a in self._cited]
+        return list(dict.fromkeys(e.target for _, edges in self._added for e in edges))
+
 
 class _ImportWorker(QObject):
     """Waits, off the GUI thread, for the sandboxed child that reads and proposes."""

@@ -88,6 +88,26 @@ def test_report_pictures_never_replace_existing_files(seed, tmp_path) -> None:
     assert "report-2-map.png" in text and (tmp_path / "report-2-map.png").exists()
 
 
+def test_exporting_a_report_again_replaces_its_own_pictures_and_no_others(tmp_path) -> None:
+    """Export twice to one file: one report's pictures, not two sets (report-2-*); a
+    picture the new report no longer has goes; a file the report never linked stays."""
+    from ui.export.report_images import export_report
+
+    amap = load_seed()
+    out = tmp_path / "report.md"
+    first = {p.name for p in export_report(amap, out)}
+    mine = tmp_path / "report-notes.png"
+    mine.write_bytes(b"my own picture")
+    assert {p.name for p in export_report(amap, out)} == first
+    assert not list(tmp_path.glob("report-2-*")), "a second set of pictures"
+    trend = next(n for n in first if "-trend-" in n)
+    amap.remove_series(trend.removeprefix("report-trend-").removesuffix(".png"))
+    again = {p.name for p in export_report(amap, out)}
+    assert trend not in again and not (tmp_path / trend).exists(), "a stale picture stayed"
+    assert mine.read_bytes() == b"my own picture"
+    assert {p.name for p in tmp_path.iterdir()} == again | {"report-notes.png"}
+
+
 def test_a_failed_report_export_leaves_nothing_behind(seed, tmp_path, monkeypatch) -> None:
     from ui.export import report_images
 

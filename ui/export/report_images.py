@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import tempfile
 from collections import defaultdict
 from datetime import date as _date
@@ -346,8 +347,10 @@ def export_report(
         return [out]
     if fmt != "md":
         raise ValueError(f"unknown report format {fmt!r}: use md or html")
-    if not embed and any(os.path.lexists(folder / n) for n in pictures):
-        stem = free_stem(folder, stem, list(pictures))  # pictures never replace a file
+    # Pictures never replace a file, except those of the report this export replaces.
+    ours = set() if embed else pictures_of(out, stem)
+    if not embed and any(os.path.lexists(folder / n) and n not in ours for n in pictures):
+        stem = free_stem(folder, stem, list(pictures), ours)
         text, pictures = build_report_files(amap, stem, False, images, today)
     written: list[Path] = []
     try:
@@ -359,17 +362,37 @@ def export_report(
         write_atomic(out, text)
     except BaseException:  # a partial export leaves nothing behind
         for target in written:
-            target.unlink(missing_ok=True)
+            if target.name not in ours:
+                target.unlink(missing_ok=True)
         raise
+    for name in ours - set(pictures):  # the old report's pictures the new one no longer has
+        (folder / name).unlink(missing_ok=True)
     return [out, *written]
 
 
-def free_stem(folder: Path, stem: str, names: list[str]) -> str:
-    """`stem-2`, `stem-3`…: the first picture stem under which none of `names` exists yet."""
+def pictures_of(report: Path, stem: str) -> set[str]:
+    """Names of the pictures an existing Markdown report links beside itself under its own
+    stem (`stem-map.png`, `stem-2-tornado.png`): a re-export may replace these, and only
+    these, so exporting twice to one file leaves one report's pictures, not two."""
+    try:
+        if not report.is_file() or report.stat().st_size > 50_000_000:
+            return set()
+        text = report.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return set()
+    links = re.findall(r"\]\(<?([^)<>\s]+\.png)>?\)", text)
+    folder = report.parent
+    return {n for n in links if n.startswith(f"{stem}-") and "/" not in n
+            and (folder / n).is_file() and not (folder / n).is_symlink()}  # fmt: skip
+
+
+def free_stem(folder: Path, stem: str, names: list[str], ours: set[str] = frozenset()) -> str:
+    """`stem-2`, `stem-3`…: the first picture stem under which none of `names` exists yet
+    (or exists only as a picture of the report being replaced, in `ours`)."""
     n = 1
     while True:
         n += 1
         candidate = f"{stem}-{n}"
         renamed = [candidate + name[len(stem) :] for name in names]
-        if not any(os.path.lexists(folder / r) for r in renamed):
+        if not any(os.path.lexists(folder / r) and r not in ours for r in renamed):
             return candidate

@@ -158,3 +158,17 @@ def test_undo_and_redo_select_what_they_change_and_show_it(window, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the add
     assert new not in scene.amap and scene.selected_node_ids() == [target]
     assert view.visible_scene_rect().contains(scene.node_item(target).sceneBoundingRect())
+
+
+def test_with_nothing_selected_the_inspector_shows_how_to_start_with_live_keys(window):
+    """A first-time user's empty Inspector names the first moves with the keys the menus
+    really bind (read from the live actions, so a rebound key shows its new binding)."""
+    from PySide6.QtGui import QKeySequence
+
+    inspector = window.docks["inspector"].widget()
+    window.workspace.scene.select_nodes([])
+    text = inspector.empty.text()
+    add = next(a for a in window.edit_menu.actions() if a.text() == "Add Supporting &Claim")
+    key = add.shortcuts()[0].toString(QKeySequence.SequenceFormat.NativeText)
+    assert "Add Supporting Claim" in text and f"<b>{key}</b>" in text
+    assert "Focus View" in text and "Undo" in text

@@ -147,7 +147,20 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     trends.importRequested.connect(ws.import_trends)
     editor.message.connect(lambda text: window.statusBar().showMessage(text, 6000))
     _fill_menus(window, ws)
+    inspector.set_hints(start_hints(window.shortcut_rows()))
     view.home()
+
+
+#: The first moves a new user needs, in this order, as named in the menus.
+START = ("Add Supporting Claim", "Add Counterclaim", "Add Evidence", "Edit Title", "Delete",
+         "Focus View", "Find…", "Undo", "Keyboard Shortcuts")  # fmt: skip
+
+
+def start_hints(rows: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """(command, first key) of the START commands, taken from the live menus' (menu,
+    command, keys) rows, so a hint never names a key that does nothing."""
+    keys = {command: k.split(", ")[0] for _menu, command, k in rows}
+    return [(command, keys[command]) for command in START if command in keys]
 
 
 class _Workspace:

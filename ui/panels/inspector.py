@@ -281,6 +281,9 @@ class LinkRow(QFrame):
 
 
 # ---------------------------------------------------------------- inspector
+EMPTY_TEXT = "Select a node on the map to see and edit it here."
+
+
 class Inspector(QWidget):
     """Right-side dock content: the selected node(s), editable with undo."""
 
@@ -298,10 +301,11 @@ class Inspector(QWidget):
         self._series_name: str | None = None
         self._pulls: dict[tuple[str, str], float] = {}
         self.pages = QStackedWidget()
-        self.empty = QLabel("Select a node on the map to see and edit it here.")
+        self.empty = QLabel(EMPTY_TEXT)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setEnabled(False)
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.pages.addWidget(self.empty)
         self.pages.addWidget(self._scrolled(self._build_single()))
         self.pages.addWidget(self._scrolled(self._build_multi()))
@@ -312,6 +316,16 @@ class Inspector(QWidget):
         amap.subscribe(self._on_changes)
         listener = self._on_changes
         self.destroyed.connect(lambda *_: amap.unsubscribe(listener))
+
+    def set_hints(self, hints: list[tuple[str, str]]) -> None:
+        """With nothing selected, the dock shows how to start: (what, keys) rows that the
+        window reads from its live actions, so the keys shown are the keys that work."""
+        rows = "".join(
+            f"<tr><td align=right><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>"
+            for what, keys in hints
+            if keys
+        )
+        self.empty.setText(f"<p>{EMPTY_TEXT}</p><table align=center cellspacing=4>{rows}</table>")
 
     def detach(self) -> None:
         """Stop following the map (before the main window drops it)."""

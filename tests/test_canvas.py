@@ -258,3 +258,16 @@ def test_a_link_weighed_in_the_active_scenario_stops_being_dotted(qtbot):
     assert item.strength == 6.0 and item.width > thin
     amap.set_meta("scenario", "")  # the map's own weights: still unweighed there
     assert item.strength is None and item.width == thin
+
+
+def test_zoomed_out_a_cross_link_is_a_trace_until_an_end_is_selected(small):
+    """Far out, the layout tree's links read; an extra link (a second target) would cross the
+    map, so it is drawn much fainter, and as a tree link once either end is selected."""
+    amap, scene = small
+    amap.link("e", "T", "attacks")  # e hangs under one target in the tree: the other is extra
+    tree, cross = sorted((scene.edge_item("e", "T"), scene.edge_item("e", "c")),
+                         key=lambda item: not item.tree)  # fmt: skip
+    assert tree.tree and not cross.tree
+    assert cross.far_alpha() < tree.far_alpha() / 2
+    scene.select_nodes([cross.target.node_id])
+    assert cross.far_alpha() == tree.far_alpha()

@@ -44,6 +44,7 @@ BOX = QRectF(-W / 2, -H / 2, W, H)
 FLAT_LOD = 0.22  # below this a node is a few pixels: a flat box
 TEXT_LOD = 0.45  # from here on titles are legible
 FADED = 0.35  # opacity of flat boxes and links far out, under the readable labels
+CROSS_FADED = 0.12  # opacity of a zoomed-out extra link (not of the layout tree)
 ROUND = 12.0  # corner radius of link routes
 BUS_RISE = 30.0  # how far above a reason its link turns towards the target
 # Items derive from QGraphicsRectItem so that boundingRect() runs in C++: with no item index,
@@ -379,7 +380,7 @@ class EdgeItem(QGraphicsRectItem):
         lod = painter.worldTransform().m11()
         if lod < FLAT_LOD:
             faint = QColor(color)
-            faint.setAlphaF(FADED + 0.1)  # still green or red, but the labels read first
+            faint.setAlphaF(self.far_alpha())
             painter.setPen(QPen(theme.selection if self.isSelected() else faint, 0))
             painter.drawLine(self._line)
             return
@@ -399,6 +400,14 @@ class EdgeItem(QGraphicsRectItem):
         painter.setPen(pen)
         painter.drawPath(self.path())
         self._paint_end(painter, color)
+
+    def far_alpha(self) -> float:
+        """Opacity zoomed out: still green or red, but the labels read first; an extra
+        (cross) link, whose long line would cross the map, is a trace until one of its ends
+        is selected."""
+        if self.tree or self.source.isSelected() or self.target.isSelected():
+            return FADED + 0.1
+        return CROSS_FADED
 
     def _paint_end(self, painter: QPainter, color: QColor) -> None:
         """Arrowhead for supports, a flat bar (⊣) for attacks, at the target's edge."""

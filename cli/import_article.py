@@ -203,9 +203,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
         "trend_fact_recall",
         "boilerplate_leakage",
     ]
-    head = ["article", "recall≥2", "precision", "stance", "facts", "leakage", "proposals"]
+    head = ["article", "recall≥2", "precision", "stance", "pro", "con", "facts", "leakage",
+            "proposals"]  # fmt: skip
     print(" | ".join(f"{h:>9}" for h in head))
     for r in out["articles"] + [{"article": "overall", **out["overall"]}]:
         vals = ["—" if r[c] is None else f"{r[c]:.3f}" for c in cols]
+        vals[3:3] = [_side_rate(r["stance_per_class"], side) for side in ("pro", "con")]
         print(" | ".join(f"{v:>9}" for v in [r["article"][:9], *vals, str(r["proposals"])]))
     return 0
+
+
+def _side_rate(per_class: dict, side: str) -> str:
+    """Stance accuracy on the gold claims of one side ("—" when the article has none): an
+    importer that labels everything "con" scores well overall on a con article, not here."""
+    right, seen = per_class.get(side, (0, 0))
+    return f"{right / seen:.3f}" if seen else "—"

@@ -119,6 +119,10 @@ def test_eval_import_on_own_corpus(tmp_path) -> None:
     assert 0 < overall["precision"] <= 1
     r = cli("eval-import", str(tmp_path))
     assert r.returncode == 0 and "overall" in r.stdout
+    head, *_rows, last = r.stdout.strip().splitlines()
+    columns = [c.strip() for c in head.split("|")]
+    values = dict(zip(columns, (c.strip() for c in last.split("|")), strict=True))
+    assert values["con"] == "1.000" and values["pro"] == "—", "per-side stance (con gold only)"
 
 
 def test_accept_all_adds_trend_points(tmp_path) -> None:

@@ -136,3 +136,18 @@ def test_forty_reasons_scroll(window, qtbot):
     last = focus.columns[0][-1]
     assert selected(window) == [last]
     assert bar.value() > 0, "the selected card scrolled into view"
+
+
+def test_an_unweighed_reason_says_so_in_the_inspectors_words(window, qtbot):
+    """A link nobody has weighed counts for nothing: its card says "not yet weighed", as the
+    Inspector does, not "strength none (λ 1.0)", which reads like a weighing."""
+    amap = window.doc.map
+    thesis = amap.thesis.id
+    amap.add_node("claim", "A reason nobody has weighed yet", node_id="fresh")
+    amap.link("fresh", thesis, "supports")
+    focus = window.workspace.focus
+    qtbot.waitUntil(lambda: "fresh" in focus.cards)
+    text = focus.cards["fresh"].foot.text()
+    assert "not yet weighed" in text and "none" not in text and "λ" not in text
+    weighed = focus.cards[focus.columns[0][0]].foot.text()
+    assert "strength" in weighed and "not yet weighed" not in weighed

@@ -347,3 +347,25 @@ def test_strength_override_in_a_scenario_can_be_reset(qtbot, ui, amap):
     assert amap.scenarios["Optimist"].strengths == {} and row.lam.value() == 3.0
     stack.undo()
     assert amap.strength("c", "t") == 6.0
+
+
+def test_reasons_are_listed_strongest_pull_first_and_stay_put_while_weighed(qtbot, ui, amap):
+    """Supporters then attackers, each by |pull| (as the focus view lists them); weighing a
+    link of the shown node does not reorder the rows under the mouse."""
+    from ui.commands.credence import set_strength_command
+    from ui.commands.edits import push
+
+    inspector, stack = ui
+    for nid, title, relation, strength in (("a", "Alpha weak", "supports", "weak"),
+                                           ("z", "Zulu strong", "supports", "decisive"),
+                                           ("b", "Beta attack", "attacks", "strong")):  # fmt: skip
+        amap.add_node("claim", title, node_id=nid)
+        amap.link(nid, "t", relation, strength)
+    inspector.show_nodes(["t"])
+    order = [key[0] for key in inspector.rows]
+    assert order == ["z", "c", "a", "b"], "supporters by pull (not by title), then attackers"
+    push(stack, set_strength_command(amap, "a", "t", "decisive"))
+    assert [key[0] for key in inspector.rows] == order, "kept while the node is shown"
+    inspector.show_nodes(["c"])
+    inspector.show_nodes(["t"])
+    assert [key[0] for key in inspector.rows][:2] in (["z", "a"], ["a", "z"])

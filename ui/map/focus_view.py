@@ -39,6 +39,9 @@ NAV_KEYS = {
 }  # fmt: skip
 
 
+UNWEIGHED = "not yet weighed"  # the Inspector's words for a link with no strength
+
+
 @dataclass(frozen=True)
 class Reason:
     """One reason bearing on the focused claim, as its card shows it."""
@@ -71,6 +74,8 @@ def reasons_of(amap: ArgumentMap, node_id: str) -> list[Reason]:
         edge = graph.edges[src, node_id]["edge"]
         node = graph.nodes[src]["node"]
         points, credence, label, lam = pulls.get(src, (None, None, "", edge.strength))
+        if amap.strength(src, node_id) is None:
+            label = UNWEIGHED  # counts for nothing until someone weighs it (not "none")
         out.append(Reason(src, node.title, node.kind, edge.relation, label, lam, credence,
                           points, graph.in_degree(src)))  # fmt: skip
     out.sort(key=lambda r: -abs(r.pull or 0.0))
@@ -312,7 +317,10 @@ class FocusView(QScrollArea):
         bits = []
         if r.credence is not None:
             bits.append(f"credence <b>{r.credence:.0%}</b>")
-        bits.append(f"strength <b>{r.strength or 'custom'}</b> (λ {r.lam:.1f})")
+        if r.strength == UNWEIGHED:
+            bits.append(f"<i>{UNWEIGHED}</i>")
+        else:
+            bits.append(f"strength <b>{r.strength or 'custom'}</b> (λ {r.lam:.1f})")
         if r.pull is not None:
             bits.append(f"pull <b style='color:{colour.name()}'>{format_pull(r.pull)}</b>")
         if r.below:

@@ -300,6 +300,7 @@ class Inspector(QWidget):
         self.rows: dict[tuple[str, str], LinkRow] = {}
         self._series_name: str | None = None
         self._pulls: dict[tuple[str, str], float] = {}
+        self._ordered_for: str | None = None  # the node whose link rows are in place
         self.pages = QStackedWidget()
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -540,8 +541,8 @@ class Inspector(QWidget):
     def _refresh_single(self) -> None:
         self._refresh_fields()
         self._refresh_weight()
+        self._refresh_credence()  # first: the rows are ordered by the pulls it finds
         self._refresh_links()
-        self._refresh_credence()
         self._refresh_sources()
         self._refresh_series()
 
@@ -611,9 +612,24 @@ class Inspector(QWidget):
     def _refresh_links(self) -> None:
         """Rebuild link rows when the node's links change; otherwise only update values."""
         nid = self._node().id
+        # Strongest pull first, as the focus view and the credence panel list them; the order
+        # is taken when the node is shown and kept while it stays shown, so weighing a link
+        # never moves the row under the mouse.
+        kept = list(self.rows) if self._ordered_for == nid else []
+        self._ordered_for = nid
 
-        def order(far: int) -> Callable[[Edge], tuple[str, str]]:
-            return lambda e: (e.relation != "supports", self.amap.node(e.key[far]).title.casefold())
+        def order(far: int) -> Callable[[Edge], tuple]:
+            def key(e: Edge) -> tuple:
+                place = kept.index(e.key) if e.key in kept else len(kept)
+                pull = -abs(self._pulls.get(e.key, 0.0))
+                return (
+                    place,
+                    e.relation != "supports",
+                    pull,
+                    self.amap.node(e.key[far]).title.casefold(),
+                )
+
+            return key
 
         reasons = sorted(self.amap.reasons(nid), key=order(0))
         targets = sorted(self.amap.targets(nid), key=order(1))

@@ -527,14 +527,12 @@ class Inspector(QWidget):
             self._refresh_fields()
             self._refresh_sources()
             self._refresh_series()
+        if kinds & {"node", "edge", "scenario", "meta"}:
+            self._refresh_credence()  # the pulls, and the values of the link rows
         if any(c.kind == "edge" and nid in c.key for c in changes):
             self._refresh_links()
-        elif kinds & {"node", "edge", "scenario", "meta"}:
-            self._refresh_link_values()
         if kinds & {"scenario", "meta", "node"}:
             self._refresh_weight()
-        if kinds & {"node", "edge", "scenario", "meta"}:
-            self._refresh_credence()
         if "source" in kinds:
             self._refresh_sources()
 
@@ -652,8 +650,10 @@ class Inspector(QWidget):
         self._refresh_link_values()
 
     def _refresh_link_values(self) -> None:
+        graph = self.amap.graph
         for key, row in self.rows.items():
-            row.refresh(self._pulls.get(key))
+            if graph.has_edge(*key):  # a link just removed loses its row in _refresh_links
+                row.refresh(self._pulls.get(key))
 
     def _refresh_sources(self) -> None:
         node = self._node()

@@ -293,9 +293,10 @@ def _cruxes_section(numbers: ReportNumbers) -> list[str]:
         return []
     a, b = md_text(c.a), md_text(c.b)
     out = [f"## Where {_short_name(c.a)} and {_short_name(c.b)} part ways", ""]
-    out += [f"*{a}* gives {pct(c.credence_a)}, *{b}* {pct(c.credence_b)}: a gap of "
-            f"{c.gap:+.1f} points. Each row is an input the two set differently and its share of "
-            f"that gap ({md_text(c.describe_method())}); *alone* is how far {a} would move if it "
+    out += [f"*{a}* gives {pct(c.credence_a)}, *{b}* {pct(c.credence_b)}: going from the first "
+            f"reading to the second moves the thesis {c.gap:+.1f} points. Each row is an input "
+            f"the two set differently and its share of that move "
+            f"({md_text(c.describe_method())}); *alone* is how far {a} would move if it "
             f"took {b}'s value for that input only.", ""]  # fmt: skip
     if not c.cruxes:
         return out + ["They set every input alike.", ""]

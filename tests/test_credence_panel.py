@@ -7,6 +7,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -146,6 +148,17 @@ def test_activating_a_reason_names_its_node(setup, qtbot) -> None:  # noqa: ANN0
     assert sig.args == ["A"]
 
 
+def test_one_click_on_a_reason_shows_its_node(setup, qtbot) -> None:  # noqa: ANN001
+    """A single click (not only a double click) takes the map to the reason's node."""
+    _, _, panel = setup
+    panel.show()
+    item = panel.reasons.topLevelItem(0)
+    where = panel.reasons.visualItemRect(item).center()
+    with qtbot.waitSignal(panel.nodeActivated) as sig:
+        qtbot.mouseClick(panel.reasons.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert sig.args == ["A"]
+
+
 def test_large_maps_sample_off_the_gui_thread(setup, qtbot, monkeypatch) -> None:  # noqa: ANN001
     import ui.panels.credence_panel as mod
 
@@ -274,3 +287,19 @@ def test_every_view_of_the_panel_has_a_visible_button_in_a_narrow_dock(qtbot):
     tabs.button(0).setFocus()
     qtbot.keyClick(tabs.button(0), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert tabs.currentIndex() == 0, "Ctrl+PgDown wraps round to the first view"
+
+
+@given(st.lists(st.floats(0, 100), min_size=1, max_size=30))
+def test_history_range_shows_every_value_with_room_and_stays_in_0_100(ys) -> None:
+    from ui.panels.credence_panel import history_range
+
+    lo, hi = history_range(ys)
+    assert 0 <= lo <= min(ys) and max(ys) <= hi <= 100
+    assert hi - lo >= 10 - 1e-9, "a small move is drawn as a move, not a flat line"
+
+
+def test_history_range_of_a_small_move_is_not_the_whole_scale() -> None:
+    from ui.panels.credence_panel import history_range
+
+    lo, hi = history_range([8.0, 6.0, 4.0])
+    assert hi - lo <= 15, "the axis is zoomed to the values, not 0–100"

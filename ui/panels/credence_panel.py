@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -64,6 +65,18 @@ def _short(text: str, limit: int = 38) -> str:
 
 def _percent(p: float | None) -> str:
     return "—" if p is None else f"{100 * p:.0f}%"
+
+
+def history_range(ys: list[float], least: float = 10.0) -> tuple[float, float]:
+    """The history chart's vertical range, in %: the values with a margin, at least `least`
+    points tall and within 0–100, so a move from 8% to 4% shows as a move, not a flat line
+    at the bottom of a 0–100 axis."""
+    lo, hi = min(ys) - 2.0, max(ys) + 2.0
+    if hi - lo < least:
+        mid = (lo + hi) / 2
+        lo, hi = mid - least / 2, mid + least / 2
+    shift = max(0.0, -lo) - max(0.0, hi - 100.0)
+    return max(0.0, lo + shift), min(100.0, hi + shift)
 
 
 class CredencePanel(QWidget):
@@ -130,9 +143,10 @@ class CredencePanel(QWidget):
         self.reasons = QTreeWidget()
         self.reasons.setHeaderLabels(["Pull", "Strength", "Reason on the thesis"])
         self.reasons.setRootIsDecorated(False)
-        self.reasons.itemActivated.connect(
-            lambda item, _col: self._activate(item.data(0, Qt.ItemDataRole.UserRole))
-        )
+        for signal in (self.reasons.itemClicked, self.reasons.itemActivated):  # one click shows it
+            signal.connect(
+                lambda item, _col: self._activate(item.data(0, Qt.ItemDataRole.UserRole))
+            )
         self.tornado = self._placeholder()
         self.histogram = self._placeholder()
         self.history = self._placeholder()
@@ -244,7 +258,7 @@ class CredencePanel(QWidget):
         )
         if p is not None:
             alt = evaluate_dfquad(amap).thesis_credence
-            detail += f"\nDF-QuAD semantics: {_percent(alt)} (a second opinion)"
+            detail += f"\nanother method (DF-QuAD) says {_percent(alt)}"
         self.detail_label.setText(detail)
         self.detail_label.setToolTip(
             "The headline is the likelihood-ratio model of docs/credence.md. DF-QuAD, a published"
@@ -505,7 +519,7 @@ class CredencePanel(QWidget):
         pen = pg.mkPen(ACCENT, width=2)
         plot.plot(xs, ys, pen=pen, stepMode=None, symbol="o", symbolSize=5,
                   symbolBrush=pen.color())  # fmt: skip
-        plot.setYRange(0, 100, padding=0.02)
+        plot.setYRange(*history_range(ys), padding=0.02)
         now = datetime.now().timestamp()
         plot.setXRange(min(xs[0], now - 60), max(now, xs[-1]) + 5, padding=0.02)
         plot.getAxis("left").setLabel("thesis, %")
@@ -522,11 +536,12 @@ class CredencePanel(QWidget):
         self.crux_a, self.crux_b = QComboBox(), QComboBox()
         for box in (self.crux_a, self.crux_b):
             box.activated.connect(lambda _i: self._draw_cruxes())
-        pick = QHBoxLayout()
-        pick.addWidget(QLabel("Between"))
-        pick.addWidget(self.crux_a, 1)
-        pick.addWidget(QLabel("and"))
-        pick.addWidget(self.crux_b, 1)
+        pick = QGridLayout()  # two rows: a ~300 px dock shows both names whole
+        pick.addWidget(QLabel("Between"), 0, 0)
+        pick.addWidget(self.crux_a, 0, 1)
+        pick.addWidget(QLabel("and"), 1, 0, Qt.AlignmentFlag.AlignRight)
+        pick.addWidget(self.crux_b, 1, 1)
+        pick.setColumnStretch(1, 1)
         self.crux_plot = self._placeholder()  # a chart after the first frame (_make_charts)
         self.crux_note = QLabel(wordWrap=True)
         self._crux_rows: list[str] = []
@@ -577,11 +592,12 @@ class CredencePanel(QWidget):
         plot.getAxis("left").setTicks([list(zip(ys.tolist(), labels, strict=True))])
         plot.addItem(pg.InfiniteLine(0, angle=90, pen=pg.mkPen(self._text_colour(), width=1)))
         plot.setYRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
-        plot.getAxis("bottom").setLabel("points of the gap")
+        plot.getAxis("bottom").setLabel("points of the move")
         self._crux_rows = [c.node for c in rows]
         self.crux_note.setText(
-            f"{a} {100 * result.credence_a:.0f}% → {b} {100 * result.credence_b:.0f}%: gap "
-            f"{result.gap:+.1f} points. Each bar is an input's share of it: "
+            f"{a} {100 * result.credence_a:.0f}% → {b} {100 * result.credence_b:.0f}%: a move "
+            f"of {result.gap:+.1f} points. Each bar is an input's share of that move (red lowers "
+            f"the thesis, green raises it): "
             f"{result.describe_method()}. Click a bar to select its node."
         )
 

@@ -134,5 +134,7 @@ def test_preview_save_reports_errors_without_traceback(qtbot, tmp_path, monkeypa
     qtbot.addWidget(preview)
     assert not preview.export_to(str(tmp_path / "missing" / "r.md"), "md")
     assert warnings and "Could not write" in warnings[0]
+    assert not preview.status.text(), "nothing saved, nothing claimed"
     with qtbot.waitSignal(preview.saved):
         assert preview.export_to(str(tmp_path / "r.html"), "html")
+    assert preview.status.text().startswith("Saved r.html"), "the dialog says what it wrote"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTextBrowser,
@@ -56,8 +57,11 @@ class ReportPreview(QDialog):
         buttons.rejected.connect(self.reject)
         self.save_md.clicked.connect(lambda: self._save("md"))
         self.save_html.clicked.connect(lambda: self._save("html"))
+        self.status = QLabel()  # what the last save wrote, where the user is looking
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
+        layout.addWidget(self.status)
         layout.addWidget(buttons)
         if amap is not None:
             self.set_map(amap)
@@ -114,5 +118,8 @@ class ReportPreview(QDialog):
         except (OSError, UnsafePathError) as exc:
             QMessageBox.warning(self, "Report not saved", f"Could not write the report:\n{exc}")
             return False
+        pictures = len(written) - 1
+        extra = f" and {pictures} picture{'s' if pictures != 1 else ''}" if pictures else ""
+        self.status.setText(f"Saved {written[0].name}{extra} in {written[0].parent}")
         self.saved.emit(str(written[0]))
         return True

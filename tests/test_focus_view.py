@@ -151,3 +151,28 @@ def test_an_unweighed_reason_says_so_in_the_inspectors_words(window, qtbot):
     assert "not yet weighed" in text and "none" not in text and "λ" not in text
     weighed = focus.cards[focus.columns[0][0]].foot.text()
     assert "strength" in weighed and "not yet weighed" not in weighed
+
+
+def test_keyboard_adding_goes_on_after_a_title_typed_in_the_inspector(window, qtbot):
+    """In the focus view Tab adds a reason and sends the user to the Inspector's title; Enter
+    there comes back, so Shift+Tab adds a counterclaim next without touching the mouse."""
+    ws = window.workspace
+    focus, amap = ws.focus, window.doc.map
+    title = window.docks["inspector"].widget().title
+    before = set(amap.graph.nodes)
+    focus.setFocus()
+    qtbot.waitUntil(focus.hasFocus, timeout=2000)
+    qtbot.keyClick(focus, Qt.Key.Key_Tab)
+    (first,) = set(amap.graph.nodes) - before
+    qtbot.waitUntil(title.hasFocus, timeout=2000)
+    qtbot.keyClicks(title, "Compute keeps getting cheaper")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert amap.node(first).title == "Compute keeps getting cheaper"
+    qtbot.waitUntil(focus.hasFocus, timeout=2000)
+    qtbot.keyClick(focus, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    (second,) = set(amap.graph.nodes) - before - {first}
+    qtbot.waitUntil(title.hasFocus, timeout=2000)
+    qtbot.keyClick(title, Qt.Key.Key_Escape)
+    qtbot.waitUntil(focus.hasFocus, timeout=2000)
+    (target,) = amap.graph.successors(second)
+    assert amap.edge(second, target).relation == "attacks"

@@ -106,13 +106,23 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     ws.undo_focus = UndoFocus(stack, scene, view)
     ws.panels = [scene, focus, find, filters, credence, inspector, sources, trends, ws.undo_focus]
 
+    sent_to_title: list[QWidget] = []  # the view that sent the user to the Inspector's title
+
     def edit_in_inspector(node_id: str) -> None:
-        """Type a title where the canvas cannot show its in-place editor (focus view)."""
+        """Type a title where the canvas cannot show its in-place editor (focus view); Enter
+        or Escape there goes back to the view, so Tab / Shift+Tab keep adding reasons."""
+        sent_to_title[:] = [views.currentWidget()]
         scene.select_nodes([node_id])
         window.docks["inspector"].show()
         window.docks["inspector"].raise_()
         inspector.title.setFocus()
         inspector.title.selectAll()
+
+    def back_from_title() -> None:
+        if sent_to_title:
+            sent_to_title.pop().setFocus()
+
+    inspector.title.done.connect(back_from_title)
 
     editor.titleWanted.connect(edit_in_inspector)
     focus.editRequested.connect(edit_in_inspector)

@@ -127,9 +127,12 @@ class TitleEdit(QPlainTextEdit):
     """A one-paragraph title box that wraps long titles; Enter or leaving it commits."""
 
     editingFinished = Signal()
+    #: Enter or Escape: the user is done with the title (whoever sent them here takes focus back)
+    done = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._shown = ""
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -140,6 +143,7 @@ class TitleEdit(QPlainTextEdit):
         return " ".join(self.toPlainText().split())
 
     def setText(self, text: str) -> None:  # noqa: N802 (QLineEdit's name)
+        self._shown = text
         self.setPlainText(text)
 
     def _fit(self) -> None:
@@ -156,6 +160,11 @@ class TitleEdit(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.editingFinished.emit()
+            self.done.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:  # leave the title as it was
+            self.setPlainText(self._shown)
+            self.done.emit()
             return
         super().keyPressEvent(event)
 

@@ -172,3 +172,18 @@ def test_with_nothing_selected_the_inspector_shows_how_to_start_with_live_keys(w
     key = add.shortcuts()[0].toString(QKeySequence.SequenceFormat.NativeText)
     assert "Add Supporting Claim" in text and f"<b>{key}</b>" in text
     assert "Focus View" in text and "Undo" in text
+
+
+def test_backspace_on_the_map_goes_up_like_in_the_focus_view_and_deletes_nothing(window, qtbot):
+    view = window.workspace.view
+    scene = view.map_scene()
+    amap = scene.amap
+    child = next(iter(amap.graph.predecessors("data-runs-out")))
+    view.center_on_node(child, select=True)
+    view.setFocus()
+    count = amap.graph.number_of_nodes()
+    qtbot.keyClick(view, Qt.Key.Key_Backspace)
+    assert amap.graph.number_of_nodes() == count and child in amap
+    assert scene.selected_node_ids() == [scene.primary_target(child)]
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert amap.graph.number_of_nodes() < count, "Del still deletes"

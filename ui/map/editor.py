@@ -209,7 +209,8 @@ class MapEditor(QObject):
             "Add a node beside the selected one, under the same target (Enter)",
         )
         act("edit", "edit_title", "&Edit Title", self.edit_title, ["F2"])
-        act("edit", "delete", "&Delete", self.delete_selection, ["Del", "Backspace"])
+        # Del only: Backspace goes up to the target, in the map as in the focus view
+        act("edit", "delete", "&Delete", self.delete_selection, ["Del"])
         act(
             "edit",
             "link",

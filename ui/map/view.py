@@ -280,6 +280,10 @@ class MapView(QGraphicsView):
             self.navigate(event.key())
             event.accept()
             return
+        if event.key() == Qt.Key.Key_Backspace and not event.modifiers():
+            self.navigate(Qt.Key.Key_Up)  # as in the focus view: Backspace goes up, never deletes
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802

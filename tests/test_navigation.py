@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -187,3 +189,34 @@ def test_backspace_on_the_map_goes_up_like_in_the_focus_view_and_deletes_nothing
     assert scene.selected_node_ids() == [scene.primary_target(child)]
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert amap.graph.number_of_nodes() < count, "Del still deletes"
+
+
+def test_a_small_window_leaves_the_map_room_and_a_big_one_gives_the_docks_theirs_back(
+    window, qtbot
+):
+    """At 1000×700 the side docks shrink (to their content's minimum) so the map keeps 40 %
+    of the width (a third before); back at 1600×1000 the docks return to their sizes (the
+    Trends dock is not left squashed)."""
+    trends, inspector = window.docks["trends"], window.docks["inspector"]
+    big_trends, big_inspector = trends.height(), inspector.width()
+    assert big_trends >= 250
+    map_pane = window.centralWidget()
+    window.resize(1000, 700)
+    qtbot.waitUntil(lambda: map_pane.width() >= 0.4 * window.width(), timeout=3000)
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: trends.height() >= big_trends - 10, timeout=3000)
+    qtbot.waitUntil(lambda: inspector.width() >= big_inspector - 10, timeout=3000)
+
+
+@given(st.lists(st.integers(0, 2000), min_size=1, max_size=4), st.integers(0, 3000))
+def test_dock_sizes_fit_the_room_by_one_factor(preferred, room):
+    from ui.dock_sizes import MIN_SIDE, fit_sizes
+
+    sizes = fit_sizes(preferred, room)
+    if sum(preferred) <= room:
+        assert sizes == preferred
+    else:
+        assert all(s <= p for s, p in zip(sizes, preferred, strict=True))
+        assert all(s >= min(p, MIN_SIDE) for s, p in zip(sizes, preferred, strict=True))
+        if all(p * room / sum(preferred) >= MIN_SIDE for p in preferred):  # no floor binds
+            assert sum(sizes) <= room + len(sizes), "one factor, rounded"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from storage.document import MapDocument
 from ui.commands.edits import push
+from ui.dock_sizes import DockSizer
 from ui.importing.import_flow import ArticleImporter
 from ui.map.editor import MapEditor
 from ui.map.filterbar import FilterBar
@@ -88,7 +89,7 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     window.add_dock("trends", "Trends", trends, BOTTOM)
     # The map gets the larger share: side docks as narrow as their content reads well.
     window.resizeDocks(
-        [window.docks["credence"], window.docks["inspector"]], [290, 380], Qt.Orientation.Horizontal
+        [window.docks["credence"], window.docks["inspector"]], [340, 380], Qt.Orientation.Horizontal
     )
 
     def fit_trends_dock(empty: bool) -> None:
@@ -99,12 +100,17 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
 
     fit_trends_dock(trends.is_empty())
     trends.emptyChanged.connect(fit_trends_dock)
+    docks = window.docks
+    sizer = DockSizer(window, [docks["credence"], docks["inspector"]], [docks["trends"]])
+    sizer.preferred = {docks["credence"]: 340, docks["inspector"]: 380,
+                       docks["trends"]: trends.sizeHint().height() if trends.is_empty() else 300}  # fmt: skip
 
     ws = window.workspace = _Workspace(window, doc, scene, view, editor, find, filters)
     ws.minimap = corner
     ws.focus, ws.views = focus, views
     ws.undo_focus = UndoFocus(stack, scene, view)
-    ws.panels = [scene, focus, find, filters, credence, inspector, sources, trends, ws.undo_focus]
+    ws.panels = [scene, focus, find, filters, credence, inspector, sources, trends, ws.undo_focus,
+                 sizer]  # fmt: skip
 
     sent_to_title: list[QWidget] = []  # the view that sent the user to the Inspector's title
 

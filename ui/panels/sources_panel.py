@@ -377,6 +377,9 @@ class SourcesPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_source)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.read_button, self.delete_button):
+            # narrower than their padded hint when the window is small: the dock, which
+            # shares the Credence dock's area, must not hold the map to 356 px less
+            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text()) + 16)
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)

@@ -213,6 +213,18 @@ _REFERENCE = re.compile(
 )
 
 
+_NAMED_YEAR = re.compile(_MODEL.pattern + r"\s*\(\s*((?:19|20)\d{2})\s*\)")
+_ANY_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])")
+
+
+def _dated_elsewhere(sentence: str, a: int, b: int) -> bool:
+    """The sentence names a model or a year (outside the number itself) but gives the figure no
+    year of its own: "Training GPT-3 took about 50 GWh" in a 2025 article is not a 2025 point;
+    the model's figure dates from when the model was built, which the sentence does not say."""
+    rest = sentence[:a] + " " * (b - a) + sentence[b:]
+    return bool(_MODEL.search(rest) or _ANY_YEAR.search(rest))
+
+
 def fact_kind(text: str, a: int, b: int) -> str:
     """observation | ratio | hypothetical | projection | reference: "20 tokens per parameter"
     is a ratio, "would want 200T tokens" a hypothetical, "will need 1e28 FLOP" a projection and
@@ -302,6 +314,9 @@ def find_facts(text: str) -> list[TrendFact]:
             year = min(cues)[1]
         elif row_year:
             year = int(row_year.group(1))
+        elif (named := _NAMED_YEAR.search(ctx)) and len(set(_MODEL.findall(ctx))) == 1:
+            year = int(named.group(1))  # "GPT-3 (2020) used …": the bracketed year dates the
+            # only model the sentence names
         label = row_model or _label(text, a, b)  # a table row's model names its numbers
         if rng:
             label = f"{label} (range {rng})".strip()
@@ -309,7 +324,10 @@ def find_facts(text: str) -> list[TrendFact]:
         if row_year and unit == "percent":
             quantity = "benchmark score"
         kind = fact_kind(text, a, b)
-        facts.append(TrendFact(text[a:b], a, b, quantity, value, unit, year, label, kind))
+        elsewhere = year is None and _dated_elsewhere(ctx, a - s, b - s)
+        facts.append(
+            TrendFact(text[a:b], a, b, quantity, value, unit, year, label, kind, elsewhere)
+        )
 
     for m in _ORDERS.finditer(text):
         w = m.group("w").lower()

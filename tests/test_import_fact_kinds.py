@@ -144,3 +144,38 @@ def test_a_facts_year_comes_from_its_own_sentence(text: str, year: int | None) -
     assert facts[-1].year == year
     if year is None:
         assert facts[-1].dated_elsewhere
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit"),
+    [
+        ("A frontier run now needs about 10^25 FLOPs of compute.", "10^25 FLOPs", 1e25, "FLOP"),
+        (
+            "Some expect trouble near $$10^{13}$$ parameters.",
+            "10^{13}$$ parameters",
+            1e13,
+            "parameters",
+        ),  # fmt: skip
+        (
+            "Spending rose three to four times per year.",
+            "three to four times per year",
+            3.0,
+            "x/year",
+        ),  # fmt: skip
+        (
+            "The horizon has doubled roughly every six months.",
+            "doubled roughly every six months",
+            6.0,
+            "months",
+        ),  # fmt: skip
+    ],
+)
+def test_powers_of_ten_word_ranges_and_doubling_times(
+    text: str, quote: str, value: float, unit: str
+) -> None:
+    facts = find_facts(text)
+    assert [(f.quote, f.value, f.unit) for f in facts] == [(quote, value, unit)]
+
+
+def test_an_exponent_is_not_a_number_of_its_own() -> None:
+    assert all(f.value != 3.0 for f in find_facts("A gain of 10^3 times over the baseline."))

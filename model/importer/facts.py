@@ -100,9 +100,19 @@ _ORDERS = re.compile(
 )
 _WORD_TIMES = re.compile(
     r"\b(?P<w>one hundred|a hundred|one thousand|a thousand|two|three|four|five|six|seven|eight|"
-    r"nine|ten|twelve|twenty|fifty|hundred|thousand)\s+times\b(?P<py>\s+(?:per|a)\s+year\b)?",
+    r"nine|ten|twelve|twenty|fifty|hundred|thousand)(?P<rng>\s+(?:to|or)\s+(?:two|three|four|"
+    r"five|six|seven|eight|nine|ten|twelve|twenty))?\s+times\b(?P<py>\s+(?:per|a)\s+year\b)?",
+    re.I,
+)  # "four to five times per year": a range, read as its lower bound (as "$41–78 M" is)
+# A doubling time: "has doubled about every seven months" is 7 months, not a ratio of 2.
+_DOUBLING = re.compile(
+    r"\bdoubl(?:es|ed|ing|e)\s+(?:(?:roughly|about|approximately|around|once)\s+)*every\s+"
+    r"(?P<n>\d{1,3}(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<u>months|years)\b",
     re.I,
 )
+# A bare power of ten with a unit: "10^24 FLOPs", "$$10^{12}$$ parameters" (LaTeX).
+_POW10 = re.compile(r"(?<![\d.×x*])(?<![×x*] )10\s?\^\s?\{?(?P<e>\d{1,3})\}?(?:\$\$|\$)?")
 # "tenfold", "a hundredfold increase"; "doubled", "could more than triple" (a ratio of 2 or 3).
 _FOLD = re.compile(
     r"\b(?P<w>two|three|four|five|ten|twenty|fifty|hundred|thousand)-?fold\b|"
@@ -337,7 +347,15 @@ def find_facts(text: str) -> list[TrendFact]:
         add(m.start(), m.end(), _FRACTION[m.group("f").lower()], "fraction")
     for m in _WORD_TIMES.finditer(text):
         unit = "x/year" if m.group("py") else "x"
-        add(m.start(), m.end(), float(_WORDNUM[m.group("w").lower()]), unit)
+        rng = m.group(0).strip() if m.group("rng") else ""
+        add(m.start(), m.end(), float(_WORDNUM[m.group("w").lower()]), unit, rng)
+    for m in _DOUBLING.finditer(text):
+        n = m.group("n").lower()
+        add(m.start(), m.end(), float(_WORDNUM.get(n) or n), m.group("u").lower())
+    for m in _POW10.finditer(text):
+        hit = _unit_after(text, m.end())
+        if hit and hit[0] not in ("x", "percent"):
+            add(m.start(), hit[1], float(10 ** int(m.group("e"))), hit[0])
     for m in _FOLD.finditer(text):
         w = (m.group("w") or "").lower()
         value = _WORDNUM.get(w) or _FOLD_VALUE.get((m.group("m") or "").lower())
@@ -348,8 +366,8 @@ def find_facts(text: str) -> list[TrendFact]:
     for m in _core_matches(text):
         a = m.start()
         before = text[max(0, a - 12) : a]
-        if re.search(r"[\w.]-$|[\d.,]$", before):
-            continue  # inside a model name (GPT-4) or another number
+        if re.search(r"[\w.]-$|[\d.,]$|\^\s?\{?$", before):
+            continue  # inside a model name (GPT-4), another number or an exponent (10^24)
         alpha = re.search(r"([A-Za-z]+)$", before)
         if alpha and not (alpha.group(1).islower() and len(alpha.group(1)) >= 4):
             continue  # H100, o3, Llama3 …

@@ -1,9 +1,10 @@
 """Train the learned stance model (model/importer/learned.py) on the annotated articles.
 
 `python tools/train_stance.py [--report]`: every gold claim that some sentence of its article
-overlaps (as the scorer counts it) gives one example: that sentence as the importer reads it
+overlaps (as the scorer counts it) gives an example: that sentence as the importer reads it
 (its words, the rules' polarity, reported side and label, the article's lean and the
-paragraph's), labelled with the gold stance. The regularisation C and the confidence at which
+paragraph's), labelled with the gold stance, and a second one with the gold quote's own words
+in the same context (trained on, not scored). The regularisation C and the confidence at which
 the model overrides the rules are chosen by cross-validation over articles (grouped folds);
 then the model is trained on all of them and written to model/importer/data/stance_model.json.
 `--report` prints the nested leave-one-article-out estimate (each held-out article's
@@ -16,7 +17,9 @@ for both sides, so a one-sided model is penalised).
 from __future__ import annotations
 
 import argparse
+import html
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from model.importer import learned  # noqa: E402
+from model.importer import learned, stance  # noqa: E402
 from model.importer.evaluate import Locator, _matches, _overlap, raw_text  # noqa: E402
 from model.importer.pipeline import prepare, rule_stance, stance_inputs  # noqa: E402
 
@@ -33,11 +36,15 @@ C_GRID = (1.0, 4.0)
 MIN_GRID = (0.34, 0.4, 0.5, 0.6, 1.01)  # 0.34: the model always decides; 1.01: never
 INNER_FOLDS = 3
 
-Example = tuple  # (text, gold label, polarity, side, lean, local, rule vote, rule label, section)
+# (text, gold label, polarity, side, lean, local, rule vote, rule label, section[, "gold words"])
+Example = tuple
 
 
 def stance_examples(article, gold: dict, raw: str) -> list[Example]:  # noqa: ANN001
-    """One example per gold claim that a sentence overlaps: the sentence overlapping it most."""
+    """Two examples per gold claim that a sentence overlaps: the sentence overlapping it most,
+    read as the importer reads it, and the gold quote's own words in that sentence's context
+    (the annotator's span says which words carry the stance). Only the first of each pair is
+    scored in cross-validation (the importer sees sentences)."""
     _, sents, bodies, _ = prepare(article)
     inputs = stance_inputs(article.title, sents, bodies)
     loc = Locator(raw, article.text)
@@ -54,12 +61,24 @@ def stance_examples(article, gold: dict, raw: str) -> list[Example]:  # noqa: AN
         if best is None:
             continue
         label, conf = rule_stance(inputs, best)
-        out.append((
-            inputs.said[best], c["stance"], inputs.polarity[best], inputs.sides[best],
-            inputs.lean, inputs.local[best], learned.rule_vote(label, conf), label,
-            inputs.section[best],
-        ))  # fmt: skip
+        vote = learned.rule_vote(label, conf)
+        context = (inputs.lean, inputs.local[best], vote, label, inputs.section[best])
+        out.append((inputs.said[best], c["stance"], inputs.polarity[best], inputs.sides[best],
+                    *context))  # fmt: skip
+        words = quote_text(c["quote"])
+        out.append((words, c["stance"], stance.polarity(words), stance.reported_side(words),
+                    *context, "gold words"))  # fmt: skip
     return out
+
+
+def quote_text(quote: str) -> str:
+    """A gold quote's words (markup and entities out, spaces collapsed)."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html.unescape(quote))).strip()
+
+
+def scored(group: Sequence[Example]) -> list[Example]:
+    """The examples that stand for what the importer sees (sentences, not gold words)."""
+    return [e for e in group if len(e) < 10]
 
 
 def fit(groups: Sequence[Sequence[Example]], c: float, min_conf: float = 0.4,
@@ -103,7 +122,7 @@ def choose(groups: Sequence[Sequence[Example]], folds: int = INNER_FOLDS) -> tup
         for held in parts:
             model = fit([g for j, g in enumerate(groups) if j not in held], c)
             for j in held:
-                for e in groups[j]:
+                for e in scored(groups[j]):
                     for m in MIN_GRID:
                         pairs.setdefault((c, m), []).append((e[1], predict(model, e, m)))
     return max(pairs, key=lambda key: objective(tally(pairs[key])))
@@ -140,7 +159,7 @@ def main() -> int:
         pairs = []
         for k, (it, g) in enumerate(built):
             model = train_fold(groups[:k] + groups[k + 1 :])
-            got = [(e[1], predict(model, e, model.min_confidence)) for e in g]
+            got = [(e[1], predict(model, e, model.min_confidence)) for e in scored(g)]
             pairs += got
             print(f"{it['corpus']}/{it['stem'][:30]:<30} C={model.c:<4} "
                   f"min={model.min_confidence:<4} {tally(got)}")  # fmt: skip
@@ -148,7 +167,7 @@ def main() -> int:
         print("nested LOO:", {k: round(v[0] / v[1], 3) for k, v in per.items()},
               "accuracy", round(sum(v[0] for v in per.values()) / len(pairs), 3))  # fmt: skip
     names = sorted({it["corpus"] for it, _ in built})
-    n = sum(len(g) for g in groups)
+    n = sum(len(scored(g)) for g in groups)
     model = train_fold(groups, f"{n} gold claims of {len(groups)} articles ({', '.join(names)})")
     learned.MODEL_FILE.write_text(json.dumps(model.to_json(), ensure_ascii=False), encoding="utf-8")
     print(f"wrote {learned.MODEL_FILE.relative_to(ROOT)}: {model.trained_on}, C={model.c}, "

@@ -43,8 +43,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--rules-only",
         action="store_true",
-        help="score the rules without the learned stance model (which has seen the annotated "
-        "corpora: use tools/eval_loo.py for its leave-one-article-out score)",
+        help="score the rules without the learned claim ranker and stance model (which have "
+        "seen the annotated corpora: use tools/eval_loo.py for their leave-one-article-out score)",
     )
     p.set_defaults(func=run(cmd_eval))
 
@@ -169,7 +169,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if isinstance(art, ArticleError):
             fail(f"{os.path.basename(path)}: {art}")
         result = (
-            propose(art, [], THESIS_FALLBACK, stance_model=None)
+            propose(art, [], THESIS_FALLBACK, stance_model=None, claim_model=None)
             if args.rules_only
             else propose(art, [], THESIS_FALLBACK)
         )

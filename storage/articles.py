@@ -395,7 +395,7 @@ def _finish(cleaned_text: str, name: str, what: str) -> str:
 def _parse_text(text: str, name: str) -> Article:
     c = clean_text(text)
     return Article(
-        text=_finish(c.text, name, "text file"),
+        text=_finish("\n".join(join_wrapped(c.text.split("\n"))), name, "text file"),
         title=c.title,
         author=c.author,
         date=c.date,
@@ -600,6 +600,57 @@ def _drop_between(text: str, opener: str, closer: str, *, unclosed_runs_on: bool
     return "".join(out)
 
 
+_BLOCK_START = re.compile(
+    r"^\s{0,3}(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>|\||<|\[[^\]]+\]:|([-=*_])(?:\s*\1){2,}\s*$)"
+)
+WRAP_MIN, WRAP_MAX = 40, 100  # a wrapped line is at least this long and a wrapped file's lines
+# are at most this long (plain-text convention: 72–80 columns)
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """The file breaks its paragraphs at a fixed width: many long lines, nearly none longer than
+    a terminal line."""
+    long = [len(ln.rstrip()) for ln in lines if len(ln.rstrip()) >= WRAP_MIN]
+    return len(long) >= 8 and sum(n <= WRAP_MAX for n in long) >= 0.9 * len(long)
+
+
+def join_wrapped(lines: list[str], markdown: bool = False) -> list[str]:
+    """Join the lines of a wrapped paragraph into one line. In Markdown this is the rule
+    (CommonMark: a single line break inside a paragraph or block quote is a space); in plain
+    text only when the file is hard-wrapped. A line continues the one before when that one is
+    a prose line that does not end in a hard break, and either is long (short lines — menus,
+    headings — never absorb a capitalised next line) or the line goes on in lower case; a line
+    that starts a block (list item, heading, quote, table, rule, tag) or is underlined as a
+    heading stays apart."""
+    if not (markdown or _hard_wrapped(lines)):
+        return lines
+    quote = re.compile(r"^\s{0,3}>\s?")
+    out: list[str] = []
+    prev_ok = prev_quote = False
+    for k, line in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        underlined = bool(nxt.strip()) and bool(re.match(r"^\s{0,3}(?:=+|-+)\s*$", nxt))
+        body = line.strip()
+        in_quote = bool(quote.match(line))
+        if in_quote and prev_quote and markdown:
+            body = quote.sub("", line).strip()
+            cont = bool(body) and not _BLOCK_START.match(body)
+        else:
+            cont = bool(body) and not _BLOCK_START.match(line) and not in_quote and "|" not in line
+        last = out[-1].rstrip() if out else ""
+        long_or_lower = len(last) >= WRAP_MIN or body[:1].islower()
+        if prev_ok and cont and not underlined and long_or_lower:
+            out[-1] = last + " " + body
+        else:
+            out.append(line)
+        last = out[-1]
+        prev_quote = bool(quote.match(last)) and bool(quote.sub("", last).strip())
+        prev_ok = bool(last.strip()) and not re.match(r"^\s{0,3}(?:#|<)", last) and "|" not in last
+        prev_ok = prev_ok and not last.endswith(("  ", "\\"))
+        prev_ok = prev_ok and not re.match(r"^\s{0,3}([-=*_])(?:\s*\1){2,}\s*$", last)
+    return out
+
+
 def _parse_markdown(text: str, name: str) -> Article:
     title = author = date = ""
     fm = re.match(r"^---\s*\n(.*?)\n---\s*\n", text, re.S)
@@ -621,7 +672,7 @@ def _parse_markdown(text: str, name: str) -> Article:
     # Site-generator syntax: Hugo/Jekyll shortcodes and Liquid tags, kramdown attribute lists.
     text = re.sub(r"\{\{[<%].{0,500}?[%>]\}\}|\{%.{0,500}?%\}|\{:[^}\n]{0,200}\}", "", text)
     lines = []
-    for line in _drop_subscribe_boxes(text.splitlines()):
+    for line in _drop_subscribe_boxes(join_wrapped(text.splitlines(), markdown=True)):
         m = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", line)
         if m:
             if not title and len(m.group(1)) == 1:

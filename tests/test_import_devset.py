@@ -35,7 +35,7 @@ def scored() -> list[tuple[str, dict]]:
     paths = [str(CORPUS / g["article"]) for g in golds]
     rows = []
     for g, path, art in zip(golds, paths, read_many(paths)):
-        result = propose(art, [], "T", stance_model=None)  # the rules (the model saw these)
+        result = propose(art, [], "T", stance_model=None, claim_model=None)  # the rules only
         raw = Path(path).read_text(encoding="utf-8")
         rows.append((Path(path).stem, score_article(raw, g, result)))
     return rows

@@ -107,3 +107,75 @@ def test_the_dialog_shows_the_fit_and_skips_flagged_facts_in_accept_all(qtbot) -
     status = dlg.fact_table.item(0, dlg.fact_table.columnCount() - 1).text()
     assert status.startswith("→ point dated 2022; ⚠") and "R²" in status, status
     assert dlg.set_fact_accepted(0, True)  # a user may still take it by hand
+
+
+ENERGY = Series(
+    "training_energy_gwh", "Electricity used to train frontier models", "GWh",
+    (Point("2020", 1.3, "GPT-3"), Point("2023", 50.0, "GPT-4")),
+)  # fmt: skip
+
+
+def test_a_named_models_figure_is_never_dated_by_the_article() -> None:
+    """A 2025 article recalling an older model's energy bill: the figure is not a 2025 point."""
+    text = "Looking back, the run behind GPT-3 reportedly drew about 50 GWh from the grid."
+    (f,) = find_facts(text)
+    assert f.year is None and f.dated_elsewhere
+    article = Article(text, date="2025-03-01")
+    with pytest.raises(FactRefused, match="not its date"):
+        decide_fact(f, "training_energy_gwh", article, {"training_energy_gwh": ENERGY})
+    # A figure about the present with nothing else dating it still takes the article's year.
+    (g,) = find_facts("Frontier training runs now draw about 50 GWh each.")
+    assert not g.dated_elsewhere
+    assert decide_fact(g, "training_energy_gwh", article, {"training_energy_gwh": ENERGY}).date == (
+        "2025"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("GPT-3 (2020) drew about 1.3 GWh in training.", 2020),  # the bracketed year dates it
+        ("In 2020 the GPT-3 run drew about 1.3 GWh.", 2020),
+        ("GPT-3 (2020) drew 1.3 GWh while GPT-4 drew about 50 GWh.", None),  # two models: no
+    ],
+)
+def test_a_facts_year_comes_from_its_own_sentence(text: str, year: int | None) -> None:
+    facts = find_facts(text)
+    assert facts[-1].year == year
+    if year is None:
+        assert facts[-1].dated_elsewhere
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit"),
+    [
+        ("A frontier run now needs about 10^25 FLOPs of compute.", "10^25 FLOPs", 1e25, "FLOP"),
+        (
+            "Some expect trouble near $$10^{13}$$ parameters.",
+            "10^{13}$$ parameters",
+            1e13,
+            "parameters",
+        ),  # fmt: skip
+        (
+            "Spending rose three to four times per year.",
+            "three to four times per year",
+            3.0,
+            "x/year",
+        ),  # fmt: skip
+        (
+            "The horizon has doubled roughly every six months.",
+            "doubled roughly every six months",
+            6.0,
+            "months",
+        ),  # fmt: skip
+    ],
+)
+def test_powers_of_ten_word_ranges_and_doubling_times(
+    text: str, quote: str, value: float, unit: str
+) -> None:
+    facts = find_facts(text)
+    assert [(f.quote, f.value, f.unit) for f in facts] == [(quote, value, unit)]
+
+
+def test_an_exponent_is_not_a_number_of_its_own() -> None:
+    assert all(f.value != 3.0 for f in find_facts("A gain of 10^3 times over the baseline."))

@@ -67,3 +67,35 @@ def test_the_shipped_model_loads_and_reads_pro_and_con() -> None:
     pro = model.probabilities("Scaling laws keep holding and models keep improving.", 2.0, 0)
     con = model.probabilities("Scaling has hit diminishing returns and will stall.", -2.0, 0)
     assert pro["pro"] > pro["con"] and con["con"] > con["pro"]
+
+
+def test_the_model_reads_the_articles_lean_and_the_rules_vote() -> None:
+    """The same words lean the article's way: the context features carry the side when the
+    sentence itself has no cue."""
+    rows = []
+    for k in range(12):
+        side = "pro" if k % 2 else "con"
+        lean = 0.8 if side == "pro" else -0.8
+        rows.append((f"the next generation of systems arrives soon {k}", side, 0.0, 0, lean, lean,
+                     0.0))  # fmt: skip
+    model = learned.train(rows, c=4.0)
+    text = "the next generation of systems arrives soon"
+    pro = model.probabilities(text, 0.0, 0, lean=0.8, local=0.8)
+    con = model.probabilities(text, 0.0, 0, lean=-0.8, local=-0.8)
+    assert pro["pro"] > 0.5 > con["pro"]
+
+
+def test_the_rules_keep_their_label_below_the_models_confidence_floor() -> None:
+    from model.importer.stance import combine
+
+    probs = {"pro": 0.45, "con": 0.35, "neutral": 0.2}
+    assert combine("con", 0.6, probs, min_confidence=0.5) == ("con", 0.6)
+    assert combine("con", 0.6, probs, min_confidence=0.4)[0] == "pro"
+
+
+def test_the_shipped_model_records_its_cross_validated_hyperparameters() -> None:
+    data = json.loads(learned.MODEL_FILE.read_text(encoding="utf-8"))
+    assert set(data["hyperparameters"]) == {"C", "min_confidence"}
+    assert data["extra_features"] == list(learned.EXTRA)
+    model = learned.shipped()
+    assert model is not None and model.min_confidence == data["hyperparameters"]["min_confidence"]

@@ -345,3 +345,45 @@ def test_transcript_stage_directions_and_podcast_credits_are_chrome(tmp_path) ->
     for chrome in ("music", "Transcript generated", "Subscribe"):
         assert chrome not in text, chrome
     assert PIECE_A in text and PIECE_B in text
+
+
+WRAPPED = (
+    "Scaling has carried language models further than most forecasters\n"
+    "expected, and each new generation has cleared benchmarks that were meant\n"
+    "to last for years.\n"
+    "Yet the question is whether the same recipe keeps paying at the next\n"
+    "order of magnitude.\n"
+)
+
+
+def test_a_hard_wrapped_markdown_paragraph_is_one_paragraph(tmp_path) -> None:
+    filler = "\n".join(
+        f"Paragraph {k} restates a point about compute and data at some length, so\n"
+        "the file reads like a wrapped essay.\n"
+        for k in range(6)
+    )
+    path = tmp_path / "wrapped.md"
+    path.write_text(
+        f"# Wrapped\n\n{WRAPPED}\n> A quoted line that wraps\n> onto a second line.\n\n"
+        f"* a list item\n* another item\n\n{filler}",
+        encoding="utf-8",
+    )
+    text = read_article(str(path)).text
+    assert "forecasters expected, and each new generation" in text  # a soft break is a space
+    assert "meant to last for years. Yet the question" in text
+    assert "A quoted line that wraps onto a second line." in text
+    assert "a list item\n" in text  # list items stay apart
+
+
+def test_hard_wrapped_plain_text_joins_but_menus_and_short_lines_stay(tmp_path) -> None:
+    body = "\n".join([WRAPPED] * 3)
+    path = tmp_path / "wrapped.txt"
+    path.write_text(f"A Wrapped Essay\n\n{body}\n", encoding="utf-8")
+    text = read_article(str(path)).text
+    assert "than most forecasters expected, and" in text
+    long_line = "A single line of prose about compute that runs on well past any wrap width " * 3
+    lines = ["A Page", "", "Home", "Topics", "About", "", long_line, "Then a capitalised line.", ""]
+    path.write_text("\n".join(lines * 3), encoding="utf-8")
+    text = read_article(str(path)).text
+    assert "width\nThen a capitalised line." in text  # not hard-wrapped: its lines are kept
+    assert "Topics" not in text

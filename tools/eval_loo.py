@@ -1,26 +1,30 @@
 """Leave-one-article-out evaluation of the importer on every annotated corpus.
 
 `python tools/eval_loo.py [--json OUT] [--rules-only]`: for each annotated article, the learned
-stance model (model/importer/learned.py) is trained on the gold claims of all *other* articles,
-the article is imported with it, and the proposals are scored (model/importer/evaluate.py).
-Rule-based parts are the same for every fold. Prints per-article rows and per-corpus totals.
+claim ranker (model/importer/ranker.py, its hyperparameters chosen by cross-validation inside
+the other articles: nested) and the learned stance model (model/importer/learned.py) are
+trained on the gold claims of all *other* articles, the article is imported with them, and the
+proposals are scored (model/importer/evaluate.py). Rule-based parts are the same for every fold.
+Prints per-article rows and per-corpus totals.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
 import json
-import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from model.importer import learned, propose, stance  # noqa: E402
+from model.importer import propose  # noqa: E402
 from model.importer.evaluate import rates, raw_text, score_article, total  # noqa: E402
 from storage.articles import ArticleError, read_many  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tools"))
+import train_ranker  # noqa: E402
+import train_stance  # noqa: E402
 
 CORPORA = {
     "eval": ROOT / "../shared/eval",
@@ -43,19 +47,6 @@ def load() -> list[dict]:
     return out
 
 
-def claim_text(quote: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html.unescape(quote))).strip()
-
-
-def examples(items: list[dict]) -> list[tuple[str, str, float, int]]:
-    out = []
-    for it in items:
-        for c in it["gold"].get("claims", []):
-            t = claim_text(c["quote"])
-            out.append((t, c["stance"], stance.polarity(t), stance.reported_side(t)))
-    return out
-
-
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--json", help="write the per-article counts here")
@@ -63,15 +54,20 @@ def main() -> int:
     args = ap.parse_args()
     items = load()
     arts = read_many([str(it["path"]) for it in items])
+    tables, stances = {}, {}
+    if not args.rules_only:
+        tables = {id(it): t for it, t in train_ranker.build(items, arts)}
+        stances = {id(it): g for it, g in train_stance.build(items, arts)}
     rows = []
-    for k, (it, art) in enumerate(zip(items, arts)):
+    for it, art in zip(items, arts):
         if isinstance(art, ArticleError):
             print(f"{it['stem']}: {art}", file=sys.stderr)
             continue
-        model = None
+        model = ranks = None
         if not args.rules_only:
-            model = learned.train(examples(items[:k] + items[k + 1 :]), trained_on="fold")
-        result = propose(art, [], "thesis", stance_model=model)
+            model = train_stance.train_fold([g for j, g in stances.items() if j != id(it)])
+            ranks = train_ranker.train_fold([t for j, t in tables.items() if j != id(it)])
+        result = propose(art, [], "thesis", stance_model=model, claim_model=ranks)
         raw = raw_text(str(it["path"]), it["gold"])
         rows.append((it, score_article(raw, it["gold"], result)))
     head = ("article", "recall≥2", "precision", "stance", "pro", "con", "facts", "leak")

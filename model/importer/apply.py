@@ -305,9 +305,12 @@ def _data(amap_series: Mapping[str, Series]) -> list[Series]:
 
 
 def fact_date(fact: TrendFact, article: Article) -> str:
-    """The fact's year, else the year of the article's date, else "" (no date to plot it at)."""
+    """The fact's year, else the year of the article's date, else "" (no date to plot it at).
+    A figure its sentence ties to a named model or another year is never dated by the article."""
     if fact.year:
         return str(fact.year)
+    if fact.dated_elsewhere:
+        return ""
     m = _YEAR.search(article.date or "")
     return m.group(1) if m else ""
 
@@ -343,6 +346,11 @@ def decide_fact(
     if not math.isfinite(fact.value):
         raise FactRefused("the value is not a finite number")
     date = fact_date(fact, article)
+    if not date and fact.dated_elsewhere:
+        raise FactRefused(
+            f"the sentence ties it to {fact.label or 'a model or year'} but gives no year for "
+            "it: the article's date is not its date"
+        )
     if not date:
         raise FactRefused("no year in the text and the article has no date")
     if int(date[:4]) > datetime.now(UTC).year:

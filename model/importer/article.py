@@ -99,6 +99,9 @@ class TrendFact:
     year: int | None
     label: str
     kind: str = "observation"  # ratio | hypothetical | projection | reference: never a point
+    # The sentence ties the figure to a named model or to another year without giving its year:
+    # the article's date is then not the figure's date ("Training GPT-3 took about 50 GWh").
+    dated_elsewhere: bool = False
 
     def to_json(self) -> dict:
         return {

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from model.importer import lexicon as lx
+from model.importer import ranker
 from model.importer.article import Sentence
 from model.importer.stance import polarity
 
@@ -154,21 +155,7 @@ def centrality(bodies: Sequence[str]) -> list[float]:
 
     Claims restate the article's themes; examples and asides are peripheral.
     """
-    n = len(bodies)
-    if n < 3:
-        return [0.0] * n
-    import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    try:
-        x = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(bodies)
-    except ValueError:
-        return [0.0] * n
-    # Row sums of the similarity matrix without building it (n² memory): x·(Σ rows) − |row|².
-    total = np.asarray(x @ np.asarray(x.sum(axis=0)).ravel()).ravel()
-    self_sim = np.asarray(x.multiply(x).sum(axis=1)).ravel()
-    order = np.argsort(np.argsort(-(total - self_sim), kind="stable"), kind="stable")
-    return list(0.5 - order / (n - 1))
+    return ranker.tfidf_views(bodies, "")[0]
 
 
 CENTRALITY_WEIGHT = 1.6
@@ -187,11 +174,15 @@ def _has_point(points: Sequence[int], start: int, end: int) -> bool:
 
 
 def score_all(
-    sentences: Sequence[Sentence], bodies: Sequence[str], fact_spans: Sequence[tuple[int, int]] = ()
+    sentences: Sequence[Sentence],
+    bodies: Sequence[str],
+    fact_spans: Sequence[tuple[int, int]] = (),
+    cent: Sequence[float] | None = None,
 ) -> list[float]:
-    """Claim score of every sentence; fact_spans mark sentences that carry trend facts."""
+    """Claim score of every sentence; fact_spans mark sentences that carry trend facts; cent is
+    centrality(bodies) when the caller has it already."""
     n = len(sentences)
-    cent = centrality(bodies)
+    cent = centrality(bodies) if cent is None else cent
     fact_starts = sorted(a for a, _ in fact_spans)
     out = []
     supplement = False
@@ -218,14 +209,49 @@ def score_all(
     return out
 
 
+def unit_rows(
+    sentences: Sequence[Sentence],
+    bodies: Sequence[str],
+    fact_spans: Sequence[tuple[int, int]] = (),
+    title: str = "",
+) -> tuple[list[float], list[list[float] | None]]:
+    """The rule score and the learned ranker's feature row of every sentence (one TF-IDF fit)."""
+    cent, title_sim = ranker.tfidf_views(bodies, title)
+    scores = score_all(sentences, bodies, fact_spans, cent=cent)
+    fact_starts = sorted(a for a, _ in fact_spans)
+    has_fact = [_has_point(fact_starts, s.start, s.end) for s in sentences]
+    return scores, ranker.features(sentences, bodies, scores, cent, title_sim, has_fact)
+
+
+def _cap(n: int) -> int:
+    return max(5, min(math.ceil(MAX_SHARE * n), int(CAP_BASE + CAP_PER_SENTENCE * n)))
+
+
 def rank_claims(
-    sentences: Sequence[Sentence], bodies: Sequence[str], fact_spans: Sequence[tuple[int, int]] = ()
+    sentences: Sequence[Sentence],
+    bodies: Sequence[str],
+    fact_spans: Sequence[tuple[int, int]] = (),
+    model: ranker.LinearRanker | None = None,
+    title: str = "",
 ) -> list[tuple[int, float]]:
-    """(index, score) of the proposed claim sentences, best first."""
+    """(index, score) of the proposed claim sentences, best first. With a learned model the
+    sentences it gives at least its threshold are proposed, ordered by its probability, and the
+    score is rescaled so that the model's threshold sits at the rules' THRESHOLD."""
     n = len(sentences)
-    scored = [
-        (i, sc) for i, sc in enumerate(score_all(sentences, bodies, fact_spans)) if sc >= THRESHOLD
-    ]
+    if model is None:
+        scores = score_all(sentences, bodies, fact_spans)
+        scored = [(i, sc) for i, sc in enumerate(scores) if sc >= THRESHOLD]
+    else:
+        _, rows = unit_rows(sentences, bodies, fact_spans, title)
+        cut = _logit(model.threshold)
+        scored = []
+        for i, row in enumerate(rows):
+            if row is not None and (p := model.probability(row)) >= model.threshold:
+                scored.append((i, THRESHOLD + _logit(p) - cut))
     scored.sort(key=lambda t: -t[1])
-    cap = max(5, min(math.ceil(MAX_SHARE * n), int(CAP_BASE + CAP_PER_SENTENCE * n)))
-    return scored[:cap]
+    return scored[: _cap(n)]
+
+
+def _logit(p: float) -> float:
+    p = min(1 - 1e-9, max(1e-9, p))
+    return math.log(p / (1 - p))

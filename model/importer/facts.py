@@ -100,9 +100,19 @@ _ORDERS = re.compile(
 )
 _WORD_TIMES = re.compile(
     r"\b(?P<w>one hundred|a hundred|one thousand|a thousand|two|three|four|five|six|seven|eight|"
-    r"nine|ten|twelve|twenty|fifty|hundred|thousand)\s+times\b(?P<py>\s+(?:per|a)\s+year\b)?",
+    r"nine|ten|twelve|twenty|fifty|hundred|thousand)(?P<rng>\s+(?:to|or)\s+(?:two|three|four|"
+    r"five|six|seven|eight|nine|ten|twelve|twenty))?\s+times\b(?P<py>\s+(?:per|a)\s+year\b)?",
+    re.I,
+)  # "four to five times per year": a range, read as its lower bound (as "$41–78 M" is)
+# A doubling time: "has doubled about every seven months" is 7 months, not a ratio of 2.
+_DOUBLING = re.compile(
+    r"\bdoubl(?:es|ed|ing|e)\s+(?:(?:roughly|about|approximately|around|once)\s+)*every\s+"
+    r"(?P<n>\d{1,3}(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<u>months|years)\b",
     re.I,
 )
+# A bare power of ten with a unit: "10^24 FLOPs", "$$10^{12}$$ parameters" (LaTeX).
+_POW10 = re.compile(r"(?<![\d.×x*])(?<![×x*] )10\s?\^\s?\{?(?P<e>\d{1,3})\}?(?:\$\$|\$)?")
 # "tenfold", "a hundredfold increase"; "doubled", "could more than triple" (a ratio of 2 or 3).
 _FOLD = re.compile(
     r"\b(?P<w>two|three|four|five|ten|twenty|fifty|hundred|thousand)-?fold\b|"
@@ -213,6 +223,18 @@ _REFERENCE = re.compile(
 )
 
 
+_NAMED_YEAR = re.compile(_MODEL.pattern + r"\s*\(\s*((?:19|20)\d{2})\s*\)")
+_ANY_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])")
+
+
+def _dated_elsewhere(sentence: str, a: int, b: int) -> bool:
+    """The sentence names a model or a year (outside the number itself) but gives the figure no
+    year of its own: "Training GPT-3 took about 50 GWh" in a 2025 article is not a 2025 point;
+    the model's figure dates from when the model was built, which the sentence does not say."""
+    rest = sentence[:a] + " " * (b - a) + sentence[b:]
+    return bool(_MODEL.search(rest) or _ANY_YEAR.search(rest))
+
+
 def fact_kind(text: str, a: int, b: int) -> str:
     """observation | ratio | hypothetical | projection | reference: "20 tokens per parameter"
     is a ratio, "would want 200T tokens" a hypothetical, "will need 1e28 FLOP" a projection and
@@ -302,6 +324,9 @@ def find_facts(text: str) -> list[TrendFact]:
             year = min(cues)[1]
         elif row_year:
             year = int(row_year.group(1))
+        elif (named := _NAMED_YEAR.search(ctx)) and len(set(_MODEL.findall(ctx))) == 1:
+            year = int(named.group(1))  # "GPT-3 (2020) used …": the bracketed year dates the
+            # only model the sentence names
         label = row_model or _label(text, a, b)  # a table row's model names its numbers
         if rng:
             label = f"{label} (range {rng})".strip()
@@ -309,7 +334,10 @@ def find_facts(text: str) -> list[TrendFact]:
         if row_year and unit == "percent":
             quantity = "benchmark score"
         kind = fact_kind(text, a, b)
-        facts.append(TrendFact(text[a:b], a, b, quantity, value, unit, year, label, kind))
+        elsewhere = year is None and _dated_elsewhere(ctx, a - s, b - s)
+        facts.append(
+            TrendFact(text[a:b], a, b, quantity, value, unit, year, label, kind, elsewhere)
+        )
 
     for m in _ORDERS.finditer(text):
         w = m.group("w").lower()
@@ -319,7 +347,15 @@ def find_facts(text: str) -> list[TrendFact]:
         add(m.start(), m.end(), _FRACTION[m.group("f").lower()], "fraction")
     for m in _WORD_TIMES.finditer(text):
         unit = "x/year" if m.group("py") else "x"
-        add(m.start(), m.end(), float(_WORDNUM[m.group("w").lower()]), unit)
+        rng = m.group(0).strip() if m.group("rng") else ""
+        add(m.start(), m.end(), float(_WORDNUM[m.group("w").lower()]), unit, rng)
+    for m in _DOUBLING.finditer(text):
+        n = m.group("n").lower()
+        add(m.start(), m.end(), float(_WORDNUM.get(n) or n), m.group("u").lower())
+    for m in _POW10.finditer(text):
+        hit = _unit_after(text, m.end())
+        if hit and hit[0] not in ("x", "percent"):
+            add(m.start(), hit[1], float(10 ** int(m.group("e"))), hit[0])
     for m in _FOLD.finditer(text):
         w = (m.group("w") or "").lower()
         value = _WORDNUM.get(w) or _FOLD_VALUE.get((m.group("m") or "").lower())
@@ -330,8 +366,8 @@ def find_facts(text: str) -> list[TrendFact]:
     for m in _core_matches(text):
         a = m.start()
         before = text[max(0, a - 12) : a]
-        if re.search(r"[\w.]-$|[\d.,]$", before):
-            continue  # inside a model name (GPT-4) or another number
+        if re.search(r"[\w.]-$|[\d.,]$|\^\s?\{?$", before):
+            continue  # inside a model name (GPT-4), another number or an exponent (10^24)
         alpha = re.search(r"([A-Za-z]+)$", before)
         if alpha and not (alpha.group(1).islower() and len(alpha.group(1)) >= 4):
             continue  # H100, o3, Llama3 …

@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from model.importer import claims, learned, lexicon, stance, targets
+from model.importer import claims, learned, lexicon, ranker, stance, targets
 from model.importer.article import Article, ImportProposals, NodeRef, Proposal, Sentence
 from model.importer.facts import find_facts
 from model.importer.learned import LinearStance
+from model.importer.ranker import LinearRanker
 from model.importer.sentences import (
     claim_units,
     split_sentences,
@@ -130,16 +132,9 @@ def _node_prior(sims, row: int, nodes: Sequence[NodeRef], thesis_id: str) -> flo
 _SHIPPED = object()
 
 
-def propose(
-    article: Article,
-    nodes: Sequence[NodeRef],
-    thesis_id: str,
-    stance_model: LinearStance | None | object = _SHIPPED,
-) -> ImportProposals:
-    """Rank the article's claims and facts and suggest where each belongs in the map.
-
-    Every step is linear or n·log n in the text, and the text and sentence count are capped, so a
-    pathological file costs bounded time and memory."""
+def prepare(article: Article) -> tuple[str, list[Sentence], list[str], list[str]]:
+    """The text proposals are drawn from (capped), its claim units, their bodies (no label, no
+    attribution) and notes for the user when the text was cut."""
     text, note = _truncated(article.text)
     notes = [note] if note else []
     sents = claim_units(split_sentences(text), text)
@@ -150,19 +145,30 @@ def propose(
         )
         sents = sents[:MAX_UNITS]
         text = text[: sents[-1].end]
-    facts = find_facts(text)
     bodies = [strip_attribution(strip_label(s.text)[1]) for s in sents]
+    return text, sents, bodies, notes
+
+
+@dataclass(frozen=True)
+class StanceInputs:
+    """What the stance rules and the learned model read about each unit of one article."""
+
+    said: list[str]  # the unit without its attribution (the whole unit: a lead-in is part of it)
+    section: list[int]  # per unit: +1/-1 inside a side's section ("Optimistic view:"), else 0
+    lean: float  # the article's own side in [-1, 1]
+    local: list[float]  # the article's lean plus the rest of the unit's paragraph
+    sides: list[int]  # the camp whose view the unit reports (carried for "On this view, …")
+    polarity: list[float]  # the rules' cue polarity of the unit
+
+
+def stance_inputs(title: str, sents: Sequence[Sentence], bodies: Sequence[str]) -> StanceInputs:
+    """The article-level and unit-level evidence stance needs, computed once per article."""
     para_first: dict[int, str] = {}
     for s in sents:
         para_first.setdefault(s.para, s.text)
     n_para = max(para_first) + 1 if para_first else 0
     context = stance.section_context([para_first.get(i, "") for i in range(n_para)])
-
-    lean = _article_lean(article.title, sents, bodies)
-    ranked = merge_near_duplicates(
-        claims.rank_claims(sents, bodies, [(f.start, f.end) for f in facts]), bodies
-    )
-    # Stance reads the whole unit: a leading "They look like missing machinery: …" is part of it.
+    lean = _article_lean(title, sents, bodies)
     said = [strip_attribution(s.text) for s in sents]
     author = 1 if lean > 0.15 else -1 if lean < -0.15 else 0
     sides = stance.carried_sides(said, author)
@@ -170,23 +176,64 @@ def propose(
     para_pol: dict[int, float] = {}
     for s, p in zip(sents, unit_pol):
         para_pol[s.para] = para_pol.get(s.para, 0.0) + p
+    local = [stance.local_lean(lean, para_pol[s.para] - p) for s, p in zip(sents, unit_pol)]
+    return StanceInputs(said, [context[s.para] for s in sents], lean, local, sides, unit_pol)
+
+
+def rule_stance(inputs: StanceInputs, i: int, node_side: float = 0.0) -> tuple[str, float]:
+    """The rules' label and confidence for unit i."""
+    return stance.classify(
+        inputs.said[i], inputs.section[i], inputs.local[i], inputs.sides[i], node_side
+    )
+
+
+def unit_stance(
+    inputs: StanceInputs, i: int, node_side: float, model: LinearStance | None
+) -> tuple[str, float]:
+    """The rules' stance of unit i, or the learned model's when it is confident (outside a
+    side's section, which the rules read with certainty)."""
+    label, conf = rule_stance(inputs, i, node_side)
+    if model is None or inputs.section[i]:
+        return label, conf
+    probs = model.probabilities(
+        inputs.said[i],
+        inputs.polarity[i],
+        inputs.sides[i],
+        lean=inputs.lean,
+        local=inputs.local[i],
+        rule=learned.rule_vote(label, conf),
+    )
+    return stance.combine(label, conf, probs, model.min_confidence)
+
+
+def propose(
+    article: Article,
+    nodes: Sequence[NodeRef],
+    thesis_id: str,
+    stance_model: LinearStance | None | object = _SHIPPED,
+    claim_model: LinearRanker | None | object = _SHIPPED,
+) -> ImportProposals:
+    """Rank the article's claims and facts and suggest where each belongs in the map.
+
+    Every step is linear or n·log n in the text, and the text and sentence count are capped, so a
+    pathological file costs bounded time and memory."""
+    text, sents, bodies, notes = prepare(article)
+    facts = find_facts(text)
+    ranker_model = ranker.shipped() if claim_model is _SHIPPED else claim_model
+    ranked = merge_near_duplicates(
+        claims.rank_claims(
+            sents, bodies, [(f.start, f.end) for f in facts], ranker_model, article.title
+        ),
+        bodies,
+    )
+    inputs = stance_inputs(article.title, sents, bodies)
     texts = [bodies[i] for i, _ in ranked]
     sims = targets.similarities(texts, nodes)
     model = learned.shipped() if stance_model is _SHIPPED else stance_model
     chosen = []
     for row, (i, score) in enumerate(ranked):
-        s = sents[i]
-        local = stance.local_lean(lean, para_pol[s.para] - unit_pol[i])
-        label, conf = stance.classify(
-            said[i], context[s.para], local, sides[i], _node_prior(sims, row, nodes, thesis_id)
-        )
-        if model is not None and not context[s.para]:
-            label, conf = stance.combine(
-                label,
-                conf,
-                model.probabilities(said[i], unit_pol[i], stance.reported_side(said[i])),
-            )
-        chosen.append((s, score, label, conf))
+        label, conf = unit_stance(inputs, i, _node_prior(sims, row, nodes, thesis_id), model)
+        chosen.append((sents[i], score, label, conf))
     sugg = targets.suggest(texts, [c[2] for c in chosen], nodes, thesis_id, sims=sims)
     proposals = []
     for (s, score, label, conf), (target, relation, sim) in zip(chosen, sugg):

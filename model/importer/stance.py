@@ -232,10 +232,12 @@ def classify(
 LEARNED_MIN = 0.4  # the learned model decides when it gives its top class at least this
 
 
-def combine(label: str, conf: float, probs: dict[str, float]) -> tuple[str, float]:
+def combine(
+    label: str, conf: float, probs: dict[str, float], min_confidence: float = LEARNED_MIN
+) -> tuple[str, float]:
     """The rules' label, or the learned model's when it is confident (it has seen the rules'
     evidence as features, and the debate's vocabulary the cue lists lack)."""
     top = max(probs, key=probs.__getitem__)
-    if probs[top] >= LEARNED_MIN:
+    if probs[top] >= min_confidence:
         return top, round(min(0.99, max(0.34, probs[top])), 3)
     return label, conf

@@ -1,0 +1,240 @@
+"""A learned claim ranker over general sentence features, stored as readable JSON.
+
+The additive rule score in claims.py weighs its cues by hand; this model learns how much each
+general property of a sentence says "claim": the rule score itself, position in the article and
+paragraph, length, first-person and author-position markers, modality, hedges, polarity, TF-IDF
+centrality and similarity to the title. A logistic regression trained only on annotated claims
+(`tools/train_ranker.py`), evaluated leave-one-article-out (`tools/eval_loo.py`), with its
+regularisation and proposal threshold chosen by cross-validation inside the training articles.
+No word of any article is a feature, only sentence shapes, so it carries over to new voices.
+The runtime needs no scikit-learn beyond the TF-IDF the rules already use: standardise, dot
+product, logistic.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from model.importer import lexicon as lx
+from model.importer.article import Sentence
+
+MODEL_FILE = lx.DATA / "claim_model.json"
+
+FEATURES = (
+    "rule_score",  # claims.score_all, clipped to [-4, 8]
+    "rule_rank",  # the rule score's percentile in its article (1 = best)
+    "centrality",  # rank-based TF-IDF centrality in [-0.5, 0.5]
+    "title_sim",  # TF-IDF cosine with the article's title
+    "position",  # relative position in the article
+    "intro",  # in the first 12 % of the sentences
+    "outro",  # in the last 15 %
+    "log_words",
+    "para_first",
+    "para_last",
+    "para_alone",  # a one-sentence paragraph
+    "first_person_singular",  # I, my, me
+    "first_person_plural",  # we, our, us
+    "author_verdict",  # "I think", "my view", "we conclude"
+    "modal",  # will, would, can't, must, should … (argue.txt), count ≤ 3
+    "hedge",
+    "future_or_prediction",  # will, by 2030, expect, predict
+    "polarity",  # |rule polarity|, tanh
+    "negation",
+    "topic",  # debate vocabulary count ≤ 4
+    "thesis",  # scaling, AGI, general intelligence
+    "question",
+    "quote_marks",
+    "digits",  # count of numbers ≤ 4
+    "has_fact",
+    "bullet",
+    "discourse",  # opens with but/so/in short/…
+)
+
+_FIRST_SING = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|mine)\b")
+_FIRST_PLUR = re.compile(r"\b(?:we|our|us|we're|we’re|we've|we’ve)\b", re.I)
+_VERDICT = re.compile(
+    r"\b(?:(?:my|our) (?:conclusion|view|guess|assessment|verdict|bet|position|prediction|"
+    r"expectation|sense)|(?:I|we) (?:(?:still|now|do|don't|don’t|strongly) )?(?:conclude|think|"
+    r"believe|argue|expect|bet|suspect|predict|doubt|claim)|in (?:my|our) (?:view|opinion))\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|won't|won’t|going to|by (?:19|20)\d\d|expect\w*|predict\w*|forecast\w*|"
+    r"within (?:a|the next|\w+) (?:years?|decades?))\b",
+    re.I,
+)
+_THESIS = re.compile(
+    r"\b(?:agi|scal\w+|general intelligence|human-level|superintelligen\w*|transformative)\b", re.I
+)
+
+
+def tfidf_views(bodies: Sequence[str], title: str):  # noqa: ANN202
+    """Rank centrality and title similarity from one TF-IDF fit over the article's sentences."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    n = len(bodies)
+    if n < 3:
+        return [0.0] * n, [0.0] * n
+    try:
+        vec = TfidfVectorizer(sublinear_tf=True, stop_words="english")
+        x = vec.fit_transform(bodies)
+    except ValueError:
+        return [0.0] * n, [0.0] * n
+    # Row sums of the similarity matrix without building it (n² memory): x·(Σ rows) − |row|².
+    total = np.asarray(x @ np.asarray(x.sum(axis=0)).ravel()).ravel()
+    self_sim = np.asarray(x.multiply(x).sum(axis=1)).ravel()
+    order = np.argsort(np.argsort(-(total - self_sim), kind="stable"), kind="stable")
+    cent = list(0.5 - order / (n - 1))
+    if not title.strip():
+        return cent, [0.0] * n
+    t = vec.transform([title])
+    sims = np.asarray((x @ t.T).todense()).ravel()
+    return cent, [float(v) for v in sims]
+
+
+def features(
+    sentences: Sequence[Sentence],
+    bodies: Sequence[str],
+    rule_scores: Sequence[float],
+    centrality: Sequence[float],
+    title_sim: Sequence[float],
+    has_fact: Sequence[bool],
+) -> list[list[float] | None]:
+    """One feature row per sentence (None where the rules exclude it: heading, fragment, table)."""
+    from model.importer.stance import polarity
+
+    n = len(sentences)
+    finite = sorted(s for s in rule_scores if math.isfinite(s))
+    rows: list[list[float] | None] = []
+    for i, (s, b) in enumerate(zip(sentences, bodies)):
+        sc = rule_scores[i]
+        if not math.isfinite(sc):
+            rows.append(None)
+            continue
+        first = i == 0 or sentences[i - 1].para != s.para
+        last = i == n - 1 or sentences[i + 1].para != s.para
+        pos = i / max(1, n - 1)
+        rank = bisect.bisect_left(finite, sc) / max(1, len(finite) - 1) if len(finite) > 1 else 1.0
+        words = b.split()
+        rows.append(
+            [
+                max(-4.0, min(8.0, sc)),
+                min(1.0, rank),
+                centrality[i],
+                title_sim[i],
+                pos,
+                float(pos < 0.12),
+                float(pos > 0.85),
+                math.log1p(len(words)),
+                float(first and not last),
+                float(last and not first),
+                float(first and last),
+                float(bool(_FIRST_SING.search(b))),
+                float(bool(_FIRST_PLUR.search(b))),
+                float(bool(_VERDICT.search(b))),
+                float(min(3, len(lx.ARGUE.findall(b)))),
+                float(bool(lx.HEDGE.search(b))),
+                float(bool(_FUTURE.search(b))),
+                math.tanh(abs(polarity(b)) / 2),
+                float(bool(lx.NEGATION.search(b))),
+                float(min(4, len(lx.TOPIC.findall(b)))),
+                float(bool(_THESIS.search(b))),
+                float(b.rstrip().endswith("?")),
+                float(bool(re.search(r"[\"“”]", b))),
+                float(min(4, len(re.findall(r"\d+(?:[.,]\d+)?", b)))),
+                float(has_fact[i]),
+                float(s.bullet),
+                float(bool(lx.DISCOURSE.match(b))),
+            ]
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class LinearRanker:
+    """P(claim) = logistic(intercept + Σ coef·(x − mean)/scale); threshold = proposal cut-off."""
+
+    names: tuple[str, ...]
+    mean: list[float]
+    scale: list[float]
+    coef: list[float]
+    intercept: float
+    threshold: float
+    c: float = 1.0
+    trained_on: str = ""
+
+    def probability(self, row: Sequence[float]) -> float:
+        z = self.intercept + sum(
+            w * (x - m) / s for w, x, m, s in zip(self.coef, row, self.mean, self.scale)
+        )
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> dict:
+        return {
+            "about": __doc__.split("\n\n")[0],
+            "trained_on": self.trained_on,
+            "hyperparameters": {"C": self.c, "threshold": self.threshold},
+            "threshold": self.threshold,
+            "intercept": round(self.intercept, 5),
+            "features": {
+                n: {"weight": round(w, 5), "mean": round(m, 5), "scale": round(s, 5)}
+                for n, w, m, s in zip(self.names, self.coef, self.mean, self.scale)
+            },
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> LinearRanker:
+        feats = data["features"]
+        names = tuple(feats)
+        if names != FEATURES:
+            raise ValueError("claim model features differ from this version's")
+        return cls(
+            names=names,
+            mean=[feats[n]["mean"] for n in names],
+            scale=[feats[n]["scale"] for n in names],
+            coef=[feats[n]["weight"] for n in names],
+            intercept=float(data["intercept"]),
+            threshold=float(data["threshold"]),
+            c=float(data.get("hyperparameters", {}).get("C", 1.0)),
+            trained_on=data.get("trained_on", ""),
+        )
+
+
+def train(
+    rows: Sequence[Sequence[float]],
+    labels: Sequence[int],
+    weights: Sequence[float] | None = None,
+    *,
+    c: float = 1.0,
+    threshold: float = 0.5,
+    trained_on: str = "",
+) -> LinearRanker:
+    """Fit on feature rows and 0/1 labels (1 = the sentence is a gold claim); needs scikit-learn."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.asarray(rows, dtype=float)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    clf = LogisticRegression(C=c, max_iter=2000)
+    clf.fit((x - mean) / scale, np.asarray(labels), sample_weight=weights)
+    return LinearRanker(
+        FEATURES, [float(v) for v in mean], [float(v) for v in scale],
+        [float(v) for v in clf.coef_[0]], float(clf.intercept_[0]), threshold, c, trained_on,
+    )  # fmt: skip
+
+
+@cache
+def shipped() -> LinearRanker | None:
+    """The ranker trained on every annotated article (None if the file is missing)."""
+    if not MODEL_FILE.is_file():
+        return None
+    return LinearRanker.from_json(json.loads(MODEL_FILE.read_text(encoding="utf-8")))

@@ -1,0 +1,179 @@
+"""Train the claim ranker (model/importer/ranker.py) on the annotated articles' gold claims.
+
+`python tools/train_ranker.py [--report]`: builds one row per sentence of every annotated
+article (the features the importer computes at run time; label 1 when the sentence overlaps a
+gold claim, as the scorer counts it), chooses the regularisation C and the proposal threshold
+by grouped cross-validation over articles, trains on all of them and writes
+model/importer/data/claim_model.json. `--report` also prints the nested leave-one-article-out
+estimate (each held-out article's hyperparameters chosen inside the other articles only).
+
+Objective for the choice: F1 of recall (gold claims of importance ≥ 2 found) and precision
+(proposals that overlap any gold claim), micro-averaged over the held-out articles, after the
+same per-article cap as the importer applies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from model.importer import claims, ranker  # noqa: E402
+from model.importer.evaluate import Locator, _matches, _overlap, _paraphrase  # noqa: E402
+from model.importer.facts import find_facts  # noqa: E402
+from model.importer.pipeline import prepare  # noqa: E402
+
+C_GRID = (0.03, 0.1, 0.3, 1.0)
+T_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+INNER_FOLDS = 5
+IMPORTANCE_WEIGHT = {1: 1.0, 2: 2.0, 3: 3.0}  # a missed key claim costs more than a minor one
+
+
+@dataclass
+class Table:
+    """One article's sentences: feature rows, labels, and what each would count for."""
+
+    rows: list[list[float]] = field(default_factory=list)
+    index: list[int] = field(default_factory=list)  # sentence index of each row
+    texts: list[str] = field(default_factory=list)  # the sentence bodies (for experiments)
+    label: list[int] = field(default_factory=list)
+    weight: list[float] = field(default_factory=list)
+    correct: list[bool] = field(default_factory=list)  # counts as a precise proposal
+    finds: list[frozenset[int]] = field(default_factory=list)  # gold imp ≥ 2 claims it finds
+    n_units: int = 0
+    n_gold2: int = 0
+
+
+def table(article, gold: dict, raw: str) -> Table:  # noqa: ANN001
+    """The rows the importer would score for this article, labelled against its gold."""
+    text, sents, bodies, _ = prepare(article)
+    facts = find_facts(text)
+    _, rows = claims.unit_rows(sents, bodies, [(f.start, f.end) for f in facts], article.title)
+    loc = Locator(raw, article.text)
+    gold_claims = [(c, loc.quote(c["quote"])) for c in gold.get("claims", [])]
+    fact_spans = [loc.quote(f["quote"]) for f in gold.get("trend_facts", [])]
+    t = Table(n_units=len(sents))
+    t.n_gold2 = sum(1 for c, _ in gold_claims if int(c.get("importance", 1)) >= 2)
+    for i, (s, row) in enumerate(zip(sents, rows)):
+        if row is None:
+            continue
+        span = loc.span(s.start, s.end)
+        hits = [(k, c) for k, (c, g) in enumerate(gold_claims) if span and g and _matches(g, span)]
+        imp = max((int(c.get("importance", 1)) for _, c in hits), default=0)
+        ok = bool(hits) or any(span and g and _overlap(g, span) > 0 for _, g in gold_claims)
+        ok = ok or any(_paraphrase(s.text, c["quote"]) for c, _ in gold_claims)
+        ok = ok or any(span and g and _overlap(g, span) > 0 for g in fact_spans)
+        t.rows.append(row)
+        t.index.append(i)
+        t.texts.append(bodies[i])
+        t.label.append(int(bool(hits)))
+        t.weight.append(IMPORTANCE_WEIGHT.get(imp, 1.0) if hits else 1.0)
+        t.correct.append(ok)
+        t.finds.append(frozenset(k for k, c in hits if int(c.get("importance", 1)) >= 2))
+    return t
+
+
+def fit(tables: Sequence[Table], c: float, threshold: float = 0.5) -> ranker.LinearRanker:
+    rows = [r for t in tables for r in t.rows]
+    labels = [y for t in tables for y in t.label]
+    weights = [w for t in tables for w in t.weight]
+    return ranker.train(rows, labels, weights, c=c, threshold=threshold)
+
+
+def counts(model: ranker.LinearRanker, t: Table, threshold: float) -> tuple[int, int, int, int]:
+    """(gold imp ≥ 2 found, gold imp ≥ 2, correct proposals, proposals) at this threshold."""
+    probs = [model.probability(r) for r in t.rows]
+    chosen = sorted((p, k) for k, p in enumerate(probs) if p >= threshold)[::-1]
+    chosen = chosen[: claims._cap(t.n_units)]
+    found: set[int] = set()
+    for _, k in chosen:
+        found |= t.finds[k]
+    return len(found), t.n_gold2, sum(t.correct[k] for _, k in chosen), len(chosen)
+
+
+def f1(total: Sequence[int]) -> float:
+    found, gold, correct, proposed = total
+    r = found / gold if gold else 0.0
+    p = correct / proposed if proposed else 0.0
+    return 2 * r * p / (r + p) if r + p else 0.0
+
+
+def choose(tables: Sequence[Table], folds: int = INNER_FOLDS) -> tuple[float, float]:
+    """(C, threshold) with the best cross-validated F1, folds grouped by article."""
+    k = min(folds, len(tables))
+    groups = [list(range(j, len(tables), k)) for j in range(k)]
+    best, best_f = (1.0, 0.5), -1.0
+    for c in C_GRID:
+        sums = {t: [0, 0, 0, 0] for t in T_GRID}
+        for held in groups:
+            model = fit([tb for j, tb in enumerate(tables) if j not in held], c)
+            for j in held:
+                for t in T_GRID:
+                    sums[t] = [a + b for a, b in zip(sums[t], counts(model, tables[j], t))]
+        for t in T_GRID:
+            if (score := f1(sums[t])) > best_f + 1e-9:
+                best, best_f = (c, t), score
+    return best
+
+
+def train_fold(tables: Sequence[Table], trained_on: str = "fold") -> ranker.LinearRanker:
+    """Hyperparameters chosen inside these tables only, then fitted on all of them."""
+    c, t = choose(tables)
+    model = fit(tables, c, t)
+    return ranker.LinearRanker(
+        model.names, model.mean, model.scale, model.coef, model.intercept, t, c, trained_on
+    )
+
+
+def build(items: list[dict], arts: list) -> list[tuple[dict, Table]]:  # noqa: ANN001
+    from model.importer.evaluate import raw_text
+
+    out = []
+    for it, art in zip(items, arts):
+        if isinstance(art, Exception):
+            continue
+        out.append((it, table(art, it["gold"], raw_text(str(it["path"]), it["gold"]))))
+    return out
+
+
+def main() -> int:
+    from eval_loo import load
+
+    from storage.articles import read_many
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--report", action="store_true", help="nested leave-one-article-out estimate")
+    args = ap.parse_args()
+    items = load()
+    built = build(items, read_many([str(it["path"]) for it in items]))
+    tables = [t for _, t in built]
+    if args.report:
+        tot = [0, 0, 0, 0]
+        for k, (it, t) in enumerate(built):
+            model = train_fold(tables[:k] + tables[k + 1 :])
+            got = counts(model, t, model.threshold)
+            tot = [a + b for a, b in zip(tot, got)]
+            print(f"{it['corpus']}/{it['stem'][:30]:<30} C={model.c:<5} t={model.threshold:<4} "
+                  f"recall {got[0]}/{got[1]} precision {got[2]}/{got[3]}")  # fmt: skip
+        print(f"nested LOO: recall {tot[0] / tot[1]:.3f} precision {tot[2] / tot[3]:.3f} "
+              f"F1 {f1(tot):.3f}")  # fmt: skip
+    names = sorted({it["corpus"] for it, _ in built})
+    model = train_fold(
+        tables,
+        trained_on=f"{sum(len(t.rows) for t in tables)} sentences of {len(tables)} articles "
+        f"({', '.join(names)})",
+    )
+    ranker.MODEL_FILE.write_text(json.dumps(model.to_json(), indent=1), encoding="utf-8")
+    print(f"wrote {ranker.MODEL_FILE.relative_to(ROOT)}: C={model.c}, threshold={model.threshold}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

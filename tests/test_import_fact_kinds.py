@@ -47,6 +47,16 @@ def test_each_number_is_told_apart(quote: str, kind: str) -> None:
     assert fact.to_json()["kind"] == kind
 
 
+@pytest.mark.parametrize(("sentence", "quote", "kind"), [
+    ("On the new puzzles ordinary people score around 60 percent.", "60 percent", "reference"),
+    ("Human testers solved 85% of the tasks in 2024.", "85%", "reference"),
+    ("The best model scored 4% on the same puzzles in 2025.", "4%", "observation"),
+])  # fmt: skip
+def test_a_human_baseline_is_a_reference_level_not_a_models_score(sentence, quote, kind) -> None:
+    fact = next(f for f in find_facts(sentence) if f.quote == quote)
+    assert fact.kind == kind
+
+
 def test_only_observations_can_become_points() -> None:
     series = {TOKENS.name: TOKENS}
     art = Article(OPED, date="2025-01-01")

@@ -295,15 +295,15 @@ def edge(e: Edge) -> Edge:
 
 
 def plain_edge(e: Edge) -> bool:
-    """A link `edge` would return unchanged: plain-typed ends, relation and strength, no range.
-    False means only "take the full check", never "bad"."""
+    """A link `edge` would return unchanged: plain-typed ends, relation and strength (or an
+    unweighed None), no range. False means only "take the full check", never "bad"."""
     d = e.__dict__
     u, v, lam = d["source"], d["target"], d["strength"]
     return (
         type(u) is str and type(v) is str and 0 < len(u) <= MAX_ID and 0 < len(v) <= MAX_ID
         and u.isascii() and v.isascii() and not u.isspace() and not v.isspace()
         and type(d["relation"]) is str and d["relation"] in RELATIONS
-        and type(lam) is float and 1.0 <= lam <= MAX_STRENGTH
+        and ((lam is None and ACCEPT_UNWEIGHED) or (type(lam) is float and 1.0 <= lam <= MAX_STRENGTH))
         and d["strength_range"] is None
     )  # fmt: skip
 

@@ -174,3 +174,17 @@ def evaluate_thesis(amap: ArgumentMap) -> float:
     from model.credence.engine import evaluate
 
     return evaluate(amap)["t"]
+
+
+def test_unweighed_links_load_in_bulk(monkeypatch) -> None:
+    """A map of unweighed links (most new maps) takes the bulk path, not a check per link."""
+    nodes = [Node("t", "thesis", "T"), Node("c", "claim", "C"), Node("d", "claim", "D")]
+    edges = [Edge("c", "t", "supports", None), Edge("d", "c", "attacks", 4.0)]
+
+    def per_link(self, edge):  # noqa: ANN001, ANN202
+        raise AssertionError("checked one by one")
+
+    monkeypatch.setattr(ArgumentMap, "_check_edge", per_link)
+    amap = ArgumentMap()
+    amap.load_graph(nodes, edges)
+    assert [amap.edge(e.source, e.target) for e in edges] == edges

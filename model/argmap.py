@@ -82,6 +82,9 @@ class ArgumentMap:
         self._depth = 0
         self._pending: list[Change] = []
         self.last_label = ""
+        #: Called before the first change of every edit; the document writes an edit it has
+        #: deferred (storage.document.MapDocument.defer_writes), so a commit never mixes two.
+        self.before_edit: Callable[[], None] | None = None
 
     # ----------------------------------------------------------- notification
     def subscribe(self, listener: Listener, first: bool = False) -> None:
@@ -123,7 +126,10 @@ class ArgumentMap:
         return list(self._pending)
 
     def _touch(self, kind: str, key: Any = None) -> None:
-        """Remember a value before a batch first changes it, for `_rollback`."""
+        """Remember a value before a batch first changes it, for `_rollback`; before the first
+        change of an edit (outside a batch: every change), `before_edit` runs."""
+        if self.before_edit is not None and not self._before:
+            self.before_edit()
         if self._depth == 0 or (kind, key) in self._before:
             return
         if kind == "node":
@@ -663,6 +669,8 @@ class ArgumentMap:
 
     def replace_contents(self, other: ArgumentMap) -> None:
         """Take over another map's contents and announce a reset (reload after a failed write)."""
+        if self.before_edit is not None:
+            self.before_edit()
         self.graph = other.graph.copy()
         self._theses = set(other._theses)
         self._shape += 1

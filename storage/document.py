@@ -14,6 +14,7 @@ import sqlite3
 import stat
 import struct
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,8 @@ class MapDocument:
         self._version = version  # PRAGMA data_version when `amap` was read
         self._base = amap.snapshot()  # what the file holds, as of self._version
         self.on_reload: list = []
+        self._schedule: Callable[[], None] | None = None  # set by defer_writes
+        self._deferred: list[Change] | None = None  # an edit made but not yet written
         amap.subscribe(self._on_changes, first=True)
         OPEN_MAPS.add(path)
 
@@ -120,13 +123,20 @@ class MapDocument:
         return self._db
 
     def close(self) -> None:
-        OPEN_MAPS.discard(self.path)
-        self.map.unsubscribe(self._on_changes)
-        self.conn.close()
+        """Write a deferred edit, then let go of the file (also when that write fails)."""
+        try:
+            self.flush()
+        finally:
+            OPEN_MAPS.discard(self.path)
+            self.map.unsubscribe(self._on_changes)
+            if self.map.before_edit == self.flush:
+                self.map.before_edit = None
+            self.conn.close()
 
     def save_as(self, path: str | os.PathLike[str]) -> None:
         """Copy the map to `path` with SQLite's backup API and keep working in the copy."""
         path = Path(path)
+        self.flush()
         if path.resolve() == self.path.resolve():
             return
         tmp = None
@@ -152,9 +162,44 @@ class MapDocument:
         self._version = _data_version(self.conn)
 
     # ---------------------------------------------------------------- writing
+    def defer_writes(self, schedule: Callable[[], None]) -> None:
+        """Write each edit when `flush()` is called instead of before the edit returns.
+
+        The window calls `flush()` right after the frame that shows the edit, so the durable
+        commit (an fsync, 2–30 ms) is not between a key press and its frame. `schedule()` is
+        called when an edit is waiting. The model's `before_edit` hook writes a waiting edit
+        before the next one begins, so every commit still holds exactly one edit and the file
+        is always a replay of whole edits: a kill loses at most the edit being shown.
+        A failed deferred write raises StorageError from `flush()` (or from the next edit)
+        with the model put back to what the file holds, as a failed direct write does.
+        """
+        self._schedule = schedule
+        self.map.before_edit = self.flush
+
+    @property
+    def unwritten(self) -> bool:
+        """An edit is made (and maybe shown) but not written yet (see `defer_writes`)."""
+        return self._deferred is not None
+
+    def flush(self) -> None:
+        """Write the deferred edit, if any (a no-op when every edit is written)."""
+        changes, self._deferred = self._deferred, None
+        if changes:
+            self._write(changes)
+
     def _on_changes(self, changes: list[Change]) -> None:
         if self._restoring:
             return
+        if self._schedule is None:
+            self._write(changes)
+        elif self._deferred is not None:  # a change that skipped before_edit: one commit
+            self._deferred = list(dict.fromkeys(self._deferred + changes))
+        else:
+            self._deferred = list(changes)
+            self._schedule()
+
+    def _write(self, changes: list[Change]) -> None:
+        """Commit one edit (one model batch) in one transaction."""
         conn = self.conn
         merged: ArgumentMap | None = None
         try:
@@ -198,9 +243,12 @@ class MapDocument:
 
     def refresh(self) -> bool:
         """Take over what another program wrote since the last read or write; True if it did."""
+        if self.map._depth:  # noqa: SLF001 (mid-edit: look again later)
+            return False
+        self.flush()  # ours first: another program's changes are merged on top of it
         conn = self.conn
         try:
-            if self.map._depth or _data_version(conn) == self._version:  # noqa: SLF001
+            if _data_version(conn) == self._version:
                 return False
             theirs, version = _load_at(conn, self.path)
         except sqlite3.OperationalError:  # the other program is mid-commit: look again later

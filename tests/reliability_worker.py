@@ -55,13 +55,24 @@ def replay(count: int) -> ArgumentMap:
     return amap
 
 
-def main(path: str, count: int) -> None:
+def main(path: str, count: int, deferred: bool = False) -> None:
+    """`deferred`: write as the window does (`MapDocument.defer_writes`): an edit is written
+    by an explicit flush (after its frame) on every other edit, otherwise when the next edit
+    begins; "ack N" is printed once N edits are written."""
     doc = MapDocument.open(path)
+    if deferred:
+        doc.defer_writes(lambda: None)
     start = int(doc.map.meta["edits"])
     for k in range(start, count):
         apply_edit(doc.map, k)
-        print(f"ack {k + 1}", flush=True)
+        if not deferred:
+            print(f"ack {k + 1}", flush=True)
+        elif k % 2:
+            doc.flush()
+            print(f"ack {k + 1}", flush=True)
+        else:
+            print(f"ack {k}", flush=True)  # edit k waits; beginning it wrote edit k - 1
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]))
+    main(sys.argv[1], int(sys.argv[2]), "--deferred" in sys.argv[3:])

@@ -182,3 +182,55 @@ def test_missing_and_folder_paths(tmp_path: Path) -> None:
         MapDocument.open(tmp_path / "nope.cruxmap")
     with pytest.raises(DocumentError, match="folder"):
         MapDocument.open(tmp_path)
+
+
+# ------------------------------------------------------- deferred writes (the window's)
+def _on_disk(path: Path) -> ArgumentMap:
+    other = MapDocument.open(path, readonly=True)
+    try:
+        return other.map
+    finally:
+        other.close()
+
+
+def test_a_deferred_edit_is_written_by_flush_and_before_the_next_edit(doc: MapDocument) -> None:
+    scheduled: list[bool] = []
+    doc.defer_writes(lambda: scheduled.append(True))
+    amap = doc.map
+    start = amap.snapshot()
+    amap.update_node("c", title="First")
+    assert doc.unwritten and scheduled == [True]
+    assert _on_disk(doc.path).snapshot() == start  # shown, not yet written
+    after_first = amap.snapshot()
+    with amap.batch("second"):
+        amap.update_node("c", title="Second")  # its first change writes the first edit alone
+        assert _on_disk(doc.path).snapshot() == after_first
+        amap.update_node("c", text="more")
+    assert doc.unwritten and len(scheduled) == 2
+    doc.flush()
+    assert not doc.unwritten
+    assert _on_disk(doc.path) == amap
+
+
+def test_closing_writes_a_deferred_edit(doc: MapDocument) -> None:
+    doc.defer_writes(lambda: None)
+    doc.map.update_node("c", title="Last words")
+    expected = doc.map.snapshot()
+    doc.close()
+    assert _on_disk(doc.path).snapshot() == expected
+
+
+def test_a_failed_deferred_write_puts_the_model_back_to_the_file(doc: MapDocument) -> None:
+    doc.defer_writes(lambda: None)
+    amap = doc.map
+    before = amap.snapshot()
+    page_count = doc.conn.execute("PRAGMA page_count").fetchone()[0]
+    doc.conn.execute(f"PRAGMA max_page_count={page_count}")
+    amap.update_node("c", text="x" * 200_000)  # shown at once, written later
+    with pytest.raises(StorageError, match="could not be written"):
+        doc.flush()
+    assert amap.snapshot() == before and not doc.unwritten
+    doc.conn.execute("PRAGMA max_page_count=1073741823")
+    amap.update_node("c", text="small")
+    doc.flush()
+    assert _on_disk(doc.path) == amap

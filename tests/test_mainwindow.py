@@ -77,7 +77,7 @@ def test_close_and_reopen_recent(window, seed_path) -> None:
     assert window.open_path(seed_path)
 
 
-def test_import_review_applies_one_undoable_step(window, monkeypatch) -> None:
+def test_import_review_applies_one_undoable_step(window, monkeypatch, qtbot) -> None:
     from ui.commands.edits import push
     from ui.importing.import_flow import ImportArticleCommand
 
@@ -104,6 +104,7 @@ def test_import_review_applies_one_undoable_step(window, monkeypatch) -> None:
     assert amap.snapshot() == before
     window.undo_stack.redo()
     assert amap.snapshot() == after
+    qtbot.waitUntil(lambda: not window.doc.unwritten, timeout=2000)  # written after its frame
     reopened = MapDocument.open(window.doc.path)
     assert reopened.map.snapshot() == after
     reopened.close()
@@ -230,3 +231,42 @@ def test_save_dialogs_start_in_documents_with_a_clean_name(window, monkeypatch) 
         "Will scaling current LLMs lead to AGI.png",
         "Will scaling current LLMs lead to AGI.md",
     ]
+
+
+def _file_map(path: Path):  # noqa: ANN202
+    other = MapDocument.open(path, readonly=True)
+    try:
+        return other.map
+    finally:
+        other.close()
+
+
+def test_the_window_writes_each_edit_after_its_frame_and_undo_too(window, qtbot) -> None:
+    """The durable commit is off the key-press-to-frame path, yet the file follows the model:
+    written right after the map's next frame (or a few ms later), and undo likewise."""
+    from ui.commands.edits import EditNodeCommand, push
+
+    doc, amap = window.doc, window.doc.map
+    push(window.undo_stack, EditNodeCommand(amap, "thesis", title="Deferred title"), window)
+    assert doc.unwritten  # shown first ...
+    qtbot.waitUntil(lambda: not doc.unwritten, timeout=2000)  # ... then written
+    assert _file_map(doc.path) == amap
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: not doc.unwritten, timeout=2000)
+    assert _file_map(doc.path) == amap
+    assert amap.node("thesis").title != "Deferred title"
+
+
+def test_a_deferred_write_that_fails_is_reported_and_the_map_follows_the_file(window, qtbot):
+    from ui.commands.edits import EditNodeCommand, push
+
+    doc, amap = window.doc, window.doc.map
+    before = amap.snapshot()
+    pages = doc.conn.execute("PRAGMA page_count").fetchone()[0]
+    doc.conn.execute(f"PRAGMA max_page_count={pages}")
+    push(window.undo_stack, EditNodeCommand(amap, "thesis", text="x" * 300_000), window)
+    qtbot.waitUntil(lambda: not doc.unwritten, timeout=2000)
+    assert amap.snapshot() == before  # the model is what the file holds
+    assert any("could not be written" in w for w in window.warnings)
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 0, timeout=2000)  # no stale undo step
+    doc.conn.execute("PRAGMA max_page_count=1073741823")

@@ -23,17 +23,19 @@ KILLS = int(os.environ.get("CRUXMAP_KILLS", "200"))
 MUTATIONS = int(os.environ.get("CRUXMAP_MUTATIONS", "500"))
 
 
-def kill_once(path: Path, seed: int) -> tuple[int, int]:
+def kill_once(path: Path, seed: int, deferred: bool = False) -> tuple[int, int]:
     """Run the worker on `path`, kill -9 it at a random moment; return (acked, edits on disk)."""
     rng = random.Random(seed)
     proc = subprocess.Popen(
-        [sys.executable, str(WORKER), str(path), "100000"],
+        [sys.executable, str(WORKER), str(path), "100000"] + (["--deferred"] if deferred else []),
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )  # fmt: skip
     acked = 0
     deadline = time.monotonic() + rng.uniform(0.0, 0.08)
-    first = proc.stdout.readline()  # wait until edits are flowing, then kill at a random moment
-    if first.startswith("ack"):
+    while not acked:  # wait until an edit is written, then kill at a random moment
+        first = proc.stdout.readline()
+        if not first.startswith("ack"):
+            break
         acked = int(first.split()[1])
     while time.monotonic() < deadline:
         time.sleep(0.001)
@@ -69,6 +71,23 @@ def test_kill_9_never_corrupts_or_loses_an_acknowledged_edit(tmp_path: Path) -> 
     with ThreadPoolExecutor(2) as pool:
         edits = list(pool.map(one, range(KILLS)))
     assert sum(edits) > 0  # the kills landed while edits were being made
+
+
+@pytest.mark.slow
+def test_kill_9_with_writes_deferred_to_after_the_frame_loses_no_written_edit(tmp_path) -> None:
+    """The window writes each edit after its frame (MapDocument.defer_writes); a kill then
+    still leaves whole edits only: those written, or one more, never a mix of two."""
+
+    def one(i: int) -> int:
+        path = tmp_path / f"d{i % 2}-{i}.cruxmap"
+        if not path.exists():
+            MapDocument.create(path, base_map()).close()
+        acked, _ = kill_once(path, 10_000 + i, deferred=True)
+        return check_after_kill(path, acked)
+
+    with ThreadPoolExecutor(2) as pool:
+        edits = list(pool.map(one, range(max(20, KILLS // 4))))
+    assert sum(edits) > 0
 
 
 def _mutants(data: bytes, rng: random.Random) -> bytes:

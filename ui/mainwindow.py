@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
             remember_dir("maps", path)
         if not path:
             return
+        if not self.flush_writes():
+            return
         try:
             self.doc.save_as(_with_suffix(path))
         except DocumentError as exc:
@@ -230,6 +232,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------- document wiring
     def _set_document(self, doc: MapDocument | None) -> None:
         old = self.doc
+        self.flush_writes()  # the last edit, if its frame has not been painted yet
         self.undo_stack.clear()
         workspace = getattr(self, "workspace", None)
         if workspace is not None:
@@ -254,6 +257,19 @@ class MainWindow(QMainWindow):
         self._fill_file_menu()
         self._update_title()
         self._update_status()
+
+    def flush_writes(self) -> bool:
+        """Write the edit the map shows but has not written yet (the document defers each
+        write until right after the frame that shows it); a failure is reported like a failed
+        edit. False when the write failed."""
+        if self.doc is None:
+            return True
+        try:
+            self.doc.flush()
+        except StorageError as exc:
+            self._on_command_error(str(exc))
+            return False
+        return True
 
     def _teardown_panels(self) -> None:
         for dock in self.docks.values():
@@ -327,6 +343,8 @@ class MainWindow(QMainWindow):
     def check_outside_changes(self) -> bool:
         """Reload what another program wrote to the open map (not while a dialog is open)."""
         if self.doc is None or QApplication.activeModalWidget() is not None:
+            return False
+        if not self.flush_writes():
             return False
         try:
             return self.doc.refresh()

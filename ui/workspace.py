@@ -7,7 +7,7 @@ module only forwards "show me this node" requests between them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -164,6 +164,7 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     editor.message.connect(lambda text: window.statusBar().showMessage(text, 6000))
     _fill_menus(window, ws)
     inspector.set_hints(start_hints(window.shortcut_rows()))
+    _write_after_frames(window, doc, view)
     view.home()
 
 
@@ -177,6 +178,28 @@ def start_hints(rows: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
     command, keys) rows, so a hint never names a key that does nothing."""
     keys = {command: k.split(", ")[0] for _menu, command, k in rows}
     return [(command, keys[command]) for command in START if command in keys]
+
+
+#: An edit that no frame of the map shows (the view is hidden or off the edit) is written
+#: this long after it was made, at the latest.
+WRITE_WITHIN_MS = 40
+
+
+def _write_after_frames(window, doc: MapDocument, view: MapView) -> None:  # noqa: ANN001
+    """Take the durable commit off the path from key press to frame: the document writes each
+    edit right after the map's next frame (or within WRITE_WITHIN_MS), and always before the
+    next edit begins (see `MapDocument.defer_writes`)."""
+    fallback = QTimer(view)
+    fallback.setSingleShot(True)
+    fallback.setInterval(WRITE_WITHIN_MS)
+    fallback.timeout.connect(window.flush_writes)
+
+    def after_frame() -> None:
+        if doc.unwritten:
+            QTimer.singleShot(0, window.flush_writes)  # once this paint is done
+
+    view.framePainted.connect(after_frame)
+    doc.defer_writes(fallback.start)
 
 
 class _Workspace:

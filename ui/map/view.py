@@ -27,6 +27,8 @@ class MapView(QGraphicsView):
 
     zoomChanged = Signal(float)  # noqa: N815
     viewportMoved = Signal()  # noqa: N815
+    #: a frame of the map was painted (the document writes the edit it shows right after)
+    framePainted = Signal()  # noqa: N815
     resized = Signal()  # e.g. to keep an overlaid minimap in a corner without an event filter
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
@@ -170,6 +172,10 @@ class MapView(QGraphicsView):
         self.map_scene().set_view_scale(self.zoom())
         self.zoomChanged.emit(self.zoom())
         self.viewportMoved.emit()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        self.framePainted.emit()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

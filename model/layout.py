@@ -51,19 +51,199 @@ class Layout:
     hidden_count: dict[str, int] = field(default_factory=dict)  # collapsed id → hidden below
     parent: dict[str, str] = field(default_factory=dict)  # spanning-tree target of each node
     children: dict[str, list[str]] = field(default_factory=dict)  # visible tree children
+    #: node boxes by grid cell, for `place_new` (made on its first use)
+    _grid: dict[tuple[int, int], list[str]] | None = field(default=None, repr=False, compare=False)
+    _bounds: tuple[float, float, float, float] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def bounds(self) -> tuple[float, float, float, float]:
-        """(left, top, right, bottom) of the node boxes; zeros for an empty map."""
-        if not self.positions:
-            return (0.0, 0.0, 0.0, 0.0)
-        xs = [p[0] for p in self.positions.values()]
-        ys = [p[1] for p in self.positions.values()]
-        return (
-            min(xs) - NODE_W / 2,
-            min(ys) - NODE_H / 2,
-            max(xs) + NODE_W / 2,
-            max(ys) + NODE_H / 2,
-        )
+        """(left, top, right, bottom) of the node boxes; zeros for an empty map. Cached: a
+        placed node widens it, a removed one leaves it (a little room to spare is harmless)."""
+        if self._bounds is None:
+            self._bounds = _bounds(self.positions)
+        return self._bounds
+
+
+def _bounds(positions: dict[str, tuple[float, float]]) -> tuple[float, float, float, float]:
+    if not positions:
+        return (0.0, 0.0, 0.0, 0.0)
+    xs = [p[0] for p in positions.values()]
+    ys = [p[1] for p in positions.values()]
+    return (min(xs) - NODE_W / 2, min(ys) - NODE_H / 2, max(xs) + NODE_W / 2, max(ys) + NODE_H / 2)
+
+
+# ------------------------------------------------------------- incremental changes
+# A full layout of 100,000 nodes takes ~1.5 s; adding a reason or removing nodes need not move
+# any other card. New nodes go next to their target where no card is; removed ones leave a gap.
+# The map is tidied by a full layout when the user asks (Arrange) or a change needs one.
+CELL_W = NODE_W + H_GAP  # grid cell: two cards closer than this (either way) overlap
+CELL_H = NODE_H + ROW_GAP
+SEARCH_RINGS = 80  # how far (in cells) a new node's spot is looked for around its target
+
+
+def _cell(pos: tuple[float, float]) -> tuple[int, int]:
+    return (math.floor(pos[0] / CELL_W), math.floor(pos[1] / CELL_H))
+
+
+def _grid(layout: Layout) -> dict[tuple[int, int], list[str]]:
+    if layout._grid is None:
+        grid: dict[tuple[int, int], list[str]] = {}
+        for nid, pos in layout.positions.items():
+            grid.setdefault(_cell(pos), []).append(nid)
+        layout._grid = grid
+    return layout._grid
+
+
+def is_free(layout: Layout, pos: tuple[float, float]) -> bool:
+    """No card within a gap of a card centred at `pos`."""
+    grid, positions = _grid(layout), layout.positions
+    cx, cy = _cell(pos)
+    for i in (cx - 1, cx, cx + 1):
+        for j in (cy - 1, cy, cy + 1):
+            for other in grid.get((i, j), ()):
+                ox, oy = positions[other]
+                if abs(ox - pos[0]) < CELL_W and abs(oy - pos[1]) < CELL_H:
+                    return False
+    return True
+
+
+def _put(layout: Layout, nid: str, pos: tuple[float, float]) -> None:
+    layout.positions[nid] = pos
+    _grid(layout).setdefault(_cell(pos), []).append(nid)
+    if layout._bounds is not None:
+        left, top, right, bottom = layout._bounds
+        layout._bounds = (
+            min(left, pos[0] - NODE_W / 2), min(top, pos[1] - NODE_H / 2),
+            max(right, pos[0] + NODE_W / 2), max(bottom, pos[1] + NODE_H / 2),
+        )  # fmt: skip
+
+
+def _free_spot(layout: Layout, start: tuple[float, float]) -> tuple[float, float]:
+    """The free spot nearest `start`, in whole cells to the sides of or below it."""
+    if is_free(layout, start):
+        return start
+    for ring in range(1, SEARCH_RINGS + 1):
+        spots = [(i, j) for j in range(ring + 1) for i in range(-ring, ring + 1)
+                 if max(abs(i), j) == ring]  # fmt: skip
+        spots.sort(key=lambda s: (s[1] + abs(s[0]), s[1]))
+        for i, j in spots:
+            pos = (start[0] + i * CELL_W, start[1] + j * CELL_H)
+            if is_free(layout, pos):
+                return pos
+    left, top, right, bottom = layout.bounds()
+    return (right + CELL_W, top + NODE_H / 2)  # nothing near: beside the map
+
+
+def _first_spot(layout: Layout, target: str) -> tuple[float, float]:
+    """Where a new reason of `target` is tried first: after its last reason in that row, or
+    one row under the target when it has none."""
+    tx, ty = layout.positions[target]
+    kids = [c for c in layout.children.get(target, ()) if c in layout.positions]
+    if not kids:
+        return (tx, ty + NODE_H + V_GAP)
+    lx, ly = layout.positions[kids[-1]]
+    return (lx + CELL_W, ly)
+
+
+def place_new(layout: Layout, amap: ArgumentMap, new: list[str]) -> list[str] | None:
+    """Place nodes just added to the map without moving any other card; the ids placed.
+
+    Each new node hangs under the first target it bears on that is placed (new nodes may bear
+    on each other: targets first), at the nearest free spot beside its target's reasons. None
+    (and nothing changed) when only a full layout can do it: a new node that an existing node
+    bears on, or a target that is collapsed or hidden."""
+    graph = amap.graph
+    fresh = set(new)
+    for nid in new:
+        if any(u not in fresh for u in graph._pred[nid]):
+            return None
+        for v in graph._succ[nid]:
+            if v not in fresh and (v not in layout.positions or graph.nodes[v]["node"].collapsed):
+                return None
+    placed: list[str] = []
+    todo = list(new)
+    while todo:
+        later = []
+        for nid in todo:
+            targets = [v for v in graph._succ[nid] if v in layout.positions]
+            if not targets and any(v in fresh and v not in layout.positions
+                                   for v in graph._succ[nid]):  # fmt: skip
+                later.append(nid)  # its target is new too: place that first
+                continue
+            _place_one(layout, graph, nid, targets[0] if targets else None)
+            placed.append(nid)
+        if len(later) == len(todo):  # new nodes bearing only on each other: beside the map
+            _place_one(layout, graph, later[0], None)
+            placed.append(later[0])
+            later = later[1:]
+        todo = later
+    return placed
+
+
+def _place_one(layout: Layout, graph, nid: str, target: str | None) -> None:  # noqa: ANN001
+    node = graph.nodes[nid]["node"]
+    if node.pinned and node.pos is not None:
+        pos = (float(node.pos[0]), float(node.pos[1]))
+    elif target is None:
+        left, top, right, bottom = layout.bounds()
+        pos = _free_spot(layout, (right + CELL_W, top + NODE_H / 2))
+    else:
+        pos = _free_spot(layout, _first_spot(layout, target))
+    _put(layout, nid, pos)
+    layout.children[nid] = []
+    if target is not None:
+        layout.parent[nid] = target
+        layout.children.setdefault(target, []).append(nid)
+
+
+def _above(parent: dict[str, str], v: str, u: str) -> bool:
+    """Whether `u` is `v` or one of its tree ancestors (hanging u under v would make a loop)."""
+    seen = set()
+    while v is not None and v not in seen:
+        if v == u:
+            return True
+        seen.add(v)
+        v = parent.get(v)
+    return False
+
+
+def forget(layout: Layout, amap: ArgumentMap, nodes: list[str], links: list[tuple[str, str]]) -> (
+    list[str] | None
+):  # fmt: skip
+    """Take removed nodes and links out of the layout, leaving every other card where it is;
+    the ids whose tree link changed (they now hang under another target they bear on, or
+    none). None (nothing changed) when a collapsed node is involved: a full layout is needed."""
+    graph = amap.graph
+    if layout.hidden or any(n in layout.hidden_count for n in nodes):
+        return None
+    gone = set(nodes)
+    moved: set[str] = set()
+    for nid in nodes:
+        pos = layout.positions.pop(nid, None)
+        if pos is not None and layout._grid is not None:
+            cell = layout._grid.get(_cell(pos))
+            if cell is not None and nid in cell:
+                cell.remove(nid)
+        moved.update(layout.children.pop(nid, ()))
+        up = layout.parent.pop(nid, None)
+        if up is not None and up not in gone and nid in layout.children.get(up, ()):
+            layout.children[up].remove(nid)
+    for u, v in links:
+        if layout.parent.get(u) == v and u not in gone:
+            del layout.parent[u]
+            if u in layout.children.get(v, ()):
+                layout.children[v].remove(u)
+            moved.add(u)
+    moved -= gone
+    for u in moved:
+        layout.parent.pop(u, None)
+        up = next((v for v in graph._succ[u] if v in layout.positions
+                   and not _above(layout.parent, v, u)), None) if u in graph else None  # fmt: skip
+        if up is not None:
+            layout.parent[u] = up
+            layout.children.setdefault(up, []).append(u)
+    return sorted(moved)
 
 
 def spanning_tree(amap: ArgumentMap) -> tuple[list[str], dict[str, str], dict[str, list[str]]]:

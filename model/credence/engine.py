@@ -162,14 +162,20 @@ class CredenceEngine:
         for ch in changes:
             if ch.kind == "reset":
                 return True
+            # A structural change already compiled (asked mid-batch, announced after it) needs
+            # no second compile: only a key whose presence differs from the arrays does.
             if ch.kind == "node":
-                if ch.key not in graph or ch.key not in cm.index:
+                present = ch.key in graph
+                if present != (ch.key in cm.index):
                     return True
-                nodes.add(ch.key)
+                if present:
+                    nodes.add(ch.key)
             elif ch.kind == "edge":
-                if not graph.has_edge(*ch.key) or ch.key not in cm.edge_index:
+                present = graph.has_edge(*ch.key)
+                if present != (ch.key in cm.edge_index):
                     return True
-                keys.add(ch.key)
+                if present:
+                    keys.add(ch.key)
             elif ch.kind == "scenario":
                 self._scenario_changed(ch.key)
         if len(graph) != cm.n:  # an edit that bypassed the notifications

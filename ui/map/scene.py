@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QToolTip
 
 from model.argmap import ArgumentMap, Change
 from model.labels import priority
-from model.layout import ASPECT, NODE_H, NODE_W, Layout, compute_layout
+from model.layout import ASPECT, NODE_H, NODE_W, Layout, compute_layout, forget, place_new
 from ui.map.items import BUS_RISE, FLAT_LOD, EdgeItem, Look, NodeItem
 from ui.map.labels import LabelLayer
 from ui.theme import Theme
@@ -33,6 +33,7 @@ OVERVIEW_PIXELS = 3000  # longest side of the cached overview image
 DEFER_CREDENCE = 20_000  # bigger maps show their first frame before the badges
 DOT_PIXELS = 4.0  # nodes narrower than this in the overview are drawn as dots with numpy
 DIM_OPACITY = 0.22
+INCREMENTAL_FROM = 3000  # bigger maps place added nodes without a full layout (0.3-1.5 s)
 ASPECT_SLACK = 1.25  # the layout is redone for a new window shape beyond this ratio
 ROLE = {"thesis": "Thesis", "claim": "Claim", "evidence": "Evidence"}
 
@@ -100,6 +101,9 @@ class MapScene(QGraphicsScene):
         self._overview_on = False
         self._overview: QImage | None = None
         self._overview_rect = QRectF()
+        self._overview_drawn = QRectF()  # the map's rectangle when the image was drawn
+        self._overview_tidy = QTimer(self, singleShot=True, interval=1500)
+        self._overview_tidy.timeout.connect(self._tidy_overview)
         self._layer = _Layer()
         self.addItem(self._layer)
         self._overview_item = OverviewItem(self)
@@ -244,16 +248,21 @@ class MapScene(QGraphicsScene):
         graph = self.amap.graph
         node_keys = [c.key for c in changes if c.kind == "node"]
         edge_keys = [c.key for c in changes if c.kind == "edge"]
-        structural = False
+        structural = tidy = False  # tidy: only a full layout can show this change
+        added: list[str] = []
+        removed: list[str] = []
+        unlinked: list[tuple[str, str]] = []
         for key in edge_keys:
             if key in self._edges and not graph.has_edge(*key):
                 self._remove_edge(key)
+                unlinked.append(key)
                 structural = True
         for nid in node_keys:
             if nid in self._nodes and nid not in graph:
                 self.removeItem(self._nodes.pop(nid))
                 self._seen.pop(nid, None)
                 self._highlight.discard(nid)
+                removed.append(nid)
                 structural = True
         drawn = self.badges_drawn()
         for nid in node_keys:
@@ -262,6 +271,7 @@ class MapScene(QGraphicsScene):
             node = graph.nodes[nid]["node"]
             if nid not in self._nodes:
                 self._add_node(node)
+                added.append(nid)
                 structural = True
                 continue
             if self._nodes[nid].title != node.title:
@@ -270,7 +280,8 @@ class MapScene(QGraphicsScene):
             state = (node.collapsed, node.pinned, node.pos)
             if state != self._seen.get(nid):
                 self._seen[nid] = state
-                structural = True
+                structural = tidy = True
+        linked: list[tuple[str, str]] = []
         for key in edge_keys:
             if not graph.has_edge(*key):
                 continue
@@ -278,13 +289,15 @@ class MapScene(QGraphicsScene):
             item = self._edges.get(key)
             if item is None:
                 self._add_edge(edge)
+                linked.append(key)
                 structural = True
             else:
-                structural |= item.relation != edge.relation
+                if item.relation != edge.relation:
+                    structural = tidy = True
                 item.set_edge(edge, self._strength(key))
         if any(c.kind == "scenario" or (c.kind == "meta" and c.key == "scenario") for c in changes):
             self._show_scenario_strengths()
-        if structural:
+        if structural and (tidy or not self._follow(added, removed, unlinked, linked)):
             self.relayout()
         self.refresh_credences()
 
@@ -311,12 +324,7 @@ class MapScene(QGraphicsScene):
                 if not bulk:
                     moved.update(item.edges)
             item.hidden_count = counts.get(nid, 0)
-            up = parent.get(nid)
-            role = ROLE.get(item.kind, item.kind)
-            if up is not None and item.kind == "claim":
-                if succ[nid][up]["edge"].relation == "attacks":
-                    role = "Counterclaim"
-            item.role = role
+            item.role = _role(item, parent.get(nid), succ)
         for (u, v), edge in self._edges.items():
             show = u in positions and v in positions
             if edge.isVisible() != show:
@@ -337,6 +345,44 @@ class MapScene(QGraphicsScene):
         self._labels.invalidate()
         self.update()
         self.layoutChanged.emit()
+
+    def _follow(self, added: list[str], removed: list[str], unlinked: list[tuple[str, str]],
+                linked: list[tuple[str, str]]) -> bool:  # fmt: skip
+        """Show added and removed nodes and links without a new layout: new nodes go next to
+        their target where no card is, removed ones leave a gap, and no other card moves.
+        False when the map is small enough for a full layout (it is tidier and takes a few
+        ms) or the change needs one (see `model.layout.place_new` and `forget`)."""
+        if len(self._nodes) < INCREMENTAL_FROM:
+            return False
+        lay = self.layout
+        gone = {n: lay.positions[n] for n in removed if n in lay.positions}
+        moved = forget(lay, self.amap, removed, unlinked)
+        placed = place_new(lay, self.amap, added) if moved is not None else None
+        if placed is None:
+            return False  # the full layout replaces the half-updated one
+        edges: set[EdgeItem] = {self._edges[k] for k in linked if k in self._edges}
+        succ = self.amap.graph._succ
+        for nid in placed + moved:
+            item = self._nodes.get(nid)
+            if item is None:
+                continue
+            if nid in lay.positions:
+                item.setPos(*lay.positions[nid])
+            item.role = _role(item, lay.parent.get(nid), succ)
+            edges.update(item.edges)
+        for edge in edges:
+            edge.tree = lay.parent.get(edge.key[0]) == edge.key[1]
+            edge.adjust()
+        self._update_scene_rect()
+        self._patch_overview(placed, gone)
+        self._overview_tidy.start()  # the whole overview, labels and their order: when edits pause
+        self.update()
+        self.layoutChanged.emit()
+        return True
+
+    def arrange(self) -> None:
+        """Lay the whole map out afresh (after incremental changes left gaps or crowding)."""
+        self.relayout()
 
     def set_target_aspect(self, aspect: float) -> bool:
         """Lay the map out for a window of this width:height, if it differs enough from the
@@ -529,7 +575,53 @@ class MapScene(QGraphicsScene):
         """The whole map drawn as flat boxes and lines, cached until the layout changes."""
         if self._overview is None:
             self._overview = self._draw_overview(OVERVIEW_PIXELS)
+            self._overview_drawn = self.overview_rect()
         return self._overview
+
+    def _patch_overview(self, placed: list[str], gone: dict[str, tuple[float, float]]) -> None:
+        """Nodes placed or removed without a new layout: paint their boxes into the cached
+        image (the map's background where one was removed) instead of drawing all of it
+        again, and redraw it whole, links included, once edits pause."""
+        image = self._overview
+        if image is None:
+            return
+        rect = self.overview_rect()
+        if rect != self._overview_drawn:
+            self._overview = None  # the map grew: draw it again to the new frame
+        else:
+            scale = image.width() / max(rect.width(), 1.0)
+            theme = self.look.theme
+            dots = NODE_W * scale < DOT_PIXELS
+            painter = QPainter(image)
+            painter.scale(scale, scale)
+            painter.translate(-rect.left(), -rect.top())
+            box = QRectF(-NODE_W / 2, -NODE_H / 2, NODE_W, NODE_H)
+            for pos in gone.values():
+                painter.fillRect(box.translated(*pos), theme.background)
+            for nid in placed:
+                pos = self.layout.positions.get(nid)
+                item = self._nodes.get(nid)
+                if pos is None or item is None:
+                    continue
+                if dots:
+                    relation = self.relation_to_parent(nid)
+                    color = {"supports": theme.supports, "attacks": theme.attacks}.get(
+                        relation or "", theme.kind("thesis").border
+                    )
+                else:
+                    color = theme.kind(item.kind).border
+                painter.fillRect(box.translated(*pos), color)
+            painter.end()
+        self._overview_item.update()
+
+    def _tidy_overview(self) -> None:
+        """Edits have paused: draw the overview whole again (links of placed nodes too) and
+        place the zoomed-out labels afresh (a removed node's label is skipped until then)."""
+        self._overview = None
+        self._overview_item.update()
+        self._label_order = None
+        self._labels.invalidate()
+        self.layoutChanged.emit()
 
     def _draw_overview(self, max_side: int) -> QImage:
         rect = self.overview_rect()
@@ -697,6 +789,17 @@ class MapScene(QGraphicsScene):
     # ------------------------------------------------------------ selection
     def _emit_selection(self) -> None:
         self.selectionChangedIds.emit(self.selected_node_ids())
+
+
+def _role(item: NodeItem, up: str | None, succ) -> str:  # noqa: ANN001
+    """The card's header: its kind, or "Counterclaim" for a claim attacking its target."""
+    if (
+        up is not None
+        and item.kind == "claim"
+        and succ[item.node_id][up]["edge"].relation == "attacks"
+    ):
+        return "Counterclaim"
+    return ROLE.get(item.kind, item.kind)
 
 
 def _bus_lines(a: tuple[float, float], b: tuple[float, float]) -> list[QLineF]:

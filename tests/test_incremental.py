@@ -146,3 +146,45 @@ def test_only_badges_whose_credence_moved_are_repainted(qtbot, monkeypatch):
     m.set_prior("b", 0.95)  # moves b, a (b attacks a) and the thesis
     assert {i.node_id for i in repainted} == {"b", "a", "t"}
     scene.detach()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(EDIT, max_size=25))
+def test_a_map_followed_without_new_layouts_shows_what_a_fresh_scene_shows(qapp, edits):
+    """Big maps take added and removed nodes without a new layout (ui.map.scene._follow):
+    the badges, pulls and tree links then still equal those of a scene built afresh, every
+    node has a card, and no two cards overlap."""
+    import ui.map.scene as scene_mod
+    from model.layout import NODE_H, NODE_W
+
+    old = scene_mod.INCREMENTAL_FROM
+    scene_mod.INCREMENTAL_FROM = 0
+    try:
+        m = small_map()
+        scene = MapScene(m)
+        n = [0]
+        for edit in edits:
+            apply_edit(m, edit, n)
+        fresh = MapScene(m)
+        lay = scene.layout
+        assert set(lay.positions) == set(m.graph.nodes) == {i.node_id for i in scene.node_items()}
+        assert {nid: scene.node_item(nid).credence for nid in m.graph.nodes} == credences(m)
+        for nid in m.graph.nodes:
+            up = lay.parent.get(nid)
+            assert up is None or m.graph.has_edge(nid, up)
+            pull = scene.node_item(nid).pull
+            if up is not None and up == fresh.layout.parent.get(nid):
+                assert pull == fresh.node_item(nid).pull
+        for u, v in m.graph.edges:
+            assert scene.edge_item(u, v).tree == (lay.parent.get(u) == v)
+        pos = sorted(lay.positions.values())
+        for i, (x, y) in enumerate(pos):
+            for x2, y2 in pos[i + 1 :]:
+                if x2 - x >= NODE_W:
+                    break
+                assert abs(y2 - y) >= NODE_H, "two cards overlap"
+        for s in (scene, fresh):
+            s.detach()
+            s.deleteLater()
+    finally:
+        scene_mod.INCREMENTAL_FROM = old

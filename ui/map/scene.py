@@ -355,7 +355,8 @@ class MapScene(QGraphicsScene):
         """Show added and removed nodes and links without a new layout: new nodes go next to
         their target where no card is, removed ones leave a gap, and no other card moves.
         False when the map is small enough for a full layout (it is tidier and takes a few
-        ms) or the change needs one (see `model.layout.place_new` and `forget`)."""
+        ms) or the change needs one (see `model.layout.place_new` and `forget`). Map → Tidy
+        Layout lays a big map out afresh when the user wants the gaps closed."""
         if len(self._nodes) < INCREMENTAL_FROM:
             return False
         lay = self.layout
@@ -384,10 +385,6 @@ class MapScene(QGraphicsScene):
         self.update()
         self.layoutChanged.emit()
         return True
-
-    def arrange(self) -> None:
-        """Lay the whole map out afresh (after incremental changes left gaps or crowding)."""
-        self.relayout()
 
     def set_target_aspect(self, aspect: float) -> bool:
         """Lay the map out for a window of this width:height, if it differs enough from the

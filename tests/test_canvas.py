@@ -271,3 +271,36 @@ def test_zoomed_out_a_cross_link_is_a_trace_until_an_end_is_selected(small):
     assert cross.far_alpha() < tree.far_alpha() / 2
     scene.select_nodes([cross.target.node_id])
     assert cross.far_alpha() == tree.far_alpha()
+
+
+def test_a_link_skipped_for_a_repaint_never_touches_the_repainted_area(qapp) -> None:
+    """Links skip painting when their route misses the exposed rectangle (EdgeItem.
+    _route_meets); any rectangle that the drawn route (its stroke, halo included) touches
+    must be painted."""
+    import random
+
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainterPathStroker
+
+    from model.entities import Edge, Node
+    from ui.map.items import EdgeItem, Look, NodeItem
+    from ui.theme import Theme
+
+    look = Look(Theme.current())
+    rng = random.Random(3)
+    for _ in range(300):
+        a = NodeItem(Node("a", "claim", "A"), look)
+        b = NodeItem(Node("b", "claim", "B"), look)
+        a.setPos(rng.uniform(-3000, 3000), rng.uniform(-500, 3000))
+        b.setPos(rng.uniform(-3000, 3000), rng.uniform(-500, 500))
+        edge = EdgeItem(Edge("a", "b", rng.choice(["supports", "attacks"]), 6.0), a, b, look)
+        edge.tree = rng.random() < 0.8
+        edge.adjust()
+        stroker = QPainterPathStroker()
+        stroker.setWidth(edge.width + 6)
+        stroke = stroker.createStroke(edge.path())
+        for _ in range(20):
+            rect = QRectF(rng.uniform(-3500, 3500), rng.uniform(-800, 3500),
+                          rng.uniform(1, 400), rng.uniform(1, 200))  # fmt: skip
+            if stroke.intersects(rect):
+                assert edge._route_meets(rect)

@@ -51,7 +51,13 @@ BUS_RISE = 30.0  # how far above a reason its link turns towards the target
 # Qt asks every item for it on every frame, and a Python override costs ~2 µs per item. (Their
 # own pen is never drawn: paint() is ours.)
 NODE_RECT = QRectF(-W / 2 - 4, -H / 2 - 4, W + 8, H + 20)
-EDGE_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+# Links get the exposed rectangle (a C++ computation) so that a link whose bounding box meets
+# a repainted card but whose route does not is not drawn: long links into a hub cross the
+# region of every badge that changes near it.
+EDGE_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
+)
 NODE_FLAGS = (
     QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 )
@@ -375,6 +381,8 @@ class EdgeItem(QGraphicsRectItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if not self._route_meets(option.exposedRect):
+            return
         theme = self.look.theme
         color = theme.supports if self.relation == "supports" else theme.attacks
         lod = painter.worldTransform().m11()
@@ -408,6 +416,26 @@ class EdgeItem(QGraphicsRectItem):
         if self.tree or self.source.isSelected() or self.target.isSelected():
             return FADED + 0.1
         return CROSS_FADED
+
+    def _route_meets(self, exposed: QRectF) -> bool:
+        """Whether the drawn route of a tree link (three straight runs and the end mark) can
+        touch `exposed`; curves and anything unsure count as touching."""
+        if exposed.isEmpty() or exposed.contains(self.rect()):
+            return True
+        p1, tip = self._line.p1(), self._line.p2()
+        end = tip.y() + self.head_size * 0.8  # where the route meets the end mark (`path`)
+        if not (self.tree and p1.y() > end + 2 * ROUND):
+            return True
+        pad = self.width + 6 + self.head_size  # the selection halo and the arrowhead
+        ybus = p1.y() - min(BUS_RISE, (p1.y() - end) / 2)
+        x1, x2 = p1.x(), tip.x()
+        runs = (
+            (x1 - pad, ybus - pad, x1 + pad, p1.y() + pad),  # up from the reason
+            (min(x1, x2) - pad, ybus - pad, max(x1, x2) + pad, ybus + pad),  # along the bus
+            (x2 - pad, tip.y() - pad, x2 + pad, ybus + pad),  # up into the target
+        )
+        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+        return any(a < right and c > left and b < bottom and d > top for a, b, c, d in runs)
 
     def _paint_end(self, painter: QPainter, color: QColor) -> None:
         """Arrowhead for supports, a flat bar (⊣) for attacks, at the target's edge."""

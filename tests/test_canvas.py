@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QPoint, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPainter, QTransform
 
 import ui.theme
 from model.argmap import ArgumentMap
@@ -304,3 +304,36 @@ def test_a_link_skipped_for_a_repaint_never_touches_the_repainted_area(qapp) -> 
                           rng.uniform(1, 400), rng.uniform(1, 200))  # fmt: skip
             if stroke.intersects(rect):
                 assert edge._route_meets(rect)
+
+
+def test_cards_and_links_are_filed_under_tiles_that_contain_them(qapp) -> None:
+    """Each frame Qt tests the tiles, not 200,000 items (ui.map.scene._Tile): a tile must
+    contain every item under it, after a layout and after items are added, or the item
+    would not be drawn."""
+    from test_layout import random_map
+
+    import ui.map.scene as scene_mod
+    from ui.map.items import EdgeItem, NodeItem
+
+    def check(scene) -> None:  # noqa: ANN001
+        for item in scene.items():
+            if isinstance(item, NodeItem | EdgeItem) and item.isVisible():
+                tile = item.parentItem()
+                assert isinstance(tile, scene_mod._Tile)
+                assert tile.rect().contains(item.sceneBoundingRect())
+        cards = [i for i in scene.items() if isinstance(i, NodeItem)]
+        links = [i for i in scene.items() if isinstance(i, EdgeItem)]
+        assert all(c.parentItem().zValue() > e.parentItem().zValue() for c in cards[:5]
+                   for e in links[:5])  # every card above every link  # fmt: skip
+
+    amap = random_map(300, 4, extra=20)
+    scene = scene_mod.MapScene(amap)
+    check(scene)
+    assert len({i.parentItem() for i in scene.node_items()}) > 1  # really spread over tiles
+    with amap.batch():
+        amap.add_node("claim", "new", node_id="x")
+        amap.link("x", "n7", "attacks")
+    check(scene)
+    item = scene.node_item("n3")
+    assert scene.itemAt(item.pos(), QTransform()) is item  # the card, never its tile
+    scene.detach()

@@ -119,6 +119,7 @@ class NodeItem(QGraphicsRectItem):
     pull: float | None = None  # points this node moves its target by (its layout link)
     hidden_count = 0
     highlighted = False
+    _tile = None  # the scene's square this card is filed under (ui.map.scene._Tile)
     drop_target = False
     _lines: list[str] | None = None
 
@@ -276,6 +277,8 @@ class EdgeItem(QGraphicsRectItem):
 
     tree = True  # a link of the layout's spanning tree (the scene keeps it current)
     _path: QPainterPath | None = None
+    _tile = None  # the scene's square this link is filed under (ui.map.scene._Tile)
+    box = (0.0, 0.0, 0.0, 0.0)  # rect() as (left, top, right, bottom), read without Qt
 
     def __init__(self, edge: Edge, source: NodeItem, target: NodeItem, look: Look) -> None:
         super().__init__()
@@ -343,9 +346,12 @@ class EdgeItem(QGraphicsRectItem):
         bend = 0.0 if (self.tree and y1 > y2 + 2 * ROUND) else max(30.0, abs(y1 - y2) * 0.45)
         left, right = (x1, x2) if x1 < x2 else (x2, x1)
         top, bottom = (y1, y2) if y1 < y2 else (y2, y1)
+        self.box = (left - m, top - m - bend, right + m, bottom + m + bend)
         self.setRect(
             left - m, top - m - bend, right - left + 2 * m, bottom - top + 2 * m + 2 * bend
         )
+        if self._tile is not None:
+            self._tile.cover(self.rect())
 
     def _bus(self, p1: QPointF, p2: QPointF) -> bool:
         return self.tree and p1.y() > p2.y() + 2 * ROUND

@@ -14,17 +14,18 @@ cached image of the whole map, so a zoomed-out frame costs the same for 100 or 1
 from __future__ import annotations
 
 import gc
+import math
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QLineF, QRectF, QSaveFile, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QToolTip
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QToolTip
 
 from model.argmap import ArgumentMap, Change
 from model.labels import priority
 from model.layout import ASPECT, NODE_H, NODE_W, Layout, compute_layout, forget, place_new
-from ui.map.items import BUS_RISE, FLAT_LOD, EdgeItem, Look, NodeItem
+from ui.map.items import BUS_RISE, FLAT_LOD, NODE_RECT, EdgeItem, Look, NodeItem
 from ui.map.labels import LabelLayer
 from ui.theme import Theme
 
@@ -33,6 +34,7 @@ OVERVIEW_PIXELS = 3000  # longest side of the cached overview image
 DEFER_CREDENCE = 20_000  # bigger maps show their first frame before the badges
 DOT_PIXELS = 4.0  # nodes narrower than this in the overview are drawn as dots with numpy
 DIM_OPACITY = 0.22
+TILE = 4000.0  # side of the squares the items are grouped in (see _Tile)
 INCREMENTAL_FROM = 3000  # bigger maps place added nodes without a full layout (0.3-1.5 s)
 ASPECT_SLACK = 1.25  # the layout is redone for a new window shape beyond this ratio
 ROLE = {"thesis": "Thesis", "claim": "Claim", "evidence": "Evidence"}
@@ -50,6 +52,29 @@ class _Layer(QGraphicsItem):
 
     def paint(self, painter, option, widget=None) -> None:  # pragma: no cover - no contents
         pass
+
+
+class _Tile(QGraphicsRectItem):
+    """The items of one square of the map. Qt has no item index here (a BSP index costs 33 s
+    at 100,000 items), so each frame it would test every item against the repainted area;
+    with the items under tiles it tests the tiles and skips those that miss. The tile's rect
+    is the union of its items' (`cover`), and it draws nothing itself."""
+
+    def __init__(self, z: float) -> None:
+        super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape)
+        self.setZValue(z)  # every card above every link, as without tiles
+
+    def cover(self, rect: QRectF) -> None:
+        """Grow to contain `rect` (scene units: tiles sit at the origin), with the pixel an
+        item's pen adds round it."""
+        rect = rect.adjusted(-1, -1, 1, 1)
+        own = self.rect()
+        if own.isNull():
+            self.setRect(rect)
+        elif not own.contains(rect):
+            self.setRect(own.united(rect))
 
 
 class OverviewItem(QGraphicsItem):
@@ -106,6 +131,7 @@ class MapScene(QGraphicsScene):
         self._overview_tidy.timeout.connect(self._tidy_overview)
         self._layer = _Layer()
         self.addItem(self._layer)
+        self._tiles: dict[tuple[int, int, int], _Tile] = {}  # (links 0 / cards 1, column, row)
         self._overview_item = OverviewItem(self)
         self._overview_item.setVisible(False)
         self.addItem(self._overview_item)
@@ -177,6 +203,14 @@ class MapScene(QGraphicsScene):
                 return item
         return None
 
+    def itemAt(self, pos, transform) -> QGraphicsItem | None:  # noqa: ANN001, N802
+        """The topmost card or link at `pos` (the tiles that group them are never it)."""
+        for item in self.items(pos, Qt.ItemSelectionMode.IntersectsItemShape,
+                               Qt.SortOrder.DescendingOrder, transform):  # fmt: skip
+            if not isinstance(item, _Tile):
+                return item
+        return None
+
     def primary_target(self, node_id: str) -> str | None:
         """The target a node hangs under in the layout (its first link up)."""
         return self.layout.parent.get(node_id)
@@ -207,6 +241,7 @@ class MapScene(QGraphicsScene):
             self.relayout()
             for edge in self._edges.values():
                 edge.adjust()
+            self._refile()
         finally:
             self.look.bulk = False
             if collecting:
@@ -217,14 +252,12 @@ class MapScene(QGraphicsScene):
             self.refresh_credences()
 
     def _add_node(self, node) -> None:
-        item = NodeItem(node, self.look)
-        item.setParentItem(self._layer)
+        item = NodeItem(node, self.look)  # joins the scene under its tile once it is placed
         self._nodes[node.id] = item
         self._seen[node.id] = (node.collapsed, node.pinned, node.pos)
 
     def _add_edge(self, edge) -> None:
         item = EdgeItem(edge, self._nodes[edge.source], self._nodes[edge.target], self.look)
-        item.setParentItem(self._layer)
         self._edges[edge.key] = item
         if self.amap.current_scenario:
             item.show_strength(self._strength(edge.key))
@@ -340,6 +373,7 @@ class MapScene(QGraphicsScene):
         if not self.look.bulk:
             for edge in moved:
                 edge.adjust()
+            self._refile()
         self._apply_dimming()
         self._update_scene_rect()
         self._overview = None
@@ -349,6 +383,65 @@ class MapScene(QGraphicsScene):
         self._labels.invalidate()
         self.update()
         self.layoutChanged.emit()
+
+    def _tile(self, z: int, x: float, y: float) -> _Tile:
+        key = (z, math.floor(x / TILE), math.floor(y / TILE))
+        tile = self._tiles.get(key)
+        if tile is None:
+            tile = self._tiles[key] = _Tile(z)
+            tile.setParentItem(self._layer)
+        return tile
+
+    def _file_items(self, nodes, edges) -> None:  # noqa: ANN001
+        """Put a few placed items under the tile of where they are (a link: where its
+        reason is) and grow the tiles over them."""
+        for item in nodes:
+            tile = self._tile(1, item.x(), item.y())
+            if item._tile is not tile:
+                item.setParentItem(tile)
+                item._tile = tile
+            tile.cover(item.rect().translated(item.x(), item.y()))
+        for edge in edges:
+            source = edge.source
+            tile = self._tile(0, source.x(), source.y())
+            if edge._tile is not tile:
+                edge.setParentItem(tile)
+                edge._tile = tile
+            tile.cover(edge.rect())
+
+    def _refile(self) -> None:
+        """File every item under its tile and size each tile to its items afresh (after a
+        layout: many items moved). Plain arithmetic per item, one setRect per tile."""
+        positions, tiles = self.layout.positions, self._tiles
+        boxes: dict[tuple[int, int, int], list[float]] = {}
+        left, top = NODE_RECT.left() - 1, NODE_RECT.top() - 1  # the items' (unused) pen
+        right, bottom = NODE_RECT.right() + 1, NODE_RECT.bottom() + 1
+        for nid, item in self._nodes.items():
+            x, y = positions.get(nid) or (item.x(), item.y())
+            key = (1, math.floor(x / TILE), math.floor(y / TILE))
+            _grow(boxes, key, x + left, y + top, x + right, y + bottom)
+            tile = tiles.get(key) or self._tile(1, x, y)
+            if item._tile is not tile:
+                item.setParentItem(tile)
+                item._tile = tile
+        for edge in self._edges.values():
+            x, y = positions.get(edge.key[0]) or (edge.source.x(), edge.source.y())
+            key = (0, math.floor(x / TILE), math.floor(y / TILE))
+            a, b, c, d = edge.box
+            _grow(boxes, key, a - 1, b - 1, c + 1, d + 1)
+            tile = tiles.get(key) or self._tile(0, x, y)
+            if edge._tile is not tile:
+                edge.setParentItem(tile)
+                edge._tile = tile
+        for key, tile in tiles.items():
+            box = boxes.get(key)
+            rect = (
+                QRectF()
+                if box is None
+                else QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1])
+            )
+            if tile.rect() != rect:
+                tile.setRect(rect)
 
     def _follow(self, added: list[str], removed: list[str], unlinked: list[tuple[str, str]],
                 linked: list[tuple[str, str]]) -> bool:  # fmt: skip
@@ -379,6 +472,7 @@ class MapScene(QGraphicsScene):
         for edge in edges:
             edge.tree = lay.parent.get(edge.key[0]) == edge.key[1]
             edge.adjust()
+        self._file_items([self._nodes[n] for n in placed if n in self._nodes], edges)
         self._update_scene_rect()
         self._patch_overview(placed, gone)
         self._overview_tidy.start()  # the whole overview, labels and their order: when edits pause
@@ -785,6 +879,8 @@ class MapScene(QGraphicsScene):
             for item in self.selectedItems():
                 if isinstance(item, NodeItem):
                     item.adjust_edges()
+                    if item._tile is not None:
+                        item._tile.cover(item.rect().translated(item.x(), item.y()))
 
     def helpEvent(self, event) -> None:  # noqa: N802
         """Full title as a tooltip (made on demand, not stored on 100,000 items)."""
@@ -798,6 +894,21 @@ class MapScene(QGraphicsScene):
     # ------------------------------------------------------------ selection
     def _emit_selection(self) -> None:
         self.selectionChangedIds.emit(self.selected_node_ids())
+
+
+def _grow(boxes: dict, key: tuple, left: float, top: float, right: float, bottom: float) -> None:
+    box = boxes.get(key)
+    if box is None:
+        boxes[key] = [left, top, right, bottom]
+    else:
+        if left < box[0]:
+            box[0] = left
+        if top < box[1]:
+            box[1] = top
+        if right > box[2]:
+            box[2] = right
+        if bottom > box[3]:
+            box[3] = bottom
 
 
 def _role(item: NodeItem, up: str | None, succ) -> str:  # noqa: ANN001

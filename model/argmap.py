@@ -650,9 +650,12 @@ class ArgumentMap:
     # ---------------------------------------------------------- whole-map ops
     def snapshot(self) -> dict[str, Any]:
         """Everything the map holds, as plain comparable values (tests, equality, export)."""
+        graph = self.graph  # the raw adjacency: networkx's views cost ~10x at 100,000 links
         return {
-            "nodes": {n.id: n for n in self.nodes()},
-            "edges": {e.key: e for e in self.edges()},
+            "nodes": {nid: d["node"] for nid, d in graph._node.items()},
+            "edges": {
+                (u, v): d["edge"] for u, nbrs in graph._succ.items() for v, d in nbrs.items()
+            },
             "sources": dict(self.sources),
             "scenarios": dict(self.scenarios),
             "series": dict(self.series),

@@ -337,3 +337,36 @@ def test_cards_and_links_are_filed_under_tiles_that_contain_them(qapp) -> None:
     item = scene.node_item("n3")
     assert scene.itemAt(item.pos(), QTransform()) is item  # the card, never its tile
     scene.detach()
+
+
+def test_a_new_credence_changes_only_the_area_its_badge_update_repaints(qapp) -> None:
+    """A credence or pull change repaints only the badge and the bar (NodeItem.update_badge),
+    so those areas must hold every pixel such a change alters."""
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    from model.entities import Node
+    from ui.map.items import BADGE_AREA, BAR_AREA, NODE_RECT, Look
+
+    item = NodeItem(
+        Node("a", "claim", "A reason with a title of some length"), Look(ui.theme.Theme.current())
+    )
+
+    def picture(credence: float, pull: float) -> QImage:
+        item.credence, item.pull = credence, pull
+        image = QImage(int(NODE_RECT.width()), int(NODE_RECT.height()), QImage.Format.Format_ARGB32)
+        image.fill(0)
+        painter = QPainter(image)
+        painter.translate(-NODE_RECT.left(), -NODE_RECT.top())
+        item.paint(painter, QStyleOptionGraphicsItem())
+        painter.end()
+        return image
+
+    before, after = picture(0.12, 3.0), picture(0.87, -24.0)
+    changed = 0
+    for y in range(before.height()):
+        for x in range(before.width()):
+            if before.pixel(x, y) != after.pixel(x, y):
+                changed += 1
+                point = QRectF(x + NODE_RECT.left(), y + NODE_RECT.top(), 1, 1)
+                assert BADGE_AREA.intersects(point) or BAR_AREA.intersects(point), (x, y)
+    assert changed > 50  # the test saw the badge and the bar change

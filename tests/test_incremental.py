@@ -142,7 +142,9 @@ def test_only_badges_whose_credence_moved_are_repainted(qtbot, monkeypatch):
         m.add_node("claim", f"Side note {i}", node_id=f"s{i}")  # unlinked: never moves
     scene = MapScene(m)
     repainted = []
-    monkeypatch.setattr(type(scene.node_item("a")), "update", lambda self: repainted.append(self))
+    monkeypatch.setattr(
+        type(scene.node_item("a")), "update", lambda self, *rect: repainted.append(self)
+    )
     m.set_prior("b", 0.95)  # moves b, a (b attacks a) and the thesis
     assert {i.node_id for i in repainted} == {"b", "a", "t"}
     scene.detach()

@@ -41,6 +41,8 @@ W, H = NODE_W, NODE_H
 PAD = 12.0
 MAX_LINES = 4
 BOX = QRectF(-W / 2, -H / 2, W, H)
+BADGE_AREA = QRectF(-W / 2, -H / 2 + 4, W, 20)  # the header line with the badge (_paint_header)
+BAR_AREA = QRectF(-W / 2 + 4, H / 2 - 12, W - 8, 8)  # the credence bar (_paint_bar)
 FLAT_LOD = 0.22  # below this a node is a few pixels: a flat box
 TEXT_LOD = 0.45  # from here on titles are legible
 FADED = 0.35  # opacity of flat boxes and links far out, under the readable labels
@@ -133,6 +135,13 @@ class NodeItem(QGraphicsRectItem):
         self.has_series = node.series is not None
         self.setFlags(NODE_FLAGS)
         self.setZValue(1)
+
+    def update_badge(self) -> None:
+        """Repaint only what a new credence or pull changes: the badge and the bar. Links run
+        into the card's bottom edge, so repainting the whole card (its rect reaches below the
+        box) would repaint every link into it: thousands into a hub."""
+        self.update(BADGE_AREA)
+        self.update(BAR_AREA)
 
     def set_node(self, node: Node, drawn: bool = True) -> None:
         """Take the display values of a (changed) node; `drawn` False: the view draws cards as
@@ -435,10 +444,11 @@ class EdgeItem(QGraphicsRectItem):
         pad = self.width + 6 + self.head_size  # the selection halo and the arrowhead
         ybus = p1.y() - min(BUS_RISE, (p1.y() - end) / 2)
         x1, x2 = p1.x(), tip.x()
+        above = (self.width + 6) / 2 + 2  # nothing but the halo reaches above the tip
         runs = (
             (x1 - pad, ybus - pad, x1 + pad, p1.y() + pad),  # up from the reason
             (min(x1, x2) - pad, ybus - pad, max(x1, x2) + pad, ybus + pad),  # along the bus
-            (x2 - pad, tip.y() - pad, x2 + pad, ybus + pad),  # up into the target
+            (x2 - pad, tip.y() - above, x2 + pad, ybus + pad),  # up into the target
         )
         left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         return any(a < right and c > left and b < bottom and d > top for a, b, c, d in runs)

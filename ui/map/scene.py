@@ -558,7 +558,7 @@ class MapScene(QGraphicsScene):
             if item is not None and item.pull != value:
                 item.pull = value
                 if drawn:
-                    item.update()
+                    item.update_badge()
         if changed:
             self._label_order = None
             self._labels.invalidate(geometry=False)
@@ -597,7 +597,7 @@ class MapScene(QGraphicsScene):
             if item is not None and item.credence != value:
                 item.credence = value
                 if drawn:
-                    item.update()
+                    item.update_badge()
         self._shown = (ids, values)
         self._refresh_pulls()
 

@@ -42,7 +42,8 @@ PAD = 12.0
 MAX_LINES = 4
 BOX = QRectF(-W / 2, -H / 2, W, H)
 BADGE_AREA = QRectF(-W / 2, -H / 2 + 4, W, 20)  # the header line with the badge (_paint_header)
-BAR_AREA = QRectF(-W / 2 + 4, H / 2 - 12, W - 8, 8)  # the credence bar (_paint_bar)
+BAR_AREA = QRectF(-W / 2 + 4, H / 2 - 12, W - 8, 6.5)  # the credence bar (_paint_bar), kept
+# clear of the card's bottom edge where the links end: Qt repaints an item's updates as one rect
 FLAT_LOD = 0.22  # below this a node is a few pixels: a flat box
 TEXT_LOD = 0.45  # from here on titles are legible
 FADED = 0.35  # opacity of flat boxes and links far out, under the readable labels
@@ -148,7 +149,12 @@ class NodeItem(QGraphicsRectItem):
         flat boxes now, so only a change of kind (the box's colour) needs a repaint."""
         if getattr(self, "title", None) != node.title:
             self._lines = None
-        if not drawn and self.kind == node.kind:
+        shown = (self.kind, self.title, self.has_series)
+        if (
+            not drawn
+            and self.kind == node.kind
+            or shown == (node.kind, node.title, node.series is not None)
+        ):  # a flat box, or nothing the card shows changed (a prior, text, tags...)
             self.title = node.title
             self.has_series = node.series is not None
             return
@@ -439,12 +445,12 @@ class EdgeItem(QGraphicsRectItem):
             return True
         p1, tip = self._line.p1(), self._line.p2()
         end = tip.y() + self.head_size * 0.8  # where the route meets the end mark (`path`)
-        if not (self.tree and p1.y() > end + 2 * ROUND):
-            return True
         pad = self.width + 6 + self.head_size  # the selection halo and the arrowhead
+        if not (self.tree and p1.y() > end + 2 * ROUND):
+            return _curve_meets(exposed, p1.x(), p1.y(), tip.x(), tip.y(), end, pad)
         ybus = p1.y() - min(BUS_RISE, (p1.y() - end) / 2)
         x1, x2 = p1.x(), tip.x()
-        above = (self.width + 6) / 2 + 2  # nothing but the halo reaches above the tip
+        above = 1.5  # the route ends below the tip (`path`): only the arrowhead's antialiasing
         runs = (
             (x1 - pad, ybus - pad, x1 + pad, p1.y() + pad),  # up from the reason
             (min(x1, x2) - pad, ybus - pad, max(x1, x2) + pad, ybus + pad),  # along the bus
@@ -474,6 +480,38 @@ class EdgeItem(QGraphicsRectItem):
         else:
             y = tip.y() + 2
             painter.drawLine(QPointF(tip.x() - size * 0.8, y), QPointF(tip.x() + size * 0.8, y))
+
+
+CURVE_STEPS = 32
+
+
+def _curve_meets(exposed: QRectF, x1: float, y1: float, tx: float, ty: float, end: float,
+                 pad: float) -> bool:  # fmt: skip
+    """Whether an extra link's S-curve (`EdgeItem.path`: p1 to (tx, end), control points
+    `_bend` above and below) or its end mark at (tx, ty) can touch `exposed`. Such links run
+    across the map, so their bounding boxes meet most repainted areas; the curve is cut in
+    CURVE_STEPS chords, each box widened by how far a cubic can stray from its chord
+    (max |B''| · step² / 8) and by `pad`."""
+    left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+    if tx - pad < right and tx + pad > left and ty - pad < bottom and end + pad > top:
+        return True
+    bend = max(30.0, abs(y1 - end) * 0.45)
+    c1x, c1y, c2x, c2y = x1, y1 - bend, tx, end + bend
+    ax, ay = x1 - 2 * c1x + c2x, y1 - 2 * c1y + c2y
+    bx, by = c1x - 2 * c2x + tx, c1y - 2 * c2y + end
+    stray = 6 * max(math.hypot(ax, ay), math.hypot(bx, by)) / (8 * CURVE_STEPS**2) + pad
+    px, py = x1, y1
+    for i in range(1, CURVE_STEPS + 1):
+        t = i / CURVE_STEPS
+        u = 1 - t
+        a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+        qx = a * x1 + b * c1x + c * c2x + d * tx
+        qy = a * y1 + b * c1y + c * c2y + d * end
+        if (min(px, qx) - stray < right and max(px, qx) + stray > left
+                and min(py, qy) - stray < bottom and max(py, qy) + stray > top):  # fmt: skip
+            return True
+        px, py = qx, qy
+    return False
 
 
 def _bend(p1: QPointF, p2: QPointF) -> float:

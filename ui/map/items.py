@@ -293,6 +293,7 @@ class EdgeItem(QGraphicsRectItem):
     tree = True  # a link of the layout's spanning tree (the scene keeps it current)
     _path: QPainterPath | None = None
     _tile = None  # the scene's square this link is filed under (ui.map.scene._Tile)
+    _boxes: list | None = None  # an extra link's route as boxes (`_curve_boxes`)
     box = (0.0, 0.0, 0.0, 0.0)  # rect() as (left, top, right, bottom), read without Qt
 
     def __init__(self, edge: Edge, source: NodeItem, target: NodeItem, look: Look) -> None:
@@ -356,7 +357,7 @@ class EdgeItem(QGraphicsRectItem):
             spread = W * (0.1 + 0.28 * min(1.0, max(0.0, t)))
         x1, y1, x2, y2 = ax, ay - H / 2, bx + spread, by + H / 2 + 3
         self._line = QLineF(x1, y1, x2, y2)
-        self._path = None
+        self._path = self._boxes = None
         m = 14 + self._width
         bend = 0.0 if (self.tree and y1 > y2 + 2 * ROUND) else max(30.0, abs(y1 - y2) * 0.45)
         left, right = (x1, x2) if x1 < x2 else (x2, x1)
@@ -447,7 +448,12 @@ class EdgeItem(QGraphicsRectItem):
         end = tip.y() + self.head_size * 0.8  # where the route meets the end mark (`path`)
         pad = self.width + 6 + self.head_size  # the selection halo and the arrowhead
         if not (self.tree and p1.y() > end + 2 * ROUND):
-            return _curve_meets(exposed, p1.x(), p1.y(), tip.x(), tip.y(), end, pad)
+            if self._boxes is None:  # made once per route: a hub's repaint asks hundreds
+                self._boxes = _curve_boxes(p1.x(), p1.y(), tip.x(), tip.y(), end, pad)
+            left, top = exposed.left(), exposed.top()
+            right, bottom = exposed.right(), exposed.bottom()
+            return any(a < right and c > left and b < bottom and d > top
+                       for a, b, c, d in self._boxes)  # fmt: skip
         ybus = p1.y() - min(BUS_RISE, (p1.y() - end) / 2)
         x1, x2 = p1.x(), tip.x()
         above = 1.5  # the route ends below the tip (`path`): only the arrowhead's antialiasing
@@ -485,21 +491,17 @@ class EdgeItem(QGraphicsRectItem):
 CURVE_STEPS = 32
 
 
-def _curve_meets(exposed: QRectF, x1: float, y1: float, tx: float, ty: float, end: float,
-                 pad: float) -> bool:  # fmt: skip
-    """Whether an extra link's S-curve (`EdgeItem.path`: p1 to (tx, end), control points
-    `_bend` above and below) or its end mark at (tx, ty) can touch `exposed`. Such links run
-    across the map, so their bounding boxes meet most repainted areas; the curve is cut in
-    CURVE_STEPS chords, each box widened by how far a cubic can stray from its chord
-    (max |B''| · step² / 8) and by `pad`."""
-    left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
-    if tx - pad < right and tx + pad > left and ty - pad < bottom and end + pad > top:
-        return True
+def _curve_boxes(x1: float, y1: float, tx: float, ty: float, end: float, pad: float) -> list:
+    """Boxes (left, top, right, bottom) that together hold an extra link's S-curve
+    (`EdgeItem.path`: p1 to (tx, end), control points `_bend` above and below) and its end
+    mark at (tx, ty): CURVE_STEPS chords, each widened by how far a cubic can stray from its
+    chord (max |B''| · step² / 8) and by `pad`."""
     bend = max(30.0, abs(y1 - end) * 0.45)
     c1x, c1y, c2x, c2y = x1, y1 - bend, tx, end + bend
     ax, ay = x1 - 2 * c1x + c2x, y1 - 2 * c1y + c2y
     bx, by = c1x - 2 * c2x + tx, c1y - 2 * c2y + end
     stray = 6 * max(math.hypot(ax, ay), math.hypot(bx, by)) / (8 * CURVE_STEPS**2) + pad
+    boxes = [(tx - pad, ty - pad, tx + pad, end + pad)]
     px, py = x1, y1
     for i in range(1, CURVE_STEPS + 1):
         t = i / CURVE_STEPS
@@ -507,11 +509,10 @@ def _curve_meets(exposed: QRectF, x1: float, y1: float, tx: float, ty: float, en
         a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
         qx = a * x1 + b * c1x + c * c2x + d * tx
         qy = a * y1 + b * c1y + c * c2y + d * end
-        if (min(px, qx) - stray < right and max(px, qx) + stray > left
-                and min(py, qy) - stray < bottom and max(py, qy) + stray > top):  # fmt: skip
-            return True
+        boxes.append((min(px, qx) - stray, min(py, qy) - stray,
+                      max(px, qx) + stray, max(py, qy) + stray))  # fmt: skip
         px, py = qx, qy
-    return False
+    return boxes
 
 
 def _bend(p1: QPointF, p2: QPointF) -> float:

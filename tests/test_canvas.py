@@ -314,6 +314,33 @@ def test_a_link_skipped_for_a_repaint_never_touches_the_repainted_area(qapp) -> 
     assert met > 1000 and skipped > 1000  # both cases were seen: the test can fail
 
 
+def test_far_out_a_link_is_drawn_where_its_straight_line_runs(qapp) -> None:
+    """Below FLAT_LOD a link is one straight hairline, so the skip test follows that line."""
+    import random
+
+    from PySide6.QtCore import QLineF
+    from PySide6.QtGui import QPainterPath, QPainterPathStroker
+
+    from ui.map.items import _line_meets
+
+    rng = random.Random(5)
+    met = skipped = 0
+    for _ in range(3000):
+        line = QLineF(*(rng.uniform(-2000, 2000) for _ in range(4)))
+        rect = QRectF(rng.uniform(-2200, 2000), rng.uniform(-2200, 2000),
+                      rng.uniform(1, 300), rng.uniform(1, 300))  # fmt: skip
+        path = QPainterPath(line.p1())
+        path.lineTo(line.p2())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(2)
+        if stroker.createStroke(path).intersects(rect):
+            assert _line_meets(rect, line, 2)
+            met += 1
+        elif not _line_meets(rect, line, 2):
+            skipped += 1
+    assert met > 30 and skipped > 100
+
+
 def test_cards_and_links_are_filed_under_tiles_that_contain_them(qapp) -> None:
     """Each frame Qt tests the tiles, not 200,000 items (ui.map.scene._Tile): a tile must
     contain every item under it, after a layout and after items are added, or the item

@@ -403,12 +403,14 @@ class EdgeItem(QGraphicsRectItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        if not self._route_meets(option.exposedRect):
+        lod = painter.worldTransform().m11()
+        flat = lod < FLAT_LOD  # drawn as one straight hairline, not along its route
+        if not (_line_meets(option.exposedRect, self._line, 2 / max(lod, 1e-6)) if flat
+                else self._route_meets(option.exposedRect)):  # fmt: skip
             return
         theme = self.look.theme
         color = theme.supports if self.relation == "supports" else theme.attacks
-        lod = painter.worldTransform().m11()
-        if lod < FLAT_LOD:
+        if flat:
             faint = QColor(color)
             faint.setAlphaF(self.far_alpha())
             painter.setPen(QPen(theme.selection if self.isSelected() else faint, 0))
@@ -486,6 +488,20 @@ class EdgeItem(QGraphicsRectItem):
         else:
             y = tip.y() + 2
             painter.drawLine(QPointF(tip.x() - size * 0.8, y), QPointF(tip.x() + size * 0.8, y))
+
+
+def _line_meets(exposed: QRectF, line: QLineF, pad: float) -> bool:
+    """Whether a straight line (within `pad`) can touch `exposed`: its box meets the rect and
+    the rect's corners do not all lie on one side of it."""
+    x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
+    left, top = exposed.left() - pad, exposed.top() - pad
+    right, bottom = exposed.right() + pad, exposed.bottom() + pad
+    if max(x1, x2) < left or min(x1, x2) > right or max(y1, y2) < top or min(y1, y2) > bottom:
+        return exposed.isEmpty()
+    dx, dy = x2 - x1, y2 - y1
+    sides = [dx * (cy - y1) - dy * (cx - x1) for cx, cy in
+             ((left, top), (right, top), (left, bottom), (right, bottom))]  # fmt: skip
+    return min(sides) <= 0 <= max(sides)
 
 
 CURVE_STEPS = 32

@@ -53,7 +53,7 @@ def test_added_reasons_land_next_to_their_target_and_move_nothing(n, seed, adds)
     for nid in new:
         target = lay.parent[nid]
         assert amap.graph.has_edge(nid, target) and nid in lay.children[target]
-        assert lay.positions[nid][1] > lay.positions[target][1]  # below its target, as every reason is
+        assert lay.positions[nid][1] > lay.positions[target][1]  # below it, as every reason is
     for nid in new:  # next to its target or to the reasons beside it
         x, y = lay.positions[nid]
         near = [lay.parent[nid], *lay.children[lay.parent[nid]]]

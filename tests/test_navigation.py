@@ -220,3 +220,25 @@ def test_dock_sizes_fit_the_room_by_one_factor(preferred, room):
         assert all(s >= min(p, MIN_SIDE) for s, p in zip(sizes, preferred, strict=True))
         if all(p * room / sum(preferred) >= MIN_SIDE for p in preferred):  # no floor binds
             assert sum(sizes) <= room + len(sizes), "one factor, rounded"
+
+
+def test_a_reason_added_on_the_zoomed_out_map_is_shown_readable_beside_its_target(window, qtbot):
+    """At the opening (fitted, zoomed-out) view a new card would hide under its target's
+    label: adding one zooms in to where titles are drawn, with both cards in view."""
+    from ui.map.view import READABLE
+
+    view = window.workspace.view
+    scene = view.map_scene()
+    view.home()
+    assert view.zoom() < READABLE
+    target = "data-runs-out"
+    scene.select_nodes([target])
+    view.setFocus()
+    before = set(scene.amap.graph.nodes)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    (new,) = set(scene.amap.graph.nodes) - before
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert view.zoom() >= READABLE
+    seen = view.visible_scene_rect()
+    assert seen.contains(scene.node_item(new).sceneBoundingRect())
+    assert seen.contains(scene.node_item(target).sceneBoundingRect())

@@ -320,7 +320,7 @@ class MapEditor(QObject):
         """Select a new node and show it with its target, both in view; then edit its title."""
         self.scene.select_nodes([node_id])
         target = self.scene.primary_target(node_id)
-        self.view.show_nodes([node_id] + ([target] if target else []))
+        self.view.show_nodes([node_id] + ([target] if target else []), readable=True)
         if edit and self.view.isVisible():
             self.edit_title(node_id)
         elif edit:

@@ -139,9 +139,11 @@ class MapView(QGraphicsView):
             self.set_zoom(FOUND_ZOOM)  # a found node is read, not a few grey bars
         self.centerOn(item)
 
-    def show_nodes(self, node_ids: list[str], margin: float = 60) -> None:
+    def show_nodes(self, node_ids: list[str], margin: float = 60, readable: bool = False) -> None:
         """Bring these nodes into view together (a new reason and its target): scroll if
-        they fit at this zoom, else zoom out just enough."""
+        they fit at this zoom, else zoom out just enough. With `readable`, a zoomed-out view
+        first zooms in to where card titles are drawn (a new card under its target's
+        zoomed-out label would be invisible), as far as both still fit."""
         scene = self.map_scene()
         rect = QRectF()
         for nid in node_ids:
@@ -151,10 +153,16 @@ class MapView(QGraphicsView):
         if rect.isEmpty():
             return
         rect = rect.adjusted(-margin, -margin, margin, margin)
+        view = self.viewport().rect()
+        if readable and self.zoom() < READABLE and not view.isEmpty():
+            fit = min(view.width() / rect.width(), view.height() / rect.height())
+            self.auto_fit = False
+            self.set_zoom(min(FOUND_ZOOM, fit))
+            self.centerOn(rect.center())
+            return
         if self.visible_scene_rect().contains(rect):
             return
         self.auto_fit = False
-        view = self.viewport().rect()
         if (
             rect.width() * self.zoom() <= view.width()
             and rect.height() * self.zoom() <= view.height()

@@ -242,3 +242,14 @@ def test_a_reason_added_on_the_zoomed_out_map_is_shown_readable_beside_its_targe
     seen = view.visible_scene_rect()
     assert seen.contains(scene.node_item(new).sceneBoundingRect())
     assert seen.contains(scene.node_item(target).sceneBoundingRect())
+
+
+def test_a_cards_numbers_are_explained_in_its_tooltip(window):
+    view = window.workspace.view
+    scene = view.map_scene()
+    amap = scene.amap
+    reason = next(iter(amap.graph.predecessors(amap.thesis.id)))
+    tip = view.card_tip(reason)
+    item = scene.node_item(reason)
+    assert f"{item.credence:.0%}: how likely" in tip
+    assert "pts" in tip and "would lose" in tip and amap.thesis.title[:30] in tip

@@ -6,11 +6,11 @@ overview image) and reports zoom and scroll changes for the minimap.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsView, QToolTip, QWidget
 
-from ui.map.items import NodeItem
+from ui.map.items import NodeItem, format_pull
 from ui.map.scene import MapScene
 
 MIN_ZOOM = 0.0002  # a fitted 100,000-node map is ~0.0015
@@ -307,6 +307,34 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().keyReleaseEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip:
+            item = self.map_scene().node_at(self.mapToScene(event.pos()))
+            text = self.card_tip(item.node_id) if item is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def card_tip(self, node_id: str) -> str:
+        """What a card's numbers mean, in words, for the node under the mouse."""
+        scene = self.map_scene()
+        item = scene.node_item(node_id)
+        if item is None:
+            return ""
+        lines = [item.title]
+        if item.credence is not None:
+            lines.append(f"{item.credence:.0%}: how likely it is, given the reasons under it")
+        target = scene.primary_target(node_id)
+        if item.pull is not None and target is not None and target in scene.amap:
+            name = scene.amap.node(target).title
+            short = name if len(name) <= 60 else name[:59] + "…"
+            lines.append(f"{format_pull(item.pull)}: how far it moves “{short}” (percentage "
+                         "points it would lose, or gain, without this reason)")  # fmt: skip
+        return "\n".join(lines)
 
     def navigate(self, key: Qt.Key) -> None:
         """Move the selection: up to the target, down to the first reason, sideways to siblings."""

@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # pyqtgraph (~0.25 s) loads after the window's first frame
     import pyqtgraph as pg
 
 TORNADO_ROWS = 12
+CRUX_ROWS = 8  # the cruxes chart shares its tab with two pickers: fewer, readable rows
 MC_SAMPLES = 1000
 DEFER_ABOVE_NODES = 20_000  # as the map's badges (ui.map.scene.DEFER_CREDENCE)
 THREAD_ABOVE_NODES = 3000  # Monte Carlo takes ~50 ms per 1,000 nodes: keep the GUI responsive
@@ -580,7 +581,7 @@ class CredencePanel(QWidget):
             self.crux_note.setText("Pick two different scenarios to see where they part ways.")
             return
         result = cruxes(self.amap, a, b)
-        rows = result.cruxes[:TORNADO_ROWS]
+        rows = result.cruxes[:CRUX_ROWS]
         ys = np.arange(len(rows))[::-1].astype(float)
         for y, c in zip(ys, rows, strict=True):
             colour = FOR_COLOUR if c.points >= 0 else AGAINST_COLOUR
@@ -595,10 +596,9 @@ class CredencePanel(QWidget):
         plot.getAxis("bottom").setLabel("points of the move")
         self._crux_rows = [c.node for c in rows]
         self.crux_note.setText(
-            f"{a} {100 * result.credence_a:.0f}% → {b} {100 * result.credence_b:.0f}%: a move "
-            f"of {result.gap:+.1f} points. Each bar is an input's share of that move (red lowers "
-            f"the thesis, green raises it): "
-            f"{result.describe_method()}. Click a bar to select its node."
+            f"{100 * result.credence_a:.0f}% → {100 * result.credence_b:.0f}%: a move of "
+            f"{result.gap:+.1f} points. Each bar is an input's share of it (red lowers the "
+            f"thesis, green raises it); click one to select its node. {result.describe_method()}."
         )
 
     def _crux_clicked(self, event) -> None:  # noqa: ANN001 (pyqtgraph's mouse event)

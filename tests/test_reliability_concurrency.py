@@ -245,7 +245,8 @@ def test_app_and_cli_lose_no_acknowledged_item(window, seeded, qtbot) -> None:
         assert all(n in amap for n in ack["added"]["nodes"])  # the app shows the CLI's nodes
         # cleared on the reload (queued: a deferred write may have merged the CLI's changes
         # in the last check, so let the event loop run the clear)
-        qtbot.waitUntil(lambda: window.undo_stack.count() < len(nodes) + len(points), timeout=2000)
+        made = len(nodes) + len(points)
+        qtbot.waitUntil(lambda made=made: window.undo_stack.count() < made, timeout=2000)
         window.close_map()
         assert missing_items(path, [ack]) == []
         check = MapDocument.open(path)

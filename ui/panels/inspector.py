@@ -315,6 +315,7 @@ class Inspector(QWidget):
         self._series_name: str | None = None
         self._pulls: dict[tuple[str, str], float] = {}
         self._ordered_for: str | None = None  # the node whose link rows are in place
+        self._cites_shown: tuple = ()  # the citations the Sources list shows
         self.pages = QStackedWidget()
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -539,7 +540,8 @@ class Inspector(QWidget):
         kinds = {c.kind for c in changes}
         if any(c.kind == "node" and c.key == nid for c in changes):
             self._refresh_fields()
-            self._refresh_sources()
+            if self._node().citations != self._cites_shown:  # a weight edit leaves them be
+                self._refresh_sources()
             self._refresh_series()
         if kinds & {"node", "edge", "scenario", "meta"}:
             self._refresh_credence()  # the pulls, and the values of the link rows
@@ -671,6 +673,7 @@ class Inspector(QWidget):
 
     def _refresh_sources(self) -> None:
         node = self._node()
+        self._cites_shown = node.citations
         row = self.cites.currentRow()
         self.cites.clear()
         grey = self.palette().color(QPalette.ColorRole.PlaceholderText).name()

@@ -208,3 +208,15 @@ def test_a_stale_span_falls_back_to_the_quote():
     assert locate_quote(text, stale) == (11, 24)
     assert locate_quote(text, Citation("s", quote="absent")) is None
     assert locate_quote(text, Citation("s", start=4, end=9)) == (4, 9)  # a span without quote
+
+
+def test_a_cut_off_row_shows_the_whole_source_in_its_tooltip(panel):
+    """In a narrow dock the columns are cut: every cell's tooltip names the whole source."""
+    item = next(
+        panel.tree.topLevelItem(i)
+        for i in range(panel.tree.topLevelItemCount())
+        if panel.tree.topLevelItem(i).text(0) == "Will scaling work?"
+    )
+    for col in range(panel.tree.columnCount()):
+        tip = item.toolTip(col)
+        assert "Will scaling work?" in tip and "Dwarkesh Patel, 2023-12-26" in tip

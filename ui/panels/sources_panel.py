@@ -409,7 +409,10 @@ class SourcesPanel(QWidget):
         for s in self.amap.sources.values():
             item = SortItem([s.title, s.author or s.outlet, s.date, str(counts.get(s.id, 0))])
             item.setData(0, Qt.ItemDataRole.UserRole, s.id)
-            item.setToolTip(0, s.url or "no URL")
+            who = ", ".join(x for x in (s.author or s.outlet, s.date) if x)
+            tip = "\n".join(x for x in (s.title, who, s.url or "no URL") if x)
+            for col in range(len(self.COLUMNS)):  # a narrow dock cuts the columns: all of it here
+                item.setToolTip(col, tip)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(item)
             if s.id == current:
@@ -417,7 +420,7 @@ class SourcesPanel(QWidget):
                 self.tree.setCurrentItem(item)
         self.tree.setSortingEnabled(True)
         self.tree.resizeColumnToContents(1)
-        self.tree.setColumnWidth(1, min(self.tree.columnWidth(1), 120))  # leave room for titles
+        self.tree.setColumnWidth(1, min(self.tree.columnWidth(1), 90))  # leave room for titles
         self._apply_filter(self.filter.text())
         self._update_buttons()
 

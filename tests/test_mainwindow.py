@@ -110,6 +110,26 @@ def test_import_review_applies_one_undoable_step(window, monkeypatch, qtbot) -> 
     reopened.close()
 
 
+def test_after_an_import_the_map_selects_and_shows_what_came_in(window, monkeypatch) -> None:
+    """The review accepted: the imported claims are selected on the map and in view (the
+    status bar alone did not say where they went)."""
+    from ui.importing.import_dialog import ImportDialog
+
+    text = "Synthetic data will not rescue scaling."
+    article = Article(title="A test article", author="Us", date="", url="", text=text, kind="text")
+    result = ImportProposals(article=article, thesis_id="thesis")
+    decision = Decision(text, 0, len(text), "Synthetic data will not rescue scaling", "con",
+                        "thesis", "attacks")  # fmt: skip
+    monkeypatch.setattr(ImportDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(ImportDialog, "decisions", lambda self: [decision])
+    monkeypatch.setattr(ImportDialog, "fact_decisions", lambda self: [])
+    assert window.workspace.importer.review(result)
+    (added,) = [n.id for n in window.doc.map.nodes() if n.title == decision.title]
+    scene, view = window.workspace.scene, window.workspace.view
+    assert scene.selected_node_ids() == [added]
+    assert view.visible_scene_rect().intersects(scene.node_item(added).sceneBoundingRect())
+
+
 def test_import_of_a_binary_file_says_why_and_changes_nothing(window, qtbot, tmp_path) -> None:
     junk = tmp_path / "junk.html"
     junk.write_bytes(bytes(range(256)) * 64)

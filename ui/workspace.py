@@ -137,6 +137,15 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     if chosen and any(name in amap.series for name in chosen):
         trends.set_chosen(chosen)
     ws.importer = ArticleImporter(amap, stack, window)
+
+    def show_imported(ids: list[str]) -> None:
+        """Where the imported claims went: selected and in view."""
+        ids = [i for i in ids if i in amap]
+        if ids:
+            scene.select_nodes(ids)
+            view.show_nodes(ids)
+
+    ws.importer.imported.connect(show_imported)
     window.import_article = ws.importer.start
 
     def show_node(node_id: str) -> None:

@@ -117,6 +117,9 @@ class _ImportWorker(QObject):
 class ArticleImporter(QObject):
     """Runs one import at a time for the main window."""
 
+    #: The nodes an import added or cited, for the map to select and show.
+    imported = Signal(list)
+
     def __init__(self, amap: ArgumentMap, undo_stack: QUndoStack, parent: QWidget) -> None:
         super().__init__(parent)
         self.amap, self.undo_stack, self.window = amap, undo_stack, parent
@@ -227,4 +230,5 @@ class ArticleImporter(QObject):
             self.window.statusBar().showMessage(
                 f"Imported {len(decisions)} items{points} from “{result.article.title}”", 8000
             )
+            self.imported.emit(cmd.selection(undone=False))
         return ok

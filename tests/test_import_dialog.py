@@ -120,6 +120,8 @@ def test_facts_tab_lists_facts_with_suggested_series(facts_dialog) -> None:
     dlg.fact_table.selectRow(_row(dlg, "53%"))
     assert dlg.fact_highlighted_text() == "53%"
     assert "arc_agi_1_pct" in dlg.fact_detail.text()
+    effect = dlg._fact_fit(_row(dlg, "53%")).describe()
+    assert effect and effect in dlg.fact_detail.text(), "the fit's change, whole, under the table"
 
 
 def test_accept_a_fact(facts_dialog) -> None:

@@ -603,6 +603,8 @@ class ImportDialog(QDialog):
             if twin is not None:
                 what += (f" — <i>the series already has {escape(twin.label)} = {twin.value:g}"
                          f" ({twin.date})</i>")  # fmt: skip
+            # the fit's change, in full here: the Status column is often cut off
+            what += f"<br>{escape(self._fact_fit(r).describe())}"
         self.fact_detail.setText(
             f"<b>{escape(f.label or f.quantity)}</b>: {f.value:g} {f.unit} — {what}"
         )

@@ -28,6 +28,7 @@ PAD = 7.0
 HEAD = 17.0
 MAX_LINES = 7
 ROOM = 20.0  # screen pixels a label may reach past the map's box (MapView.FIT_ROOM)
+SHORT_ROLE = {"COUNTERCLAIM": "COUNTER"}  # a narrow attack card still says what it is
 DENSITY = 36_000  # screen pixels of map per label beyond the thesis and its reasons
 
 
@@ -200,8 +201,10 @@ class LabelLayer(QGraphicsItem):
         badge = item.badge_text()
         metrics = painter.fontMetrics()
         role = item.role.upper()
-        if metrics.horizontalAdvance(f"{role}  {badge}") > inner.width():
-            role = ""  # a narrow label keeps the numbers; the colour still tells the kind
+        for shorter in (SHORT_ROLE.get(role, role), ""):  # a narrow label keeps the numbers
+            if metrics.horizontalAdvance(f"{role}  {badge}") <= inner.width():
+                break
+            role = shorter
         painter.setPen(style.accent)
         painter.drawText(head, Qt.AlignmentFlag.AlignLeft, role)
         painter.setPen(theme.muted)

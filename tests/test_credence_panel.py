@@ -282,6 +282,7 @@ def test_every_view_of_the_panel_has_a_visible_button_in_a_narrow_dock(qtbot):
     tabs.currentChanged.connect(seen.append)
     qtbot.mouseClick(tabs.button(5), Qt.MouseButton.LeftButton)
     assert tabs.currentIndex() == 5 and seen == [5]
+    assert [tabs.button(i).font().bold() for i in range(6)] == [False] * 5 + [True]
     with qtbot.waitActive(tabs):
         tabs.activateWindow()
     tabs.button(0).setFocus()

@@ -60,6 +60,7 @@ class WrappingTabs(QWidget):
         self._buttons.append(button)
         if index == 0:
             button.setChecked(True)
+            self._mark(0)
         self._columns = 0  # lay the buttons out again
         self._arrange()
         return index
@@ -74,9 +75,19 @@ class WrappingTabs(QWidget):
         if not 0 <= index < self.count():
             return
         self._buttons[index].setChecked(True)
+        self._mark(index)
         if index != self._stack.currentIndex():
             self._stack.setCurrentIndex(index)
             self.currentChanged.emit(index)
+
+    def _mark(self, index: int) -> None:
+        """The shown view's button in bold: a checked tool button is hard to tell apart in
+        some palettes (Fusion, dark)."""
+        for i, button in enumerate(self._buttons):
+            font = button.font()
+            if font.bold() != (i == index):
+                font.setBold(i == index)
+                button.setFont(font)
 
     def tabText(self, index: int) -> str:  # noqa: N802
         return self._buttons[index].text()

@@ -304,3 +304,18 @@ def test_history_range_of_a_small_move_is_not_the_whole_scale() -> None:
 
     lo, hi = history_range([8.0, 6.0, 4.0])
     assert hi - lo <= 15, "the axis is zoomed to the values, not 0–100"
+
+
+def test_unweighed_reasons_are_listed_after_the_weighed_ones(setup, qtbot) -> None:  # noqa: ANN001
+    """A new map's reasons start unweighed: the list names them (greyed, no pull) instead of
+    looking empty, and a click on one still shows its node."""
+    amap, _, panel = setup
+    thesis = amap.thesis.id
+    amap.add_node("claim", "A reason nobody weighed", node_id="fresh")
+    amap.link("fresh", thesis, "supports")
+    panel.refresh()
+    rows = [panel.reasons.topLevelItem(i) for i in range(panel.reasons.topLevelItemCount())]
+    last = rows[-1]
+    assert last.text(2) == "A reason nobody weighed" and last.text(1) == "not yet weighed"
+    assert last.text(0) == "—" and last.data(0, Qt.ItemDataRole.UserRole) == "fresh"
+    assert all(r.text(0).endswith("pts") for r in rows[:-1]), "weighed ones first"

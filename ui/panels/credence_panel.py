@@ -344,10 +344,29 @@ class CredencePanel(QWidget):
             for col in range(3):
                 item.setToolTip(col, tip)
             self.reasons.addTopLevelItem(item)
+        self._list_unweighed()
         self.reasons.resizeColumnToContents(0)
         self.reasons.resizeColumnToContents(1)
         if self._charts_ready:  # TF-IDF needs sklearn: after the first frame (_make_charts)
             self._show_overlaps()
+
+    def _list_unweighed(self, limit: int = 50) -> None:
+        """Reasons on the thesis nobody has weighed, after the weighed ones: they pull
+        nothing yet, but a new map's reasons all start so, and an empty list looks broken."""
+        thesis = self.amap.thesis
+        if thesis is None:
+            return
+        grey = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        for edge in self.amap.unweighed(thesis.id)[:limit]:
+            title = self.amap.node(edge.source).title
+            item = QTreeWidgetItem(["—", "not yet weighed", title])
+            item.setData(0, Qt.ItemDataRole.UserRole, edge.source)
+            item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for col in range(3):
+                item.setForeground(col, grey)
+                item.setToolTip(col, f"{title}\nnot yet weighed: it counts for nothing until "
+                                     "you give the link a strength")  # fmt: skip
+            self.reasons.addTopLevelItem(item)
 
     def _show_overlaps(self) -> None:
         """Say when two reasons on the thesis restate one argument: both are counted."""

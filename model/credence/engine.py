@@ -2,7 +2,8 @@
 
 The engine subscribes to its `ArgumentMap` and only queues the changes it hears about
 (so a listener ahead of storage can never fail an edit); the queue is applied on the next
-question. A structural change (node or link added or removed) recompiles the arrays; a
+question. A leaf added or removed with its one link patches the arrays (`patch.py`); any
+other structural change (node or link added or removed) recompiles them; a
 weight change rewrites one array entry and re-propagates the nodes downstream of it.
 Each scenario keeps its own weight arrays and credences, so scenarios compare side by side.
 """
@@ -24,7 +25,9 @@ from model.credence.compiled import (
     logit,
     propagate,
     repropagate,
+    sigmoid,
 )
+from model.credence.patch import add_leaf, remove_leaf
 
 MAP_WEIGHTS = ""  # the scenario name meaning "the map's own weights, no overrides"
 NEUTRAL = 1.0  # λ of an unweighed link: ln 1 = 0, it moves nothing
@@ -165,12 +168,15 @@ class CredenceEngine:
         self.thesis = thesis.id if thesis else None
 
     def _apply(self, changes: list[Change]) -> bool:
-        """Fold weight changes into the arrays; True when a recompile is needed instead."""
+        """Fold weight changes (and a leaf added or removed) into the arrays; True when a
+        recompile is needed instead."""
         cm = self.compiled
         assert cm is not None
         graph = self.amap.graph
         nodes: set[str] = set()
         keys: set[tuple[str, str]] = set()
+        shape: dict[str, list] = {"+node": [], "-node": [], "+edge": [], "-edge": []}
+        scenarios = False
         for ch in changes:
             if ch.kind == "reset":
                 return True
@@ -179,21 +185,103 @@ class CredenceEngine:
             if ch.kind == "node":
                 present = ch.key in graph
                 if present != (ch.key in cm.index):
-                    return True
-                if present:
+                    shape["+node" if present else "-node"].append(ch.key)
+                elif present:
                     nodes.add(ch.key)
             elif ch.kind == "edge":
                 present = graph.has_edge(*ch.key)
                 if present != (ch.key in cm.edge_index):
-                    return True
-                if present:
+                    shape["+edge" if present else "-edge"].append(ch.key)
+                elif present:
                     keys.add(ch.key)
             elif ch.kind == "scenario":
+                scenarios = True
                 self._scenario_changed(ch.key)
-        if len(graph) != cm.n:  # an edit that bypassed the notifications
+        if any(shape.values()) and (scenarios or not self._patch(shape)):
+            return True
+        if len(graph) != self.compiled.n:  # an edit that bypassed the notifications
             return True
         self._base_changed(nodes, keys)
         return False
+
+    def _patch(self, shape: dict[str, list]) -> bool:
+        """Add or remove one leaf and its link in place of a recompile; False if not that shape."""
+        added, removed = set(shape["+node"]), set(shape["-node"])
+        links = shape["+edge"] + shape["-edge"]
+        if len(added) + len(removed) != 1 or len(links) > 1:
+            return False
+        if any(key[0] not in added | removed for key in links):
+            return False
+        if added:
+            return self._add_leaf(added.pop(), shape["+edge"])
+        return self._remove_leaf(removed.pop(), shape["-edge"])
+
+    def _add_leaf(self, nid: str, links: list[tuple[str, str]]) -> bool:
+        graph = self.amap.graph
+        if graph.in_degree(nid) or graph.out_degree(nid) != len(links):
+            return False
+        edge = graph.edges[links[0]]["edge"] if links else None
+        old = self.compiled
+        assert old is not None
+        cm = add_leaf(old, graph.nodes[nid]["node"], edge)
+        if cm is None:
+            return False
+        self.compiled = cm
+        node = cm.nodes[-1]
+        self.base_prior = np.append(self.base_prior, node.prior)
+        start = []
+        if edge is not None:
+            pos = cm.edge_index[edge.key]
+            self.base_lam = np.insert(self.base_lam, pos, _lam(edge.strength))
+            self.sign = np.insert(self.sign, pos, edge.sign)
+            start.append(cm.index[edge.target])
+        for st in self.states.values():
+            w = st.weights
+            prior = st.priors.get(nid, node.prior)
+            w.prior, w.lg = np.append(w.prior, prior), np.append(w.lg, logit(np.array([prior])))
+            st.prop.p = np.append(st.prop.p, sigmoid(w.lg[-1:]))
+            st.prop.cycles = {u + 1: v for u, v in st.prop.cycles.items()}
+            w.sign = self.sign
+            if edge is not None:
+                lam = st.lam_of(edge.key, self.base_lam[pos])
+                w.lam = np.insert(w.lam, pos, lam)
+                w.k = np.insert(w.k, pos, edge_factor(np.array([lam]), self.sign[pos : pos + 1]))
+            self._repropagate(st, start)
+        return True
+
+    def _remove_leaf(self, nid: str, links: list[tuple[str, str]]) -> bool:
+        old = self.compiled
+        assert old is not None
+        i = old.index[nid]
+        if nid == self.thesis or int(old.out_ptr[i + 1] - old.out_ptr[i]) != len(links):
+            return False
+        patched = remove_leaf(old, nid)
+        if patched is None:
+            return False
+        cm, i, e = patched
+        self.compiled = cm
+        last = len(self.base_prior) - 1
+        u_x = int(old.unit[i])
+        start = [] if e < 0 else [cm.index[old.ids[int(old.dst[e])]]]
+        self.base_prior = _swap_drop(self.base_prior, i, last)
+        if e >= 0:
+            self.base_lam, self.sign = np.delete(self.base_lam, e), np.delete(self.sign, e)
+        for st in self.states.values():
+            w = st.weights
+            w.prior, w.lg = _swap_drop(w.prior, i, last), _swap_drop(w.lg, i, last)
+            st.prop.p = _swap_drop(st.prop.p, i, last)
+            st.prop.cycles = {u - (u > u_x): v for u, v in st.prop.cycles.items()}
+            w.sign = self.sign
+            if e >= 0:
+                w.lam, w.k = np.delete(w.lam, e), np.delete(w.k, e)
+            self._repropagate(st, start)
+        return True
+
+    def _repropagate(self, st: State, start: list[int]) -> None:
+        assert self.compiled is not None
+        if start:
+            repropagate(self.compiled, st.weights.lg, st.weights.k, st.prop, start)
+        st.version += 1
 
     def _base_changed(self, nodes: set[str], keys: set[tuple[str, str]]) -> None:
         cm = self.compiled
@@ -294,6 +382,14 @@ class CredenceEngine:
                 lam[cm.edge_index[key]] = value
         w = Weights(prior, lam, logit(prior), edge_factor(lam, self.sign), self.sign)
         return State(w, priors, strengths, propagate(cm, w.lg, w.k), reading)
+
+
+def _swap_drop(a: np.ndarray, i: int, last: int) -> np.ndarray:
+    """`a` without entry i, the last entry moved into its place (as `remove_leaf` does)."""
+    out = a[:last].copy()
+    if i != last:
+        out[i] = a[last]
+    return out
 
 
 def _lam(strength: float | None) -> float:

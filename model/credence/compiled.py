@@ -6,8 +6,10 @@ of it. Strongly connected components (cycles) are solved as one unit by damped f
 iteration; everything else is evaluated children first, one dependency level at a time,
 vectorised over the level (and over Monte Carlo samples when the arrays carry a sample axis).
 
-Edge arrays are sorted by (level of target, target), so the reasons bearing on one node are
-a contiguous slice `in_lo[v]:in_hi[v]`.
+The reasons bearing on node v are the edges `in_edges[in_lo[v]:in_hi[v]]`. A fresh compile
+sorts the edge arrays by (level of target, target), so `in_edges` is 0, 1, 2, …; a leaf added
+later (`patch.py`) appends its link to the edge arrays and only inserts into `in_edges`, so
+edge positions, and everything keyed by them, stay put.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class CompiledMap:
     dst: np.ndarray
     in_lo: np.ndarray
     in_hi: np.ndarray
+    in_edges: np.ndarray  # edge ids grouped by target; v's slice is in_lo[v]:in_hi[v]
     out_ptr: np.ndarray
     out_edges: np.ndarray
     unit: np.ndarray  # node -> unit (topological position of its component)
@@ -109,7 +112,7 @@ def compile_map(graph: nx.DiGraph) -> CompiledMap:
     np.cumsum(np.bincount(src, minlength=n), out=out_ptr[1:])
     cm = CompiledMap(
         ids=ids, index=index, keys=keys, edge_index=dict(zip(keys, range(len(keys)))),
-        src=src, dst=dst, in_lo=in_lo, in_hi=in_hi, out_ptr=out_ptr, out_edges=out_edges, unit=unit,
+        src=src, dst=dst, in_lo=in_lo, in_hi=in_hi, in_edges=np.arange(len(src)), out_ptr=out_ptr, out_edges=out_edges, unit=unit,
         unit_node=unit_node, cycles={}, node_level=level,
         nodes=[d["node"] for d in graph._node.values()], edges=[e for _, _, e in chosen],
     )  # fmt: skip
@@ -158,7 +161,7 @@ def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
 
 
 def _cycle(cm: CompiledMap, members: np.ndarray, comp_of: np.ndarray, c: int) -> Cycle:
-    edges = _ranges(cm.in_lo[members], cm.in_hi[members])
+    edges = cm.in_edges[_ranges(cm.in_lo[members], cm.in_hi[members])]
     counts = cm.in_hi[members] - cm.in_lo[members]
     starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
     intra = edges[comp_of[cm.src[edges]] == c]
@@ -177,7 +180,7 @@ def _build_levels(cm: CompiledMap, unit_level: np.ndarray, unit_of_comp: np.ndar
     has_in = cm.in_hi > cm.in_lo
     for lev in range(depth):
         targets = np.flatnonzero((cm.node_level == lev) & has_in & ~cyclic)
-        edges = _ranges(cm.in_lo[targets], cm.in_hi[targets])
+        edges = cm.in_edges[_ranges(cm.in_lo[targets], cm.in_hi[targets])]
         counts = cm.in_hi[targets] - cm.in_lo[targets]
         starts = np.concatenate(([0], np.cumsum(counts)[:-1])) if len(targets) else counts
         cm.levels.append((targets, edges, starts, cycles_at[lev]))
@@ -271,10 +274,11 @@ def repropagate(
     heap = sorted({int(cm.unit[v]) for v in start})
     queued = set(heap)
     done = 0
-    src, in_lo, in_hi, out_ptr, out_edges, dst = (
+    src, in_lo, in_hi, in_edges, out_ptr, out_edges, dst = (
         cm.src,
         cm.in_lo,
         cm.in_hi,
+        cm.in_edges,
         cm.out_ptr,
         cm.out_edges,
         cm.dst,
@@ -289,12 +293,12 @@ def repropagate(
             changed = cyc.members if not np.array_equal(before, p[cyc.members]) else ()
         else:
             v = int(cm.unit_node[u])
-            a, b = int(in_lo[v]), int(in_hi[v])
-            if b - a > 16:
-                z = lg[v] + float(np.dot(p[src[a:b]], k[a:b]))
+            es = in_edges[in_lo[v] : in_hi[v]]
+            if len(es) > 16:
+                z = lg[v] + float(np.dot(p[src[es]], k[es]))
             else:
                 z = float(lg[v])
-                for e in range(a, b):
+                for e in es:
                     z += p[src[e]] * k[e]
             new = 0.5 * (1.0 + math.tanh(0.5 * z))
             changed = (v,) if new != p[v] else ()

@@ -27,7 +27,7 @@ from model.credence.compiled import (
     repropagate,
     sigmoid,
 )
-from model.credence.patch import add_leaf, remove_leaf
+from model.credence.patch import add_leaf, remove_leaf, swap_drop
 
 MAP_WEIGHTS = ""  # the scenario name meaning "the map's own weights, no overrides"
 NEUTRAL = 1.0  # λ of an unweighed link: ln 1 = 0, it moves nothing
@@ -231,9 +231,8 @@ class CredenceEngine:
         self.base_prior = np.append(self.base_prior, node.prior)
         start = []
         if edge is not None:
-            pos = cm.edge_index[edge.key]
-            self.base_lam = np.insert(self.base_lam, pos, _lam(edge.strength))
-            self.sign = np.insert(self.sign, pos, edge.sign)
+            self.base_lam = np.append(self.base_lam, _lam(edge.strength))
+            self.sign = np.append(self.sign, edge.sign)
             start.append(cm.index[edge.target])
         for st in self.states.values():
             w = st.weights
@@ -243,9 +242,9 @@ class CredenceEngine:
             st.prop.cycles = {u + 1: v for u, v in st.prop.cycles.items()}
             w.sign = self.sign
             if edge is not None:
-                lam = st.lam_of(edge.key, self.base_lam[pos])
-                w.lam = np.insert(w.lam, pos, lam)
-                w.k = np.insert(w.k, pos, edge_factor(np.array([lam]), self.sign[pos : pos + 1]))
+                lam = st.lam_of(edge.key, self.base_lam[-1])
+                w.lam = np.append(w.lam, lam)
+                w.k = np.append(w.k, edge_factor(np.array([lam]), self.sign[-1:]))
             self._repropagate(st, start)
         return True
 
@@ -263,17 +262,18 @@ class CredenceEngine:
         last = len(self.base_prior) - 1
         u_x = int(old.unit[i])
         start = [] if e < 0 else [cm.index[old.ids[int(old.dst[e])]]]
-        self.base_prior = _swap_drop(self.base_prior, i, last)
+        self.base_prior = swap_drop(self.base_prior, i, last)
+        m = len(self.base_lam) - 1
         if e >= 0:
-            self.base_lam, self.sign = np.delete(self.base_lam, e), np.delete(self.sign, e)
+            self.base_lam, self.sign = swap_drop(self.base_lam, e, m), swap_drop(self.sign, e, m)
         for st in self.states.values():
             w = st.weights
-            w.prior, w.lg = _swap_drop(w.prior, i, last), _swap_drop(w.lg, i, last)
-            st.prop.p = _swap_drop(st.prop.p, i, last)
+            w.prior, w.lg = swap_drop(w.prior, i, last), swap_drop(w.lg, i, last)
+            st.prop.p = swap_drop(st.prop.p, i, last)
             st.prop.cycles = {u - (u > u_x): v for u, v in st.prop.cycles.items()}
             w.sign = self.sign
             if e >= 0:
-                w.lam, w.k = np.delete(w.lam, e), np.delete(w.k, e)
+                w.lam, w.k = swap_drop(w.lam, e, m), swap_drop(w.k, e, m)
             self._repropagate(st, start)
         return True
 
@@ -382,14 +382,6 @@ class CredenceEngine:
                 lam[cm.edge_index[key]] = value
         w = Weights(prior, lam, logit(prior), edge_factor(lam, self.sign), self.sign)
         return State(w, priors, strengths, propagate(cm, w.lg, w.k), reading)
-
-
-def _swap_drop(a: np.ndarray, i: int, last: int) -> np.ndarray:
-    """`a` without entry i, the last entry moved into its place (as `remove_leaf` does)."""
-    out = a[:last].copy()
-    if i != last:
-        out[i] = a[last]
-    return out
 
 
 def _lam(strength: float | None) -> float:

@@ -75,10 +75,10 @@ def explain(amap: ArgumentMap, node_id: str, scenario: str | None = None) -> Exp
     cm, w = eng.compiled, eng.weights(scenario)
     assert cm is not None
     v = cm.index[node_id]
-    a, b = int(cm.in_lo[v]), int(cm.in_hi[v])
-    pulls = _pulls(cm.src[a:b], cm.dst[a:b], w.k[a:b], w.lg, res.values)
+    es = cm.in_edges[cm.in_lo[v] : cm.in_hi[v]]
+    pulls = _pulls(cm.src[es], cm.dst[es], w.k[es], w.lg, res.values)
     reasons = []
-    for e, points in zip(range(a, b), pulls.tolist(), strict=True):
+    for e, points in zip(es.tolist(), pulls.tolist(), strict=True):
         src, dst = cm.keys[e]
         edge = amap.edge(src, dst)
         reasons.append(

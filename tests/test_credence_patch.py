@@ -127,23 +127,29 @@ def test_a_reason_added_to_a_node_with_reasons_is_not_recompiled(monkeypatch):
     assert calls[0] == 0
 
 
-def test_a_reason_added_to_a_leaf_recompiles(monkeypatch):
+def test_a_reason_added_to_a_leaf_raises_the_levels_above_it_without_a_recompile(monkeypatch):
     m = chain()
     calls = count_compiles(monkeypatch, m)
+    depth = len(engine_for(m).compiled.levels)
     with m.batch():
         m.add_node("claim", "new", node_id="x")
-        m.link("x", "n2", "supports", 4.0)  # n2 had no reasons: its level and n1's move
+        m.link("x", "n2", "supports", 4.0)  # n2 had no reasons: it, n1 and n0 move up a level
     same_answers(m)
-    assert calls[0] == 1
+    assert len(engine_for(m).compiled.levels) == depth + 1
+    m.remove_node("x")  # and back down
+    same_answers(m)
+    assert len(engine_for(m).compiled.levels) == depth
+    assert calls[0] == 0
 
 
-def test_removing_the_last_reason_of_a_node_recompiles(monkeypatch):
+def test_removing_the_last_reason_of_a_node_lowers_it_without_a_recompile(monkeypatch):
     m = build(3, [(1, 0, False, 2.0), (2, 1, False, 3.0)], cyclic=False)
     evaluate(m)
     calls = count_compiles(monkeypatch, m)
-    m.remove_node("n2")  # n1 drops to level 0
+    m.remove_node("n2")  # n1 drops to level 0, the thesis to 1
     same_answers(m)
-    assert calls[0] == 1
+    assert calls[0] == 0
+    assert len(engine_for(m).compiled.levels) == 2
 
 
 def test_a_node_with_reasons_or_two_links_recompiles(monkeypatch):

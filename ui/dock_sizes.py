@@ -30,10 +30,16 @@ def fit_sizes(preferred: list[int], room: int, least: int = MIN_SIDE) -> list[in
 
 
 class DockSizer(QObject):
-    def __init__(self, window: QMainWindow, side: list[QDockWidget], bottom: list[QDockWidget]):
+    def __init__(
+        self,
+        window: QMainWindow,
+        side: list[QDockWidget],
+        bottom: list[QDockWidget],
+        preferred: dict[QDockWidget, int],
+    ) -> None:
         super().__init__(window)
         self.window, self.side, self.bottom = window, side, bottom
-        self.preferred: dict[QDockWidget, int] = {}
+        self.preferred = dict(preferred)  # width of a side dock, height of a bottom one
         self._size = QSize()
         self._fitting = False
         self._timer = QTimer(self, singleShot=True, interval=0)
@@ -46,14 +52,6 @@ class DockSizer(QObject):
         self.window.removeEventFilter(self)
         for dock in self.side + self.bottom:
             dock.removeEventFilter(self)
-
-    def remember(self) -> None:
-        """Take the docks' present sizes as preferred (after the window laid them out)."""
-        self._size = self.window.size()
-        for dock in self.side:
-            self.preferred[dock] = dock.width()
-        for dock in self.bottom:
-            self.preferred[dock] = dock.height()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize:
@@ -77,9 +75,6 @@ class DockSizer(QObject):
             self.preferred[dock] = dock.height()
 
     def fit(self) -> None:
-        if not self.preferred:
-            self.remember()
-            return
         self._fitting = True
         try:
             self._fit_side()

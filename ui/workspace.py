@@ -39,6 +39,8 @@ ARTICLE_FILTER = "Articles (*.html *.htm *.md *.markdown *.txt *.pdf);;All files
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+SIDE_WIDTHS = (340, 380)  # px of the Credence and Inspector docks on first run
+TRENDS_DOCK_HEIGHT = 300  # px of a Trends dock with charts: one row of whole charts
 
 
 #: What the docks and bars take from the window around the map view (measured at 1280×800
@@ -87,23 +89,22 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     window.docks["credence"].raise_()
     window.add_dock("inspector", "Inspector", inspector, RIGHT)
     window.add_dock("trends", "Trends", trends, BOTTOM)
-    # The map gets the larger share: side docks as narrow as their content reads well.
-    window.resizeDocks(
-        [window.docks["credence"], window.docks["inspector"]], [340, 380], Qt.Orientation.Horizontal
-    )
+    # The map gets the larger share: side docks as narrow as their content reads well, and
+    # the docks give way in a small window (DockSizer), taking these sizes back as it grows.
+    docks = window.docks
+    side, bottom = [docks["credence"], docks["inspector"]], [docks["trends"]]
+    sizer = DockSizer(window, side, bottom, dict(zip(side, SIDE_WIDTHS, strict=True)))
+    window.resizeDocks(side, list(SIDE_WIDTHS), Qt.Orientation.Horizontal)
 
     def fit_trends_dock(empty: bool) -> None:
         """An empty Trends dock keeps one line of height, leaving the room to the map; a full
-        one stays low enough that the map keeps the larger share of the window."""
-        height = trends.sizeHint().height() if empty else 300
-        window.resizeDocks([window.docks["trends"]], [height], Qt.Orientation.Vertical)
+        one shows a row of whole charts and the map keeps the larger share of the window."""
+        height = trends.sizeHint().height() if empty else TRENDS_DOCK_HEIGHT
+        sizer.preferred[docks["trends"]] = height
+        window.resizeDocks(bottom, [height], Qt.Orientation.Vertical)
 
     fit_trends_dock(trends.is_empty())
     trends.emptyChanged.connect(fit_trends_dock)
-    docks = window.docks
-    sizer = DockSizer(window, [docks["credence"], docks["inspector"]], [docks["trends"]])
-    sizer.preferred = {docks["credence"]: 340, docks["inspector"]: 380,
-                       docks["trends"]: trends.sizeHint().height() if trends.is_empty() else 300}  # fmt: skip
 
     ws = window.workspace = _Workspace(window, doc, scene, view, editor, find, filters)
     ws.minimap = corner

@@ -15,29 +15,24 @@ if str(ROOT) not in sys.path:
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:  # noqa: ANN001 (pytest hook)
-    """Keep pytest's status for `pytest_unconfigure`; let worker threads finish first."""
-    session.config._cruxmap_status = exitstatus
-    if "PySide6" in sys.modules:
-        from PySide6.QtCore import QThreadPool
+    """Let worker threads finish and Qt's objects go while Qt is still whole: a PySide6
+    object left to Python's final teardown can crash the interpreter after every result is
+    printed, and that crash must show, not be hidden."""
+    if "PySide6" not in sys.modules:
+        return
+    import gc
 
-        QThreadPool.globalInstance().waitForDone(10_000)  # credence panel's Monte Carlo jobs
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
 
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config) -> None:  # noqa: ANN001 (pytest hook)
-    """End the process with pytest's own status once every result is reported.
-
-    PySide6 can crash while Python tears down leftover Qt objects (a segfault in garbage
-    collection after all tests passed and were printed: exit 139 in 3 of 7 full runs; the
-    stateful undo test now deletes its stacks itself, the likeliest source). Teardown is not a
-    test result, so it must not decide the run: skip it and keep pytest's status.
-    """
-    status = getattr(config, "_cruxmap_status", None)
-    measuring = "coverage" in sys.modules  # coverage.py saves its data at exit: let it
-    if status is not None and "PySide6" in sys.modules and not measuring:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(int(status))
+    QThreadPool.globalInstance().waitForDone(10_000)  # credence panel's Monte Carlo jobs
+    app = QApplication.instance()
+    if app is not None:
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+            widget.deleteLater()
+        app.processEvents()
+    gc.collect()
 
 
 def pytest_configure(config) -> None:  # noqa: ANN001 (pytest hook)
@@ -46,6 +41,24 @@ def pytest_configure(config) -> None:  # noqa: ANN001 (pytest hook)
     except ImportError:
         return
     QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture
+def bare_window(qtbot, monkeypatch):
+    """The real main window with no map open; its warning boxes are recorded, not shown, in
+    `w.warnings` (a test asserts on what the user would have been told)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.app import make_app
+    from ui.mainwindow import MainWindow
+
+    make_app()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    w = MainWindow()
+    w.warnings = warnings
+    qtbot.addWidget(w)
+    return w
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from model.importer.apply import Decision  # noqa: E402
 from model.importer.article import Article, ImportProposals  # noqa: E402
@@ -28,16 +27,8 @@ def seed_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, seed_path, monkeypatch):
-    from ui.app import make_app
-    from ui.mainwindow import MainWindow
-
-    make_app()
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
-    w = MainWindow()
-    w.warnings = warnings
-    qtbot.addWidget(w)
+def window(bare_window, seed_path):
+    w = bare_window
     assert w.open_path(seed_path)
     w.show()
     return w

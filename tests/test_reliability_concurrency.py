@@ -188,19 +188,8 @@ APP_RUNS = int(os.environ.get("CRUXMAP_APP_WRITER_RUNS", "2"))
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    from ui.app import make_app
-    from ui.mainwindow import MainWindow
-
-    make_app()
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
-    w = MainWindow()
-    w.warnings = warnings
-    qtbot.addWidget(w)
-    return w
+def window(bare_window):
+    return bare_window
 
 
 @pytest.mark.slow

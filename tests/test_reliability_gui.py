@@ -10,7 +10,6 @@ import pytest
 pytest.importorskip("PySide6")
 from hostile import base_map, hostile_sqlite_map  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from storage.document import MapDocument  # noqa: E402
 
@@ -25,17 +24,8 @@ def good(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, good, monkeypatch):
-    from ui.app import make_app
-    from ui.mainwindow import MainWindow
-
-    make_app()
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
-    w = MainWindow()
-    w.warnings = warnings
-    qtbot.addWidget(w)
-    return w
+def window(bare_window):
+    return bare_window
 
 
 def test_every_hostile_map_opens_or_is_refused_and_the_last_good_map_stays(window, good, tmp_path):

@@ -68,6 +68,7 @@ def main(path: str, count: int, deferred: bool = False) -> None:
         if not deferred:
             print(f"ack {k + 1}", flush=True)
         elif k % 2:
+            print(f"ack {k}", flush=True)  # beginning edit k wrote edit k - 1
             doc.flush()
             print(f"ack {k + 1}", flush=True)
         else:

@@ -1,7 +1,8 @@
-"""The eval_unseen corpus: ten self-written articles the importer was never tuned on.
+"""The held-out corpora eval_unseen and eval_unseen2: self-written articles the importer was never
+tuned on.
 
-Its worth is that its gold can be trusted without reading it again: every quote is found once in
-its article, the sides are balanced, the deliberate traps stay out of the trend facts, and the
+Their worth is that their gold can be trusted without reading it again: every quote is found once
+in its article, the sides are balanced, the deliberate traps stay out of the trend facts, and the
 checker really rejects a broken gold file.
 """
 
@@ -14,26 +15,57 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).parent / "fixtures" / "eval_unseen"
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPORA = ("eval_unseen", "eval_unseen2")
+
+# Per-article traps of eval_unseen2: numbers in the text that are ratios, hypotheticals,
+# projections, reference levels, derived multiples, fund returns or poll/vote counts, and
+# wordings that mark them.  None may turn up as a gold trend fact.
+UNSEEN2_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
+    "a01_x_thread.txt": ({300e12, 100, 10}, ("300 trillion", "hundredfold", "month-long")),
+    "a02_lesswrong_post.md": ({20, 65, 12}, ("per parameter", "65%", "dozen")),
+    "a03_investor_letter.txt": ({27.4, 14.1, 38, 46}, ("two and a half times", "hundreds of")),
+    "a04_podcast_transcript.txt": ({1e9, 1000, 30}, ("billion-dollar", "thousand times")),
+    "a05_academic_preprint.txt": ({0.99, 37, 100, 65}, ("0.99", "37%", "orders of magnitude")),
+    "a06_substack_page.html": ({945, 10}, ("by 2030", "ten times the power")),
+    "a07_technical_explainer.md": ({1.69, 1.937, 1.814, 0.606, 140e12}, ("0.995", "140 trillion")),
+    "a08_saved_webpage.txt": ({172, 30}, ("172 times", "thirty times")),
+    "a09_debate_transcript.txt": ({38, 41, 21, 44, 45, 60}, ("percent for", "60 percent")),
+    "a10_hn_thread.html": ({318, 214, 100}, ("points", "tripling", "100x")),
+}
 
 
-def _verify_module():
-    spec = importlib.util.spec_from_file_location("unseen_verify", CORPUS / "verify_gold.py")
+def _verify_module(corpus: str):
+    path = FIXTURES / corpus / "verify_gold.py"
+    spec = importlib.util.spec_from_file_location(f"{corpus}_verify", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
 
 
-def _golds() -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("gold/*.json"))]
+def _golds(corpus: str) -> list[dict]:
+    paths = sorted((FIXTURES / corpus).glob("gold/*.json"))
+    return [json.loads(p.read_text(encoding="utf-8")) for p in paths]
 
 
-def test_every_gold_quote_occurs_once(capsys) -> None:
-    assert _verify_module().main() == 0, capsys.readouterr().out
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_every_gold_quote_occurs_once(capsys, corpus) -> None:
+    assert _verify_module(corpus).main() == 0, capsys.readouterr().out
 
 
-def test_ten_articles_balanced_and_in_several_formats() -> None:
-    golds = _golds()
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_every_quote_is_an_exact_substring_of_its_article(corpus) -> None:
+    """Independent of the checker: claim, fact and boilerplate quotes are verbatim in the raw file."""
+    for gold in _golds(corpus):
+        text = (FIXTURES / corpus / gold["article"]).read_text(encoding="utf-8")
+        quotes = [c["quote"] for c in gold["claims"]] + [t["quote"] for t in gold["trend_facts"]]
+        for q in quotes + gold["boilerplate_samples"]:
+            assert q and q in text, (gold["article"], q)
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_ten_articles_balanced_and_in_several_formats(corpus) -> None:
+    golds = _golds(corpus)
     assert len(golds) == 10
     leans = sorted(g["stance_overall"] for g in golds)
     assert leans == ["con"] * 4 + ["mixed"] * 2 + ["pro"] * 4
@@ -43,14 +75,28 @@ def test_ten_articles_balanced_and_in_several_formats() -> None:
         assert {c["stance"] for c in g["claims"]} >= {"pro", "con"}, g["article"]
 
 
+def test_unseen2_has_chrome_heavy_pages_with_every_chrome_line_marked() -> None:
+    """Leakage can only be measured where there is chrome: at least three pages carry 30+ samples."""
+    heavy = [g["article"] for g in _golds("eval_unseen2") if len(g["boilerplate_samples"]) >= 30]
+    assert len(heavy) >= 3, heavy
+
+
 def test_traps_are_not_gold_trend_facts() -> None:
     """Ratios, hypotheticals, projections and reference levels must stay out of the facts."""
     trap_values = {20, 1900, 300e12, 2e29, 1e25, 1e26}
     trap_words = ("per parameter", "would need", "by 2028", "by 2030", "watts")
-    for g in _golds():
+    for g in _golds("eval_unseen"):
         for f in g["trend_facts"]:
             assert f["value"] not in trap_values, (g["article"], f["quote"])
             assert not any(w in f["quote"] for w in trap_words), (g["article"], f["quote"])
+    golds2 = {Path(g["article"]).name: g for g in _golds("eval_unseen2")}
+    assert set(golds2) == set(UNSEEN2_TRAPS)
+    for name, (values, words) in UNSEEN2_TRAPS.items():
+        text = (FIXTURES / "eval_unseen2" / "articles" / name).read_text(encoding="utf-8")
+        assert all(w in text for w in words), name  # the trap really is in the article
+        for f in golds2[name]["trend_facts"]:
+            assert f["value"] not in values, (name, f["quote"])
+            assert not any(w in f["quote"] for w in words), (name, f["quote"])
 
 
 def _break(gold: dict, how: str) -> None:
@@ -67,16 +113,17 @@ def _break(gold: dict, how: str) -> None:
         gold["trend_facts"][0]["year"] = "2024"
 
 
+@pytest.mark.parametrize("corpus", CORPORA)
 @pytest.mark.parametrize("how", ["none", "quote", "stance", "importance", "duplicate", "fact_year"])
-def test_checker_rejects_a_broken_gold_file(tmp_path, monkeypatch, capsys, how) -> None:
+def test_checker_rejects_a_broken_gold_file(tmp_path, monkeypatch, capsys, corpus, how) -> None:
     """A copy passes as it is ("none") and fails once one field of one claim or fact is broken."""
-    copy = tmp_path / "eval_unseen"
-    shutil.copytree(CORPUS, copy)
-    path = copy / "gold" / "u01_news_report.json"
+    copy = tmp_path / corpus
+    shutil.copytree(FIXTURES / corpus, copy)
+    path = sorted((copy / "gold").glob("*.json"))[0]
     gold = json.loads(path.read_text(encoding="utf-8"))
     _break(gold, how)
     path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
-    mod = _verify_module()
+    mod = _verify_module(corpus)
     monkeypatch.setattr(mod, "HERE", copy)
     assert mod.main() == (0 if how == "none" else 1)
     assert ("FAILED" in capsys.readouterr().out) == (how != "none")

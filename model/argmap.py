@@ -9,6 +9,7 @@ and the scene redraws in one go.
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -355,14 +356,14 @@ class ArgumentMap:
                 checked.append(_checked_node(n))
             except MapError as exc:
                 raise MapError(f"node {_name(n.id)}: {exc}") from None
-        self.graph.add_nodes_from((n.id, {"node": n}) for n in checked)
+        _fill_nodes(self.graph, checked)
         if self.graph.number_of_nodes() != len(checked):
             raise MapError("two nodes share one id")
         self._theses = {n.id for n in checked if n.kind == "thesis"}
         self._shape += 1
         edges = list(edges)
         if self._plain_links(edges):  # every link checked at once: the common case
-            self.graph.add_edges_from((e.source, e.target, {"edge": e}) for e in edges)
+            _fill_edges(self.graph, edges)
             return
         for edge in edges:  # one by one, to name the first bad link
             try:
@@ -651,17 +652,23 @@ class ArgumentMap:
     def snapshot(self) -> dict[str, Any]:
         """Everything the map holds, as plain comparable values (tests, equality, export)."""
         graph = self.graph  # the raw adjacency: networkx's views cost ~10x at 100,000 links
-        return {
-            "nodes": {nid: d["node"] for nid, d in graph._node.items()},
-            "edges": {
-                (u, v): d["edge"] for u, nbrs in graph._succ.items() for v, d in nbrs.items()
-            },
-            "sources": dict(self.sources),
-            "scenarios": dict(self.scenarios),
-            "series": dict(self.series),
-            "meta": dict(self.meta),
-            "history": list(self.history),
-        }
+        collecting = gc.isenabled()
+        gc.disable()  # 100,000 new keys would set off full collections over the whole map
+        try:
+            return {
+                "nodes": {nid: d["node"] for nid, d in graph._node.items()},
+                "edges": {
+                    (u, v): d["edge"] for u, nbrs in graph._succ.items() for v, d in nbrs.items()
+                },
+                "sources": dict(self.sources),
+                "scenarios": dict(self.scenarios),
+                "series": dict(self.series),
+                "meta": dict(self.meta),
+                "history": list(self.history),
+            }
+        finally:
+            if collecting:
+                gc.enable()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ArgumentMap):
@@ -714,3 +721,26 @@ def _link_name(edge: Edge) -> str:
 def _name(value: Any) -> str:
     """An id for a message: quoted when it is a short string, else its type."""
     return repr(value) if isinstance(value, str) and len(value) <= 80 else type(value).__name__
+
+
+def _fill_nodes(graph: nx.DiGraph, nodes: list[Node]) -> None:
+    """`graph.add_nodes_from` for an empty DiGraph, written into its adjacency dicts as
+    networkx does (a node's attribute dict, empty successor and predecessor dicts), without
+    its per-node checks and merging: ~3x faster when 100,000 nodes are read."""
+    node_dict, succ, pred = graph._node, graph._succ, graph._pred
+    for n in nodes:
+        node_dict[n.id] = {"node": n}  # a repeated id overwrites: the caller counts them
+        succ[n.id] = {}
+        pred[n.id] = {}
+    nx._clear_cache(graph)
+
+
+def _fill_edges(graph: nx.DiGraph, edges: list[Edge]) -> None:
+    """`graph.add_edges_from` for links whose ends are all in `graph` and none twice (checked
+    by the caller): one attribute dict shared by both directions, as networkx keeps it."""
+    succ, pred = graph._succ, graph._pred
+    for e in edges:
+        data = {"edge": e}
+        succ[e.source][e.target] = data
+        pred[e.target][e.source] = data
+    nx._clear_cache(graph)

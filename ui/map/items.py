@@ -91,6 +91,16 @@ def format_pull(points: float) -> str:
     return f"{sign}{size:.0f} pts" if size >= 10 else f"{sign}{size:.1f} pts"
 
 
+def badge_text(pull: float | None, credence: float | None) -> str:
+    """A card's badge: its pull on its target and its credence, e.g. "−20 pts · 67%"."""
+    parts = []
+    if pull is not None and abs(pull) >= 0.05:
+        parts.append(format_pull(pull))
+    if credence is not None:
+        parts.append(f"{credence * 100:.0f}%")
+    return " · ".join(parts)
+
+
 def wrap_title(title: str, font: QFont, width: float, max_lines: int = MAX_LINES) -> list[str]:
     """Break a title into at most `max_lines` lines of `width`, eliding the last one."""
     text = " ".join(title.split())
@@ -240,12 +250,7 @@ class NodeItem(QGraphicsRectItem):
 
     def badge_text(self) -> str:
         """Credence and pull on the target, e.g. "67% · −20 pts" (what the header shows)."""
-        parts = []
-        if self.pull is not None and abs(self.pull) >= 0.05:
-            parts.append(format_pull(self.pull))
-        if self.credence is not None:
-            parts.append(f"{self.credence * 100:.0f}%")
-        return " · ".join(parts)
+        return badge_text(self.pull, self.credence)
 
     def _paint_series_marker(self, painter: QPainter, accent: QColor, top: float) -> None:
         """A tiny rising chart after the kind label: this evidence is tied to a trend series."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from model.labels import LINE, choose_labels
 from model.layout import NODE_H, NODE_W
-from ui.map.items import TEXT_LOD, wrap_title
+from ui.map.items import TEXT_LOD, badge_text, wrap_title
 
 if TYPE_CHECKING:
     from ui.map.scene import MapScene
@@ -56,6 +56,17 @@ class LabelLayer(QGraphicsItem):
         self._metrics = QFontMetricsF(self.title_font)
         self._line_count: dict[tuple[str, float], int] = {}
         self._exact: set[str] = set()  # ids whose titles are wrapped for real when placing
+        self._titles: dict[str, str] = {}  # the title each measured or wrapped id had
+
+    def title_changed(self, nid: str, title: str) -> bool:
+        """Whether `nid` was measured with another title (its wrapping must be redone)."""
+        old = self._titles.get(nid)
+        return old is not None and old != title
+
+    def _title(self, nid: str) -> str:
+        title = self._scene.title(nid) if nid in self._scene.amap.graph else ""
+        self._titles[nid] = title
+        return title
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._scene.sceneRect()
@@ -87,6 +98,7 @@ class LabelLayer(QGraphicsItem):
         if titles:
             self._lines.clear()
             self._line_count.clear()
+            self._titles.clear()
         if geometry:
             self.prepareGeometryChange()
             self.update()
@@ -98,8 +110,7 @@ class LabelLayer(QGraphicsItem):
         for: the last one is elided if the estimate fell short)."""
         key = (nid, width)
         if key not in self._lines:
-            item = self._scene.node_item(nid)
-            title = item.title if item is not None else ""
+            title = self._title(nid)
             room = self.line_count(nid, width)
             self._lines[key] = wrap_title(title, self.title_font, width - 2 * PAD - 8, room)
         return self._lines[key]
@@ -110,14 +121,12 @@ class LabelLayer(QGraphicsItem):
         thousands of candidates when a big map is zoomed out), with room for ragged ends."""
         key = (nid, width)
         if key not in self._line_count and nid in self._exact:
-            item = self._scene.node_item(nid)
-            title = item.title if item is not None else ""
+            title = self._title(nid)
             lines = wrap_title(title, self.title_font, width - 2 * PAD - 8, MAX_LINES)
             self._lines[key] = lines
             self._line_count[key] = len(lines)
         if key not in self._line_count:
-            item = self._scene.node_item(nid)
-            advance = self._metrics.horizontalAdvance(item.title if item is not None else "")
+            advance = self._metrics.horizontalAdvance(self._title(nid))
             usable = width - 2 * PAD - 8
             self._line_count[key] = min(MAX_LINES, max(1, math.ceil(advance * 1.22 / usable)))
         return self._line_count[key]
@@ -178,12 +187,12 @@ class LabelLayer(QGraphicsItem):
         painter.restore()
 
     def _paint_label(self, painter: QPainter, nid: str, rect: QRectF) -> None:
-        item = self._scene.node_item(nid)
-        if item is None:
+        scene = self._scene
+        if nid not in scene.amap.graph:
             return
-        theme = self._scene.look.theme
-        style = theme.kind(item.kind)
-        selected = item.isSelected()
+        theme = scene.look.theme
+        style = theme.kind(scene.kind(nid))
+        selected = scene.is_selected(nid)
         painter.setPen(QPen(theme.selection, 2.5) if selected else QPen(style.border, 1.2))
         painter.setBrush(style.fill)
         painter.drawRoundedRect(rect, 6, 6)
@@ -198,9 +207,9 @@ class LabelLayer(QGraphicsItem):
         inner = rect.adjusted(PAD + 7, 3, -PAD, -PAD)  # clear of the side stripe
         painter.setFont(self.head_font)
         head = QRectF(inner.left(), inner.top(), inner.width(), HEAD - 3)
-        badge = item.badge_text()
+        badge = badge_text(scene.pull(nid), scene.credence(nid))
         metrics = painter.fontMetrics()
-        role = item.role.upper()
+        role = scene.role(nid).upper()
         for shorter in (SHORT_ROLE.get(role, role), ""):  # a narrow label keeps the numbers
             if metrics.horizontalAdvance(f"{role}  {badge}") <= inner.width():
                 break

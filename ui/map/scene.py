@@ -9,6 +9,12 @@ changes (nodes, links, relation, collapse, hand placement) re-run it, which is ~
 Big maps: the item index is off (Qt's BSP index took 33 s on its first lookup at 100,000
 items), and when zoomed far out the items are hidden behind one `OverviewItem` that paints a
 cached image of the whole map, so a zoomed-out frame costs the same for 100 or 100,000 nodes.
+
+Lazy items: maps of `LAZY_FROM` nodes or more get items only for what a view shows (and what
+is asked for: `node_item` builds one on demand). The scene keeps what the items would show
+(every node's layout state, every link's relation, credences, pulls, highlight, dimming) and
+a `SpatialIndex` of the layout, so an item built late looks exactly like one built on open.
+Items are never dropped, so a selection (Qt's, on items) survives any pan or zoom.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from model.labels import priority
 from model.layout import ASPECT, NODE_H, NODE_W, Layout, compute_layout, forget, place_new
 from ui.map.items import BUS_RISE, FLAT_LOD, NODE_RECT, EdgeItem, Look, NodeItem
 from ui.map.labels import LabelLayer
+from ui.map.spatial import SpatialIndex, link_runs_one
 from ui.theme import Theme
 
 OVERVIEW_MIN_NODES = 1500  # smaller maps always draw their items
@@ -38,6 +45,8 @@ TILE = 4000.0  # side of the squares the items are grouped in (see _Tile)
 INCREMENTAL_FROM = 3000  # bigger maps place added nodes without a full layout (0.3-1.5 s)
 ASPECT_SLACK = 1.25  # the layout is redone for a new window shape beyond this ratio
 ROLE = {"thesis": "Thesis", "claim": "Claim", "evidence": "Evidence"}
+LAZY_FROM = 2000  # maps this big build items only for what a view shows
+REVEAL_ROOM = 0.25  # a view builds this share of its size round what it shows (pans ahead)
 
 
 class _Layer(QGraphicsItem):
@@ -116,10 +125,16 @@ class MapScene(QGraphicsScene):
         self.look = Look(Theme.current())
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.layout = Layout()
-        self._nodes: dict[str, NodeItem] = {}
+        self._nodes: dict[str, NodeItem] = {}  # the items built so far (all, on small maps)
         self._edges: dict[tuple[str, str], EdgeItem] = {}
-        self._seen: dict[str, tuple] = {}  # node id → fields that move it in the layout
+        self._seen: dict[str, tuple] = {}  # every node id → fields that move it in the layout
+        self._links: dict[tuple[str, str], str] = {}  # every link → its relation
         self._shown: tuple[list[str], np.ndarray] | None = None  # credences on the badges
+        self._shown_index: dict[str, int] = {}  # node id → its place in _shown
+        self._lazy = False  # True: items only for what a view shows (see the module docstring)
+        self._index: SpatialIndex | None = None  # the layout's cards and links (lazy maps)
+        self._loose: set[str] = set()  # nodes placed or moved since the index was made
+        self._revealed: list[QRectF] = []  # areas whose items are all built
         self._highlight: set[str] = set()
         self._dimmed: set[str] | None = None
         self._dim_now: set[str] = set()
@@ -154,17 +169,55 @@ class MapScene(QGraphicsScene):
 
     # -------------------------------------------------------------- access
     def node_item(self, node_id: str) -> NodeItem | None:
-        return self._nodes.get(node_id)
+        """The node's card, built now if no view has shown it yet (None: no such node)."""
+        item = self._nodes.get(node_id)
+        if item is None and node_id in self._seen:
+            item = self._build([node_id], [])[0]
+        return item
 
     def edge_item(self, source: str, target: str) -> EdgeItem | None:
-        return self._edges.get((source, target))
+        """The link's item, built now (with its ends) if no view has shown it yet."""
+        item = self._edges.get((source, target))
+        if item is None and (source, target) in self._links:
+            self._build([], [(source, target)])
+            item = self._edges.get((source, target))
+        return item
 
     def edge_count(self) -> int:
         """How many links the map has (kept by the scene; no walk over the graph)."""
-        return len(self._edges)
+        return len(self._links)
 
     def node_items(self) -> list[NodeItem]:
+        """The cards built so far: every card of a small map, those shown of a big one."""
         return list(self._nodes.values())
+
+    def built_counts(self) -> tuple[int, int]:
+        """(cards, links) that have an item now."""
+        return len(self._nodes), len(self._edges)
+
+    # ---- what a card shows, without building it (zoomed-out labels, the overview)
+    def title(self, node_id: str) -> str:
+        return self.amap.graph._node[node_id]["node"].title
+
+    def kind(self, node_id: str) -> str:
+        return self.amap.graph._node[node_id]["node"].kind
+
+    def role(self, node_id: str) -> str:
+        """The card's header word ("Claim", "Counterclaim"...), as its item shows it."""
+        return _role_of(self.kind(node_id), node_id, self.layout.parent.get(node_id),
+                        self.amap.graph._succ)  # fmt: skip
+
+    def credence(self, node_id: str) -> float | None:
+        """The credence the badges show for a node (None before the first pass)."""
+        i = self._shown_index.get(node_id)
+        return None if i is None or self._shown is None else float(self._shown[1][i])
+
+    def pull(self, node_id: str) -> float | None:
+        return self._pulls.get(node_id)
+
+    def is_selected(self, node_id: str) -> bool:
+        item = self._nodes.get(node_id)  # a selected card always has an item
+        return item is not None and item.isSelected()
 
     def selected_node_ids(self) -> list[str]:
         return [i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)]
@@ -178,7 +231,7 @@ class MapScene(QGraphicsScene):
         try:
             self.clearSelection()
             for nid in ids:
-                item = self._nodes.get(nid)
+                item = self.node_item(nid)
                 if item is not None and item.isVisible():
                     item.setSelected(True)
         finally:
@@ -195,7 +248,7 @@ class MapScene(QGraphicsScene):
         drawn over the zoomed-out map counts as its node's card."""
         labelled = self.label_at(pos)
         if labelled is not None and labelled not in exclude:
-            item = self._nodes.get(labelled)
+            item = self.node_item(labelled)
             if item is not None and item.isVisible():
                 return item
         for item in self.items(pos):
@@ -221,46 +274,166 @@ class MapScene(QGraphicsScene):
 
     # ------------------------------------------------------------ mirroring
     def rebuild(self) -> None:
-        """Drop every item and build the map afresh (opening, or the model was reset)."""
+        """Drop every item and mirror the map afresh (opening, or the model was reset): its
+        nodes' layout state and links are noted, the map is laid out, and items are built
+        for all of a small map, for what a view shows of a big one."""
         for item in list(self._edges.values()) + list(self._nodes.values()):
             self.removeItem(item)
         self._nodes.clear()
         self._edges.clear()
-        self._seen.clear()
-        self._shown = None
+        self._shown, self._shown_index = None, {}
         self._pulls_shown, self._pulls = None, {}
         self._dim_now = set()
-        self.look.bulk = True
+        self._fresh = []
         collecting = gc.isenabled()
-        gc.disable()  # 200,000 new items trigger dozens of full collections otherwise
+        gc.disable()  # 200,000 new objects trigger dozens of full collections otherwise
         try:
-            for node in self.amap.nodes():
-                self._add_node(node)
-            for edge in self.amap.edges():
-                self._add_edge(edge)
+            nodes = self.amap.graph._node
+            self._seen = {nid: _state(d["node"]) for nid, d in nodes.items()}
+            self._links = {(u, v): d["edge"].relation for u, nbrs in self.amap.graph._succ.items()
+                           for v, d in nbrs.items()}  # fmt: skip
+            self._lazy = len(self._seen) >= LAZY_FROM
             self.relayout()
-            for edge in self._edges.values():
-                edge.adjust()
-            self._refile()
         finally:
-            self.look.bulk = False
             if collecting:
                 gc.enable()
-        if len(self._nodes) > DEFER_CREDENCE:
+        if len(self._seen) > DEFER_CREDENCE:
             QTimer.singleShot(0, self.refresh_credences)  # after the first frame
         else:
             self.refresh_credences()
 
-    def _add_node(self, node) -> None:
-        item = NodeItem(node, self.look)  # joins the scene under its tile once it is placed
-        self._nodes[node.id] = item
-        self._seen[node.id] = (node.collapsed, node.pinned, node.pos)
+    # ------------------------------------------------------------ lazy items
+    def _build(self, node_ids: list[str], keys: list[tuple[str, str]]) -> list[NodeItem | None]:
+        """Items for these nodes and links (and the links' ends), showing what the scene
+        holds for them; those already built are returned as they are."""
+        edges = self._edges
+        new_nodes: list[NodeItem] = []
+        new_edges: list[EdgeItem] = []
+        bulk, self.look.bulk = self.look.bulk, True  # links are adjusted below, once
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            out = [self._new_node(nid, new_nodes) for nid in node_ids]
+            for key in keys:
+                if key not in edges and key in self._links:
+                    new_edges.append(self._new_edge(key, new_nodes))
+        finally:
+            self.look.bulk = bulk
+            if collecting:
+                gc.enable()
+        for edge in new_edges:
+            edge.adjust()
+        if new_nodes or new_edges:
+            self._file_items(new_nodes, new_edges)
+        return out
 
-    def _add_edge(self, edge) -> None:
-        item = EdgeItem(edge, self._nodes[edge.source], self._nodes[edge.target], self.look)
-        self._edges[edge.key] = item
+    def _new_node(self, nid: str, made: list[NodeItem]) -> NodeItem | None:
+        item = self._nodes.get(nid)
+        if item is not None or nid not in self._seen:
+            return item
+        graph = self.amap.graph
+        item = NodeItem(graph._node[nid]["node"], self.look)
+        self._nodes[nid] = item
+        lay = self.layout
+        pos = lay.positions.get(nid)
+        if pos is None:
+            item.setVisible(False)  # inside a collapsed branch
+        else:
+            item.setPos(pos[0], pos[1])
+        item.hidden_count = lay.hidden_count.get(nid, 0)
+        item.role = _role(item, lay.parent.get(nid), graph._succ)
+        item.credence = self.credence(nid)
+        item.pull = self._pulls.get(nid)
+        if nid in self._highlight:
+            item.highlighted = True
+        if self._dimmed and nid in self._dimmed:
+            item.setOpacity(DIM_OPACITY)
+            self._dim_now.add(nid)
+        made.append(item)
+        return item
+
+    def _new_edge(self, key: tuple[str, str], made: list[NodeItem]) -> EdgeItem:
+        u, v = key
+        source, target = self._new_node(u, made), self._new_node(v, made)
+        item = EdgeItem(self.amap.graph._succ[u][v]["edge"], source, target, self.look)
+        self._edges[key] = item
+        positions = self.layout.positions
+        if u not in positions or v not in positions:
+            item.setVisible(False)
+        item.tree = self.layout.parent.get(u) == v
         if self.amap.current_scenario:
-            item.show_strength(self._strength(edge.key))
+            item.show_strength(self._strength(key))
+        if self._dimmed and (u in self._dimmed or v in self._dimmed):
+            item.setOpacity(DIM_OPACITY)
+        return item
+
+    def reveal(self, rect: QRectF) -> None:
+        """Build the items a view showing `rect` needs (with some room round it, so a pan
+        does not build on every step): every card there and every link whose route
+        crosses it. Nothing to do on a small map, or for an area already built."""
+        if not self._lazy or rect.isEmpty():
+            return
+        if any(done.contains(rect) for done in self._revealed):
+            return
+        room = REVEAL_ROOM * max(rect.width(), rect.height())
+        rect = rect.adjusted(-room, -room, room, room)
+        nodes, keys = self._items_in(rect)
+        self._build([n for n in nodes if n not in self._nodes],
+                    [k for k in keys if k not in self._edges])  # fmt: skip
+        self._revealed = [*self._revealed[-15:], rect]
+
+    def _items_in(self, rect: QRectF) -> tuple[list[str], list[tuple[str, str]]]:
+        """The cards and links (ids, keys) that meet `rect`, built or not."""
+        if self._index is None:
+            lay = self.layout
+            self._index = SpatialIndex(lay.positions, self._links, lay.parent)
+        box = (rect.left(), rect.top(), rect.right(), rect.bottom())
+        nodes, keys = self._index.nodes_in(*box), self._index.links_in(*box)
+        if self._loose:
+            more_nodes, more_keys = self._loose_in(box)
+            nodes, keys = nodes + more_nodes, keys + more_keys
+        return nodes, keys
+
+    def _loose_in(self, box: tuple[float, float, float, float]):  # noqa: ANN202
+        """Cards placed or moved since the index was made, and their links, that meet `box`."""
+        left, top, right, bottom = box
+        positions, parent = self.layout.positions, self.layout.parent
+        graph = self.amap.graph
+        nodes, keys = [], []
+        for nid in self._loose:
+            pos = positions.get(nid)
+            if pos is None:
+                continue
+            if left - NODE_W < pos[0] < right + NODE_W and top - NODE_H < pos[1] < bottom + NODE_H:
+                nodes.append(nid)
+            links = [(nid, v) for v in graph._succ.get(nid, ())]
+            links += [(u, nid) for u in graph._pred.get(nid, ())]
+            for u, v in links:
+                if (
+                    u in positions
+                    and v in positions
+                    and any(
+                        a < right and c > left and b < bottom and d > top
+                        for a, b, c, d in link_runs_one(
+                            positions[u], positions[v], parent.get(u) == v
+                        )
+                    )
+                ):
+                    keys.append((u, v))
+        return nodes, keys
+
+    def reveal_views(self) -> None:
+        """Build what every view of the scene shows (after a layout, or a view moved)."""
+        if not self._lazy:
+            return
+        for view in self.views():  # (asked mid-zoom too: the zoom decides, not the layer)
+            if not self._overview_at(view.transform().m11()):
+                self.reveal(view.mapToScene(view.viewport().rect()).boundingRect())
+
+    def _build_all_missing(self) -> None:
+        """Every item (a small map; or the whole picture is being exported)."""
+        self._build([n for n in self._seen if n not in self._nodes],
+                    [k for k in self._links if k not in self._edges])  # fmt: skip
 
     def _strength(self, key: tuple[str, str]) -> float | None:
         """A link's strength in the active scenario (a reading may weigh what the map does not)."""
@@ -288,15 +461,20 @@ class MapScene(QGraphicsScene):
         removed: list[str] = []
         unlinked: list[tuple[str, str]] = []
         for key in edge_keys:
-            if key in self._edges and not graph.has_edge(*key):
-                self._remove_edge(key)
+            if key in self._links and not graph.has_edge(*key):
+                del self._links[key]
+                if key in self._edges:
+                    self._remove_edge(key)
                 unlinked.append(key)
                 structural = True
         for nid in node_keys:
-            if nid in self._nodes and nid not in graph:
-                self.removeItem(self._nodes.pop(nid))
-                self._seen.pop(nid, None)
+            if nid in self._seen and nid not in graph:
+                item = self._nodes.pop(nid, None)
+                if item is not None:
+                    self.removeItem(item)
+                del self._seen[nid]
                 self._highlight.discard(nid)
+                self._loose.discard(nid)
                 removed.append(nid)
                 structural = True
         drawn = self.badges_drawn()
@@ -304,18 +482,20 @@ class MapScene(QGraphicsScene):
             if nid not in graph:
                 continue
             node = graph.nodes[nid]["node"]
-            if nid not in self._nodes:
-                self._add_node(node)
+            if nid not in self._seen:
+                self._seen[nid] = _state(node)
                 added.append(nid)
                 self._fresh.append(nid)
                 self._retree.add(nid)
                 structural = True
                 continue
-            if self._nodes[nid].title != node.title:
+            if self._labels.title_changed(nid, node.title):
                 self._labels.invalidate(titles=True)
-            self._nodes[nid].set_node(node, drawn)
-            state = (node.collapsed, node.pinned, node.pos)
-            if state != self._seen.get(nid):
+            item = self._nodes.get(nid)
+            if item is not None:
+                item.set_node(node, drawn)
+            state = _state(node)
+            if state != self._seen[nid]:
                 self._seen[nid] = state
                 structural = tidy = True
         linked: list[tuple[str, str]] = []
@@ -323,19 +503,23 @@ class MapScene(QGraphicsScene):
             if not graph.has_edge(*key):
                 continue
             edge = graph.edges[key]["edge"]
-            item = self._edges.get(key)
-            if item is None:
-                self._add_edge(edge)
+            if key not in self._links:
+                self._links[key] = edge.relation
                 linked.append(key)
                 structural = True
-            else:
-                if item.relation != edge.relation:
-                    structural = tidy = True
+                continue
+            if self._links[key] != edge.relation:
+                self._links[key] = edge.relation
+                structural = tidy = True
+            item = self._edges.get(key)
+            if item is not None:
                 item.set_edge(edge, self._strength(key))
         if any(c.kind == "scenario" or (c.kind == "meta" and c.key == "scenario") for c in changes):
             self._show_scenario_strengths()
         if structural and (tidy or not self._follow(added, removed, unlinked, linked)):
             self.relayout()
+        if added or linked:  # the user's new cards and links: built now, wherever they are
+            self._build(added, linked)
         self.refresh_credences()
 
     # ---------------------------------------------------------------- layout
@@ -345,21 +529,19 @@ class MapScene(QGraphicsScene):
         self.layout = lay
         succ = self.amap.graph._succ
         positions, parent, counts = lay.positions, lay.parent, lay.hidden_count
-        bulk = self.look.bulk
         moved: set[EdgeItem] = set()
-        for nid, item in self._nodes.items():
+        for nid, item in self._nodes.items():  # the items built so far
             pos = positions.get(nid)
             if pos is None:
                 if item.isVisible():
                     item.setVisible(False)
                     item.setSelected(False)
                 continue
-            if not bulk and not item.isVisible():
+            if not item.isVisible():
                 item.setVisible(True)
-            if bulk or item.x() != pos[0] or item.y() != pos[1]:
+            if item.x() != pos[0] or item.y() != pos[1]:
                 item.setPos(pos[0], pos[1])
-                if not bulk:
-                    moved.update(item.edges)
+                moved.update(item.edges)
             item.hidden_count = counts.get(nid, 0)
             item.role = _role(item, parent.get(nid), succ)
         for (u, v), edge in self._edges.items():
@@ -370,10 +552,12 @@ class MapScene(QGraphicsScene):
             if edge.tree != tree:
                 edge.tree = tree
                 moved.add(edge)
-        if not self.look.bulk:
-            for edge in moved:
-                edge.adjust()
-            self._refile()
+        for edge in moved:
+            edge.adjust()
+        self._refile()
+        self._index, self._loose, self._revealed = None, set(), []
+        if not self._lazy:
+            self._build_all_missing()
         self._apply_dimming()
         self._update_scene_rect()
         self._overview = None
@@ -382,6 +566,7 @@ class MapScene(QGraphicsScene):
         self._label_order = None
         self._labels.invalidate()
         self.update()
+        self.reveal_views()
         self.layoutChanged.emit()
 
     def _tile(self, z: int, x: float, y: float) -> _Tile:
@@ -450,7 +635,7 @@ class MapScene(QGraphicsScene):
         False when the map is small enough for a full layout (it is tidier and takes a few
         ms) or the change needs one (see `model.layout.place_new` and `forget`). Map → Tidy
         Layout lays a big map out afresh when the user wants the gaps closed."""
-        if len(self._nodes) < INCREMENTAL_FROM:
+        if len(self._seen) < INCREMENTAL_FROM:
             return False
         lay = self.layout
         gone = {n: lay.positions[n] for n in removed if n in lay.positions}
@@ -472,11 +657,15 @@ class MapScene(QGraphicsScene):
         for edge in edges:
             edge.tree = lay.parent.get(edge.key[0]) == edge.key[1]
             edge.adjust()
-        self._file_items([self._nodes[n] for n in placed if n in self._nodes], edges)
+        self._file_items([self._nodes[n] for n in placed + moved if n in self._nodes], edges)
+        if self._lazy:  # the index has them where they were: look them up one by one
+            self._loose.update(placed + moved)
+            self._revealed = []
         self._update_scene_rect()
         self._patch_overview(placed, gone)
         self._overview_tidy.start()  # the whole overview, labels and their order: when edits pause
         self.update()
+        self.reveal_views()
         self.layoutChanged.emit()
         return True
 
@@ -529,7 +718,7 @@ class MapScene(QGraphicsScene):
         """Each node's pull on the target it hangs under, for the badges and label order.
         Like the credences, only links whose pull moved are looked at (one vectorised
         comparison) unless the map's structure or the layout tree changed."""
-        got = _edge_pulls(self.amap, len(self._edges))
+        got = _edge_pulls(self.amap, len(self._links))
         if got is None:
             return
         keys, points, where = got
@@ -586,8 +775,8 @@ class MapScene(QGraphicsScene):
         if shown is not None:  # only what moved, and nodes that are new
             moved = _changed(shown[0], shown[1], ids, values)
             moved += [index[n] for n in self._fresh if n in index]  # items made anew
-        else:  # first pass: every node
-            moved = range(len(ids))
+        else:  # first pass: every card built so far (the others read `credence` when built)
+            moved = [index[n] for n in self._nodes if n in index]
         self._fresh = []
         nodes = self._nodes
         drawn = self.badges_drawn()
@@ -598,7 +787,7 @@ class MapScene(QGraphicsScene):
                 item.credence = value
                 if drawn:
                     item.update_badge()
-        self._shown = (ids, values)
+        self._shown, self._shown_index = (ids, values), index
         self._refresh_pulls()
 
     # ------------------------------------------------------ highlight / dim
@@ -610,7 +799,7 @@ class MapScene(QGraphicsScene):
             if item is not None:
                 item.highlighted = nid in new
                 item.update()
-        self._highlight = {n for n in new if n in self._nodes}
+        self._highlight = {n for n in new if n in self._seen}
         self._overview_item.update()
 
     def set_dimmed(self, ids: set[str] | None) -> None:
@@ -655,11 +844,15 @@ class MapScene(QGraphicsScene):
     # ------------------------------------------------------------- overview
     def set_view_scale(self, scale: float) -> None:
         """The view's zoom changed: swap items for the overview image when it is far out."""
-        on = len(self._nodes) >= OVERVIEW_MIN_NODES and scale < self.overview_threshold()
+        on = self._overview_at(scale)
         if on != self._overview_on:
             self._overview_on = on
             self._layer.setVisible(not on)
             self._overview_item.setVisible(on)
+
+    def _overview_at(self, scale: float) -> bool:
+        """Whether a view at this zoom shows the overview image instead of the items."""
+        return len(self._seen) >= OVERVIEW_MIN_NODES and scale < self.overview_threshold()
 
     @property
     def overview_active(self) -> bool:
@@ -703,8 +896,7 @@ class MapScene(QGraphicsScene):
                 painter.fillRect(box.translated(*pos), theme.background)
             for nid in placed:
                 pos = self.layout.positions.get(nid)
-                item = self._nodes.get(nid)
-                if pos is None or item is None:
+                if pos is None or nid not in self._seen:
                     continue
                 if dots:
                     relation = self.relation_to_parent(nid)
@@ -712,7 +904,7 @@ class MapScene(QGraphicsScene):
                         relation or "", theme.kind("thesis").border
                     )
                 else:
-                    color = theme.kind(item.kind).border
+                    color = theme.kind(self.kind(nid)).border
                 painter.fillRect(box.translated(*pos), color)
             painter.end()
         self._overview_item.update()
@@ -741,15 +933,17 @@ class MapScene(QGraphicsScene):
         positions = self.layout.positions
         dim = self._dimmed or set()
         lines: dict[str, list[QLineF]] = {"supports": [], "attacks": []}
-        for (u, v), edge in self._edges.items():
-            if edge.tree and u in positions and v in positions:  # extra links would be noise
-                lines[edge.relation].extend(_bus_lines(positions[u], positions[v]))
+        parent = self.layout.parent
+        for (u, v), relation in self._links.items():
+            if parent.get(u) == v and u in positions and v in positions:  # extra links: noise
+                lines[relation].extend(_bus_lines(positions[u], positions[v]))
         for relation, color in (("supports", theme.supports), ("attacks", theme.attacks)):
             painter.setPen(QPen(color, 0))
             painter.drawLines(lines[relation])
         boxes: dict[str, list[QRectF]] = {}
+        nodes = self.amap.graph._node
         for nid, (x, y) in positions.items():
-            kind = "dim" if nid in dim else self._nodes[nid].kind
+            kind = "dim" if nid in dim else nodes[nid]["node"].kind
             boxes.setdefault(kind, []).append(
                 QRectF(x - NODE_W / 2, y - NODE_H / 2, NODE_W, NODE_H)
             )
@@ -817,6 +1011,8 @@ class MapScene(QGraphicsScene):
         source = QRectF(source) if source is not None else self.items_rect()
         if source.isEmpty():
             raise OSError("the map is empty: there is nothing to export")
+        if self._lazy:  # the picture needs every card and link in it, shown or not
+            self._build(*self._items_in(source))
         selected = self.selectedItems()
         overview = self._overview_on
         self.blockSignals(True)
@@ -913,13 +1109,18 @@ def _grow(boxes: dict, key: tuple, left: float, top: float, right: float, bottom
 
 def _role(item: NodeItem, up: str | None, succ) -> str:  # noqa: ANN001
     """The card's header: its kind, or "Counterclaim" for a claim attacking its target."""
-    if (
-        up is not None
-        and item.kind == "claim"
-        and succ[item.node_id][up]["edge"].relation == "attacks"
-    ):
+    return _role_of(item.kind, item.node_id, up, succ)
+
+
+def _role_of(kind: str, node_id: str, up: str | None, succ) -> str:  # noqa: ANN001
+    if up is not None and kind == "claim" and succ[node_id][up]["edge"].relation == "attacks":
         return "Counterclaim"
-    return ROLE.get(item.kind, item.kind)
+    return ROLE.get(kind, kind)
+
+
+def _state(node) -> tuple:  # noqa: ANN001
+    """What of a node moves it in the layout (a change of it needs a new layout)."""
+    return (node.collapsed, node.pinned, node.pos)
 
 
 def _bus_lines(a: tuple[float, float], b: tuple[float, float]) -> list[QLineF]:

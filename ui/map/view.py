@@ -54,6 +54,8 @@ class MapView(QGraphicsView):
         self.gestures = None
         self.horizontalScrollBar().valueChanged.connect(self.viewportMoved)
         self.verticalScrollBar().valueChanged.connect(self.viewportMoved)
+        # a big map has items only where a view has been: build those it is about to show
+        self.viewportMoved.connect(self._reveal)
 
     def map_scene(self) -> MapScene:
         return self.scene()  # type: ignore[return-value]
@@ -172,6 +174,11 @@ class MapView(QGraphicsView):
             zoom = min(view.width() / rect.width(), view.height() / rect.height())
             self.set_zoom(min(self.zoom(), zoom))
             self.centerOn(rect.center())
+
+    def _reveal(self) -> None:
+        scene = self.scene()
+        if isinstance(scene, MapScene):
+            scene.reveal_views()
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()

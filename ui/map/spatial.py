@@ -1,0 +1,102 @@
+"""Where every card and link of a laid-out map is, as numpy arrays, to ask what a rectangle holds.
+
+The scene builds `QGraphicsItem`s only for what a view shows (ui.map.scene, "lazy items"); to
+know which those are without an item per node it asks this index, built from the layout in one
+vectorised pass (~0.1 s at 100,000 nodes) and queried in ~1 ms. Boxes are conservative (a
+little larger than what is drawn), so a query may name an item that turns out to be just
+outside the view, never miss one inside it. No Qt here: plain numbers in, ids out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+
+from model.layout import NODE_H, NODE_W
+
+#: what a card's item covers round its position (ui.map.items.NODE_RECT and its pen)
+CARD = (-NODE_W / 2 - 6, -NODE_H / 2 - 6, NODE_W / 2 + 6, NODE_H / 2 + 22)
+PAD = 30.0  # a link's width, selection halo and arrowhead round its route
+SPREAD = 0.4 * NODE_W  # how far from its target's centre a link may arrive (EdgeItem.adjust)
+RISE = 30.0  # ui.map.items.BUS_RISE: how far above a reason its tree link turns sideways
+ROUND = 12.0  # ui.map.items.ROUND
+
+
+class SpatialIndex:
+    """Cards and links of one layout; `nodes_in` / `links_in` name those a rectangle meets."""
+
+    def __init__(
+        self,
+        positions: Mapping[str, tuple[float, float]],
+        links: Iterable[tuple[str, str]],
+        parent: Mapping[str, str],
+    ) -> None:
+        ids = list(positions)
+        xy = np.array(list(positions.values()), dtype=np.float64).reshape(-1, 2)
+        self.node_ids = ids
+        self.x, self.y = xy[:, 0].copy(), xy[:, 1].copy()
+        where = dict(zip(ids, range(len(ids))))
+        keys = [k for k in links if k[0] in where and k[1] in where]
+        self.link_keys = keys
+        src = np.fromiter((where[u] for u, _ in keys), np.int64, len(keys))
+        dst = np.fromiter((where[v] for _, v in keys), np.int64, len(keys))
+        tree = np.fromiter((parent.get(u) == v for u, v in keys), bool, len(keys))
+        self.runs = _link_runs(self.x[src], self.y[src], self.x[dst], self.y[dst], tree)
+
+    def nodes_in(self, left: float, top: float, right: float, bottom: float) -> list[str]:
+        """Ids of the cards whose item meets the rectangle."""
+        mask = (
+            (self.x > left - CARD[2])
+            & (self.x < right - CARD[0])
+            & (self.y > top - CARD[3])
+            & (self.y < bottom - CARD[1])
+        )
+        ids = self.node_ids
+        return [ids[i] for i in np.flatnonzero(mask).tolist()]
+
+    def links_in(
+        self, left: float, top: float, right: float, bottom: float
+    ) -> list[tuple[str, str]]:
+        """Keys of the links whose drawn route may meet the rectangle."""
+        hit = np.zeros(len(self.link_keys), dtype=bool)
+        for a, b, c, d in self.runs:
+            hit |= (a < right) & (c > left) & (b < bottom) & (d > top)
+        keys = self.link_keys
+        return [keys[i] for i in np.flatnonzero(hit).tolist()]
+
+
+def link_runs_one(
+    source: tuple[float, float], target: tuple[float, float], tree: bool
+) -> list[tuple[float, float, float, float]]:
+    """The boxes of one link's route (the same rule as `_link_runs`, for a few links)."""
+    runs = _link_runs(
+        np.array([source[0]]), np.array([source[1]]), np.array([target[0]]),
+        np.array([target[1]]), np.array([tree]),
+    )  # fmt: skip
+    return [(float(a[0]), float(b[0]), float(c[0]), float(d[0])) for a, b, c, d in runs]
+
+
+def _link_runs(ax, ay, bx, by, tree):  # noqa: ANN001, ANN202 (numpy arrays)
+    """Per link, three boxes (left, top, right, bottom arrays) that hold its drawn route.
+
+    A tree link whose reason is well below its target runs up from the reason, along a bus
+    just above it and up into the target (three straight runs, `EdgeItem.path`); every other
+    link is an S-curve, held by its whole bounding box with the curve's bend (then all three
+    boxes are that box)."""
+    y1 = ay - NODE_H / 2  # leaves the top of the reason
+    y2 = by + NODE_H / 2 + 3  # arrives at the bottom of the target
+    bus = tree & (y1 > y2 + 2 * ROUND)
+    ybus = y1 - np.minimum(RISE, (y1 - y2) / 2)
+    x2l, x2r = bx - SPREAD, bx + SPREAD
+    bend = np.maximum(30.0, np.abs(y1 - y2) * 0.45)
+    # the S-curve's box (also right for a bus link, only larger)
+    cl, cr = np.minimum(ax, x2l) - PAD, np.maximum(ax, x2r) + PAD
+    ct, cb = np.minimum(y1, y2) - PAD - bend, np.maximum(y1, y2) + PAD + bend
+    up = (ax - PAD, ybus - PAD, ax + PAD, y1 + PAD)  # from the reason up to the bus
+    along = (np.minimum(ax, x2l) - PAD, ybus - PAD, np.maximum(ax, x2r) + PAD, ybus + PAD)
+    into = (x2l - PAD, y2 - PAD, x2r + PAD, ybus + PAD)  # up into the target
+    return [
+        tuple(np.where(bus, run, whole) for run, whole in zip(part, (cl, ct, cr, cb)))
+        for part in (up, along, into)
+    ]

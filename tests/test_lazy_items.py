@@ -214,3 +214,77 @@ def test_a_small_view_on_any_link_builds_it(twins, pick, where, dx, dy, w, h):
     keys = sorted(eager._edges)
     point = eager._edges[keys[pick % len(keys)]].path().pointAtPercent(where)
     check_built(lazy, eager, QRectF(point.x() + dx - w / 2, point.y() + dy - h / 2, w, h))
+
+
+# ------------------------------------------------------------------ the comb into a hub
+def hub_with_reasons(n: int, weighed: bool) -> ArgumentMap:
+    amap = ArgumentMap()
+    amap.add_node("thesis", "Hub", node_id="h")
+    for i in range(n):
+        amap.add_node("claim", f"Reason {i}", node_id=f"r{i}")
+        amap.link(f"r{i}", "h", "attacks" if i % 3 == 0 else "supports",
+                  "strong" if weighed else None)  # fmt: skip
+    return amap
+
+
+def drawn_at(scene: MapScene, scale: float, points) -> list[bool]:  # noqa: ANN001
+    """Whether the map drawn at `scale` has ink (not background) within 2 px of each point."""
+    from PySide6.QtGui import QImage, QPainter
+
+    rect = scene.items_rect()
+    image = QImage(int(rect.width() * scale) + 1, int(rect.height() * scale) + 1,
+                   QImage.Format.Format_RGB32)  # fmt: skip
+    image.fill(scene.look.theme.background)
+    painter = QPainter(image)
+    scene.render(painter, QRectF(0, 0, image.width(), image.height()), rect)
+    painter.end()
+    background = scene.look.theme.background.rgb()
+    out = []
+    for p in points:
+        x, y = (p.x() - rect.left()) * scale, (p.y() - rect.top()) * scale
+        out.append(any(
+            image.pixel(min(max(int(x) + dx, 0), image.width() - 1),
+                        min(max(int(y) + dy, 0), image.height() - 1)) != background
+            for dx in range(-2, 3) for dy in range(-2, 3)
+        ))  # fmt: skip
+    return out
+
+
+@pytest.mark.parametrize("more, weighed", [(20, True), (20, False), (-28, False)])
+def test_every_link_into_a_hub_is_drawn_along_its_route(qapp, more, weighed):
+    """A target with many reasons draws their links as one comb (each shared run once) and
+    a dotted or dashed link is stroked only where it shows: every point of every link's
+    route is still inked, solid, dashed (attacks) or dotted (unweighed)."""
+    from ui.map.bundle import BUNDLE_FROM
+
+    n = BUNDLE_FROM + more
+    amap = hub_with_reasons(n, weighed=weighed)
+    scene = MapScene(amap)
+    assert ("h" in scene._bundles) == (n >= BUNDLE_FROM)
+    links = [scene.edge_item(f"r{i}", "h") for i in range(n)]
+    assert all(link.hub == (n >= BUNDLE_FROM) for link in links)
+    points = [link.path().pointAtPercent(t) for link in links for t in (0.05, 0.3, 0.6, 0.97)]
+    assert all(drawn_at(scene, 0.5, points))
+    scene.detach()
+
+
+def test_a_selected_link_into_a_hub_shows_its_selection(qapp):
+    """The comb draws the hub's links; a selected one still shows its selection halo."""
+    from ui.map.bundle import BUNDLE_FROM
+
+    amap = hub_with_reasons(BUNDLE_FROM + 5, weighed=False)
+    scene = MapScene(amap)
+    link = scene.edge_item("r7", "h")
+    link.setSelected(True)
+    colour = scene.look.theme.selection
+    from PySide6.QtGui import QImage, QPainter
+
+    point = link.path().pointAtPercent(0.5)
+    image = QImage(80, 80, QImage.Format.Format_RGB32)
+    image.fill(scene.look.theme.background)
+    painter = QPainter(image)
+    scene.render(painter, QRectF(0, 0, 80, 80), QRectF(point.x() - 40, point.y() - 40, 80, 80))
+    painter.end()
+    near = {image.pixelColor(40 + dx, 40 + dy).name() for dx in range(-4, 5) for dy in range(-4, 5)}
+    assert colour.name() in near  # the halo round the selected link, over or beside the comb
+    scene.detach()

@@ -300,6 +300,7 @@ class EdgeItem(QGraphicsRectItem):
     _tile = None  # the scene's square this link is filed under (ui.map.scene._Tile)
     _boxes: list | None = None  # an extra link's route as boxes (`_curve_boxes`)
     box = (0.0, 0.0, 0.0, 0.0)  # rect() as (left, top, right, bottom), read without Qt
+    hub = False  # a tree link into a hub: its comb (ui.map.bundle) strokes it
 
     def __init__(self, edge: Edge, source: NodeItem, target: NodeItem, look: Look) -> None:
         super().__init__()
@@ -410,6 +411,13 @@ class EdgeItem(QGraphicsRectItem):
     ) -> None:
         lod = painter.worldTransform().m11()
         flat = lod < FLAT_LOD  # drawn as one straight hairline, not along its route
+        if (
+            self.hub
+            and not flat
+            and not self.isSelected()
+            and self._bus(self._line.p1(), self._end())
+        ):
+            return  # drawn with the other links into its target, as one comb (ui.map.bundle)
         if not (_line_meets(option.exposedRect, self._line, 2 / max(lod, 1e-6)) if flat
                 else self._route_meets(option.exposedRect)):  # fmt: skip
             return
@@ -435,8 +443,64 @@ class EdgeItem(QGraphicsRectItem):
         elif self.relation == "attacks":
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
-        painter.drawPath(self.path())
+        if pen.style() != Qt.PenStyle.SolidLine and self._bus(self._line.p1(), self._end()):
+            self._stroke_runs(painter, pen, option.exposedRect)
+        else:
+            painter.drawPath(self.path())
         self._paint_end(painter, color)
+
+    def _end(self) -> QPointF:
+        """Where the route meets the end mark (just below the tip: `path`)."""
+        tip = self._line.p2()
+        return QPointF(tip.x(), tip.y() + self.head_size * 0.8)
+
+    def _stroke_runs(self, painter: QPainter, pen: QPen, exposed: QRectF) -> None:
+        """Stroke a dashed or dotted tree link piece by piece, only where it meets `exposed`.
+
+        Qt lays out every dash of a path before clipping it: a link into a hub runs tens of
+        thousands of pixels, so at 100 % one frame over the thesis made millions of dots
+        (~0.3 ms per link, 50-90 ms per frame). Each straight run is cut to the exposed
+        area and its dashes start where they would on the whole route (`setDashOffset`, in
+        pen widths), so the pattern does not crawl as the view pans."""
+        p1, p2 = self._line.p1(), self._end()
+        x1, y1, x2, y2 = p1.x(), p1.y(), p2.x(), p2.y()
+        ybus = y1 - min(BUS_RISE, (y1 - y2) / 2)
+        r = min(ROUND, abs(x2 - x1) / 2)
+        sx = 1.0 if x2 > x1 else -1.0
+        pad = pen.widthF() + 2
+        clip = exposed.adjusted(-pad, -pad, pad, pad)
+        unit = max(pen.widthF(), 1.0)
+        corner = 1.1478 * r  # length of a quadratic corner of radius r
+        runs = (
+            ((x1, y1), (x1, ybus + r)),
+            ((x1 + sx * r, ybus), (x2 - sx * r, ybus)),
+            ((x2, ybus - r), (x2, y2)),
+        )
+        corners = (
+            ((x1, ybus + r), (x1, ybus), (x1 + sx * r, ybus)),
+            ((x2 - sx * r, ybus), (x2, ybus), (x2, ybus - r)),
+        )
+        done = 0.0  # route length before the current piece
+        for i, ((ax, ay), (bx, by)) in enumerate(runs):
+            length = abs(bx - ax) + abs(by - ay)  # each run is vertical or horizontal
+            cut = _clip_run(ax, ay, bx, by, clip)
+            if cut is not None:
+                t0, t1 = cut
+                pen.setDashOffset((done + t0 * length) / unit)
+                painter.setPen(pen)
+                painter.drawLine(QLineF(ax + (bx - ax) * t0, ay + (by - ay) * t0,
+                                        ax + (bx - ax) * t1, ay + (by - ay) * t1))  # fmt: skip
+            done += length
+            if i < 2 and r > 0:
+                (ax, ay), (cx, cy), (bx, by) = corners[i]
+                box = QRectF(min(ax, bx), min(ay, by), abs(bx - ax), abs(by - ay))
+                if box.adjusted(-1, -1, 1, 1).intersects(clip):
+                    bend = QPainterPath(QPointF(ax, ay))
+                    bend.quadTo(cx, cy, bx, by)
+                    pen.setDashOffset(done / unit)
+                    painter.setPen(pen)
+                    painter.drawPath(bend)
+                done += corner
 
     def far_alpha(self) -> float:
         """Opacity zoomed out: still green or red, but the labels read first; an extra
@@ -493,6 +557,26 @@ class EdgeItem(QGraphicsRectItem):
         else:
             y = tip.y() + 2
             painter.drawLine(QPointF(tip.x() - size * 0.8, y), QPointF(tip.x() + size * 0.8, y))
+
+
+def _clip_run(
+    ax: float, ay: float, bx: float, by: float, rect: QRectF
+) -> tuple[float, float] | None:
+    """The part (t0, t1 along a→b) of a horizontal or vertical run inside `rect`, or None."""
+    t0, t1 = 0.0, 1.0
+    for a, b, low, high in ((ax, bx, rect.left(), rect.right()),
+                            (ay, by, rect.top(), rect.bottom())):  # fmt: skip
+        if a == b:
+            if not low <= a <= high:
+                return None
+            continue
+        ta, tb = (low - a) / (b - a), (high - a) / (b - a)
+        if ta > tb:
+            ta, tb = tb, ta
+        t0, t1 = max(t0, ta), min(t1, tb)
+        if t0 >= t1:
+            return None
+    return t0, t1
 
 
 def _line_meets(exposed: QRectF, line: QLineF, pad: float) -> bool:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene, 
 from model.argmap import ArgumentMap, Change
 from model.labels import priority
 from model.layout import ASPECT, NODE_H, NODE_W, Layout, compute_layout, forget, place_new
+from ui.map.bundle import BUNDLE_FROM, HubBundle
 from ui.map.items import BUS_RISE, FLAT_LOD, NODE_RECT, EdgeItem, Look, NodeItem
 from ui.map.labels import LabelLayer
 from ui.map.spatial import SpatialIndex, link_runs_one
@@ -135,6 +136,7 @@ class MapScene(QGraphicsScene):
         self._index: SpatialIndex | None = None  # the layout's cards and links (lazy maps)
         self._loose: set[str] = set()  # nodes placed or moved since the index was made
         self._revealed: list[QRectF] = []  # areas whose items are all built
+        self._bundles: dict[str, HubBundle] = {}  # hub id → the comb of its links
         self._highlight: set[str] = set()
         self._dimmed: set[str] | None = None
         self._dim_now: set[str] = set()
@@ -279,6 +281,9 @@ class MapScene(QGraphicsScene):
         for all of a small map, for what a view shows of a big one."""
         for item in list(self._edges.values()) + list(self._nodes.values()):
             self.removeItem(item)
+        for bundle in self._bundles.values():
+            self.removeItem(bundle)
+        self._bundles = {}
         self._nodes.clear()
         self._edges.clear()
         self._shown, self._shown_index = None, {}
@@ -361,6 +366,7 @@ class MapScene(QGraphicsScene):
         if u not in positions or v not in positions:
             item.setVisible(False)
         item.tree = self.layout.parent.get(u) == v
+        item.hub = item.tree and v in self._bundles
         if self.amap.current_scenario:
             item.show_strength(self._strength(key))
         if self._dimmed and (u in self._dimmed or v in self._dimmed):
@@ -514,8 +520,11 @@ class MapScene(QGraphicsScene):
             item = self._edges.get(key)
             if item is not None:
                 item.set_edge(edge, self._strength(key))
+            if key[1] in self._bundles:
+                self._stale_bundles([key[1]])
         if any(c.kind == "scenario" or (c.kind == "meta" and c.key == "scenario") for c in changes):
             self._show_scenario_strengths()
+            self._stale_bundles()
         if structural and (tidy or not self._follow(added, removed, unlinked, linked)):
             self.relayout()
         if added or linked:  # the user's new cards and links: built now, wherever they are
@@ -555,6 +564,7 @@ class MapScene(QGraphicsScene):
         for edge in moved:
             edge.adjust()
         self._refile()
+        self._sync_bundles()
         self._index, self._loose, self._revealed = None, set(), []
         if not self._lazy:
             self._build_all_missing()
@@ -568,6 +578,34 @@ class MapScene(QGraphicsScene):
         self.update()
         self.reveal_views()
         self.layoutChanged.emit()
+
+    def _sync_bundles(self) -> None:
+        """One comb per target with `BUNDLE_FROM` tree reasons or more (ui.map.bundle); the
+        links' items know whether a comb draws them."""
+        hubs = {v for v, kids in self.layout.children.items() if len(kids) >= BUNDLE_FROM}
+        for v in list(self._bundles):
+            if v not in hubs:
+                self.removeItem(self._bundles.pop(v))
+        for v in hubs:
+            bundle = self._bundles.get(v)
+            if bundle is None:
+                bundle = self._bundles[v] = HubBundle(self, v)
+                bundle.setParentItem(self._layer)
+            else:
+                bundle.mark_stale()
+        for (_, v), edge in self._edges.items():
+            edge.hub = edge.tree and v in hubs
+
+    def _stale_bundles(self, targets=None) -> None:  # noqa: ANN001
+        """The look of links into these hubs (default: all) changed: redraw their combs."""
+        for v in self._bundles if targets is None else targets:
+            bundle = self._bundles.get(v)
+            if bundle is not None:
+                bundle.mark_stale()
+
+    def dimmed_ids(self) -> set[str]:
+        """The nodes the filter fades (empty when no filter is on)."""
+        return self._dimmed or set()
 
     def _tile(self, z: int, x: float, y: float) -> _Tile:
         key = (z, math.floor(x / TILE), math.floor(y / TILE))
@@ -656,7 +694,9 @@ class MapScene(QGraphicsScene):
             edges.update(item.edges)
         for edge in edges:
             edge.tree = lay.parent.get(edge.key[0]) == edge.key[1]
+            edge.hub = edge.tree and edge.key[1] in self._bundles
             edge.adjust()
+        self._stale_bundles()
         self._file_items([self._nodes[n] for n in placed + moved if n in self._nodes], edges)
         if self._lazy:  # the index has them where they were: look them up one by one
             self._loose.update(placed + moved)
@@ -806,6 +846,7 @@ class MapScene(QGraphicsScene):
         """Fade these nodes and their links (filtered out); None restores all."""
         self._dimmed = set(ids) if ids is not None else None
         self._apply_dimming()
+        self._stale_bundles()
         self._overview = None
         self._overview_item.update()
 

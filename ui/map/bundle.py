@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
 from model.layout import NODE_H, NODE_W
-from ui.map.items import BUS_RISE, FLAT_LOD, ROUND, EdgeItem, _clip_run
+from ui.map.items import BUS_RISE, FADED, FLAT_LOD, ROUND, EdgeItem, _clip_run
 
 if TYPE_CHECKING:
     from ui.map.scene import MapScene
@@ -42,6 +43,7 @@ class HubBundle(QGraphicsItem):
         self._runs: list = []  # (group, ax, ay, bx, by) straight runs, dashes from (ax, ay)
         self._bends: list = []  # (group, QPainterPath, box) corners
         self._heads: list = []  # (group, tip x, tip y, head size)
+        self._flat: dict[tuple, np.ndarray] = {}  # (relation, dim) → hairlines (x1 y1 x2 y2)
         self.stale = True
         self.setZValue(0.5)  # above the links' tiles, under the cards'
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
@@ -70,7 +72,7 @@ class HubBundle(QGraphicsItem):
         target = self.target
         if target not in positions:
             self._set_rect(QRectF())
-            self._runs, self._bends, self._heads = [], [], []
+            self._runs, self._bends, self._heads, self._flat = [], [], [], {}
             return
         bx, by = positions[target]
         amap = scene.amap
@@ -79,6 +81,7 @@ class HubBundle(QGraphicsItem):
         trunks: dict[tuple, list[float]] = {}  # (group, x2) → [top, bottom] of the run up
         buses: dict[tuple, list[float]] = {}  # (group, x2, ybus, side) → [near, far] x
         runs, bends, heads = [], [], {}
+        flat: dict[tuple, list[tuple]] = {}
         left = right = bx
         top = bottom = by
         for u in lay.children.get(target, ()):
@@ -92,6 +95,10 @@ class HubBundle(QGraphicsItem):
             x2 = bx + _spread(edge.relation, ax, bx)
             y1, tip = ay - H / 2, by + H / 2 + 3
             end = tip + head * 0.8
+            dim = u in dimmed or target in dimmed
+            flat.setdefault((edge.relation, dim), []).append((ax, y1, x2, tip))
+            left, right = min(left, ax, x2), max(right, ax, x2)
+            top, bottom = min(top, tip), max(bottom, y1)
             if not y1 > end + 2 * ROUND:
                 continue  # not a comb tooth: the link's item draws its curve
             style = (
@@ -101,7 +108,6 @@ class HubBundle(QGraphicsItem):
                 if edge.relation == "attacks"
                 else Qt.PenStyle.SolidLine
             )
-            dim = u in dimmed or target in dimmed
             group = (edge.relation, style, round(width, 2), dim)
             ybus = y1 - min(BUS_RISE, (y1 - end) / 2)
             r = min(ROUND, abs(x2 - ax) / 2)
@@ -118,13 +124,12 @@ class HubBundle(QGraphicsItem):
             trunk = trunks.setdefault((group, round(x2, 1)), [end, ybus - r])
             trunk[1] = max(trunk[1], ybus - r)
             heads[(group, round(x2, 1))] = (group, x2, tip, head)
-            left, right = min(left, ax, x2), max(right, ax, x2)
-            top, bottom = min(top, tip), max(bottom, y1)
         for (group, x2), (end, low) in trunks.items():
             runs.append((group, x2, low, x2, end))  # up into the target, dashes from below
         for (group, _x2, ybus, _side), (near, far) in buses.items():
             runs.append((group, far, ybus, near, ybus))  # along the bus, from the far end
         self._runs, self._bends, self._heads = runs, bends, list(heads.values())
+        self._flat = {key: np.array(lines, dtype=np.float64) for key, lines in flat.items()}
         pad = 40.0
         self._set_rect(QRectF(left - pad, top - pad, right - left + 2 * pad,
                               bottom - top + 2 * pad))  # fmt: skip
@@ -136,10 +141,11 @@ class HubBundle(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
         lod = painter.worldTransform().m11()
-        if lod < FLAT_LOD:
-            return  # far out the links' items draw themselves as hairlines
         if self.stale:
             self.refresh()
+        if lod < FLAT_LOD:
+            self._paint_flat(painter, option.exposedRect)
+            return
         exposed = option.exposedRect
         theme = self._scene.look.theme
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -171,6 +177,39 @@ class HubBundle(QGraphicsItem):
                 painter.setOpacity(_opacity(group))
                 _head(painter, group, QPointF(x, y), size, theme)
         painter.setOpacity(1.0)
+
+    def _paint_flat(self, painter: QPainter, exposed: QRectF) -> None:
+        """Zoomed out: every link into the hub that crosses `exposed` as a faint straight
+        hairline (as a link's item draws itself there: `EdgeItem.paint`), all of one colour
+        in one call."""
+        theme = self._scene.look.theme
+        pad = 2 / max(painter.worldTransform().m11(), 1e-6)
+        box = exposed.adjusted(-pad, -pad, pad, pad)
+        for (relation, dim), xy in self._flat.items():
+            lines = [QLineF(*row) for row in _crossing(xy, box).tolist()]
+            if not lines:
+                continue
+            color = QColor(theme.supports if relation == "supports" else theme.attacks)
+            color.setAlphaF(FADED + 0.1)
+            painter.setOpacity(DIM if dim else 1.0)
+            painter.setPen(QPen(color, 0))
+            painter.drawLines(lines)
+        painter.setOpacity(1.0)
+
+
+def _crossing(xy: np.ndarray, rect: QRectF) -> np.ndarray:
+    """The rows (x1 y1 x2 y2) of straight lines that cross `rect`: their box meets it and
+    its corners do not all lie on one side of the line (as `items._line_meets`)."""
+    left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+    x1, y1, x2, y2 = xy[:, 0], xy[:, 1], xy[:, 2], xy[:, 3]
+    hit = (np.maximum(x1, x2) >= left) & (np.minimum(x1, x2) <= right)
+    hit &= (np.maximum(y1, y2) >= top) & (np.minimum(y1, y2) <= bottom)
+    dx, dy = x2 - x1, y2 - y1
+    sides = [dx * (cy - y1) - dy * (cx - x1)
+             for cx, cy in ((left, top), (right, top), (left, bottom), (right, bottom))]  # fmt: skip
+    low = np.minimum.reduce(sides)
+    high = np.maximum.reduce(sides)
+    return xy[hit & (low <= 0) & (high >= 0)]
 
 
 def _spread(relation: str, ax: float, bx: float) -> float:

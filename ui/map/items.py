@@ -411,12 +411,7 @@ class EdgeItem(QGraphicsRectItem):
     ) -> None:
         lod = painter.worldTransform().m11()
         flat = lod < FLAT_LOD  # drawn as one straight hairline, not along its route
-        if (
-            self.hub
-            and not flat
-            and not self.isSelected()
-            and self._bus(self._line.p1(), self._end())
-        ):
+        if self.hub and not self.isSelected() and (flat or self._bus(self._line.p1(), self._end())):
             return  # drawn with the other links into its target, as one comb (ui.map.bundle)
         if not (_line_meets(option.exposedRect, self._line, 2 / max(lod, 1e-6)) if flat
                 else self._route_meets(option.exposedRect)):  # fmt: skip

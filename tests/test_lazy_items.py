@@ -288,3 +288,25 @@ def test_a_selected_link_into_a_hub_shows_its_selection(qapp):
     near = {image.pixelColor(40 + dx, 40 + dy).name() for dx in range(-4, 5) for dy in range(-4, 5)}
     assert colour.name() in near  # the halo round the selected link, over or beside the comb
     scene.detach()
+
+
+def test_a_big_maps_badges_come_with_its_first_frame_or_its_picture(qapp, qtbot, monkeypatch,
+                                                                     tmp_path):  # fmt: skip
+    """Big maps hold their first credence pass until a view has painted (the first frame
+    comes sooner); a view's first frame, or a picture made with no view at all, brings the
+    badges."""
+    monkeypatch.setattr(scene_mod, "DEFER_CREDENCE", 100)
+    amap = hub_map(400)
+    scene = MapScene(amap)
+    assert scene.credence("n0") is None  # not yet: no frame painted
+    view = MapView(scene)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitUntil(lambda: scene.credence("n0") is not None, timeout=2000)
+    assert scene.node_item("n0").credence == scene.credence("n0")
+    view.close()
+    headless = MapScene(amap)
+    headless.render_image(tmp_path / "map.png")
+    assert headless.node_item("n0").credence == scene.credence("n0")
+    for s in (scene, headless):
+        s.detach()

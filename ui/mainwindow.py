@@ -259,7 +259,14 @@ class MainWindow(QMainWindow):
             self.setCentralWidget(empty)
         self._fill_file_menu()
         self._update_title()
-        self._update_status()
+        from ui.map.scene import DEFER_CREDENCE  # (loaded with the workspace)
+
+        if doc is not None and len(doc.map) > DEFER_CREDENCE:  # the thesis credence compiles
+            self.workspace.view.framePainted.connect(  # the map (~0.5 s): after the first frame
+                self._status_timer().start, Qt.ConnectionType.SingleShotConnection
+            )
+        else:
+            self._update_status()
 
     def flush_writes(self) -> bool:
         """Write the edit the map shows but has not written yet (the document defers each

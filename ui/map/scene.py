@@ -137,6 +137,7 @@ class MapScene(QGraphicsScene):
         self._loose: set[str] = set()  # nodes placed or moved since the index was made
         self._revealed: list[QRectF] = []  # areas whose items are all built
         self._bundles: dict[str, HubBundle] = {}  # hub id → the comb of its links
+        self._credences_due = False  # a big map's first badges wait for its first frame
         self._highlight: set[str] = set()
         self._dimmed: set[str] | None = None
         self._dim_now: set[str] = set()
@@ -302,9 +303,20 @@ class MapScene(QGraphicsScene):
         finally:
             if collecting:
                 gc.enable()
-        if len(self._seen) > DEFER_CREDENCE:
-            QTimer.singleShot(0, self.refresh_credences)  # after the first frame
+        if len(self._seen) > DEFER_CREDENCE:  # after the first frame (`frame_painted`)
+            self._credences_due = True
+            QTimer.singleShot(3000, self, self._credences_now)  # or soon, if no view paints
         else:
+            self.refresh_credences()
+
+    def frame_painted(self) -> None:
+        """A view painted a frame: the badges of a big map, held back until its first frame
+        (compiling the credence arrays takes ~0.5 s at 100,000 nodes), come now."""
+        if self._credences_due:
+            QTimer.singleShot(0, self, self._credences_now)
+
+    def _credences_now(self) -> None:
+        if self._credences_due:
             self.refresh_credences()
 
     # ------------------------------------------------------------ lazy items
@@ -810,6 +822,7 @@ class MapScene(QGraphicsScene):
     def refresh_credences(self) -> None:
         """Update the credence badges: only the items whose value moved are visited and
         repainted (one vectorised comparison with the values shown, not a 100,000-entry dict)."""
+        self._credences_due = False
         ids, values, index = _credences(self.amap)
         shown = self._shown
         if shown is not None:  # only what moved, and nodes that are new
@@ -1052,6 +1065,7 @@ class MapScene(QGraphicsScene):
         source = QRectF(source) if source is not None else self.items_rect()
         if source.isEmpty():
             raise OSError("the map is empty: there is nothing to export")
+        self._credences_now()  # a picture made before any frame still shows the badges
         if self._lazy:  # the picture needs every card and link in it, shown or not
             self._build(*self._items_in(source))
         selected = self.selectedItems()

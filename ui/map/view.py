@@ -190,6 +190,9 @@ class MapView(QGraphicsView):
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
+        scene = self.scene()
+        if isinstance(scene, MapScene):
+            scene.frame_painted()
         self.framePainted.emit()
 
     def resizeEvent(self, event) -> None:  # noqa: N802

@@ -48,6 +48,7 @@ ASPECT_SLACK = 1.25  # the layout is redone for a new window shape beyond this r
 ROLE = {"thesis": "Thesis", "claim": "Claim", "evidence": "Evidence"}
 LAZY_FROM = 2000  # maps this big build items only for what a view shows
 REVEAL_ROOM = 0.25  # a view builds this share of its size round what it shows (pans ahead)
+FLAT_CAP = 3000  # zoomed out, a view with more cards than this shows the overview under them
 
 
 class _Layer(QGraphicsItem):
@@ -138,6 +139,7 @@ class MapScene(QGraphicsScene):
         self._revealed: list[QRectF] = []  # areas whose items are all built
         self._bundles: dict[str, HubBundle] = {}  # hub id → the comb of its links
         self._credences_due = False  # a big map's first badges wait for its first frame
+        self._underlay = False  # the overview image shows under items not built (`reveal`)
         self._highlight: set[str] = set()
         self._dimmed: set[str] | None = None
         self._dim_now: set[str] = set()
@@ -385,20 +387,34 @@ class MapScene(QGraphicsScene):
             item.setOpacity(DIM_OPACITY)
         return item
 
-    def reveal(self, rect: QRectF) -> None:
-        """Build the items a view showing `rect` needs (with some room round it, so a pan
-        does not build on every step): every card there and every link whose route
-        crosses it. Nothing to do on a small map, or for an area already built."""
+    def reveal(self, rect: QRectF, scale: float = 1.0) -> None:
+        """Build the items a view showing `rect` at zoom `scale` needs (with some room round
+        it, so a pan does not build on every step): every card there and every link whose
+        route crosses it. Nothing to do on a small map, or for an area already built.
+
+        Zoomed out (cards a few pixels wide) a view can hold tens of thousands of cards:
+        building them would stall it for seconds. Beyond `FLAT_CAP` cards the overview
+        image shows under the items instead (at that zoom it is nearly as sharp as they)."""
         if not self._lazy or rect.isEmpty():
             return
         if any(done.contains(rect) for done in self._revealed):
+            self._set_underlay(False)
             return
         room = REVEAL_ROOM * max(rect.width(), rect.height())
         rect = rect.adjusted(-room, -room, room, room)
         nodes, keys = self._items_in(rect)
+        if scale < FLAT_LOD and len(nodes) > FLAT_CAP:
+            self._set_underlay(True)
+            return
+        self._set_underlay(False)
         self._build([n for n in nodes if n not in self._nodes],
                     [k for k in keys if k not in self._edges])  # fmt: skip
         self._revealed = [*self._revealed[-15:], rect]
+
+    def _set_underlay(self, on: bool) -> None:
+        if on != self._underlay:
+            self._underlay = on
+            self._overview_item.setVisible(on or self._overview_on)
 
     def _items_in(self, rect: QRectF) -> tuple[list[str], list[tuple[str, str]]]:
         """The cards and links (ids, keys) that meet `rect`, built or not."""
@@ -445,8 +461,11 @@ class MapScene(QGraphicsScene):
         if not self._lazy:
             return
         for view in self.views():  # (asked mid-zoom too: the zoom decides, not the layer)
-            if not self._overview_at(view.transform().m11()):
-                self.reveal(view.mapToScene(view.viewport().rect()).boundingRect())
+            if not view.isVisible():
+                continue  # not its real size or place yet: it reveals when shown
+            scale = view.transform().m11()
+            if not self._overview_at(scale):
+                self.reveal(view.mapToScene(view.viewport().rect()).boundingRect(), scale)
 
     def _build_all_missing(self) -> None:
         """Every item (a small map; or the whole picture is being exported)."""
@@ -902,7 +921,7 @@ class MapScene(QGraphicsScene):
         if on != self._overview_on:
             self._overview_on = on
             self._layer.setVisible(not on)
-            self._overview_item.setVisible(on)
+            self._overview_item.setVisible(on or self._underlay)
 
     def _overview_at(self, scale: float) -> bool:
         """Whether a view at this zoom shows the overview image instead of the items."""
@@ -1070,12 +1089,13 @@ class MapScene(QGraphicsScene):
             self._build(*self._items_in(source))
         selected = self.selectedItems()
         overview = self._overview_on
+        image = self._overview_item.isVisible()  # the overview, or its underlay (`reveal`)
         self.blockSignals(True)
         try:
             self.clearSelection()
+            self._overview_item.setVisible(False)
             if overview:
                 self._layer.setVisible(True)
-                self._overview_item.setVisible(False)
             out = QSaveFile(str(path))
             if not out.open(QSaveFile.OpenModeFlag.WriteOnly):
                 raise OSError(f"cannot write {path.name}: {out.errorString()}")
@@ -1088,7 +1108,7 @@ class MapScene(QGraphicsScene):
         finally:
             if overview:
                 self._layer.setVisible(False)
-                self._overview_item.setVisible(True)
+            self._overview_item.setVisible(image)
             for item in selected:
                 item.setSelected(True)
             self.blockSignals(False)

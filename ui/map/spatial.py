@@ -9,7 +9,7 @@ outside the view, never miss one inside it. No Qt here: plain numbers in, ids ou
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -29,9 +29,10 @@ class SpatialIndex:
     def __init__(
         self,
         positions: Mapping[str, tuple[float, float]],
-        links: Iterable[tuple[str, str]],
+        links: Mapping[tuple[str, str], str],
         parent: Mapping[str, str],
     ) -> None:
+        """`links`: every link's key and relation; `parent`: the layout tree's links."""
         ids = list(positions)
         xy = np.array(list(positions.values()), dtype=np.float64).reshape(-1, 2)
         self.node_ids = ids
@@ -42,7 +43,12 @@ class SpatialIndex:
         src = np.fromiter((where[u] for u, _ in keys), np.int64, len(keys))
         dst = np.fromiter((where[v] for _, v in keys), np.int64, len(keys))
         tree = np.fromiter((parent.get(u) == v for u, v in keys), bool, len(keys))
-        self.runs = _link_runs(self.x[src], self.y[src], self.x[dst], self.y[dst], tree)
+        attacks = np.fromiter((links[k] == "attacks" for k in keys), bool, len(keys))
+        ax, ay, bx, by = self.x[src], self.y[src], self.x[dst], self.y[dst]
+        self.runs, bus = _link_runs(ax, ay, bx, by, tree)
+        curve = np.flatnonzero(~bus)  # S-curves: boxes along the curve, not its whole box
+        self.curves = curve
+        self.chords = _curve_chords(ax[curve], ay[curve], bx[curve], by[curve], attacks[curve])
 
     def nodes_in(self, left: float, top: float, right: float, bottom: float) -> list[str]:
         """Ids of the cards whose item meets the rectangle."""
@@ -62,6 +68,8 @@ class SpatialIndex:
         hit = np.zeros(len(self.link_keys), dtype=bool)
         for a, b, c, d in self.runs:
             hit |= (a < right) & (c > left) & (b < bottom) & (d > top)
+        a, b, c, d = self.chords
+        hit[self.curves] = ((a < right) & (c > left) & (b < bottom) & (d > top)).any(axis=1)
         keys = self.link_keys
         return [keys[i] for i in np.flatnonzero(hit).tolist()]
 
@@ -70,7 +78,7 @@ def link_runs_one(
     source: tuple[float, float], target: tuple[float, float], tree: bool
 ) -> list[tuple[float, float, float, float]]:
     """The boxes of one link's route (the same rule as `_link_runs`, for a few links)."""
-    runs = _link_runs(
+    runs, _ = _link_runs(
         np.array([source[0]]), np.array([source[1]]), np.array([target[0]]),
         np.array([target[1]]), np.array([tree]),
     )  # fmt: skip
@@ -78,12 +86,13 @@ def link_runs_one(
 
 
 def _link_runs(ax, ay, bx, by, tree):  # noqa: ANN001, ANN202 (numpy arrays)
-    """Per link, three boxes (left, top, right, bottom arrays) that hold its drawn route.
+    """Per link, three boxes (left, top, right, bottom arrays) that hold its drawn route, and
+    which links are so routed.
 
     A tree link whose reason is well below its target runs up from the reason, along a bus
     just above it and up into the target (three straight runs, `EdgeItem.path`); every other
     link is an S-curve, held by its whole bounding box with the curve's bend (then all three
-    boxes are that box)."""
+    boxes are that box; `_curve_chords` holds it closer)."""
     y1 = ay - NODE_H / 2  # leaves the top of the reason
     y2 = by + NODE_H / 2 + 3  # arrives at the bottom of the target
     bus = tree & (y1 > y2 + 2 * ROUND)
@@ -96,7 +105,39 @@ def _link_runs(ax, ay, bx, by, tree):  # noqa: ANN001, ANN202 (numpy arrays)
     up = (ax - PAD, ybus - PAD, ax + PAD, y1 + PAD)  # from the reason up to the bus
     along = (np.minimum(ax, x2l) - PAD, ybus - PAD, np.maximum(ax, x2r) + PAD, ybus + PAD)
     into = (x2l - PAD, y2 - PAD, x2r + PAD, ybus + PAD)  # up into the target
-    return [
+    runs = [
         tuple(np.where(bus, run, whole) for run, whole in zip(part, (cl, ct, cr, cb)))
         for part in (up, along, into)
     ]
+    return runs, bus
+
+
+STEPS = 16  # chords per S-curve
+
+
+def _curve_chords(ax, ay, bx, by, attacks):  # noqa: ANN001, ANN202 (numpy arrays)
+    """Boxes (left, top, right, bottom arrays of shape links × STEPS) that together hold each
+    S-curve (`EdgeItem.path`: from the reason's top to just under the target's edge, control
+    points `bend` above and below): chords of the curve, each widened by how far a cubic
+    can stray from its chord (max |B''| · step² / 8) and by the pen, halo and end mark."""
+    y1 = ay - NODE_H / 2
+    end = by + NODE_H / 2 + 3 + 8  # the tip plus (about) the end mark: PAD covers the rest
+    t = (ax - bx) / (3 * NODE_W)
+    reach = np.where(attacks, np.clip(t, 0, 1), np.clip(-t, 0, 1))
+    tx = bx + np.where(attacks, 1.0, -1.0) * NODE_W * (0.1 + 0.28 * reach)
+    bend = np.maximum(30.0, np.abs(y1 - end) * 0.45)
+    c1x, c1y, c2x, c2y = ax, y1 - bend, tx, end + bend
+    stray = 6 * np.maximum(np.hypot(ax - 2 * c1x + c2x, y1 - 2 * c1y + c2y),
+                           np.hypot(c1x - 2 * c2x + tx, c1y - 2 * c2y + end))  # fmt: skip
+    pad = (stray / (8 * STEPS**2) + PAD)[:, None]
+    s = np.linspace(0.0, 1.0, STEPS + 1)[None, :]
+    u = 1 - s
+    w0, w1, w2, w3 = u * u * u, 3 * u * u * s, 3 * u * s * s, s * s * s
+    px = w0 * ax[:, None] + w1 * c1x[:, None] + w2 * c2x[:, None] + w3 * tx[:, None]
+    py = w0 * y1[:, None] + w1 * c1y[:, None] + w2 * c2y[:, None] + w3 * end[:, None]
+    return (
+        np.minimum(px[:, :-1], px[:, 1:]) - pad,
+        np.minimum(py[:, :-1], py[:, 1:]) - pad,
+        np.maximum(px[:, :-1], px[:, 1:]) + pad,
+        np.maximum(py[:, :-1], py[:, 1:]) + pad,
+    )

@@ -195,6 +195,10 @@ class MapView(QGraphicsView):
             scene.frame_painted()
         self.framePainted.emit()
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._reveal()
+
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self.auto_fit:

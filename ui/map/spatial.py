@@ -37,13 +37,19 @@ class SpatialIndex:
         xy = np.array(list(positions.values()), dtype=np.float64).reshape(-1, 2)
         self.node_ids = ids
         self.x, self.y = xy[:, 0].copy(), xy[:, 1].copy()
-        where = dict(zip(ids, range(len(ids))))
-        keys = [k for k in links if k[0] in where and k[1] in where]
+        get = dict(zip(ids, range(len(ids)))).get
+        rows = np.array(  # one pass over the links: (source, target, tree link, attacks)
+            [(get(u, -1), get(v, -1), parent.get(u) == v, r == "attacks")
+             for (u, v), r in links.items()], dtype=np.int64,
+        ).reshape(-1, 4)  # fmt: skip
+        placed = (rows[:, 0] >= 0) & (rows[:, 1] >= 0)  # both ends laid out (not collapsed)
+        keys = list(links)
+        if not placed.all():
+            keys = [k for k, ok in zip(keys, placed.tolist()) if ok]
+            rows = rows[placed]
         self.link_keys = keys
-        src = np.fromiter((where[u] for u, _ in keys), np.int64, len(keys))
-        dst = np.fromiter((where[v] for _, v in keys), np.int64, len(keys))
-        tree = np.fromiter((parent.get(u) == v for u, v in keys), bool, len(keys))
-        attacks = np.fromiter((links[k] == "attacks" for k in keys), bool, len(keys))
+        src, dst = rows[:, 0], rows[:, 1]
+        tree, attacks = rows[:, 2].astype(bool), rows[:, 3].astype(bool)
         ax, ay, bx, by = self.x[src], self.y[src], self.x[dst], self.y[dst]
         self.runs, bus = _link_runs(ax, ay, bx, by, tree)
         curve = np.flatnonzero(~bus)  # S-curves: boxes along the curve, not its whole box

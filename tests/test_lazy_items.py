@@ -310,3 +310,29 @@ def test_a_big_maps_badges_come_with_its_first_frame_or_its_picture(qapp, qtbot,
     assert headless.node_item("n0").credence == scene.credence("n0")
     for s in (scene, headless):
         s.detach()
+
+
+def test_cards_placed_without_a_new_layout_are_built_where_they_land(lazy, monkeypatch):
+    """Big maps place added reasons and re-hang the reasons of a removed node without a new
+    layout (`_follow`); a view that then goes there builds every card and link it shows, at
+    the place the layout gives it."""
+    monkeypatch.setattr(scene_mod, "INCREMENTAL_FROM", 0)
+    amap, scene, view = lazy
+    nid = far_node(scene, view)
+    middle = scene.layout.parent[nid]
+    if middle == "n0":
+        pytest.skip("the far node hangs under the thesis")
+    amap.remove_node(middle)  # its reasons hang elsewhere now, no other card moves
+    for i in range(3):
+        amap.add_node("claim", f"Added far away {i}", node_id=f"add{i}")
+        amap.link(f"add{i}", nid, "supports")
+    view.centerOn(*scene.layout.positions[nid])
+    seen = view.visible_scene_rect()
+    lay = scene.layout
+    inside = {n for n, (x, y) in lay.positions.items() if seen.contains(x, y)}
+    assert nid in inside and inside <= built_ids(scene)
+    for n in inside | {"add0", "add1", "add2"}:
+        assert (scene._nodes[n].x(), scene._nodes[n].y()) == lay.positions[n]
+    for u, v in amap.graph.edges:
+        if u in inside and v in inside:
+            assert (u, v) in scene._edges

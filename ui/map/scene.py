@@ -48,6 +48,7 @@ ASPECT_SLACK = 1.25  # the layout is redone for a new window shape beyond this r
 ROLE = {"thesis": "Thesis", "claim": "Claim", "evidence": "Evidence"}
 LAZY_FROM = 2000  # maps this big build items only for what a view shows
 REVEAL_ROOM = 0.25  # a view builds this share of its size round what it shows (pans ahead)
+LOOSE_MAX = 2000  # cards placed without a new layout that are looked up one by one
 FLAT_CAP = 3000  # zoomed out, a view with more cards than this shows the overview under them
 
 
@@ -731,6 +732,8 @@ class MapScene(QGraphicsScene):
         self._file_items([self._nodes[n] for n in placed + moved if n in self._nodes], edges)
         if self._lazy:  # the index has them where they were: look them up one by one
             self._loose.update(placed + moved)
+            if len(self._loose) > LOOSE_MAX:  # cheaper to index the layout afresh
+                self._index, self._loose = None, set()
             self._revealed = []
         self._update_scene_rect()
         self._patch_overview(placed, gone)

@@ -83,12 +83,22 @@ class SpatialIndex:
 def link_runs_one(
     source: tuple[float, float], target: tuple[float, float], tree: bool
 ) -> list[tuple[float, float, float, float]]:
-    """The boxes of one link's route (the same rule as `_link_runs`, for a few links)."""
-    runs, _ = _link_runs(
-        np.array([source[0]]), np.array([source[1]]), np.array([target[0]]),
-        np.array([target[1]]), np.array([tree]),
-    )  # fmt: skip
-    return [(float(a[0]), float(b[0]), float(c[0]), float(d[0])) for a, b, c, d in runs]
+    """The boxes of one link's route, by the rule of `_link_runs` (plain floats: this runs
+    for the few links of cards placed since the index was made, on every reveal)."""
+    ax, ay = source
+    bx, by = target
+    y1, y2 = ay - NODE_H / 2, by + NODE_H / 2 + 3
+    x2l, x2r = bx - SPREAD, bx + SPREAD
+    if tree and y1 > y2 + 2 * ROUND:
+        ybus = y1 - min(RISE, (y1 - y2) / 2)
+        return [
+            (ax - PAD, ybus - PAD, ax + PAD, y1 + PAD),
+            (min(ax, x2l) - PAD, ybus - PAD, max(ax, x2r) + PAD, ybus + PAD),
+            (x2l - PAD, y2 - PAD, x2r + PAD, ybus + PAD),
+        ]
+    bend = max(30.0, abs(y1 - y2) * 0.45)
+    return [(min(ax, x2l) - PAD, min(y1, y2) - PAD - bend, max(ax, x2r) + PAD,
+             max(y1, y2) + PAD + bend)]  # fmt: skip
 
 
 def _link_runs(ax, ay, bx, by, tree):  # noqa: ANN001, ANN202 (numpy arrays)

@@ -314,9 +314,17 @@ class MapScene(QGraphicsScene):
 
     def frame_painted(self) -> None:
         """A view painted a frame: the badges of a big map, held back until its first frame
-        (compiling the credence arrays takes ~0.5 s at 100,000 nodes), come now."""
+        (compiling the credence arrays takes ~0.5 s at 100,000 nodes), come now, and the
+        index of the layout is made before the user first zooms in (~0.2-0.5 s there)."""
         if self._credences_due:
             QTimer.singleShot(0, self, self._credences_now)
+        if self._lazy and self._index is None:
+            QTimer.singleShot(0, self, self._make_index)
+
+    def _make_index(self) -> None:
+        if self._lazy and self._index is None:
+            lay = self.layout
+            self._index = SpatialIndex(lay.positions, self._links, lay.parent)
 
     def _credences_now(self) -> None:
         if self._credences_due:
@@ -419,9 +427,7 @@ class MapScene(QGraphicsScene):
 
     def _items_in(self, rect: QRectF) -> tuple[list[str], list[tuple[str, str]]]:
         """The cards and links (ids, keys) that meet `rect`, built or not."""
-        if self._index is None:
-            lay = self.layout
-            self._index = SpatialIndex(lay.positions, self._links, lay.parent)
+        self._make_index()
         box = (rect.left(), rect.top(), rect.right(), rect.bottom())
         nodes, keys = self._index.nodes_in(*box), self._index.links_in(*box)
         if self._loose:

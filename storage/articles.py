@@ -435,9 +435,9 @@ def _parse_html(text: str, name: str) -> Article:
         fallback = _strip_tags(src)
         if len(fallback.split()) > len((body or "").split()):
             body = fallback
-    c = clean_text(body or "", find_title=False)
     title = clean_title(getattr(meta, "title", None) or "") if meta else ""
     author = (getattr(meta, "author", None) or "") if meta else ""
+    c = clean_text(body or "", find_title=False, title=title, author=author)
     # htmldate guesses from link URLs in bare fragments; trust a date only from a real page head.
     dated = re.search(r"<head\b|<time\b|datePublished|article:published_time", src[:200_000], re.I)
     date = (getattr(meta, "date", None) or "") if meta and dated else ""
@@ -482,7 +482,21 @@ def _drop_notes(src: str) -> str:
         parent = el.getparent()
         if parent is not None:
             parent.remove(el)
+    _space_inline_siblings(root)
     return lhtml.tostring(root, encoding="unicode")
+
+
+_INLINE = {"span", "a", "button", "time", "small", "b", "strong", "em", "i", "label", "abbr"}
+
+
+def _space_inline_siblings(root: Any) -> None:
+    """Put a space between adjacent inline elements with nothing between them: extraction joins
+    their texts ("Share" + "Facebook" + "X" → "ShareFacebookX"), which hides a share row or a
+    menu inside one unreadable word."""
+    for el in root.iter(*_INLINE):
+        nxt = el.getnext()
+        if nxt is not None and nxt.tag in _INLINE and not (el.tail or "").strip():
+            el.tail = " " + (el.tail or "").lstrip()
 
 
 class _TextOnly(HTMLParser):
@@ -699,7 +713,7 @@ def _parse_markdown(text: str, name: str) -> Article:
         line = re.sub(r"<[^>]+>", "", line)
         line = line.replace("|", " ") if line.count("|") >= 2 else line
         lines.append(htmllib.unescape(line))
-    c = clean_text("\n".join(lines), find_title=not title)
+    c = clean_text("\n".join(lines), find_title=not title, title=title, author=author)
     return Article(
         text=_finish(c.text, name, "Markdown file"),
         title=title or c.title,
@@ -777,11 +791,27 @@ _PAGE_NUMBER = re.compile(r"\bpage \d{1,4}(?: of \d{1,4})?\b|^\W*\d{1,4}\W*$", r
 
 def _drop_running_lines(pages: list[str]) -> list[str]:
     """Remove running headers and footers before lines are rejoined into paragraphs: a line
-    naming its page number ("Page 1 of 2", a bare "3"), or a short line that recurs on several
-    pages (digits ignored) among each page's first or last three lines."""
+    naming its page number ("Page 1 of 2", a bare "3"), a short line that recurs on several
+    pages (digits ignored) among each page's first or last three lines, or a running head: the
+    first line of a later page made only of words of the first page's title block ("Surname ·
+    Short title", the convention of papers and reports)."""
 
     def key(line: str) -> str:
         return re.sub(r"\d+", "#", line.strip().lower())
+
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[^\W\d_]+", text.lower()))
+
+    head = words(" ".join(pages[0].split("\n")[:6])) if pages else set()
+
+    def running_head(line: str) -> bool:
+        w = words(line)
+        return (
+            2 <= len(w)
+            and len(line.split()) <= 10
+            and w <= head
+            and not line.rstrip().endswith(".")
+        )
 
     edges: dict[str, int] = {}
     for page in pages:
@@ -790,9 +820,10 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
             edges[k] = edges.get(k, 0) + 1
     repeated = {k for k, n in edges.items() if n >= 2 and len(pages) >= 2}
     out = []
-    for page in pages:
+    for p, page in enumerate(pages):
         lines = page.split("\n")
         n = len(lines)
+        first = next((i for i, ln in enumerate(lines) if ln.strip()), -1)
         kept = [
             ln
             for i, ln in enumerate(lines)
@@ -801,6 +832,7 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
                 and len(ln.split()) <= 15
                 and (_PAGE_NUMBER.search(ln) or key(ln) in repeated)
             )
+            and not (p > 0 and i == first and running_head(ln))
         ]
         out.append("\n".join(kept))
     return out

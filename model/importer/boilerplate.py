@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from model.importer.chrome import find_chrome, is_prose, trim
+
 _URL_LINE = re.compile(r"^\s*(?:\[?\d{1,3}[.\])]?\s*)?(?:https?://|www\.)\S+\s*$", re.I)
 # A heading that starts the page's tail: everything after it is not the article.
 _TAIL_HEADING = re.compile(
@@ -124,6 +126,13 @@ class Cleaned:
     url: str = ""
 
 
+def _same(a: str, b: str) -> bool:
+    def key(x: str) -> str:
+        return " ".join(re.findall(r"\w+", x.lower()))
+
+    return bool(key(a)) and key(a) == key(b)
+
+
 def is_subscribe_prompt(line: str) -> bool:
     """A newsletter or subscribe call to action (a box quoting one is chrome as a whole)."""
     return bool(_SUBSCRIBE.search(line) or re.match(r"^\W*subscribe\b", line, re.I))
@@ -190,8 +199,11 @@ def _prose_after(lines: list[str], i: int, limit: int = 3) -> int:
     return n
 
 
-def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
-    """Return the article body of `text` with page chrome removed, plus any metadata found."""
+def clean_text(text: str, *, find_title: bool = True, title: str = "", author: str = "") -> Cleaned:
+    """Return the article body of `text` with page chrome removed, plus any metadata found.
+
+    `title` and `author`, when the caller knows them (HTML metadata, Markdown front matter), let
+    a repeated title line and the author's bio box be recognised as chrome."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     lines = [ln.rstrip() for ln in text.split("\n")]
     out = Cleaned("")
@@ -204,14 +216,31 @@ def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
 
     # Page chrome (skip links, script warnings, share bars, nav menus) goes first, so the title is
     # looked for among the article's own lines.
-    chrome = _nav_lines(lines) | {
-        i
-        for i in nonempty
-        if _CHROME_LINE.match(lines[i])
-        or _EMBED_LINE.match(lines[i])
-        or not re.search(r"[^\W_]", lines[i])  # a divider ("⁂", "* * *") has no letter or digit
-    }
-    for i in chrome:
+    page = find_chrome(lines, author=author)
+    out.author, out.date = page.author, page.date
+    chrome = (
+        _nav_lines(lines)
+        | page.lines
+        | {
+            i
+            for i in nonempty
+            if _CHROME_LINE.match(lines[i])
+            or _EMBED_LINE.match(lines[i])
+            or not re.search(r"[^\W_]", lines[i])  # a divider ("⁂", "* * *") has no letter/digit
+        }
+    )
+    # The title the caller already has, repeated as the first line of the text (an HTML h1).
+    if title:
+        for i in [i for i in nonempty if i not in chrome][:3]:
+            if _same(lines[i], title):
+                chrome.add(i)
+                break
+    head_end = next((i for i in nonempty if i not in chrome and is_prose(lines[i])), len(lines))
+    for i in sorted(chrome):
+        if i < head_end:  # metadata in a byline or date line above the first paragraph
+            dm, bm = _DATE.search(lines[i]), _BYLINE.match(lines[i])
+            out.date = out.date or (dm.group(1) if dm and len(lines[i].split()) <= 12 else "")
+            out.author = out.author or (bm.group(1).strip(" ,") if bm else "")
         lines[i] = ""
     nonempty = [i for i in nonempty if i not in chrome]
     if not nonempty:
@@ -220,7 +249,9 @@ def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
     # Front matter: the title is the first title-like line among the first three; a short teaser
     # before it (a meta description) is not article text. Failing that, a short first line.
     start = 0
-    if find_title:
+    if find_title and page.title:
+        out.title = clean_title(page.title)
+    elif find_title:
         for k, i in enumerate(nonempty[:3]):
             if _is_title_like(lines[i]):
                 if all(len(lines[j].split()) <= 60 for j in nonempty[:k]):
@@ -237,11 +268,12 @@ def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
             out.title = clean_title(first.rstrip(" .:;,"))
             start = nonempty[0] + 1
 
-    # Tail: cut at the first tail heading or credit line in the last part of the text.
-    end = len(lines)
+    # Tail: cut where reader comments start, or at the first tail heading or credit line in the
+    # last part of the text.
+    end = page.cut if page.cut is not None and page.cut > start else len(lines)
     pos = 0
     credits: set[int] = set()
-    for i, ln in enumerate(lines):
+    for i, ln in enumerate(lines[:end]):
         if i >= start and pos >= 0.5 * total:
             if _TAIL_HEADING.match(ln):
                 end = i
@@ -292,7 +324,7 @@ def clean_text(text: str, *, find_title: bool = True) -> Cleaned:
             or (_SUBSCRIBE.search(s) and len(s.split()) <= 25)
         ):
             continue
-        ln = _DISCLAIMER.sub("", ln).rstrip()
+        ln = trim(_DISCLAIMER.sub("", ln)).rstrip()
         if ln.strip():
             kept.append(ln)
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")

@@ -1,0 +1,397 @@
+"""Find the page chrome in a text: the lines around an article that a web page, a forum or a memo
+prints but that are not what the author wrote.
+
+Works on lines of text, so it serves every format: a .txt or .md page saved from a browser, and
+what trafilatura leaves of an HTML page. Each rule rests on how web publishing lays out a page,
+never on a particular article (the word lists are in model/importer/data/chrome_*.txt, each
+naming its source):
+
+- **Rows of controls.** Share bars, comment and forum action rows, consent buttons and login links
+  are made of control labels ("Reply · Share · Report"), share targets ("Facebook X LinkedIn"),
+  counters ("412 points", "12 comments", "5 min read"), relative times ("3h ago"), dates and
+  handles ("u/name", "@name"). A line is such a row only when *nothing else* is left in it, so a
+  sentence that merely uses "share" or "subscribe" is prose. A lone one-word control ("Share") is
+  chrome only next to other chrome: controls come in rows and groups.
+- **Bylines and post headers.** A name with a date, a relative time or a handle and nothing else
+  ("Jonas Vidal · Sep 18, 2025 · 5 min read", "u/name · 4h ago") is metadata, not text; a
+  sequence of them marks posts or comments.
+- **Platform strings.** Skip links (WCAG bypass blocks), "enable JavaScript", cookie banners,
+  newsletter boxes ("Join 18,000 readers"), post navigation ("Next post: …"), label-prefixed
+  link lines ("Related: …", "Topics: …").
+- **Link rows and menus.** A line split by "·", "|" or "•" into short pieces mostly made of menu
+  and footer labels ("About · Jobs · Privacy"); a run of ≥ 3 short lines mostly made of them.
+- **Furniture blocks.** A short heading of a page module ("Related posts", "Most read",
+  "Community rules") and the short lines under it, up to the next prose paragraph.
+- **Document markings.** Upper-case classification and handling banners ("UNCLASSIFIED", "FOR
+  OFFICIAL USE ONLY"); memo header fields in the head or tail of the text (FROM, SUBJECT,
+  Distribution); a short line repeated at both the top and the bottom (a running header).
+- **Author bio.** A short paragraph that starts with the author's own full name and a verb of a
+  bio ("Jane Doe is a …", "… writes about …").
+- **Tail after the article.** After the last prose sentence, once a chrome line has appeared, the
+  short lines that follow (lists of headlines, footers) belong to the page, not the article.
+- **Reader comments.** A comment heading ("14 Comments", "Leave a Reply"; an ambiguous one such as
+  "Discussion" only when comments follow it) or, without one, a run of post headers after the
+  article body starts the comments: the text is cut there. When the whole document is a thread
+  (post headers before most of its prose), the posts are the text and only their headers and
+  action rows go.
+
+A body line is never dropped for being rare or for appearing once: every rule needs a positive
+sign of chrome.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from model.importer.lexicon import cues, pattern
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    r"|\d{4}-\d{2}-\d{2}(?:t[\d:.z+-]+)?|\d{1,2}/\d{1,2}/\d{2,4})"
+)
+_TIME = r"(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{3,4}t)?"
+_RELTIME = (
+    r"(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|"
+    r"months?|y|yrs?|years?)\s+ago|(?:an?|one) (?:hour|day|week|month|year|minute) ago|just now|"
+    r"yesterday|\d+\s*(?:h|d|w|mo|y)(?=\s*(?:[·•|,]|$)))"
+)
+_HANDLE = r"(?:u/|r/|@)[\w.-]{2,}"
+
+
+@cache
+def _rx() -> dict[str, re.Pattern[str]]:
+    ui = pattern("chrome_ui", "chrome_networks")
+    units = pattern("chrome_units")
+    strong = (
+        rf"\d[\d,.]*\s*[kmb]?\+?\s*{units}|{_RELTIME}|{_HANDLE}|"
+        rf"(?:{ui})\s*\(\d[\d,.]*[km]?\)|" + "|".join(c for c in cues("chrome_ui") if " " in c)
+    )
+    b = r"(?<![\w/@-])"
+    e = r"(?![\w-])"
+    return {
+        "strong": re.compile(rf"{b}(?:{strong}){e}", re.I),
+        "timed": re.compile(rf"{b}(?:{_DATE}|{_TIME}|{_RELTIME}){e}", re.I),
+        "weak": re.compile(rf"{b}(?:{_DATE}|{_TIME}|{ui}|\d[\d,.]*[km]?){e}", re.I),
+        "platform": re.compile(rf"^\W*{pattern('chrome_lines')}", re.I),
+        "nav": re.compile(rf"^\W*{pattern('chrome_nav')}\W*$", re.I),
+        "nav_run": re.compile(rf"^(?:\W*{pattern('chrome_nav')}(?![\w-])){{3,}}\W*$", re.I),
+        "newsletter": re.compile(rf"{pattern('chrome_newsletter')}", re.I),
+        "block": re.compile(rf"^\W*{pattern('chrome_blocks')}\s*:?\s*$", re.I),
+        "comments": re.compile(rf"^\W*{pattern('chrome_comments')}\s*:?\s*$", re.I),
+        "comments_weak": re.compile(rf"^\W*{pattern('chrome_comments_weak')}\s*:?\s*$", re.I),
+        "marking": re.compile(
+            rf"^\W*{pattern('chrome_markings')}(?:\W+{pattern('chrome_markings')})*\W*$", re.I
+        ),
+        "field": re.compile(rf"^\s*({pattern('chrome_fields')})\s*:\s*(.*)$", re.I),
+        "byline": re.compile(
+            r"\b(?i:by|posted by|written by)\s+([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})"
+        ),
+    }
+
+
+_SEP = re.compile(r"\s+[·|•∙/]\s+|\s*[·|•∙]\s*|\s{3,}|\t")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:van|von|de|der|da|di|le|la|bin|al)\b)$")
+_USERNAME = re.compile(r"^[\w.-]{2,30}$")
+_PAGE = re.compile(r"^\W*(?:page\s+)?\d{1,4}\s+(?:of|/)\s+\d{1,4}\W*$", re.I)
+_EMBED_STAMP = re.compile(rf"\W*\[?{_TIME}\s*[∙·•|-]\s*{_DATE}\W*$", re.I)
+_BIO_VERB = re.compile(
+    r"^\W*(?:is|was|writes|wrote|has|leads|works|lives|teaches|covers|serves|holds|received|"
+    r"studies|researches|runs|founded|co-founded|edits|hosts|tweets|blogs)\b"
+)
+PROSE_WORDS = 12  # a paragraph of at least this many words ending a sentence is article prose
+SHORT_WORDS = 14  # lines this short (and not ending a sentence) can be list items or headings
+_END = re.compile(r"[.!?…\"”’)]\s*$")
+
+
+@dataclass
+class LineKind:
+    """What the controls and counters of one line leave over."""
+
+    ui: bool = False  # nothing but controls/counters/dates
+    strong: bool = False  # with a counter, relative time, handle or multi-word control
+    header: bool = False  # a name with a time, date or handle: a byline or post header
+    author: str = ""
+
+
+def line_kind(line: str) -> LineKind:
+    """Classify a line by what is left once its controls, counters, dates and handles are removed."""
+    s = line.strip()
+    if not s or len(s) > 300:
+        return LineKind()
+    rx = _rx()
+    strong = rx["strong"].findall(s)
+    timed = bool(rx["timed"].search(s))
+    handle = bool(re.search(_HANDLE, s))
+    rest = rx["strong"].sub(" ", s)
+    units = len(strong) + len(rx["weak"].findall(rest))
+    rest = rx["weak"].sub(" ", rest)
+    words = re.findall(r"[^\W\d_][\w'’.-]*", rest)
+    by = rx["byline"].search(s)
+    author = by.group(1) if by else ""
+    if by and not set(words) <= set(author.split()):
+        by, author = None, ""  # "Originally published by X": more than a byline
+    if not words:
+        if not units:
+            return LineKind()
+        return LineKind(ui=True, strong=bool(strong) or units >= 2, header=handle and timed)
+    if (timed or handle or by) and _name_like(words, lowercase_ok=timed or handle):
+        return LineKind(header=bool(timed or handle), strong=True, author=author, ui=False)
+    return LineKind()
+
+
+def _name_like(words: list[str], *, lowercase_ok: bool) -> bool:
+    if len(words) == 1 and lowercase_ok and _USERNAME.match(words[0]):
+        return True
+    return 1 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+
+
+def is_prose(line: str) -> bool:
+    """A paragraph of article prose: long enough and ending a sentence."""
+    return len(line.split()) >= PROSE_WORDS and bool(_END.search(line))
+
+
+def _is_sentence(line: str) -> bool:
+    return len(line.split()) >= 5 and bool(_END.search(line))
+
+
+def _short(line: str) -> bool:
+    return len(line.split()) <= SHORT_WORDS and not _END.search(line)
+
+
+def _link_row(line: str) -> bool:
+    """A row of menu/footer labels split by separators ("About · Jobs · Privacy")."""
+    parts = [p for p in _SEP.split(line.strip()) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > 4 for p in parts):
+        return False
+    rx = _rx()
+    nav = sum(1 for p in parts if rx["nav"].match(p) or line_kind(p).ui)
+    return nav == len(parts) or (len(parts) >= 3 and nav >= 0.5 * len(parts))
+
+
+def _marking(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    upper = letters and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    return bool(upper) and bool(_rx()["marking"].match(line))
+
+
+def trim(line: str) -> str:
+    """Cut the time stamp an embedded social post ends with ("… [11:20 PM ∙ May 30, 2022"): the
+    post's words are a quoted view and stay, its stamp is the card's furniture."""
+    return _EMBED_STAMP.sub("", line).rstrip() if _EMBED_STAMP.search(line) else line
+
+
+@dataclass
+class Chrome:
+    """The chrome found in a list of lines."""
+
+    lines: set[int] = field(default_factory=set)
+    cut: int | None = None  # reader comments start here: nothing from this line on is text
+    thread: bool = False
+    title: str = ""  # from a memo's SUBJECT/RE field
+    date: str = ""
+    author: str = ""
+
+
+def find_chrome(lines: list[str], *, author: str = "") -> Chrome:
+    """Indices of chrome lines, where reader comments start, and metadata found on the way."""
+    out = Chrome()
+    idx = [i for i, ln in enumerate(lines) if ln.strip()]
+    if not idx:
+        return out
+    kinds = {i: line_kind(lines[i]) for i in idx}
+    rx = _rx()
+    weak: set[int] = set()
+    for i in idx:
+        s, k = lines[i].strip(), kinds[i]
+        if k.author:
+            out.lines.add(i)
+            out.author = out.author or k.author
+        elif k.header or k.ui:
+            (out.lines if k.strong or k.header else weak).add(i)
+        elif (
+            (rx["platform"].match(s) and len(s.split()) <= 60)
+            or _link_row(s)
+            or rx["nav_run"].match(s)
+            or (rx["newsletter"].search(s) and len(s.split()) <= 25)
+            or _marking(s)
+            or _PAGE.match(s)
+            or _EMBED_STAMP.fullmatch(s)
+        ):
+            out.lines.add(i)
+    _grow_weak(idx, weak, out.lines)
+    _fields(lines, idx, out)
+    _repeated_edges(lines, idx, out.lines)
+    _blocks(lines, idx, out.lines)
+    _bio(lines, idx, out.lines, author or out.author)
+    headers = [i for i in idx if kinds[i].header]
+    _comments(lines, idx, kinds, headers, out)
+    _tail(lines, idx, out)
+    return out
+
+
+def _grow_weak(idx: list[int], weak: set[int], chrome: set[int]) -> None:
+    """A lone one-word control is chrome when a neighbouring line is chrome (controls come in
+    groups); grows along a run of such lines."""
+    changed = True
+    while changed:
+        changed = False
+        for k, i in enumerate(idx):
+            if i in weak and i not in chrome:
+                near = [idx[j] for j in (k - 1, k + 1) if 0 <= j < len(idx)]
+                if any(n in chrome for n in near):
+                    chrome.add(i)
+                    changed = True
+
+
+def _prose_bounds(lines: list[str], idx: list[int], chrome: set[int]) -> tuple[int, int]:
+    prose = [i for i in idx if i not in chrome and is_prose(lines[i])]
+    return (prose[0], prose[-1]) if prose else (len(lines), -1)
+
+
+def _fields(lines: list[str], idx: list[int], out: Chrome) -> None:
+    """Memo header fields in the head or tail of the text; SUBJECT/RE → title, DATE, FROM."""
+    first, last = _prose_bounds(lines, idx, out.lines)
+    rx = _rx()
+    for i in idx:
+        if first <= i <= last:
+            continue
+        m = rx["field"].match(lines[i])
+        if not m or len(lines[i].split()) > 30:
+            continue
+        name, value = m.group(1).lower(), m.group(2).strip()
+        out.lines.add(i)
+        if name in ("subject", "re") and not out.title:
+            out.title = value
+        elif name == "date" and not out.date:
+            out.date = value
+        elif name == "from" and not out.author:
+            out.author = value
+
+
+def _repeated_edges(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """A short non-sentence line that occurs among both the first and the last three lines is a
+    running header or footer: all its copies go."""
+
+    def key(i: int) -> str:
+        return re.sub(r"\d+", "#", lines[i].strip().lower())
+
+    live = [i for i in idx if i not in chrome]
+    if len(live) < 6:
+        return
+    top = {key(i) for i in live[:3] if _short(lines[i])}
+    bottom = {key(i) for i in live[-3:] if _short(lines[i])}
+    both = top & bottom
+    chrome.update(i for i in idx if key(i) in both)
+
+
+def _blocks(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """A module heading ("Related posts", "Community rules") and the short lines under it, up to
+    the next prose paragraph or the heading that introduces it (at most 15 lines)."""
+    rx = _rx()
+    k = 0
+    while k < len(idx):
+        if not rx["block"].match(lines[idx[k]].strip()):
+            k += 1
+            continue
+        chrome.add(idx[k])
+        k += 1
+        for _ in range(15):
+            if k >= len(idx):
+                break
+            j = idx[k]
+            if j not in chrome and len(lines[j].split()) >= PROSE_WORDS:
+                break
+            nxt = idx[k + 1] if k + 1 < len(idx) else None
+            if j not in chrome and nxt is not None and nxt not in chrome and is_prose(lines[nxt]):
+                break  # a heading that introduces prose belongs to the article
+            chrome.add(j)
+            k += 1
+
+
+def _bio(lines: list[str], idx: list[int], chrome: set[int], author: str) -> None:
+    """An author bio box: a short paragraph opening with the author's own full name and a verb of
+    a bio ("Jane Doe is a …", "Jane Doe writes about …"); an author does not write of themself
+    in the third person in their own article."""
+    name = author.strip()
+    if len(name.split()) < 2:
+        return
+    for i in idx:
+        s = lines[i].strip().lstrip("*_ ")
+        if s.lower().startswith(name.lower()) and len(s.split()) <= 80:
+            if _BIO_VERB.match(s[len(name) :]):
+                chrome.add(i)
+
+
+_FORM = re.compile(
+    r"your e-?mail address will not be published|required fields are marked|^\W*(?:name|e-?mail|"
+    r"website)\s*\*?\s*$|comments are closed",
+    re.I,
+)
+
+
+def _comments(
+    lines: list[str], idx: list[int], kinds: dict[int, LineKind], headers: list[int], out: Chrome
+) -> None:
+    """Where reader comments start, or that the whole text is a thread."""
+    chrome = out.lines
+    prose = [i for i in idx if i not in chrome and is_prose(lines[i])]
+    size = {i: len(lines[i]) for i in prose}
+    total = sum(size.values())
+    rx = _rx()
+
+    def confirmed(k: int) -> bool:
+        for j in idx[k + 1 : k + 9]:
+            kj = kinds[j]
+            ln = lines[j]
+            if kj.header or _FORM.search(ln) or rx["comments"].match(ln.strip()):
+                return True
+            if kj.ui and re.search(r"\b(?:reply|like|vote|upvote|respond)\b", ln, re.I):
+                return True
+        return False
+
+    for k, i in enumerate(idx):
+        s = lines[i].strip()
+        strong, weak = rx["comments"].match(s), rx["comments_weak"].match(s)
+        if not (strong or weak):
+            continue
+        n_before = sum(1 for p in prose if p < i)
+        share = sum(n for p, n in size.items() if p < i) / total if total else 0.0
+        if n_before >= 1 and (confirmed(k) or (strong and share >= 0.5)):
+            out.cut = i
+            return
+    if not total or len(headers) < 2:
+        return
+    # A thread: the post headers split the prose so that no stretch holds most of it.
+    cuts = [-1, *headers, len(lines)]
+    stretches = [
+        sum(n for p, n in size.items() if a < p < b) for a, b in zip(cuts, cuts[1:], strict=False)
+    ]
+    if len(headers) >= 3 and max(stretches) <= 0.6 * total:
+        out.thread = True
+        return
+    # No heading: a run of post headers after most of the body starts the comments.
+    for n, h in enumerate(headers):
+        before = sum(v for p, v in size.items() if p < h)
+        if len(headers) - n >= 2 and before >= 0.5 * total:
+            out.cut = h
+            return
+
+
+def _tail(lines: list[str], idx: list[int], out: Chrome) -> None:
+    """After the last sentence of the text, once chrome has appeared, the short lines that follow
+    (headline lists, footers) are the page's."""
+    end = out.cut if out.cut is not None else len(lines)
+    live = [i for i in idx if i < end]
+    sentences = [i for i in live if i not in out.lines and _is_sentence(lines[i])]
+    if not sentences:
+        return
+    after = [i for i in live if i > sentences[-1]]
+    seen = False
+    for i in after:
+        if i in out.lines:
+            seen = True
+        elif seen and _short(lines[i]):
+            out.lines.add(i)

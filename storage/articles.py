@@ -424,7 +424,10 @@ def _parse_html(text: str, name: str) -> Article:
             include_tables=True,
             include_links=False,
             favor_recall=True,
-            deduplicate=True,
+            # Not deduplicate=True: its cache is process-wide, so from the third read of a page in
+            # one parser child its paragraphs counted as repeats and were dropped. Repeated
+            # chrome within a page is model/importer/chrome.py's job.
+            deduplicate=False,
         )
         meta = trafilatura.extract_metadata(src)
     except (RecursionError, MemoryError):

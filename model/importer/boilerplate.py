@@ -70,17 +70,10 @@ _EMBED_LINE = re.compile(
     r"views?|bookmarks?)\W*)+(?:\]\([^)\s]*\))?\W*$|^\s*[a-z]+(?:-[a-z]+)+\s*$|^\W*\d{1,2}:\d{2}\s*(?:AM|PM)\s*[∙·•|-]\s*\w+\.? \d{1,2},? \d{4}\W*$",
     re.I,
 )
-# Words of a site's navigation menu: a run of short lines mostly made of these is a nav list.
-_NAV_WORD = re.compile(
-    r"^\W*(?:home|about(?: us)?|blog|news|contact(?: us)?|topics?|search|menu|log ?in|sign (?:in|up)|"
-    r"subscribe|podcasts?|newsletters?|archives?|careers|jobs|press|privacy(?: policy)?|terms(?: of "
-    r"(?:use|service))?|donate|shop|store|events|team|research|products?|pricing|docs|"
-    r"documentation|resources|help|faq|support|community|authors?|latest|popular|sections?|"
-    r"opinion|features|videos?|world|business|technology|tech|science|culture|sitemap)\W*$",
-    re.I,
-)
 _SUBSCRIBE = re.compile(
-    r"\bsubscribe (?:to|for|now)\b|\bnewsletter\b|\bsign up (?:to|for)\b|\bunsubscribe\b|"
+    r"\bsubscribe (?:now|today|for free|to (?:our|my|the|this) (?:\w+ )?(?:newsletter|blog|"
+    r"podcast|channel|feed|list|updates))\b|\bnewsletter\b|\bsign up (?:to|for) (?:our|my|the|"
+    r"this) (?:\w+ )?(?:newsletter|list|updates|briefing)\b|\bunsubscribe\b|"
     r"\bno spam\b|\bin your inbox\b|\bsubscribe wherever\b|\b(?:listener|reader)-supported\b",
     re.I,
 )
@@ -163,30 +156,6 @@ def clean_title(title: str) -> str:
     )
 
 
-def _nav_lines(lines: list[str]) -> set[int]:
-    """Indices of navigation lists: runs of ≥ 3 short lines (≤ 4 words, blank lines allowed
-    between) of which most are menu words ("Home", "About", "Topics")."""
-    out: set[int] = set()
-    run: list[int] = []
-
-    def flush() -> None:
-        nav = sum(1 for i in run if _NAV_WORD.match(lines[i].strip(" -*•·")))
-        if len(run) >= 3 and nav >= 0.6 * len(run):
-            out.update(run)
-        run.clear()
-
-    for i, ln in enumerate(lines):
-        s = ln.strip()
-        if not s:
-            continue
-        if len(s.split()) <= 4 and not re.search(r"[.!?,;:]$", s):
-            run.append(i)
-        else:
-            flush()
-    flush()
-    return out
-
-
 def _prose_after(lines: list[str], i: int, limit: int = 3) -> int:
     """How many prose paragraphs (≥ 20 words, ending a sentence) follow line i (counted to limit)."""
     n = 0
@@ -216,25 +185,29 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
 
     # Page chrome (skip links, script warnings, share bars, nav menus) goes first, so the title is
     # looked for among the article's own lines.
-    page = find_chrome(lines, author=author)
+    # Lines that are chrome by their own words go first, then the rules that look at neighbours
+    # and position (model/importer/chrome.py) see them.
+    known = {
+        i
+        for i in nonempty
+        if _CHROME_LINE.match(lines[i])
+        or _EMBED_LINE.match(lines[i])
+        or (
+            _DROP_LINE.match(lines[i])
+            and not _TAIL_HEADING.match(lines[i])  # the tail rules below still need these
+            and not _TAIL_CREDIT.match(lines[i])
+            and not _BYLINE.match(lines[i])
+        )
+        or not re.search(r"[^\W_]", lines[i])  # a divider ("⁂", "* * *") has no letter or digit
+    }
+    page = find_chrome(lines, author=author, known=known)
     out.author, out.date = page.author, page.date
-    chrome = (
-        _nav_lines(lines)
-        | page.lines
-        | {
-            i
-            for i in nonempty
-            if _CHROME_LINE.match(lines[i])
-            or _EMBED_LINE.match(lines[i])
-            or not re.search(r"[^\W_]", lines[i])  # a divider ("⁂", "* * *") has no letter/digit
-        }
-    )
-    # The title the caller already has, repeated as the first line of the text (an HTML h1).
+    chrome = set(page.lines)
+    # The title the caller already has, repeated on top of the text (an HTML h1, <title>).
     if title:
-        for i in [i for i in nonempty if i not in chrome][:3]:
-            if _same(lines[i], title):
-                chrome.add(i)
-                break
+        chrome.update(
+            i for i in [i for i in nonempty if i not in chrome][:3] if _same(lines[i], title)
+        )
     head_end = next((i for i in nonempty if i not in chrome and is_prose(lines[i])), len(lines))
     for i in sorted(chrome):
         if i < head_end:  # metadata in a byline or date line above the first paragraph

@@ -41,6 +41,7 @@ sign of chrome.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -67,7 +68,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
     units = pattern("chrome_units")
     strong = (
         rf"\d[\d,.]*\s*[kmb]?\+?\s*{units}|{_RELTIME}|{_HANDLE}|"
-        rf"(?:{ui})\s*\(\d[\d,.]*[km]?\)|" + "|".join(c for c in cues("chrome_ui") if " " in c)
+        rf"(?:{ui})\s*\(\d[\d,.]*[km]?\)|"
+        + "|".join(sorted((c for c in cues("chrome_ui") if " " in c), key=len, reverse=True))
     )
     b = r"(?<![\w/@-])"
     e = r"(?![\w-])"
@@ -130,7 +132,7 @@ def line_kind(line: str) -> LineKind:
     rest = rx["weak"].sub(" ", rest)
     words = re.findall(r"[^\W\d_][\w'’.-]*", rest)
     by = rx["byline"].search(s)
-    author = by.group(1) if by else ""
+    author = " ".join(_until_control(by.group(1).split())) if by else ""
     if by and not set(words) <= set(author.split()):
         by, author = None, ""  # "Originally published by X": more than a byline
     if not words:
@@ -140,6 +142,12 @@ def line_kind(line: str) -> LineKind:
     if (timed or handle or by) and _name_like(words, lowercase_ok=timed or handle):
         return LineKind(header=bool(timed or handle), strong=True, author=author, ui=False)
     return LineKind()
+
+
+def _until_control(words: list[str]) -> list[str]:
+    """The words of a byline's name up to the first control word ("Omar Haddad Updated" → name)."""
+    weak = _rx()["weak"]
+    return list(itertools.takewhile(lambda w: not weak.fullmatch(w), words))
 
 
 def _name_like(words: list[str], *, lowercase_ok: bool) -> bool:
@@ -195,9 +203,12 @@ class Chrome:
     author: str = ""
 
 
-def find_chrome(lines: list[str], *, author: str = "") -> Chrome:
-    """Indices of chrome lines, where reader comments start, and metadata found on the way."""
-    out = Chrome()
+def find_chrome(lines: list[str], *, author: str = "", known: set[int] | None = None) -> Chrome:
+    """Indices of chrome lines, where reader comments start, and metadata found on the way.
+
+    `known`: lines the caller already knows to be chrome (they count as chrome for the rules
+    that look at neighbours)."""
+    out = Chrome(lines=set(known or ()))
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
     if not idx:
         return out
@@ -224,6 +235,7 @@ def find_chrome(lines: list[str], *, author: str = "") -> Chrome:
     _grow_weak(idx, weak, out.lines)
     _fields(lines, idx, out)
     _repeated_edges(lines, idx, out.lines)
+    _menus(lines, idx, out.lines)
     _blocks(lines, idx, out.lines)
     _bio(lines, idx, out.lines, author or out.author)
     headers = [i for i in idx if kinds[i].header]
@@ -272,8 +284,8 @@ def _fields(lines: list[str], idx: list[int], out: Chrome) -> None:
 
 
 def _repeated_edges(lines: list[str], idx: list[int], chrome: set[int]) -> None:
-    """A short non-sentence line that occurs among both the first and the last three lines is a
-    running header or footer: all its copies go."""
+    """A short non-sentence line that occurs among both the first three lines and the last three
+    (after the last prose) is a running header or footer: all its copies go."""
 
     def key(i: int) -> str:
         return re.sub(r"\d+", "#", lines[i].strip().lower())
@@ -282,7 +294,9 @@ def _repeated_edges(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     if len(live) < 6:
         return
     top = {key(i) for i in live[:3] if _short(lines[i])}
-    bottom = {key(i) for i in live[-3:] if _short(lines[i])}
+    # At the bottom only after the last prose: a heading repeated there would introduce prose.
+    last_prose = max((i for i in live if is_prose(lines[i])), default=-1)
+    bottom = {key(i) for i in live[-3:] if _short(lines[i]) and i > last_prose}
     both = top & bottom
     chrome.update(i for i in idx if key(i) in both)
 
@@ -304,11 +318,51 @@ def _blocks(lines: list[str], idx: list[int], chrome: set[int]) -> None:
             j = idx[k]
             if j not in chrome and len(lines[j].split()) >= PROSE_WORDS:
                 break
-            nxt = idx[k + 1] if k + 1 < len(idx) else None
-            if j not in chrome and nxt is not None and nxt not in chrome and is_prose(lines[nxt]):
+            nxt = next((n for n in idx[k + 1 :] if n not in chrome), None)
+            if j not in chrome and nxt is not None and is_prose(lines[nxt]):
                 break  # a heading that introduces prose belongs to the article
             chrome.add(j)
             k += 1
+
+
+def _label_like(line: str) -> bool:
+    """Shaped like a menu item: at most three words, each capitalised ("AI Safety")."""
+    words = line.strip(" -*•·").split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def _menus(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """A run of ≥ 3 short lines (≤ 4 words, no sentence punctuation; blank lines between) of which
+    ≥ 60 % are menu labels or other chrome is a menu: its labels go, and any menu-item-shaped
+    line between two labels (a site's own section name), and the site's name on top of the menu when a title
+    follows the menu. Other lines stay: a title or heading next to a menu or a share row is not
+    one of its items."""
+    nav = _rx()["nav"]
+    run: list[int] = []
+
+    def flush() -> None:
+        labels = {i for i in run if nav.match(lines[i].strip(" -*•·"))}
+        if len(run) >= 3 and len(labels | (chrome & set(run))) >= 0.6 * len(run):
+            chrome.update(labels)
+            for a, i, b in zip(run, run[1:], run[2:], strict=False):
+                if a in labels and b in labels and _label_like(lines[i]):
+                    chrome.add(i)
+            # A masthead: the site's name on top of its menu, when a title still follows.
+            after = next((j for j in idx if j > run[-1] and j not in chrome), None)
+            first = next(k for k, i in enumerate(run) if i not in chrome or k == len(run) - 1)
+            top = run[first]
+            if top not in chrome and first + 1 < len(run) and run[first + 1] in labels:
+                if after is not None and _short(lines[after]) and len(lines[after].split()) <= 20:
+                    chrome.add(top)
+        run.clear()
+
+    for i in idx:
+        s = lines[i].strip()
+        if i in chrome or (len(s.split()) <= 4 and not re.search(r"[.!?,;:]$", s)):
+            run.append(i)
+        else:
+            flush()
+    flush()
 
 
 def _bio(lines: list[str], idx: list[int], chrome: set[int], author: str) -> None:
@@ -355,8 +409,9 @@ def _comments(
     for k, i in enumerate(idx):
         s = lines[i].strip()
         strong, weak = rx["comments"].match(s), rx["comments_weak"].match(s)
-        if not (strong or weak):
-            continue
+        near = [idx[j] for j in (k - 1, k + 1) if 0 <= j < len(idx)]
+        if not (strong or weak) or any(kinds[n].ui and not kinds[n].header for n in near):
+            continue  # "187 comments" next to "412 points": a counter in a row, not a heading
         n_before = sum(1 for p in prose if p < i)
         share = sum(n for p, n in size.items() if p < i) / total if total else 0.0
         if n_before >= 1 and (confirmed(k) or (strong and share >= 0.5)):

@@ -1,0 +1,218 @@
+"""Page chrome stays out of imported text, and the article's own text stays in (issue 12 item 5).
+
+The pages in tests/fixtures/chrome are our own writing, laid out as real pages are: a blog post
+with share bar, newsletter box, bio, post navigation and comments (HTML), a news page whose
+chrome has no telling class names (HTML), a page saved from a browser as text, a forum thread,
+a memo with markings, a Markdown blog with comments and a Markdown news clip. expected.json
+lists each page's body paragraphs: the extracted text must be exactly those.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model.importer.article import Article
+from model.importer.boilerplate import clean_text
+from model.importer.chrome import find_chrome, line_kind
+from model.importer.evaluate import normalise
+from storage.articles import _parse_html, _parse_markdown, _parse_text, read_many
+
+PAGES = Path(__file__).parent / "fixtures" / "chrome"
+EXPECTED = {
+    k: v
+    for k, v in json.loads((PAGES / "expected.json").read_text(encoding="utf-8")).items()
+    if not k.startswith("_")
+}
+
+
+def _paras(text: str) -> list[str]:
+    return [normalise(p).strip() for p in text.split("\n") if p.strip()]
+
+
+@pytest.fixture(scope="module")
+def read() -> dict:
+    names = sorted(EXPECTED)
+    return dict(zip(names, read_many([str(PAGES / n) for n in names]), strict=True))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_chrome_laden_page_reads_as_exactly_its_body(read, name: str) -> None:
+    art, want = read[name], EXPECTED[name]
+    got = _paras(art.text)
+    body = [normalise(b).strip() for b in want["body"]]
+    assert [p for p in body if p not in got] == [], "no body paragraph is lost"
+    assert [p for p in got if p not in body] == [], "nothing but the body is kept"
+    assert got == body, "in order"
+    leaked = [c for c in want["chrome"] if normalise(c) in normalise(art.text)]
+    assert leaked == []
+    assert art.title == want["title"]
+
+
+def test_page_metadata_comes_from_its_chrome(read) -> None:
+    assert read["saved_page.txt"].author == "Priya Natarajan"
+    assert read["memo.txt"].date == "14 January 2026"
+    assert read["news_clip.md"].author == "Hana Kim"
+
+
+@pytest.mark.parametrize("line", [
+    "Reply · Share · Report · 71 points",
+    "412 points",
+    "Share this article",
+    "Facebook Twitter Reddit Email",
+    "Published 12 February 2025 · 7 min read",
+    "Like (4)",
+    "2.1m members",
+    "Sort by: Best",
+])  # fmt: skip
+def test_rows_of_controls_and_counters_are_ui(line: str) -> None:
+    assert line_kind(line).ui
+
+
+@pytest.mark.parametrize("line", [
+    "Investors share this view more than they admit.",
+    "Few researchers subscribe to the idea that nothing else will be needed.",
+    "Readers who reply to surveys say the models save them hours.",
+    "Report after report finds the same thing.",
+    "Twitter was full of it in 2023.",
+])  # fmt: skip
+def test_a_sentence_that_uses_a_control_word_is_prose(line: str) -> None:
+    assert not line_kind(line).ui and not line_kind(line).header
+    page = f"A Title\n\n{PROSE[0]}\n\n{line}\n\n{PROSE[1]}\n"
+    assert line in clean_text(page).text
+
+
+def test_post_headers_are_a_name_with_a_time() -> None:
+    assert line_kind("u/gradient_monk · 4h ago").header
+    assert line_kind("Ravi M. · Sep 18").header
+    assert line_kind("By Omar Haddad Updated 3h ago 4 min read").author == "Omar Haddad"
+    assert not line_kind("Originally published by Overseas Review").author
+
+
+def test_a_papers_discussion_section_is_not_a_comment_section() -> None:
+    text = "\n\n".join(["A Paper", PROSE[0], PROSE[1], "Discussion", PROSE[2], PROSE[3]])
+    body = clean_text(text).text
+    assert "Discussion" in body and PROSE[3] in body
+
+
+def test_comments_under_a_post_are_cut_even_without_a_heading() -> None:
+    comments = [
+        "annie_r · 2h ago",
+        "Scaling will obviously win, everyone else is just coping about it today.",
+        "Reply · 3 likes",
+        "Tom B. · 1h ago",
+        "This is the best analysis of the compute question I have read this year.",
+        "Reply · 1 like",
+    ]
+    text = "\n\n".join(["A Post", *PROSE[:4], *comments])
+    body = clean_text(text).text
+    assert PROSE[3] in body
+    assert "obviously win" not in body and "best analysis" not in body
+
+
+# Paragraphs of our own writing for the property tests.
+PROSE = [
+    "Training compute for the largest models has grown by several orders of magnitude in a "
+    "decade, and each step has brought abilities that the step before lacked.",
+    "Sceptics answer that benchmarks reward pattern matching, so a higher score need not mean "
+    "that a model understands the task it solves.",
+    "The supply of good public text is finite, which is why labs now spend heavily on "
+    "synthetic data and on reinforcement learning from verifiable answers.",
+    "Investors share this view more than they admit, even while their public statements hedge "
+    "against a slowdown in returns.",
+    "Energy is the constraint that worries grid operators most, since a single training run can "
+    "draw as much power as a small town for months.",
+    "Few researchers subscribe to the idea that nothing but scale will be needed, yet most "
+    "expect scale to remain the main driver for some years.",
+    "If the curves keep holding, systems that match experts at most desk work could arrive "
+    "within a decade; if they bend, the wait could be much longer.",
+    "Readers who reply to the survey mostly expect steady progress rather than a sudden jump in "
+    "what the models can do.",
+]
+HEADINGS = ["What the curves show", "The data question", "Where this leaves us"]
+CHROME_BLOCKS = [
+    ["Share this article", "Facebook", "X", "LinkedIn", "Email", "Copy link"],
+    ["Share on X · Share on LinkedIn · Email"],
+    [
+        "We use cookies to improve your experience. By continuing you agree to our use of cookies.",
+        "Accept all",
+        "Reject all",
+    ],
+    ["Reply · Share · Report · 12 points"],
+    ["5 min read"],
+    ["Join 3,400 readers who get every new post by email.", "Subscribe"],
+    ["Home", "Topics", "Newsletters", "About"],
+    ["Related: Why the next model may cost ten billion"],
+    ["Next post: What agents still cannot do"],
+    ["Advertisement"],
+    ["Enable JavaScript to see the comments."],
+]
+
+
+@st.composite
+def articles(draw) -> list[str]:
+    """A title, then paragraphs (some headed), ending with prose as articles do."""
+    paras = draw(st.lists(st.sampled_from(PROSE), min_size=2, max_size=7, unique=True))
+    out: list[str] = []
+    for k, p in enumerate(paras):
+        if k and draw(st.booleans()) and draw(st.booleans()):
+            out.append(draw(st.sampled_from(HEADINGS)))
+        out.append(p)
+    return out
+
+
+def _page(title: str, parts: list[str]) -> str:
+    return title + "\n\n" + "\n\n".join(parts) + "\n"
+
+
+def _read(fmt: str, title: str, parts: list[str]) -> Article:
+    """The page as a saved text file, a Markdown file or an HTML page, read by its reader."""
+    if fmt == "txt":
+        return _parse_text(_page(title, parts), "page.txt")
+    if fmt == "md":
+        return _parse_markdown(_page(f"# {title}", parts), "page.md")
+    blocks = "".join(
+        "<div>" + "".join(f"<p>{htmllib.escape(ln)}</p>" for ln in part.split("\n")) + "</div>"
+        for part in parts
+    )
+    page = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{blocks}"
+    return _parse_html(page + "</article></body></html>", "page.html")
+
+
+@settings(max_examples=40, deadline=None)
+@given(articles(), st.sampled_from(["txt", "md", "html"]), st.data())
+def test_chrome_inserted_between_paragraphs_never_changes_the_body(body, fmt, data) -> None:
+    plain = _read(fmt, "Scale and Its Limits", body)
+    parts = list(body)
+    for _ in range(data.draw(st.integers(1, 3))):
+        block = data.draw(st.sampled_from(CHROME_BLOCKS))
+        at = data.draw(st.integers(0, len(parts)))
+        parts[at:at] = ["\n".join(block)]
+    dressed = _read(fmt, "Scale and Its Limits", parts)
+    assert _paras(dressed.text) == _paras(plain.text) == [normalise(p).strip() for p in body]
+    assert dressed.title == plain.title == "Scale and Its Limits"
+
+
+@settings(max_examples=60, deadline=None)
+@given(articles())
+def test_a_body_paragraph_is_never_dropped_for_appearing_once(body) -> None:
+    assert _paras(clean_text(_page("Scale and Its Limits", body)).text) == [
+        normalise(p).strip() for p in body
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(PROSE), min_size=3, max_size=6, unique=True), st.data())
+def test_in_a_thread_the_posts_are_the_text_and_their_rows_are_chrome(posts, data) -> None:
+    lines = ["Will scaling alone get us there?"]
+    for k, post in enumerate(posts):
+        lines += [f"u/user{k} · {k + 1}h ago", post]
+        lines.append(data.draw(st.sampled_from(["Reply · Share · Report", f"{k + 3} points"])))
+    page = "\n\n".join(lines)
+    assert find_chrome(page.split("\n")).thread
+    assert _paras(clean_text(page).text) == [normalise(p).strip() for p in posts]

@@ -593,6 +593,33 @@ def _drop_subscribe_boxes(lines: list[str]) -> list[str]:
     return out
 
 
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|!?\[([^\]]*)\]\[[^\]]*\]")
+
+
+def _only_links(line: str) -> int:
+    """How many links a line is made of when it holds nothing else (bullets, separators and
+    emphasis aside); 0 when it has text of its own."""
+    s = re.sub(r"^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+", "", line)
+    links = _MD_LINK.findall(s)
+    rest = _MD_LINK.sub(" ", s)
+    return len(links) if links and not re.search(r"[^\W_]", rest) else 0
+
+
+def _drop_link_lists(lines: list[str]) -> list[str]:
+    """Drop lines made only of links when they form a row (≥ 2 links on the line) or a list
+    (≥ 2 such lines in a row): menus, share bars, "related" and "most read" lists. A single
+    link standing alone in the text stays."""
+    n = [_only_links(ln) for ln in lines]
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        prev = next((n[j] for j in range(k - 1, -1, -1) if lines[j].strip()), 0)
+        nxt = next((n[j] for j in range(k + 1, len(lines)) if lines[j].strip()), 0)
+        if n[k] >= 2 or (n[k] and (prev or nxt)):
+            continue
+        out.append(line)
+    return out
+
+
 _MAX_EMPHASIS_LINE = 5_000
 
 
@@ -689,7 +716,9 @@ def _parse_markdown(text: str, name: str) -> Article:
     # Site-generator syntax: Hugo/Jekyll shortcodes and Liquid tags, kramdown attribute lists.
     text = re.sub(r"\{\{[<%].{0,500}?[%>]\}\}|\{%.{0,500}?%\}|\{:[^}\n]{0,200}\}", "", text)
     lines = []
-    for line in _drop_subscribe_boxes(join_wrapped(text.splitlines(), markdown=True)):
+    for line in _drop_link_lists(
+        _drop_subscribe_boxes(join_wrapped(text.splitlines(), markdown=True))
+    ):
         m = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", line)
         if m:
             if not title and len(m.group(1)) == 1:

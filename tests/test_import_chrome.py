@@ -216,3 +216,36 @@ def test_in_a_thread_the_posts_are_the_text_and_their_rows_are_chrome(posts, dat
     page = "\n\n".join(lines)
     assert find_chrome(page.split("\n")).thread
     assert _paras(clean_text(page).text) == [normalise(p).strip() for p in posts]
+
+
+def test_markdown_lines_made_only_of_links_go_as_rows_and_lists() -> None:
+    page = "\n\n".join([
+        "# Scale",
+        PROSE[0],
+        "[Home](/) [Archive](/archive) [Shop](/shop)",
+        "- [A headline about chips](/a)\n- [Another about data](/b)",
+        "See [the scaling paper](https://example.org/p) for the details of the fit.",
+        PROSE[1],
+    ])  # fmt: skip
+    text = _parse_markdown(page, "p.md").text
+    assert "Shop" not in text and "headline" not in text
+    assert "See the scaling paper for the details of the fit." in text
+    assert PROSE[1] in text
+
+
+def test_a_contributor_note_after_the_article_goes_without_knowing_the_author() -> None:
+    note = "Dana Whitfield is a senior fellow at an energy think tank and writes on grids."
+    body = clean_text("\n\n".join(["Grids and Models", *PROSE[:5], note])).text
+    assert note not in body and PROSE[4] in body
+    early = "\n\n".join(["Grids and Models", note, *PROSE[:5]])
+    assert note in clean_text(early).text, "only after the article's prose"
+
+
+def test_page_footers_and_markings_go_but_a_numbered_paragraph_stays() -> None:
+    text = "\n\n".join([
+        "CONFIDENTIAL", "A Memo", "1. " + PROSE[0], "Page 1", "CONFIDENTIAL", "2. " + PROSE[1],
+        "Page 2 of 2",
+    ])  # fmt: skip
+    body = clean_text(text).text
+    assert "Page" not in body and "CONFIDENTIAL" not in body
+    assert body.count("1. ") == 1 and PROSE[1] in body

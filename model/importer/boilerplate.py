@@ -209,6 +209,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
             i for i in [i for i in nonempty if i not in chrome][:3] if _same(lines[i], title)
         )
     head_end = next((i for i in nonempty if i not in chrome and is_prose(lines[i])), len(lines))
+    orig = list(lines)
     for i in sorted(chrome):
         if i < head_end:  # metadata in a byline or date line above the first paragraph
             dm, bm = _DATE.search(lines[i]), _BYLINE.match(lines[i])
@@ -248,7 +249,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     credits: set[int] = set()
     for i, ln in enumerate(lines[:end]):
         if i >= start and pos >= 0.5 * total:
-            if _TAIL_HEADING.match(ln):
+            if _TAIL_HEADING.match(orig[i] if i in page.headings else ln):
                 end = i
                 break
             if _TAIL_CREDIT.match(ln):

@@ -26,7 +26,8 @@ naming its source):
   OFFICIAL USE ONLY"); memo header fields in the head or tail of the text (FROM, SUBJECT,
   Distribution); a short line repeated at both the top and the bottom (a running header).
 - **Author bio.** A short paragraph that starts with the author's own full name and a verb of a
-  bio ("Jane Doe is a …", "… writes about …").
+  bio ("Jane Doe is a …", "… writes about …"); when the author is unknown, a short paragraph
+  among the last two after the article's prose that opens "Name is a/an/the" + a role.
 - **Tail after the article.** After the last prose sentence, once a chrome line has appeared, the
   short lines that follow (lists of headlines, footers) belong to the page, not the article.
 - **Reader comments.** A comment heading ("14 Comments", "Leave a Reply"; an ambiguous one such as
@@ -87,6 +88,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "marking": re.compile(
             rf"^\W*{pattern('chrome_markings')}(?:\W+{pattern('chrome_markings')})*\W*$", re.I
         ),
+        "role": re.compile(rf"\b{pattern('chrome_roles')}s?\b", re.I),
         "field": re.compile(rf"^\s*({pattern('chrome_fields')})\s*:\s*(.*)$", re.I),
         "byline": re.compile(
             r"\b(?i:by|posted by|written by)\s+([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})"
@@ -97,7 +99,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
 _SEP = re.compile(r"\s+[·|•∙/]\s+|\s*[·|•∙]\s*|\s{3,}|\t")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:van|von|de|der|da|di|le|la|bin|al)\b)$")
 _USERNAME = re.compile(r"^[\w.-]{2,30}$")
-_PAGE = re.compile(r"^\W*(?:page\s+)?\d{1,4}\s+(?:of|/)\s+\d{1,4}\W*$", re.I)
+_PAGE = re.compile(r"^\W*(?:(?:page\s+)?\d{1,4}\s+(?:of|/)\s+\d{1,4}|page\s+\d{1,4})\W*$", re.I)
 _EMBED_STAMP = re.compile(rf"\W*\[?{_TIME}\s*[∙·•|-]\s*{_DATE}\W*$", re.I)
 _BIO_VERB = re.compile(
     r"^\W*(?:is|was|writes|wrote|has|leads|works|lives|teaches|covers|serves|holds|received|"
@@ -196,6 +198,7 @@ class Chrome:
     """The chrome found in a list of lines."""
 
     lines: set[int] = field(default_factory=set)
+    headings: set[int] = field(default_factory=set)  # module headings ("Related posts") among them
     cut: int | None = None  # reader comments start here: nothing from this line on is text
     thread: bool = False
     title: str = ""  # from a memo's SUBJECT/RE field
@@ -236,8 +239,9 @@ def find_chrome(lines: list[str], *, author: str = "", known: set[int] | None = 
     _fields(lines, idx, out)
     _repeated_edges(lines, idx, out.lines)
     _menus(lines, idx, out.lines)
-    _blocks(lines, idx, out.lines)
+    _blocks(lines, idx, out.lines, out.headings)
     _bio(lines, idx, out.lines, author or out.author)
+    _bio_shape(lines, idx, out.lines)
     headers = [i for i in idx if kinds[i].header]
     _comments(lines, idx, kinds, headers, out)
     _tail(lines, idx, out)
@@ -301,7 +305,7 @@ def _repeated_edges(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     chrome.update(i for i in idx if key(i) in both)
 
 
-def _blocks(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+def _blocks(lines: list[str], idx: list[int], chrome: set[int], headings: set[int]) -> None:
     """A module heading ("Related posts", "Community rules") and the short lines under it, up to
     the next prose paragraph or the heading that introduces it (at most 15 lines)."""
     rx = _rx()
@@ -311,6 +315,7 @@ def _blocks(lines: list[str], idx: list[int], chrome: set[int]) -> None:
             k += 1
             continue
         chrome.add(idx[k])
+        headings.add(idx[k])
         k += 1
         for _ in range(15):
             if k >= len(idx):
@@ -377,6 +382,21 @@ def _bio(lines: list[str], idx: list[int], chrome: set[int], author: str) -> Non
         if s.lower().startswith(name.lower()) and len(s.split()) <= 80:
             if _BIO_VERB.match(s[len(name) :]):
                 chrome.add(i)
+
+
+def _bio_shape(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """A contributor note after the article's last prose when the author is not known: a short
+    paragraph (≤ 50 words) among the last two of the text that opens with a name, "is a/an/the"
+    and a role ("Jane Doe is a senior fellow at …")."""
+    live = [i for i in idx if i not in chrome]
+    if sum(1 for i in live if is_prose(lines[i])) < 4:
+        return
+    role = _rx()["role"]
+    for i in live[-2:]:
+        s = lines[i].strip().strip("*_ ")
+        m = re.match(r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)\s+(?:is|was)\s+(?:a|an|the)\s", s)
+        if m and len(s.split()) <= 50 and role.search(" ".join(s[m.end() :].split()[:8])):
+            chrome.add(i)
 
 
 _FORM = re.compile(

@@ -438,6 +438,7 @@ def _parse_html(text: str, name: str) -> Article:
         fallback = _strip_tags(src)
         if len(fallback.split()) > len((body or "").split()):
             body = fallback
+    body = _unwrap_cells(body or "")
     title = clean_title(getattr(meta, "title", None) or "") if meta else ""
     author = (getattr(meta, "author", None) or "") if meta else ""
     c = clean_text(body or "", find_title=False, title=title, author=author)
@@ -453,6 +454,18 @@ def _parse_html(text: str, name: str) -> Article:
         url=url or c.url,
         kind="html",
     )
+
+
+def _unwrap_cells(text: str) -> str:
+    """trafilatura writes table rows as "| a | b |"; a row of one cell is a layout table (old
+    forums and comment threads are built of them) and is a line of text, not a table."""
+    out = []
+    for line in text.split("\n"):
+        m = re.fullmatch(r"\|\s(.*)\s\|", line.strip())
+        if m and not re.search(r"(?<!\\)\s\|\s", m.group(1)):
+            line = m.group(1).replace("\\|", "|").strip()
+        out.append(line)
+    return "\n".join(out)
 
 
 _NOTES = re.compile(

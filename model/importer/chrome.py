@@ -88,6 +88,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "marking": re.compile(
             rf"^\W*{pattern('chrome_markings')}(?:\W+{pattern('chrome_markings')})*\W*$", re.I
         ),
+        "date": re.compile(rf"{b}{_DATE}{e}", re.I),
+        "ctl": re.compile(rf"(?:{ui})", re.I),
         "role": re.compile(rf"\b{pattern('chrome_roles')}s?\b", re.I),
         "field": re.compile(rf"^\s*({pattern('chrome_fields')})\s*:\s*(.*)$", re.I),
         "byline": re.compile(
@@ -174,10 +176,11 @@ def _short(line: str) -> bool:
 def _link_row(line: str) -> bool:
     """A row of menu/footer labels split by separators ("About · Jobs · Privacy")."""
     parts = [p for p in _SEP.split(line.strip()) if p.strip()]
-    if len(parts) < 2 or any(len(p.split()) > 4 for p in parts):
+    kinds = [line_kind(p) for p in parts]
+    if len(parts) < 2 or any(len(p.split()) > 4 and not k.header for p, k in zip(parts, kinds)):
         return False
     rx = _rx()
-    nav = sum(1 for p in parts if rx["nav"].match(p) or line_kind(p).ui)
+    nav = sum(1 for p, k in zip(parts, kinds) if rx["nav"].match(p) or k.ui or k.header)
     return nav == len(parts) or (len(parts) >= 3 and nav >= 0.5 * len(parts))
 
 
@@ -235,17 +238,64 @@ def find_chrome(lines: list[str], *, author: str = "", known: set[int] | None = 
             or _EMBED_STAMP.fullmatch(s)
         ):
             out.lines.add(i)
+    _weak_groups(lines, idx, weak, out.lines)
     _grow_weak(idx, weak, out.lines)
     _fields(lines, idx, out)
     _repeated_edges(lines, idx, out.lines)
     _menus(lines, idx, out.lines)
     _blocks(lines, idx, out.lines, out.headings)
+    _head(lines, idx, kinds, out)
     _bio(lines, idx, out.lines, author or out.author)
     _bio_shape(lines, idx, out.lines)
     headers = [i for i in idx if kinds[i].header]
     _comments(lines, idx, kinds, headers, out)
     _tail(lines, idx, out)
     return out
+
+
+def _weak_groups(lines: list[str], idx: list[int], weak: set[int], chrome: set[int]) -> None:
+    """≥ 3 consecutive lone controls, counters or dates with at least one control word among them
+    ("Mar 11, 2026 / 124 / 37 / Share") are a group of controls."""
+    ctl = _rx()["ctl"]
+    run: list[int] = []
+    for i in [*idx, None]:
+        if i is not None and i in weak:
+            run.append(i)
+            continue
+        if len(run) >= 3 and any(ctl.fullmatch(lines[j].strip(" ·|•")) for j in run):
+            chrome.update(run)
+        run = []
+
+
+def _head(lines: list[str], idx: list[int], kinds: dict[int, LineKind], out: Chrome) -> None:
+    """The head above the first paragraph: a bare name right above a date line is a byline; when
+    a byline (or date line) is found, the title is the title-like line just above it (or above a
+    one-line standfirst), and what precedes the title there (a masthead, a tagline) is chrome."""
+    first, _ = _prose_bounds(lines, idx, out.lines)
+    head = [i for i in idx if i < first]
+    date = _rx()["date"]
+    for a, b in zip(head, head[1:], strict=False):
+        if a not in out.lines and b in out.lines and date.search(lines[b]):
+            words = lines[a].split()
+            if _name_like(words, lowercase_ok=False) and len(words) >= 2:
+                out.lines.add(a)
+                out.author = out.author or lines[a].strip()
+    mark = next(
+        (i for i in head if i in out.lines and (kinds[i].author or kinds[i].header or
+         date.search(lines[i]) or (i > 0 and out.author and out.author in lines[i]))),
+        None,
+    )  # fmt: skip
+    if mark is None:
+        return
+    above = [i for i in head if i < mark and i not in out.lines]
+    if not 2 <= len(above) <= 4:  # masthead, tagline, title, standfirst at most
+        return
+    titled = [i for i in above[-2:] if _short(lines[i]) and len(lines[i].split()) <= 20]
+    if not titled:
+        return
+    title = titled[-1] if titled[-1] == above[-1] and len(titled) == 1 else titled[0]
+    out.title = out.title or lines[title].strip()
+    out.lines.update(above)  # the title is metadata now, not text
 
 
 def _grow_weak(idx: list[int], weak: set[int], chrome: set[int]) -> None:

@@ -42,6 +42,7 @@ sign of chrome.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -107,6 +108,7 @@ _BIO_VERB = re.compile(
     r"^\W*(?:is|was|writes|wrote|has|leads|works|lives|teaches|covers|serves|holds|received|"
     r"studies|researches|runs|founded|co-founded|edits|hosts|tweets|blogs)\b"
 )
+ROW_WORDS = 40  # no row of controls, byline, marking or link row is longer
 PROSE_WORDS = 12  # a paragraph of at least this many words ending a sentence is article prose
 SHORT_WORDS = 14  # lines this short (and not ending a sentence) can be list items or headings
 _END = re.compile(r"[.!?…\"”’)]\s*$")
@@ -125,8 +127,9 @@ class LineKind:
 def line_kind(line: str) -> LineKind:
     """Classify a line by what is left once its controls, counters, dates and handles are removed."""
     s = line.strip()
-    if not s or len(s) > 300:
-        return LineKind()
+    n = len(s.split())
+    if not s or len(s) > 300 or n > ROW_WORDS or (n >= PROSE_WORDS and _END.search(s)):
+        return LineKind()  # a row of controls is short and ends no sentence
     rx = _rx()
     strong = rx["strong"].findall(s)
     timed = bool(rx["timed"].search(s))
@@ -175,6 +178,8 @@ def _short(line: str) -> bool:
 
 def _link_row(line: str) -> bool:
     """A row of menu/footer labels split by separators ("About · Jobs · Privacy")."""
+    if len(line.split()) > ROW_WORDS or not _SEP.search(line.strip()):
+        return False
     parts = [p for p in _SEP.split(line.strip()) if p.strip()]
     kinds = [line_kind(p) for p in parts]
     if len(parts) < 2 or any(len(p.split()) > 4 and not k.header for p, k in zip(parts, kinds)):
@@ -185,6 +190,9 @@ def _link_row(line: str) -> bool:
 
 
 def _marking(line: str) -> bool:
+    head = line.lstrip(" \t*_#>-•·/|[(")[:2]
+    if len(line.split()) > ROW_WORDS or not head.isupper():
+        return False
     letters = [c for c in line if c.isalpha()]
     upper = letters and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
     return bool(upper) and bool(_rx()["marking"].match(line))
@@ -300,16 +308,13 @@ def _head(lines: list[str], idx: list[int], kinds: dict[int, LineKind], out: Chr
 
 def _grow_weak(idx: list[int], weak: set[int], chrome: set[int]) -> None:
     """A lone one-word control is chrome when a neighbouring line is chrome (controls come in
-    groups); grows along a run of such lines."""
-    changed = True
-    while changed:
-        changed = False
-        for k, i in enumerate(idx):
-            if i in weak and i not in chrome:
-                near = [idx[j] for j in (k - 1, k + 1) if 0 <= j < len(idx)]
-                if any(n in chrome for n in near):
-                    chrome.add(i)
-                    changed = True
+    groups); grows along a run of such lines, in both directions."""
+    for order in (idx, idx[::-1]):
+        prev = False
+        for i in order:
+            if i in weak and prev:
+                chrome.add(i)
+            prev = i in chrome
 
 
 def _prose_bounds(lines: list[str], idx: list[int], chrome: set[int]) -> tuple[int, int]:
@@ -355,6 +360,11 @@ def _repeated_edges(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     chrome.update(i for i in idx if key(i) in both)
 
 
+def _next_live(idx: list[int], k: int, chrome: set[int]) -> int | None:
+    """The first line at or after position k of idx that is not chrome."""
+    return next((idx[j] for j in range(k, len(idx)) if idx[j] not in chrome), None)
+
+
 def _blocks(lines: list[str], idx: list[int], chrome: set[int], headings: set[int]) -> None:
     """A module heading ("Related posts", "Community rules") and the short lines under it, up to
     the next prose paragraph or the heading that introduces it (at most 15 lines)."""
@@ -373,7 +383,7 @@ def _blocks(lines: list[str], idx: list[int], chrome: set[int], headings: set[in
             j = idx[k]
             if j not in chrome and len(lines[j].split()) >= PROSE_WORDS:
                 break
-            nxt = next((n for n in idx[k + 1 :] if n not in chrome), None)
+            nxt = _next_live(idx, k + 1, chrome)
             if j not in chrome and nxt is not None and is_prose(lines[nxt]):
                 break  # a heading that introduces prose belongs to the article
             chrome.add(j)
@@ -403,7 +413,7 @@ def _menus(lines: list[str], idx: list[int], chrome: set[int]) -> None:
                 if a in labels and b in labels and _label_like(lines[i]):
                     chrome.add(i)
             # A masthead: the site's name on top of its menu, when a title still follows.
-            after = next((j for j in idx if j > run[-1] and j not in chrome), None)
+            after = _next_live(idx, bisect.bisect_right(idx, run[-1]), chrome)
             first = next(k for k, i in enumerate(run) if i not in chrome or k == len(run) - 1)
             top = run[first]
             if top not in chrome and first + 1 < len(run) and run[first + 1] in labels:

@@ -90,6 +90,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
             rf"^\W*{pattern('chrome_markings')}(?:\W+{pattern('chrome_markings')})*\W*$", re.I
         ),
         "date": re.compile(rf"{b}{_DATE}{e}", re.I),
+        "strong_time": re.compile(
+            rf"{b}(?:{_RELTIME}|{_DATE}\W+{_TIME}|{_TIME}\W+{_DATE}){e}", re.I
+        ),
         "ctl": re.compile(rf"(?:{ui})", re.I),
         "role": re.compile(rf"\b{pattern('chrome_roles')}s?\b", re.I),
         "field": re.compile(rf"^\s*({pattern('chrome_fields')})\s*:\s*(.*)$", re.I),
@@ -135,7 +138,10 @@ def line_kind(line: str) -> LineKind:
     timed = bool(rx["timed"].search(s))
     handle = bool(re.search(_HANDLE, s))
     rest = rx["strong"].sub(" ", s)
-    units = len(strong) + len(rx["weak"].findall(rest))
+    weak = rx["weak"].findall(rest)
+    units = len(strong) + len(weak)
+    # Bare numbers do not make a row strong: "(2020 post)" is a reference, "Reply · Share" a row.
+    worded = len(strong) + sum(1 for w in weak if not w[:1].isdigit())
     rest = rx["weak"].sub(" ", rest)
     words = re.findall(r"[^\W\d_][\w'’.-]*", rest)
     by = rx["byline"].search(s)
@@ -145,7 +151,7 @@ def line_kind(line: str) -> LineKind:
     if not words:
         if not units:
             return LineKind()
-        return LineKind(ui=True, strong=bool(strong) or units >= 2, header=handle and timed)
+        return LineKind(ui=True, strong=bool(strong) or worded >= 2, header=handle and timed)
     if (timed or handle or by) and _name_like(words, lowercase_ok=timed or handle):
         return LineKind(header=bool(timed or handle), strong=True, author=author, ui=False)
     return LineKind()
@@ -255,7 +261,9 @@ def find_chrome(lines: list[str], *, author: str = "", known: set[int] | None = 
     _head(lines, idx, kinds, out)
     _bio(lines, idx, out.lines, author or out.author)
     _bio_shape(lines, idx, out.lines)
-    headers = [i for i in idx if kinds[i].header]
+    headers = sorted({i for i in idx if kinds[i].header} | _names_over_meta(lines, idx, out.lines))
+    out.lines.update(headers)
+    _counters(lines, idx, out.lines)
     _comments(lines, idx, kinds, headers, out)
     _tail(lines, idx, out)
     return out
@@ -304,6 +312,35 @@ def _head(lines: list[str], idx: list[int], kinds: dict[int, LineKind], out: Chr
     title = titled[-1] if titled[-1] == above[-1] and len(titled) == 1 else titled[0]
     out.title = out.title or lines[title].strip()
     out.lines.update(above)  # the title is metadata now, not text
+
+
+def _names_over_meta(lines: list[str], idx: list[int], chrome: set[int]) -> set[int]:
+    """A bare name on its own line right above a chrome line with a handle or a time ("Mira
+    Castell" / "@mira", "Ravi M." / "4h ago") is a post's or comment's header split over lines."""
+    rx = _rx()
+    out = set()
+    for a, b in zip(idx, idx[1:], strict=False):
+        if a in chrome or b not in chrome:
+            continue
+        words = lines[a].split()
+        nxt = lines[b]
+        meta = re.search(_HANDLE, nxt) or rx["strong_time"].search(nxt)
+        if meta and 2 <= len(words) <= 4 and _name_like(words, lowercase_ok=False):
+            out.add(a)
+    return out
+
+
+def _counters(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """≥ 3 lines in a row that are each a bare count ("212", "1.1K") are a post's counters."""
+    bare = re.compile(r"\d[\d,.]*[kmb]?", re.I)
+    run: list[int] = []
+    for i in [*idx, None]:
+        if i is not None and bare.fullmatch(lines[i].strip()):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            chrome.update(run)
+        run = []
 
 
 def _grow_weak(idx: list[int], weak: set[int], chrome: set[int]) -> None:

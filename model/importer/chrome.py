@@ -513,15 +513,20 @@ def _comments(
     total = sum(size.values())
     rx = _rx()
 
-    def confirmed(k: int) -> bool:
+    posts = set(headers)
+
+    def follows(k: int) -> str:
+        """What comes right after a heading: "comments" (a post header, a reply/like row, another
+        comment heading), "form" (only the comment form), or ""."""
+        form = False
         for j in idx[k + 1 : k + 9]:
-            kj = kinds[j]
             ln = lines[j]
-            if kj.header or _FORM.search(ln) or rx["comments"].match(ln.strip()):
-                return True
-            if kj.ui and re.search(r"\b(?:reply|like|vote|upvote|respond)\b", ln, re.I):
-                return True
-        return False
+            if j in posts or kinds[j].header or rx["comments"].match(ln.strip()):
+                return "comments"
+            if kinds[j].ui and re.search(r"\b(?:reply|like|vote|upvote|respond)\b", ln, re.I):
+                return "comments"
+            form = form or bool(_FORM.search(ln))
+        return "form" if form else ""
 
     for k, i in enumerate(idx):
         s = lines[i].strip()
@@ -531,7 +536,11 @@ def _comments(
             continue  # "187 comments" next to "412 points": a counter in a row, not a heading
         n_before = sum(1 for p in prose if p < i)
         share = sum(n for p, n in size.items() if p < i) / total if total else 0.0
-        if n_before >= 1 and (confirmed(k) or (strong and share >= 0.5)):
+        after = follows(k)
+        # A comment form with the article's prose going on after it (pieces joined in one file)
+        # closes nothing: only its own lines go.
+        form_ends = after == "form" and sum(1 for p in prose if p > i) < 2
+        if n_before >= 1 and (after == "comments" or form_ends or (strong and share >= 0.5)):
             out.cut = i
             return
     if not total or len(headers) < 2:

@@ -261,6 +261,31 @@ class ArgumentMap:
         self._sides = (self._shape, sign)
         return sign
 
+    def _side_of_new_leaf(self, edge: Edge) -> bool:
+        """Keep the sides cache when a node without links becomes a reason: the pass would
+        meet it from its one target only and reach nobody through it. False: no cache to keep."""
+        if self._sides is None or self._sides[0] != self._shape:
+            return False
+        sign = self._sides[1]
+        thesis = self.thesis
+        base = 1 if thesis is not None and edge.target == thesis.id else sign.get(edge.target)
+        if base is not None:
+            sign[edge.source] = base * edge.sign
+        return True
+
+    def _leaf_gone(self, node_id: str, edges: list[Edge] | None = None) -> bool:
+        """Keep the sides cache when a node that no link bears on loses its links (or goes):
+        nobody's side was found through it. False: the cache must be rebuilt."""
+        if self._sides is None or self._sides[0] != self._shape:
+            return False
+        if edges is None:
+            if node_id in self.graph and self.graph.in_degree(node_id):
+                return False
+        elif any(e.target == node_id for e in edges):
+            return False
+        self._sides[1].pop(node_id, None)
+        return True
+
     # ------------------------------------------------------------------ nodes
     def add_node(
         self,
@@ -339,7 +364,8 @@ class ArgumentMap:
                 self._changed("edge", e.key)
             self.graph.remove_node(node_id)
             self._theses.discard(node_id)
-            self._shape += 1
+            if node.kind == "thesis" or not self._leaf_gone(node_id, edges):
+                self._shape += 1
             self._changed("node", node_id)
         return node, edges
 
@@ -421,8 +447,10 @@ class ArgumentMap:
         if self.graph.has_edge(edge.source, edge.target):
             raise MapError("these two nodes are already linked")
         self._touch("edge", edge.key)
+        leaf = not self.graph.in_degree(edge.source) and not self.graph.out_degree(edge.source)
         self.graph.add_edge(edge.source, edge.target, edge=edge)
-        self._shape += 1
+        if not (leaf and self._side_of_new_leaf(edge)):
+            self._shape += 1
         self._changed("edge", edge.key)
 
     def update_edge(self, source: str, target: str, **changes: Any) -> Edge:
@@ -453,7 +481,8 @@ class ArgumentMap:
         edge = self.edge(source, target)
         self._touch("edge", edge.key)
         self.graph.remove_edge(source, target)
-        self._shape += 1
+        if self.graph.out_degree(source) or not self._leaf_gone(source):
+            self._shape += 1
         self._changed("edge", edge.key)
         return edge
 

@@ -2,9 +2,11 @@
 
 The engine subscribes to its `ArgumentMap` and only queues the changes it hears about
 (so a listener ahead of storage can never fail an edit); the queue is applied on the next
-question. A leaf added or removed with its one link patches the arrays (`patch.py`); any
-other structural change (node or link added or removed) recompiles them; a
-weight change rewrites one array entry and re-propagates the nodes downstream of it.
+question. A leaf added or removed with its one link patches the arrays (`patch.py`), and so
+does any other small structural edit (`restructure.py`: links between existing nodes, nodes
+with reasons, a few at once); an edit that makes or breaks a cycle, or a large one (an
+import), recompiles them. A weight change, or a link's relation flipped, rewrites array
+entries and re-propagates the nodes downstream of them.
 Each scenario keeps its own weight arrays and credences, so scenarios compare side by side.
 """
 
@@ -28,6 +30,7 @@ from model.credence.compiled import (
     sigmoid,
 )
 from model.credence.patch import add_leaf, remove_leaf, swap_drop
+from model.credence.restructure import restructure
 
 MAP_WEIGHTS = ""  # the scenario name meaning "the map's own weights, no overrides"
 NEUTRAL = 1.0  # λ of an unweighed link: ln 1 = 0, it moves nothing
@@ -205,7 +208,11 @@ class CredenceEngine:
         return False
 
     def _patch(self, shape: dict[str, list]) -> bool:
-        """Add or remove one leaf and its link in place of a recompile; False if not that shape."""
+        """Fold a structural edit into the arrays in place of a recompile: one leaf added or
+        removed (`patch.py`), or any other small edit (`restructure.py`); False if neither."""
+        return self._patch_leaf(shape) or self._restructure(shape)
+
+    def _patch_leaf(self, shape: dict[str, list]) -> bool:
         added, removed = set(shape["+node"]), set(shape["-node"])
         links = shape["+edge"] + shape["-edge"]
         if len(added) + len(removed) != 1 or len(links) > 1:
@@ -215,6 +222,43 @@ class CredenceEngine:
         if added:
             return self._add_leaf(added.pop(), shape["+edge"])
         return self._remove_leaf(removed.pop(), shape["-edge"])
+
+    def _restructure(self, shape: dict[str, list]) -> bool:
+        """Links between existing nodes, nodes with reasons, several at once."""
+        graph = self.amap.graph
+        new_nodes = [graph.nodes[n]["node"] for n in dict.fromkeys(shape["+node"])]
+        new_edges = [graph.edges[k]["edge"] for k in dict.fromkeys(shape["+edge"])]
+        assert self.compiled is not None
+        r = restructure(
+            self.compiled, list(dict.fromkeys(shape["-edge"])),
+            list(dict.fromkeys(shape["-node"])), new_nodes, new_edges,
+        )  # fmt: skip
+        if r is None:
+            return False
+        self.compiled = r.cm
+        priors = np.array([n.prior for n in new_nodes], dtype=float)
+        lams = np.array([_lam(e.strength) for e in new_edges], dtype=float)
+        signs = np.array([e.sign for e in new_edges], dtype=float)
+        self.base_prior = np.concatenate((self.base_prior[r.node_from], priors))
+        self.base_lam = np.concatenate((self.base_lam[r.edge_from], lams))
+        self.sign = np.concatenate((self.sign[r.edge_from], signs))
+        for st in self.states.values():
+            w = st.weights
+            prior = np.array([st.priors.get(n.id, n.prior) for n in new_nodes], dtype=float)
+            lam = np.array([st.lam_of(e.key, b) for e, b in zip(new_edges, lams)], dtype=float)
+            w.prior = np.concatenate((w.prior[r.node_from], prior))
+            w.lg = np.concatenate((w.lg[r.node_from], logit(prior)))
+            w.lam = np.concatenate((w.lam[r.edge_from], lam))
+            w.k = np.concatenate((w.k[r.edge_from], edge_factor(lam, signs)))
+            w.sign = self.sign
+            st.prop.p = np.concatenate((st.prop.p[r.node_from], sigmoid(logit(prior))))
+            st.prop.cycles = {
+                r.cycle_units[u]: v for u, v in st.prop.cycles.items() if u in r.cycle_units
+            }
+            self._repropagate(st, r.seeds)
+        thesis = self.amap.thesis
+        self.thesis = thesis.id if thesis else None
+        return True
 
     def _add_leaf(self, nid: str, links: list[tuple[str, str]]) -> bool:
         graph = self.amap.graph

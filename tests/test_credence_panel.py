@@ -319,3 +319,75 @@ def test_unweighed_reasons_are_listed_after_the_weighed_ones(setup, qtbot) -> No
     assert last.text(2) == "A reason nobody weighed" and last.text(1) == "not yet weighed"
     assert last.text(0) == "—" and last.data(0, Qt.ItemDataRole.UserRole) == "fresh"
     assert all(r.text(0).endswith("pts") for r in rows[:-1]), "weighed ones first"
+
+
+def test_the_overlap_note_follows_text_edits_and_a_weight_edit_does_not_recheck(qtbot, monkeypatch):  # noqa: ANN001, E501
+    """A near-duplicate reason added to the thesis brings the note (and the Merge button); a
+    text edit that makes it say something else takes the note away, and so does deleting it;
+    a weight edit keeps the note and runs no new TF-IDF check over the thesis's reasons."""
+    import model.credence.redundancy as redundancy
+    from tests.test_redundancy import op_ed
+    from ui.commands.edits import push
+
+    amap = op_ed()
+    for nid in ("b", "c"):  # leave "a" and "d": two different arguments
+        amap.remove_node(nid)
+    stack = QUndoStack()
+    panel = CredencePanel(amap, stack)
+    qtbot.addWidget(panel)
+    panel._make_charts()
+    checks = []
+    real = redundancy.overlapping_reasons
+    monkeypatch.setattr(
+        redundancy, "overlapping_reasons", lambda *a, **k: checks.append(1) or real(*a, **k)
+    )
+
+    def shown() -> bool:
+        panel.refresh()
+        return not panel.overlap_note.isHidden()
+
+    assert not shown()
+    with amap.batch():
+        amap.add_node("claim", "Frontier labs are running out of public web training data",
+                      node_id="dup")  # fmt: skip
+        amap.link("dup", "T", "attacks", "moderate")
+    assert shown() and "nearly the same thing" in panel.overlap_note.text()
+    assert not panel.merge_button.isHidden()
+    checks.clear()
+    assert push(stack, set_prior_command(amap, "dup", 0.3))
+    amap.set_prior("e", 0.4)  # deeper in the map
+    assert shown() and checks == []
+    amap.update_node("dup", title="Chips are getting cheaper every year")
+    assert not shown() and checks == [1]
+    amap.update_node("dup", title="Public web training data for frontier labs is running out")
+    assert shown()
+    amap.remove_node("dup")
+    assert not shown()
+
+
+def test_the_scenario_bars_show_each_new_credence_after_an_edit(setup, qtbot) -> None:  # noqa: ANN001
+    """The bars are redrawn only when a shown value moves, and every move is shown."""
+    import pyqtgraph as pg
+
+    from model.credence import scenario_credences
+    from ui.commands.edits import push
+
+    amap, stack, panel = setup
+    panel._make_charts()
+
+    def labels() -> list[str]:
+        return sorted(
+            i.textItem.toPlainText() for i in panel.bars.items() if isinstance(i, pg.TextItem)
+        )
+
+    def expected() -> list[str]:
+        return sorted(f"{100 * v:.0f}%" for v in scenario_credences(amap).values())
+
+    assert labels() == expected()
+    for strength in ("decisive", "weak", "strong"):
+        assert push(stack, set_strength_command(amap, "A", "T", strength))
+        settle(qtbot, panel)
+        assert labels() == expected()
+    stack.undo()
+    settle(qtbot, panel)
+    assert labels() == expected()

@@ -139,6 +139,7 @@ class CredencePanel(QWidget):
         unweighed.addWidget(self.unweighed_label, 1)
         unweighed.addWidget(self.weigh_button)
         self._charts_ready = False
+        self._bars_drawn: tuple | None = None
         self.bars = self._placeholder(height=120)
         self.tabs = WrappingTabs()
         self.reasons = QTreeWidget()
@@ -164,6 +165,7 @@ class CredencePanel(QWidget):
         self.overlap_note.hide()
         self.merge_button.hide()
         self._overlap = None
+        self._overlaps = _OverlapCache()
         merge_row = QHBoxLayout()
         merge_row.addWidget(self.overlap_note, 1)
         merge_row.addWidget(self.merge_button)
@@ -237,6 +239,7 @@ class CredencePanel(QWidget):
     def _on_changes(self, changes: list[Change]) -> None:
         if all(ch.kind in ("source", "series") for ch in changes):
             return
+        self._overlaps.heard(changes)
         self._dirty = {"reasons", "sensitivity", "uncertainty", "history", "data", "cruxes"}
         try:
             self._timer.start()
@@ -313,9 +316,15 @@ class CredencePanel(QWidget):
         import pyqtgraph as pg
 
         plot = self.bars
-        plot.clear()
         values = scenario_credences(self.amap)
         names = list(values)
+        # Bars and labels as drawn (a tenth of a point is below a pixel): most weight edits
+        # deep in a big map leave them as they are, and a redraw costs ~4 ms.
+        drawn = (current, plot.width(), [(n, round(100 * v, 1)) for n, v in values.items()])
+        if drawn == self._bars_drawn:
+            return
+        self._bars_drawn = drawn
+        plot.clear()
         if not names:
             return
         ys = np.arange(len(names))[::-1]
@@ -369,11 +378,10 @@ class CredencePanel(QWidget):
             self.reasons.addTopLevelItem(item)
 
     def _show_overlaps(self) -> None:
-        """Say when two reasons on the thesis restate one argument: both are counted."""
-        from model.credence.redundancy import overlapping_reasons
-
-        thesis = self.amap.thesis
-        pairs = overlapping_reasons(self.amap, thesis.id) if thesis else []
+        """Say when two reasons on the thesis restate one argument: both are counted. The
+        check (TF-IDF over the thesis's reasons) runs again only when their texts or the set
+        of them changed: a weight edit leaves the note as it is."""
+        pairs = self._overlaps.pairs(self.amap)
         self._overlap = pairs[0] if pairs else None
         if self._overlap is not None:
             a, b = (self.amap.node(x).title for x in (pairs[0].first, pairs[0].second))
@@ -677,6 +685,60 @@ class CredencePanel(QWidget):
         parts = [f"{_percent(ex.credence)} (prior {_percent(ex.prior)})"]
         parts += [f"{r.points:+.1f} pts {_short(r.title)}" for r in ex.reasons[:6]]
         return "\n".join(parts)
+
+
+class _OverlapCache:
+    """The near-duplicate pairs among the thesis's reasons, kept until an edit touches what
+    they are computed from: the thesis, which nodes bear on it, or one of those nodes' title
+    and text. The change notifications say which nodes and links an edit touched, so telling
+    a weight edit from a text edit costs the size of the edit, not of the thesis's reasons."""
+
+    def __init__(self) -> None:
+        self._thesis: str | None = None
+        self._texts: dict[str, str] | None = None  # reason id → the text compared
+        self._pairs: list = []
+        self._nodes: set[str] = set()  # nodes an edit touched since the last check
+        self._links = False  # a link into the thesis came or went (or changed)
+
+    def heard(self, changes: list[Change]) -> None:
+        for ch in changes:
+            if ch.kind == "reset":
+                self._texts = None
+            elif ch.kind == "node":
+                self._nodes.add(ch.key)
+            elif ch.kind == "edge" and ch.key[1] == self._thesis:
+                self._links = True
+
+    def pairs(self, amap: ArgumentMap) -> list:
+        """The pairs, most alike first; recomputed only when they may have changed."""
+        thesis = amap.thesis
+        tid = thesis.id if thesis else None
+        if self._stale(amap, tid):
+            self._recompute(amap, tid)
+        self._nodes, self._links = set(), False
+        return self._pairs
+
+    def _stale(self, amap: ArgumentMap, tid: str | None) -> bool:
+        texts = self._texts
+        if texts is None or tid != self._thesis:
+            return True
+        if self._links and set(amap.graph.pred[tid]) != texts.keys():
+            return True
+        return any(
+            n in texts and (n not in amap or _said(amap, n) != texts[n]) for n in self._nodes
+        )
+
+    def _recompute(self, amap: ArgumentMap, tid: str | None) -> None:
+        from model.credence.redundancy import overlapping_reasons
+
+        self._thesis = tid
+        self._texts = {r: _said(amap, r) for r in amap.graph.pred[tid]} if tid else {}
+        self._pairs = overlapping_reasons(amap, tid) if tid else []
+
+
+def _said(amap: ArgumentMap, node_id: str) -> str:
+    node = amap.node(node_id)
+    return f"{node.title} {node.text}"
 
 
 class _Sink(QObject):

@@ -59,14 +59,28 @@ class CompiledMap:
     node_level: np.ndarray
     nodes: list[Any]  # the Node values compiled (for the weights' starting values)
     edges: list[Any]  # the Edge values, in edge order
-    levels: list[tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]] = field(default_factory=list)
-    back_levels: list[tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]] = field(
-        default_factory=list
-    )
+    _levels: tuple[list, list] | None = field(default=None, repr=False)
 
     @property
     def n(self) -> int:
         return len(self.ids)
+
+    @property
+    def levels(self) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]]:
+        """Per level: acyclic targets, their edge slices, and the cycles on it (full passes)."""
+        return self._built()[0]
+
+    @property
+    def back_levels(self) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]]:
+        """Per level: edges by the level of their source (the backward pass of sensitivity)."""
+        return self._built()[1]
+
+    def _built(self) -> tuple[list, list]:
+        # Built on first use: a full pass needs them, a weight or structural patch does not
+        # (re-propagation walks the units), so a patched edit leaves them to the next full pass.
+        if self._levels is None:
+            self._levels = _build_levels(self)
+        return self._levels
 
 
 def compile_map(graph: nx.DiGraph) -> CompiledMap:
@@ -121,7 +135,6 @@ def compile_map(graph: nx.DiGraph) -> CompiledMap:
     for c in np.flatnonzero(sizes > 1).tolist():
         members = grouped[begin[c] : begin[c] + sizes[c]]
         cm.cycles[int(unit_of_comp[c])] = _cycle(cm, members, comp_of, c)
-    _build_levels(cm, unit_level, unit_of_comp)
     return cm
 
 
@@ -168,9 +181,10 @@ def _cycle(cm: CompiledMap, members: np.ndarray, comp_of: np.ndarray, c: int) ->
     return Cycle(members, edges, starts, intra)
 
 
-def _build_levels(cm: CompiledMap, unit_level: np.ndarray, unit_of_comp: np.ndarray) -> None:
-    """Per level: acyclic targets with their edge slice, and the cycles on that level."""
-    depth = int(unit_level.max()) + 1 if len(unit_level) else 0
+def _build_levels(cm: CompiledMap) -> tuple[list, list]:
+    """Per level: acyclic targets with their edge slice, and the cycles on that level; and the
+    edges grouped by the level of their source, for the backward pass."""
+    depth = int(cm.node_level.max()) + 1 if cm.n else 0
     cyclic = np.zeros(cm.n, dtype=bool)
     for cyc in cm.cycles.values():
         cyclic[cyc.members] = True
@@ -178,12 +192,13 @@ def _build_levels(cm: CompiledMap, unit_level: np.ndarray, unit_of_comp: np.ndar
     for u, cyc in cm.cycles.items():
         cycles_at[int(cm.node_level[cyc.members[0]])].append(u)
     has_in = cm.in_hi > cm.in_lo
+    levels, back = [], []
     for lev in range(depth):
         targets = np.flatnonzero((cm.node_level == lev) & has_in & ~cyclic)
         edges = cm.in_edges[_ranges(cm.in_lo[targets], cm.in_hi[targets])]
         counts = cm.in_hi[targets] - cm.in_lo[targets]
         starts = np.concatenate(([0], np.cumsum(counts)[:-1])) if len(targets) else counts
-        cm.levels.append((targets, edges, starts, cycles_at[lev]))
+        levels.append((targets, edges, starts, cycles_at[lev]))
     # backward: edges grouped by the level of their source, skipping edges inside a cycle
     intra = np.zeros(len(cm.src), dtype=bool)
     for cyc in cm.cycles.values():
@@ -192,7 +207,8 @@ def _build_levels(cm: CompiledMap, unit_level: np.ndarray, unit_of_comp: np.ndar
     for lev in range(depth):
         edges = np.flatnonzero((src_level == lev) & ~intra)
         nodes, local = np.unique(cm.src[edges], return_inverse=True)
-        cm.back_levels.append((edges, nodes, local, cycles_at[lev]))
+        back.append((edges, nodes, local, cycles_at[lev]))
+    return levels, back
 
 
 # ---------------------------------------------------------------- the numbers

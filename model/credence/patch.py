@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from model.credence.compiled import CompiledMap, _build_levels, _cycle
+from model.credence.compiled import CompiledMap, _cycle
 
 
 def add_leaf(cm: CompiledMap, node: Any, edge: Any | None) -> CompiledMap | None:
@@ -159,5 +159,4 @@ def _finish(**parts: Any) -> CompiledMap:
     for u, members in members_of.items():
         cm.cycles[u] = _cycle(cm, members, comp, u)
     _settle_levels(cm, seeds)
-    _build_levels(cm, cm.node_level, np.zeros(0, np.int64))
     return cm

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from model.credence.compiled import CompiledMap, _build_levels, _cycle, _unit_order
+from model.credence.compiled import CompiledMap, _cycle, _unit_order
 from model.credence.patch import _slot
 
 MAX_STEPS = 64  # nodes + links changed in one edit
@@ -190,5 +190,4 @@ def _order(
         c = int(comp_of[m[0]])
         cm.cycles[int(unit_of_comp[c])] = _cycle(cm, m, comp_of, c)
         cycle_units[old_u] = int(unit_of_comp[c])
-    _build_levels(cm, unit_level, unit_of_comp)
     return Reindex(cm, node_from, edge_from, seeds, cycle_units)

@@ -230,6 +230,8 @@ def bench_size(app: QApplication, n: int, folder: Path, runs: int, base: float) 
         then.append(settle(app, 0.2))
     report("add", n, times, base, then, commits)
 
+    structural(app, window, painted, rng, base, commits, n)
+
     if n >= 10_000:
         times, then = [], []
         for _ in range(3):
@@ -241,6 +243,42 @@ def bench_size(app: QApplication, n: int, folder: Path, runs: int, base: float) 
         report("undo import", n, times, base, then, commits)
     window.close()
     settle(app, 0.1)
+
+
+def structural(app, window, painted, rng, base, commits, n: int) -> None:  # noqa: ANN001, PLR0913
+    """Structural edits other than a new leaf, each one undoable command as the editor pushes
+    it: a link between two existing nodes, a relation flipped, a node with reasons deleted."""
+    from ui.commands.edits import EditEdgeCommand, LinkCommand, RemoveNodesCommand
+
+    amap = window.workspace.doc.map
+    ids = [f"n{i}" for i in range(1, n)]
+    rounds = 5
+
+    def link():  # noqa: ANN202
+        while True:  # an older node (nearer the thesis) gets a reason from a newer one: no cycle
+            a, b = sorted(rng.sample(ids, 2), key=lambda x: -int(x[1:]))
+            if a in amap and b in amap and not amap.graph.has_edge(a, b):
+                return LinkCommand(amap, a, b, "supports", "moderate")
+
+    def flip():  # noqa: ANN202
+        a = rng.choice([x for x in rng.sample(ids, 20) if x in amap and amap.graph.out_degree(x)])
+        b = next(iter(amap.graph.succ[a]))
+        rel = "attacks" if amap.edge(a, b).relation == "supports" else "supports"
+        return EditEdgeCommand(amap, a, b, relation=rel)
+
+    def delete():  # noqa: ANN202
+        a = rng.choice([x for x in rng.sample(ids, 50) if x in amap and amap.graph.in_degree(x)])
+        return RemoveNodesCommand(amap, [a])
+
+    for label, make in (("link two nodes", link), ("flip relation", flip),
+                        ("delete w/ reasons", delete)):  # fmt: skip
+        times, then = [], []
+        for _ in range(rounds):
+            cmd = make()
+            settle(app, 0.05)
+            times.append(to_frame(app, painted, lambda c=cmd: push(window.undo_stack, c, window)))
+            then.append(settle(app, 0.2))
+        report(label, n, times, base, then, commits)
 
 
 def main() -> None:

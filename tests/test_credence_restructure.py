@@ -6,7 +6,7 @@ arrays (`model/credence/restructure.py`). A slip there shows a wrong credence on
 with nothing to tell, so for any sequence of such edits, on maps with cycles too, every
 credence under the map's weights and under a scenario must equal what compiling the edited
 map from scratch gives. Edits the patch must not take (a new cycle, a link inside a cycle
-removed, a large batch) are checked to recompile.
+removed, a large import) are checked to recompile; the undo of an import is patched.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from model.argmap import ArgumentMap, MapError
 from model.credence import engine_for, evaluate
-from model.credence.restructure import MAX_STEPS
+from model.credence.restructure import MAX_ADDED
 from model.entities import Scenario
 from tests.test_credence_patch import SCENARIO, build, count_compiles, fresh_copy
 
@@ -129,9 +129,35 @@ def test_edits_that_change_a_cycle_or_are_large_recompile(monkeypatch):
     m.unlink("n2", "n3")  # a link inside a cycle goes: the cycle may fall apart
     exact(m)
     assert calls[0] == 2
-    with m.batch():  # an import: more changes than a patch takes
-        for k in range(MAX_STEPS):
+    with m.batch():  # an import: more new nodes and links than a patch takes
+        for k in range(MAX_ADDED):
             m.add_node("claim", "imported", node_id=f"i{k}")
             m.link(f"i{k}", "n0", "supports", 2.0)
     exact(m)
     assert calls[0] == 3
+
+
+def test_undoing_an_import_removes_its_nodes_without_a_recompile(monkeypatch):
+    """An import adds hundreds of reasons in one step (compiled); its undo removes them all in
+    one step, patched, and the map answers as before the import."""
+    m = build(8, [(1, 0, False, 2.0), (2, 1, True, 3.0), (3, 1, False, 2.0), (4, 0, True, 2.0),
+                  (5, 4, False, 2.0), (6, 2, False, 4.0), (7, 6, True, 2.0)], cyclic=False)  # fmt: skip
+    m.put_scenario(Scenario(SCENARIO, priors={"n3": 0.9}, strengths={}))
+    before = {s: evaluate(m, s).as_dict() for s in ("", SCENARIO)}
+    with m.batch():
+        for k in range(300):
+            m.add_node("claim", "imported", node_id=f"i{k}", prior=0.2 + (k % 7) / 10)
+            m.link(f"i{k}", f"n{k % 8}", "attacks" if k % 3 else "supports", 1.5 + k % 4)
+        for k in range(0, 300, 10):
+            m.link(f"i{k + 1}", f"i{k}", "supports", 2.0)  # imported reasons of imported claims
+    exact(m)
+    calls = count_compiles(monkeypatch, m)
+    with m.batch():
+        for k in range(300):
+            m.remove_node(f"i{k}")
+    exact(m)
+    assert calls[0] == 0
+    after = {s: evaluate(m, s).as_dict() for s in ("", SCENARIO)}
+    for s in before:
+        assert after[s].keys() == before[s].keys()
+        assert all(abs(after[s][i] - before[s][i]) < 1e-9 for i in before[s])

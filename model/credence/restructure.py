@@ -12,10 +12,12 @@ Positions are kept as in `patch.py`: a removed node's or link's place is taken b
 end, new ones are appended; `Reindex.node_from`/`edge_from` say where each kept entry came
 from, so the engine moves its per-scenario arrays the same way.
 
-Not patched (None: the engine recompiles): an edit that creates a cycle or removes a link
-inside one (the strongly connected components would change), more than `MAX_STEPS` changes in
-one step (an import or its undo: recompiling is cheaper than that many inserts), and a removed
-node that keeps a link the edit did not remove.
+Removals of any number are vectorised (holes and prefix sums), so the undo of an import is
+patched too. Not patched (None: the engine recompiles): an edit that creates a cycle or
+removes a link inside one (the strongly connected components would change), more than
+`MAX_ADDED` new nodes and links in one step (an import: each new link is one insert into the
+arrays, and recompiling is cheaper than that many), and a removed node that keeps a link the
+edit did not remove.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import numpy as np
 from model.credence.compiled import CompiledMap, _cycle, _unit_order
 from model.credence.patch import _slot
 
-MAX_STEPS = 64  # nodes + links changed in one edit
+MAX_ADDED = 64  # new nodes + new links in one edit
 
 
 @dataclass
@@ -51,8 +53,9 @@ def restructure(
 ) -> Reindex | None:
     """`cm` with the links and nodes removed, then the nodes and links added (in that order);
     None where the edit is not patched (see the module docstring)."""
-    steps = len(removed_edges) + len(removed_nodes) + len(added_nodes) + len(added_edges)
-    if steps > MAX_STEPS or not _valid(cm, removed_edges, removed_nodes, added_nodes):
+    if len(added_nodes) + len(added_edges) > MAX_ADDED:
+        return None
+    if not _valid(cm, removed_edges, removed_nodes, added_nodes):
         return None
     gone, new = set(removed_nodes), {n.id for n in added_nodes}
     if any(

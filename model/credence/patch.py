@@ -4,8 +4,8 @@ Adding a leaf (a new node with no reasons, linked as a reason to one existing no
 one is by far the most common structural edit; recompiling 100,000 nodes for it costs half a
 second. Here only the arrays move (numpy inserts and deletes, O(E)), levels are walked up from
 the target only as far as they move, and the engine re-propagates downstream of the target.
-Any other edit (a link between existing nodes, a node with reasons, several at once) falls back
-to `compile_map`, which is always right.
+Any other edit (a link between existing nodes, a node with reasons, several at once) goes to
+`restructure.py`, and what that declines to `compile_map`, which is always right.
 
 Positions stay put wherever they can, so that everything keyed by them (the index dicts, the
 scene's shown values) changes by one entry, not 100,000: a new node and its link are appended

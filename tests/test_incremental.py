@@ -136,6 +136,32 @@ def test_a_weight_edit_never_walks_the_map(qtbot, monkeypatch):
         w.detach()
 
 
+def test_flipping_a_relation_on_a_big_map_keeps_every_card_in_place(qapp, monkeypatch):
+    """On a big map a supports/attacks flip recolours the link and moves the credences but
+    no card (a full layout took 5 s at 100k); a small map still re-sorts the reason."""
+    import ui.map.scene as scene_mod
+
+    for big in (True, False):
+        monkeypatch.setattr(scene_mod, "INCREMENTAL_FROM", 0 if big else 10**9)
+        m = small_map()
+        for i in range(30):
+            m.add_node("claim", f"Claim {i}", node_id=f"c{i}")
+            m.link(f"c{i}", "t", "supports", strength="strong")
+        scene = MapScene(m)
+        before = dict(scene.layout.positions)
+        layouts = []
+        monkeypatch.setattr(scene, "relayout", lambda *a, **k: layouts.append(1))
+        m.update_edge("c3", "t", relation="attacks")
+        assert scene.edge_item("c3", "t").relation == "attacks"
+        assert {n: scene.node_item(n).credence for n in m.graph.nodes} == credences(m)
+        if big:
+            assert layouts == [] and scene.layout.positions == before
+        else:
+            assert layouts == [1]
+        scene.detach()
+        scene.deleteLater()
+
+
 def test_only_badges_whose_credence_moved_are_repainted(qtbot, monkeypatch):
     m = small_map()
     for i in range(50):

@@ -553,8 +553,11 @@ class MapScene(QGraphicsScene):
                 structural = True
                 continue
             if self._links[key] != edge.relation:
+                # a small map re-sorts the reason to its side (a full layout, a few ms); a big
+                # one keeps every card where it is (5 s at 100k) until Map → Tidy Layout
                 self._links[key] = edge.relation
-                structural = tidy = True
+                structural = True
+                tidy = tidy or len(self._seen) < INCREMENTAL_FROM
             item = self._edges.get(key)
             if item is not None:
                 item.set_edge(edge, self._strength(key))

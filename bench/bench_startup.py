@@ -78,6 +78,13 @@ def line(label: str, times: list[float], base: float, base_name: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--big",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also launch the app on an N-node debate-like map (e.g. 100000)",
+    )
     args = parser.parse_args()
     env = dict(os.environ)
     env["PYTHONDONTWRITEBYTECODE"] = ""
@@ -104,6 +111,14 @@ def main() -> None:
         window = measure([py, "main.py", str(seed)], gui_env, args.runs, True)
         line("window painted (seed map)", window, qt_base, "empty Qt window")
         print(f"{'':34} = {statistics.median(window) / base:.0f}× python -c pass")
+        if args.big:  # a fresh process on a big map: what `cruxmap big.cruxmap` waits for
+            from bench_canvas import debate_like
+
+            path = folder / f"map{args.big}.cruxmap"
+            MapDocument.create(path, debate_like(args.big)).close()
+            label = f"window painted ({args.big:,} nodes)"
+            line(label, measure([py, "main.py", str(path)], gui_env, args.runs, True), qt_base,
+                 "empty Qt window")  # fmt: skip
         commands = {
             "info --json": ["info", str(seed), "--json"],
             "credence": ["credence", str(seed)],

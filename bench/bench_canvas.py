@@ -145,6 +145,29 @@ def bench_window(app, n: int, folder: Path, runs: int = 1) -> None:  # noqa: ANN
             app.processEvents()
 
 
+def zoom_sweep(view, thesis) -> None:  # noqa: ANN001
+    """Wheel-like zoom steps (×1.25) from the fitted map to 100 % over the thesis: the frame
+    after each step, so every zoom in between is measured (new label placements, cards built
+    on the way in)."""
+    view.zoom_to_fit()
+    view.viewport().grab()
+    scale, times = view.transform().m11(), []
+    while scale < 1.0:
+        scale = min(1.0, scale * 1.25)
+        t0 = time.perf_counter()
+        view.set_zoom(scale)
+        view.centerOn(thesis)
+        view.viewport().grab()
+        times.append((time.perf_counter() - t0, scale))
+    slow = [f"{z:.3f}: {t * 1000:.0f} ms" for t, z in times if t > 0.030]
+    print(
+        f"  zoom sweep fit → 1.0, {len(times)} steps: median "
+        f"{statistics.median(t for t, _ in times) * 1000:6.1f} ms, max "
+        f"{max(t for t, _ in times) * 1000:6.1f} ms; over 30 ms: {', '.join(slow) or 'none'}",
+        flush=True,
+    )
+
+
 def frames(view, scene, n: int) -> None:
     """Average frame time zoomed out (fit), mid zoom (flat boxes) and at 100 %, then a pan
     sweep at 100 % into unseen parts of the map."""
@@ -163,6 +186,7 @@ def frames(view, scene, n: int) -> None:
         per = (time.perf_counter() - t0) / 5
         mode = "overview image" if scene.overview_active else "items"
         print(f"  frame {label:<18} {n:>7} nodes: {per * 1000:8.1f} ms ({mode})", flush=True)
+    zoom_sweep(view, thesis)
     for zoom in (0.15, 1.0):
         view.set_zoom(zoom)
         view.centerOn(thesis)

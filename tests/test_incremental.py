@@ -150,7 +150,7 @@ def test_flipping_a_relation_on_a_big_map_keeps_every_card_in_place(qapp, monkey
         scene = MapScene(m)
         before = dict(scene.layout.positions)
         layouts = []
-        monkeypatch.setattr(scene, "relayout", lambda *a, **k: layouts.append(1))
+        monkeypatch.setattr(scene, "relayout", lambda *a, _l=layouts, **k: _l.append(1))
         m.update_edge("c3", "t", relation="attacks")
         assert scene.edge_item("c3", "t").relation == "attacks"
         assert {n: scene.node_item(n).credence for n in m.graph.nodes} == credences(m)

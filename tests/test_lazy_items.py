@@ -336,3 +336,48 @@ def test_cards_placed_without_a_new_layout_are_built_where_they_land(lazy, monke
     for u, v in amap.graph.edges:
         if u in inside and v in inside:
             assert (u, v) in scene._edges
+
+
+def test_a_zoom_on_a_big_map_places_labels_once_it_pauses(qtbot, monkeypatch):
+    """While a big map is zoomed, frames move the last placed labels with their cards (a
+    placement costs ~0.1 s at 100,000 nodes, every frame of a wheel zoom paid it); when the
+    zoom pauses the labels are placed for the zoom shown. A small map places them at once."""
+    import ui.map.labels as labels_mod
+    from model.layout import NODE_H, NODE_W
+
+    calls = []
+    real = labels_mod.choose_labels
+    monkeypatch.setattr(
+        labels_mod, "choose_labels", lambda *a, **k: calls.append(1) or real(*a, **k)
+    )
+    for big in (True, False):
+        monkeypatch.setattr(labels_mod, "SETTLE_FROM", 100 if big else 10**9)
+        amap = hub_map(400)
+        scene = MapScene(amap)
+        view = MapView(scene)
+        view.resize(1000, 700)
+        view.show()
+        view.set_zoom(0.2)
+        view.viewport().grab()
+        layer, first = scene._labels, list(calls)
+        assert first, "the first zoomed-out frame places its labels"
+        placed = {nid: (x, y) for nid, x, y, _, _ in layer.placements(0.2)}
+        view.set_zoom(0.25)
+        view.viewport().grab()
+        shown = layer.shown_placements(0.25)
+        if big:
+            assert calls == first, "no placement in the middle of a zoom"
+            assert {s[0] for s in shown} == set(placed)
+            for nid, x, y, _, _ in shown:  # each label still sits at its card's corner
+                px, py = scene.layout.positions[nid]
+                left, top = px - NODE_W / 2, py - NODE_H / 2
+                ox, oy = placed[nid][0] - left * 0.2, placed[nid][1] - top * 0.2
+                assert (x, y) == pytest.approx((left * 0.25 + ox, top * 0.25 + oy))
+            n = len(first)
+            qtbot.waitUntil(lambda n=n: len(calls) > n, timeout=2000)  # the zoom paused
+            assert round(0.25, 5) in layer._cache
+        else:
+            assert len(calls) > len(first)
+        calls.clear()
+        view.close()
+        scene.detach()

@@ -13,7 +13,7 @@ import gc
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -39,6 +39,10 @@ def _font(px: int, bold: bool = False) -> QFont:
     return font
 
 
+SETTLE_FROM = 3000  # maps with this many cards place their labels once a zoom pauses
+SETTLE_MS = 150  # a pause this long ends a zoom gesture (wheel steps come 15-60 ms apart)
+
+
 class LabelLayer(QGraphicsItem):
     """Paints the semantic-zoom labels; the scene tells it when the map or values change."""
 
@@ -57,6 +61,13 @@ class LabelLayer(QGraphicsItem):
         self._line_count: dict[tuple[str, float], int] = {}
         self._exact: set[str] = set()  # ids whose titles are wrapped for real when placing
         self._titles: dict[str, str] = {}  # the title each measured or wrapped id had
+        # Placing labels over a 100,000-node map takes ~0.1 s per zoom level: while a zoom
+        # goes on, frames show the nearest placed level's labels moved with their cards
+        self._interim: dict[float, list] = {}
+        self._settle = QTimer(scene)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
 
     def title_changed(self, nid: str, title: str) -> bool:
         """Whether `nid` was measured with another title (its wrapping must be redone)."""
@@ -95,6 +106,7 @@ class LabelLayer(QGraphicsItem):
         repaints only if a view shows labels now: its rectangle is the whole scene, so an
         update would otherwise repaint every visible card and link for one changed badge."""
         self._cache.clear()
+        self._interim.clear()
         if titles:
             self._lines.clear()
             self._line_count.clear()
@@ -149,6 +161,42 @@ class LabelLayer(QGraphicsItem):
                     gc.enable()
         return self._cache[key]
 
+    def shown_placements(self, scale: float) -> list[tuple[str, float, float, float, float]]:
+        """What a frame at `scale` draws: the placement for that zoom, except on a big map in
+        the middle of a zoom, where the labels of the nearest placed zoom follow their cards
+        and the real placement waits until the zoom pauses (frames stay < 30 ms)."""
+        key = round(scale, 5)
+        if key in self._cache or not self._cache or len(self._scene.layout.positions) < SETTLE_FROM:
+            return self.placements(scale)
+        self._settle.start()  # restarted by every step of the zoom
+        if key not in self._interim:
+            if len(self._interim) > 24:
+                self._interim.clear()
+            self._interim[key] = self._moved(scale)
+        return self._interim[key]
+
+    def _moved(self, scale: float) -> list[tuple[str, float, float, float, float]]:
+        """The nearest placed zoom's labels at `scale`: each keeps its size in pixels and its
+        offset from its card's corner, so it stays on its card (overlaps are possible)."""
+        near = min(self._cache, key=lambda s: abs(math.log(s / scale)))
+        positions, grow = self._scene.layout.positions, scale - near
+        moved = []
+        for nid, x, y, w, h in self._cache[near]:
+            pos = positions.get(nid)
+            if pos is not None:
+                left, top = pos[0] - NODE_W / 2, pos[1] - NODE_H / 2
+                moved.append((nid, x + left * grow, y + top * grow, w, h))
+        return moved
+
+    def _settled(self) -> None:
+        """The zoom paused: place the labels for the zoom each view shows, and show them."""
+        scales = {round(v.transform().m11(), 5) for v in self._scene.views()}
+        todo = [s for s in scales if 0 < s < TEXT_LOD and s not in self._cache]
+        for scale in todo:
+            self.placements(scale)
+        if todo:
+            self.update()
+
     def _place(self, scale: float) -> list[tuple[str, float, float, float, float]]:
         positions = self._scene.layout.positions
         order = self._scene.label_order()
@@ -180,7 +228,7 @@ class LabelLayer(QGraphicsItem):
         painter.scale(1 / scale, 1 / scale)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        for nid, x, y, w, h in self.placements(scale):
+        for nid, x, y, w, h in self.shown_placements(scale):
             rect = QRectF(x, y, w, h)
             if rect.intersects(view):
                 self._paint_label(painter, nid, rect)

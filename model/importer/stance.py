@@ -37,14 +37,17 @@ def _in_scope(clause: str, neg_end: int, cue_start: int) -> bool:
     return len(_WORD.findall(gap)) <= _SCOPE and not _SCOPE_END.search(gap)
 
 
-def _clause_polarity(clause: str, bare: float = 0.5) -> float:
-    """Pro minus con cue weight of one clause. A cue inside a negator's scope counts for the other
+Evidence = tuple[float, float]  # (for the thesis, against it), both >= 0
+
+
+def _clause_polarity(clause: str, bare: float = 0.5) -> Evidence:
+    """Pro and con cue weight of one clause. A cue inside a negator's scope counts for the other
     side ("did not run into diminishing returns" is pro); a negation with no cue in its scope
     leans con; restrictive cues ("alone", "by itself") stay con under negation."""
     clause = _ASIDE.sub(lambda m: " " * (m.end() - m.start()), clause)
     negs = [(m.start(), m.end()) for m in lx.NEGATOR.finditer(clause)]
     denies = [m.end() for m in _DENY.finditer(clause)]
-    total = 0.0
+    pro = con = 0.0
     used: set[int] = set()
 
     def negator_before(start: int) -> int | None:
@@ -69,7 +72,9 @@ def _clause_polarity(clause: str, bare: float = 0.5) -> float:
         inside = [k for k, (na, nb) in enumerate(negs) if na >= a and nb <= b]
         used.update(inside)  # a cue that contains its negator ("not enough") is its own reading
         if inside:
-            total += sign
+            # A con cue built with its negator ("not enough") is its own reading; a pro cue that
+            # spans a negator ("AGI will not arrive") is denied.
+            con += 1
             continue
         k = negator_before(a)
         flip = k is not None and not (sign < 0 and lx.NO_FLIP.match(word))
@@ -78,11 +83,10 @@ def _clause_polarity(clause: str, bare: float = 0.5) -> float:
         if flip:
             if k is not None:
                 used.add(k)
-            total -= sign
-        else:
-            total += sign
-    total -= bare * sum(1 for k in range(len(negs)) if k not in used)  # a bare negation leans con
-    return total
+            sign = -sign
+        pro, con = (pro + 1, con) if sign > 0 else (pro, con + 1)
+    con += bare * sum(1 for k in range(len(negs)) if k not in used)  # a bare negation leans con
+    return pro, con
 
 
 _SUBORDINATE = re.compile(
@@ -91,41 +95,54 @@ _SUBORDINATE = re.compile(
 _CONCESSIVE = re.compile(r",?\s*\b(?:even if|even though|despite|especially when)\b", re.I)
 
 
-@functools.lru_cache(maxsize=4096)
+def _mix(*weighted: tuple[float, Evidence]) -> Evidence:
+    return (sum(w * e[0] for w, e in weighted), sum(w * e[1] for w, e in weighted))
+
+
 def polarity(text: str, bare: float = 0.5) -> float:
-    """Signed evidence that the sentence supports (+) or opposes (-) the thesis. A question
-    weighs half, unless it is rhetorical: "Isn't it clear that X?" asserts X, "Is X really
-    enough?" expects the answer no."""
+    """Signed evidence that the sentence supports (+) or opposes (-) the thesis."""
+    pro, con = evidence(text, bare)
+    return pro - con
+
+
+@functools.lru_cache(maxsize=8192)
+def evidence(text: str, bare: float = 0.5) -> Evidence:
+    """The sentence's weighted cues for and against the thesis. A question weighs half, unless
+    it is rhetorical: "Isn't it clear that X?" asserts X, "Is X really enough?" expects the
+    answer no (its cues count for the other side)."""
     t = text.strip()
     if t.endswith("?"):
         body = t.rstrip("?")
         if lx.RHETORICAL_YES.match(body):
             return _statement(body.split(None, 1)[1] if " " in body else "", bare)
         if lx.RHETORICAL_NO.search(body):
-            return -_statement(lx.RHETORICAL_NO.sub(" ", body), bare)
-        return 0.5 * _statement(body, bare)
+            pro, con = _statement(lx.RHETORICAL_NO.sub(" ", body), bare)
+            return con, pro
+        return _mix((0.5, _statement(body, bare)))
     return _statement(text, bare)
 
 
-def _statement(text: str, bare: float) -> float:
+def _statement(text: str, bare: float) -> Evidence:
     sub = _SUBORDINATE.match(text)
     if sub and not text.lower().startswith("if"):
         # "While X, Y": Y is the point.
-        return 0.4 * _contrast(text[: sub.end()], bare) + 1.2 * _contrast(text[sub.end() :], bare)
+        return _mix(
+            (0.4, _contrast(text[: sub.end()], bare)), (1.2, _contrast(text[sub.end() :], bare))
+        )
     conc = _CONCESSIVE.search(text)
     if conc and conc.start() > 10:
-        return 1.2 * _contrast(text[: conc.start()], bare) + 0.4 * _contrast(
-            text[conc.end() :], bare
+        return _mix(
+            (1.2, _contrast(text[: conc.start()], bare)), (0.4, _contrast(text[conc.end() :], bare))
         )
     return _contrast(text, bare)
 
 
-def _contrast(text: str, bare: float) -> float:
+def _contrast(text: str, bare: float) -> Evidence:
     parts = lx.CONTRAST.split(text)
     if len(parts) > 1:
         # "X, but Y": Y carries the speaker's point.
-        head = sum(_clause_polarity(p, bare) for p in parts[:-1])
-        return 0.4 * head + 1.2 * _clause_polarity(parts[-1], bare)
+        head = [(0.4, _clause_polarity(p, bare)) for p in parts[:-1]]
+        return _mix(*head, (1.2, _clause_polarity(parts[-1], bare)))
     return _clause_polarity(text, bare)
 
 
@@ -227,17 +244,3 @@ def classify(
     margin = abs(p) * (0.75 if lx.HEDGE.search(text) else 1.0)  # a hedged claim is less sure
     conf = 1 / (1 + math.exp(-0.9 * margin))
     return ("pro" if p > 0 else "con"), round(min(0.99, max(0.34, conf)), 3)
-
-
-LEARNED_MIN = 0.4  # the learned model decides when it gives its top class at least this
-
-
-def combine(
-    label: str, conf: float, probs: dict[str, float], min_confidence: float = LEARNED_MIN
-) -> tuple[str, float]:
-    """The rules' label, or the learned model's when it is confident (it has seen the rules'
-    evidence as features, and the debate's vocabulary the cue lists lack)."""
-    top = max(probs, key=probs.__getitem__)
-    if probs[top] >= min_confidence:
-        return top, round(min(0.99, max(0.34, probs[top])), 3)
-    return label, conf

@@ -38,9 +38,12 @@ def _in_scope(clause: str, neg_end: int, cue_start: int) -> bool:
 
 
 Evidence = tuple[float, float]  # (for the thesis, against it), both >= 0
+# (pro cues, pro bare negations, con cues, con bare negations): a bare negation's weight is
+# applied last, so one reading of a sentence serves every weight (the lean reads it with 0).
+Parts = tuple[float, float, float, float]
 
 
-def _clause_polarity(clause: str, bare: float = 0.5) -> Evidence:
+def _clause_polarity(clause: str) -> Parts:
     """Pro and con cue weight of one clause. A cue inside a negator's scope counts for the other
     side ("did not run into diminishing returns" is pro); a negation with no cue in its scope
     leans con; restrictive cues ("alone", "by itself") stay con under negation."""
@@ -85,8 +88,8 @@ def _clause_polarity(clause: str, bare: float = 0.5) -> Evidence:
                 used.add(k)
             sign = -sign
         pro, con = (pro + 1, con) if sign > 0 else (pro, con + 1)
-    con += bare * sum(1 for k in range(len(negs)) if k not in used)  # a bare negation leans con
-    return pro, con
+    bare = sum(1 for k in range(len(negs)) if k not in used)  # a bare negation leans con
+    return pro, 0.0, con, float(bare)
 
 
 _SUBORDINATE = re.compile(
@@ -95,8 +98,8 @@ _SUBORDINATE = re.compile(
 _CONCESSIVE = re.compile(r",?\s*\b(?:even if|even though|despite|especially when)\b", re.I)
 
 
-def _mix(*weighted: tuple[float, Evidence]) -> Evidence:
-    return (sum(w * e[0] for w, e in weighted), sum(w * e[1] for w, e in weighted))
+def _mix(*weighted: tuple[float, Parts]) -> Parts:
+    return tuple(sum(w * e[k] for w, e in weighted) for k in range(4))  # type: ignore[return-value]
 
 
 def polarity(text: str, bare: float = 0.5) -> float:
@@ -105,45 +108,47 @@ def polarity(text: str, bare: float = 0.5) -> float:
     return pro - con
 
 
-@functools.lru_cache(maxsize=8192)
 def evidence(text: str, bare: float = 0.5) -> Evidence:
-    """The sentence's weighted cues for and against the thesis. A question weighs half, unless
-    it is rhetorical: "Isn't it clear that X?" asserts X, "Is X really enough?" expects the
-    answer no (its cues count for the other side)."""
+    """The sentence's weighted cues for and against the thesis, a bare negation (no cue in its
+    scope) counting bare against it."""
+    pro, pro_bare, con, con_bare = _parts(text)
+    return pro + bare * pro_bare, con + bare * con_bare
+
+
+@functools.lru_cache(maxsize=8192)
+def _parts(text: str) -> Parts:
+    """A question weighs half, unless it is rhetorical: "Isn't it clear that X?" asserts X, "Is
+    X really enough?" expects the answer no (its cues count for the other side)."""
     t = text.strip()
     if t.endswith("?"):
         body = t.rstrip("?")
         if lx.RHETORICAL_YES.match(body):
-            return _statement(body.split(None, 1)[1] if " " in body else "", bare)
+            return _statement(body.split(None, 1)[1] if " " in body else "")
         if lx.RHETORICAL_NO.search(body):
-            pro, con = _statement(lx.RHETORICAL_NO.sub(" ", body), bare)
-            return con, pro
-        return _mix((0.5, _statement(body, bare)))
-    return _statement(text, bare)
+            pro, pro_bare, con, con_bare = _statement(lx.RHETORICAL_NO.sub(" ", body))
+            return con, con_bare, pro, pro_bare
+        return _mix((0.5, _statement(body)))
+    return _statement(text)
 
 
-def _statement(text: str, bare: float) -> Evidence:
+def _statement(text: str) -> Parts:
     sub = _SUBORDINATE.match(text)
     if sub and not text.lower().startswith("if"):
         # "While X, Y": Y is the point.
-        return _mix(
-            (0.4, _contrast(text[: sub.end()], bare)), (1.2, _contrast(text[sub.end() :], bare))
-        )
+        return _mix((0.4, _contrast(text[: sub.end()])), (1.2, _contrast(text[sub.end() :])))
     conc = _CONCESSIVE.search(text)
     if conc and conc.start() > 10:
-        return _mix(
-            (1.2, _contrast(text[: conc.start()], bare)), (0.4, _contrast(text[conc.end() :], bare))
-        )
-    return _contrast(text, bare)
+        return _mix((1.2, _contrast(text[: conc.start()])), (0.4, _contrast(text[conc.end() :])))
+    return _contrast(text)
 
 
-def _contrast(text: str, bare: float) -> Evidence:
+def _contrast(text: str) -> Parts:
     parts = lx.CONTRAST.split(text)
     if len(parts) > 1:
         # "X, but Y": Y carries the speaker's point.
-        head = [(0.4, _clause_polarity(p, bare)) for p in parts[:-1]]
-        return _mix(*head, (1.2, _clause_polarity(parts[-1], bare)))
-    return _clause_polarity(text, bare)
+        head = [(0.4, _clause_polarity(p)) for p in parts[:-1]]
+        return _mix(*head, (1.2, _clause_polarity(parts[-1])))
+    return _clause_polarity(text)
 
 
 def section_context(paragraph_starts: list[str]) -> list[int]:

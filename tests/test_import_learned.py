@@ -1,5 +1,7 @@
-"""The learned stance model: its runtime features are scikit-learn's, it round-trips through its
-JSON file, and the shipped file loads and says what it was trained on."""
+"""The word-free stance model: its runtime equals scikit-learn's, it round-trips through its JSON
+file, it reads no words, and the principles it is built on hold for any sentence — negating a
+stance predicate flips the polarity, the article's lean moves a cue-less sentence, attributing
+a sentence to the other camp moves it away from the author. The sentences are our own."""
 
 from __future__ import annotations
 
@@ -9,93 +11,161 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model.importer import learned
+from model.importer import learned, stance
+from model.importer.article import Article
+from model.importer.pipeline import propose
 
-TRAIN = [
-    ("scaling laws keep holding and models keep improving", "pro", 2.0, 0),
-    ("bigger models will reach general intelligence", "pro", 1.0, 0),
-    ("progress is stalling and returns are diminishing", "con", -2.0, 0),
-    ("critics say scaling will hit a data wall", "con", -1.0, -1),
-    ("the term refers to a family of models", "neutral", 0.0, 0),
-    ("a benchmark is a set of test questions", "neutral", 0.0, 0),
-    ("models keep improving on every benchmark", "pro", 1.0, 0),
-    ("the data wall will stop scaling", "con", -1.0, 0),
-]
-WORDS = st.sampled_from(
-    ["scaling", "models", "keep", "improving", "data", "wall", "the", "term", "benchmark", "will"]
+ROWS = st.lists(
+    st.floats(-1, 1, allow_nan=False),
+    min_size=len(learned.SENTENCE),
+    max_size=len(learned.SENTENCE),
 )
+
+
+def _toy() -> tuple[list[list[float]], list[str]]:
+    rng = np.random.default_rng(3)
+    x = rng.uniform(-1, 1, size=(60, len(learned.SENTENCE)))
+    y = ["pro" if a + 0.3 * b > 0 else "con" for a, b in zip(x[:, 0], x[:, 4])]
+    return x.tolist(), y
 
 
 @settings(max_examples=30, deadline=None)
-@given(
-    st.lists(WORDS, min_size=1, max_size=12).map(" ".join),
-    st.floats(-3, 3),
-    st.sampled_from([-1, 0, 1]),
-)
-def test_runtime_probabilities_equal_scikit_learns(text: str, pol: float, side: int) -> None:
-    from scipy.sparse import csr_matrix, hstack
-    from sklearn.feature_extraction.text import TfidfVectorizer
+@given(ROWS)
+def test_runtime_probability_equals_scikit_learns(row: list[float]) -> None:
     from sklearn.linear_model import LogisticRegression
 
-    model = learned.train(TRAIN)
-    vec = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=2).fit(
-        [t[0] for t in TRAIN]
-    )
-    x = hstack([vec.transform([t[0] for t in TRAIN]),
-                csr_matrix([learned.extra_features(t, p, s) for t, _, p, s in TRAIN])])  # fmt: skip
-    clf = LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced").fit(
-        x, [t[1] for t in TRAIN]
-    )
-    row = hstack([vec.transform([text]), csr_matrix([learned.extra_features(text, pol, side)])])
-    want = dict(zip(clf.classes_, clf.predict_proba(row)[0]))
-    got = model.probabilities(text, pol, side)
-    assert np.allclose([got[k] for k in want], list(want.values()), atol=1e-6)
+    x, y = _toy()
+    clf = LogisticRegression(C=0.3, max_iter=3000, class_weight="balanced").fit(x, y)
+    want = clf.predict_proba([row])[0][list(clf.classes_).index("pro")]
+    assert abs(learned.fit_logit(x, y, 0.3).p_pro(row) - want) < 1e-6
 
 
 def test_the_model_round_trips_through_json() -> None:
-    model = learned.train(TRAIN, trained_on="toy")
-    back = learned.LinearStance.from_json(json.loads(json.dumps(model.to_json())))
-    text = "models keep improving"
-    a, b = model.probabilities(text, 1.0, 0), back.probabilities(text, 1.0, 0)
-    assert max(abs(a[k] - b[k]) for k in a) < 1e-4
+    x, y = _toy()
+    logit = learned.fit_logit(x, y, 0.3)
+    ctx = learned.fit_logit([r + [0.0] * len(learned.CONTEXT) for r in x], y, 0.3)
+    model = learned.GeneralStance(logit, ctx, "toy", 0.3)
+    back = learned.GeneralStance.from_json(json.loads(json.dumps(model.to_json())))
+    sent, context = x[0], [0.2] * len(learned.CONTEXT)
+    assert (
+        abs(model.probabilities(sent, context)["pro"] - back.probabilities(sent, context)["pro"])
+        < 1e-4
+    )
+    assert abs(model.lean(x, None) - back.lean(x, None)) < 1e-4
 
 
-def test_the_shipped_model_loads_and_reads_pro_and_con() -> None:
+def test_the_shipped_model_reads_no_words_and_reports_its_held_out_fit() -> None:
+    data = json.loads(learned.MODEL_FILE.read_text(encoding="utf-8"))
+    assert "vocab" not in data  # word n-grams fitted the annotated articles' wording
+    assert data["sentence_features"] == list(learned.SENTENCE)
+    assert data["context_features"] == list(learned.CONTEXT)
+    assert len(data["stance_model"]["coef"]) == len(learned.SENTENCE) + len(learned.CONTEXT)
+    assert {"in_sample", "leave_one_article_out", "leave_one_author_out"} <= set(data["fit"])
     model = learned.shipped()
     assert model is not None and "gold claims" in model.trained_on
-    assert set(model.classes) == {"pro", "con", "neutral"}
-    pro = model.probabilities("Scaling laws keep holding and models keep improving.", 2.0, 0)
-    con = model.probabilities("Scaling has hit diminishing returns and will stall.", -2.0, 0)
-    assert pro["pro"] > pro["con"] and con["con"] > con["pro"]
 
 
-def test_the_model_reads_the_articles_lean_and_the_rules_vote() -> None:
-    """The same words lean the article's way: the context features carry the side when the
-    sentence itself has no cue."""
-    rows = []
-    for k in range(12):
-        side = "pro" if k % 2 else "con"
-        lean = 0.8 if side == "pro" else -0.8
-        rows.append((f"the next generation of systems arrives soon {k}", side, 0.0, 0, lean, lean,
-                     0.0))  # fmt: skip
-    model = learned.train(rows, c=4.0)
-    text = "the next generation of systems arrives soon"
-    pro = model.probabilities(text, 0.0, 0, lean=0.8, local=0.8)
-    con = model.probabilities(text, 0.0, 0, lean=-0.8, local=-0.8)
-    assert pro["pro"] > 0.5 > con["pro"]
+SUBJECTS = st.sampled_from(
+    ["Scaling", "Progress", "The newest model", "Pretraining", "Compute growth", "The trend"]
+)
+PREDICATES = st.sampled_from(
+    ["has hit a wall", "has plateaued", "is running into diminishing returns", "has stalled",
+     "has reached a ceiling", "will run out of data"]
+)  # fmt: skip
 
 
-def test_the_rules_keep_their_label_below_the_models_confidence_floor() -> None:
-    from model.importer.stance import combine
-
-    probs = {"pro": 0.45, "con": 0.35, "neutral": 0.2}
-    assert combine("con", 0.6, probs, min_confidence=0.5) == ("con", 0.6)
-    assert combine("con", 0.6, probs, min_confidence=0.4)[0] == "pro"
-
-
-def test_the_shipped_model_records_its_cross_validated_hyperparameters() -> None:
-    data = json.loads(learned.MODEL_FILE.read_text(encoding="utf-8"))
-    assert set(data["hyperparameters"]) == {"C", "min_confidence"}
-    assert data["extra_features"] == list(learned.EXTRA)
+@settings(max_examples=40, deadline=None)
+@given(SUBJECTS, PREDICATES)
+def test_negating_a_limit_predicate_flips_the_polarity(subject: str, predicate: str) -> None:
+    """'X has hit a wall' is against the thesis; 'X has not hit a wall' is for it."""
+    aux, rest = predicate.split(" ", 1)
+    plain = f"{subject} {predicate}."
+    negated = f"{subject} {aux} not {rest}."
+    assert stance.polarity(plain) < 0 < stance.polarity(negated)
     model = learned.shipped()
-    assert model is not None and model.min_confidence == data["hyperparameters"]["min_confidence"]
+    rows = [learned.sentence_features(t, stance.evidence(t), 0) for t in (plain, negated)]
+    assert model.sentence.p_pro(rows[0]) < 0.5 < model.sentence.p_pro(rows[1])
+
+
+CUELESS = st.sampled_from(
+    ["The next generation of systems arrives in the spring",
+     "Labs are building larger clusters this year",
+     "The team retrained the model on a bigger corpus",
+     "Researchers measured the results on a new test set"]
+)  # fmt: skip
+
+
+def _p_pro(text: str, lean: float, side: int = 0) -> float:
+    model = learned.shipped()
+    row = learned.sentence_features(text, stance.evidence(text), side)
+    return model.probabilities(row, learned.context_features(row, lean, 0.0, 0, 0.0))["pro"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(CUELESS, st.floats(0.0, 0.4), st.floats(0.01, 0.4))
+def test_the_articles_lean_moves_a_sentence_without_cues(
+    text: str, lean: float, more: float
+) -> None:
+    assert _p_pro(text, lean) < _p_pro(text, lean + more)
+    assert _p_pro(text, -0.25) < 0.5 < _p_pro(text, 0.25)
+
+
+PRO_CONTEXT = (
+    "Scaling keeps working. Models keep improving on every benchmark we track. "
+    "There is no sign of a plateau."
+)
+
+
+def _label_of_last(text: str) -> str:
+    from model.importer.pipeline import prepare, sentence_rows, stance_inputs, unit_stance
+
+    art = Article(f"{PRO_CONTEXT}\n\n{text}", title="Scaling keeps working")
+    _, sents, bodies, _ = prepare(art)
+    inputs = stance_inputs(art.title, sents, bodies)
+    model = learned.shipped()
+    rows = sentence_rows(inputs)
+    lean = learned.GeneralStance.lean(model, [rows[i] for i in inputs.body], None)
+    return unit_stance(inputs, len(sents) - 1, 0.0, model, rows, lean)[0]
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    st.sampled_from(["Critics argue that", "Skeptics say that", "Opponents claim that"]), CUELESS
+)
+def test_attributing_a_sentence_to_critics_in_a_pro_article_makes_it_con(
+    lead: str, text: str
+) -> None:
+    said = f"{lead} {text[0].lower()}{text[1:]}."
+    assert _label_of_last(text + ".") == "pro"
+    assert _label_of_last(said) == "con"
+
+
+# Our own short pro essay: first-person expectations, negated limits, a reported objection.
+PRO_ESSAY = """Scale keeps paying off
+
+Every year someone announces that the scaling curve is about to bend, and every year it does not.
+
+The last hundredfold increase in training compute did not run into diminishing returns. There is no sign of a plateau in the benchmark results we track.
+
+I expect the next two generations of models to be clearly more capable than today's. We will keep adding compute, and I think the gains will keep coming.
+
+Critics say the supply of text will run out. Labs are already training on verified synthetic data, and the measured quality keeps rising.
+
+In short, betting on continued scaling remains the sound bet, and general intelligence looks reachable on this path.
+"""
+
+
+def test_a_pro_essay_is_read_as_pro() -> None:
+    result = propose(Article(PRO_ESSAY, title="Scale keeps paying off"), [], "T")
+    by_start = {p.quote[:29]: p.stance for p in result.proposals}
+    wanted = {
+        "The last hundredfold increase": "pro",
+        "There is no sign of a plateau": "pro",
+        "I expect the next two generat": "pro",
+        "Critics say the supply of text": "con",
+    }
+    seen = {k: v for k, v in by_start.items() if k in wanted}
+    assert seen, by_start
+    assert all(by_start[k] == wanted[k] for k in seen), by_start
+    labels = [p.stance for p in result.proposals]
+    assert labels.count("pro") > labels.count("con")

@@ -45,12 +45,41 @@ def test_sentences_are_labelled_as_the_scorer_matches_them() -> None:
 
 
 def test_stance_examples_take_the_gold_label_of_the_sentence_that_overlaps_most() -> None:
-    ex = train_stance.stance_examples(Article(TEXT, title="A test"), GOLD, TEXT)
-    assert len(ex) == 4  # each with the gold quote's own words too (trained on, not scored)
-    assert [(e[0][:20], e[1]) for e in train_stance.scored(ex)] == [
+    g = train_stance.stance_examples(Article(TEXT, title="A test"), GOLD, TEXT)
+    assert [(e["text"][:20], e["label"]) for e in g["examples"]] == [
         ("Scaling current mode", "con"),
         ("Some researchers sti", "pro"),
     ]
+    assert len(g["rows"]) == 4  # every body sentence counts toward the article's lean
+
+
+def test_training_articles_get_their_lean_from_a_model_that_never_saw_them() -> None:
+    """The stance model learns what an honest lean is worth: an article's lean in training comes
+    from a sentence model fitted on the other articles only."""
+    pro = {"rows": [], "title": None, "examples": []}
+    groups = []
+    for k in range(6):
+        side = "pro" if k % 2 else "con"
+        sign = 1.0 if side == "pro" else -1.0
+        row = [sign * 0.8, 0.5 + 0.3 * sign, 0.5 - 0.3 * sign, 0, 0, 0, 0, 0, 0, 0]
+        ex = {"text": "x", "label": side, "row": row, "paragraph": 0.0, "section": 0, "rule": ""}
+        groups.append({**pro, "rows": [row] * 3, "examples": [ex, ex]})
+    leans = train_stance.out_of_fold_leans(groups, 1.0)
+    assert all((lean > 0) == (k % 2 == 1) for k, lean in enumerate(leans))
+    seen = []
+    real = train_stance._sentence_model
+    train_stance._sentence_model = lambda gs, c: seen.append(len(gs)) or real(gs, c)
+    try:
+        train_stance.out_of_fold_leans(groups, 1.0)
+    finally:
+        train_stance._sentence_model = real
+    assert seen and max(seen) < len(groups)
+
+
+def test_stance_c_comes_from_the_grid_chosen_on_training_articles() -> None:
+    g = train_stance.stance_examples(Article(TEXT, title="A test"), GOLD, TEXT)
+    model = train_stance.train_fold([g, g, g, g])
+    assert model.c in train_stance.C_GRID
 
 
 def test_hyperparameters_come_from_the_grids_chosen_on_training_articles() -> None:

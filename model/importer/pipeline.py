@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from model.importer import claims, learned, lexicon, ranker, stance, targets
 from model.importer.article import Article, ImportProposals, NodeRef, Proposal, Sentence
 from model.importer.facts import find_facts
-from model.importer.learned import LinearStance
+from model.importer.learned import GeneralStance
 from model.importer.ranker import LinearRanker
 from model.importer.sentences import (
     claim_units,
@@ -155,10 +155,14 @@ class StanceInputs:
 
     said: list[str]  # the unit without its attribution (the whole unit: a lead-in is part of it)
     section: list[int]  # per unit: +1/-1 inside a side's section ("Optimistic view:"), else 0
-    lean: float  # the article's own side in [-1, 1]
+    lean: float  # the article's own side in [-1, 1] by the rules' cues
     local: list[float]  # the article's lean plus the rest of the unit's paragraph
     sides: list[int]  # the camp whose view the unit reports (carried for "On this view, …")
     polarity: list[float]  # the rules' cue polarity of the unit
+    evidence: list[tuple[float, float]]  # the rules' (pro, con) cue weight of the unit
+    paragraph: list[float]  # tanh of the polarity of the rest of the unit's paragraph
+    body: list[int]  # indices of the units that are not headings
+    title: str = ""
 
 
 def stance_inputs(title: str, sents: Sequence[Sentence], bodies: Sequence[str]) -> StanceInputs:
@@ -172,12 +176,18 @@ def stance_inputs(title: str, sents: Sequence[Sentence], bodies: Sequence[str]) 
     said = [strip_attribution(s.text) for s in sents]
     author = 1 if lean > 0.15 else -1 if lean < -0.15 else 0
     sides = stance.carried_sides(said, author)
-    unit_pol = [stance.polarity(t) for t in said]
+    ev = [stance.evidence(t) for t in said]
+    unit_pol = [p - c for p, c in ev]
     para_pol: dict[int, float] = {}
     for s, p in zip(sents, unit_pol):
         para_pol[s.para] = para_pol.get(s.para, 0.0) + p
-    local = [stance.local_lean(lean, para_pol[s.para] - p) for s, p in zip(sents, unit_pol)]
-    return StanceInputs(said, [context[s.para] for s in sents], lean, local, sides, unit_pol)
+    rest = [para_pol[s.para] - p for s, p in zip(sents, unit_pol)]
+    local = [stance.local_lean(lean, r) for r in rest]
+    return StanceInputs(
+        said, [context[s.para] for s in sents], lean, local, sides, unit_pol, ev,
+        [math.tanh(0.5 * r) for r in rest], [i for i, s in enumerate(sents) if not s.heading],
+        title,
+    )  # fmt: skip
 
 
 def rule_stance(inputs: StanceInputs, i: int, node_side: float = 0.0) -> tuple[str, float]:
@@ -187,30 +197,65 @@ def rule_stance(inputs: StanceInputs, i: int, node_side: float = 0.0) -> tuple[s
     )
 
 
-def unit_stance(
-    inputs: StanceInputs, i: int, node_side: float, model: LinearStance | None
-) -> tuple[str, float]:
-    """The rules' stance of unit i, or the learned model's when it is confident (outside a
-    side's section, which the rules read with certainty)."""
-    label, conf = rule_stance(inputs, i, node_side)
-    if model is None or inputs.section[i]:
-        return label, conf
-    probs = model.probabilities(
-        inputs.said[i],
-        inputs.polarity[i],
-        inputs.sides[i],
-        lean=inputs.lean,
-        local=inputs.local[i],
-        rule=learned.rule_vote(label, conf),
+def sentence_rows(inputs: StanceInputs) -> list[list[float]]:
+    """The learned model's sentence features of every unit."""
+    return [
+        learned.sentence_features(t, e, s)
+        for t, e, s in zip(inputs.said, inputs.evidence, inputs.sides)
+    ]
+
+
+def title_row(inputs: StanceInputs) -> list[float] | None:
+    t = inputs.title.strip()
+    return learned.sentence_features(t, stance.evidence(t), stance.reported_side(t)) if t else None
+
+
+def learned_lean(
+    model: GeneralStance, inputs: StanceInputs, rows: Sequence[Sequence[float]]
+) -> float:
+    """The article's lean by the model's sentence pass (title ×3, body sentences ×1)."""
+    return model.lean([rows[i] for i in inputs.body], title_row(inputs))
+
+
+def context_row(
+    inputs: StanceInputs, i: int, rows: Sequence[Sequence[float]], lean: float
+) -> list[float]:
+    t = title_row(inputs)
+    return learned.context_features(
+        rows[i], lean, inputs.paragraph[i], inputs.section[i], t[0] if t else 0.0
     )
-    return stance.combine(label, conf, probs, model.min_confidence)
+
+
+def rules_decide(inputs: StanceInputs, i: int, label: str, conf: float) -> bool:
+    """Whether the rules' label stands (see unit_stance)."""
+    return bool(inputs.section[i] or inputs.sides[i]) or (label == "neutral" and conf >= 0.5)
+
+
+def unit_stance(
+    inputs: StanceInputs,
+    i: int,
+    node_side: float,
+    model: GeneralStance | None,
+    rows: Sequence[Sequence[float]] = (),
+    lean: float = 0.0,
+) -> tuple[str, float]:
+    """The rules' stance of unit i, or the learned model's: the model decides pro vs con except
+    where the rules read the side from the sentence's form — inside a side's section, a view
+    reported for a named camp or voiced against the author — and for what the rules call
+    neutral by its shape (a definition, an open question)."""
+    label, conf = rule_stance(inputs, i, node_side)
+    if model is None or rules_decide(inputs, i, label, conf):
+        return label, conf
+    probs = model.probabilities(rows[i], context_row(inputs, i, rows, lean))
+    top = max(probs, key=probs.__getitem__)
+    return top, round(min(0.99, max(0.5, probs[top])), 3)
 
 
 def propose(
     article: Article,
     nodes: Sequence[NodeRef],
     thesis_id: str,
-    stance_model: LinearStance | None | object = _SHIPPED,
+    stance_model: GeneralStance | None | object = _SHIPPED,
     claim_model: LinearRanker | None | object = _SHIPPED,
 ) -> ImportProposals:
     """Rank the article's claims and facts and suggest where each belongs in the map.
@@ -230,9 +275,15 @@ def propose(
     texts = [bodies[i] for i, _ in ranked]
     sims = targets.similarities(texts, nodes)
     model = learned.shipped() if stance_model is _SHIPPED else stance_model
+    rows: list[list[float]] = []
+    lean = 0.0
+    if model is not None:
+        rows = sentence_rows(inputs)
+        lean = learned_lean(model, inputs, rows)
     chosen = []
     for row, (i, score) in enumerate(ranked):
-        label, conf = unit_stance(inputs, i, _node_prior(sims, row, nodes, thesis_id), model)
+        prior = _node_prior(sims, row, nodes, thesis_id)
+        label, conf = unit_stance(inputs, i, prior, model, rows, lean)
         chosen.append((sents[i], score, label, conf))
     sugg = targets.suggest(texts, [c[2] for c in chosen], nodes, thesis_id, sims=sims)
     proposals = []

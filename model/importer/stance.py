@@ -37,14 +37,20 @@ def _in_scope(clause: str, neg_end: int, cue_start: int) -> bool:
     return len(_WORD.findall(gap)) <= _SCOPE and not _SCOPE_END.search(gap)
 
 
-def _clause_polarity(clause: str, bare: float = 0.5) -> float:
-    """Pro minus con cue weight of one clause. A cue inside a negator's scope counts for the other
+Evidence = tuple[float, float]  # (for the thesis, against it), both >= 0
+# (pro cues, pro bare negations, con cues, con bare negations): a bare negation's weight is
+# applied last, so one reading of a sentence serves every weight (the lean reads it with 0).
+Parts = tuple[float, float, float, float]
+
+
+def _clause_polarity(clause: str) -> Parts:
+    """Pro and con cue weight of one clause. A cue inside a negator's scope counts for the other
     side ("did not run into diminishing returns" is pro); a negation with no cue in its scope
     leans con; restrictive cues ("alone", "by itself") stay con under negation."""
     clause = _ASIDE.sub(lambda m: " " * (m.end() - m.start()), clause)
     negs = [(m.start(), m.end()) for m in lx.NEGATOR.finditer(clause)]
     denies = [m.end() for m in _DENY.finditer(clause)]
-    total = 0.0
+    pro = con = 0.0
     used: set[int] = set()
 
     def negator_before(start: int) -> int | None:
@@ -69,7 +75,9 @@ def _clause_polarity(clause: str, bare: float = 0.5) -> float:
         inside = [k for k, (na, nb) in enumerate(negs) if na >= a and nb <= b]
         used.update(inside)  # a cue that contains its negator ("not enough") is its own reading
         if inside:
-            total += sign
+            # A con cue built with its negator ("not enough") is its own reading; a pro cue that
+            # spans a negator ("AGI will not arrive") is denied.
+            con += 1
             continue
         k = negator_before(a)
         flip = k is not None and not (sign < 0 and lx.NO_FLIP.match(word))
@@ -78,11 +86,10 @@ def _clause_polarity(clause: str, bare: float = 0.5) -> float:
         if flip:
             if k is not None:
                 used.add(k)
-            total -= sign
-        else:
-            total += sign
-    total -= bare * sum(1 for k in range(len(negs)) if k not in used)  # a bare negation leans con
-    return total
+            sign = -sign
+        pro, con = (pro + 1, con) if sign > 0 else (pro, con + 1)
+    bare = sum(1 for k in range(len(negs)) if k not in used)  # a bare negation leans con
+    return pro, 0.0, con, float(bare)
 
 
 _SUBORDINATE = re.compile(
@@ -91,42 +98,57 @@ _SUBORDINATE = re.compile(
 _CONCESSIVE = re.compile(r",?\s*\b(?:even if|even though|despite|especially when)\b", re.I)
 
 
-@functools.lru_cache(maxsize=4096)
+def _mix(*weighted: tuple[float, Parts]) -> Parts:
+    return tuple(sum(w * e[k] for w, e in weighted) for k in range(4))  # type: ignore[return-value]
+
+
 def polarity(text: str, bare: float = 0.5) -> float:
-    """Signed evidence that the sentence supports (+) or opposes (-) the thesis. A question
-    weighs half, unless it is rhetorical: "Isn't it clear that X?" asserts X, "Is X really
-    enough?" expects the answer no."""
+    """Signed evidence that the sentence supports (+) or opposes (-) the thesis."""
+    pro, con = evidence(text, bare)
+    return pro - con
+
+
+def evidence(text: str, bare: float = 0.5) -> Evidence:
+    """The sentence's weighted cues for and against the thesis, a bare negation (no cue in its
+    scope) counting bare against it."""
+    pro, pro_bare, con, con_bare = _parts(text)
+    return pro + bare * pro_bare, con + bare * con_bare
+
+
+@functools.lru_cache(maxsize=8192)
+def _parts(text: str) -> Parts:
+    """A question weighs half, unless it is rhetorical: "Isn't it clear that X?" asserts X, "Is
+    X really enough?" expects the answer no (its cues count for the other side)."""
     t = text.strip()
     if t.endswith("?"):
         body = t.rstrip("?")
         if lx.RHETORICAL_YES.match(body):
-            return _statement(body.split(None, 1)[1] if " " in body else "", bare)
+            return _statement(body.split(None, 1)[1] if " " in body else "")
         if lx.RHETORICAL_NO.search(body):
-            return -_statement(lx.RHETORICAL_NO.sub(" ", body), bare)
-        return 0.5 * _statement(body, bare)
-    return _statement(text, bare)
+            pro, pro_bare, con, con_bare = _statement(lx.RHETORICAL_NO.sub(" ", body))
+            return con, con_bare, pro, pro_bare
+        return _mix((0.5, _statement(body)))
+    return _statement(text)
 
 
-def _statement(text: str, bare: float) -> float:
+def _statement(text: str) -> Parts:
     sub = _SUBORDINATE.match(text)
     if sub and not text.lower().startswith("if"):
         # "While X, Y": Y is the point.
-        return 0.4 * _contrast(text[: sub.end()], bare) + 1.2 * _contrast(text[sub.end() :], bare)
+        return _mix((0.4, _contrast(text[: sub.end()])), (1.2, _contrast(text[sub.end() :])))
     conc = _CONCESSIVE.search(text)
     if conc and conc.start() > 10:
-        return 1.2 * _contrast(text[: conc.start()], bare) + 0.4 * _contrast(
-            text[conc.end() :], bare
-        )
-    return _contrast(text, bare)
+        return _mix((1.2, _contrast(text[: conc.start()])), (0.4, _contrast(text[conc.end() :])))
+    return _contrast(text)
 
 
-def _contrast(text: str, bare: float) -> float:
+def _contrast(text: str) -> Parts:
     parts = lx.CONTRAST.split(text)
     if len(parts) > 1:
         # "X, but Y": Y carries the speaker's point.
-        head = sum(_clause_polarity(p, bare) for p in parts[:-1])
-        return 0.4 * head + 1.2 * _clause_polarity(parts[-1], bare)
-    return _clause_polarity(text, bare)
+        head = [(0.4, _clause_polarity(p)) for p in parts[:-1]]
+        return _mix(*head, (1.2, _clause_polarity(parts[-1])))
+    return _clause_polarity(text)
 
 
 def section_context(paragraph_starts: list[str]) -> list[int]:
@@ -227,17 +249,3 @@ def classify(
     margin = abs(p) * (0.75 if lx.HEDGE.search(text) else 1.0)  # a hedged claim is less sure
     conf = 1 / (1 + math.exp(-0.9 * margin))
     return ("pro" if p > 0 else "con"), round(min(0.99, max(0.34, conf)), 3)
-
-
-LEARNED_MIN = 0.4  # the learned model decides when it gives its top class at least this
-
-
-def combine(
-    label: str, conf: float, probs: dict[str, float], min_confidence: float = LEARNED_MIN
-) -> tuple[str, float]:
-    """The rules' label, or the learned model's when it is confident (it has seen the rules'
-    evidence as features, and the debate's vocabulary the cue lists lack)."""
-    top = max(probs, key=probs.__getitem__)
-    if probs[top] >= min_confidence:
-        return top, round(min(0.99, max(0.34, probs[top])), 3)
-    return label, conf

@@ -21,12 +21,9 @@ sys.path.insert(0, str(ROOT))
 from model.importer.evaluate import normalise  # noqa: E402
 from storage.articles import ArticleError, read_many  # noqa: E402
 
-CORPORA = {
-    "eval": ROOT / "../shared/eval",
-    "dev": ROOT / "tests/fixtures/eval_dev",
-    "corpus": ROOT / "eval/corpus",
-    "formats": ROOT / "tests/fixtures/eval_formats",
-}
+sys.path.insert(0, str(ROOT / "tools"))
+from eval_loo import load  # noqa: E402  (the annotated development articles, as LOO reads them)
+
 PAGES = ROOT / "tests/fixtures/chrome"
 
 
@@ -36,14 +33,7 @@ def _words(text: str) -> str:
 
 
 def corpora(verbose: bool) -> None:
-    items = []
-    for name, folder in CORPORA.items():
-        for gold_path in sorted((folder / "gold").glob("*.json")):
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            rel = gold.get("article", "")
-            path = next((c for c in (folder / rel, ROOT / rel) if rel and c.is_file()), None)
-            if path is not None:
-                items.append((name, gold_path.stem, gold, path))
+    items = [(it["corpus"], it["stem"], it["gold"], it["path"]) for it in load()]
     sums: dict[str, list[int]] = {}
     for (name, stem, gold, _), art in zip(items, read_many([str(p) for *_, p in items])):
         if isinstance(art, ArticleError):

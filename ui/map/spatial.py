@@ -4,7 +4,8 @@ The scene builds `QGraphicsItem`s only for what a view shows (ui.map.scene, "laz
 know which those are without an item per node it asks this index, built from the layout in one
 vectorised pass (~0.1 s at 100,000 nodes) and queried in ~1 ms. Boxes are conservative (a
 little larger than what is drawn), so a query may name an item that turns out to be just
-outside the view, never miss one inside it. No Qt here: plain numbers in, ids out.
+outside the view, never miss one inside it. Plain numbers in, ids out; the link geometry's
+constants are the items' own.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from collections.abc import Mapping
 import numpy as np
 
 from model.layout import NODE_H, NODE_W
+from ui.map.items import BUS_RISE as RISE  # how far above a reason its tree link turns sideways
+from ui.map.items import ROUND
 
 #: what a card's item covers round its position (ui.map.items.NODE_RECT and its pen)
 CARD = (-NODE_W / 2 - 6, -NODE_H / 2 - 6, NODE_W / 2 + 6, NODE_H / 2 + 22)
 PAD = 30.0  # a link's width, selection halo and arrowhead round its route
 SPREAD = 0.4 * NODE_W  # how far from its target's centre a link may arrive (EdgeItem.adjust)
-RISE = 30.0  # ui.map.items.BUS_RISE: how far above a reason its tree link turns sideways
-ROUND = 12.0  # ui.map.items.ROUND
 
 
 class SpatialIndex:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from model.argmap import ArgumentMap
+from model.argmap import ArgumentMap, Change
 
 SIMILAR = 2 / 3
 
@@ -42,7 +42,7 @@ def overlapping_reasons(
         return []
     from sklearn.feature_extraction.text import TfidfVectorizer  # lazily: it is slow to import
 
-    docs = [f"{amap.node(r).title} {amap.node(r).text}" for r in reasons]
+    docs = [statement(amap, r) for r in reasons]
     try:
         x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(docs)
     except ValueError:  # nothing but stop words
@@ -57,6 +57,12 @@ def overlapping_reasons(
     return sorted(pairs, key=lambda o: -o.similarity)
 
 
+def statement(amap: ArgumentMap, node_id: str) -> str:
+    """What of a reason is compared: its title and text."""
+    node = amap.node(node_id)
+    return f"{node.title} {node.text}"
+
+
 def all_overlaps(amap: ArgumentMap, threshold: float = SIMILAR) -> list[Overlap]:
     """Every near-duplicate pair of sibling reasons on the map."""
     out: list[Overlap] = []
@@ -64,3 +70,50 @@ def all_overlaps(amap: ArgumentMap, threshold: float = SIMILAR) -> list[Overlap]
         if amap.graph.in_degree(node.id) >= 2:
             out += overlapping_reasons(amap, node.id, threshold)
     return out
+
+
+class ThesisOverlaps:
+    """The near-duplicate pairs among the thesis's reasons, kept until an edit touches what
+    they are computed from: the thesis, which nodes bear on it, or one of those nodes' title
+    and text. The change notifications say which nodes and links an edit touched, so telling
+    a weight edit from a text edit costs the size of the edit, not of the thesis's reasons."""
+
+    def __init__(self) -> None:
+        self._thesis: str | None = None
+        self._texts: dict[str, str] | None = None  # reason id → the text compared
+        self._pairs: list[Overlap] = []
+        self._nodes: set[str] = set()  # nodes an edit touched since the last check
+        self._links = False  # a link into the thesis came or went (or changed)
+
+    def heard(self, changes: list[Change]) -> None:
+        for ch in changes:
+            if ch.kind == "reset":
+                self._texts = None
+            elif ch.kind == "node":
+                self._nodes.add(ch.key)
+            elif ch.kind == "edge" and ch.key[1] == self._thesis:
+                self._links = True
+
+    def pairs(self, amap: ArgumentMap) -> list[Overlap]:
+        """The pairs, most alike first; recomputed only when they may have changed."""
+        thesis = amap.thesis
+        tid = thesis.id if thesis else None
+        if self._stale(amap, tid):
+            self._recompute(amap, tid)
+        self._nodes, self._links = set(), False
+        return self._pairs
+
+    def _stale(self, amap: ArgumentMap, tid: str | None) -> bool:
+        texts = self._texts
+        if texts is None or tid != self._thesis:
+            return True
+        if self._links and set(amap.graph.pred[tid]) != texts.keys():
+            return True
+        return any(
+            n in texts and (n not in amap or statement(amap, n) != texts[n]) for n in self._nodes
+        )
+
+    def _recompute(self, amap: ArgumentMap, tid: str | None) -> None:
+        self._thesis = tid
+        self._texts = {r: statement(amap, r) for r in amap.graph.pred[tid]} if tid else {}
+        self._pairs = overlapping_reasons(amap, tid) if tid else []

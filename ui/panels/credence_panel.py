@@ -40,6 +40,7 @@ from model.credence.dfquad import evaluate_dfquad
 from model.credence.engine import MAP_WEIGHTS, evaluate
 from model.credence.history import history_points
 from model.credence.montecarlo import Plan, plan
+from model.credence.redundancy import ThesisOverlaps
 from model.weights import STRENGTHS
 from ui.commands import edits as commands
 from ui.commands.credence import SetScenarioCommand, set_strength_command
@@ -165,7 +166,7 @@ class CredencePanel(QWidget):
         self.overlap_note.hide()
         self.merge_button.hide()
         self._overlap = None
-        self._overlaps = _OverlapCache()
+        self._overlaps = ThesisOverlaps()
         merge_row = QHBoxLayout()
         merge_row.addWidget(self.overlap_note, 1)
         merge_row.addWidget(self.merge_button)
@@ -685,60 +686,6 @@ class CredencePanel(QWidget):
         parts = [f"{_percent(ex.credence)} (prior {_percent(ex.prior)})"]
         parts += [f"{r.points:+.1f} pts {_short(r.title)}" for r in ex.reasons[:6]]
         return "\n".join(parts)
-
-
-class _OverlapCache:
-    """The near-duplicate pairs among the thesis's reasons, kept until an edit touches what
-    they are computed from: the thesis, which nodes bear on it, or one of those nodes' title
-    and text. The change notifications say which nodes and links an edit touched, so telling
-    a weight edit from a text edit costs the size of the edit, not of the thesis's reasons."""
-
-    def __init__(self) -> None:
-        self._thesis: str | None = None
-        self._texts: dict[str, str] | None = None  # reason id → the text compared
-        self._pairs: list = []
-        self._nodes: set[str] = set()  # nodes an edit touched since the last check
-        self._links = False  # a link into the thesis came or went (or changed)
-
-    def heard(self, changes: list[Change]) -> None:
-        for ch in changes:
-            if ch.kind == "reset":
-                self._texts = None
-            elif ch.kind == "node":
-                self._nodes.add(ch.key)
-            elif ch.kind == "edge" and ch.key[1] == self._thesis:
-                self._links = True
-
-    def pairs(self, amap: ArgumentMap) -> list:
-        """The pairs, most alike first; recomputed only when they may have changed."""
-        thesis = amap.thesis
-        tid = thesis.id if thesis else None
-        if self._stale(amap, tid):
-            self._recompute(amap, tid)
-        self._nodes, self._links = set(), False
-        return self._pairs
-
-    def _stale(self, amap: ArgumentMap, tid: str | None) -> bool:
-        texts = self._texts
-        if texts is None or tid != self._thesis:
-            return True
-        if self._links and set(amap.graph.pred[tid]) != texts.keys():
-            return True
-        return any(
-            n in texts and (n not in amap or _said(amap, n) != texts[n]) for n in self._nodes
-        )
-
-    def _recompute(self, amap: ArgumentMap, tid: str | None) -> None:
-        from model.credence.redundancy import overlapping_reasons
-
-        self._thesis = tid
-        self._texts = {r: _said(amap, r) for r in amap.graph.pred[tid]} if tid else {}
-        self._pairs = overlapping_reasons(amap, tid) if tid else []
-
-
-def _said(amap: ArgumentMap, node_id: str) -> str:
-    node = amap.node(node_id)
-    return f"{node.title} {node.text}"
 
 
 class _Sink(QObject):

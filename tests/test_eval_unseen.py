@@ -1,5 +1,5 @@
-"""The held-out corpora eval_unseen and eval_unseen2: self-written articles the importer was never
-tuned on.
+"""The held-out corpora eval_unseen, eval_unseen2 and eval_unseen3: self-written articles the
+importer was never tuned on.
 
 Their worth is that their gold can be trusted without reading it again: every quote is found once
 in its article, the sides are balanced, the deliberate traps stay out of the trend facts, and the
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CORPORA = ("eval_unseen", "eval_unseen2")
+CORPORA = ("eval_unseen", "eval_unseen2", "eval_unseen3")
 
 # Per-article traps of eval_unseen2: numbers in the text that are ratios, hypotheticals,
 # projections, reference levels, derived multiples, fund returns or poll/vote counts, and
@@ -33,6 +33,52 @@ UNSEEN2_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
     "a09_debate_transcript.txt": ({38, 41, 21, 44, 45, 60}, ("percent for", "60 percent")),
     "a10_hn_thread.html": ({318, 214, 100}, ("points", "tripling", "100x")),
 }
+
+# The same for eval_unseen3: plans, company guidance, fit statistics, review scores, bets, poll
+# votes, claps and watcher counts, and derived multiples.
+UNSEEN3_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
+    "b01_press_release.txt": (
+        {1.2, 10, 40, 2300, 300e12},
+        ("1.2 gigawatts", "by 2028", "ten times the compute", "40 percent", "300 trillion"),
+    ),
+    "b02_medium_post.html": (
+        {2400, 41, 1100, 70, 500e9, 1000},
+        ("nearly seventy times", "$500 billion", "a thousand times", "1.1K Followers"),
+    ),
+    "b03_email_newsletter.txt": (
+        {52000, 1800, 61, 27, 945, 30},
+        ("52,000", "61 percent", "945", "by 2028", "30% off"),
+    ),
+    "b04_earnings_call.txt": (
+        {64, 4.1e9, 61.5, 80e9, 1e9, 3},
+        ("64 percent", "$4.1 billion", "61.5 percent", "by 2027", "$80 billion", "three times"),
+    ),
+    "b05_book_review.txt": (
+        {20, 300e12, 352, 32, 100},
+        ("20 tokens", "300 trillion", "between 2026 and 2032", "20 watts", "a hundred times"),
+    ),
+    "b06_lecture_transcript.txt": (
+        {0.076, 0.95, 0.36, 36, 89.8, 65, 1e6},
+        ("0.076", "0.95", "36 percent", "89.8", "65 percent", "a million times"),
+    ),
+    "b07_peer_review.md": (
+        {0.97, 1e29, 1e27, 3, 4, 2.5, 30},
+        ("R² of 0.97", "10^29", "10^27", "3: reject", "roughly 2.5 times", "4x per year"),
+    ),
+    "b08_faq_page.md": (
+        {60, 6.7, 300e12, 10000, 2400},
+        ("60 percent", "6.7", "by 2028", "300 trillion", "ten thousand times", "more than doubled"),
+    ),
+    "b09_wiki_article.html": (
+        {2e29, 20, 1412, 100},
+        ("10<sup>29</sup>", "by 2030", "20 tokens", "1,412 watchers", "a hundred times as many"),
+    ),
+    "b10_chat_log.txt": (
+        {9, 12, 50},
+        ("9 votes", "7 votes", "12 votes", "$50", "by 2027", "10x the compute", "4 replies"),
+    ),
+}
+TRAPS = {"eval_unseen2": UNSEEN2_TRAPS, "eval_unseen3": UNSEEN3_TRAPS}
 
 
 def _verify_module(corpus: str):
@@ -75,10 +121,26 @@ def test_ten_articles_balanced_and_in_several_formats(corpus) -> None:
         assert {c["stance"] for c in g["claims"]} >= {"pro", "con"}, g["article"]
 
 
-def test_unseen2_has_chrome_heavy_pages_with_every_chrome_line_marked() -> None:
+@pytest.mark.parametrize("corpus", ["eval_unseen2", "eval_unseen3"])
+def test_chrome_heavy_pages_with_every_chrome_line_marked(corpus) -> None:
     """Leakage can only be measured where there is chrome: at least three pages carry 30+ samples."""
-    heavy = [g["article"] for g in _golds("eval_unseen2") if len(g["boilerplate_samples"]) >= 30]
+    heavy = [g["article"] for g in _golds(corpus) if len(g["boilerplate_samples"]) >= 30]
     assert len(heavy) >= 3, heavy
+
+
+def _format(gold: dict) -> str:
+    """The format part of an article's file name: `b02_medium_post.html` -> `medium_post`."""
+    return Path(gold["article"]).stem.split("_", 1)[1]
+
+
+def test_each_set_uses_formats_the_earlier_sets_do_not() -> None:
+    """A later set is only a fresh test if its voices and formats are new, and each is used once."""
+    seen: set[str] = set()
+    for corpus in CORPORA:
+        formats = [_format(g) for g in _golds(corpus)]
+        assert len(set(formats)) == len(formats), corpus
+        assert not seen & set(formats), (corpus, seen & set(formats))
+        seen |= set(formats)
 
 
 def test_traps_are_not_gold_trend_facts() -> None:
@@ -89,14 +151,16 @@ def test_traps_are_not_gold_trend_facts() -> None:
         for f in g["trend_facts"]:
             assert f["value"] not in trap_values, (g["article"], f["quote"])
             assert not any(w in f["quote"] for w in trap_words), (g["article"], f["quote"])
-    golds2 = {Path(g["article"]).name: g for g in _golds("eval_unseen2")}
-    assert set(golds2) == set(UNSEEN2_TRAPS)
-    for name, (values, words) in UNSEEN2_TRAPS.items():
-        text = (FIXTURES / "eval_unseen2" / "articles" / name).read_text(encoding="utf-8")
-        assert all(w in text for w in words), name  # the trap really is in the article
-        for f in golds2[name]["trend_facts"]:
-            assert f["value"] not in values, (name, f["quote"])
-            assert not any(w in f["quote"] for w in words), (name, f["quote"])
+    for corpus, traps in TRAPS.items():
+        golds = {Path(g["article"]).name: g for g in _golds(corpus)}
+        assert set(golds) == set(traps), corpus
+        for name, (values, words) in traps.items():
+            text = (FIXTURES / corpus / "articles" / name).read_text(encoding="utf-8")
+            missing = [w for w in words if w not in text]
+            assert not missing, (name, missing)  # the trap really is in the article
+            for f in golds[name]["trend_facts"]:
+                assert f["value"] not in values, (name, f["quote"])
+                assert not any(w in f["quote"] for w in words), (name, f["quote"])
 
 
 def _break(gold: dict, how: str) -> None:

@@ -42,21 +42,40 @@ def test_runtime_probability_equals_scikit_learns(row: list[float]) -> None:
 
 def test_the_model_round_trips_through_json() -> None:
     x, y = _toy()
-    logit = learned.fit_logit(x, y, 0.3)
+    art = learned.fit_scaled_logit([r[: len(learned.ARTICLE)] for r in x], y, 0.1)
     ctx = learned.fit_logit([r + [0.0] * len(learned.CONTEXT) for r in x], y, 0.3)
-    model = learned.GeneralStance(logit, ctx, "toy", 0.3)
+    model = learned.GeneralStance(art, ctx, "toy", 0.3)
     back = learned.GeneralStance.from_json(json.loads(json.dumps(model.to_json())))
     sent, context = x[0], [0.2] * len(learned.CONTEXT)
     assert (
         abs(model.probabilities(sent, context)["pro"] - back.probabilities(sent, context)["pro"])
         < 1e-4
     )
-    assert abs(model.lean(x, None) - back.lean(x, None)) < 1e-4
+    a = x[1][: len(learned.ARTICLE)]
+    assert abs(model.lean(a) - back.lean(a)) < 1e-4
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.floats(-1, 1, allow_nan=False), min_size=3, max_size=3))
+def test_standardising_is_folded_into_the_weights(row: list[float]) -> None:
+    """The article model is fitted on standardised measures; the stored weights on raw ones
+    must give scikit-learn's probability for the standardised row."""
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(5)
+    x = rng.normal([0.1, -0.3, 0.02], [0.05, 0.4, 0.01], size=(40, 3))
+    y = ["pro" if a > 0.1 else "con" for a in x[:, 0]]
+    mean, std = x.mean(axis=0), x.std(axis=0)
+    clf = LogisticRegression(C=0.1, max_iter=3000, class_weight="balanced")
+    clf.fit((x - mean) / std, y)
+    want = clf.predict_proba([(np.array(row) - mean) / std])[0][list(clf.classes_).index("pro")]
+    assert abs(learned.fit_scaled_logit(x.tolist(), y, 0.1).p_pro(row) - want) < 1e-6
 
 
 def test_the_shipped_model_reads_no_words_and_reports_its_held_out_fit() -> None:
     data = json.loads(learned.MODEL_FILE.read_text(encoding="utf-8"))
     assert "vocab" not in data  # word n-grams fitted the annotated articles' wording
+    assert data["article_features"] == list(learned.ARTICLE)
     assert data["sentence_features"] == list(learned.SENTENCE)
     assert data["context_features"] == list(learned.CONTEXT)
     assert len(data["stance_model"]["coef"]) == len(learned.SENTENCE) + len(learned.CONTEXT)
@@ -82,9 +101,7 @@ def test_negating_a_limit_predicate_flips_the_polarity(subject: str, predicate: 
     plain = f"{subject} {predicate}."
     negated = f"{subject} {aux} not {rest}."
     assert stance.polarity(plain) < 0 < stance.polarity(negated)
-    model = learned.shipped()
-    rows = [learned.sentence_features(t, stance.evidence(t), 0) for t in (plain, negated)]
-    assert model.sentence.p_pro(rows[0]) < 0.5 < model.sentence.p_pro(rows[1])
+    assert _p_pro(plain, 0.0) < 0.5 < _p_pro(negated, 0.0)
 
 
 CUELESS = st.sampled_from(
@@ -102,12 +119,34 @@ def _p_pro(text: str, lean: float, side: int = 0) -> float:
 
 
 @settings(max_examples=20, deadline=None)
-@given(CUELESS, st.floats(0.0, 0.4), st.floats(0.01, 0.4))
+@given(CUELESS, st.floats(-0.8, 0.8), st.floats(0.05, 0.8))
 def test_the_articles_lean_moves_a_sentence_without_cues(
     text: str, lean: float, more: float
 ) -> None:
     assert _p_pro(text, lean) < _p_pro(text, lean + more)
-    assert _p_pro(text, -0.25) < 0.5 < _p_pro(text, 0.25)
+    assert _p_pro(text, -0.5) < 0.5 < _p_pro(text, 0.5)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.floats(-0.3, 0.2), st.floats(-1, 1), st.floats(0.02, 0.2))
+def test_an_article_that_reports_the_critics_leans_pro(
+    own: float, title: float, share: float
+) -> None:
+    """Reported views are voiced to be answered: the more of an article reports the critics'
+    camp, the more it leans pro (and reporting the proponents, con), whatever its own voice."""
+    model = learned.shipped()
+    plain = model.lean([own, title, 0.0])
+    assert model.lean([own, title, share]) > plain > model.lean([own, title, -share])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.floats(-0.3, 0.2), st.floats(0.01, 0.3), st.floats(-1, 1))
+def test_the_authors_own_cues_and_title_move_the_lean_their_way(
+    own: float, more: float, title: float
+) -> None:
+    model = learned.shipped()
+    assert model.lean([own + more, title, 0.0]) > model.lean([own, title, 0.0])
+    assert model.lean([own, min(1.0, title + 0.5), 0.0]) >= model.lean([own, title, 0.0])
 
 
 PRO_CONTEXT = (
@@ -117,14 +156,20 @@ PRO_CONTEXT = (
 
 
 def _label_of_last(text: str) -> str:
-    from model.importer.pipeline import prepare, sentence_rows, stance_inputs, unit_stance
+    from model.importer.pipeline import (
+        learned_lean,
+        prepare,
+        sentence_rows,
+        stance_inputs,
+        unit_stance,
+    )
 
     art = Article(f"{PRO_CONTEXT}\n\n{text}", title="Scaling keeps working")
     _, sents, bodies, _ = prepare(art)
     inputs = stance_inputs(art.title, sents, bodies)
     model = learned.shipped()
     rows = sentence_rows(inputs)
-    lean = learned.GeneralStance.lean(model, [rows[i] for i in inputs.body], None)
+    lean = learned_lean(model, inputs, rows)
     return unit_stance(inputs, len(sents) - 1, 0.0, model, rows, lean)[0]
 
 
@@ -169,3 +214,14 @@ def test_a_pro_essay_is_read_as_pro() -> None:
     assert all(by_start[k] == wanted[k] for k in seen), by_start
     labels = [p.stance for p in result.proposals]
     assert labels.count("pro") > labels.count("con")
+
+
+def test_the_article_measures_read_its_own_voice_and_the_camps_it_reports() -> None:
+    """Attributed or camp-reporting sentences are not the author's voice; a reported critic is
+    counted toward pro, a reported proponent toward con."""
+    pol, sides, attributed = [1.0, -3.0, -3.0, 0.0], [0, -1, 0, 0], [False, False, True, False]
+    own, title, camps = learned.article_features(pol, sides, attributed, 0.4)
+    assert own > 0  # the two con sentences are a reported camp and a quotation
+    assert title == 0.4
+    assert camps == 0.25
+    assert learned.article_features(pol, [0, 1, 0, 0], attributed, 0.0)[2] == -0.25

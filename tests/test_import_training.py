@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import train_ranker  # noqa: E402
 import train_stance  # noqa: E402
 
-from model.importer import Article  # noqa: E402
+from model.importer import Article, learned  # noqa: E402
 
 TEXT = (
     "Scaling current models will not by itself produce general intelligence. "
@@ -50,30 +50,34 @@ def test_stance_examples_take_the_gold_label_of_the_sentence_that_overlaps_most(
         ("Scaling current mode", "con"),
         ("Some researchers sti", "pro"),
     ]
-    assert len(g["rows"]) == 4  # every body sentence counts toward the article's lean
+    assert len(g["article"]) == len(learned.ARTICLE)  # the article's lean comes from its body
 
 
 def test_training_articles_get_their_lean_from_a_model_that_never_saw_them() -> None:
     """The stance model learns what an honest lean is worth: an article's lean in training comes
-    from a sentence model fitted on the other articles only."""
-    pro = {"rows": [], "title": None, "examples": []}
+    from an article model fitted on the other articles only."""
     groups = []
     for k in range(6):
         side = "pro" if k % 2 else "con"
         sign = 1.0 if side == "pro" else -1.0
-        row = [sign * 0.8, 0.5 + 0.3 * sign, 0.5 - 0.3 * sign, 0, 0, 0, 0, 0, 0, 0]
-        ex = {"text": "x", "label": side, "row": row, "paragraph": 0.0, "section": 0, "rule": ""}
-        groups.append({**pro, "rows": [row] * 3, "examples": [ex, ex]})
-    leans = train_stance.out_of_fold_leans(groups, 1.0)
+        feats = [sign * 0.1 - 0.05, sign * 0.5, 0.0]
+        groups.append({"article": feats, "overall": side, "title": 0.0, "examples": []})
+    leans = train_stance.out_of_fold_leans(groups)
     assert all((lean > 0) == (k % 2 == 1) for k, lean in enumerate(leans))
     seen = []
-    real = train_stance._sentence_model
-    train_stance._sentence_model = lambda gs, c: seen.append(len(gs)) or real(gs, c)
+    real = train_stance._article_model
+    train_stance._article_model = lambda gs: seen.append(len(gs)) or real(gs)
     try:
-        train_stance.out_of_fold_leans(groups, 1.0)
+        train_stance.out_of_fold_leans(groups)
     finally:
-        train_stance._sentence_model = real
+        train_stance._article_model = real
     assert seen and max(seen) < len(groups)
+
+
+def test_mixed_articles_say_nothing_of_a_side() -> None:
+    mixed = [{"article": [0.3, 1.0, 0.1], "overall": "mixed"}] * 3
+    model = train_stance._article_model(mixed)
+    assert learned.GeneralStance(model, model).lean([0.3, 1.0, 0.1]) == 0.0
 
 
 def test_stance_c_comes_from_the_grid_chosen_on_training_articles() -> None:

@@ -3,10 +3,11 @@
 `python tools/train_stance.py [--report]`: every gold claim that some sentence of its article
 overlaps (as the scorer counts it) gives an example: that sentence as the importer reads it (the
 rules' evidence, the camp it reports, its paragraph, section and the article's title), labelled
-with the gold stance. Training is two-pass, as the importer runs: a sentence model (pro vs con
-from the sentence alone) whose mean over an article's body sentences is the article's lean —
-for the training articles computed out of fold, so the stance model learns how much an honest
-lean is worth — and the stance model on the sentence plus that lean. The regularisation C is
+with the gold stance. Training is two-pass, as the importer runs: an article model (the
+annotators' overall stance, pro vs con, from three measures of the article's own voice; mixed
+articles are left out of it) gives the article's lean — for each training article from a model
+fitted on the other training articles, so the stance model learns how much an honest lean is
+worth — and the stance model reads the sentence plus that lean. The regularisation C is
 chosen by cross-validation over articles (grouped folds); the model trained on all of them is
 written to model/importer/data/stance_model.json. `--report` prints the nested
 leave-one-article-out estimate (each held-out article's C chosen inside the other articles
@@ -31,6 +32,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from model.importer import learned  # noqa: E402
 from model.importer.evaluate import Locator, _matches, _overlap, raw_text  # noqa: E402
 from model.importer.pipeline import (  # noqa: E402
+    article_row,
     prepare,
     rule_stance,
     rules_decide,
@@ -40,13 +42,14 @@ from model.importer.pipeline import (  # noqa: E402
 )
 
 C_GRID = (0.03, 0.1, 0.3, 1.0)
+ARTICLE_C = 0.1  # ~25 labelled articles, three standardised measures: strong regularisation
 INNER_FOLDS = 3
 LEAN_FOLDS = 5
 
 
 def stance_examples(article, gold: dict, raw: str) -> dict:  # noqa: ANN001
-    """One article's training material: the sentence features of its body units (for its lean),
-    its title's, and one example per gold claim that a sentence overlaps — the sentence
+    """One article's training material: its article features and overall stance (for its lean),
+    its title's polarity, and one example per gold claim that a sentence overlaps — the sentence
     overlapping it most, with its paragraph, section, the title's polarity, whether the rules
     call it neutral by its shape, and the gold label."""
     _, sents, bodies, _ = prepare(article)
@@ -73,14 +76,15 @@ def stance_examples(article, gold: dict, raw: str) -> dict:  # noqa: ANN001
             "paragraph": inputs.paragraph[best], "section": inputs.section[best], "rule": fixed,
         })  # fmt: skip
     return {
-        "rows": [rows[i] for i in inputs.body],
-        "title": t_row,
+        "article": article_row(inputs, rows),
+        "overall": gold.get("stance_overall", ""),
+        "title": t_row[0] if t_row else 0.0,
         "examples": examples,
     }
 
 
 def _ctx(group: dict, e: dict, lean: float) -> list[float]:
-    title = group["title"][0] if group["title"] else 0.0
+    title = group["title"]
     return learned.context_features(e["row"], lean, e["paragraph"], e["section"], title)
 
 
@@ -88,48 +92,45 @@ def _sided(groups: Sequence[dict]) -> list[tuple[dict, dict]]:
     return [(g, e) for g in groups for e in g["examples"] if e["label"] in ("pro", "con")]
 
 
-def _sentence_model(groups: Sequence[dict], c: float) -> learned.Logit:
-    pairs = _sided(groups)
-    return learned.fit_logit([e["row"] for _, e in pairs], [e["label"] for _, e in pairs], c)
+def _article_model(groups: Sequence[dict]) -> learned.Logit:
+    """Pro vs con articles (the annotators' overall stance; mixed ones say nothing of a side)."""
+    sided = [g for g in groups if g["overall"] in ("pro", "con")]
+    if len({g["overall"] for g in sided}) < 2:
+        return learned.Logit([0.0] * len(learned.ARTICLE), 0.0)
+    return learned.fit_scaled_logit(
+        [g["article"] for g in sided], [g["overall"] for g in sided], ARTICLE_C
+    )
 
 
-def _lean(model: learned.Logit, group: dict) -> float:
-    return learned.GeneralStance(model, model).lean(group["rows"], group["title"])
-
-
-def out_of_fold_leans(groups: Sequence[dict], c: float) -> list[float]:
-    """Each article's lean by a sentence model that never saw it (grouped folds)."""
-    k = min(LEAN_FOLDS, len(groups))
-    leans = [0.0] * len(groups)
-    for j in range(k):
-        held = set(range(j, len(groups), k))
-        rest = [g for i, g in enumerate(groups) if i not in held]
-        if not _sided(rest):
-            continue
-        model = _sentence_model(rest, c)
-        for i in held:
-            leans[i] = _lean(model, groups[i])
+def out_of_fold_leans(groups: Sequence[dict]) -> list[float]:
+    """Each article's lean by an article model that never saw it (leave one article out)."""
+    leans = []
+    for i, g in enumerate(groups):
+        model = _article_model([h for j, h in enumerate(groups) if j != i])
+        leans.append(learned.GeneralStance(model, model).lean(g["article"]))
     return leans
 
 
-def fit(groups: Sequence[dict], c: float, trained_on: str = "") -> learned.GeneralStance:
-    """Both passes on these articles with regularisation c."""
-    sentence = _sentence_model(groups, c)
-    leans = out_of_fold_leans(groups, c)
+def fit(
+    groups: Sequence[dict], c: float, trained_on: str = "", leans: Sequence[float] | None = None
+) -> learned.GeneralStance:
+    """Both passes on these articles with regularisation c (of the stance model); leans, when
+    given, are out_of_fold_leans(groups), which do not depend on c."""
+    leans = out_of_fold_leans(groups) if leans is None else leans
     x, y = [], []
     for g, lean in zip(groups, leans):
         for e in g["examples"]:
             if e["label"] in ("pro", "con"):
                 x.append([*e["row"], *_ctx(g, e, lean)])
                 y.append(e["label"])
-    return learned.GeneralStance(sentence, learned.fit_logit(x, y, c), trained_on, c)
+    return learned.GeneralStance(_article_model(groups), learned.fit_logit(x, y, c), trained_on, c)
 
 
 def predict(model: learned.GeneralStance, groups: Sequence[dict]) -> list[tuple[str, str]]:
     """(gold, importer's label) for every example of these articles, as the importer labels."""
     out = []
     for g in groups:
-        lean = model.lean(g["rows"], g["title"])
+        lean = model.lean(g["article"])
         for e in g["examples"]:
             if e["rule"]:
                 got = e["rule"]
@@ -159,17 +160,16 @@ def objective(per: dict[str, list[int]]) -> float:
 def choose(groups: Sequence[dict], folds: int = INNER_FOLDS) -> float:
     """The C with the best cross-validated objective, folds grouped by article."""
     k = min(folds, len(groups))
-    best = (-1.0, C_GRID[0])
-    for c in C_GRID:
-        pairs = []
-        for j in range(k):
-            held = set(range(j, len(groups), k))
-            train = [g for i, g in enumerate(groups) if i not in held]
-            if not _sided(train):
-                continue
-            pairs += predict(fit(train, c), [groups[i] for i in sorted(held)])
-        best = max(best, (objective(tally(pairs)), c))
-    return best[1]
+    pairs: dict[float, list] = {c: [] for c in C_GRID}
+    for j in range(k):
+        held = set(range(j, len(groups), k))
+        train = [g for i, g in enumerate(groups) if i not in held]
+        if not _sided(train):
+            continue
+        leans = out_of_fold_leans(train)
+        for c in C_GRID:
+            pairs[c] += predict(fit(train, c, leans=leans), [groups[i] for i in sorted(held)])
+    return max(C_GRID, key=lambda c: (objective(tally(pairs[c])), c))
 
 
 def train_fold(groups: Sequence[dict], trained_on: str = "fold") -> learned.GeneralStance:
@@ -242,7 +242,7 @@ def main() -> int:
         )
     for k, v in meta.items():
         print(f"{k}: {v}")
-    model = learned.GeneralStance(model.sentence, model.stance, model.trained_on, model.c, meta)
+    model = learned.GeneralStance(model.article, model.stance, model.trained_on, model.c, meta)
     learned.MODEL_FILE.write_text(json.dumps(model.to_json(), indent=1), encoding="utf-8")
     print(f"wrote {learned.MODEL_FILE.relative_to(ROOT)}: {model.trained_on}, C={model.c}")
     return 0

@@ -6,15 +6,18 @@ This model reads only general evidence the rules compute from principles — cue
 negation scope, the camp a sentence reports, attribution, first-person expectation, questions,
 hedges — and the article's own lean, in two passes:
 
-1. a sentence model gives every body sentence of the article P(pro) − P(con) from the sentence
-   alone; their mean (the title counted three times) is the article's lean;
+1. an article model gives the article's lean in [-1, 1] from three measures of its own voice:
+   the mean cue polarity of the sentences the author speaks in (not attributed to anyone, not
+   reporting a camp), the title's polarity, and which camp it reports (an article reports the
+   other side's views to answer them, so reported critics are evidence of a pro article);
 2. the stance model reads the sentence's evidence, that lean, the rest of its paragraph and how
    the lean bears on a cue-less, attributed or first-person sentence.
 
 Both are binary logistic regressions (pro vs con, classes balanced so neither side is starved);
 neutral is left to the rules (definitions, open questions). Trained only on annotated claims
-(`tools/train_stance.py`, regularisation by nested cross-validation over articles) and always
-evaluated leave-one-article-out (`tools/eval_loo.py`). The runtime needs no scikit-learn.
+and the annotators' overall stance of each article (`tools/train_stance.py`, regularisation by
+nested cross-validation over articles) and always evaluated leave-one-article-out
+(`tools/eval_loo.py`). The runtime needs no scikit-learn.
 """
 
 from __future__ import annotations
@@ -30,7 +33,6 @@ from model.importer import lexicon as lx
 
 MODEL_FILE = lx.DATA / "stance_model.json"
 CLASSES = ("con", "neutral", "pro")
-LEAN_SCALE = 4.0  # the lean is a mean of probabilities differences, |lean| rarely above 0.3
 
 # Third-party speech: "according to X", "X argues …", "she said", a quotation of some length.
 _SAYS = lx.pattern("reporting_verbs")
@@ -44,6 +46,7 @@ EXPECTATION = re.compile(r"\b" + lx.pattern("expectation") + r"\b", re.I)
 
 SENTENCE = ("polarity", "pro_cues", "con_cues", "cueless", "reported", "attributed",
             "first_person", "first_person_expects", "question", "hedge")  # fmt: skip
+ARTICLE = ("own_voice_polarity", "title_polarity", "camps_reported")
 CONTEXT = ("lean", "lean_if_cueless", "lean_if_attributed", "lean_if_first_person_expects",
            "paragraph", "paragraph_if_cueless", "section", "title")  # fmt: skip
 
@@ -66,12 +69,24 @@ def sentence_features(text: str, evidence: tuple[float, float], side: int) -> li
     ]
 
 
+def article_features(
+    polarity: Sequence[float], sides: Sequence[int], attributed: Sequence[bool], title: float
+) -> list[float]:
+    """Evidence of the article's own side from its body sentences' cue polarity, the camp each
+    reports (+1 pro, -1 con) and whether it is attributed, and the title's polarity. Reported
+    views count the other way round: critics are quoted by those who answer them."""
+    own = [math.tanh(p / 2) for p, s, a in zip(polarity, sides, attributed) if not s and not a]
+    n = len(polarity) or 1
+    camps = (sum(1 for s in sides if s < 0) - sum(1 for s in sides if s > 0)) / n
+    return [sum(own) / len(own) if own else 0.0, title, camps]
+
+
 def context_features(
     sent: Sequence[float], lean: float, paragraph: float, section: int, title: float
 ) -> list[float]:
     """How the article bears on the sentence: its lean (strongest where the sentence has no cue
     of its own), the rest of its paragraph, a side's section, the title's polarity."""
-    big = LEAN_SCALE * lean
+    big = lean
     cueless, attributed, expects = sent[3], sent[5], sent[7]
     return [big, big * cueless, big * attributed, big * expects,
             paragraph, paragraph * cueless, float(section), title]  # fmt: skip
@@ -93,20 +108,16 @@ class Logit:
 class GeneralStance:
     """The two passes (see the module docstring) and what they were trained on."""
 
-    sentence: Logit
+    article: Logit
     stance: Logit
     trained_on: str = ""
     c: float = 0.3
     meta: dict = field(default_factory=dict)
     classes: tuple[str, ...] = ("con", "pro")
 
-    def lean(self, rows: Sequence[Sequence[float]], title_row: Sequence[float] | None) -> float:
-        """The article's lean in [-1, 1]: mean P(pro) − P(con) of its body sentences by the
-        sentence model, the title weighing three sentences."""
-        vals = [2 * self.sentence.p_pro(r) - 1 for r in rows]
-        if title_row is not None:
-            vals += [2 * self.sentence.p_pro(title_row) - 1] * 3
-        return sum(vals) / len(vals) if vals else 0.0
+    def lean(self, article: Sequence[float]) -> float:
+        """The article's lean in [-1, 1], P(pro) − P(con) by the article model."""
+        return 2 * self.article.p_pro(article) - 1
 
     def probabilities(self, sent: Sequence[float], context: Sequence[float]) -> dict[str, float]:
         """P(pro), P(con) for one sentence (sentence and context features)."""
@@ -118,9 +129,10 @@ class GeneralStance:
             "about": __doc__.split("\n\n")[0],
             "trained_on": self.trained_on,
             "hyperparameters": {"C": self.c},
+            "article_features": list(ARTICLE),
             "sentence_features": list(SENTENCE),
             "context_features": list(CONTEXT),
-            "sentence_model": {"coef": _r(self.sentence.coef), "intercept": _r1(self.sentence.intercept)},
+            "article_model": {"coef": _r(self.article.coef), "intercept": _r1(self.article.intercept)},
             "stance_model": {"coef": _r(self.stance.coef), "intercept": _r1(self.stance.intercept)},
             **({"fit": self.meta} if self.meta else {}),
         }  # fmt: skip
@@ -131,7 +143,7 @@ class GeneralStance:
             return Logit(list(d["coef"]), float(d["intercept"]))
 
         return cls(
-            logit(data["sentence_model"]),
+            logit(data["article_model"]),
             logit(data["stance_model"]),
             data.get("trained_on", ""),
             float(data.get("hyperparameters", {}).get("C", 0.3)),
@@ -156,12 +168,25 @@ def fit_logit(rows: Sequence[Sequence[float]], labels: Sequence[str], c: float) 
     return Logit([float(w) for w in clf.coef_[0]], float(clf.intercept_[0]))
 
 
+def fit_scaled_logit(rows: Sequence[Sequence[float]], labels: Sequence[str], c: float) -> Logit:
+    """fit_logit on standardised features, the scaling folded back into the weights, so that
+    regularisation treats measures of different ranges alike and the file stays one Logit."""
+    import numpy as np
+
+    x = np.asarray(rows, dtype=float)
+    mean, std = x.mean(axis=0), x.std(axis=0)
+    std[std < 1e-9] = 1.0
+    z = fit_logit(((x - mean) / std).tolist(), labels, c)
+    coef = np.asarray(z.coef) / std
+    return Logit(coef.tolist(), z.intercept - float(coef @ mean))
+
+
 @cache
 def shipped() -> GeneralStance | None:
     """The model trained on every annotated article (None if the file is missing)."""
     if not MODEL_FILE.is_file():
         return None
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    if "sentence_model" not in data:
+    if "article_model" not in data:
         return None
     return GeneralStance.from_json(data)

@@ -210,11 +210,24 @@ def title_row(inputs: StanceInputs) -> list[float] | None:
     return learned.sentence_features(t, stance.evidence(t), stance.reported_side(t)) if t else None
 
 
+def article_row(inputs: StanceInputs, rows: Sequence[Sequence[float]]) -> list[float]:
+    """The article model's features: its body units' polarity, camps and attribution, and the
+    title's polarity."""
+    body = inputs.body
+    t = title_row(inputs)
+    return learned.article_features(
+        [inputs.polarity[i] for i in body],
+        [inputs.sides[i] for i in body],
+        [bool(rows[i][learned.SENTENCE.index("attributed")]) for i in body],
+        t[0] if t else 0.0,
+    )
+
+
 def learned_lean(
     model: GeneralStance, inputs: StanceInputs, rows: Sequence[Sequence[float]]
 ) -> float:
-    """The article's lean by the model's sentence pass (title ×3, body sentences ×1)."""
-    return model.lean([rows[i] for i in inputs.body], title_row(inputs))
+    """The article's lean by the model's article pass."""
+    return model.lean(article_row(inputs, rows))
 
 
 def context_row(

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from model.importer.article import Article
 from model.importer.boilerplate import clean_text, clean_title, is_subscribe_prompt
+from model.importer.chrome import is_prose
 from storage.sandbox import Sandbox, SandboxError, absolute
 
 if TYPE_CHECKING:
@@ -434,9 +435,16 @@ def _parse_html(text: str, name: str) -> Article:
         raise
     except Exception:  # noqa: BLE001 - fall back to the plain tag stripper below
         body = None
-    if not body or len(body.split()) < 20:
+    # No prose paragraph in what trafilatura kept: it took a page's furniture for the text (a
+    # forum or discussion page whose posts all sit in "comment" containers, which _drop_notes
+    # removed). Read all the text then; the chrome rules below take the furniture out.
+    if not body or len(body.split()) < 20 or not _has_prose(body):
         fallback = _strip_tags(src)
-        if len(fallback.split()) > len((body or "").split()):
+        if not _has_prose(fallback):  # all its prose sits in comment containers: a thread
+            fallback = _strip_tags(_FOOTNOTE_ANCHOR.sub("", text))
+        if len(fallback.split()) > len((body or "").split()) or (
+            _has_prose(fallback) and not _has_prose(body or "")
+        ):
             body = fallback
     body = _unwrap_cells(body or "")
     title = clean_title(getattr(meta, "title", None) or "") if meta else ""
@@ -454,6 +462,10 @@ def _parse_html(text: str, name: str) -> Article:
         url=url or c.url,
         kind="html",
     )
+
+
+def _has_prose(text: str) -> bool:
+    return any(is_prose(ln) for ln in _unwrap_cells(text).split("\n"))
 
 
 def _unwrap_cells(text: str) -> str:
@@ -519,6 +531,7 @@ class _TextOnly(HTMLParser):
     """Fallback for HTML that trafilatura rejects: text outside script/style/nav/forms."""
 
     SKIP = {
+        "title",  # the page's <title> is metadata, read from the head
         "script",
         "style",
         "nav",

@@ -5,8 +5,11 @@ with share bar, newsletter box, bio, post navigation and comments (HTML), a news
 chrome has no telling class names (HTML), a page saved from a browser as text, a forum thread,
 a memo with markings, a Markdown blog with comments and a Markdown news clip; then, written
 after the rules were frozen, a Substack-style page saved as text, a table-built forum thread and
-a Markdown policy brief. expected.json lists each page's body paragraphs: the extracted text
-must be exactly those (plus, for the last three, the leaks still known, listed there).
+a Markdown policy brief; then the furniture of other formats (a podcast and a debate transcript,
+an email newsletter, Medium, LessWrong, Reddit, GitHub Discussions and X pages; rules in
+model/importer/furniture.py and tests in test_import_chrome_formats.py). expected.json lists each
+page's body paragraphs: the extracted text must be exactly those (plus the leaks still known,
+listed there).
 """
 
 from __future__ import annotations

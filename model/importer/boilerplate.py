@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from model.importer.chrome import find_chrome, is_prose, trim
+from model.importer.furniture import is_furniture, strip_stage
 
 _URL_LINE = re.compile(r"^\s*(?:\[?\d{1,3}[.\])]?\s*)?(?:https?://|www\.)\S+\s*$", re.I)
 # A heading that starts the page's tail: everything after it is not the article.
@@ -131,6 +132,15 @@ def is_subscribe_prompt(line: str) -> bool:
     return bool(_SUBSCRIBE.search(line) or re.match(r"^\W*subscribe\b", line, re.I))
 
 
+def _argues(line: str) -> bool:
+    """A sentence of ≥ 8 words that only names a newsletter or unsubscribing ("Our newsletter
+    readers were split: …") is prose; a newsletter box's line either is no sentence or holds a
+    call to action."""
+    if not re.search(r"[.!?…\"”’)]\s*$", line) or len(line.split()) < 8:
+        return False
+    return not _SUBSCRIBE.search(re.sub(r"\b(?:newsletters?|unsubscribe)\b", " ", line, flags=re.I))
+
+
 def _comment_score(line: str) -> int:
     return sum(len(re.findall(p, line, re.I)) for p in _COMMENT_CUES)
 
@@ -199,8 +209,10 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
             and not _BYLINE.match(lines[i])
         )
         or not re.search(r"[^\W_]", lines[i])  # a divider ("⁂", "* * *") has no letter or digit
+        or is_furniture(lines[i])  # transcript, ad and newsletter furniture
     }
-    page = find_chrome(lines, author=author, known=known)
+    closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
+    page = find_chrome(lines, author=author, known=known, closing=closing)
     out.author, out.date = page.author, page.date
     chrome = set(page.lines)
     # The title the caller already has, repeated on top of the text (an HTML h1, <title>).
@@ -295,10 +307,10 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
             _DROP_LINE.match(s)
             or _URL_LINE.match(s)
             or _CAPS_LIST.match(s)
-            or (_SUBSCRIBE.search(s) and len(s.split()) <= 25)
+            or (_SUBSCRIBE.search(s) and len(s.split()) <= 25 and not _argues(s))
         ):
             continue
-        ln = trim(_DISCLAIMER.sub("", ln)).rstrip()
+        ln = strip_stage(trim(_DISCLAIMER.sub("", ln))).rstrip()
         if ln.strip():
             kept.append(ln)
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")

@@ -62,6 +62,11 @@ _RELTIME = (
     r"yesterday|\d+\s*(?:h|d|w|mo|y)(?=\s*(?:[·•|,]|$)))"
 )
 _HANDLE = r"(?:u/|r/|@)[\w.-]{2,}"
+_FOLLOW = re.compile(r"\W*follow\W*", re.I)  # the button beside an author's name
+_VOTE = r"[▲▼△▽⬆⬇⇧⇩]"  # vote arrows of forum posts ("▲ 214 ▼")
+# A transcript's elapsed time ("00:18:22", "4:05"): it marks a speaker's turn, not when a post was
+# made, so a speaker label with it ("Maya Chen  00:03:12") is not a post header.
+_ELAPSED = re.compile(r"^\W*(?:\d{1,2}:)?\d{1,2}:\d{2}\W*$")
 
 
 @cache
@@ -69,7 +74,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
     ui = pattern("chrome_ui", "chrome_networks")
     units = pattern("chrome_units")
     strong = (
-        rf"\d[\d,.]*\s*[kmb]?\+?\s*{units}|{_RELTIME}|{_HANDLE}|"
+        rf"\d[\d,.]*\s*[kmb]?\+?\s*{units}|{_RELTIME}|{_HANDLE}|{_VOTE}|"
         rf"(?:{ui})\s*\(\d[\d,.]*[km]?\)|"
         + "|".join(sorted((c for c in cues("chrome_ui") if " " in c), key=len, reverse=True))
     )
@@ -78,7 +83,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
     return {
         "strong": re.compile(rf"{b}(?:{strong}){e}", re.I),
         "timed": re.compile(rf"{b}(?:{_DATE}|{_TIME}|{_RELTIME}){e}", re.I),
-        "weak": re.compile(rf"{b}(?:{_DATE}|{_TIME}|{ui}|\d[\d,.]*[km]?){e}", re.I),
+        "weak": re.compile(rf"{b}(?:(?:on\s+)?{_DATE}|{_TIME}|{ui}|\d[\d,.]*[km]?){e}", re.I),
         "platform": re.compile(rf"^\W*{pattern('chrome_lines')}", re.I),
         "nav": re.compile(rf"^\W*{pattern('chrome_nav')}\W*$", re.I),
         "nav_run": re.compile(rf"^(?:\W*{pattern('chrome_nav')}(?![\w-])){{3,}}\W*$", re.I),
@@ -135,7 +140,7 @@ def line_kind(line: str) -> LineKind:
         return LineKind()  # a row of controls is short and ends no sentence
     rx = _rx()
     strong = rx["strong"].findall(s)
-    timed = bool(rx["timed"].search(s))
+    timed = any(not _ELAPSED.match(t) for t in rx["timed"].findall(s))
     handle = bool(re.search(_HANDLE, s))
     rest = rx["strong"].sub(" ", s)
     weak = rx["weak"].findall(rest)
@@ -223,11 +228,18 @@ class Chrome:
     author: str = ""
 
 
-def find_chrome(lines: list[str], *, author: str = "", known: set[int] | None = None) -> Chrome:
+def find_chrome(
+    lines: list[str],
+    *,
+    author: str = "",
+    known: set[int] | None = None,
+    closing: set[int] | None = None,
+) -> Chrome:
     """Indices of chrome lines, where reader comments start, and metadata found on the way.
 
     `known`: lines the caller already knows to be chrome (they count as chrome for the rules
-    that look at neighbours)."""
+    that look at neighbours). `closing`: credit lines that close an article ("Copyright …"),
+    which the caller cuts at itself; they are not the article's last sentence."""
     out = Chrome(lines=set(known or ()))
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
     if not idx:
@@ -263,9 +275,12 @@ def find_chrome(lines: list[str], *, author: str = "", known: set[int] | None = 
     _bio_shape(lines, idx, out.lines)
     headers = sorted({i for i in idx if kinds[i].header} | _names_over_meta(lines, idx, out.lines))
     out.lines.update(headers)
+    _grow_weak(idx, weak, out.lines)  # again: a lone control next to a post header found above
+    _bio_after_meta(lines, idx, out.lines)
     _counters(lines, idx, out.lines)
+    _label_rows(lines, idx, out.lines)
     _comments(lines, idx, kinds, headers, out)
-    _tail(lines, idx, out)
+    _tail(lines, idx, out, closing or set())
     return out
 
 
@@ -284,14 +299,19 @@ def _weak_groups(lines: list[str], idx: list[int], weak: set[int], chrome: set[i
 
 
 def _head(lines: list[str], idx: list[int], kinds: dict[int, LineKind], out: Chrome) -> None:
-    """The head above the first paragraph: a bare name right above a date line is a byline; when
+    """The head above the first paragraph: a bare name right above a date line (or a lone "Follow"
+    button) is a byline; when
     a byline (or date line) is found, the title is the title-like line just above it (or above a
     one-line standfirst), and what precedes the title there (a masthead, a tagline) is chrome."""
     first, _ = _prose_bounds(lines, idx, out.lines)
     head = [i for i in idx if i < first]
     date = _rx()["date"]
     for a, b in zip(head, head[1:], strict=False):
-        if a not in out.lines and b in out.lines and date.search(lines[b]):
+        if (
+            a not in out.lines
+            and b in out.lines
+            and (date.search(lines[b]) or _FOLLOW.fullmatch(lines[b]))
+        ):
             words = lines[a].split()
             if _name_like(words, lowercase_ok=False) and len(words) >= 2:
                 out.lines.add(a)
@@ -324,7 +344,11 @@ def _names_over_meta(lines: list[str], idx: list[int], chrome: set[int]) -> set[
             continue
         words = lines[a].split()
         nxt = lines[b]
-        meta = re.search(_HANDLE, nxt) or rx["strong_time"].search(nxt)
+        meta = (
+            re.search(_HANDLE, nxt)
+            or rx["strong_time"].search(nxt)
+            or _FOLLOW.fullmatch(nxt)  # "Name" / "Follow": an author module
+        )
         if meta and 2 <= len(words) <= 4 and _name_like(words, lowercase_ok=False):
             out.add(a)
     return out
@@ -561,18 +585,61 @@ def _comments(
             return
 
 
-def _tail(lines: list[str], idx: list[int], out: Chrome) -> None:
+def _tail(lines: list[str], idx: list[int], out: Chrome, closing: set[int]) -> None:
     """After the last sentence of the text, once chrome has appeared, the short lines that follow
-    (headline lists, footers) are the page's."""
+    (headline lists, footers) are the page's; so is a lone counter or control there (a post's
+    score under it)."""
     end = out.cut if out.cut is not None else len(lines)
     live = [i for i in idx if i < end]
-    sentences = [i for i in live if i not in out.lines and _is_sentence(lines[i])]
+    sentences = [
+        i for i in live if i not in out.lines and i not in closing and _is_sentence(lines[i])
+    ]
     if not sentences:
         return
     after = [i for i in live if i > sentences[-1]]
     seen = False
     for i in after:
+        if i not in out.lines and line_kind(lines[i]).ui:
+            out.lines.add(i)
         if i in out.lines:
             seen = True
         elif seen and _short(lines[i]):
             out.lines.add(i)
+
+
+_BIO_START = re.compile(
+    r"^\W*(?:writes|writing|covers|works|researches|studies|builds|building|teaches|thinks|"
+    r"tweets|blogs) (?:about|on|at|for|in)\b",
+    re.I,
+)
+
+
+def _bio_after_meta(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """A profile blurb right under an author module ("Written by …" / "2.3K Followers" /
+    "Writes about compute."): a short paragraph that opens with a bio verb and no subject, after
+    a chrome line (and at most one short role line, "Editor for …"). An article's own sentence
+    names its subject."""
+    for k, a in enumerate(idx):
+        if a not in chrome:
+            continue
+        live = [j for j in idx[k + 1 : k + 4] if j not in chrome][:2]  # a role line may come first
+        for n, j in enumerate(live):
+            s = lines[j].strip()
+            if len(s.split()) <= 50 and _BIO_START.match(s):
+                if all(_short(lines[m]) and len(lines[m].split()) <= 8 for m in live[:n]):
+                    chrome.update(live[: n + 1])
+                break
+
+
+def _label_rows(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """A tag row before the article's first prose or after its last ("AI Timelines · Scaling
+    Laws · Forecasting"): ≥ 3 parts split by "·", "|" or "•", each one to three capitalised
+    words, and no sentence in it. Inside the article such a row could be a list the author
+    wrote, so only the head and the tail."""
+    first, last = _prose_bounds(lines, idx, chrome)
+    for i in idx:
+        if i in chrome or first <= i <= last:
+            continue
+        parts = [p for p in re.split(r"\s*[·|•]\s*", lines[i].strip()) if p]
+        if len(parts) >= 3 and all(_label_like(p) for p in parts) and not _END.search(lines[i]):
+            chrome.add(i)

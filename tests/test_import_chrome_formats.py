@@ -1,0 +1,207 @@
+"""Chrome of transcripts, forums, newsletters and hosted platforms stays out (issue 12 item 5).
+
+The chrome pages of these formats are in tests/fixtures/chrome (podcast_transcript.txt to
+x_rows.txt, checked by test_import_chrome.py with the other pages). Here: the rules that should
+hold for any article — inserting this furniture anywhere never changes the body, and a sentence
+that merely uses one of its words is never dropped — and the lines that must stay (speaker
+labels, timestamps in front of speech, stage notes that are part of the speech).
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model.importer.article import Article
+from model.importer.boilerplate import clean_text
+from model.importer.chrome import line_kind
+from model.importer.evaluate import normalise
+from model.importer.furniture import is_furniture, strip_stage
+from storage.articles import _parse_html, _parse_markdown, _parse_text
+
+# Paragraphs of our own writing.
+PROSE = [
+    "Each new generation of language models has needed about ten times the compute of the one "
+    "before, and so far each has also brought abilities the last one lacked.",
+    "The case against pure scaling rests on learning after training: a deployed model does not "
+    "improve from its own mistakes the way a new employee does.",
+    "Public text of good quality is running short, so the labs are turning to synthetic data and "
+    "to practice on problems whose answers a program can check.",
+    "Power and chips are the other limit, since a frontier run now needs a dedicated data centre "
+    "and years of planning with the grid operator.",
+    "If the trend continues for two more orders of magnitude, most desk work could be automated; "
+    "if it bends, the field will need new ideas rather than bigger budgets.",
+    "Forecasters who called a plateau in each of the last five years have been wrong, which is "
+    "evidence about forecasters as much as about the technology.",
+]
+HEADINGS = ["Why the curves held", "The data problem", "What would change my mind"]
+# Article sentences that use a word of the furniture (sponsor, review, share, episode, karma,
+# applause, subscribe, percentages) while arguing: they are prose and stay.
+WORDY = [
+    "The whole field has been sponsored by cheap compute, and that sponsor may not stay forever.",
+    "Inference prices are now roughly 80% off their level of two years ago, which makes long "
+    "reasoning chains affordable.",
+    "Reviewers who rate and review benchmark papers often miss how much test data leaked into "
+    "the training sets.",
+    "Critics reply that karma on forums and likes on social media measure attention, not truth.",
+    "The applause for each new model fades quickly once people test it on their own problems.",
+    "In this episode of the scaling story, data rather than compute is the constraint that binds.",
+    "Before the debate about walls began, 40% of surveyed researchers expected steady progress.",
+    "Few labs unsubscribe from the scaling bet, even when a single run costs a billion dollars.",
+    "Anyone can share a chart, but a forecast needs a mechanism that explains why the curve "
+    "should continue.",
+    "Promo videos of new models show the best cases, and independent tests usually find a "
+    "weaker system than the demo suggested.",
+    "Our newsletter readers were split: half expected a wall, half expected the curves to hold.",
+    "A model that can follow a thread of reasoning for hours would change the debate more than "
+    "any benchmark score.",
+]
+FURNITURE = [
+    ["[applause]"],
+    ["(Laughter)"],
+    ["[crosstalk]", "[music]"],
+    ["00:14:02"],
+    [
+        "This episode is brought to you by Brindle, the calendar for busy teams. Use promo code "
+        "SCALE for 15% off your first year."
+    ],
+    ["If you are enjoying the show, please rate and review us on Apple Podcasts."],
+    ["Chapters", "00:00 Intro", "04:12 The data question", "19:40 Listener mail"],
+    ["Before the debate: 40% for the motion, 45% against, 15% undecided."],
+    ["Transcript provided by Example Transcription Services."],
+    ["▲ 17 ▼", "Reply · Share · Report"],
+    ["Continue this thread →"],
+    ["Crossposted from the Example Forum."],
+    ["View this email in your browser"],
+    [
+        "You are receiving this email because you subscribed to Example Weekly.",
+        "Unsubscribe | Update your preferences",
+    ],
+    ["Example Weekly · 12 Market Street · Springfield, IL 62701"],
+    ["Member-only story"],
+    ["Published in Example Review"],
+    ["12 replies 40 reposts 311 likes 25K views"],
+    ["Show more replies"],
+    ["Advertisement"],
+    ["Read more: Why chips are the new oil"],
+]
+
+
+@st.composite
+def articles(draw, pool: list[str] = PROSE) -> list[str]:
+    paras = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=6, unique=True))
+    out: list[str] = []
+    for k, p in enumerate(paras):
+        if k and draw(st.booleans()) and draw(st.booleans()):
+            out.append(draw(st.sampled_from(HEADINGS)))
+        out.append(p)
+    return out
+
+
+def _paras(text: str) -> list[str]:
+    return [normalise(p).strip() for p in text.split("\n") if p.strip()]
+
+
+def _read(fmt: str, title: str, parts: list[str]) -> Article:
+    page = "\n\n".join(parts) + "\n"
+    if fmt == "txt":
+        return _parse_text(f"{title}\n\n{page}", "page.txt")
+    if fmt == "md":
+        return _parse_markdown(f"# {title}\n\n{page}", "page.md")
+    blocks = "".join(
+        "<div>" + "".join(f"<p>{htmllib.escape(ln)}</p>" for ln in part.split("\n")) + "</div>"
+        for part in parts
+    )
+    src = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{blocks}"
+    return _parse_html(src + "</article></body></html>", "page.html")
+
+
+@settings(max_examples=60, deadline=None)
+@given(articles(), st.sampled_from(["txt", "md", "html"]), st.data())
+def test_furniture_inserted_anywhere_never_changes_the_body(body, fmt, data) -> None:
+    plain = _read(fmt, "Scale and Its Limits", body)
+    parts = list(body)
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(parts)))
+        parts[at:at] = ["\n".join(data.draw(st.sampled_from(FURNITURE)))]
+    dressed = _read(fmt, "Scale and Its Limits", parts)
+    assert _paras(dressed.text) == _paras(plain.text) == [normalise(p).strip() for p in body]
+    assert dressed.title == plain.title == "Scale and Its Limits"
+
+
+@settings(max_examples=60, deadline=None)
+@given(articles(PROSE + WORDY), st.sampled_from(["txt", "md"]))
+def test_a_sentence_that_uses_a_furniture_word_is_never_dropped(body, fmt) -> None:
+    assert _paras(_read(fmt, "Scale and Its Limits", body).text) == [
+        normalise(p).strip() for p in body
+    ]
+
+
+@given(st.sampled_from(WORDY))
+def test_no_furniture_rule_fires_on_an_arguing_sentence(sentence: str) -> None:
+    assert not is_furniture(sentence)
+    assert strip_stage(sentence) == sentence
+
+
+def test_stage_notes_go_but_notes_that_are_part_of_the_speech_stay() -> None:
+    line = "GUEST: Thank you. (Laughter) The curve [applause] held, as in 2020 (see above) [sic]."
+    assert strip_stage(line) == "GUEST: Thank you. The curve held, as in 2020 (see above) [sic]."
+    assert (
+        strip_stage("HOST: and then [inaudible] it worked")
+        == "HOST: and then [inaudible] it worked"
+    )
+    assert is_furniture("[intro music]") and is_furniture("(Applause)")
+    assert is_furniture("[00:00:09] [music fades out]")
+
+
+def test_timestamps_alone_go_but_speaker_labels_and_timestamps_before_speech_stay() -> None:
+    turns = [
+        "[00:18:22] HOST: Is a saturated benchmark not a sign that we measure the wrong things?",
+        "Maya Chen  00:03:12",
+        "I think it is, and that is why we need harder tests before we call a plateau.",
+        "GUEST (Ana Ruiz): The next model will tell us more than any argument we can make today.",
+    ]
+    text = "\n\n".join(["An Episode", PROSE[0], "00:18:22", *turns, "[01:02]", PROSE[1]])
+    body = clean_text(text).text
+    assert all(t in body for t in turns)
+    assert "\n00:18:22" not in body and "[01:02]" not in body
+    assert not line_kind("Maya Chen  00:03:12").header, "an elapsed time marks a turn, not a post"
+    assert line_kind("Maya Chen · 3h ago").header
+
+
+def test_an_ad_is_known_by_its_opener_or_its_details_not_by_a_word() -> None:
+    assert is_furniture("Today's episode is also supported by Example VPN. Three months free.")
+    assert is_furniture("[00:21:00] HOST: This episode is brought to you by Example Notes.")
+    assert is_furniture("Head to example.org and use code SCALE for 20% off.")
+    assert not is_furniture(
+        "HOST: A listener wrote in to say that this episode of hype will end like the last one."
+    )
+    long_ad_like = " ".join([WORDY[0]] + PROSE[:3]) + " Use promo code as a metaphor here."
+    assert not is_furniture(long_ad_like), "a long paragraph is an argument, not an ad slot"
+
+
+def test_poll_housekeeping_needs_its_label_and_a_tally() -> None:
+    assert is_furniture("After the debate: 45% for the motion, 51% against, 4% undecided.")
+    assert is_furniture("Results: 52% for, 48% against.")
+    assert not is_furniture(
+        "After the debate, the share of the audience expecting a wall fell from 41% to 30%."
+    )
+
+
+def test_a_postal_footer_goes_but_a_sentence_naming_a_street_stays() -> None:
+    assert is_furniture("Example Weekly, 400 Harbor Street, Portland, OR 97209, USA")
+    assert is_furniture("548 Market Street PMB 72296, San Francisco, CA 94104")
+    assert not is_furniture(
+        "The lab moved to 12 Market Street in 2021 and doubled its cluster within a year."
+    )
+
+
+def test_a_discussion_page_whose_posts_sit_in_comment_containers_is_read() -> None:
+    post = "<div class='comment'><a>ana-k</a> on Feb 3, 2026<p>{}</p></div>"
+    src = "<html><head><title>Evals</title></head><body><h1>Evals</h1>{}</body></html>".format(
+        "".join(post.format(p) for p in PROSE[:3])
+    )
+    art = _parse_html(src, "d.html")
+    assert _paras(art.text) == [normalise(p) for p in PROSE[:3]]

@@ -36,7 +36,12 @@ PROSE = [
     "Forecasters who called a plateau in each of the last five years have been wrong, which is "
     "evidence about forecasters as much as about the technology.",
 ]
-HEADINGS = ["Why the curves held", "The data problem", "What would change my mind"]
+HEADINGS = [
+    "Why the curves held",
+    "The data problem",
+    "What would change my mind",
+    "10 years later",
+]
 # Article sentences that use a word of the furniture (sponsor, review, share, episode, karma,
 # applause, subscribe, percentages) while arguing: they are prose and stay.
 WORDY = [
@@ -57,6 +62,15 @@ WORDY = [
     "Our newsletter readers were split: half expected a wall, half expected the curves to hold.",
     "A model that can follow a thread of reasoning for hours would change the debate more than "
     "any benchmark score.",
+    "Was this issue ever going to be settled by benchmarks alone, or did it always need a theory "
+    "of intelligence?",
+    "Answered by a bigger model, the same question gets a longer and more confident reply, not "
+    "always a better one.",
+    "The story continues below the surface: most of the gains come from data work that no paper "
+    "describes.",
+    "Continue this thread of reasoning far enough and you reach the question of what the models "
+    "still lack.",
+    "Published in 2020, the first scaling-law paper changed how labs plan their budgets.",
 ]
 FURNITURE = [
     ["[applause]"],
@@ -86,6 +100,15 @@ FURNITURE = [
     ["Show more replies"],
     ["Advertisement"],
     ["Read more: Why chips are the new oil"],
+    [
+        "We value your privacy",
+        "We and our 140 partners store and access information on your device.",
+        "I Accept",
+        "Show Purposes",
+    ],
+    ["Story continues below"],
+    ["Photograph: Example Images"],
+    ["This topic was automatically closed 30 days after the last reply."],
 ]
 
 
@@ -205,3 +228,29 @@ def test_a_discussion_page_whose_posts_sit_in_comment_containers_is_read() -> No
     )
     art = _parse_html(src, "d.html")
     assert _paras(art.text) == [normalise(p) for p in PROSE[:3]]
+
+
+def test_a_forum_post_header_split_over_lines_marks_a_thread() -> None:
+    """Forums saved as text print a post's login, a badge and its date on lines of their own
+    ("ravi_k" / "Regular" / "Mar 2"); the posts are the text, the headers and the topic's
+    category line are not, and a gap marker between posts goes only in a thread."""
+    posts = PROSE[:3]
+    text = "\n\n".join([
+        "Will scale get us there?", "Research", "ana_k", "Mar 2", posts[0], "4 Likes",
+        "tom.b", "Regular", "Mar 3", posts[1], "2 months later", "lee-9", "May 4", posts[2],
+    ])  # fmt: skip
+    got = clean_text(text)
+    assert _paras(got.text) == [normalise(p) for p in posts]
+    assert got.title == "Will scale get us there?"
+    essay = "\n\n".join(["An Essay", PROSE[0], "10 years later", PROSE[1]])
+    assert "10 years later" in clean_text(essay).text
+
+
+def test_a_byline_with_a_role_is_not_the_title() -> None:
+    text = "\n\n".join([
+        "Labs bet on scale", "Why the money keeps coming", "By Ana Ruiz, Science Editor",
+        "Updated 14 May 2026, 08:12 BST", *PROSE[:3],
+    ])  # fmt: skip
+    got = clean_text(text)
+    assert got.title == "Labs bet on scale"
+    assert _paras(got.text) == [normalise(p) for p in PROSE[:3]]

@@ -62,6 +62,8 @@ _RELTIME = (
     r"yesterday|\d+\s*(?:h|d|w|mo|y)(?=\s*(?:[·•|,]|$)))"
 )
 _HANDLE = r"(?:u/|r/|@)[\w.-]{2,}"
+_GAP = re.compile(r"^\W*\d+ (?:days?|weeks?|months?|years?) later\W*$", re.I)
+_BYLINE_START = re.compile(r"^\W*(?i:by)\s+[A-Z]")
 _FOLLOW = re.compile(r"\W*follow\W*", re.I)  # the button beside an author's name
 _VOTE = r"[▲▼△▽⬆⬇⇧⇩]"  # vote arrows of forum posts ("▲ 214 ▼")
 # A transcript's elapsed time ("00:18:22", "4:05"): it marks a speaker's turn, not when a post was
@@ -187,6 +189,11 @@ def _short(line: str) -> bool:
     return len(line.split()) <= SHORT_WORDS and not _END.search(line)
 
 
+def _question(line: str) -> bool:
+    """A short line ending in a question mark: a title as often as a sentence."""
+    return len(line.split()) <= 20 and line.rstrip().endswith("?")
+
+
 def _link_row(line: str) -> bool:
     """A row of menu/footer labels split by separators ("About · Jobs · Privacy")."""
     if len(line.split()) > ROW_WORDS or not _SEP.search(line.strip()):
@@ -247,6 +254,7 @@ def find_chrome(
     kinds = {i: line_kind(lines[i]) for i in idx}
     rx = _rx()
     weak: set[int] = set()
+    gaps: set[int] = set()  # "2 months later": a forum's gap between posts, or an essay's heading
     for i in idx:
         s, k = lines[i].strip(), kinds[i]
         if k.author:
@@ -254,6 +262,8 @@ def find_chrome(
             out.author = out.author or k.author
         elif k.header or k.ui:
             (out.lines if k.strong or k.header else weak).add(i)
+        elif _GAP.match(s):
+            gaps.add(i)
         elif (
             (rx["platform"].match(s) and len(s.split()) <= 60)
             or _link_row(s)
@@ -273,8 +283,14 @@ def find_chrome(
     _head(lines, idx, kinds, out)
     _bio(lines, idx, out.lines, author or out.author)
     _bio_shape(lines, idx, out.lines)
-    headers = sorted({i for i in idx if kinds[i].header} | _names_over_meta(lines, idx, out.lines))
+    headers = sorted(
+        {i for i in idx if kinds[i].header}
+        | _names_over_meta(lines, idx, out.lines)
+        | _names_over_dates(lines, idx, kinds, out.lines)
+    )
     out.lines.update(headers)
+    if len(headers) >= 2:
+        out.lines.update(gaps)
     _grow_weak(idx, weak, out.lines)  # again: a lone control next to a post header found above
     _bio_after_meta(lines, idx, out.lines)
     _counters(lines, idx, out.lines)
@@ -326,10 +342,12 @@ def _head(lines: list[str], idx: list[int], kinds: dict[int, LineKind], out: Chr
     above = [i for i in head if i < mark and i not in out.lines]
     if not 2 <= len(above) <= 4:  # masthead, tagline, title, standfirst at most
         return
-    titled = [i for i in above[-2:] if _short(lines[i]) and len(lines[i].split()) <= 20]
+    # A byline with a role ("By Carla Mendes, Technology Correspondent") is never the title.
+    named = [i for i in above if not _BYLINE_START.match(lines[i])]
+    titled = [i for i in named[-2:] if _short(lines[i]) and len(lines[i].split()) <= 20]
     if not titled:
         return
-    title = titled[-1] if titled[-1] == above[-1] and len(titled) == 1 else titled[0]
+    title = titled[-1] if titled[-1] == named[-1] and len(titled) == 1 else titled[0]
     out.title = out.title or lines[title].strip()
     out.lines.update(above)  # the title is metadata now, not text
 
@@ -351,6 +369,36 @@ def _names_over_meta(lines: list[str], idx: list[int], chrome: set[int]) -> set[
         )
         if meta and 2 <= len(words) <= 4 and _name_like(words, lowercase_ok=False):
             out.add(a)
+    return out
+
+
+_LOGIN = re.compile(r"^[a-z0-9][\w.-]{1,29}$")  # a forum login ("ravi_k", "jules.w")
+
+
+def _names_over_dates(
+    lines: list[str], idx: list[int], kinds: dict[int, LineKind], chrome: set[int]
+) -> set[int]:
+    """A post header split over lines as forums print it when saved as text: a login or a name
+    on its own line, at most one lone badge or control ("Regular", "Maintainer") and then a line
+    that is only a date or a relative time ("ravi_k" / "Mar 2"). The name lines are returned as
+    post headers; the badge and date lines become chrome."""
+    date = _rx()["timed"]
+    out = set()
+    for k, a in enumerate(idx):
+        words = lines[a].split()
+        login = len(words) == 1 and bool(_LOGIN.match(words[0]))
+        if a in chrome or not (
+            login or (2 <= len(words) <= 4 and _name_like(words, lowercase_ok=False))
+        ):
+            continue
+        for n, b in enumerate(idx[k + 1 : k + 3]):
+            s = lines[b].strip()
+            if kinds[b].ui and len(s.split()) <= 4 and date.search(s):
+                out.add(a)
+                chrome.update(idx[k + 1 : k + 2 + n])
+                break
+            if not (kinds[b].ui or _label_like(s)) or len(s.split()) > 2:
+                break
     return out
 
 
@@ -478,7 +526,8 @@ def _menus(lines: list[str], idx: list[int], chrome: set[int]) -> None:
             first = next(k for k, i in enumerate(run) if i not in chrome or k == len(run) - 1)
             top = run[first]
             if top not in chrome and first + 1 < len(run) and run[first + 1] in labels:
-                if after is not None and _short(lines[after]) and len(lines[after].split()) <= 20:
+                title = after is not None and (_short(lines[after]) or _question(lines[after]))
+                if title and len(lines[after].split()) <= 20:
                     chrome.add(top)
         run.clear()
 
@@ -576,6 +625,10 @@ def _comments(
     ]
     if len(headers) >= 3 and max(stretches) <= 0.6 * total:
         out.thread = True
+        # The topic's category and tags sit between its title and the first post: short
+        # labels there are not posts (the first live line is the title and stays).
+        live = [i for i in idx if i < headers[0] and i not in chrome]
+        chrome.update(i for i in live[1:] if _short(lines[i]) and len(lines[i].split()) <= 4)
         return
     # No heading: a run of post headers after most of the body starts the comments.
     for n, h in enumerate(headers):
@@ -631,15 +684,25 @@ def _bio_after_meta(lines: list[str], idx: list[int], chrome: set[int]) -> None:
                 break
 
 
+_TAG = re.compile(r"^[a-z0-9][a-z0-9-]*(?: [a-z0-9-]+)?$")  # a lowercase tag ("scaling")
+
+
 def _label_rows(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """A tag row before the article's first prose or after its last ("AI Timelines · Scaling
     Laws · Forecasting"): ≥ 3 parts split by "·", "|" or "•", each one to three capitalised
-    words, and no sentence in it. Inside the article such a row could be a list the author
+    words, and no sentence in it; before the first prose also ≥ 2 lowercase tags split by
+    commas ("scaling, reasoning"). Inside the article such a row could be a list the author
     wrote, so only the head and the tail."""
     first, last = _prose_bounds(lines, idx, chrome)
     for i in idx:
         if i in chrome or first <= i <= last:
             continue
-        parts = [p for p in re.split(r"\s*[·|•]\s*", lines[i].strip()) if p]
-        if len(parts) >= 3 and all(_label_like(p) for p in parts) and not _END.search(lines[i]):
+        row = lines[i].strip()
+        parts = [p for p in re.split(r"\s*[·|•]\s*", row) if p]
+        tags = [p for p in re.split(r"\s*,\s*", row) if p]
+        if _END.search(row):
+            continue
+        if (len(parts) >= 3 and all(_label_like(p) for p in parts)) or (
+            i < first and len(tags) >= 2 and all(_TAG.match(t) for t in tags)
+        ):
             chrome.add(i)

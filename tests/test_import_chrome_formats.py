@@ -242,6 +242,8 @@ def test_a_forum_post_header_split_over_lines_marks_a_thread() -> None:
     got = clean_text(text)
     assert _paras(got.text) == [normalise(p) for p in posts]
     assert got.title == "Will scale get us there?"
+    headed = text.replace("Research", "Background\n\n" + PROSE[3], 1)
+    assert "Background" in clean_text(headed).text, "a heading over prose is the author's"
     essay = "\n\n".join(["An Essay", PROSE[0], "10 years later", PROSE[1]])
     assert "10 years later" in clean_text(essay).text
 

@@ -30,6 +30,13 @@ naming its source):
   among the last two after the article's prose that opens "Name is a/an/the" + a role.
 - **Tail after the article.** After the last prose sentence, once a chrome line has appeared, the
   short lines that follow (lists of headlines, footers) belong to the page, not the article.
+- **Forum, platform and profile furniture.** A post header split over lines (a login or name,
+  at most one badge, a line that is only a date: "ravi_k" / "Regular" / "Mar 2"); a bare name
+  over a lone "Follow" button (an author module) and the profile blurb under one ("Writes about
+  …"); a tag row before the first prose or after the last; a lone counter after the last
+  sentence; "N months later" between posts (only on a page with post headers). An elapsed clock
+  time ("00:03:12") marks a transcript's turn and never makes a line a post header.
+  (Transcript, ad and newsletter furniture is model/importer/furniture.py.)
 - **Reader comments.** A comment heading ("14 Comments", "Leave a Reply"; an ambiguous one such as
   "Discussion" only when comments follow it) or, without one, a run of post headers after the
   article body starts the comments: the text is cut there. When the whole document is a thread
@@ -627,8 +634,11 @@ def _comments(
         out.thread = True
         # The topic's category and tags sit between its title and the first post: short
         # labels there are not posts (the first live line is the title and stays).
+        # A heading that introduces prose there is the author's and stays.
         live = [i for i in idx if i < headers[0] and i not in chrome]
-        chrome.update(i for i in live[1:] if _short(lines[i]) and len(lines[i].split()) <= 4)
+        for a, b in zip(live[1:], [*live[2:], headers[0]], strict=False):
+            if _short(lines[a]) and len(lines[a].split()) <= 4 and not is_prose(lines[b]):
+                chrome.add(a)
         return
     # No heading: a run of post headers after most of the body starts the comments.
     for n, h in enumerate(headers):

@@ -42,9 +42,10 @@ def test_runtime_probability_equals_scikit_learns(row: list[float]) -> None:
 
 
 def test_the_ranker_round_trips_through_json() -> None:
-    model = ranker.train(ROWS, LABELS, c=0.5, threshold=0.3, trained_on="toy")
+    model = ranker.train(ROWS, LABELS, c=0.5, threshold=0.3, trained_on="toy", cap=(12, 0.3))
     back = ranker.LinearRanker.from_json(json.loads(json.dumps(model.to_json())))
     assert back.threshold == 0.3 and back.c == 0.5 and back.trained_on == "toy"
+    assert (back.cap_scale, back.cap_exponent) == (12, 0.3)
     for row in ROWS[:10]:
         assert back.probability(row) == pytest.approx(model.probability(row), abs=1e-4)
 
@@ -78,7 +79,7 @@ def test_proposals_are_the_sentences_the_model_ranks_above_its_threshold_best_fi
         for i, row in enumerate(rows)
         if row is not None and model.probability(row) >= model.threshold
     )
-    want = [t for _, t in above[: claims._cap(len(sents))]]  # best first, a reviewable number
+    want = [t for _, t in above[: claims.cap(len(sents), model)]]  # best first, reviewable
     got = [p.quote for p in propose(art, [], "T", claim_model=model).proposals]
     assert got == want
     never = ranker.LinearRanker(

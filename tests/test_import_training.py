@@ -90,3 +90,4 @@ def test_hyperparameters_come_from_the_grids_chosen_on_training_articles() -> No
     t = train_ranker.table(Article(TEXT, title="A test"), GOLD, TEXT)
     model = train_ranker.train_fold([t, t, t])
     assert model.c in train_ranker.C_GRID and model.threshold in train_ranker.T_GRID
+    assert (model.cap_scale, model.cap_exponent) in train_ranker.CAP_GRID

@@ -3,7 +3,8 @@
 `python tools/train_ranker.py [--report]`: builds one row per sentence of every annotated
 article (the features the importer computes at run time; label 1 when the sentence overlaps a
 gold claim, as the scorer counts it), chooses the regularisation C and the proposal threshold
-by grouped cross-validation over articles, trains on all of them and writes
+and the per-article cap (scale · n^exponent, claims.power_cap) by grouped cross-validation
+over articles, trains on all of them and writes
 model/importer/data/claim_model.json. `--report` also prints the nested leave-one-article-out
 estimate (each held-out article's hyperparameters chosen inside the other articles only).
 
@@ -15,6 +16,7 @@ same per-article cap as the importer applies.
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import sys
 from collections.abc import Sequence
@@ -32,6 +34,8 @@ from model.importer.pipeline import prepare  # noqa: E402
 
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 T_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+# (scale, exponent) of the cap: the gold's own growth is about 6 · n^0.39 claim sentences.
+CAP_GRID = tuple((a, b) for b in (0.25, 0.3, 0.35, 0.4) for a in (8, 10, 12, 14, 16))
 INNER_FOLDS = 5
 IMPORTANCE_WEIGHT = {1: 1.0, 2: 2.0, 3: 3.0}  # a missed key claim costs more than a minor one
 
@@ -87,15 +91,37 @@ def fit(tables: Sequence[Table], c: float, threshold: float = 0.5) -> ranker.Lin
     return ranker.train(rows, labels, weights, c=c, threshold=threshold)
 
 
-def counts(model: ranker.LinearRanker, t: Table, threshold: float) -> tuple[int, int, int, int]:
-    """(gold imp ≥ 2 found, gold imp ≥ 2, correct proposals, proposals) at this threshold."""
-    probs = [model.probability(r) for r in t.rows]
-    chosen = sorted((p, k) for k, p in enumerate(probs) if p >= threshold)[::-1]
-    chosen = chosen[: claims._cap(t.n_units)]
+def ranked(model: ranker.LinearRanker, t: Table) -> tuple[list[float], list[int], list[int]]:
+    """The article's rows best first: their negated probabilities (ascending, for bisect), and
+    after each k of them the number
+    of gold imp ≥ 2 claims found and of correct proposals (so any cut is counted in O(1))."""
+    order = sorted(((model.probability(r), k) for k, r in enumerate(t.rows)), reverse=True)
     found: set[int] = set()
-    for _, k in chosen:
+    n_found, n_correct, correct = [0], [0], 0
+    for _, k in order:
         found |= t.finds[k]
-    return len(found), t.n_gold2, sum(t.correct[k] for _, k in chosen), len(chosen)
+        correct += t.correct[k]
+        n_found.append(len(found))
+        n_correct.append(correct)
+    return [-p for p, _ in order], n_found, n_correct
+
+
+def cut(
+    view: tuple[list[float], list[int], list[int]], t: Table, threshold: float, limit: int
+) -> tuple[int, int, int, int]:
+    """(gold imp ≥ 2 found, gold imp ≥ 2, correct proposals, proposals) for one cut."""
+    neg, n_found, n_correct = view
+    k = min(limit, bisect.bisect_right(neg, -threshold))  # the rows with p ≥ threshold, capped
+    return n_found[k], t.n_gold2, n_correct[k], k
+
+
+def counts(
+    model: ranker.LinearRanker, t: Table, threshold: float, cap: tuple[float, float] | None = None
+) -> tuple[int, int, int, int]:
+    """(gold imp ≥ 2 found, gold imp ≥ 2, correct proposals, proposals) at this threshold and
+    cap (default: the model's own)."""
+    limit = claims.power_cap(t.n_units, *cap) if cap else claims.cap(t.n_units, model)
+    return cut(ranked(model, t), t, threshold, limit)
 
 
 def f1(total: Sequence[int]) -> float:
@@ -105,30 +131,34 @@ def f1(total: Sequence[int]) -> float:
     return 2 * r * p / (r + p) if r + p else 0.0
 
 
-def choose(tables: Sequence[Table], folds: int = INNER_FOLDS) -> tuple[float, float]:
-    """(C, threshold) with the best cross-validated F1, folds grouped by article."""
+def choose(
+    tables: Sequence[Table], folds: int = INNER_FOLDS
+) -> tuple[float, float, tuple[float, float]]:
+    """(C, threshold, cap) with the best cross-validated F1, folds grouped by article."""
     k = min(folds, len(tables))
     groups = [list(range(j, len(tables), k)) for j in range(k)]
-    best, best_f = (1.0, 0.5), -1.0
+    best, best_f = (1.0, 0.5, CAP_GRID[0]), -1.0
     for c in C_GRID:
-        sums = {t: [0, 0, 0, 0] for t in T_GRID}
+        sums = {(t, cp): [0, 0, 0, 0] for t in T_GRID for cp in CAP_GRID}
         for held in groups:
             model = fit([tb for j, tb in enumerate(tables) if j not in held], c)
             for j in held:
-                for t in T_GRID:
-                    sums[t] = [a + b for a, b in zip(sums[t], counts(model, tables[j], t))]
-        for t in T_GRID:
-            if (score := f1(sums[t])) > best_f + 1e-9:
-                best, best_f = (c, t), score
+                view = ranked(model, tables[j])
+                for t, cp in sums:
+                    got = cut(view, tables[j], t, claims.power_cap(tables[j].n_units, *cp))
+                    sums[t, cp] = [a + b for a, b in zip(sums[t, cp], got)]
+        for (t, cp), total in sums.items():
+            if (score := f1(total)) > best_f + 1e-9:
+                best, best_f = (c, t, cp), score
     return best
 
 
 def train_fold(tables: Sequence[Table], trained_on: str = "fold") -> ranker.LinearRanker:
     """Hyperparameters chosen inside these tables only, then fitted on all of them."""
-    c, t = choose(tables)
+    c, t, cp = choose(tables)
     model = fit(tables, c, t)
     return ranker.LinearRanker(
-        model.names, model.mean, model.scale, model.coef, model.intercept, t, c, trained_on
+        model.names, model.mean, model.scale, model.coef, model.intercept, t, c, trained_on, *cp
     )
 
 
@@ -161,6 +191,7 @@ def main() -> int:
             got = counts(model, t, model.threshold)
             tot = [a + b for a, b in zip(tot, got)]
             print(f"{it['corpus']}/{it['stem'][:30]:<30} C={model.c:<5} t={model.threshold:<4} "
+                  f"cap {model.cap_scale}·n^{model.cap_exponent} "
                   f"recall {got[0]}/{got[1]} precision {got[2]}/{got[3]}")  # fmt: skip
         print(f"nested LOO: recall {tot[0] / tot[1]:.3f} precision {tot[2] / tot[3]:.3f} "
               f"F1 {f1(tot):.3f}")  # fmt: skip
@@ -171,7 +202,8 @@ def main() -> int:
         f"({', '.join(names)})",
     )
     ranker.MODEL_FILE.write_text(json.dumps(model.to_json(), indent=1), encoding="utf-8")
-    print(f"wrote {ranker.MODEL_FILE.relative_to(ROOT)}: C={model.c}, threshold={model.threshold}")
+    print(f"wrote {ranker.MODEL_FILE.relative_to(ROOT)}: C={model.c}, threshold={model.threshold}, "
+          f"cap {model.cap_scale}·n^{model.cap_exponent}")  # fmt: skip
     return 0
 
 

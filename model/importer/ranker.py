@@ -169,6 +169,8 @@ class LinearRanker:
     threshold: float
     c: float = 1.0
     trained_on: str = ""
+    cap_scale: float | None = None  # at most cap_scale · n^cap_exponent proposals (claims.cap)
+    cap_exponent: float | None = None
 
     def probability(self, row: Sequence[float]) -> float:
         z = self.intercept + sum(
@@ -180,7 +182,12 @@ class LinearRanker:
         return {
             "about": __doc__.split("\n\n")[0],
             "trained_on": self.trained_on,
-            "hyperparameters": {"C": self.c, "threshold": self.threshold},
+            "hyperparameters": {
+                "C": self.c,
+                "threshold": self.threshold,
+                "cap_scale": self.cap_scale,
+                "cap_exponent": self.cap_exponent,
+            },
             "threshold": self.threshold,
             "intercept": round(self.intercept, 5),
             "features": {
@@ -195,6 +202,7 @@ class LinearRanker:
         names = tuple(feats)
         if names != FEATURES:
             raise ValueError("claim model features differ from this version's")
+        hyper = data.get("hyperparameters", {})
         return cls(
             names=names,
             mean=[feats[n]["mean"] for n in names],
@@ -202,8 +210,10 @@ class LinearRanker:
             coef=[feats[n]["weight"] for n in names],
             intercept=float(data["intercept"]),
             threshold=float(data["threshold"]),
-            c=float(data.get("hyperparameters", {}).get("C", 1.0)),
+            c=float(hyper.get("C", 1.0)),
             trained_on=data.get("trained_on", ""),
+            cap_scale=hyper.get("cap_scale"),
+            cap_exponent=hyper.get("cap_exponent"),
         )
 
 
@@ -215,6 +225,7 @@ def train(
     c: float = 1.0,
     threshold: float = 0.5,
     trained_on: str = "",
+    cap: tuple[float, float] | None = None,
 ) -> LinearRanker:
     """Fit on feature rows and 0/1 labels (1 = the sentence is a gold claim); needs scikit-learn."""
     import numpy as np
@@ -229,6 +240,7 @@ def train(
     return LinearRanker(
         FEATURES, [float(v) for v in mean], [float(v) for v in scale],
         [float(v) for v in clf.coef_[0]], float(clf.intercept_[0]), threshold, c, trained_on,
+        *(cap or (None, None)),
     )  # fmt: skip
 
 

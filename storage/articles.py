@@ -468,14 +468,20 @@ def _has_prose(text: str) -> bool:
     return any(is_prose(ln) for ln in _unwrap_cells(text).split("\n"))
 
 
+_CELL_SEP = re.compile(r"(?<!\\)\|")
+
+
 def _unwrap_cells(text: str) -> str:
-    """trafilatura writes table rows as "| a | b |"; a row of one cell is a layout table (old
-    forums and comment threads are built of them) and is a line of text, not a table."""
+    """trafilatura writes table rows as "| a | b |"; a row with one non-empty cell is a layout
+    table (old forums and comment threads are built of them, with empty spacer cells for the
+    indent of a reply) and is a line of text, not a table."""
     out = []
     for line in text.split("\n"):
         m = re.fullmatch(r"\|\s(.*)\s\|", line.strip())
-        if m and not re.search(r"(?<!\\)\s\|\s", m.group(1)):
-            line = m.group(1).replace("\\|", "|").strip()
+        if m:
+            filled = [c.strip() for c in _CELL_SEP.split(m.group(1)) if c.strip()]
+            if len(filled) == 1:
+                line = filled[0].replace("\\|", "|")
         out.append(line)
     return "\n".join(out)
 

@@ -230,6 +230,43 @@ def test_a_discussion_page_whose_posts_sit_in_comment_containers_is_read() -> No
     assert _paras(art.text) == [normalise(p) for p in PROSE[:3]]
 
 
+def test_a_table_layout_thread_reads_its_posts_without_their_headers_or_controls() -> None:
+    """Link aggregators lay a thread out as table rows: an empty spacer cell (the reply's
+    indent), a header of user, age and thread links (parent, next, a collapse toggle), the
+    post, a reply link. The posts are the text; headers, controls and menus are not."""
+    row = (
+        "<tr class='athing'><td class='ind'><img src='s.gif' width='{w}'></td>"
+        "<td class='default'><div><span class='comhead'><a href='user?id=u{k}'>user{k}</a> "
+        "<span class='age'><a href='item?id={k}'>{k} hours ago</a></span> | "
+        "<a href='#'>parent</a> | <a href='#'>next</a> <a class='togg'>[–]</a></span></div>"
+        "<div class='comment'><span class='commtext'>{p}</span><div class='reply'><p>"
+        "<a href='reply?id={k}'>reply</a></p></div></div></td></tr>"
+    )
+    rows = "".join(row.format(w=40 * (k % 3), p=p, k=k) for k, p in enumerate(PROSE[:4]))
+    src = (
+        "<html><head><title>Scaling thread</title></head><body>"
+        "<table><tr><td><a href='/'>Home</a> | <a href='/new'>new</a> | <a href='/ask'>ask</a>"
+        " | <a href='/jobs'>jobs</a> | <a href='/submit'>submit</a></td></tr></table>"
+        f"<table class='thread'>{rows}</table>"
+        "<table><tr><td><a href='/faq'>Guidelines</a> | <a href='/api'>API</a> | "
+        "<a href='/legal'>Legal</a> | <a href='/contact'>Contact</a></td></tr></table>"
+        "</body></html>"
+    )
+    art = _parse_html(src, "t.html")
+    assert _paras(art.text) == [normalise(p) for p in PROSE[:4]]
+
+
+def test_a_table_row_with_one_filled_cell_is_a_line_of_text() -> None:
+    """Spacer cells (a reply's indent) do not make a layout row a table: its one filled cell is
+    the line, so a thread laid out in tables is seen to hold prose."""
+    from storage.articles import _has_prose, _unwrap_cells
+
+    rows = "\n".join(f"|  | {p} |" if k % 2 else f"| | | {p} |" for k, p in enumerate(PROSE))
+    assert _unwrap_cells(rows).split("\n") == PROSE
+    assert _has_prose(rows)
+    assert _unwrap_cells("| 2023 | 3.8e25 | GPT-4 |") == "| 2023 | 3.8e25 | GPT-4 |"  # a table
+
+
 def test_a_forum_post_header_split_over_lines_marks_a_thread() -> None:
     """Forums saved as text print a post's login, a badge and its date on lines of their own
     ("ravi_k" / "Regular" / "Mar 2"); the posts are the text, the headers and the topic's

@@ -213,6 +213,25 @@ def test_a_span_whose_middle_the_extractor_changed_is_located_by_its_ends() -> N
     assert loc.raw[:b].endswith("closing chapter of the book.")
 
 
+_MD_WORDS = st.lists(st.from_regex(r"[A-Za-z]{2,9}", fullmatch=True), min_size=6, max_size=25)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_MD_WORDS, st.data())
+def test_a_sentence_with_inline_markdown_is_located_in_its_source(words, data) -> None:
+    """The Markdown reader drops links' targets and emphasis marks; the scorer must still find
+    such a sentence in the raw file, or a right proposal counts as wrong."""
+    marks = ["{}", "**{}**", "*{}*", "_{}_", "`{}`", "[{}](https://example.org/a_b)"]
+    dressed = [data.draw(st.sampled_from(marks)).format(w) for w in words]
+    raw = "# Title\n\nIntro line here.\n\n" + " ".join(dressed) + ".\n"
+    ext = " ".join(words) + "."
+    loc = Locator(raw, ext)
+    a, b = loc.span(0, len(ext))
+    start = loc.raw.index(" ".join(dressed))
+    assert 0 <= a - start <= 2  # at most an opening mark ("**", "[") before the first word
+    assert loc.raw[a:b].startswith(words[0]) and loc.raw[a:b].endswith(dressed[-1] + ".")
+
+
 def test_a_span_that_is_nowhere_in_the_raw_file_is_unlocated() -> None:
     other = "An entirely different sentence that the raw file never contained at all."
     assert Locator(RAW, other).span(0, len(other)) is None

@@ -60,12 +60,44 @@ def _norm_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), idx
 
 
+# Inline Markdown the reader turns into plain text: a link or image keeps its text, emphasis and
+# code marks go. Without this, a sentence holding a link could not be found in the raw file.
+_INLINE_MARKUP = re.compile(
+    r"!?\[(?P<text>[^\]\n]*)\]\([^)\n]*\)|(?<![\w*_`])(?:\*\*|__|\*|_|`)(?=\S)|"
+    r"(?<=\S)(?:\*\*|__|\*|_|`)(?![\w*_`])"
+)
+
+
+def _plain_map(raw: str) -> tuple[str, list[int]]:
+    """raw without inline Markdown markup, keeping each output char's offset in raw."""
+    out, idx, pos = [], [], 0
+    for m in _INLINE_MARKUP.finditer(raw):
+        out.append(raw[pos : m.start()])
+        idx.extend(range(pos, m.start()))
+        if m.group("text"):
+            out.append(m.group("text"))
+            idx.extend(range(m.start("text"), m.end("text")))
+        pos = m.end()
+    out.append(raw[pos:])
+    idx.extend(range(pos, len(raw)))
+    return "".join(out), idx
+
+
 class Locator:
     """Find spans of the extracted text (or gold quotes) in the normalised raw file."""
 
     def __init__(self, raw: str, extracted: str) -> None:
         self.raw = normalise(raw)
         self.ext, self._idx = _norm_map(extracted)
+        self._plain: tuple[str, list[int]] | None = None
+
+    def _in_plain(self, text: str) -> tuple[int, int] | None:
+        """Where text sits in the raw file once inline markup is dropped, in raw offsets."""
+        if self._plain is None:
+            self._plain = _plain_map(self.raw) if re.search(r"[\[*_`]", self.raw) else ("", [])
+        plain, idx = self._plain
+        i = plain.find(text) if plain else -1
+        return (idx[i], idx[i + len(text) - 1] + 1) if i >= 0 and text else None
 
     def quote(self, q: str) -> tuple[int, int] | None:
         nq = normalise(q).strip()
@@ -90,7 +122,7 @@ class Locator:
                 if probe == piece[:50]:
                     return i, i + len(piece)
                 return i + len(probe) - len(piece), i + len(probe)
-        return None
+        return self._in_plain(piece)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -102,4 +102,5 @@ def from_plain(plain: dict, article: dict) -> ImportProposals:
         proposals=[Proposal(**p) for p in plain["proposals"]],
         trend_facts=[TrendFact(**f) for f in plain["trend_facts"]],
         sentences=[Sentence(**s) for s in plain["sentences"]],
+        lean=float(plain.get("lean", 0.0)),
     )

@@ -104,12 +104,13 @@ def test_negating_a_limit_predicate_flips_the_polarity(subject: str, predicate: 
     assert _p_pro(plain, 0.0) < 0.5 < _p_pro(negated, 0.0)
 
 
-CUELESS = st.sampled_from(
-    ["The next generation of systems arrives in the spring",
-     "Labs are building larger clusters this year",
-     "The team retrained the model on a bigger corpus",
-     "Researchers measured the results on a new test set"]
-)  # fmt: skip
+CUELESS_TEXTS = [
+    "The next generation of systems arrives in the spring",
+    "Labs are building larger clusters this year",
+    "The team retrained the model on a bigger corpus",
+    "Researchers measured the results on a new test set",
+]
+CUELESS = st.sampled_from(CUELESS_TEXTS)
 
 
 def _p_pro(text: str, lean: float, side: int = 0) -> float:
@@ -225,3 +226,18 @@ def test_the_article_measures_read_its_own_voice_and_the_camps_it_reports() -> N
     assert title == 0.4
     assert camps == 0.25
     assert learned.article_features(pol, [0, 1, 0, 0], attributed, 0.0)[2] == -0.25
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["pro", "con", "mixed"]))
+def test_every_proposal_carries_its_reading_under_each_side(side: str) -> None:
+    """Every proposal can be re-read under each side; read as pro, cue-less sentences come out
+    pro, read as con, con."""
+    text = "\n\n".join(f"{t}." for t in CUELESS_TEXTS)
+    result = propose(Article(text, title="Notes from the lab"), [], "T")
+    assert result.proposals and -1 <= result.lean <= 1
+    for p in result.proposals:
+        assert set(p.readings) == {"pro", "con", "mixed"}
+        assert p.readings[side][0] in learned.CLASSES
+    labels = {s: [p.readings[s][0] for p in result.proposals] for s in ("pro", "con")}
+    assert "pro" in labels["pro"] and "con" in labels["con"]

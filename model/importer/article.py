@@ -73,6 +73,9 @@ class Proposal:
     score: float = 0.0
     title: str = ""
     similarity: float = 0.0
+    # [stance, confidence] had the article been read as "pro", "con" or "mixed": the reviewer
+    # who sees the article's side misread corrects every proposal that follows it in one step.
+    readings: dict[str, list] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -127,6 +130,7 @@ class ImportProposals:
     trend_facts: list[TrendFact] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the user should know (a cut text)
+    lean: float = 0.0  # the article's side as the importer read it, in [-1, 1] (+ is pro)
 
     def to_json(self) -> dict:
         a = self.article

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from model.importer import claims, learned, lexicon, ranker, stance, targets
 from model.importer.article import Article, ImportProposals, NodeRef, Proposal, Sentence
@@ -264,6 +264,32 @@ def unit_stance(
     return top, round(min(0.99, max(0.5, probs[top])), 3)
 
 
+# The article's side as a reviewer may set it: the lean every proposal is re-read under.
+READINGS = {"pro": 1.0, "con": -1.0, "mixed": 0.0}
+
+
+def under_lean(inputs: StanceInputs, lean: float) -> StanceInputs:
+    """The same units read as if the article leaned `lean` (the rules' local lean follows)."""
+    local = [max(-1.0, min(1.0, lean + p)) for p in inputs.paragraph]
+    return replace(inputs, lean=lean, local=local)
+
+
+def readings(
+    inputs: StanceInputs,
+    i: int,
+    node_side: float,
+    model: GeneralStance | None,
+    rows: Sequence[Sequence[float]],
+    scale: float,
+) -> dict[str, list]:
+    """Unit i's [stance, confidence × scale] under each side a reviewer can give the article."""
+    out = {}
+    for name, lean in READINGS.items():
+        label, conf = unit_stance(under_lean(inputs, lean), i, node_side, model, rows, lean)
+        out[name] = [label, round(conf * scale, 3)]
+    return out
+
+
 def propose(
     article: Article,
     nodes: Sequence[NodeRef],
@@ -297,23 +323,25 @@ def propose(
     for row, (i, score) in enumerate(ranked):
         prior = _node_prior(sims, row, nodes, thesis_id)
         label, conf = unit_stance(inputs, i, prior, model, rows, lean)
-        chosen.append((sents[i], score, label, conf))
+        scale = 0.5 + 0.5 / (1 + math.exp(-(score - claims.THRESHOLD)))  # claimness
+        other = readings(inputs, i, prior, model, rows, scale)
+        chosen.append((sents[i], score, label, conf, scale, other))
     sugg = targets.suggest(texts, [c[2] for c in chosen], nodes, thesis_id, sims=sims)
     proposals = []
-    for (s, score, label, conf), (target, relation, sim) in zip(chosen, sugg):
-        claimness = 1 / (1 + math.exp(-(score - claims.THRESHOLD)))
+    for (s, score, label, conf, scale, other), (target, relation, sim) in zip(chosen, sugg):
         proposals.append(
             Proposal(
                 quote=s.text,
                 start=s.start,
                 end=s.end,
                 stance=label,
-                confidence=round(conf * (0.5 + 0.5 * claimness), 3),
+                confidence=round(conf * scale, 3),
                 target=target,
                 relation=relation,
                 score=round(score, 3),
                 title=short_title(s.text),
                 similarity=round(sim, 3),
+                readings=other,
             )
         )
     return ImportProposals(
@@ -323,4 +351,5 @@ def propose(
         trend_facts=facts,
         sentences=sents,
         notes=notes,
+        lean=round(lean if model is not None else inputs.lean, 3),
     )

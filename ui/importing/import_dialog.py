@@ -58,6 +58,7 @@ from model.importer.article import (
     TrendFact,
     at_or_above,
 )
+from model.importer.pipeline import READINGS
 from model.importer.targets import relation_for
 from model.weights import STRENGTHS
 
@@ -84,6 +85,12 @@ def _number(value: float) -> str:
         if a >= scale:
             return f"{value / scale:,.4g} {word}"
     return f"{value:,.4g}"
+
+
+def _as_read(lean: float) -> str:
+    """The side box's first entry: the article's side as the importer read it."""
+    side = "pro" if lean > 0.15 else "con" if lean < -0.15 else "mixed"
+    return f"as read: {side} ({lean:+.2f})"
 
 
 def _checkable(accepted: bool, enabled: bool) -> QTableWidgetItem:
@@ -118,6 +125,7 @@ class ImportDialog(QDialog):
         self._items = [Decision.from_proposal(p) for p in result.proposals]
         self._confidence = [p.confidence for p in result.proposals]
         self._accepted = [False] * len(self._items)
+        self._stance_by_hand = [False] * len(self._items)
         self._updating = False
         title = result.article.title or "article"
         self.setWindowTitle(f"Import “{title}”")
@@ -194,9 +202,19 @@ class ImportDialog(QDialog):
         self.accept_above_button.clicked.connect(
             lambda: self.accept_above(self.threshold_spin.value())
         )
+        self.side_box = QComboBox()
+        self.side_box.addItems([_as_read(self.result.lean), *READINGS])
+        self.side_box.setToolTip(
+            "The side the importer read this article as taking. If it misread the article, "
+            "choose its side: every stance you have not set by hand is read again under it."
+        )
+        self.side_box.currentIndexChanged.connect(self._on_side)
         bulk = QHBoxLayout()
         bulk.addWidget(self.accept_above_button)
         bulk.addWidget(self.threshold_spin)
+        bulk.addSpacing(16)
+        bulk.addWidget(QLabel("Article's side:"))
+        bulk.addWidget(self.side_box)
         bulk.addStretch(1)
         self.summary = QLabel()
         bulk.addWidget(self.summary)
@@ -406,10 +424,34 @@ class ImportDialog(QDialog):
     def _on_title(self, text: str) -> None:
         self._edit(title=text)
 
+    def set_side(self, side: str | None) -> None:
+        """Read every stance not set by hand as if the article took `side` ("pro", "con",
+        "mixed"), or as the importer read it (None)."""
+        self.side_box.setCurrentIndex(0 if side is None else 1 + list(READINGS).index(side))
+
+    def _on_side(self, index: int) -> None:
+        side = None if index <= 0 else list(READINGS)[index - 1]
+        for r, p in enumerate(self.result.proposals):
+            if self._stance_by_hand[r]:
+                continue
+            as_read = (p.stance, p.confidence)
+            stance, conf = p.readings.get(side, as_read) if side else as_read
+            d = self._items[r]
+            rel = (
+                d.relation
+                if d.relation == "duplicate"
+                else relation_for(stance, self._by_id.get(d.target))
+            )
+            self._items[r] = replace(d, stance=stance, relation=rel)
+            self._confidence[r] = conf
+            self._fill_row(r)
+        self._on_select()
+
     def _on_stance(self, stance: str) -> None:
         r = self.current_row()
         if r < 0 or self._updating:
             return
+        self._stance_by_hand[r] = True
         d = self._items[r]
         rel = (
             d.relation

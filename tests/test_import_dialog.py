@@ -178,46 +178,66 @@ def test_a_reviewer_weighs_a_proposal_before_accepting(dialog) -> None:
     assert amap.strength(strong, "T") == 6.0
 
 
-def test_choosing_the_articles_side_rereads_every_stance_not_set_by_hand(dialog) -> None:
+# Sentences with no cue of their own: their stance is the article's side (our own text).
+PLAIN = (
+    "The next generation of systems arrives in the spring. Labs are building larger clusters "
+    "this year, and the team retrained the model on a bigger corpus.\n\nResearchers measured "
+    "the results on a new test set. Scaling alone will not produce general intelligence. The "
+    "organisers published the scores for every entrant a week later."
+)
+
+
+@pytest.fixture
+def side_dialog(qtbot):
+    dlg = ImportDialog(propose(Article(text=PLAIN, title="Notes from the lab"), NODES, "T"), NODES)
+    qtbot.addWidget(dlg)
+    return dlg
+
+
+def test_choosing_the_articles_side_rereads_every_stance_not_set_by_hand(side_dialog) -> None:
     """A misread article is corrected in one step: each stance follows the chosen side as the
     importer would have read it, a stance the reviewer set stays, and "as read" restores."""
-    props = dialog.result.proposals
-    assert dialog.side_box.currentText().startswith("as read")
-    dialog.select(0)
-    dialog.stance_box.setCurrentText("neutral")  # set by hand
+    props = side_dialog.result.proposals
+    assert side_dialog.side_box.currentText().startswith("as read")
+    side_dialog.select(0)
+    side_dialog.stance_box.setCurrentText("neutral")  # set by hand
+    assert (
+        side_dialog.table.item(0, 1).font().bold()
+        and not side_dialog.table.item(1, 1).font().bold()
+    )
     for side in ("con", "pro", "mixed"):
-        dialog.set_side(side)
+        side_dialog.set_side(side)
         for r, p in enumerate(props):
             want = "neutral" if r == 0 else p.readings[side][0]
-            assert dialog.table.item(r, 1).text() == want
+            assert side_dialog.table.item(r, 1).text() == want
             if r:
-                assert dialog.table.item(r, 2).text() == f"{p.readings[side][1]:.2f}"
+                assert side_dialog.table.item(r, 2).text() == f"{p.readings[side][1]:.2f}"
     assert any(p.readings["con"][0] != p.readings["pro"][0] for p in props)
-    dialog.set_side(None)
-    assert [dialog.table.item(r, 1).text() for r in range(1, len(props))] == [
+    side_dialog.set_side(None)
+    assert [side_dialog.table.item(r, 1).text() for r in range(1, len(props))] == [
         p.stance for p in props[1:]
     ]
-    dialog.select(1)
-    assert dialog.stance_box.currentText() == props[1].stance
+    side_dialog.select(1)
+    assert side_dialog.stance_box.currentText() == props[1].stance
 
 
-def test_a_rereading_keeps_the_relation_in_step_with_the_stance(dialog) -> None:
+def test_a_rereading_keeps_the_relation_in_step_with_the_stance(side_dialog) -> None:
     """A reason re-read from pro to con turns from attacking to supporting a node against the
     thesis (and back), as if the reviewer had changed its stance."""
     flips = [
         r
-        for r, p in enumerate(dialog.result.proposals)
+        for r, p in enumerate(side_dialog.result.proposals)
         if p.readings["pro"][0] != p.readings["con"][0]
         and "neutral" not in (p.readings["pro"][0], p.readings["con"][0])
     ]
     assert flips
     for r in flips:
-        dialog.select(r)
-        dialog.target_box.setCurrentIndex(dialog.target_box.findData("data"))  # side -1
+        side_dialog.select(r)
+        side_dialog.target_box.setCurrentIndex(side_dialog.target_box.findData("data"))  # side -1
     for side in ("pro", "con"):
-        dialog.set_side(side)
+        side_dialog.set_side(side)
         for r in flips:
-            d = dialog._items[r]
-            assert d.stance == dialog.result.proposals[r].readings[side][0]
+            d = side_dialog._items[r]
+            assert d.stance == side_dialog.result.proposals[r].readings[side][0]
             want = "supports" if d.stance == "con" else "attacks"
-            assert d.relation == want and dialog.table.item(r, 3).text() == want
+            assert d.relation == want and side_dialog.table.item(r, 3).text() == want

@@ -241,3 +241,16 @@ def test_every_proposal_carries_its_reading_under_each_side(side: str) -> None:
         assert p.readings[side][0] in learned.CLASSES
     labels = {s: [p.readings[s][0] for p in result.proposals] for s in ("pro", "con")}
     assert "pro" in labels["pro"] and "con" in labels["con"]
+
+
+def test_a_sentence_that_argues_a_side_keeps_it_whatever_side_the_article_is_given() -> None:
+    """The reviewer's side steers what has no clear cue of its own, not what argues plainly."""
+    text = (
+        "Labs are building larger clusters this year.\n\n"
+        "Scaling has hit a wall and will not produce general intelligence.\n\n"
+        "There is no sign of a plateau, and models keep improving on every benchmark."
+    )
+    result = propose(Article(text, title="Notes from the lab"), [], "T")
+    by = {p.quote[:20]: p.readings for p in result.proposals}
+    assert by["Scaling has hit a wa"]["pro"][0] == "con"
+    assert by["There is no sign of "]["con"][0] == "pro"

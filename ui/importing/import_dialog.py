@@ -205,8 +205,10 @@ class ImportDialog(QDialog):
         self.side_box = QComboBox()
         self.side_box.addItems([_as_read(self.result.lean), *READINGS])
         self.side_box.setToolTip(
-            "The side the importer read this article as taking. If it misread the article, "
-            "choose its side: every stance you have not set by hand is read again under it."
+            "The side the importer read this article as taking (from -1, against the thesis, "
+            "to +1, for it). If it misread the article, choose its side: every stance you have "
+            "not set by hand (bold) is read again under it. A claim with no clear cue of its "
+            "own follows the article's side; one whose wording argues a side keeps it."
         )
         self.side_box.currentIndexChanged.connect(self._on_side)
         bulk = QHBoxLayout()
@@ -331,6 +333,12 @@ class ImportDialog(QDialog):
         )
         for c, v in enumerate(values, start=1):
             self.table.setItem(r, c, QTableWidgetItem(v))
+        if self._stance_by_hand[r]:  # kept whatever side the article is given
+            cell = self.table.item(r, 1)
+            font = cell.font()
+            font.setBold(True)
+            cell.setFont(font)
+            cell.setToolTip("Stance set by hand: kept when the article's side changes")
         self._updating = was
 
     # ----------------------------------------------------------------- state

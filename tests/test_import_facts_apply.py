@@ -97,6 +97,23 @@ def test_no_suggestion_when_unclear(quote: str) -> None:
     assert suggested(quote) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "series"),
+    [
+        ("The start-up raised $2 billion at a $10 billion valuation in its first round.", None),
+        ("The chip maker reported $44.1 billion in revenue last quarter.", None),
+        ("Training the largest model cost about $78 million in compute.", "train_cost_usd"),
+        ("The final run of the new model cost an estimated $191 million.", "train_cost_usd"),
+    ],
+)
+def test_money_goes_to_the_training_cost_series_only_when_a_training_run_is_named(
+    text: str, series: str | None
+) -> None:
+    """A first-time user saw fund-raising and revenue offered as training-run costs."""
+    for f in find_facts(text):
+        assert suggest_series(BY_NAME, f, text) == series
+
+
 def test_suggestion_uses_names_not_seed_knowledge() -> None:
     """Renamed series with their own titles and units are still found."""
     mine = {

@@ -188,6 +188,11 @@ _GENERIC = frozenset(
     "score pct percent accuracy resolved notable models model frontier final run series data "
     "usd flop flops tokens parameters params estimate estimated total level levels".split()
 )
+#: Function words and unit names: what a series name says beyond them is its topic.
+_FUNCTION = frozenset(
+    "a an the of on in at for to by and or with from as is are was its their our per vs usd "
+    "flop flops pct percent".split()
+)
 _SENTENCE_BREAK = re.compile(r"[.!?](?:\s+|$)")
 _CLAUSE_BREAK = re.compile(
     r"\s+(?:but|while|whereas|versus|vs\.?|compared (?:to|with))\s+|[;,(]|[.!?](?:\s+|$)"
@@ -294,10 +299,24 @@ def suggest_series(
             top = [n for n, v in scores.items() if v == best]
             return top[0] if len(top) == 1 else None
     vocab = set(_QUANTITY_WORDS.get(fact.quantity, ()))
-    named = [s.name for s in fits if vocab & _series_words(s)]
+    sentence = set(_tokens(" ".join(_contexts(text, fact)[:2]))) if text else set()
+    named = [
+        s.name
+        for s in fits
+        if vocab & _series_words(s) and _on_topic(s, vocab, sentence, bool(text))
+    ]
     if not named and _UNITS.get(_norm_unit(fact.unit), ("",))[0] in _TELLING:
         named = [s.name for s in fits]  # "kWh" or "FLOP" says what is measured; "%" or "$" does not
     return named[0] if len(named) == 1 else None
+
+
+def _on_topic(s: Series, vocab: set[str], sentence: set[str], have_text: bool) -> bool:
+    """A series whose name says more than the quantity ("Training cost of the final run": what
+    was paid for) takes a figure only when the fact's sentence names that too: "$2 billion
+    raised" is money, but not the cost of a training run."""
+    topic = {w for w in _series_words(s) - _FUNCTION - vocab if len(w) > 2}
+    stems = {w[:5] for w in topic}
+    return not have_text or not topic or any(w[:5] in stems for w in sentence)
 
 
 def _data(amap_series: Mapping[str, Series]) -> list[Series]:

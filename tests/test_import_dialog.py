@@ -7,6 +7,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
 
 from model.entities import Series  # noqa: E402
 from model.importer import Article, NodeRef, propose  # noqa: E402
@@ -241,3 +242,29 @@ def test_a_rereading_keeps_the_relation_in_step_with_the_stance(side_dialog) -> 
             assert d.stance == side_dialog.result.proposals[r].readings[side][0]
             want = "supports" if d.stance == "con" else "attacks"
             assert d.relation == want and side_dialog.table.item(r, 3).text() == want
+
+
+def test_the_selected_sentence_is_shown_whole_with_context(qtbot) -> None:
+    """Selecting a claim far down a long article scrolls its sentence into the upper part of
+    the pane with some text above it, not onto an edge."""
+    filler = "\n\n".join(
+        f"Paragraph {k} is background about the history of computing." for k in range(80)
+    )
+    text = f"{filler}\n\n{TEXT}\n\n{filler}"
+    result = propose(Article(text=text, title="Long"), NODES, "T")
+    dlg = ImportDialog(result, NODES)
+    qtbot.addWidget(dlg)
+    dlg.resize(1100, 700)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    row = next(r for r, p in enumerate(result.proposals) if "planning" in p.quote)
+    dlg.select(row)
+    view = dlg.text_view
+    sels = view.extraSelections()
+    cur = QTextCursor(view.document())
+    cur.setPosition(sels[0].cursor.selectionStart())
+    top = view.cursorRect(cur).top()
+    cur.setPosition(sels[0].cursor.selectionEnd())
+    bottom = view.cursorRect(cur).bottom()
+    height = view.viewport().height()
+    assert height // 6 <= top <= height // 2 and bottom <= height  # context above, all of it shown

@@ -135,6 +135,30 @@ def _texts(menu) -> list[str]:  # noqa: ANN001
     return [a.text().replace("&", "") for a in menu.actions() if a.text()]
 
 
+def test_the_import_dialog_opens_where_the_last_article_came_from(
+    window, monkeypatch, tmp_path
+) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog
+
+    QSettings().remove("paths")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    seen, imported = [], []
+    chosen = str(folder / "essay.md")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: seen.append(a[2]) or (chosen, "")
+    )
+    monkeypatch.setattr(window, "import_article", imported.append)
+    try:
+        window.workspace.import_article_dialog()
+        window.workspace.import_article_dialog()
+    finally:
+        QSettings().remove("paths")
+    assert imported == [chosen, chosen]
+    assert seen[1] == str(folder) and seen[0] != str(folder)
+
+
 def test_menus_offer_every_capability_of_the_open_map(window) -> None:
     file_items = _texts(window.file_menu)
     for expected in ("Import Article…", "Import Trend Data…", "Export Report…", "Save As…",

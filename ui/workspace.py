@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from storage.document import MapDocument
 from ui.commands.edits import push
+from ui.dialog_paths import remember_dir, start_dir
 from ui.dock_sizes import DockSizer
 from ui.importing.import_flow import ArticleImporter
 from ui.map.editor import MapEditor
@@ -268,9 +269,10 @@ class _Workspace:
 
     def import_article_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Import Article", str(self.doc.path.parent), ARTICLE_FILTER
+            self.window, "Import Article", str(start_dir("articles")), ARTICLE_FILTER
         )
         if path:
+            remember_dir("articles", path)  # the next article is likely beside this one
             self.window.import_article(path)
 
     def import_url_dialog(self) -> None:

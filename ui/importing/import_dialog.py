@@ -414,7 +414,11 @@ class ImportDialog(QDialog):
         view_cur = QTextCursor(view.document())
         view_cur.setPosition(_utf16(text, start))
         view.setTextCursor(view_cur)
-        view.ensureCursorVisible()
+        # The sentence starts a third of the way down, so all of it shows with some context
+        # (ensureCursorVisible alone leaves it on the bottom edge, its first line only).
+        bar = view.verticalScrollBar()
+        top = view.cursorRect(view_cur).top() + bar.value()
+        bar.setValue(max(0, top - view.viewport().height() // 3))
 
     def highlighted_text(self) -> str:
         sels = self.text_view.extraSelections()

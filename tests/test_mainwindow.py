@@ -101,6 +101,18 @@ def test_import_review_applies_one_undoable_step(window, monkeypatch, qtbot) -> 
     reopened.close()
 
 
+def test_the_undo_label_of_an_import_with_a_long_title_says_it_is_cut(window) -> None:
+    from ui.importing.import_flow import ImportArticleCommand
+
+    long = "Why Betting Against Scaling is a Losing Proposition for Everyone Involved"
+    article = Article(title=long, author="", date="", url="", text="x", kind="text")
+    cmd = ImportArticleCommand(window.doc.map, ImportProposals(article, "thesis"), [])
+    assert cmd.text() == "Import “Why Betting Against Scaling is a Losing…” (0 items)"
+    short = Article(title="Short title", author="", date="", url="", text="x", kind="text")
+    cmd = ImportArticleCommand(window.doc.map, ImportProposals(short, "thesis"), [])
+    assert cmd.text() == "Import “Short title” (0 items)"
+
+
 def test_after_an_import_the_map_selects_and_shows_what_came_in(window, monkeypatch) -> None:
     """The review accepted: the imported claims are selected on the map and in view (the
     status bar alone did not say where they went)."""

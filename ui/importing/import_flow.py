@@ -37,7 +37,8 @@ class ImportArticleCommand(ModelCommand):
         title = result.article.title or "article"
         self.facts = list(facts or ())
         count = len(decisions) + len(self.facts)
-        super().__init__(amap, f"Import “{title[:40]}” ({count} items)")
+        short = title if len(title) <= 40 else title[:39].rstrip() + "…"
+        super().__init__(amap, f"Import “{short}” ({count} items)")
         self.result, self.decisions = result, decisions
         self._source: Source | None = None
         self._added: list[tuple[Node, list[Edge]]] = []

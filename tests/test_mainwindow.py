@@ -126,11 +126,15 @@ def test_after_an_import_the_map_selects_and_shows_what_came_in(window, monkeypa
     monkeypatch.setattr(ImportDialog, "exec", lambda self: 1)
     monkeypatch.setattr(ImportDialog, "decisions", lambda self: [decision])
     monkeypatch.setattr(ImportDialog, "fact_decisions", lambda self: [])
+    from ui.map.view import READABLE
+
+    window.workspace.view.set_zoom(0.1)  # zoomed out: cards are faded boxes
     assert window.workspace.importer.review(result)
     (added,) = [n.id for n in window.doc.map.nodes() if n.title == decision.title]
     scene, view = window.workspace.scene, window.workspace.view
     assert scene.selected_node_ids() == [added]
-    assert view.visible_scene_rect().intersects(scene.node_item(added).sceneBoundingRect())
+    assert view.visible_scene_rect().contains(scene.node_item(added).sceneBoundingRect())
+    assert view.zoom() >= READABLE  # its title can be read
 
 
 def test_import_of_a_binary_file_says_why_and_changes_nothing(window, qtbot, tmp_path) -> None:

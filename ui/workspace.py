@@ -141,11 +141,12 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     ws.importer = ArticleImporter(amap, stack, window)
 
     def show_imported(ids: list[str]) -> None:
-        """Where the imported claims went: selected and in view."""
+        """Where the imported claims went: selected and in view, zoomed in far enough to read
+        them (zoomed out, a new unweighed card is a faded box among the labelled ones)."""
         ids = [i for i in ids if i in amap]
         if ids:
             scene.select_nodes(ids)
-            view.show_nodes(ids)
+            view.show_nodes(ids, readable=True)
 
     ws.importer.imported.connect(show_imported)
     window.import_article = ws.importer.start

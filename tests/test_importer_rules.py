@@ -177,6 +177,25 @@ def test_a_definition_is_neutral_even_in_a_leaning_article() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody knows how far the curve will go.",
+        "It is hard to say what the next generation will be able to do.",
+        "Whether the labs can keep this pace remains to be seen.",
+        "Honestly, I don't know which side has it right.",
+    ],
+)
+@pytest.mark.parametrize("lean", [-0.9, 0.0, 0.9])
+def test_saying_nobody_knows_takes_no_side_in_any_article(text: str, lean: float) -> None:
+    assert classify(text, 0, lean) == ("neutral", 0.5)
+
+
+def test_not_knowing_followed_by_a_verdict_is_not_neutral_by_its_shape() -> None:
+    text = "It is hard to predict the details, but scaling has not hit a wall."
+    assert classify(text, 0, 0.0)[0] == "pro"
+
+
 def test_a_sentence_without_cues_follows_the_article_or_stays_neutral() -> None:
     text = "The report was published on a Tuesday."
     assert classify(text, 0, 0.0) == ("neutral", 0.4)

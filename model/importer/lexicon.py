@@ -75,6 +75,16 @@ ANAPHORIC_VIEW = re.compile(
 OPEN_QUESTION = re.compile(
     r"\b(?:is|are|was|remains?|asks?|depends on|comes? down to|turns? on) whether\b", re.I
 )
+# Not knowing, stated: "Nobody knows", "it is hard to say", "time will tell". Epistemic markers
+# of uncertainty about the matter itself (Hyland 2005; Biber et al. 1999, doubt), not hedges on a
+# claim: the sentence takes no side.
+AGNOSTIC = re.compile(
+    r"\b(?:no ?one|nobody) (?:really )?knows|\bhard to (?:say|tell|predict|know)\b|"
+    r"\b(?:is|remains|it['’]s|it is) (?:still )?(?:unclear|uncertain|an open question)\b|"
+    r"\bremains to be seen\b|\bwho knows\b|\b(?:I|we) (?:don['’]t|do not|can['’]t|cannot) "
+    r"(?:yet )?(?:know|tell|say)\b|\btime will tell\b|\btoo (?:early|soon) to (?:say|tell)\b",
+    re.I,
+)
 # A yes/no question that expects "no": "Is scale really all we need?"
 RHETORICAL_NO = re.compile(
     r"\b(?:really|truly|actually|simply|just|merely|all (?:we|you|it) (?:need|takes))\b", re.I

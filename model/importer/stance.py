@@ -221,6 +221,11 @@ def article_lean(weighted: list[tuple[float, float]]) -> float:
     return math.tanh(2 * sum(p * w for p, w in weighted) / total) if total else 0.0
 
 
+def _agnostic(text: str) -> bool:
+    """Not knowing, stated, and not followed by a verdict ("hard to say, but I'm sure …")."""
+    return bool(lx.AGNOSTIC.search(text)) and not _REBUTTAL.search(text)
+
+
 def classify(
     text: str,
     section: int,
@@ -240,6 +245,8 @@ def classify(
         p += node_side
     if abs(p) <= 1.0 and not side and not section and lx.OPEN_QUESTION.search(text):
         return "neutral", 0.5  # a question posed, not answered
+    if abs(p) <= 1.0 and not side and not section and _agnostic(text):
+        return "neutral", 0.5  # "nobody knows": no side taken
     if abs(p) < 0.5 or (abs(p) <= 1.0 and not side and lx.DEFINITION.search(text)):
         if lx.DEFINITION.search(text):
             return "neutral", 0.5

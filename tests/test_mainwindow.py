@@ -137,13 +137,26 @@ def test_after_an_import_the_map_selects_and_shows_what_came_in(window, monkeypa
     assert view.zoom() >= READABLE  # its title can be read
 
 
-def test_import_of_a_binary_file_says_why_and_changes_nothing(window, qtbot, tmp_path) -> None:
+def test_import_of_a_binary_file_says_why_and_changes_nothing(
+    window, qtbot, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+    shown_with = []  # progress dialogs still on screen when the message appears
+
+    def warn(*a, **k) -> None:  # noqa: ANN002, ANN003
+        bars = window.findChildren(QProgressDialog)
+        shown_with.append([d for d in bars if d.isVisible()])
+        window.warnings.append(a[2])
+
+    monkeypatch.setattr(QMessageBox, "warning", warn)
     junk = tmp_path / "junk.html"
     junk.write_bytes(bytes(range(256)) * 64)
     before = window.doc.map.snapshot()
     window.import_article(str(junk))
     qtbot.waitUntil(lambda: window.workspace.importer._thread is None, timeout=30_000)
     assert window.warnings, "the user is told why"
+    assert shown_with == [[]], "the message is not drawn over the progress dialog"
     assert window.doc.map.snapshot() == before
 
 

@@ -174,6 +174,9 @@ class ArticleImporter(QObject):
         cancelled = self._progress is not None and self._progress.wasCanceled()
         if self._progress is not None:
             self._progress.reset()
+            # Hidden now, not at its deferred deletion: a message box's nested event loop would
+            # otherwise show the error over a progress dialog still on screen.
+            self._progress.hide()
             self._progress.deleteLater()
             self._progress = None
         if self._thread is not None:

@@ -268,3 +268,21 @@ def test_the_selected_sentence_is_shown_whole_with_context(qtbot) -> None:
     bottom = view.cursorRect(cur).bottom()
     height = view.viewport().height()
     assert height // 6 <= top <= height // 2 and bottom <= height  # context above, all of it shown
+
+
+def test_the_article_pane_spaces_paragraphs_and_bolds_headings_without_changing_the_text(
+    qtbot,
+) -> None:
+    text = "Why scale wins\n\nScaling keeps working on every benchmark we track.\nData is running short."
+    result = propose(Article(text=text, title="Why scale wins"), NODES, "T")
+    dlg = ImportDialog(result, NODES)
+    qtbot.addWidget(dlg)
+    doc = dlg.text_view.document()
+    assert doc.toPlainText() == text  # offsets of every highlight stay valid
+    heads = [s for s in result.sentences if s.heading]
+    assert heads, "the reader marks the heading"
+    first = doc.findBlock(0)
+    assert first.begin().fragment().charFormat().fontWeight() >= 700
+    body = doc.findBlock(text.index("Scaling"))
+    assert body.begin().fragment().charFormat().fontWeight() < 700
+    assert body.blockFormat().bottomMargin() > 0

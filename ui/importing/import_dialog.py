@@ -17,7 +17,7 @@ from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -85,6 +85,25 @@ def _number(value: float) -> str:
         if a >= scale:
             return f"{value / scale:,.4g} {word}"
     return f"{value:,.4g}"
+
+
+def _lay_out_article(view: QTextEdit, result: ImportProposals) -> None:
+    """Space the article's paragraphs and bold its headings, as formats only: the text (and so
+    every offset a highlight uses) stays the article's own."""
+    doc = view.document()
+    cur = QTextCursor(doc)
+    cur.select(QTextCursor.SelectionType.Document)
+    block = QTextBlockFormat()
+    block.setBottomMargin(8)
+    cur.mergeBlockFormat(block)
+    bold = QTextCharFormat()
+    bold.setFontWeight(QFont.Weight.Bold)
+    text = result.article.text
+    for s in result.sentences:
+        if s.heading:
+            cur.setPosition(_utf16(text, s.start))
+            cur.setPosition(_utf16(text, s.end), QTextCursor.MoveMode.KeepAnchor)
+            cur.mergeCharFormat(bold)
 
 
 def _as_read(lean: float) -> str:
@@ -157,6 +176,7 @@ class ImportDialog(QDialog):
         self.text_view = QTextEdit()
         self.text_view.setReadOnly(True)
         self.text_view.setPlainText(self.result.article.text)
+        _lay_out_article(self.text_view, self.result)
 
         self.title_edit = QLineEdit()
         self.title_edit.textEdited.connect(self._on_title)

@@ -283,7 +283,11 @@ def test_dfquad_keeps_the_same_rules(amap: ArgumentMap, data) -> None:
     v = data.draw(st.sampled_from([x for x in ids if x != u]))
     if not amap.graph.has_edge(u, v):
         amap.link(u, v, data.draw(st.sampled_from(["supports", "attacks"])), "none")
-        assert np.allclose(evaluate_dfquad(amap).values, res.values, atol=1e-9)
+        # A link of no strength changes nothing. Where a cycle keeps the iteration from
+        # converging in MAX_ITERATIONS steps, the values are only as settled as its last steps:
+        # a zero term added to a sum reorders the floating point and moves them by ~1e-6.
+        tol = 1e-9 if res.converged else 1e-4
+        assert np.allclose(evaluate_dfquad(amap).values, res.values, atol=tol)
     node = amap.node(data.draw(st.sampled_from(ids)))
     for e in amap.reasons(node.id):
         amap.unlink(e.source, e.target)

@@ -38,7 +38,6 @@ from model.importer.pipeline import (  # noqa: E402
     rules_decide,
     sentence_rows,
     stance_inputs,
-    title_row,
 )
 
 C_GRID = (0.03, 0.1, 0.3, 1.0)
@@ -57,7 +56,6 @@ def stance_examples(article, gold: dict, raw: str) -> dict:  # noqa: ANN001
     rows = sentence_rows(inputs)
     loc = Locator(raw, article.text)
     spans = [loc.span(s.start, s.end) for s in sents]
-    t_row = title_row(inputs)
     examples = []
     for c in gold.get("claims", []):
         g = loc.quote(c["quote"])
@@ -78,7 +76,7 @@ def stance_examples(article, gold: dict, raw: str) -> dict:  # noqa: ANN001
     return {
         "article": article_row(inputs, rows),
         "overall": gold.get("stance_overall", ""),
-        "title": t_row[0] if t_row else 0.0,
+        "title": inputs.title_polarity,
         "examples": examples,
     }
 

@@ -51,12 +51,19 @@ CONTEXT = ("lean", "lean_if_cueless", "lean_if_attributed", "lean_if_first_perso
            "paragraph", "paragraph_if_cueless", "section", "title")  # fmt: skip
 
 
+def cue_polarity(evidence: tuple[float, float]) -> float:
+    """The rules' (pro, con) cue weight as one number in (-1, 1): the first sentence feature,
+    and the title's polarity the article model and the context read."""
+    pro, con = evidence
+    return math.tanh((pro - con) / 2)
+
+
 def sentence_features(text: str, evidence: tuple[float, float], side: int) -> list[float]:
     """What the sentence says by itself (evidence = the rules' (pro, con) cue weight)."""
     pro, con = evidence
     first = bool(FIRST_PERSON.search(text))
     return [
-        math.tanh((pro - con) / 2),
+        cue_polarity(evidence),
         math.tanh(pro / 2),
         math.tanh(con / 2),
         1.0 if pro == 0 and con == 0 else 0.0,

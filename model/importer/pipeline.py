@@ -162,7 +162,15 @@ class StanceInputs:
     evidence: list[tuple[float, float]]  # the rules' (pro, con) cue weight of the unit
     paragraph: list[float]  # tanh of the polarity of the rest of the unit's paragraph
     body: list[int]  # indices of the units that are not headings
-    title: str = ""
+    title_polarity: float = 0.0  # the title's cue polarity (learned.cue_polarity), 0 if none
+
+
+LEAN_MARGIN = 0.15  # a lean within ±0.15 of even takes neither side
+
+
+def side_name(lean: float) -> str:
+    """The side an article's lean takes: "pro", "con" or "mixed"."""
+    return "pro" if lean > LEAN_MARGIN else "con" if lean < -LEAN_MARGIN else "mixed"
 
 
 def stance_inputs(title: str, sents: Sequence[Sentence], bodies: Sequence[str]) -> StanceInputs:
@@ -174,7 +182,7 @@ def stance_inputs(title: str, sents: Sequence[Sentence], bodies: Sequence[str]) 
     context = stance.section_context([para_first.get(i, "") for i in range(n_para)])
     lean = _article_lean(title, sents, bodies)
     said = [strip_attribution(s.text) for s in sents]
-    author = 1 if lean > 0.15 else -1 if lean < -0.15 else 0
+    author = {"pro": 1, "con": -1}.get(side_name(lean), 0)
     sides = stance.carried_sides(said, author)
     ev = [stance.evidence(t) for t in said]
     unit_pol = [p - c for p, c in ev]
@@ -186,7 +194,7 @@ def stance_inputs(title: str, sents: Sequence[Sentence], bodies: Sequence[str]) 
     return StanceInputs(
         said, [context[s.para] for s in sents], lean, local, sides, unit_pol, ev,
         [math.tanh(0.5 * r) for r in rest], [i for i, s in enumerate(sents) if not s.heading],
-        title,
+        learned.cue_polarity(stance.evidence(title.strip())) if title.strip() else 0.0,
     )  # fmt: skip
 
 
@@ -205,21 +213,15 @@ def sentence_rows(inputs: StanceInputs) -> list[list[float]]:
     ]
 
 
-def title_row(inputs: StanceInputs) -> list[float] | None:
-    t = inputs.title.strip()
-    return learned.sentence_features(t, stance.evidence(t), stance.reported_side(t)) if t else None
-
-
 def article_row(inputs: StanceInputs, rows: Sequence[Sequence[float]]) -> list[float]:
     """The article model's features: its body units' polarity, camps and attribution, and the
     title's polarity."""
     body = inputs.body
-    t = title_row(inputs)
     return learned.article_features(
         [inputs.polarity[i] for i in body],
         [inputs.sides[i] for i in body],
         [bool(rows[i][learned.SENTENCE.index("attributed")]) for i in body],
-        t[0] if t else 0.0,
+        inputs.title_polarity,
     )
 
 
@@ -233,9 +235,8 @@ def learned_lean(
 def context_row(
     inputs: StanceInputs, i: int, rows: Sequence[Sequence[float]], lean: float
 ) -> list[float]:
-    t = title_row(inputs)
     return learned.context_features(
-        rows[i], lean, inputs.paragraph[i], inputs.section[i], t[0] if t else 0.0
+        rows[i], lean, inputs.paragraph[i], inputs.section[i], inputs.title_polarity
     )
 
 

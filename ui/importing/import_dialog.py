@@ -58,7 +58,7 @@ from model.importer.article import (
     TrendFact,
     at_or_above,
 )
-from model.importer.pipeline import READINGS
+from model.importer.pipeline import READINGS, side_name
 from model.importer.targets import relation_for
 from model.weights import STRENGTHS
 
@@ -108,8 +108,7 @@ def _lay_out_article(view: QTextEdit, result: ImportProposals) -> None:
 
 def _as_read(lean: float) -> str:
     """The side box's first entry: the article's side as the importer read it."""
-    side = "pro" if lean > 0.15 else "con" if lean < -0.15 else "mixed"
-    return f"as read: {side} ({lean:+.2f})"
+    return f"as read: {side_name(lean)} ({lean:+.2f})"
 
 
 def _checkable(accepted: bool, enabled: bool) -> QTableWidgetItem:

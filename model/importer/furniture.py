@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from model.importer.lexicon import pattern
+from model.importer.lexicon import pattern, words
 
 MAX_AD_WORDS = 60  # a sponsor read or an ask is a short paragraph; an argument can run longer
 _STAMP = r"[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d+)?[\])]?"
@@ -69,7 +69,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
     return {
         "stage": re.compile(rf"\s*[\[(]\s*{stage}\s*[\])]", re.I),
         "sponsor": re.compile(rf"{_LEAD}{pattern('chrome_sponsors')}\b", re.I),
-        "ask": re.compile(rf"(?<![\w-]){pattern('chrome_asks')}(?![\w-])", re.I),
+        "ask": words("chrome_asks"),
     }
 
 

@@ -28,15 +28,16 @@ def pattern(*names: str) -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
-def _words(*names: str) -> re.Pattern[str]:
+def words(*names: str) -> re.Pattern[str]:
+    """Any cue of the named lists as a whole word or phrase, case-insensitive."""
     return re.compile(r"(?<![\w-])" + pattern(*names) + r"(?![\w-])", re.I)
 
 
-TOPIC = _words("topic")
-ARGUE = _words("argue")
-PRO = _words("pro")
-CON = _words("con")
-HEDGE = _words("hedges")
+TOPIC = words("topic")
+ARGUE = words("argue")
+PRO = words("pro")
+CON = words("con")
+HEDGE = words("hedges")
 NEGATOR = re.compile(r"(?<![\w-])" + pattern("negators") + r"(?![\w-])|n['’]t\b", re.I)
 NEGATION = NEGATOR
 # Con cues that a negator before them does not turn pro: "not by itself" still says "not enough".
@@ -64,7 +65,7 @@ REBUTTED_CON = re.compile(rf"\b{_HOLD_CON}\W+(?:\w+\W+){{0,2}}{_WRONG}", re.I)
 # A camp named anywhere as holding a belief: "… is what proponents hope".
 REPORTED_PRO = re.compile(rf"\b{_HOLD_PRO}\b", re.I)
 # A view voiced against the author ("The standard reply is that …", "Some will object …").
-REPLY = re.compile(r"(?<![\w-])" + pattern("replies") + r"(?![\w-])", re.I)
+REPLY = words("replies")
 # A sentence that continues the reported view before it ("On this view, …", "They also argue …").
 ANAPHORIC_VIEW = re.compile(
     rf"^(?:on|in|by) (?:this|that|their|such a) (?:view|account|logic|reading)\b|"

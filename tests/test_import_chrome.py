@@ -14,7 +14,6 @@ listed there).
 
 from __future__ import annotations
 
-import html as htmllib
 import json
 from pathlib import Path
 
@@ -22,11 +21,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model.importer.article import Article
 from model.importer.boilerplate import clean_text
 from model.importer.chrome import find_chrome, line_kind
 from model.importer.evaluate import normalise
-from storage.articles import _parse_html, _parse_markdown, _parse_text, read_many
+from storage.articles import _parse_markdown, read_many
+from tests import pages
 
 PAGES = Path(__file__).parent / "fixtures" / "chrome"
 EXPECTED = {
@@ -34,10 +33,6 @@ EXPECTED = {
     for k, v in json.loads((PAGES / "expected.json").read_text(encoding="utf-8")).items()
     if not k.startswith("_")
 }
-
-
-def _paras(text: str) -> list[str]:
-    return [normalise(p).strip() for p in text.split("\n") if p.strip()]
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +44,7 @@ def read() -> dict:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_a_chrome_laden_page_reads_as_exactly_its_body(read, name: str) -> None:
     art, want = read[name], EXPECTED[name]
-    got = _paras(art.text)
+    got = pages.paras(art.text)
     body = [normalise(b).strip() for b in want["body"]]
     known = [normalise(b).strip() for b in want.get("known_leaks", [])]
     assert [p for p in body if p not in got] == [], "no body paragraph is lost"
@@ -160,54 +155,30 @@ CHROME_BLOCKS = [
 ]
 
 
-@st.composite
-def articles(draw) -> list[str]:
-    """A title, then paragraphs (some headed), ending with prose as articles do."""
-    paras = draw(st.lists(st.sampled_from(PROSE), min_size=2, max_size=7, unique=True))
-    out: list[str] = []
-    for k, p in enumerate(paras):
-        if k and draw(st.booleans()) and draw(st.booleans()):
-            out.append(draw(st.sampled_from(HEADINGS)))
-        out.append(p)
-    return out
-
-
-def _page(title: str, parts: list[str]) -> str:
-    return title + "\n\n" + "\n\n".join(parts) + "\n"
-
-
-def _read(fmt: str, title: str, parts: list[str]) -> Article:
-    """The page as a saved text file, a Markdown file or an HTML page, read by its reader."""
-    if fmt == "txt":
-        return _parse_text(_page(title, parts), "page.txt")
-    if fmt == "md":
-        return _parse_markdown(_page(f"# {title}", parts), "page.md")
-    blocks = "".join(
-        "<div>" + "".join(f"<p>{htmllib.escape(ln)}</p>" for ln in part.split("\n")) + "</div>"
-        for part in parts
-    )
-    page = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{blocks}"
-    return _parse_html(page + "</article></body></html>", "page.html")
+def articles() -> st.SearchStrategy[list[str]]:
+    return pages.articles(PROSE, HEADINGS, max_size=7)
 
 
 @settings(max_examples=40, deadline=None)
 @given(articles(), st.sampled_from(["txt", "md", "html"]), st.data())
 def test_chrome_inserted_between_paragraphs_never_changes_the_body(body, fmt, data) -> None:
-    plain = _read(fmt, "Scale and Its Limits", body)
+    plain = pages.read_page(fmt, "Scale and Its Limits", body)
     parts = list(body)
     for _ in range(data.draw(st.integers(1, 3))):
         block = data.draw(st.sampled_from(CHROME_BLOCKS))
         at = data.draw(st.integers(0, len(parts)))
         parts[at:at] = ["\n".join(block)]
-    dressed = _read(fmt, "Scale and Its Limits", parts)
-    assert _paras(dressed.text) == _paras(plain.text) == [normalise(p).strip() for p in body]
+    dressed = pages.read_page(fmt, "Scale and Its Limits", parts)
+    assert (
+        pages.paras(dressed.text) == pages.paras(plain.text) == [normalise(p).strip() for p in body]
+    )
     assert dressed.title == plain.title == "Scale and Its Limits"
 
 
 @settings(max_examples=60, deadline=None)
 @given(articles())
 def test_a_body_paragraph_is_never_dropped_for_appearing_once(body) -> None:
-    assert _paras(clean_text(_page("Scale and Its Limits", body)).text) == [
+    assert pages.paras(clean_text(pages.page("Scale and Its Limits", body)).text) == [
         normalise(p).strip() for p in body
     ]
 
@@ -221,7 +192,7 @@ def test_in_a_thread_the_posts_are_the_text_and_their_rows_are_chrome(posts, dat
         lines.append(data.draw(st.sampled_from(["Reply · Share · Report", f"{k + 3} points"])))
     page = "\n\n".join(lines)
     assert find_chrome(page.split("\n")).thread
-    assert _paras(clean_text(page).text) == [normalise(p).strip() for p in posts]
+    assert pages.paras(clean_text(page).text) == [normalise(p).strip() for p in posts]
 
 
 def test_markdown_lines_made_only_of_links_go_as_rows_and_lists() -> None:

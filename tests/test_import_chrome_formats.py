@@ -9,17 +9,15 @@ labels, timestamps in front of speech, stage notes that are part of the speech).
 
 from __future__ import annotations
 
-import html as htmllib
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model.importer.article import Article
 from model.importer.boilerplate import clean_text
 from model.importer.chrome import line_kind
 from model.importer.evaluate import normalise
 from model.importer.furniture import is_furniture, strip_stage
-from storage.articles import _parse_html, _parse_markdown, _parse_text
+from storage.articles import _parse_html
+from tests import pages
 
 # Paragraphs of our own writing.
 PROSE = [
@@ -112,52 +110,29 @@ FURNITURE = [
 ]
 
 
-@st.composite
-def articles(draw, pool: list[str] = PROSE) -> list[str]:
-    paras = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=6, unique=True))
-    out: list[str] = []
-    for k, p in enumerate(paras):
-        if k and draw(st.booleans()) and draw(st.booleans()):
-            out.append(draw(st.sampled_from(HEADINGS)))
-        out.append(p)
-    return out
-
-
-def _paras(text: str) -> list[str]:
-    return [normalise(p).strip() for p in text.split("\n") if p.strip()]
-
-
-def _read(fmt: str, title: str, parts: list[str]) -> Article:
-    page = "\n\n".join(parts) + "\n"
-    if fmt == "txt":
-        return _parse_text(f"{title}\n\n{page}", "page.txt")
-    if fmt == "md":
-        return _parse_markdown(f"# {title}\n\n{page}", "page.md")
-    blocks = "".join(
-        "<div>" + "".join(f"<p>{htmllib.escape(ln)}</p>" for ln in part.split("\n")) + "</div>"
-        for part in parts
-    )
-    src = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{blocks}"
-    return _parse_html(src + "</article></body></html>", "page.html")
+def articles(pool: list[str] = PROSE) -> st.SearchStrategy[list[str]]:
+    return pages.articles(pool, HEADINGS, max_size=6)
 
 
 @settings(max_examples=60, deadline=None)
 @given(articles(), st.sampled_from(["txt", "md", "html"]), st.data())
 def test_furniture_inserted_anywhere_never_changes_the_body(body, fmt, data) -> None:
-    plain = _read(fmt, "Scale and Its Limits", body)
+    plain = pages.read_page(fmt, "Scale and Its Limits", body)
     parts = list(body)
     for _ in range(data.draw(st.integers(1, 3))):
         at = data.draw(st.integers(0, len(parts)))
         parts[at:at] = ["\n".join(data.draw(st.sampled_from(FURNITURE)))]
-    dressed = _read(fmt, "Scale and Its Limits", parts)
-    assert _paras(dressed.text) == _paras(plain.text) == [normalise(p).strip() for p in body]
+    dressed = pages.read_page(fmt, "Scale and Its Limits", parts)
+    assert (
+        pages.paras(dressed.text) == pages.paras(plain.text) == [normalise(p).strip() for p in body]
+    )
     assert dressed.title == plain.title == "Scale and Its Limits"
 
 
 @settings(max_examples=60, deadline=None)
 @given(articles(PROSE + WORDY), st.sampled_from(["txt", "md"]))
 def test_a_sentence_that_uses_a_furniture_word_is_never_dropped(body, fmt) -> None:
-    assert _paras(_read(fmt, "Scale and Its Limits", body).text) == [
+    assert pages.paras(pages.read_page(fmt, "Scale and Its Limits", body).text) == [
         normalise(p).strip() for p in body
     ]
 
@@ -227,7 +202,7 @@ def test_a_discussion_page_whose_posts_sit_in_comment_containers_is_read() -> No
         "".join(post.format(p) for p in PROSE[:3])
     )
     art = _parse_html(src, "d.html")
-    assert _paras(art.text) == [normalise(p) for p in PROSE[:3]]
+    assert pages.paras(art.text) == [normalise(p) for p in PROSE[:3]]
 
 
 def test_a_table_layout_thread_reads_its_posts_without_their_headers_or_controls() -> None:
@@ -253,7 +228,7 @@ def test_a_table_layout_thread_reads_its_posts_without_their_headers_or_controls
         "</body></html>"
     )
     art = _parse_html(src, "t.html")
-    assert _paras(art.text) == [normalise(p) for p in PROSE[:4]]
+    assert pages.paras(art.text) == [normalise(p) for p in PROSE[:4]]
 
 
 def test_a_table_row_with_one_filled_cell_is_a_line_of_text() -> None:
@@ -277,7 +252,7 @@ def test_a_forum_post_header_split_over_lines_marks_a_thread() -> None:
         "tom.b", "Regular", "Mar 3", posts[1], "2 months later", "lee-9", "May 4", posts[2],
     ])  # fmt: skip
     got = clean_text(text)
-    assert _paras(got.text) == [normalise(p) for p in posts]
+    assert pages.paras(got.text) == [normalise(p) for p in posts]
     assert got.title == "Will scale get us there?"
     headed = text.replace("Research", "Background\n\n" + PROSE[3], 1)
     assert "Background" in clean_text(headed).text, "a heading over prose is the author's"
@@ -292,4 +267,4 @@ def test_a_byline_with_a_role_is_not_the_title() -> None:
     ])  # fmt: skip
     got = clean_text(text)
     assert got.title == "Labs bet on scale"
-    assert _paras(got.text) == [normalise(p) for p in PROSE[:3]]
+    assert pages.paras(got.text) == [normalise(p) for p in PROSE[:3]]

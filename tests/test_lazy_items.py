@@ -44,16 +44,22 @@ def hub_map(n: int, seed: int = 3) -> ArgumentMap:
     return amap
 
 
+def in_view(amap, zoom: float) -> tuple[MapScene, MapView]:  # noqa: ANN001
+    """The map in a 1000 × 700 view at this zoom."""
+    scene = MapScene(amap)
+    view = MapView(scene)
+    view.resize(1000, 700)
+    view.show()
+    view.set_zoom(zoom)
+    return scene, view
+
+
 @pytest.fixture
 def lazy(qapp, monkeypatch):
     """A 1,500-node map shown lazily (the threshold lowered so the test stays small)."""
     monkeypatch.setattr(scene_mod, "LAZY_FROM", 500)
     amap = hub_map(1500)
-    scene = MapScene(amap)
-    view = MapView(scene)
-    view.resize(1000, 700)
-    view.show()
-    view.set_zoom(1.0)
+    scene, view = in_view(amap, 1.0)
     view.centerOn(*scene.layout.positions["n0"])
     yield amap, scene, view
     view.close()
@@ -353,11 +359,7 @@ def test_a_zoom_on_a_big_map_places_labels_once_it_pauses(qtbot, monkeypatch):
     for big in (True, False):
         monkeypatch.setattr(labels_mod, "SETTLE_FROM", 100 if big else 10**9)
         amap = hub_map(400)
-        scene = MapScene(amap)
-        view = MapView(scene)
-        view.resize(1000, 700)
-        view.show()
-        view.set_zoom(0.2)
+        scene, view = in_view(amap, 0.2)
         view.viewport().grab()
         layer, first = scene._labels, list(calls)
         assert first, "the first zoomed-out frame places its labels"

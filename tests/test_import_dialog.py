@@ -12,6 +12,8 @@ from PySide6.QtGui import QTextCursor  # noqa: E402
 from model.entities import Series  # noqa: E402
 from model.importer import Article, NodeRef, propose  # noqa: E402
 from ui.importing.import_dialog import ImportDialog  # noqa: E402
+from ui.importing.proposal_reading import STANCE_SHOWN  # noqa: E402
+from ui.importing.tex_display import readable  # noqa: E402
 
 NODES = [
     NodeRef("T", "Scaling current LLM approaches will lead to AGI", kind="thesis", side=0),
@@ -210,13 +212,13 @@ def test_choosing_the_articles_side_rereads_every_stance_not_set_by_hand(side_di
         side_dialog.set_side(side)
         for r, p in enumerate(props):
             want = "neutral" if r == 0 else p.readings[side][0]
-            assert side_dialog.table.item(r, 1).text() == want
+            assert side_dialog.table.item(r, 1).text() == STANCE_SHOWN[want]
             if r:
                 assert side_dialog.table.item(r, 2).text() == f"{p.readings[side][1]:.2f}"
     assert any(p.readings["con"][0] != p.readings["pro"][0] for p in props)
     side_dialog.set_side(None)
     assert [side_dialog.table.item(r, 1).text() for r in range(1, len(props))] == [
-        p.stance for p in props[1:]
+        STANCE_SHOWN[p.stance] for p in props[1:]
     ]
     side_dialog.select(1)
     assert side_dialog.stance_box.currentText() == props[1].stance
@@ -286,3 +288,73 @@ def test_the_article_pane_spaces_paragraphs_and_bolds_headings_without_changing_
     body = doc.findBlock(text.index("Scaling"))
     assert body.begin().fragment().charFormat().fontWeight() < 700
     assert body.blockFormat().bottomMargin() > 0
+
+
+# ------------------------------------------------------------ TeX and plain readings
+# Our own preprint-style text: TeX math and markup around claims the importer proposes.
+TEX_TEXT = (
+    r"Models still fail simple planning tasks that need many steps, and the error compounds as "
+    r"$(1-\epsilon)^k$ over $k$ steps. The stock of public human text is finite, about "
+    r"$3 \times 10^{14}$ tokens, so we will run out of training data. Scaling alone will "
+    r"\textbf{not} produce general intelligence."
+    "\n\n"
+    r"Loss falls as $L(N) = (N_c/N)^{\alpha_N}$ with $\alpha_N \approx 0.076$ across six orders "
+    r"of magnitude, and runs of $5 \times 10^{25}$ FLOP are planned."
+)
+
+
+@pytest.fixture
+def tex_dialog(qtbot):
+    dlg = ImportDialog(propose(Article(text=TEX_TEXT, title="A preprint"), NODES, "T"), NODES)
+    qtbot.addWidget(dlg)
+    return dlg
+
+
+def test_the_article_pane_shows_tex_as_math_and_highlights_the_quotes_words(tex_dialog) -> None:
+    """The pane reads "3 × 10¹⁴", not "$3 \\times 10^{14}$", and each quote is still lit on its
+    own (rendered) words, while the quote the import keeps is the article's text verbatim."""
+    shown = tex_dialog.text_view.toPlainText()
+    assert "3 × 10¹⁴ tokens" in shown and "α_N ≈ 0.076" in shown and "will not produce" in shown
+    assert "$" not in shown and "\\" not in shown
+    with_tex = [r for r, p in enumerate(tex_dialog.result.proposals) if "$" in p.quote]
+    assert with_tex
+    for row, p in enumerate(tex_dialog.result.proposals):
+        tex_dialog.select(row)
+        assert tex_dialog.highlighted_text() == readable(p.quote)
+    tex_dialog.accept_above(0.0)
+    assert {d.quote for d in tex_dialog.decisions()} == {
+        p.quote for p in tex_dialog.result.proposals
+    }
+    assert any("$(1-\\epsilon)^k$" in d.quote for d in tex_dialog.decisions())
+
+
+def test_rows_show_titles_and_quotes_with_tex_rendered(tex_dialog) -> None:
+    title_col = tex_dialog.table.columnCount() - 1
+    for row, p in enumerate(tex_dialog.result.proposals):
+        cell = tex_dialog.table.item(row, title_col)
+        assert cell.text() == readable(p.title)
+        assert readable(p.quote) in cell.toolTip()
+    assert any("(1-ϵ)ᵏ" in tex_dialog.table.item(r, title_col).toolTip() for r in range(2))
+
+
+def test_a_reason_backing_a_node_against_the_thesis_reads_plainly(dialog) -> None:
+    """A con claim supporting a node against the thesis reads as one chain ("against" the
+    thesis, supports an "against" node), not as "con supports"; a link that pulls the other
+    way than the stance is pointed out."""
+    dialog.select(0)
+    dialog.stance_box.setCurrentText("con")
+    dialog.target_box.setCurrentIndex(dialog.target_box.findData("data"))
+    assert dialog.relation_box.currentText() == "supports"
+    cells = [dialog.table.item(0, c).text() for c in (1, 3, 4)]
+    assert cells == ["against", "supports", "against: We will run out of training data"]
+    plain = (
+        "Argues against the thesis: supports “We will run out of training data”, "
+        "a reason against the thesis."
+    )
+    assert dialog.reading_label.text() == plain
+    assert dialog.table.item(0, 4).toolTip().startswith(plain)
+    dialog.relation_box.setCurrentText("attacks")  # now it would count for the thesis
+    assert "counts for the thesis" in dialog.reading_label.text()
+    dialog.target_box.setCurrentIndex(dialog.target_box.findData("T"))
+    assert dialog.table.item(0, 4).text().startswith("the thesis: ")
+    assert dialog.reading_label.text() == "Argues against the thesis: attacks the thesis directly."

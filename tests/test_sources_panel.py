@@ -220,3 +220,60 @@ def test_a_cut_off_row_shows_the_whole_source_in_its_tooltip(panel):
     for col in range(panel.tree.columnCount()):
         tip = item.toolTip(col)
         assert "Will scaling work?" in tip and "Dwarkesh Patel, 2023-12-26" in tip
+
+
+LONG = (
+    "Power Laws Are Not a Roadmap: A Note on Extrapolating Neural Scaling Curves to General "
+    "Intelligence, with an Appendix on Compute Budgets"
+)
+
+
+def _long_panel(qtbot, width: int) -> SourcesPanel:
+    m = ArgumentMap()
+    m.add_source(Source("long", LONG, author="A. Writer, B. Writer and C. Writer", date="2026-03"))
+    m.add_source(Source("short", "Will scaling work?", author="Dwarkesh Patel", date="2023"))
+    p = SourcesPanel(m, QUndoStack())
+    qtbot.addWidget(p)
+    p.resize(width, 500)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def _row_rect(panel: SourcesPanel, sid: str):
+    t = panel.tree
+    item = next(t.topLevelItem(i) for i in range(t.topLevelItemCount())
+                if t.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == sid)  # fmt: skip
+    return item, t.visualItemRect(item)
+
+
+def test_a_long_title_wraps_in_a_dock_wide_panel_and_names_who_and_when(qtbot):
+    """At the Sources dock's first-run width (340 px) a long title takes two full lines, cut
+    with "…" only past them; author and date move under it (their columns would squeeze the
+    title to a word), the row is tall enough for all three lines, and the tooltip has it all."""
+    panel = _long_panel(qtbot, 340)
+    lines = panel.row_lines("long")
+    assert len(lines) == 3 and lines[1].endswith("…")
+    shown_title = " ".join(lines[:2]).removesuffix("…").rstrip()
+    assert LONG.startswith(shown_title) and len(shown_title) > 60
+    assert lines[2] == "A. Writer, B. Writer and C. Writer · 2026-03" or lines[2].endswith(
+        "… · 2026-03"
+    )
+    assert panel.tree.isColumnHidden(1) and panel.tree.isColumnHidden(2)
+    col = panel.tree.header().sectionSize(0)
+    metrics = panel.tree.fontMetrics()
+    assert all(metrics.horizontalAdvance(line) <= col for line in lines)
+    item, rect = _row_rect(panel, "long")
+    assert rect.height() >= 3 * metrics.lineSpacing()
+    assert LONG in item.toolTip(0)
+    assert panel.row_lines("short") == ["Will scaling work?", "Dwarkesh Patel · 2023"]
+
+
+def test_a_wide_panel_shows_author_and_date_columns_and_whole_titles(qtbot):
+    panel = _long_panel(qtbot, 1000)
+    assert not panel.tree.isColumnHidden(1) and not panel.tree.isColumnHidden(2)
+    lines = panel.row_lines("long")
+    assert " ".join(lines) == LONG  # wrapped, nothing cut
+    assert panel.row_lines("short") == ["Will scaling work?"]
+    _, rect = _row_rect(panel, "long")
+    assert rect.height() >= len(lines) * panel.tree.fontMetrics().lineSpacing()

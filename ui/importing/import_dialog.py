@@ -61,8 +61,15 @@ from model.importer.article import (
 from model.importer.pipeline import READINGS, side_name
 from model.importer.targets import relation_for
 from model.weights import STRENGTHS
+from ui.importing.proposal_reading import STANCE_SHOWN, sentence, target_cell
+from ui.importing.tex_display import Rendered, readable, render
 
-COLUMNS = ("Accept", "Stance", "Confidence", "Relation", "Target", "Strength", "Title")
+COLUMNS = ("Accept", "On thesis", "Confidence", "Relation", "Target", "Strength", "Title")
+COLUMN_TIPS = {
+    1: "The claim's stance: for or against the thesis, or neutral",
+    3: "How the claim is linked to its target node",
+    4: "The map node the claim is linked to, after that node's own side of the thesis",
+}
 UNWEIGHED = "not yet weighed"
 STRENGTH_CHOICES = (UNWEIGHED, *STRENGTHS)
 FACT_COLUMNS = ("Accept", "Quote", "Quantity", "Value", "Year", "Label", "Series", "Status")
@@ -87,9 +94,9 @@ def _number(value: float) -> str:
     return f"{value:,.4g}"
 
 
-def _lay_out_article(view: QTextEdit, result: ImportProposals) -> None:
+def _lay_out_article(view: QTextEdit, result: ImportProposals, shown: Rendered) -> None:
     """Space the article's paragraphs and bold its headings, as formats only: the text (and so
-    every offset a highlight uses) stays the article's own."""
+    every offset a highlight uses) stays the article's own, its TeX rendered (`shown`)."""
     doc = view.document()
     cur = QTextCursor(doc)
     cur.select(QTextCursor.SelectionType.Document)
@@ -98,11 +105,12 @@ def _lay_out_article(view: QTextEdit, result: ImportProposals) -> None:
     cur.mergeBlockFormat(block)
     bold = QTextCharFormat()
     bold.setFontWeight(QFont.Weight.Bold)
-    text = result.article.text
+    text = shown.text
     for s in result.sentences:
         if s.heading:
-            cur.setPosition(_utf16(text, s.start))
-            cur.setPosition(_utf16(text, s.end), QTextCursor.MoveMode.KeepAnchor)
+            start, end = shown.span(s.start, s.end)
+            cur.setPosition(_utf16(text, start))
+            cur.setPosition(_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
             cur.mergeCharFormat(bold)
 
 
@@ -136,6 +144,7 @@ class ImportDialog(QDialog):
         self.nodes = list(nodes)
         self.series = dict(series or {})
         self.facts: list[TrendFact] = list(result.trend_facts)
+        self.shown = render(result.article.text)  # what the article panes show: TeX rendered
         text = result.article.text
         self._fact_series = [suggest_series(self.series, f, text) for f in self.facts]
         self._fact_accepted = [False] * len(self.facts)
@@ -160,6 +169,8 @@ class ImportDialog(QDialog):
     def _build(self) -> None:
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
+        for c, tip in COLUMN_TIPS.items():
+            self.table.horizontalHeaderItem(c).setToolTip(tip)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -174,8 +185,8 @@ class ImportDialog(QDialog):
 
         self.text_view = QTextEdit()
         self.text_view.setReadOnly(True)
-        self.text_view.setPlainText(self.result.article.text)
-        _lay_out_article(self.text_view, self.result)
+        self.text_view.setPlainText(self.shown.text)
+        _lay_out_article(self.text_view, self.result, self.shown)
 
         self.title_edit = QLineEdit()
         self.title_edit.textEdited.connect(self._on_title)
@@ -183,8 +194,12 @@ class ImportDialog(QDialog):
         self.stance_box.addItems(STANCES)
         self.stance_box.currentTextChanged.connect(self._on_stance)
         self.target_box = QComboBox()
-        for n in self.nodes:
-            self.target_box.addItem(f"{n.title[:80]}  [{n.kind}]", n.id)
+        for n in self.nodes:  # each with its side, so the relation it gets reads plainly
+            short = n.title if len(n.title) <= 80 else f"{n.title[:79]}…"
+            self.target_box.addItem(target_cell(replace(n, title=short), n.id), n.id)
+            self.target_box.setItemData(
+                self.target_box.count() - 1, n.title, Qt.ItemDataRole.ToolTipRole
+            )
         self.target_box.currentIndexChanged.connect(self._on_target)
         self.relation_box = QComboBox()
         self.relation_box.addItems(RELATIONS)
@@ -201,12 +216,15 @@ class ImportDialog(QDialog):
         self.reject_button = QPushButton("Reject")
         self.reject_button.clicked.connect(lambda: self._set_current(False))
 
+        self.reading_label = QLabel()
+        self.reading_label.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Title", self.title_edit)
-        form.addRow("Stance", self.stance_box)
+        form.addRow("Stance on the thesis", self.stance_box)
         form.addRow("Target", self.target_box)
-        form.addRow("Relation", self.relation_box)
+        form.addRow("Relation to the target", self.relation_box)
         form.addRow("Strength", self.strength_box)
+        form.addRow("Reads as", self.reading_label)
         row = QHBoxLayout()
         row.addWidget(self.accept_button)
         row.addWidget(self.reject_button)
@@ -293,7 +311,7 @@ class ImportDialog(QDialog):
         self.fact_table.itemChanged.connect(self._on_fact_item_changed)
         self.fact_text_view = QTextEdit()
         self.fact_text_view.setReadOnly(True)
-        self.fact_text_view.setPlainText(self.result.article.text)
+        self.fact_text_view.setPlainText(self.shown.text)
         self.fact_detail = QLabel()
         self.fact_detail.setWordWrap(True)
         self.accept_facts_button = QPushButton("Accept all that fit a series")
@@ -343,22 +361,32 @@ class ImportDialog(QDialog):
         self.table.setItem(r, 0, check)
         target = self._by_id.get(d.target)
         values = (
-            d.stance,
+            STANCE_SHOWN.get(d.stance, d.stance),
             f"{self._confidence[r]:.2f}",
             d.relation,
-            target.title if target else d.target,
+            target_cell(target, d.target),
             "—" if d.relation == "duplicate" else (d.strength or UNWEIGHED),
-            d.title,
+            readable(d.title),
         )
+        reading = self.reading(r)
+        quote = readable(d.quote)
         for c, v in enumerate(values, start=1):
-            self.table.setItem(r, c, QTableWidgetItem(v))
+            item = QTableWidgetItem(v)
+            item.setToolTip(f"{reading}\n\n“{quote}”" if c == len(COLUMNS) - 1 else reading)
+            self.table.setItem(r, c, item)
         if self._stance_by_hand[r]:  # kept whatever side the article is given
             cell = self.table.item(r, 1)
             font = cell.font()
             font.setBold(True)
             cell.setFont(font)
-            cell.setToolTip("Stance set by hand: kept when the article's side changes")
+            cell.setToolTip(f"{reading}\nStance set by hand: kept when the article's side changes")
         self._updating = was
+
+    def reading(self, row: int) -> str:
+        """The proposal in `row` as one plain sentence: its stance on the thesis, its link to
+        its target and the target's side."""
+        d = self._items[row]
+        return sentence(d.stance, d.relation, self._by_id.get(d.target), d.target)
 
     # ----------------------------------------------------------------- state
     def current_row(self) -> int:
@@ -416,11 +444,13 @@ class ImportDialog(QDialog):
         self.strength_box.setCurrentText(d.strength or UNWEIGHED)
         self.strength_box.setEnabled(d.relation != "duplicate")
         self._updating = False
+        self.reading_label.setText(self.reading(r))
         self._highlight(d.start, d.end)
 
     def _highlight(self, start: int, end: int, view: QTextEdit | None = None) -> None:
         view = self.text_view if view is None else view
-        text = self.result.article.text
+        text = self.shown.text
+        start, end = self.shown.span(start, end)
         cur = QTextCursor(view.document())
         cur.setPosition(_utf16(text, start))
         cur.setPosition(_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
@@ -450,6 +480,7 @@ class ImportDialog(QDialog):
         self._items[r] = replace(self._items[r], **changes)
         self._accepted[r] = True  # editing an item means keeping it
         self._fill_row(r)
+        self.reading_label.setText(self.reading(r))
         self._update_summary()
 
     def _on_title(self, text: str) -> None:
@@ -571,7 +602,15 @@ class ImportDialog(QDialog):
         if twin is not None:
             status = f"already there: {twin.label or twin.date} = {twin.value:g}"
         unit = "%" if f.unit == "percent" else f" {f.unit}"
-        values = (f.quote, f.quantity, f"{_number(f.value)}{unit}", year, f.label, "", status)
+        values = (
+            readable(f.quote),
+            f.quantity,
+            f"{_number(f.value)}{unit}",
+            year,
+            f.label,
+            "",
+            status,
+        )
         for c, v in enumerate(values, start=1):
             if c == FACT_SERIES_COL:
                 continue

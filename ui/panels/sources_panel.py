@@ -12,7 +12,7 @@ import dataclasses
 import html
 from collections import Counter
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from model.entities import Citation, Source, new_id, now_iso
 from model.search import locate_quote
 from ui.commands.edits import push
 from ui.commands.sources import PutSourcesCommand, RemoveSourceCommand
+from ui.panels.title_delegate import META_ROLE, TitleDelegate
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 
@@ -344,6 +345,7 @@ class SourcesPanel(QWidget):
     nodeRequested = Signal(str)
 
     COLUMNS = ("Title", "Author / outlet", "Date", "Cited by")
+    COMPACT_WIDTH = 440  # narrower than this, Author and Date go under the title
 
     def __init__(
         self, amap: ArgumentMap, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -357,11 +359,16 @@ class SourcesPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setSortingEnabled(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(False)
+        self.title_delegate = TitleDelegate(self.tree)
+        self.tree.setItemDelegateForColumn(0, self.title_delegate)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(lambda col, _old, _new: col == 0 and self._relayout())
+        self.tree.viewport().installEventFilter(self)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self.open_viewer(self._id(item)))
         self.tree.itemSelectionChanged.connect(self._update_buttons)
@@ -410,6 +417,7 @@ class SourcesPanel(QWidget):
             item = SortItem([s.title, s.author or s.outlet, s.date, str(counts.get(s.id, 0))])
             item.setData(0, Qt.ItemDataRole.UserRole, s.id)
             who = ", ".join(x for x in (s.author or s.outlet, s.date) if x)
+            item.setData(0, META_ROLE, (s.author or s.outlet, s.date))
             tip = "\n".join(x for x in (s.title, who, s.url or "no URL") if x)
             for col in range(len(self.COLUMNS)):  # a narrow dock cuts the columns: all of it here
                 item.setToolTip(col, tip)
@@ -420,9 +428,43 @@ class SourcesPanel(QWidget):
                 self.tree.setCurrentItem(item)
         self.tree.setSortingEnabled(True)
         self.tree.resizeColumnToContents(1)
-        self.tree.setColumnWidth(1, min(self.tree.columnWidth(1), 90))  # leave room for titles
+        self.tree.setColumnWidth(1, min(self.tree.columnWidth(1), 120))  # leave room for titles
         self._apply_filter(self.filter.text())
         self._update_buttons()
+        self._fit_columns()
+
+    # --------------------------------------------------------- title layout
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """A narrow panel gives the titles its width: Author and Date move under the title."""
+        compact = self.tree.viewport().width() < self.COMPACT_WIDTH
+        if compact != self.title_delegate.compact:
+            self.title_delegate.compact = compact
+            for col in (1, 2):
+                self.tree.setColumnHidden(col, compact)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Row heights follow the title column's width (a title wraps onto one or two lines)."""
+        if self.tree.topLevelItemCount():
+            first = self.tree.indexFromItem(self.tree.topLevelItem(0))
+            self.title_delegate.sizeHintChanged.emit(first)
+
+    def row_lines(self, source_id: str) -> list[str]:
+        """The lines the list shows for a source: its title, wrapped and at most cut with "…",
+        then, in a narrow panel, its author and date."""
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if self._id(item) == source_id:
+                index = self.tree.indexFromItem(item)
+                width = self.tree.header().sectionSize(0)
+                title, meta = self.title_delegate.lines(index, self.tree.font(), width)
+                return title + ([meta] if meta else [])
+        return []
 
     def _on_changes(self, changes: list[Change]) -> None:
         if any(c.kind in ("source", "reset") for c in changes):

@@ -35,6 +35,7 @@ PROSE = [
     "$20",
     "and",
     "$30,",
+    "$5-$10",
     "snake_case",
     "a~b",
     "--",
@@ -127,3 +128,4 @@ def test_common_preprint_tex_reads_as_math() -> None:
     assert readable(r"as shown \cite{kaplan2020}.") == "as shown [kaplan2020]."
     assert readable(r"roughly 2\times 10^{25}.") == "roughly 2 × 10²⁵."
     assert readable("costs $20 and $30, or 50% of it") == "costs $20 and $30, or 50% of it"
+    assert readable("a $5-$10 fee per $1,000") == "a $5-$10 fee per $1,000"

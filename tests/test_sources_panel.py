@@ -277,3 +277,19 @@ def test_a_wide_panel_shows_author_and_date_columns_and_whole_titles(qtbot):
     assert panel.row_lines("short") == ["Will scaling work?"]
     _, rect = _row_rect(panel, "long")
     assert rect.height() >= len(lines) * panel.tree.fontMetrics().lineSpacing()
+
+
+def test_narrowing_the_dock_rewraps_titles_and_grows_their_rows(qtbot):
+    """Dragging the dock narrower re-lays the rows: the long title's row grows to fit its
+    wrapped title and the author line instead of clipping them."""
+    panel = _long_panel(qtbot, 1000)
+    metrics = panel.tree.fontMetrics()
+    _, wide = _row_rect(panel, "long")
+    panel.resize(340, 500)
+    qtbot.waitUntil(lambda: panel.tree.isColumnHidden(1))
+
+    def grown() -> None:
+        _, rect = _row_rect(panel, "long")
+        assert rect.height() >= 3 * metrics.lineSpacing() > wide.height()
+
+    qtbot.waitUntil(grown)

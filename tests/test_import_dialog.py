@@ -358,3 +358,15 @@ def test_a_reason_backing_a_node_against_the_thesis_reads_plainly(dialog) -> Non
     dialog.target_box.setCurrentIndex(dialog.target_box.findData("T"))
     assert dialog.table.item(0, 4).text().startswith("the thesis: ")
     assert dialog.reading_label.text() == "Argues against the thesis: attacks the thesis directly."
+
+
+def test_a_fact_quote_cut_from_a_formula_is_listed_as_its_highlight_shows_it(tex_dialog) -> None:
+    """A trend fact found inside math ("10^{14}$ tokens") is listed as the pane lights it
+    ("3 × 10¹⁴ tokens"), never as TeX with a stray "$"."""
+    dlg = tex_dialog
+    assert dlg.facts and any("$" in f.quote for f in dlg.facts)
+    for row in range(len(dlg.facts)):
+        dlg.fact_table.selectRow(row)
+        cell = dlg.fact_table.item(row, 1).text()
+        assert cell == dlg.fact_highlighted_text()
+        assert "$" not in cell and "\\" not in cell

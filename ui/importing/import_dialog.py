@@ -369,7 +369,7 @@ class ImportDialog(QDialog):
             readable(d.title),
         )
         reading = self.reading(r)
-        quote = readable(d.quote)
+        quote = self.shown_quote(d.start, d.end)
         for c, v in enumerate(values, start=1):
             item = QTableWidgetItem(v)
             item.setToolTip(f"{reading}\n\n“{quote}”" if c == len(COLUMNS) - 1 else reading)
@@ -381,6 +381,12 @@ class ImportDialog(QDialog):
             cell.setFont(font)
             cell.setToolTip(f"{reading}\nStance set by hand: kept when the article's side changes")
         self._updating = was
+
+    def shown_quote(self, start: int, end: int) -> str:
+        """A quote as the article pane shows (and highlights) it: its TeX rendered, a formula it
+        cuts shown whole."""
+        lo, hi = self.shown.span(start, end)
+        return self.shown.text[lo:hi]
 
     def reading(self, row: int) -> str:
         """The proposal in `row` as one plain sentence: its stance on the thesis, its link to
@@ -603,7 +609,7 @@ class ImportDialog(QDialog):
             status = f"already there: {twin.label or twin.date} = {twin.value:g}"
         unit = "%" if f.unit == "percent" else f" {f.unit}"
         values = (
-            readable(f.quote),
+            self.shown_quote(f.start, f.end),
             f.quantity,
             f"{_number(f.value)}{unit}",
             year,

@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from PySide6 import QtGui
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -266,6 +267,7 @@ def test_a_long_title_wraps_in_a_dock_wide_panel_and_names_who_and_when(qtbot):
     item, rect = _row_rect(panel, "long")
     assert rect.height() >= 3 * metrics.lineSpacing()
     assert LONG in item.toolTip(0)
+    assert QtGui.Qt.mightBeRichText(item.toolTip(0))  # so Qt wraps it rather than run off-screen
     assert panel.row_lines("short") == ["Will scaling work?", "Dwarkesh Patel · 2023"]
 
 

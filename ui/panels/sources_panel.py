@@ -220,6 +220,14 @@ class CitationDialog(QDialog):
         return citation, (source if changed else None)
 
 
+def source_tip(title: str, who: str, url: str) -> str:
+    """A source's tooltip as rich text, so Qt wraps a long title instead of running it off
+    the screen: the title in bold, then author and date, then the URL."""
+    esc = html.escape
+    lines = [f"<b>{esc(title, quote=False)}</b>", esc(who, quote=False), esc(url or "no URL")]
+    return "<p>" + "<br>".join(x for x in lines if x) + "</p>"
+
+
 def _source_line(s: Source) -> str:
     who = s.author or s.outlet
     return " · ".join(x for x in (s.title, who, s.date) if x)
@@ -418,7 +426,7 @@ class SourcesPanel(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, s.id)
             who = ", ".join(x for x in (s.author or s.outlet, s.date) if x)
             item.setData(0, META_ROLE, (s.author or s.outlet, s.date))
-            tip = "\n".join(x for x in (s.title, who, s.url or "no URL") if x)
+            tip = source_tip(s.title, who, s.url)
             for col in range(len(self.COLUMNS)):  # a narrow dock cuts the columns: all of it here
                 item.setToolTip(col, tip)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

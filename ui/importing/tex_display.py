@@ -14,6 +14,7 @@ the closing one, and no digit right after it), so "$20 and $30" stays money.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,13 +23,16 @@ _MATH = (
     r"\$\$[^$]{1,2000}?\$\$"  # display math
     r"|\$(?=[^\s$])[^$\n]{0,500}?(?<=[^\s\\])\$(?!\d)"  # inline math, Pandoc's rule
     r"|\$(?=\\[A-Za-z])[^$\n]{0,500}?(?<=[^\s\\])\$"  # "$\sim$10": a macro first is TeX
-    r"|\\\([\s\S]{1,1000}?\\\)|\\\[[\s\S]{1,2000}?\\\]"
+    r"|\\\((?:(?!\\[()])[\s\S]){1,1000}?\\\)|\\\[(?:(?!\\[\[\]])[\s\S]){1,2000}?\\\]"
 )
 _ARG = r"(?:\{(?:[^{}\n]|\{[^{}\n]*\}){0,300}\})"
-_MACRO = rf"\\[A-Za-z]+\*?(?:\[[^\]\n]{{0,100}}\])?(?:\s*{_ARG})*"  # \textbf{…}, \times, \cite{…}
+_MACRO = (
+    rf"\\[A-Za-z]+\*?(?:\[[^\]\n]{{0,100}}\])?(?:\s*{_ARG}){{0,3}}"  # \textbf{…}, \times, \cite{…}
+)
 _SCRIPT = rf"(?<=[\w)\]}}])[\^_]{_ARG}|(?<=[\w)\]])\^-?\d+(?:\.\d+)?"  # 10^{25}, 10^25, N_{c}
 TEX = re.compile(rf"{_MATH}|{_MACRO}|{_SCRIPT}")
 
+MAX_PIECES = 5000  # past this many TeX pieces (a formula dump, not an article) TeX shows as written
 _SUP = dict(
     zip(
         "0123456789+-=()abcdefghijklmnoprstuvwxyz",
@@ -72,6 +76,8 @@ def render_tex(piece: str) -> str:
             break
     body = _CITE.sub(lambda m: f"[{m.group(1)}]", body)
     body = _SCRIPT_ARG.sub(_script, body)
+    if not any(c in body for c in "\\{}%&~"):  # nothing left for pylatexenc: "$k$", "$10^{27}$"
+        return " ".join(_OPERATORS.sub(r" \1 ", body).split()) or piece
     try:
         text = _converter().latex_to_text(body)
     except LatexWalkerError:  # tolerant parsing rarely gives up; then the TeX shows as written
@@ -118,7 +124,7 @@ def render(text: str) -> Rendered:
     out: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []
     at = shown = 0
-    for m in TEX.finditer(text):
+    for m in itertools.islice(TEX.finditer(text), MAX_PIECES):
         shown_piece = render_tex(m.group())
         if shown_piece == m.group():
             continue

@@ -129,3 +129,22 @@ def test_common_preprint_tex_reads_as_math() -> None:
     assert readable(r"roughly 2\times 10^{25}.") == "roughly 2 × 10²⁵."
     assert readable("costs $20 and $30, or 50% of it") == "costs $20 and $30, or 50% of it"
     assert readable("a $5-$10 fee per $1,000") == "a $5-$10 fee per $1,000"
+
+
+@given(st.text(alphabet="ab N$\\^_{}()0123.%~\n", max_size=80), st.data())
+def test_for_any_text_the_prose_between_pieces_is_the_source_and_spans_stay_in_order(
+    text, data
+) -> None:
+    """Whatever the text, the display is the source with only its TeX pieces replaced, and a
+    later source span never shows before an earlier one."""
+    shown = render(text)
+    src = disp = 0
+    for s0, s1, d0, d1 in shown.pieces:
+        assert src <= s0 < s1 and d0 - disp == s0 - src
+        assert shown.text[disp:d0] == text[src:s0]
+        src, disp = s1, d1
+    assert shown.text[disp:] == text[src:]
+    a, b, c = sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=3, max_size=3)))
+    lo1, hi1 = shown.span(a, b)
+    lo2, hi2 = shown.span(b, c)
+    assert 0 <= lo1 <= hi1 <= len(shown.text) and lo1 <= lo2 and hi1 <= hi2

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import os
+import re
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from model.argmap import ArgumentMap
 from model.entities import Citation, Source
 from model.search import locate_quote
-from ui.panels.sources_panel import SourceDialog, SourcesPanel, open_url
+from ui.panels.sources_panel import SourceDialog, SourcesPanel, open_url, source_html
 
 TEXT = "Compute grows 4x a year. The data wall arrives by 2028. <script>alert(1)</script> End."
 
@@ -295,3 +297,30 @@ def test_narrowing_the_dock_rewraps_titles_and_grows_their_rows(qtbot):
         assert rect.height() >= 3 * metrics.lineSpacing() > wide.height()
 
     qtbot.waitUntil(grown)
+
+
+def test_the_reader_shows_tex_as_math_and_lights_each_quote_on_its_words(qtbot):
+    """A preprint's stored text keeps its TeX; the reader shows "3 × 10¹⁴" and lights each
+    cited quote on its rendered words, the quote list showing them the same way."""
+    text = (
+        r"The stock of text is about $3 \times 10^{14}$ tokens. Loss falls as "
+        r"$L \propto C^{-0.05}$, which is \textbf{not} capability."
+    )
+    m = ArgumentMap()
+    m.add_source(Source("p", "A preprint", text=text))
+    q1 = r"about $3 \times 10^{14}$ tokens"
+    q2 = r"which is \textbf{not} capability"
+    m.add_node("claim", "Finite text", node_id="a", citations=(Citation("p", quote=q1),))
+    m.add_node("claim", "Loss is not ability", node_id="b", citations=(Citation("p", quote=q2),))
+    panel = SourcesPanel(m, QUndoStack())
+    qtbot.addWidget(panel)
+    viewer = panel.open_viewer("p")
+    qtbot.addWidget(viewer)
+    shown = viewer.browser.toPlainText()
+    assert "about 3 × 10¹⁴ tokens" in shown and "L ∝ C^(-0.05)" in shown and "$" not in shown
+    page = source_html(m.sources["p"], viewer.marks(), viewer.palette())
+    lit = [html.unescape(x) for x in re.findall(r"<a name='q-[^']*'[^>]*>(.*?)</a>", page)]
+    assert lit == ["about 3 × 10¹⁴ tokens", "which is not capability"]
+    listed = [viewer.quotes.item(i).text() for i in range(viewer.quotes.count())]
+    assert any("“about 3 × 10¹⁴ tokens”" in x for x in listed)
+    assert m.node("a").citations[0].quote == q1  # the stored quote is untouched

@@ -42,6 +42,7 @@ from model.entities import Citation, Source, new_id, now_iso
 from model.search import locate_quote
 from ui.commands.edits import push
 from ui.commands.sources import PutSourcesCommand, RemoveSourceCommand
+from ui.importing.tex_display import readable, render
 from ui.panels.title_delegate import META_ROLE, TitleDelegate
 
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -284,7 +285,7 @@ class SourceViewer(QDialog):
         for nid, c in citing(self.amap, self.source_id):
             found = any(m[2] == nid for m in marks)
             text = (
-                f"{self.amap.node(nid).title}\n“{c.quote}”"
+                f"{self.amap.node(nid).title}\n“{readable(c.quote)}”"
                 if c.quote
                 else self.amap.node(nid).title
             )
@@ -332,8 +333,13 @@ def source_html(source: Source, marks: list[tuple[int, int, str]], palette: QPal
         return head + "<p><i>No stored text for this source; open its URL to read it.</i></p>"
     dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
     bg, fg = ("#6b5a12", "#fff7d6") if dark else ("#fff0a8", "#202020")
-    text, parts, at = source.text, [], 0
+    shown = render(source.text)  # TeX as math; the marks follow it (the stored text is kept)
+    text, parts, at = shown.text, [], 0
     for start, end, nid in marks:
+        start, end = shown.span(start, end)
+        start = max(start, at)  # two quotes cutting one formula: it is lit for the first
+        if start >= end:
+            continue
         parts.append(esc(text[at:start]))
         parts.append(
             f"<a name='q-{esc(nid)}' href='node:{esc(nid)}' "

@@ -311,7 +311,9 @@ def test_the_reader_shows_tex_as_math_and_lights_each_quote_on_its_words(qtbot):
     q1 = r"about $3 \times 10^{14}$ tokens"
     q2 = r"which is \textbf{not} capability"
     m.add_node("claim", "Finite text", node_id="a", citations=(Citation("p", quote=q1),))
-    m.add_node("claim", "Loss is not ability", node_id="b", citations=(Citation("p", quote=q2),))
+    m.add_node(
+        "claim", r"Loss is \emph{not} ability", node_id="b", citations=(Citation("p", quote=q2),)
+    )
     panel = SourcesPanel(m, QUndoStack())
     qtbot.addWidget(panel)
     viewer = panel.open_viewer("p")
@@ -323,4 +325,21 @@ def test_the_reader_shows_tex_as_math_and_lights_each_quote_on_its_words(qtbot):
     assert lit == ["about 3 × 10¹⁴ tokens", "which is not capability"]
     listed = [viewer.quotes.item(i).text() for i in range(viewer.quotes.count())]
     assert any("“about 3 × 10¹⁴ tokens”" in x for x in listed)
+    assert any(x.startswith("Loss is not ability\n") for x in listed)
     assert m.node("a").citations[0].quote == q1  # the stored quote is untouched
+
+
+def test_a_title_with_tex_is_listed_as_math_and_still_sorts_and_filters_by_its_text(qtbot):
+    m = ArgumentMap()
+    m.add_source(Source("t", r"Loss falls as $N^{-\alpha}$ with \emph{model size}", date="2020"))
+    panel = SourcesPanel(m, QUndoStack())
+    qtbot.addWidget(panel)
+    panel.resize(340, 400)
+    panel.show()
+    assert panel.row_lines("t")[0].startswith("Loss falls as N^(-α) with model size")
+    assert "N^(-α)" in panel.tree.topLevelItem(0).toolTip(0)
+    for needle in ("model size", "-α", "alpha"):  # what is listed, and what is stored
+        panel.filter.setText(needle)
+        assert not panel.tree.topLevelItem(0).isHidden()
+    panel.filter.setText("β")
+    assert panel.tree.topLevelItem(0).isHidden()

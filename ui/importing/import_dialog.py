@@ -154,7 +154,7 @@ class ImportDialog(QDialog):
         self._accepted = [False] * len(self._items)
         self._stance_by_hand = [False] * len(self._items)
         self._updating = False
-        title = result.article.title or "article"
+        title = readable(result.article.title) or "article"
         self.setWindowTitle(f"Import “{title}”")
         self.resize(1100, 700)
         self._build()

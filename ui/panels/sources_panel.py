@@ -225,7 +225,11 @@ def source_tip(title: str, who: str, url: str) -> str:
     """A source's tooltip as rich text, so Qt wraps a long title instead of running it off
     the screen: the title in bold, then author and date, then the URL."""
     esc = html.escape
-    lines = [f"<b>{esc(title, quote=False)}</b>", esc(who, quote=False), esc(url or "no URL")]
+    lines = [
+        f"<b>{esc(readable(title), quote=False)}</b>",
+        esc(who, quote=False),
+        esc(url or "no URL"),
+    ]
     return "<p>" + "<br>".join(x for x in lines if x) + "</p>"
 
 
@@ -284,11 +288,8 @@ class SourceViewer(QDialog):
         self.quotes.clear()
         for nid, c in citing(self.amap, self.source_id):
             found = any(m[2] == nid for m in marks)
-            text = (
-                f"{self.amap.node(nid).title}\n“{readable(c.quote)}”"
-                if c.quote
-                else self.amap.node(nid).title
-            )
+            title = readable(self.amap.node(nid).title)
+            text = f"{title}\n“{readable(c.quote)}”" if c.quote else title
             item = QListWidgetItem(text + ("" if found or not c.quote else "\n(not found in text)"))
             item.setData(Qt.ItemDataRole.UserRole, nid)
             item.setToolTip("Click to select the node on the map")
@@ -526,7 +527,8 @@ class SourcesPanel(QWidget):
         needle = text.strip().casefold()
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
-            hay = " ".join(item.text(c) for c in range(3)).casefold()
+            shown = readable(item.text(0))  # as listed (TeX as math) and as stored
+            hay = " ".join([shown] + [item.text(c) for c in range(3)]).casefold()
             item.setHidden(bool(needle) and needle not in hay)
 
     def _update_buttons(self) -> None:

@@ -1,5 +1,5 @@
 """Draw a source's title readably in a narrow list: wrapped onto two lines, the second cut with
-"…" only if the title is longer still, and (when the panel is too narrow for its Author and Date
+"…" only if the title is longer still (TeX in it shown as math), and (when the panel is too narrow for its Author and Date
 columns) a grey line below with who wrote it and when. The item's text stays the whole title, so
 sorting, filtering and the tooltip use all of it."""
 
@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget
+
+from ui.importing.tex_display import readable
 
 TITLE_LINES = 2
 META_ROLE = Qt.ItemDataRole.UserRole + 1  # (author, date), drawn under the title when compact
@@ -69,7 +71,7 @@ class TitleDelegate(QStyledItemDelegate):
     def lines(self, index: Index, font: QFont, cell_width: int) -> tuple[list[str], str]:
         """The title lines and the meta line ("" unless compact) drawn for `index`."""
         width = self.text_width(cell_width)
-        title = wrap_title(str(index.data() or ""), font, width)
+        title = wrap_title(readable(str(index.data() or "")), font, width)
         who, date = (index.data(META_ROLE) or ("", "")) if self.compact else ("", "")
         return title, meta_line(who, date, font, width)
 

@@ -18,6 +18,10 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pylatexenc.latex2text import LatexNodes2Text
 
 _MATH = (
     r"\$\$[^$]{1,2000}?\$\$"  # display math
@@ -45,7 +49,7 @@ _SUB = dict(
 )
 _SCRIPT_ARG = re.compile(r"([\^_])(?:\{([^{}]*)\}|(-?[0-9A-Za-z]))")
 _OPERATORS = re.compile(r"\s*([×≈∼∝≤≥≪≫=<>·±→])\s*")
-_CITE = re.compile(r"\\(?:cite[pt]?|citep|citet|ref|eqref)\*?(?:\[[^\]]*\])?\{([^{}]*)\}")
+_CITE = re.compile(r"\\(?:cite[pt]?|ref|eqref)\*?(?:\[[^\]]*\])?\{([^{}]*)\}")
 
 
 def _script(m: re.Match[str]) -> str:
@@ -58,7 +62,8 @@ def _script(m: re.Match[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _converter():  # noqa: ANN202 - pylatexenc has no type hints
+def _converter() -> LatexNodes2Text:
+    """pylatexenc is imported when a TeX piece is first shown, not at start-up."""
     from pylatexenc.latex2text import LatexNodes2Text
 
     return LatexNodes2Text(math_mode="text", strict_latex_spaces=False)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from model.importer.chrome import find_chrome, is_prose, trim
+from model.importer.formats import find_format_chrome, is_format_line, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
 
 _URL_LINE = re.compile(r"^\s*(?:\[?\d{1,3}[.\])]?\s*)?(?:https?://|www\.)\S+\s*$", re.I)
@@ -44,7 +45,7 @@ _DROP_LINE = re.compile(
     r"want to join the discussion|feel free to contribute|leave a (?:reply|comment)|"
     r"(?:\d+\s+)?(?:replies|comments|likes|shares)\s*$|powered by\b|all rights reserved|"
     r"you(?:'|’)re reading\b|thanks for reading\b|read more\s*$|continue reading\s*$|"
-    r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?\[[^\]]{1,120}\]\s*$|transcript (?:was )?(?:generated|produced|prepared|edited) by|"
+    r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?\[(?!slide\s+\d)[^\]]{1,120}\]\s*$|transcript (?:was )?(?:generated|produced|prepared|edited) by|"
     r"(?:episode|show) notes\b)",
     re.I,
 )
@@ -184,7 +185,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     `title` and `author`, when the caller knows them (HTML metadata, Markdown front matter), let
     a repeated title line and the author's bio box be recognised as chrome."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    lines = [ln.rstrip() for ln in text.split("\n")]
+    lines = [strip_inline(ln.rstrip()) for ln in text.split("\n")]
     out = Cleaned("")
     nonempty = [i for i, ln in enumerate(lines) if ln.strip()]
     if not nonempty:
@@ -210,9 +211,10 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         )
         or not re.search(r"[^\W_]", lines[i])  # a divider ("⁂", "* * *") has no letter or digit
         or is_furniture(lines[i])  # transcript, ad and newsletter furniture
+        or is_format_line(lines[i])  # calls, hearings, chat exports, documents
     }
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
-    page = find_chrome(lines, author=author, known=known, closing=closing)
+    page = find_chrome(lines, author=author, known=known, closing=closing, extra=find_format_chrome)
     out.author, out.date = page.author, page.date
     chrome = set(page.lines)
     # The title the caller already has, repeated on top of the text (an HTML h1, <title>).

@@ -52,6 +52,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -60,7 +62,8 @@ from model.importer.lexicon import cues, pattern
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
-    r"|\d{4}-\d{2}-\d{2}(?:t[\d:.z+-]+)?|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"|\d{4}-\d{2}-\d{2}(?:t[\d:.z+-]+)?|\d{1,2}/\d{1,2}/\d{2,4}"
+    rf"|\d{{1,2}}-{_MONTH}-\d{{2,4}})"  # "01-Mar-26" (chat exports)
 )
 _TIME = r"(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{3,4}t)?"
 _RELTIME = (
@@ -69,6 +72,7 @@ _RELTIME = (
     r"yesterday|\d+\s*(?:h|d|w|mo|y)(?=\s*(?:[·•|,]|$)))"
 )
 _HANDLE = r"(?:u/|r/|@)[\w.-]{2,}"
+_HASHTAG = r"#[^\W\d_][\w-]*"  # a hashtag ("#AGI"); "#1" and a Markdown "# Title" are not
 _GAP = re.compile(r"^\W*\d+ (?:days?|weeks?|months?|years?) later\W*$", re.I)
 _BYLINE_START = re.compile(r"^\W*(?i:by)\s+[A-Z]")
 _FOLLOW = re.compile(r"\W*follow\W*", re.I)  # the button beside an author's name
@@ -83,7 +87,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
     ui = pattern("chrome_ui", "chrome_networks")
     units = pattern("chrome_units")
     strong = (
-        rf"\d[\d,.]*\s*[kmb]?\+?\s*{units}|{_RELTIME}|{_HANDLE}|{_VOTE}|"
+        rf"\d[\d,.]*\s*[kmb]?\+?\s*{units}|{_RELTIME}|{_HANDLE}|{_HASHTAG}|{_VOTE}|"
         rf"(?:{ui})\s*\(\d[\d,.]*[km]?\)|"
         + "|".join(sorted((c for c in cues("chrome_ui") if " " in c), key=len, reverse=True))
     )
@@ -119,7 +123,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
 _SEP = re.compile(r"\s+[·|•∙/]\s+|\s*[·|•∙]\s*|\s{3,}|\t")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:van|von|de|der|da|di|le|la|bin|al)\b)$")
 _USERNAME = re.compile(r"^[\w.-]{2,30}$")
-_PAGE = re.compile(r"^\W*(?:(?:page\s+)?\d{1,4}\s+(?:of|/)\s+\d{1,4}|page\s+\d{1,4})\W*$", re.I)
+_PAGE = re.compile(
+    r"^\W*(?:(?:page\s+|slide\s+)?\d{1,4}\s+(?:of|/)\s+\d{1,4}|(?:page|slide)\s+\d{1,4})\W*$", re.I
+)
 _EMBED_STAMP = re.compile(rf"\W*\[?{_TIME}\s*[∙·•|-]\s*{_DATE}\W*$", re.I)
 _BIO_VERB = re.compile(
     r"^\W*(?:is|was|writes|wrote|has|leads|works|lives|teaches|covers|serves|holds|received|"
@@ -248,12 +254,15 @@ def find_chrome(
     author: str = "",
     known: set[int] | None = None,
     closing: set[int] | None = None,
+    extra: Callable[[list[str], list[int], set[int]], None] | None = None,
 ) -> Chrome:
     """Indices of chrome lines, where reader comments start, and metadata found on the way.
 
     `known`: lines the caller already knows to be chrome (they count as chrome for the rules
     that look at neighbours). `closing`: credit lines that close an article ("Copyright …"),
-    which the caller cuts at itself; they are not the article's last sentence."""
+    which the caller cuts at itself; they are not the article's last sentence. `extra`: more
+    rules that look at neighbours (model/importer/formats.py), run once the lines that are
+    chrome by their own words are known."""
     out = Chrome(lines=set(known or ()))
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
     if not idx:
@@ -281,6 +290,8 @@ def find_chrome(
             or _EMBED_STAMP.fullmatch(s)
         ):
             out.lines.add(i)
+    if extra is not None:
+        extra(lines, idx, out.lines)
     _weak_groups(lines, idx, weak, out.lines)
     _grow_weak(idx, weak, out.lines)
     _fields(lines, idx, out)
@@ -450,7 +461,7 @@ def _fields(lines: list[str], idx: list[int], out: Chrome) -> None:
             continue
         name, value = m.group(1).lower(), m.group(2).strip()
         out.lines.add(i)
-        if name in ("subject", "re") and not out.title:
+        if name in ("subject", "re", "topic") and not out.title:
             out.title = value
         elif name == "date" and not out.date:
             out.date = value
@@ -608,12 +619,17 @@ def _comments(
             form = form or bool(_FORM.search(ln))
         return "form" if form else ""
 
+    repeats = Counter(lines[i].strip().lower() for i in idx)
     for k, i in enumerate(idx):
         s = lines[i].strip()
         strong, weak = rx["comments"].match(s), rx["comments_weak"].match(s)
         near = [idx[j] for j in (k - 1, k + 1) if 0 <= j < len(idx)]
-        if not (strong or weak) or any(kinds[n].ui and not kinds[n].header for n in near):
+        if not (strong or weak):
+            continue
+        if re.search(r"\d", s) and any(kinds[n].ui and not kinds[n].header for n in near):
             continue  # "187 comments" next to "412 points": a counter in a row, not a heading
+        if repeats[s.lower()] >= 2:
+            continue  # "Add a comment" under every post: a control, not the comments' heading
         n_before = sum(1 for p in prose if p < i)
         share = sum(n for p, n in size.items() if p < i) / total if total else 0.0
         after = follows(k)

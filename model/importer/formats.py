@@ -1,0 +1,340 @@
+"""Furniture of calls, hearings, chat exports, Q&A and encyclopedia pages, press releases and
+documents: the lines these formats print around what their speakers or authors said.
+
+Each rule rests on how the format is produced (its template or script), never on an article;
+the whole-line strings are in data/chrome_lines.txt, the scripts in data/chrome_script.txt and
+data/chrome_safe_harbour.txt, each naming its source:
+
+- **Scripted procedure.** A paragraph (after an optional speaker label) whose every sentence is
+  a conference-call operator's or a committee chair's formula ("Our next question comes from …",
+  "The gentleman yields back.") or a short thanks, with at least one formula. A paragraph that
+  also says something else is speech and stays whole.
+- **Safe-harbour boilerplate.** A paragraph of ≤ 200 words holding two or more distinct
+  securities-law disclaimer cues ("forward-looking statements", "differ materially").
+- **Inline marks** cut from a line that stays: a press release's dateline ("SAN FRANCISCO,
+  March 3, 2026 /PRNewswire/ --"), an encyclopedia's "[edit]", "[citation needed]" and glued
+  reference numbers ("growth.[2]"), a document's comment anchors ("[a]"), a Q&A comment's
+  author-and-date trailer ("– ravi_k Mar 2, 2024 at 8:00").
+- **Rows and labels** of their templates: reaction rows ("👍 (4)"), poll options, hashtag rows,
+  a network's connection degree ("• 1st"), a comment thread exported under a document, a note
+  to a collaborator ("@Tomas Reyes can you …"), a wire's "SOURCE Company" line.
+- **Neighbours** (`find_format_chrome`): the "Operator" label over its script, an "About
+  <Company>" section, a bot's posts and a link preview in a chat export, bare counts next to
+  chrome (votes), page numbers counting up, running heads next to them, a user card, a
+  profile's name and headline around its degree, a hearing's upper-case title page, a course
+  header.
+
+A speaker label or a timestamp in front of speech stays, and so does the speech.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from model.importer.chrome import line_kind
+from model.importer.lexicon import pattern
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A GPO-style label ("Chairwoman BENNETT.", "Mr. OKAFOR.") or a colon label ("Operator:").
+_LABEL = re.compile(
+    r"^\s*(?:(?:(?:chair(?:man|woman|person)?|ranking member|mr\.|ms\.|mrs\.|dr\.|senator|"
+    r"representative|rep\.|sen\.|hon\.)\s+)?[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)?\.\s+|"
+    r"[A-Z][\w.'’ -]{0,30}:\s+)",
+    re.I,
+)
+# Sentence ends, not after a title or an initial ("Dr. Rosa", "Hon. Laura", "a.m.,").
+_SPLIT = re.compile(
+    r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bHon\.)(?<!\bMrs\.)(?<!\bSen\.)"
+    r"(?<!\bRep\.)(?<!\b[A-Z]\.)(?<=[.!?])\s+(?=[\[\"“A-Z])"
+)
+_THANKS = re.compile(r"\bthank(?:s| you)?\b", re.I)
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’ -]{2,40}(?:,\s+[A-Z][\w.]+(?: [A-Z][\w.]+)?)?)(?:,\s*|\s+)"
+    rf"(?:(?P<date>(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}))\s*)?"
+    r"(?P<wire>/\s*[A-Za-z][\w ]{1,30}/|\(\s*[A-Z][A-Z ]{2,30}\)|--\s*\(\s*[A-Z][A-Z ]{2,30}\))?"
+    r"\s*(?:--|—|–)\s*(?=[A-Z\"“])",
+    re.I,
+)
+_WIKI_MARK = re.compile(
+    r"\[(?:edit|citation needed|clarification needed|better source needed|according to whom\?|"
+    r"when\?|who\?|which\?|where\?|dubious\s*[–-]\s*discuss|failed verification|update|"
+    r"verification needed|page needed|full citation needed|original research\?|"
+    r"not in citation given|by whom\?|vague|unreliable source\?|dead link)\]",
+    re.I,
+)
+_REF_NUMS = re.compile(r"(?<=[\w.,;:)”\"’])(?:\[\d{1,3}\])+(?=[\s,.;:)]|$)")
+_ANCHOR = re.compile(r"(?<=[\w.,;:!?)”\"’])\[[a-z]{1,2}\](?=\s|$)")
+_SE_COMMENT = re.compile(
+    rf"\s+[–—-]\s+[\w.-]{{2,30}}(?: ♦)?\s+{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+    r"(?:\s+at\s+\d{1,2}:\d{2})?\s*$",
+    re.I,
+)
+_REACTIONS = re.compile(r"^(?:\s*(?:[^\w\s()\[\]]{1,4}|:[\w+-]+:)\s*[(\[]?\d[\d,]*[)\]]?)+\s*$")
+_POLL_OPTION = re.compile(
+    r"^\W*[^.!?]{1,60}?\s*(?:[-–—:·|]\s*)?\d[\d,]* votes?\s*(?:\(\d{1,3}(?:\.\d)?\s?%\))?\s*$",
+    re.I,
+)
+_HASHTAGS = re.compile(r"^\s*(?:#[^\W\d_][\w-]*\s*)+$")
+_DEGREE = re.compile(r"^[^.!?]{0,60}?[•·]?\s*(?:1st|2nd|3rd\+?)\s*$")
+_THREAD = re.compile(r"^\s*\[[a-z]{1,2}\]\s*[A-Z@]")  # a document comment ("[a]Name: …")
+_NOTE = re.compile(r"^\s*@[A-Z][\w'’-]+ [A-Z][\w'’-]+\b")  # "@Tomas Reyes can you …"
+_RESOLVED = re.compile(
+    r"^\W*(?:assigned to\b[^.!?]{0,60}|marked as (?:resolved|done)|re-?opened|resolved)\W*$", re.I
+)
+_WIRE_SOURCE = re.compile(r"^SOURCE\s+[A-Z][\w&.,'’ -]{1,60}$")
+_BARE = re.compile(r"^\s*\d[\d,.]*[kKmM]?\s*$")
+_PAGE_NO = re.compile(r"^\W*\d{1,4}\W*$")
+_REPUTATION = re.compile(r"^\s*\d[\d,.]*k?(?:\s*[●•·]\s*\d[\d,.]*k?)+\s*$")
+_LOGIN = re.compile(r"^(?:[\w.-]{2,30}|(?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+)$")
+_TAG_ROW = re.compile(r"^(?:[a-z0-9][a-z0-9.+#]*(?:-[a-z0-9.+#]+)*\s+){1,7}[a-z0-9][a-z0-9.+#-]*$")
+_ABOUT = re.compile(r"^\s*about ([A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5})\s*:?\s*$", re.I)
+_BOT = re.compile(r"(?:\bbot|\b(?:BOT|APP))\s*$", re.I)
+_CHAT_HEADER = re.compile(r"^\s*\[[^\]]{4,40}\]\s+\S.{0,40}$")
+_COURSE = re.compile(
+    r"^\W*(?:lecture|week|session|class|module|unit|lesson)\s+\d{1,3}\b[^!?]*$|"
+    r"\b(?:fall|spring|summer|winter|autumn) (?:term |semester |quarter )?\d{4}\b[^!?]*$",
+    re.I,
+)
+_COURSE_CODE = re.compile(r"^\s*[A-Z]{2,6}[ -]?\d{2,4}[A-Z]?\b[^.!?]{0,80}$")
+_CONGRESS = re.compile(
+    r"\b(?:HEARINGS?|CONGRESS|SESSION|COMMITTEE|SUBCOMMITTEE|SENATE|HOUSE OF REPRESENTATIVES)\b"
+)
+
+
+@cache
+def _rx() -> dict[str, re.Pattern[str]]:
+    return {
+        "script": re.compile(rf"^\W*{pattern('chrome_script')}", re.I),
+        "harbour": re.compile(rf"(?<![\w-]){pattern('chrome_safe_harbour')}(?![\w-])", re.I),
+    }
+
+
+def strip_inline(line: str) -> str:
+    """The line without the marks its format prints inside text: a dateline, encyclopedia
+    markers and glued reference numbers, comment anchors, a Q&A comment's trailer."""
+    if "[" in line:
+        line = _ANCHOR.sub("", _REF_NUMS.sub("", _WIKI_MARK.sub("", line)))
+    m = _DATELINE.match(line)
+    if m and (m.group("date") or m.group("wire")) and m.group("city").split(",")[0].isupper():
+        line = line[m.end() :]
+    if " at " in line or re.search(r"\d{4}\s*$", line):
+        line = _SE_COMMENT.sub("", line) if len(line.split()) > 4 else line
+    return line
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SPLIT.split(text.strip()) if s.strip()]
+
+
+def is_script(line: str) -> bool:
+    """A paragraph that is only procedure: every sentence (after a speaker label) is an
+    operator's or a chair's formula or a short thanks, and at least one is a formula."""
+    s = re.sub(r"\[[^\]]{1,40}\]", " ", line).strip()
+    if not s or len(s.split()) > 90:
+        return False
+    m = _LABEL.match(s)
+    if m and len(s[m.end() :].split()) >= 1:
+        s = s[m.end() :]
+    script = _rx()["script"]
+    kinds = []
+    for sent in _sentences(s):
+        if script.match(sent) and len(sent.split()) <= 45:
+            kinds.append("script")
+        elif _THANKS.search(sent) and len(sent.split()) <= 15:
+            kinds.append("thanks")
+        else:
+            return False
+    return "script" in kinds
+
+
+def is_safe_harbour(line: str) -> bool:
+    """Securities-law boilerplate: two or more distinct disclaimer cues in ≤ 200 words."""
+    if len(line.split()) > 200:
+        return False
+    hits = {h.lower() for h in _rx()["harbour"].findall(line)}
+    return len(hits) >= 2
+
+
+def is_format_line(line: str) -> bool:
+    """Whether a whole line (a paragraph) is furniture of one of these formats."""
+    s = line.strip()
+    if not s:
+        return False
+    n = len(s.split())
+    if n <= 12 and (
+        _REACTIONS.match(s)
+        or _POLL_OPTION.match(s)
+        or _HASHTAGS.match(s)
+        or _DEGREE.match(s)
+        or _RESOLVED.match(s)
+        or _WIRE_SOURCE.match(s)
+        or _REPUTATION.match(s)
+    ):
+        return True
+    if n <= 60 and (_THREAD.match(s) or (_NOTE.match(s) and n <= 30)):
+        return True
+    return is_script(s) or is_safe_harbour(s)
+
+
+def find_format_chrome(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """The rules that need a line's neighbours; adds to `chrome` (the chrome found so far)."""
+    _operator(lines, idx, chrome)
+    _about(lines, idx, chrome)
+    _chat(lines, idx, chrome)
+    _pages(lines, idx, chrome)
+    _cards(lines, idx, chrome)
+    _title_page(lines, idx, chrome)
+    _course(lines, idx, chrome)
+    _bare_counts(lines, idx, chrome)
+
+
+def _live(idx: list[int], chrome: set[int]) -> list[int]:
+    return [i for i in idx if i not in chrome]
+
+
+def _operator(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """The "Operator" label of a call goes when the next paragraph is its script."""
+    for a, b in zip(idx, idx[1:], strict=False):
+        if re.fullmatch(r"\W*operator\s*:?\s*", lines[a], re.I) and b in chrome:
+            chrome.add(a)
+
+
+def _about(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """A press release's "About <Company>" section: the heading and the boilerplate under it,
+    when the first paragraph opens with the name of the heading, up to the next short line."""
+    for k, i in enumerate(idx):
+        m = _ABOUT.match(lines[i])
+        if not m:
+            continue
+        rest = [j for j in idx[k + 1 :] if j not in chrome]
+        if not rest or not lines[rest[0]].strip().startswith(m.group(1)):
+            continue
+        chrome.add(i)
+        for j in rest:
+            if len(lines[j].split()) <= 6 and j != rest[0]:
+                break
+            chrome.add(j)
+
+
+def _chat(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """A chat export's bot posts (the header names a bot) and link previews (an "{Embed}" block
+    up to the next blank line)."""
+    k = 0
+    while k < len(idx):
+        i = idx[k]
+        s = lines[i].strip()
+        if _CHAT_HEADER.match(s) and _BOT.search(s):
+            chrome.add(i)
+            k += 1
+            while k < len(idx) and not _CHAT_HEADER.match(lines[idx[k]].strip()):
+                chrome.add(idx[k])
+                k += 1
+            continue
+        if re.fullmatch(r"\s*\{embed\}\s*", s, re.I):
+            j = i + 1
+            while j < len(lines) and lines[j].strip():
+                chrome.add(j)
+                j += 1
+        k += 1
+
+
+def _pages(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """Page numbers of a PDF pasted as text (≥ 2 bare numbers counting up, alone on their
+    lines) and its running heads (a short line repeated next to them, or repeated with a page
+    number of its own)."""
+    nums = [i for i in idx if _PAGE_NO.match(lines[i]) and i not in chrome]
+    values = [int(re.sub(r"\D", "", lines[i])) for i in nums]
+    if len(nums) >= 2 and all(b > a for a, b in zip(values, values[1:], strict=False)):
+        chrome.update(nums)
+    pos = {i: k for k, i in enumerate(idx)}
+
+    def key(i: int) -> str:
+        return re.sub(r"\d+", "#", lines[i].strip().lower())
+
+    seen: dict[str, list[int]] = {}
+    for i in idx:
+        if i not in chrome and len(lines[i].split()) <= 10 and not is_sentence(lines[i]):
+            seen.setdefault(key(i), []).append(i)
+    for group in seen.values():
+        if len(group) < 2:
+            continue
+        near = any(
+            idx[m] in nums and idx[m] in chrome
+            for i in group
+            for m in (pos[i] - 1, pos[i] + 1)
+            if 0 <= m < len(idx)
+        )
+        # A footer with its own page number ("Northwind Labs | Confidential | 2"): separated
+        # parts, the number last; a date ("Mar 2") has no separator.
+        numbered = all(re.search(r"[|·•–—]\s*\d{1,4}\s*$", lines[i]) for i in group)
+        if near or (numbered and len(group) >= 3):
+            chrome.update(group)
+
+
+def is_sentence(line: str) -> bool:
+    return bool(re.search(r"[.!?…\"”]\s*$", line.strip())) and len(line.split()) >= 5
+
+
+def _cards(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """A user card (a login or name over a reputation row, "ravi_k" / "1,234 ● 5 ● 12") and a
+    profile header around a connection degree (name / "• 1st" / headline / time)."""
+    for k, i in enumerate(idx):
+        s = lines[i].strip()
+        if _REPUTATION.match(s) and k and _LOGIN.match(lines[idx[k - 1]].strip()):
+            chrome.update((i, idx[k - 1]))
+        if _DEGREE.match(s) and len(s.split()) <= 4:
+            chrome.add(i)
+            if k and _LOGIN.match(lines[idx[k - 1]].strip()):
+                chrome.add(idx[k - 1])
+            for j in idx[k + 1 : k + 3]:
+                if j in chrome or is_sentence(lines[j]) or len(lines[j].split()) > 20:
+                    break
+                chrome.add(j)
+
+
+def _title_page(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """A hearing record's title page: upper-case lines before the first prose, from the first
+    that names a hearing, a committee, a congress or a session."""
+    start = None
+    for i in idx:
+        s = lines[i].strip()
+        if len(s.split()) >= 12:
+            break
+        letters = [c for c in s if c.isalpha()]
+        upper = bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+        if start is None and upper and _CONGRESS.search(s):
+            start = i
+        if start is not None and (upper or not letters):
+            chrome.add(i)
+
+
+def _course(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """A course header: a short line naming a lecture, week or term ("Lecture 14 · Fall 2026"),
+    and a course code line ("CS 289: …") right above or below it."""
+    for k, i in enumerate(idx[:8]):
+        s = lines[i].strip()
+        if len(s.split()) > 12 or not _COURSE.search(s) or is_sentence(s):
+            continue
+        chrome.add(i)
+        for m in (k - 1, k + 1):
+            if 0 <= m < len(idx) and _COURSE_CODE.match(lines[idx[m]]):
+                chrome.add(idx[m])
+
+
+def _bare_counts(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """A bare count ("42", "1,204") next to chrome is a vote or reaction count; a row of
+    lowercase hyphenated tags next to a row of controls ("Share") is a question's tags."""
+
+    def ui(j: int) -> bool:
+        return j in chrome or line_kind(lines[j]).ui
+
+    for k, i in enumerate(idx):
+        if i in chrome:
+            continue
+        s = lines[i].strip()
+        near = [idx[m] for m in (k - 1, k + 1) if 0 <= m < len(idx)]
+        if not any(j in chrome or ui(j) for j in near):
+            continue
+        if _BARE.match(s) or (_TAG_ROW.match(s) and "-" in s and any(ui(j) for j in near)):
+            chrome.add(i)

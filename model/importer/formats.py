@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from model.importer.chrome import line_kind
+from model.importer.chrome import is_prose, line_kind
 from model.importer.lexicon import pattern
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -65,23 +65,23 @@ _WIKI_MARK = re.compile(
 )
 _REF_NUMS = re.compile(r"(?<=[\w.,;:)”\"’])(?:\[\d{1,3}\])+(?=[\s,.;:)]|$)")
 _ANCHOR = re.compile(r"(?<=[\w.,;:!?)”\"’])\[[a-z]{1,2}\](?=\s|$)")
+# "– ravi_k Mar 2, 2024 at 8:00": a dash, a user name (a login or up to three names), the date
+# and the clock time; without the time, a dash and a date may be the author's own aside.
 _SE_COMMENT = re.compile(
-    rf"\s+[–—-]\s+[\w.-]{{2,30}}(?: ♦)?\s+{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
-    r"(?:\s+at\s+\d{1,2}:\d{2})?\s*$",
+    rf"\s+[–—-]\s+(?:[\w.-]{{2,30}}|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{1,2}})(?: ♦)?\s+{_MONTH}\s+"
+    r"\d{1,2}(?:,\s*\d{4})?\s+at\s+\d{1,2}:\d{2}\s*$",
     re.I,
 )
 _REACTIONS = re.compile(r"^(?:\s*(?:[^\w\s()\[\]]{1,4}|:[\w+-]+:)\s*[(\[]?\d[\d,]*[)\]]?)+\s*$")
+# "Yes — 5 votes (36%)": an option, a separator, a vote count and its share.
 _POLL_OPTION = re.compile(
-    r"^\W*[^.!?]{1,60}?\s*(?:[-–—:·|]\s*)?\d[\d,]* votes?\s*(?:\(\d{1,3}(?:\.\d)?\s?%\))?\s*$",
-    re.I,
+    r"^\W*[^.!?]{1,60}?\s*[-–—:·|]\s*\d[\d,]* votes?\s*\(\d{1,3}(?:\.\d)?\s?%\)\s*$", re.I
 )
 _HASHTAGS = re.compile(r"^\s*(?:#[^\W\d_][\w-]*\s*)+$")
-_DEGREE = re.compile(r"^[^.!?]{0,60}?[•·]?\s*(?:1st|2nd|3rd\+?)\s*$")
+_DEGREE = re.compile(r"^[^.!?]{0,60}?[•·]\s*(?:1st|2nd|3rd\+?)\s*$|^\s*(?:1st|2nd|3rd\+?)\s*$")
 _THREAD = re.compile(r"^\s*\[[a-z]{1,2}\]\s*[A-Z@]")  # a document comment ("[a]Name: …")
 _NOTE = re.compile(r"^\s*@[A-Z][\w'’-]+ [A-Z][\w'’-]+\b")  # "@Tomas Reyes can you …"
-_RESOLVED = re.compile(
-    r"^\W*(?:assigned to\b[^.!?]{0,60}|marked as (?:resolved|done)|re-?opened|resolved)\W*$", re.I
-)
+_RESOLVED = re.compile(r"^\W*(?:assigned to\b[^.!?]{0,60}|marked as (?:resolved|done))\W*$", re.I)
 _WIRE_SOURCE = re.compile(r"^SOURCE\s+[A-Z][\w&.,'’ -]{1,60}$")
 _BARE = re.compile(r"^\s*\d[\d,.]*[kKmM]?\s*$")
 _PAGE_NO = re.compile(r"^\W*\d{1,4}\W*$")
@@ -89,12 +89,23 @@ _REPUTATION = re.compile(r"^\s*\d[\d,.]*k?(?:\s*[●•·]\s*\d[\d,.]*k?)+\s*$")
 _LOGIN = re.compile(r"^(?:[\w.-]{2,30}|(?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+)$")
 _TAG_ROW = re.compile(r"^(?:[a-z0-9][a-z0-9.+#]*(?:-[a-z0-9.+#]+)*\s+){1,7}[a-z0-9][a-z0-9.+#-]*$")
 _ABOUT = re.compile(r"^\s*about ([A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5})\s*:?\s*$", re.I)
+# What a company's boilerplate paragraph says of it (the "About" section of a press release).
+_COMPANY = re.compile(
+    r"\b(?:founded|headquartered|based in|company|corporation|inc\.|ltd|nasdaq|nyse|"
+    r"for more information|visit|www\.)",
+    re.I,
+)
+# The defining cues of the two boilerplates: the PSLRA safe harbor and the Regulation G note.
+_LEGAL = re.compile(r"forward[- ]looking|safe harbou?r|non-gaap", re.I)
 _BOT = re.compile(r"(?:\bbot|\b(?:BOT|APP))\s*$", re.I)
 _CHAT_HEADER = re.compile(r"^\s*\[[^\]]{4,40}\]\s+\S.{0,40}$")
 _COURSE = re.compile(
     r"^\W*(?:lecture|week|session|class|module|unit|lesson)\s+\d{1,3}\b[^!?]*$|"
     r"\b(?:fall|spring|summer|winter|autumn) (?:term |semester |quarter )?\d{4}\b[^!?]*$",
     re.I,
+)
+_TERM = re.compile(
+    r"\b(?:fall|spring|summer|winter|autumn) (?:term |semester |quarter )?\d{4}\b", re.I
 )
 _COURSE_CODE = re.compile(r"^\s*[A-Z]{2,6}[ -]?\d{2,4}[A-Z]?\b[^.!?]{0,80}$")
 _CONGRESS = re.compile(
@@ -118,8 +129,8 @@ def strip_inline(line: str) -> str:
     m = _DATELINE.match(line)
     if m and (m.group("date") or m.group("wire")) and m.group("city").split(",")[0].isupper():
         line = line[m.end() :]
-    if " at " in line or re.search(r"\d{4}\s*$", line):
-        line = _SE_COMMENT.sub("", line) if len(line.split()) > 4 else line
+    if " at " in line and len(line.split()) > 4:
+        line = _SE_COMMENT.sub("", line)
     return line
 
 
@@ -153,7 +164,7 @@ def is_safe_harbour(line: str) -> bool:
     if len(line.split()) > 200:
         return False
     hits = {h.lower() for h in _rx()["harbour"].findall(line)}
-    return len(hits) >= 2
+    return len(hits) >= 2 and bool(_LEGAL.search(line))
 
 
 def is_format_line(line: str) -> bool:
@@ -201,20 +212,26 @@ def _operator(lines: list[str], idx: list[int], chrome: set[int]) -> None:
 
 
 def _about(lines: list[str], idx: list[int], chrome: set[int]) -> None:
-    """A press release's "About <Company>" section: the heading and the boilerplate under it,
-    when the first paragraph opens with the name of the heading, up to the next short line."""
+    """A press release's "About <Company>" section at its end: the heading and the boilerplate
+    under it, when the first paragraph opens with the name of the heading and says what a
+    company says of itself (founded, based in, visit …), up to the next short line, and no
+    prose of the release follows. "About GPT-4" over "GPT-4 is a model …" inside an explainer
+    is a section of the article."""
     for k, i in enumerate(idx):
         m = _ABOUT.match(lines[i])
         if not m:
             continue
         rest = [j for j in idx[k + 1 :] if j not in chrome]
-        if not rest or not lines[rest[0]].strip().startswith(m.group(1)):
+        first = lines[rest[0]].strip() if rest else ""
+        if not first.startswith(m.group(1)) or not _COMPANY.search(first):
             continue
-        chrome.add(i)
-        for j in rest:
-            if len(lines[j].split()) <= 6 and j != rest[0]:
+        section = [rest[0]]
+        for j in rest[1:]:
+            if len(lines[j].split()) <= 6:
                 break
-            chrome.add(j)
+            section.append(j)
+        if not any(is_prose(lines[j]) for j in rest if j > section[-1]):
+            chrome.update([i, *section])
 
 
 def _chat(lines: list[str], idx: list[int], chrome: set[int]) -> None:
@@ -310,16 +327,20 @@ def _title_page(lines: list[str], idx: list[int], chrome: set[int]) -> None:
 
 
 def _course(lines: list[str], idx: list[int], chrome: set[int]) -> None:
-    """A course header: a short line naming a lecture, week or term ("Lecture 14 · Fall 2026"),
-    and a course code line ("CS 289: …") right above or below it."""
+    """A course header near the top: a short line naming a lecture or week and a term ("Lecture
+    14 · Fall 2026"), or one naming a lecture next to a course code line ("CS 289: …"), which
+    goes with it. "Week 12: the scaling debate" alone is a title and stays."""
     for k, i in enumerate(idx[:8]):
         s = lines[i].strip()
         if len(s.split()) > 12 or not _COURSE.search(s) or is_sentence(s):
             continue
-        chrome.add(i)
-        for m in (k - 1, k + 1):
-            if 0 <= m < len(idx) and _COURSE_CODE.match(lines[idx[m]]):
-                chrome.add(idx[m])
+        codes = [
+            idx[m]
+            for m in (k - 1, k + 1)
+            if 0 <= m < len(idx) and _COURSE_CODE.match(lines[idx[m]])
+        ]
+        if codes or _TERM.search(s):
+            chrome.update([i, *codes])
 
 
 def _bare_counts(lines: list[str], idx: list[int], chrome: set[int]) -> None:

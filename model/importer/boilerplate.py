@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from model.importer.chrome import find_chrome, is_prose, trim
-from model.importer.formats import find_format_chrome, is_format_line, strip_inline
+from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
 
 _URL_LINE = re.compile(r"^\s*(?:\[?\d{1,3}[.\])]?\s*)?(?:https?://|www\.)\S+\s*$", re.I)
@@ -216,7 +216,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
     page = find_chrome(lines, author=author, known=known, closing=closing, extra=find_format_chrome)
     out.author, out.date = page.author, page.date
-    chrome = set(page.lines)
+    chrome = set(page.lines) - roster(lines)  # a transcript's participant list is its record
     # The title the caller already has, repeated on top of the text (an HTML h1, <title>).
     if title:
         chrome.update(

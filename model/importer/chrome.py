@@ -169,8 +169,8 @@ def line_kind(line: str) -> LineKind:
     if by and not set(words) <= set(author.split()):
         by, author = None, ""  # "Originally published by X": more than a byline
     if not words:
-        if not units:
-            return LineKind()
+        if not units or re.fullmatch(_HASHTAG, s):
+            return LineKind()  # a lone "#channel" names a chat channel or a topic
         return LineKind(ui=True, strong=bool(strong) or worded >= 2, header=handle and timed)
     if (timed or handle or by) and _name_like(words, lowercase_ok=timed or handle):
         return LineKind(header=bool(timed or handle), strong=True, author=author, ui=False)
@@ -492,9 +492,15 @@ def _next_live(idx: list[int], k: int, chrome: set[int]) -> int | None:
     return next((idx[j] for j in range(k, len(idx)) if idx[j] not in chrome), None)
 
 
+def _item_key(line: str) -> str:
+    """A list item or heading without its numbering and final colon ("1 History:" → history)."""
+    return " ".join(re.findall(r"[^\W\d_]+", line.lower()))
+
+
 def _blocks(lines: list[str], idx: list[int], chrome: set[int], headings: set[int]) -> None:
-    """A module heading ("Related posts", "Community rules") and the short lines under it, up to
-    the next prose paragraph or the heading that introduces it (at most 15 lines)."""
+    """A module heading ("Related posts", "Community rules", "Contents") and the short lines
+    under it, up to the next prose paragraph, the heading that introduces it, or a line that
+    repeats one of the block's items (at most 15 lines)."""
     rx = _rx()
     k = 0
     while k < len(idx):
@@ -504,12 +510,16 @@ def _blocks(lines: list[str], idx: list[int], chrome: set[int], headings: set[in
         chrome.add(idx[k])
         headings.add(idx[k])
         k += 1
+        items: set[str] = set()
         for _ in range(15):
             if k >= len(idx):
                 break
             j = idx[k]
             if j not in chrome and len(lines[j].split()) >= PROSE_WORDS:
                 break
+            if _item_key(lines[j]) in items:
+                break  # a contents list's item again: the list is over, its section begins
+            items.add(_item_key(lines[j]))
             nxt = _next_live(idx, k + 1, chrome)
             if j not in chrome and nxt is not None and is_prose(lines[nxt]):
                 break  # a heading that introduces prose belongs to the article

@@ -77,7 +77,7 @@ _REACTIONS = re.compile(r"^(?:\s*(?:[^\w\s()\[\]]{1,4}|:[\w+-]+:)\s*[(\[]?\d[\d,
 _POLL_OPTION = re.compile(
     r"^\W*[^.!?]{1,60}?\s*[-–—:·|]\s*\d[\d,]* votes?\s*\(\d{1,3}(?:\.\d)?\s?%\)\s*$", re.I
 )
-_HASHTAGS = re.compile(r"^\s*(?:#[^\W\d_][\w-]*\s*)+$")
+_HASHTAGS = re.compile(r"^\s*(?:#[^\W\d_][\w-]*\s*){2,}$")  # one alone names a channel
 _DEGREE = re.compile(r"^[^.!?]{0,60}?[•·]\s*(?:1st|2nd|3rd\+?)\s*$|^\s*(?:1st|2nd|3rd\+?)\s*$")
 _THREAD = re.compile(r"^\s*\[[a-z]{1,2}\]\s*[A-Z@]")  # a document comment ("[a]Name: …")
 _NOTE = re.compile(r"^\s*@[A-Z][\w'’-]+ [A-Z][\w'’-]+\b")  # "@Tomas Reyes can you …"
@@ -188,6 +188,35 @@ def is_format_line(line: str) -> bool:
     return is_script(s) or is_safe_harbour(s)
 
 
+_ROSTER = re.compile(
+    r"^\W*(?:(?:call|company|corporate|conference call|meeting|panel) )?(?:participants|"
+    r"executives|analysts|speakers|panelists|witnesses)\s*:?\s*$",
+    re.I,
+)
+_ROSTER_ENTRY = re.compile(
+    r"^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s+(?:--|[-–—,])\s+\S.{0,80}$"
+)
+
+
+def roster(lines: list[str]) -> set[int]:
+    """A transcript's participant list ("Call participants:" and "Name -- Role" lines under it):
+    who spoke is part of the record, so the tail and menu rules must not take it."""
+    keep: set[int] = set()
+    for i, ln in enumerate(lines):
+        if not _ROSTER.match(ln):
+            continue
+        entries = []
+        for j in range(i + 1, min(len(lines), i + 40)):
+            if not lines[j].strip():
+                continue
+            if not _ROSTER_ENTRY.match(lines[j]):
+                break
+            entries.append(j)
+        if entries:
+            keep.update([i, *entries])
+    return keep
+
+
 def find_format_chrome(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """The rules that need a line's neighbours; adds to `chrome` (the chrome found so far)."""
     _operator(lines, idx, chrome)
@@ -235,16 +264,17 @@ def _about(lines: list[str], idx: list[int], chrome: set[int]) -> None:
 
 
 def _chat(lines: list[str], idx: list[int], chrome: set[int]) -> None:
-    """A chat export's bot posts (the header names a bot) and link previews (an "{Embed}" block
-    up to the next blank line)."""
+    """A chat export's bot posts (a post header that names a bot or carries an app badge,
+    "[01-Mar-26 9:02 PM] Frontier Bot", "Forecast Bot  APP  9:30 AM") up to the next post
+    header, and link previews (an "{Embed}" block up to the next blank line)."""
     k = 0
     while k < len(idx):
         i = idx[k]
         s = lines[i].strip()
-        if _CHAT_HEADER.match(s) and _BOT.search(s):
+        if _bot_header(s):
             chrome.add(i)
             k += 1
-            while k < len(idx) and not _CHAT_HEADER.match(lines[idx[k]].strip()):
+            while k < len(idx) and not _post_header(lines[idx[k]].strip()):
                 chrome.add(idx[k])
                 k += 1
             continue
@@ -254,6 +284,21 @@ def _chat(lines: list[str], idx: list[int], chrome: set[int]) -> None:
                 chrome.add(j)
                 j += 1
         k += 1
+
+
+def _post_header(s: str) -> bool:
+    return bool(_CHAT_HEADER.match(s)) or line_kind(s).header
+
+
+def _bot_header(s: str) -> bool:
+    """A post header whose author is a bot: a name ending in "bot" or an APP/BOT badge."""
+    if len(s.split()) > 8 or not re.search(r"\d{1,2}:\d{2}", s):
+        return False
+    if _CHAT_HEADER.match(s):
+        return bool(_BOT.search(s))
+    return bool(re.search(r"\b(?:APP|BOT)\b|\w[Bb]ot\b|\bBot\b", s)) and bool(
+        re.match(r"^\s*[A-Z\w][\w.' -]{1,40}?\s{2,}|^\s*\S.{0,40}\b(?:APP|BOT)\b", s)
+    )
 
 
 def _pages(lines: list[str], idx: list[int], chrome: set[int]) -> None:

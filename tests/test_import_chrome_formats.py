@@ -69,6 +69,19 @@ WORDY = [
     "Continue this thread of reasoning far enough and you reach the question of what the models "
     "still lack.",
     "Published in 2020, the first scaling-law paper changed how labs plan their budgets.",
+    # Fifth round: words of calls, hearings, chat exports, wires and Q&A pages in an argument.
+    "The grid operator says our next question comes from physics: can the plant run at night?",
+    "Our next question comes from the data: can synthetic text replace human writing at scale?",
+    "Forecasts of general intelligence are forward-looking statements and deserve a discount.",
+    "Without objection from investors, the lab doubled its training budget again last year.",
+    "Please go ahead and test the model on problems it has never seen before.",
+    "The chair now recognizes that scaling alone will not suffice, according to the minutes.",
+    "I yield to no one in my admiration for scaling laws, but they are not a theory of mind.",
+    "Source of the gains is still debated, but compute explains most of them in every study.",
+    "About the data: most of the gains came from cleaner text rather than from more of it.",
+    "Thank you all for the objections, because each one sharpened the forecast we published.",
+    "Ask any question you like and the model answers, which is not the same as understanding.",
+    "The model was edited after training, and the edits did not survive the next fine-tune.",
 ]
 FURNITURE = [
     ["[applause]"],
@@ -107,6 +120,42 @@ FURNITURE = [
     ["Story continues below"],
     ["Photograph: Example Images"],
     ["This topic was automatically closed 30 days after the last reply."],
+    # Fifth round (model/importer/formats.py).
+    [
+        "Operator",
+        "Thank you. Our next question comes from Ana Ruiz with Example Securities. Your line is "
+        "open.",
+    ],
+    [
+        "Please note that today's discussion contains forward-looking statements within the "
+        "meaning of the Private Securities Litigation Reform Act of 1995. Actual results could "
+        "differ materially. We undertake no obligation to update them."
+    ],
+    ["Chairwoman BENNETT. The gentlewoman's time has expired.", "Without objection, so ordered."],
+    ["[Whereupon, at 11:48 a.m., the Subcommittee was adjourned.]"],
+    ["FOR IMMEDIATE RELEASE"],
+    ["Media Contact:", "Jamie Park", "press@example.org", "###", "SOURCE Example Labs"],
+    ["[RECORDING STARTS]"],
+    ["Captions for this lecture were generated automatically and may contain errors."],
+    ["👍 (4) 🔥 (2)"],
+    ["tomas_r joined the server."],
+    ["mira.k pinned a message to this channel. See all pinned messages."],
+    ["POLL: Will scale reach AGI by 2030?", "Yes — 5 votes (36%)", "No — 9 votes (64%)"],
+    ["Share", "Improve this answer", "Follow", "answered Mar 1, 2024 at 14:20"],
+    ["From Wikipedia, the free encyclopedia"],
+    [
+        "This article's neutrality is disputed. Relevant discussion may be found on the talk "
+        "page. (Learn how and when to remove this message)"
+    ],
+    ["Slide 4 of 20"],
+    ["@Tomas Reyes can you add the numbers from the last run here?"],
+    ["…see more", "#AGI #Scaling"],
+    ["Tomas Reyes and 1,203 others"],
+    ["You have 2 free articles left this month. Subscribe for unlimited access."],
+    ["Subscribe to continue reading", "Already a subscriber? Sign in"],
+    ["Downloaded from https://papers.example.org/wp by guest on 4 March 2026"],
+    ["Electronic copy available at: https://papers.example.org/abstract=1"],
+    ["thanks for watching"],
 ]
 
 

@@ -597,6 +597,7 @@ def _bio_shape(lines: list[str], idx: list[int], chrome: set[int]) -> None:
             chrome.add(i)
 
 
+_THREAD_LINK = re.compile(r"^\W*(?:view thread|last reply\b)", re.I)
 _FORM = re.compile(
     r"your e-?mail address will not be published|required fields are marked|^\W*(?:name|e-?mail|"
     r"website)\s*\*?\s*$|comments are closed",
@@ -638,6 +639,8 @@ def _comments(
             continue
         if re.search(r"\d", s) and any(kinds[n].ui and not kinds[n].header for n in near):
             continue  # "187 comments" next to "412 points": a counter in a row, not a heading
+        if any(n > i and _THREAD_LINK.match(lines[n]) for n in near):
+            continue  # "3 replies" / "View thread": a chat message's thread summary
         if repeats[s.lower()] >= 2:
             continue  # "Add a comment" under every post: a control, not the comments' heading
         n_before = sum(1 for p in prose if p < i)

@@ -81,7 +81,19 @@ _HASHTAGS = re.compile(r"^\s*(?:#[^\W\d_][\w-]*\s*){2,}$")  # one alone names a 
 _DEGREE = re.compile(r"^[^.!?]{0,60}?[•·]\s*(?:1st|2nd|3rd\+?)\s*$|^\s*(?:1st|2nd|3rd\+?)\s*$")
 _THREAD = re.compile(r"^\s*\[[a-z]{1,2}\]\s*[A-Z@]")  # a document comment ("[a]Name: …")
 _NOTE = re.compile(r"^\s*@[A-Z][\w'’-]+ [A-Z][\w'’-]+\b")  # "@Tomas Reyes can you …"
-_RESOLVED = re.compile(r"^\W*(?:assigned to\b[^.!?]{0,60}|marked as (?:resolved|done))\W*$", re.I)
+_RESOLVED = re.compile(
+    r"^[\W_]*(?:assigned to\b[^.!?]{0,60}?|marked as (?:resolved|done))[\W_]*$", re.I
+)
+# Contact lines of a press box: an e-mail address or a telephone number alone on a line.
+# (a name may stand before the address: "Jamie Park press@example.org").
+_EMAIL = re.compile(
+    r"^\W*(?:[A-Z][\w.'’-]+,? ){0,6}(?:e-?mail\s*:\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$", re.I
+)
+_PHONE = re.compile(
+    r"^(?=.*(?:[+(]|\d-\d|tel|phone|mobile))\W*(?:(?:tel|phone|mobile)\.?\s*:?\s*)?\+?(?:\d{1,3}[\s.-]?)?\(?\d{2,4}\)?"
+    r"[\s.-]\d{3,4}[\s.-]\d{3,4}\W*$",
+    re.I,
+)
 _WIRE_SOURCE = re.compile(r"^SOURCE\s+[A-Z][\w&.,'’ -]{1,60}$")
 _BARE = re.compile(r"^\s*\d[\d,.]*[kKmM]?\s*$")
 _PAGE_NO = re.compile(r"^\W*\d{1,4}\W*$")
@@ -181,6 +193,8 @@ def is_format_line(line: str) -> bool:
         or _RESOLVED.match(s)
         or _WIRE_SOURCE.match(s)
         or _REPUTATION.match(s)
+        or _EMAIL.match(s)
+        or _PHONE.match(s)
     ):
         return True
     if n <= 60 and (_THREAD.match(s) or (_NOTE.match(s) and n <= 30)):
@@ -243,8 +257,8 @@ def _operator(lines: list[str], idx: list[int], chrome: set[int]) -> None:
 def _about(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """A press release's "About <Company>" section at its end: the heading and the boilerplate
     under it, when the first paragraph opens with the name of the heading and says what a
-    company says of itself (founded, based in, visit …), up to the next short line, and no
-    prose of the release follows. "About GPT-4" over "GPT-4 is a model …" inside an explainer
+    company says of itself (founded, based in, visit …), with the paragraphs after it that say
+    so too, and no prose of the release follows. "About GPT-4" over "GPT-4 is a model …" inside an explainer
     is a section of the article."""
     for k, i in enumerate(idx):
         m = _ABOUT.match(lines[i])
@@ -256,7 +270,7 @@ def _about(lines: list[str], idx: list[int], chrome: set[int]) -> None:
             continue
         section = [rest[0]]
         for j in rest[1:]:
-            if len(lines[j].split()) <= 6:
+            if len(lines[j].split()) <= 6 or not _COMPANY.search(lines[j]):
                 break
             section.append(j)
         if not any(is_prose(lines[j]) for j in rest if j > section[-1]):

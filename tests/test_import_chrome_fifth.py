@@ -125,7 +125,7 @@ def test_an_about_section_inside_an_article_stays() -> None:
 
 def test_a_dateline_needs_an_upper_case_place_and_a_date_or_wire() -> None:
     assert strip_inline("LONDON, 4 May 2026 -- The lab said …") == "The lab said …"
-    kept = "Paris, in 2026 -- the lab said it would scale again."
+    kept = "Meanwhile, March 3, 2026 -- the day the lab said it would scale again -- passed."
     assert strip_inline(kept) == kept
 
 

@@ -160,6 +160,8 @@ def is_script(line: str) -> bool:
     if m and len(s[m.end() :].split()) >= 1:
         s = s[m.end() :]
     script = _rx()["script"]
+    if not (script.match(s) or _THANKS.search(s[:120])):
+        return False  # a procedure opens with a formula or a thanks (and most speech does not)
     kinds = []
     for sent in _sentences(s):
         if script.match(sent) and len(sent.split()) <= 45:
@@ -173,10 +175,10 @@ def is_script(line: str) -> bool:
 
 def is_safe_harbour(line: str) -> bool:
     """Securities-law boilerplate: two or more distinct disclaimer cues in ≤ 200 words."""
-    if len(line.split()) > 200:
+    if len(line.split()) > 200 or not _LEGAL.search(line):
         return False
     hits = {h.lower() for h in _rx()["harbour"].findall(line)}
-    return len(hits) >= 2 and bool(_LEGAL.search(line))
+    return len(hits) >= 2
 
 
 def is_format_line(line: str) -> bool:
@@ -413,8 +415,9 @@ def _bare_counts(lines: list[str], idx: list[int], chrome: set[int]) -> None:
         if i in chrome:
             continue
         s = lines[i].strip()
-        near = [idx[m] for m in (k - 1, k + 1) if 0 <= m < len(idx)]
-        if not any(j in chrome or ui(j) for j in near):
+        bare, tags = bool(_BARE.match(s)), bool(_TAG_ROW.match(s)) and "-" in s
+        if not (bare or tags):
             continue
-        if _BARE.match(s) or (_TAG_ROW.match(s) and "-" in s and any(ui(j) for j in near)):
+        near = [idx[m] for m in (k - 1, k + 1) if 0 <= m < len(idx)]
+        if any(j in chrome or ui(j) for j in near):
             chrome.add(i)

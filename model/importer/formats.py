@@ -160,7 +160,8 @@ def is_script(line: str) -> bool:
     if m and len(s[m.end() :].split()) >= 1:
         s = s[m.end() :]
     script = _rx()["script"]
-    if not (script.match(s) or _THANKS.search(s[:120])):
+    first = _SPLIT.split(s, maxsplit=1)[0]
+    if not (script.match(first) or _THANKS.search(first)):
         return False  # a procedure opens with a formula or a thanks (and most speech does not)
     kinds = []
     for sent in _sentences(s):

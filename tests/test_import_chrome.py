@@ -7,7 +7,9 @@ a memo with markings, a Markdown blog with comments and a Markdown news clip; th
 after the rules were frozen, a Substack-style page saved as text, a table-built forum thread and
 a Markdown policy brief; then the furniture of other formats (a podcast and a debate transcript,
 an email newsletter, Medium, LessWrong, Reddit, GitHub Discussions and X pages; rules in
-model/importer/furniture.py and tests in test_import_chrome_formats.py). expected.json lists each
+model/importer/furniture.py and tests in test_import_chrome_formats.py); then calls, hearings,
+chat exports, Q&A, encyclopedia, slide, document, LinkedIn, paywalled and PDF pages (rules in
+model/importer/formats.py, tests in test_import_chrome_fifth.py). expected.json lists each
 page's body paragraphs: the extracted text must be exactly those (plus the leaks still known,
 listed there).
 """

@@ -45,9 +45,9 @@ _LABEL = re.compile(
 )
 # Sentence ends, not after a title or an initial ("Dr. Rosa", "Hon. Laura", "a.m.,").
 _SPLIT = re.compile(
-    r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bHon\.)(?<!\bMrs\.)(?<!\bSen\.)"
-    r"(?<!\bRep\.)(?<!\b[A-Z]\.)(?<=[.!?])\s+(?=[\[\"“A-Z])"
-)
+    r"(?<=[.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bHon\.)(?<!\bMrs\.)"
+    r"(?<!\bSen\.)(?<!\bRep\.)(?<!\b[A-Z]\.)\s+(?=[\[\"“A-Z])"
+)  # the end-of-sentence check first: most positions fail there, before the title checks
 _THANKS = re.compile(r"\bthank(?:s| you)?\b", re.I)
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'’ -]{2,40}(?:,\s+[A-Z][\w.]+(?: [A-Z][\w.]+)?)?)(?:,\s*|\s+)"

@@ -37,11 +37,11 @@ from model.importer.lexicon import pattern
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # A GPO-style label ("Chairwoman BENNETT.", "Mr. OKAFOR.") or a colon label ("Operator:").
+# The surname is upper-case, as the record prints it, so "Scaling works." is no label.
 _LABEL = re.compile(
-    r"^\s*(?:(?:(?:chair(?:man|woman|person)?|ranking member|mr\.|ms\.|mrs\.|dr\.|senator|"
+    r"^\s*(?:(?i:(?:chair(?:man|woman|person)?|ranking member|mr\.|ms\.|mrs\.|dr\.|senator|"
     r"representative|rep\.|sen\.|hon\.)\s+)?[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)?\.\s+|"
-    r"[A-Z][\w.'’ -]{0,30}:\s+)",
-    re.I,
+    r"[A-Z][\w.'’ -]{0,30}:\s+)"
 )
 # Sentence ends, not after a title or an initial ("Dr. Rosa", "Hon. Laura", "a.m.,").
 _SPLIT = re.compile(
@@ -54,13 +54,6 @@ _DATELINE = re.compile(
     rf"(?:(?P<date>(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}))\s*)?"
     r"(?P<wire>/\s*[A-Za-z][\w ]{1,30}/|\(\s*[A-Z][A-Z ]{2,30}\)|--\s*\(\s*[A-Z][A-Z ]{2,30}\))?"
     r"\s*(?:--|—|–)\s*(?=[A-Z\"“])",
-    re.I,
-)
-_WIKI_MARK = re.compile(
-    r"\[(?:edit|citation needed|clarification needed|better source needed|according to whom\?|"
-    r"when\?|who\?|which\?|where\?|dubious\s*[–-]\s*discuss|failed verification|update|"
-    r"verification needed|page needed|full citation needed|original research\?|"
-    r"not in citation given|by whom\?|vague|unreliable source\?|dead link)\]",
     re.I,
 )
 _REF_NUMS = re.compile(r"(?<=[\w.,;:)”\"’])(?:\[\d{1,3}\])+(?=[\s,.;:)]|$)")
@@ -101,12 +94,6 @@ _REPUTATION = re.compile(r"^\s*\d[\d,.]*k?(?:\s*[●•·]\s*\d[\d,.]*k?)+\s*$")
 _LOGIN = re.compile(r"^(?:[\w.-]{2,30}|(?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+)$")
 _TAG_ROW = re.compile(r"^(?:[a-z0-9][a-z0-9.+#]*(?:-[a-z0-9.+#]+)*\s+){1,7}[a-z0-9][a-z0-9.+#-]*$")
 _ABOUT = re.compile(r"^\s*about ([A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5})\s*:?\s*$", re.I)
-# What a company's boilerplate paragraph says of it (the "About" section of a press release).
-_COMPANY = re.compile(
-    r"\b(?:founded|headquartered|based in|company|corporation|inc\.|ltd|nasdaq|nyse|"
-    r"for more information|visit|www\.)",
-    re.I,
-)
 # The defining cues of the two boilerplates: the PSLRA safe harbor and the Regulation G note.
 _LEGAL = re.compile(r"forward[- ]looking|safe harbou?r|non-gaap", re.I)
 _BOT = re.compile(r"(?:\bbot|\b(?:BOT|APP))\s*$", re.I)
@@ -130,6 +117,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
     return {
         "script": re.compile(rf"^\W*{pattern('chrome_script')}", re.I),
         "harbour": re.compile(rf"(?<![\w-]){pattern('chrome_safe_harbour')}(?![\w-])", re.I),
+        "wiki": re.compile(rf"\[{pattern('chrome_wiki_tags')}\]", re.I),
+        "company": re.compile(rf"\b{pattern('chrome_company')}", re.I),
     }
 
 
@@ -137,7 +126,7 @@ def strip_inline(line: str) -> str:
     """The line without the marks its format prints inside text: a dateline, encyclopedia
     markers and glued reference numbers, comment anchors, a Q&A comment's trailer."""
     if "[" in line:
-        line = _ANCHOR.sub("", _REF_NUMS.sub("", _WIKI_MARK.sub("", line)))
+        line = _ANCHOR.sub("", _REF_NUMS.sub("", _rx()["wiki"].sub("", line)))
     m = _DATELINE.match(line)
     if m and (m.group("date") or m.group("wire")) and m.group("city").split(",")[0].isupper():
         line = line[m.end() :]
@@ -269,11 +258,11 @@ def _about(lines: list[str], idx: list[int], chrome: set[int]) -> None:
             continue
         rest = [j for j in idx[k + 1 :] if j not in chrome]
         first = lines[rest[0]].strip() if rest else ""
-        if not first.startswith(m.group(1)) or not _COMPANY.search(first):
+        if not first.startswith(m.group(1)) or not _rx()["company"].search(first):
             continue
         section = [rest[0]]
         for j in rest[1:]:
-            if len(lines[j].split()) <= 6 or not _COMPANY.search(lines[j]):
+            if len(lines[j].split()) <= 6 or not _rx()["company"].search(lines[j]):
                 break
             section.append(j)
         if not any(is_prose(lines[j]) for j in rest if j > section[-1]):

@@ -406,3 +406,11 @@ def test_a_participant_list_is_the_record_and_stays() -> None:
 
 def test_the_edited_mark_goes_inside_a_line() -> None:
     assert strip_stage("The curve held. (edited)") == "The curve held."
+
+
+def test_a_channel_topic_is_the_title_only_in_a_chat_export() -> None:
+    export = ["Guild: Example Group", "Channel: Reading / scaling", "Topic: Does scale reach AGI?"]
+    head = "[01-Mar-26 9:14 PM] mira.k"
+    assert clean_text("\n\n".join([*export, head, *ARG])).title == "Does scale reach AGI?"
+    page = "\n\n".join(["Does scaling work?", "Topic: AI policy", *ARG])
+    assert clean_text(page).title == "Does scaling work?"

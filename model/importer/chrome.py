@@ -450,9 +450,11 @@ def _prose_bounds(lines: list[str], idx: list[int], chrome: set[int]) -> tuple[i
 
 
 def _fields(lines: list[str], idx: list[int], out: Chrome) -> None:
-    """Memo header fields in the head or tail of the text; SUBJECT/RE → title, DATE, FROM."""
+    """Memo header fields in the head or tail of the text; SUBJECT/RE → title, DATE, FROM. A
+    chat export's channel topic is its title only beside its guild, server or channel field."""
     first, last = _prose_bounds(lines, idx, out.lines)
     rx = _rx()
+    seen: dict[str, str] = {}
     for i in idx:
         if first <= i <= last:
             continue
@@ -461,12 +463,12 @@ def _fields(lines: list[str], idx: list[int], out: Chrome) -> None:
             continue
         name, value = m.group(1).lower(), m.group(2).strip()
         out.lines.add(i)
-        if name in ("subject", "re", "topic") and not out.title:
-            out.title = value
-        elif name == "date" and not out.date:
-            out.date = value
-        elif name == "from" and not out.author:
-            out.author = value
+        seen.setdefault(name, value)
+    chat = {"guild", "server", "channel"} & set(seen)
+    title = seen.get("subject") or seen.get("re") or (seen.get("topic") if chat else "")
+    out.title = out.title or title or ""
+    out.date = out.date or seen.get("date", "")
+    out.author = out.author or seen.get("from", "")
 
 
 def _repeated_edges(lines: list[str], idx: list[int], chrome: set[int]) -> None:

@@ -414,3 +414,9 @@ def test_a_channel_topic_is_the_title_only_in_a_chat_export() -> None:
     assert clean_text("\n\n".join([*export, head, *ARG])).title == "Does scale reach AGI?"
     page = "\n\n".join(["Does scaling work?", "Topic: AI policy", *ARG])
     assert clean_text(page).title == "Does scaling work?"
+
+
+def test_an_upper_case_kicker_and_headline_are_no_title_page() -> None:
+    text = "\n\n".join(["SENATE", "SENATE COMMITTEE BACKS LIMITS ON AI SCALING", *ARG])
+    got = clean_text(text)
+    assert "SENATE COMMITTEE BACKS LIMITS ON AI SCALING" in [got.title, *pages.paras(got.text)]

@@ -362,19 +362,21 @@ def _cards(lines: list[str], idx: list[int], chrome: set[int]) -> None:
 
 
 def _title_page(lines: list[str], idx: list[int], chrome: set[int]) -> None:
-    """A hearing record's title page: upper-case lines before the first prose, from the first
-    that names a hearing, a committee, a congress or a session."""
-    start = None
+    """A hearing record's title page: the upper-case lines before the first prose, from the
+    first that names a hearing, a committee, a congress or a session, when ≥ 3 such lines hold
+    ≥ 2 of those names ("HEARING" / "BEFORE THE" / "COMMITTEE ON …"); a news kicker and an
+    upper-case headline ("SENATE" / "SENATE COMMITTEE BACKS …") are not one."""
+    run: list[int] = []
     for i in idx:
         s = lines[i].strip()
         if len(s.split()) >= 12:
             break
         letters = [c for c in s if c.isalpha()]
         upper = bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
-        if start is None and upper and _CONGRESS.search(s):
-            start = i
-        if start is not None and (upper or not letters):
-            chrome.add(i)
+        if (run or _CONGRESS.search(s)) and (upper or not letters):
+            run.append(i)
+    if len(run) >= 3 and sum(1 for i in run if _CONGRESS.search(lines[i])) >= 2:
+        chrome.update(run)
 
 
 def _course(lines: list[str], idx: list[int], chrome: set[int]) -> None:

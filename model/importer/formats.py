@@ -136,6 +136,7 @@ def strip_inline(line: str) -> str:
 
 
 def _sentences(text: str) -> list[str]:
+    """The sentences of a paragraph, not split after a title ("Dr. Rosa") or an initial."""
     return [s for s in _SPLIT.split(text.strip()) if s.strip()]
 
 
@@ -235,10 +236,6 @@ def find_format_chrome(lines: list[str], idx: list[int], chrome: set[int]) -> No
     _bare_counts(lines, idx, chrome)
 
 
-def _live(idx: list[int], chrome: set[int]) -> list[int]:
-    return [i for i in idx if i not in chrome]
-
-
 def _operator(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """The "Operator" label of a call goes when the next paragraph is its script."""
     for a, b in zip(idx, idx[1:], strict=False):
@@ -293,6 +290,7 @@ def _chat(lines: list[str], idx: list[int], chrome: set[int]) -> None:
 
 
 def _post_header(s: str) -> bool:
+    """A chat export's bracketed header or any post header (a name with a time)."""
     return bool(_CHAT_HEADER.match(s)) or line_kind(s).header
 
 
@@ -309,38 +307,36 @@ def _bot_header(s: str) -> bool:
 
 def _pages(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """Page numbers of a PDF pasted as text (≥ 2 bare numbers counting up, alone on their
-    lines) and its running heads (a short line repeated next to them, or repeated with a page
-    number of its own)."""
+    lines) and its running heads."""
     nums = [i for i in idx if _PAGE_NO.match(lines[i]) and i not in chrome]
     values = [int(re.sub(r"\D", "", lines[i])) for i in nums]
     if len(nums) >= 2 and all(b > a for a, b in zip(values, values[1:], strict=False)):
         chrome.update(nums)
+        _running_heads(lines, idx, chrome, set(nums))
+    else:
+        _running_heads(lines, idx, chrome, set())
+
+
+def _running_heads(lines: list[str], idx: list[int], chrome: set[int], nums: set[int]) -> None:
+    """A short line repeated (numbers aside) next to a page number, or repeated ≥ 3 times with
+    a page number of its own after a separator ("Northwind Labs | Confidential | 2"). A repeated
+    speaker label or date has neither and stays."""
     pos = {i: k for k, i in enumerate(idx)}
-
-    def key(i: int) -> str:
-        return re.sub(r"\d+", "#", lines[i].strip().lower())
-
     seen: dict[str, list[int]] = {}
     for i in idx:
         if i not in chrome and len(lines[i].split()) <= 10 and not is_sentence(lines[i]):
-            seen.setdefault(key(i), []).append(i)
-    for group in seen.values():
-        if len(group) < 2:
-            continue
+            seen.setdefault(re.sub(r"\d+", "#", lines[i].strip().lower()), []).append(i)
+    for group in (g for g in seen.values() if len(g) >= 2):
         near = any(
-            idx[m] in nums and idx[m] in chrome
-            for i in group
-            for m in (pos[i] - 1, pos[i] + 1)
-            if 0 <= m < len(idx)
+            idx[m] in nums for i in group for m in (pos[i] - 1, pos[i] + 1) if 0 <= m < len(idx)
         )
-        # A footer with its own page number ("Northwind Labs | Confidential | 2"): separated
-        # parts, the number last; a date ("Mar 2") has no separator.
         numbered = all(re.search(r"[|·•–—]\s*\d{1,4}\s*$", lines[i]) for i in group)
         if near or (numbered and len(group) >= 3):
             chrome.update(group)
 
 
 def is_sentence(line: str) -> bool:
+    """At least five words ending a sentence: text, where a running head or a label is not."""
     return bool(re.search(r"[.!?…\"”]\s*$", line.strip())) and len(line.split()) >= 5
 
 

@@ -1,5 +1,5 @@
-"""The held-out corpora eval_unseen, eval_unseen2 and eval_unseen3: self-written articles the
-importer was never tuned on.
+"""The held-out corpora eval_unseen, eval_unseen2, eval_unseen3 and eval_unseen4: self-written
+articles the importer was never tuned on.
 
 Their worth is that their gold can be trusted without reading it again: every quote is found once
 in its article, the sides are balanced, the deliberate traps stay out of the trend facts, and the
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CORPORA = ("eval_unseen", "eval_unseen2", "eval_unseen3")
+CORPORA = ("eval_unseen", "eval_unseen2", "eval_unseen3", "eval_unseen4")
 
 # Per-article traps of eval_unseen2: numbers in the text that are ratios, hypotheticals,
 # projections, reference levels, derived multiples, fund returns or poll/vote counts, and
@@ -78,7 +78,56 @@ UNSEEN3_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
         ("9 votes", "7 votes", "12 votes", "$50", "by 2027", "10x the compute", "4 replies"),
     ),
 }
-TRAPS = {"eval_unseen2": UNSEEN2_TRAPS, "eval_unseen3": UNSEEN3_TRAPS}
+
+# The same for eval_unseen4: a witness's company plans and grant, vote and view counts, ratios,
+# reference stocks, whiteboard arithmetic, survey polls, a fund's own allocations, projections.
+UNSEEN4_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
+    "c01_committee_testimony.txt": (
+        {1.5, 40e6, 100},
+        ("1.5 gigawatts", "by 2029", "$40 million", "a hundred times the compute", "tripled"),
+    ),
+    "c02_qa_site_page.html": (
+        {20, 300e12, 112, 41, 2318},
+        ("20 training tokens per parameter", "300 trillion", "between 2026 and 2032", "6k times"),
+    ),
+    "c03_video_captions.txt": (
+        {100, 300e12, 10, 214e3, 96402, 30, 2032},
+        ("a hundred x", "300 trillion", "ten times the compute", "214K", "30 days", "before 2032"),
+    ),
+    "c04_consultation_response.md": (
+        {2e29, 945, 24, 16},
+        ("2e29 FLOP", "by 2030", "a quarter faster", "sixteen developers", "roughly doubles"),
+    ),
+    "c05_reddit_thread.html": (
+        {500e9, 1400, 612, 18},
+        ("$500 billion", "eighteen months later", "single digits", "six months earlier"),
+    ),
+    "c06_strategy_memo.md": (
+        {23, 41, 22, 2.5},
+        ("23% to 41%", "22 months of runway", "another tenfold", "half that", "eighteen months"),
+    ),
+    "c07_startup_postmortem.md": (
+        {98, 36, 14},
+        ("98 percent", "fifty steps", "36 percent", "a hundred times GPT-3", "fourteen former"),
+    ),
+    "c08_panel_summary.txt": (
+        {58, 42, 49, 51, 65},
+        ("58 percent", "49 percent", "65 percent", "more than doubled", "ten times more compute"),
+    ),
+    "c09_slide_deck.txt": (
+        {19, 23, 60, 140e6},
+        ("19 of 23", "60% of new commitments", "$140M", "≥10× compute", "hundred trillion"),
+    ),
+    "c10_linkedin_post.html": (
+        {300e12, 40, 1284, 312, 87, 142},
+        ("300 trillion", "more than 40%", "end of 2027", "312 comments", "142 reactions"),
+    ),
+}
+TRAPS = {
+    "eval_unseen2": UNSEEN2_TRAPS,
+    "eval_unseen3": UNSEEN3_TRAPS,
+    "eval_unseen4": UNSEEN4_TRAPS,
+}
 
 
 def _verify_module(corpus: str):
@@ -121,7 +170,7 @@ def test_ten_articles_balanced_and_in_several_formats(corpus) -> None:
         assert {c["stance"] for c in g["claims"]} >= {"pro", "con"}, g["article"]
 
 
-@pytest.mark.parametrize("corpus", ["eval_unseen2", "eval_unseen3"])
+@pytest.mark.parametrize("corpus", ["eval_unseen2", "eval_unseen3", "eval_unseen4"])
 def test_chrome_heavy_pages_with_every_chrome_line_marked(corpus) -> None:
     """Leakage can only be measured where there is chrome: at least three pages carry 30+ samples."""
     heavy = [g["article"] for g in _golds(corpus) if len(g["boilerplate_samples"]) >= 30]

@@ -251,6 +251,17 @@ def test_a_sentence_with_inline_markdown_is_located_in_its_source(words, data) -
     assert loc.raw[a:b].startswith(words[0]) and loc.raw[a:b].endswith(dressed[-1] + ".")
 
 
+def test_a_marked_up_sentence_is_located_whole_even_when_its_start_repeats() -> None:
+    """An end probe ("AA AA AA …" found further on) guesses the other end from the extracted
+    length and cuts a marked-up sentence short; the exact match without markup must win."""
+    words = ["AA"] * 17 + ["[AA](https://example.org/a_b)"]
+    raw = "# Title\n\nIntro line here.\n\n" + " ".join(words) + ".\n"
+    ext = " ".join(["AA"] * 18) + "."
+    loc = Locator(raw, ext)
+    a, b = loc.span(0, len(ext))
+    assert loc.raw[a:b] == " ".join(words) + "."
+
+
 def test_a_span_that_is_nowhere_in_the_raw_file_is_unlocated() -> None:
     other = "An entirely different sentence that the raw file never contained at all."
     assert Locator(RAW, other).span(0, len(other)) is None

@@ -117,12 +117,16 @@ class Locator:
             if i >= 0:
                 off = i + (a - lo)
                 return off, off + (b - a)
+        # The whole piece once inline markup is dropped is exact; an end probe only guesses
+        # the other end from the extracted length, so it comes last.
+        if (whole := self._in_plain(piece)) is not None:
+            return whole
         for probe in (piece[:50], piece[-50:]):  # extraction may have changed the middle
             if len(probe) >= 15 and (i := self.raw.find(probe)) >= 0:
                 if probe == piece[:50]:
                     return i, i + len(piece)
                 return i + len(probe) - len(piece), i + len(probe)
-        return self._in_plain(piece)
+        return None
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -67,7 +67,13 @@ _FRACTION = {
 _SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_EXP = r"(?:\s?[eE]\s?[+-]?\d{1,3}|\s?[×x*]\s?10\^?[⁰¹²³⁴⁵⁶⁷⁸⁹⁻\d-]{1,4})"
+_EXP = (
+    r"(?:\s?[eE]\s?[+-]?\d{1,3}|\s?[×x*]\s?10\^?[⁰¹²³⁴⁵⁶⁷⁸⁹⁻\d-]{1,4}"
+    r"|\s?\\(?:times|cdot)\s?10\^\{?-?\d{1,3}\}?\$?)"  # TeX: $3 \times 10^{14}$
+)
+# TeX inline math by Pandoc's rule: a "$" with a non-space after it, closed on the same line by
+# a "$" with a non-space before it and no digit after it ("$5 and $10" is money, not math).
+_TEX_MATH = re.compile(r"\$(?=[^\s$])[^$\n]*?[^\s$]\$(?!\d)")
 _SCALEW = r"(?:thousand|million|billion|trillion|quadrillion|hundred|mn|bn|tn|[kKMBT](?![\w-]))"
 _UNITS = [
     (r"%\s+of\s+(?:world\s+|global\s+)?gdp", "percent of GDP"),
@@ -112,7 +118,10 @@ _DOUBLING = re.compile(
     re.I,
 )
 # A bare power of ten with a unit: "10^24 FLOPs", "$$10^{12}$$ parameters" (LaTeX).
-_POW10 = re.compile(r"(?<![\d.×x*])(?<![×x*] )10\s?\^\s?\{?(?P<e>\d{1,3})\}?(?:\$\$|\$)?")
+_POW10 = re.compile(
+    r"(?<![\d.×x*])(?<![×x*] )(?<!\\times )(?<!\\times)(?<!\\cdot )(?<!\\cdot)"  # a mantissa's
+    r"10\s?\^\s?\{?(?P<e>\d{1,3})\}?(?:\$\$|\$)?"
+)
 # "tenfold", "a hundredfold increase"; "doubled", "could more than triple" (a ratio of 2 or 3).
 _FOLD = re.compile(
     r"\b(?P<w>two|three|four|five|ten|twenty|fifty|hundred|thousand)-?fold\b|"
@@ -160,7 +169,7 @@ def _num(s: str) -> float:
 def _exp(e: str | None) -> float:
     if not e:
         return 1.0
-    e = e.translate(_SUP).replace(" ", "")
+    e = e.translate(_SUP).replace(" ", "").replace("{", "").replace("}", "").rstrip("$")
     m = re.search(r"[eE]([+-]?\d+)$", e) or re.search(r"10\^?(-?\d+)$", e)
     return 10.0 ** int(m.group(1)) if m else 1.0
 
@@ -288,6 +297,12 @@ def _quantity(context: str, unit: str) -> str:
     return "ratio" if unit == "x" else unit
 
 
+def _opens_math(text: str, at: int) -> bool:
+    """Whether the "$" at `at` opens TeX inline math (it holds a macro, script or brace)."""
+    m = _TEX_MATH.match(text, at)
+    return bool(m and re.search(r"[\\^_{}]", m.group(0)))
+
+
 def _core_matches(text: str) -> Iterator[re.Match[str]]:
     """Number phrases; "in 2023 to 87%" is a year then a number, not the range 2023–87."""
     pos = 0
@@ -380,6 +395,8 @@ def find_facts(text: str) -> list[TrendFact]:
         end = m.end()
         unit_hit = _unit_after(text, end)
         cur = m.group("cur")
+        if cur and _opens_math(text, m.start("cur")):
+            cur, a = None, m.start("num")  # "$3 \times 10^{14}$ tokens" is a number, not money
         if cur:
             unit = {"$": "USD", "€": "EUR", "£": "GBP"}[cur.strip()]
             if unit_hit and unit_hit[0] != "USD":

@@ -11,7 +11,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model.importer import learned, stance
+from model.importer import learned, meaning, stance
 from model.importer.article import Article
 from model.importer.pipeline import propose
 
@@ -72,13 +72,14 @@ def test_standardising_is_folded_into_the_weights(row: list[float]) -> None:
     assert abs(learned.fit_scaled_logit(x.tolist(), y, 0.1).p_pro(row) - want) < 1e-6
 
 
-def test_the_shipped_model_reads_no_words_and_reports_its_held_out_fit() -> None:
+def test_the_shipped_model_stores_no_vocabulary_and_reports_its_held_out_fit() -> None:
     data = json.loads(learned.MODEL_FILE.read_text(encoding="utf-8"))
     assert "vocab" not in data  # word n-grams fitted the annotated articles' wording
     assert data["article_features"] == list(learned.ARTICLE)
     assert data["sentence_features"] == list(learned.SENTENCE)
     assert data["context_features"] == list(learned.CONTEXT)
     assert len(data["stance_model"]["coef"]) == len(learned.SENTENCE) + len(learned.CONTEXT)
+    assert len(data["meaning_model"]["coef"]) == meaning.DIM  # a map of meaning, not a vocabulary
     assert {"in_sample", "leave_one_article_out", "leave_one_author_out"} <= set(data["fit"])
     model = learned.shipped()
     assert model is not None and "gold claims" in model.trained_on
@@ -221,10 +222,13 @@ def test_the_article_measures_read_its_own_voice_and_the_camps_it_reports() -> N
     """Attributed or camp-reporting sentences are not the author's voice; a reported critic is
     counted toward pro, a reported proponent toward con."""
     pol, sides, attributed = [1.0, -3.0, -3.0, 0.0], [0, -1, 0, 0], [False, False, True, False]
-    own, title, camps = learned.article_features(pol, sides, attributed, 0.4)
+    own, title, camps, sense = learned.article_features(
+        pol, sides, attributed, 0.4, [0.9, -0.8, -0.8, 0.1]
+    )
     assert own > 0  # the two con sentences are a reported camp and a quotation
     assert title == 0.4
     assert camps == 0.25
+    assert abs(sense - 0.5) < 1e-9  # the meaning of the author's own two sentences only
     assert learned.article_features(pol, [0, 1, 0, 0], attributed, 0.0)[2] == -0.25
 
 

@@ -1,9 +1,12 @@
-"""Train the word-free stance model (model/importer/learned.py) on the annotated articles.
+"""Train the stance model (model/importer/learned.py) on the annotated articles.
 
 `python tools/train_stance.py [--report]`: every gold claim that some sentence of its article
 overlaps (as the scorer counts it) gives an example: that sentence as the importer reads it (the
 rules' evidence, the camp it reports, its paragraph, section and the article's title), labelled
-with the gold stance. Training is two-pass, as the importer runs: an article model (the
+with the gold stance, and its meaning vector (model/importer/meaning.py). A meaning pass (pro vs
+con from the vector alone) is fitted first; every training article's meaning features come from
+a meaning pass fitted without it (out of fold), so the later passes learn what an honest meaning
+reading is worth. Then training is two-pass, as the importer runs: an article model (the
 annotators' overall stance, pro vs con, from three measures of the article's own voice; mixed
 articles are left out of it) gives the article's lean — for each training article from a model
 fitted on the other training articles, so the stance model learns how much an honest lean is
@@ -29,7 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from model.importer import learned  # noqa: E402
+import numpy as np  # noqa: E402
+
+from model.importer import learned, meaning  # noqa: E402
 from model.importer.evaluate import Locator, _matches, _overlap, raw_text  # noqa: E402
 from model.importer.pipeline import (  # noqa: E402
     article_row,
@@ -44,6 +49,8 @@ C_GRID = (0.03, 0.1, 0.3, 1.0)
 ARTICLE_C = 0.1  # ~25 labelled articles, three standardised measures: strong regularisation
 INNER_FOLDS = 3
 LEAN_FOLDS = 5
+MEANING_C = 1.0  # scikit-learn's default: 256 unit-vector dimensions, ~1,500 examples
+MEANING_FOLDS = 5
 
 
 def stance_examples(article, gold: dict, raw: str) -> dict:  # noqa: ANN001
@@ -53,7 +60,10 @@ def stance_examples(article, gold: dict, raw: str) -> dict:  # noqa: ANN001
     call it neutral by its shape, and the gold label."""
     _, sents, bodies, _ = prepare(article)
     inputs = stance_inputs(article.title, sents, bodies)
-    rows = sentence_rows(inputs)
+    rows = sentence_rows(inputs, None)
+    vecs = meaning.vectors(inputs.said)
+    attributed = learned.SENTENCE.index("attributed")
+    own = [i for i in inputs.body if not inputs.sides[i] and not rows[i][attributed]]
     loc = Locator(raw, article.text)
     spans = [loc.span(s.start, s.end) for s in sents]
     examples = []
@@ -72,13 +82,47 @@ def stance_examples(article, gold: dict, raw: str) -> dict:  # noqa: ANN001
         examples.append({
             "text": inputs.said[best], "label": c["stance"], "row": rows[best],
             "paragraph": inputs.paragraph[best], "section": inputs.section[best], "rule": fixed,
+            "vec": vecs[best],
         })  # fmt: skip
     return {
         "article": article_row(inputs, rows),
         "overall": gold.get("stance_overall", ""),
         "title": inputs.title_polarity,
         "examples": examples,
+        "own_vecs": vecs[own],
     }
+
+
+def fit_meaning(groups: Sequence[dict]) -> learned.Logit | None:
+    """The meaning pass: pro vs con from the sentence vector alone (None without WordLlama)."""
+    sided = _sided(groups)
+    if not meaning.available() or len({e["label"] for _, e in sided}) < 2:
+        return None
+    return learned.fit_logit([e["vec"] for _, e in sided], [e["label"] for _, e in sided],
+                             MEANING_C)  # fmt: skip
+
+
+def attach(group: dict, sense: learned.Logit | None) -> dict:
+    """The group with its meaning features filled in by this meaning model: each example's
+    last sentence feature and the article's own-voice meaning."""
+    pols = learned.meaning_polarity(sense, [e["vec"] for e in group["examples"]])
+    own = learned.meaning_polarity(sense, group["own_vecs"]) if len(group["own_vecs"]) else []
+    examples = [{**e, "row": [*e["row"][:-1], m]} for e, m in zip(group["examples"], pols)]
+    article = [*group["article"][:-1], float(np.mean(own)) if own else 0.0]
+    return {**group, "examples": examples, "article": article}
+
+
+def out_of_fold_meaning(groups: Sequence[dict]) -> list[dict]:
+    """The groups with meaning features from meaning models that never saw them, so the later
+    passes learn how far an honest meaning reading is worth trusting."""
+    k = min(MEANING_FOLDS, len(groups))
+    out = list(groups)
+    for j in range(k):
+        held = set(range(j, len(groups), k))
+        sense = fit_meaning([g for i, g in enumerate(groups) if i not in held])
+        for i in held:
+            out[i] = attach(groups[i], sense)
+    return out
 
 
 def _ctx(group: dict, e: dict, lean: float) -> list[float]:
@@ -110,10 +154,15 @@ def out_of_fold_leans(groups: Sequence[dict]) -> list[float]:
 
 
 def fit(
-    groups: Sequence[dict], c: float, trained_on: str = "", leans: Sequence[float] | None = None
+    groups: Sequence[dict],
+    c: float,
+    sense: learned.Logit | None,
+    trained_on: str = "",
+    leans: Sequence[float] | None = None,
 ) -> learned.GeneralStance:
-    """Both passes on these articles with regularisation c (of the stance model); leans, when
-    given, are out_of_fold_leans(groups), which do not depend on c."""
+    """The article and stance passes on these articles (their meaning features filled in out
+    of fold) with regularisation c of the stance model, and the meaning pass `sense` fitted on
+    all of them; leans, when given, are out_of_fold_leans(groups), which do not depend on c."""
     leans = out_of_fold_leans(groups) if leans is None else leans
     x, y = [], []
     for g, lean in zip(groups, leans):
@@ -121,13 +170,15 @@ def fit(
             if e["label"] in ("pro", "con"):
                 x.append([*e["row"], *_ctx(g, e, lean)])
                 y.append(e["label"])
-    return learned.GeneralStance(_article_model(groups), learned.fit_logit(x, y, c), trained_on, c)
+    stance = learned.fit_logit(x, y, c)
+    return learned.GeneralStance(_article_model(groups), stance, trained_on, c, meaning=sense)
 
 
 def predict(model: learned.GeneralStance, groups: Sequence[dict]) -> list[tuple[str, str]]:
     """(gold, importer's label) for every example of these articles, as the importer labels."""
     out = []
     for g in groups:
+        g = attach(g, model.meaning)
         lean = model.lean(g["article"])
         for e in g["examples"]:
             if e["rule"]:
@@ -164,15 +215,19 @@ def choose(groups: Sequence[dict], folds: int = INNER_FOLDS) -> float:
         train = [g for i, g in enumerate(groups) if i not in held]
         if not _sided(train):
             continue
+        sense = fit_meaning(train)
+        train = out_of_fold_meaning(train)
         leans = out_of_fold_leans(train)
+        test = [groups[i] for i in sorted(held)]
         for c in C_GRID:
-            pairs[c] += predict(fit(train, c, leans=leans), [groups[i] for i in sorted(held)])
+            pairs[c] += predict(fit(train, c, sense, leans=leans), test)
     return max(C_GRID, key=lambda c: (objective(tally(pairs[c])), c))
 
 
 def train_fold(groups: Sequence[dict], trained_on: str = "fold") -> learned.GeneralStance:
-    """C chosen inside these articles only, then both passes fitted on all of them."""
-    return fit(groups, choose(groups), trained_on)
+    """C chosen inside these articles only, then the three passes fitted on all of them."""
+    c = choose(groups)
+    return fit(out_of_fold_meaning(groups), c, fit_meaning(groups), trained_on)
 
 
 def build(items: list[dict], arts: list) -> list[tuple[dict, dict]]:  # noqa: ANN001
@@ -240,7 +295,9 @@ def main() -> int:
         )
     for k, v in meta.items():
         print(f"{k}: {v}")
-    model = learned.GeneralStance(model.article, model.stance, model.trained_on, model.c, meta)
+    model = learned.GeneralStance(
+        model.article, model.stance, model.trained_on, model.c, meta, meaning=model.meaning
+    )
     learned.MODEL_FILE.write_text(json.dumps(model.to_json(), indent=1), encoding="utf-8")
     print(f"wrote {learned.MODEL_FILE.relative_to(ROOT)}: {model.trained_on}, C={model.c}")
     return 0

@@ -1,19 +1,25 @@
-"""A word-free stance model learned from annotated claims, stored as readable JSON.
+"""A stance model learned from annotated claims, stored as readable JSON.
 
-Why no words: a model over the claims' word n-grams fitted the 35 annotated articles' wording
-(in-sample 0.85, leave-one-article-out 0.57) and starved the pro side on articles in other voices.
-This model reads only general evidence the rules compute from principles — cue polarity with
-negation scope, the camp a sentence reports, attribution, first-person expectation, questions,
-hedges — and the article's own lean, in two passes:
+Why no word n-grams: a model over the claims' word n-grams fitted the 35 annotated articles'
+wording (in-sample 0.85, leave-one-article-out 0.57) and starved the pro side on articles in
+other voices. This model reads general evidence the rules compute from principles — cue polarity
+with negation scope, the camp a sentence reports, attribution, first-person expectation,
+questions, hedges — what the sentence means, and the article's own lean, in three passes:
 
-1. an article model gives the article's lean in [-1, 1] from three measures of its own voice:
+1. a meaning pass reads the sentence's vector (model/importer/meaning.py: static embeddings
+   distilled from an LLM, not a vocabulary of the training articles) and gives the side that
+   meaning takes, so "we are exhausting the stock of text" reads like "the data will run out"
+   whatever its words; it is fitted on the other articles' claims (out of fold) wherever the
+   later passes learn from it, so they trust it only as far as it holds on unseen writing;
+2. an article model gives the article's lean in [-1, 1] from four measures of its own voice:
    the mean cue polarity of the sentences the author speaks in (not attributed to anyone, not
-   reporting a camp), the title's polarity, and which camp it reports (an article reports the
-   other side's views to answer them, so reported critics are evidence of a pro article);
-2. the stance model reads the sentence's evidence, that lean, the rest of its paragraph and how
-   the lean bears on a cue-less, attributed or first-person sentence.
+   reporting a camp), the title's polarity, which camp it reports (an article reports the
+   other side's views to answer them, so reported critics are evidence of a pro article), and
+   the mean meaning side of the author's own sentences;
+3. the stance model reads the sentence's evidence and meaning side, that lean, the rest of its
+   paragraph and how the lean bears on a cue-less, attributed or first-person sentence.
 
-Both are binary logistic regressions (pro vs con, classes balanced so neither side is starved);
+All are binary logistic regressions (pro vs con, classes balanced so neither side is starved);
 neutral is left to the rules (definitions, open questions). Trained only on annotated claims
 and the annotators' overall stance of each article (`tools/train_stance.py`, regularisation by
 nested cross-validation over articles) and always evaluated leave-one-article-out
@@ -28,6 +34,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from model.importer import lexicon as lx
 
@@ -45,8 +52,8 @@ FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|My|we|We|o
 EXPECTATION = re.compile(r"\b" + lx.pattern("expectation") + r"\b", re.I)
 
 SENTENCE = ("polarity", "pro_cues", "con_cues", "cueless", "reported", "attributed",
-            "first_person", "first_person_expects", "question", "hedge")  # fmt: skip
-ARTICLE = ("own_voice_polarity", "title_polarity", "camps_reported")
+            "first_person", "first_person_expects", "question", "hedge", "meaning")  # fmt: skip
+ARTICLE = ("own_voice_polarity", "title_polarity", "camps_reported", "own_voice_meaning")
 CONTEXT = ("lean", "lean_if_cueless", "lean_if_attributed", "lean_if_first_person_expects",
            "paragraph", "paragraph_if_cueless", "section", "title")  # fmt: skip
 
@@ -77,15 +84,23 @@ def sentence_features(text: str, evidence: tuple[float, float], side: int) -> li
 
 
 def article_features(
-    polarity: Sequence[float], sides: Sequence[int], attributed: Sequence[bool], title: float
+    polarity: Sequence[float],
+    sides: Sequence[int],
+    attributed: Sequence[bool],
+    title: float,
+    meaning: Sequence[float] = (),
 ) -> list[float]:
     """Evidence of the article's own side from its body sentences' cue polarity, the camp each
-    reports (+1 pro, -1 con) and whether it is attributed, and the title's polarity. Reported
-    views count the other way round: critics are quoted by those who answer them."""
-    own = [math.tanh(p / 2) for p, s, a in zip(polarity, sides, attributed) if not s and not a]
+    reports (+1 pro, -1 con) and whether it is attributed, the title's polarity, and the side
+    its own sentences' meaning takes (see with_meaning). Reported views count the other way
+    round: critics are quoted by those who answer them."""
+    own_at = [i for i, (s, a) in enumerate(zip(sides, attributed)) if not s and not a]
+    own = [math.tanh(polarity[i] / 2) for i in own_at]
+    sense = [meaning[i] for i in own_at if i < len(meaning)]
     n = len(polarity) or 1
     camps = (sum(1 for s in sides if s < 0) - sum(1 for s in sides if s > 0)) / n
-    return [sum(own) / len(own) if own else 0.0, title, camps]
+    mean = sum(own) / len(own) if own else 0.0
+    return [mean, title, camps, sum(sense) / len(sense) if sense else 0.0]
 
 
 def context_features(
@@ -111,6 +126,20 @@ class Logit:
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def meaning_polarity(model: Logit | None, vectors: Any) -> list[float]:
+    """Each sentence vector's side by a meaning model, P(pro) − P(con) in [-1, 1]; 0 for a zero
+    vector (no text, or no WordLlama) or without a model."""
+    import numpy as np
+
+    v = np.asarray(vectors, dtype=float).reshape(len(vectors), -1)
+    if model is None or not len(v):
+        return [0.0] * len(v)
+    z = np.clip(v @ np.asarray(model.coef) + model.intercept, -30, 30)
+    pol = 2 / (1 + np.exp(-z)) - 1
+    pol[~v.any(axis=1)] = 0.0
+    return [float(p) for p in pol]
+
+
 @dataclass(frozen=True)
 class GeneralStance:
     """The two passes (see the module docstring) and what they were trained on."""
@@ -121,6 +150,11 @@ class GeneralStance:
     c: float = 0.3
     meta: dict = field(default_factory=dict)
     classes: tuple[str, ...] = ("con", "pro")
+    meaning: Logit | None = None
+
+    def meaning_polarity(self, vectors: Any) -> list[float]:
+        """Each sentence vector's side by the meaning pass (see meaning_polarity)."""
+        return meaning_polarity(self.meaning, vectors)
 
     def lean(self, article: Sequence[float]) -> float:
         """The article's lean in [-1, 1], P(pro) − P(con) by the article model."""
@@ -141,6 +175,9 @@ class GeneralStance:
             "context_features": list(CONTEXT),
             "article_model": {"coef": _r(self.article.coef), "intercept": _r1(self.article.intercept)},
             "stance_model": {"coef": _r(self.stance.coef), "intercept": _r1(self.stance.intercept)},
+            **({"meaning_model": {"coef": _r(self.meaning.coef),
+                                  "intercept": _r1(self.meaning.intercept)}}
+               if self.meaning else {}),
             **({"fit": self.meta} if self.meta else {}),
         }  # fmt: skip
 
@@ -155,6 +192,7 @@ class GeneralStance:
             data.get("trained_on", ""),
             float(data.get("hyperparameters", {}).get("C", 0.3)),
             dict(data.get("fit", {})),
+            meaning=logit(data["meaning_model"]) if "meaning_model" in data else None,
         )
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from model.importer import claims, learned, lexicon, ranker, stance, targets
+from model.importer import claims, learned, lexicon, meaning, ranker, stance, targets
 from model.importer.article import Article, ImportProposals, NodeRef, Proposal, Sentence
 from model.importer.facts import find_facts
 from model.importer.learned import GeneralStance
@@ -205,11 +205,17 @@ def rule_stance(inputs: StanceInputs, i: int, node_side: float = 0.0) -> tuple[s
     )
 
 
-def sentence_rows(inputs: StanceInputs) -> list[list[float]]:
-    """The learned model's sentence features of every unit."""
+def sentence_rows(inputs: StanceInputs, model: GeneralStance | None) -> list[list[float]]:
+    """The learned model's sentence features of every unit, the last being the side its meaning
+    takes by the model's meaning pass (0 without one)."""
+    sense = (
+        model.meaning_polarity(meaning.vectors(inputs.said))
+        if model is not None and model.meaning is not None
+        else [0.0] * len(inputs.said)
+    )
     return [
-        learned.sentence_features(t, e, s)
-        for t, e, s in zip(inputs.said, inputs.evidence, inputs.sides)
+        [*learned.sentence_features(t, e, s), m]
+        for t, e, s, m in zip(inputs.said, inputs.evidence, inputs.sides, sense)
     ]
 
 
@@ -222,6 +228,7 @@ def article_row(inputs: StanceInputs, rows: Sequence[Sequence[float]]) -> list[f
         [inputs.sides[i] for i in body],
         [bool(rows[i][learned.SENTENCE.index("attributed")]) for i in body],
         inputs.title_polarity,
+        [rows[i][learned.SENTENCE.index("meaning")] for i in body],
     )
 
 
@@ -322,7 +329,7 @@ def propose(
     rows: list[list[float]] = []
     lean = 0.0
     if model is not None:
-        rows = sentence_rows(inputs)
+        rows = sentence_rows(inputs, model)
         lean = learned_lean(model, inputs, rows)
     chosen = []
     for row, (i, score) in enumerate(ranked):

@@ -1,0 +1,66 @@
+"""What a sentence is about, as a vector: the mean of WordLlama's token embeddings.
+
+WordLlama (MIT, https://github.com/dleemiller/WordLlama) distils an LLM's token table into static
+256-dimensional embeddings trained for sentence similarity, and ships the weights in its wheel, so
+this works offline. Sentences that make the same argument in other words ("the data will run
+out", "we are exhausting the stock of text") land near each other, which cue lists cannot see.
+
+The weights and tokenizer are read directly (safetensors, tokenizers) rather than through
+`import wordllama`, whose package import costs ~0.3 s that an article import would feel; the
+pooling is WordLlama's own: the plain mean of the token vectors, then unit length.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+DIM = 256
+_WEIGHTS = "weights/l2_supercat_256.safetensors"
+_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+
+
+def _package_dir() -> Path | None:
+    spec = importlib.util.find_spec("wordllama")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    return Path(locations[0]) if locations else None
+
+
+@cache
+def _model() -> tuple[object, np.ndarray] | None:
+    """(tokenizer, token table), or None when WordLlama or its files are missing."""
+    root = _package_dir()
+    if root is None or not (root / _WEIGHTS).is_file() or not (root / _TOKENIZER).is_file():
+        return None
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    table = load_file(str(root / _WEIGHTS))["embedding.weight"].astype(np.float32)
+    return Tokenizer.from_file(str(root / _TOKENIZER)), table
+
+
+def available() -> bool:
+    """Whether sentence vectors can be computed on this installation."""
+    return _model() is not None
+
+
+def vectors(texts: Sequence[str]) -> np.ndarray:
+    """One unit vector per text (rows of zeros for an empty text, or without WordLlama)."""
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    model = _model()
+    if model is None or not texts:
+        return out
+    tokenizer, table = model
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    for i, enc in enumerate(tokenizer.encode_batch(list(texts), add_special_tokens=False)):
+        ids = np.clip(np.asarray(enc.ids, dtype=np.int64), 0, len(table) - 1)
+        if ids.size:
+            v = table[ids].mean(axis=0)
+            norm = float(np.linalg.norm(v))
+            out[i] = v / norm if norm > 0 else v
+    return out

@@ -62,6 +62,16 @@ def import_article(
 
 
 # ------------------------------------------------------------------- child side
+def warm() -> None:
+    """Load what every import needs — the pipeline's modules, the HTML reader and the meaning
+    model — in a child started while the user picks a file (storage.sandbox, warm="import")."""
+    import trafilatura  # noqa: F401 - the HTML reader's import is the slowest of the parsers
+
+    from model.importer import meaning, pipeline  # noqa: F401
+
+    meaning.available()
+
+
 def import_file(
     path: str, max_bytes: int, url: str, content_type: str, refs: list[dict], thesis_id: str,
     max_chars: int,

@@ -31,7 +31,11 @@ _FUNCTIONS = {
     "echo": "storage.sandbox:_echo",
     "burn": "storage.sandbox:_burn",
     "hog": "storage.sandbox:_hog",
+    "loaded": "storage.sandbox:_loaded",
 }
+# Work a child may do before its first request, asked for by name: "import" loads the importer
+# (its modules and the meaning model, ~0.3 s) while the user is still choosing a file.
+_WARMERS = {"import": "storage.import_job:warm"}
 
 
 class SandboxError(Exception):
@@ -41,9 +45,14 @@ class SandboxError(Exception):
 class Sandbox:
     """A reusable child process; use as a context manager or call close()."""
 
-    def __init__(self, *, timeout: float = 30.0, memory: int = MEMORY_LIMIT) -> None:
+    def __init__(
+        self, *, timeout: float = 30.0, memory: int = MEMORY_LIMIT, warm: str = ""
+    ) -> None:
+        if warm and warm not in _WARMERS:
+            raise ValueError(f"unknown sandbox warm-up {warm!r}")
         self.timeout = timeout
         self.memory = memory
+        self.warm = warm
         self._proc: subprocess.Popen | None = None
         self._cancelled = False
 
@@ -58,6 +67,7 @@ class Sandbox:
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         env["CRUXMAP_SANDBOX_MEMORY"] = str(self.memory)
         env["CRUXMAP_SANDBOX_PARENT"] = str(os.getpid())
+        env["CRUXMAP_SANDBOX_WARM"] = self.warm
         # -P: the user's folder is not put on the child's import path (a `storage/` there must
         # not be imported). The child keeps the user's working directory, and callers pass
         # absolute paths anyway (`absolute`), so a path means what the user typed.
@@ -68,6 +78,11 @@ class Sandbox:
             stderr=subprocess.DEVNULL,
             env=env,
         )
+
+    def start(self) -> None:
+        """Start the child now, so that it warms up (if asked) while nothing waits on it."""
+        if self._proc is None or self._proc.poll() is not None:
+            self._proc = self._start()
 
     def close(self) -> None:
         proc, self._proc = self._proc, None
@@ -110,9 +125,9 @@ class Sandbox:
             raise ValueError(f"unknown sandbox function {function!r}")
         if self._cancelled:
             raise _cancelled()
-        if self._proc is None or self._proc.poll() is not None:
-            self._proc = self._start()
+        self.start()
         proc = self._proc
+        assert proc is not None
         limit = self.timeout if timeout is None else timeout
         try:
             proc.stdin.write(json.dumps({"f": function, "args": list(args)}).encode() + b"\n")
@@ -197,6 +212,22 @@ def _hog(megabytes: int) -> int:  # for tests: a parser that eats memory
     return len(block)
 
 
+def _loaded(module: str) -> bool:  # for tests: whether the child has imported a module
+    return module in sys.modules
+
+
+def _warm_up(name: str) -> None:
+    """Run a warm-up; a failure is left for the first request to meet and report."""
+    import importlib
+
+    if name in _WARMERS:
+        mod_name, fn_name = _WARMERS[name].split(":")
+        try:
+            getattr(importlib.import_module(mod_name), fn_name)()
+        except Exception:  # noqa: BLE001, S110 - the request that needs it will say what failed
+            pass
+
+
 def _watch_parent() -> None:
     """End the child when its parent is gone (killed, crashed, closed mid-import): an orphan
     would otherwise burn on until its work ends, since nobody enforces its time limit."""
@@ -222,6 +253,7 @@ def _child_main() -> None:
     sys.setrecursionlimit(5000)
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # library prints must not corrupt the protocol
+    _warm_up(os.environ.get("CRUXMAP_SANDBOX_WARM", ""))
     for raw in sys.stdin.buffer:
         try:
             req = json.loads(raw)

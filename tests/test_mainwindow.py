@@ -334,3 +334,45 @@ def test_a_deferred_write_that_fails_is_reported_and_the_map_follows_the_file(wi
     assert any("could not be written" in w for w in window.warnings)
     qtbot.waitUntil(lambda: window.undo_stack.count() == 0, timeout=2000)  # no stale undo step
     doc.conn.execute("PRAGMA max_page_count=1073741823")
+
+
+def test_a_cancelled_import_dialog_leaves_no_child_behind(window, monkeypatch) -> None:
+    """The importer's child starts while the file dialog is open; cancelling ends it."""
+    from PySide6.QtWidgets import QFileDialog
+
+    during = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        lambda *a, **k: during.append(window.workspace.importer._spare) or ("", ""),
+    )
+    window.workspace.import_article_dialog()
+    [spare] = during
+    assert spare is not None and spare.warm == "import"
+    assert window.workspace.importer._spare is None
+    assert spare._proc is None  # closed: the child was ended and waited for
+
+
+def test_the_chosen_article_is_imported_by_the_child_warmed_during_the_dialog(
+    window, monkeypatch
+) -> None:
+    from PySide6.QtCore import QThread
+    from PySide6.QtWidgets import QFileDialog
+
+    importer = window.workspace.importer
+    during = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        lambda *a, **k: during.append(importer._spare) or (str(ARTICLE), ""),
+    )
+    monkeypatch.setattr(QThread, "start", lambda self: None)  # look at the worker, not run it
+    window.workspace.import_article_dialog()
+    try:
+        assert during[0] is not None and importer._worker.box is during[0]
+        assert importer._spare is None
+    finally:
+        importer._worker.box.close()
+        importer._ticker.stop()
+        importer._progress.close()
+        importer._thread = None

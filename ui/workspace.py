@@ -266,22 +266,29 @@ class _Workspace:
             if detach is not None:
                 detach()
         self.editor.deleteLater()
+        self.importer.drop_spare()
         self.importer.deleteLater()
 
     def import_article_dialog(self) -> None:
+        self.importer.prewarm()  # the importer loads while the user picks the file
         path, _ = QFileDialog.getOpenFileName(
             self.window, "Import Article", str(start_dir("articles")), ARTICLE_FILTER
         )
         if path:
             remember_dir("articles", path)  # the next article is likely beside this one
             self.window.import_article(path)
+        else:
+            self.importer.drop_spare()
 
     def import_url_dialog(self) -> None:
+        self.importer.prewarm()
         url, ok = QInputDialog.getText(
             self.window, "Import Article from URL", "Address (http or https):"
         )
         if ok and url.strip():
             self.window.import_article(url.strip())
+        else:
+            self.importer.drop_spare()
 
     def import_trends(self) -> None:
         from ui.importing.trend_import_dialog import ask_import

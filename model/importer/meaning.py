@@ -39,7 +39,7 @@ def _model() -> tuple[object, np.ndarray] | None:
     from safetensors.numpy import load_file
     from tokenizers import Tokenizer
 
-    table = load_file(str(root / _WEIGHTS))["embedding.weight"].astype(np.float32)
+    table = load_file(str(root / _WEIGHTS))["embedding.weight"]  # float16: rows widen on use
     return Tokenizer.from_file(str(root / _TOKENIZER)), table
 
 
@@ -60,7 +60,7 @@ def vectors(texts: Sequence[str]) -> np.ndarray:
     for i, enc in enumerate(tokenizer.encode_batch(list(texts), add_special_tokens=False)):
         ids = np.clip(np.asarray(enc.ids, dtype=np.int64), 0, len(table) - 1)
         if ids.size:
-            v = table[ids].mean(axis=0)
+            v = table[ids].astype(np.float32).mean(axis=0)
             norm = float(np.linalg.norm(v))
             out[i] = v / norm if norm > 0 else v
     return out

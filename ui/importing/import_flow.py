@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from model.argmap import ArgumentMap
-from storage.sandbox import IMPORT_TIME_LIMIT, limits_text
+from storage.sandbox import IMPORT_TIME_LIMIT, Sandbox, limits_text
 from ui.commands.edits import ModelCommand, push
 
 if TYPE_CHECKING:  # the importer loads with the first import, not with the window
@@ -89,16 +89,18 @@ class _ImportWorker(QObject):
     finished = Signal(object, list)  # ImportProposals, notices
     failed = Signal(str)
 
-    def __init__(self, target: str, amap: ArgumentMap, limit: float) -> None:
+    def __init__(
+        self, target: str, amap: ArgumentMap, limit: float, box: Sandbox | None = None
+    ) -> None:
         from model.importer.apply import node_refs
-        from storage.sandbox import Sandbox
 
         super().__init__()
         self.target, self.limit = target, limit
         thesis = amap.thesis
         self.refs = node_refs(amap)  # taken on the GUI thread: the map is not thread-safe
         self.thesis_id = thesis.id if thesis else ""
-        self.box = Sandbox(timeout=limit)  # cancel() kills its child from the GUI thread
+        # cancel() kills its child from the GUI thread
+        self.box = box if box is not None else Sandbox(timeout=limit)
 
     def run(self) -> None:
         from storage.articles import ArticleError
@@ -126,10 +128,24 @@ class ArticleImporter(QObject):
         self.amap, self.undo_stack, self.window = amap, undo_stack, parent
         self._thread: QThread | None = None
         self._progress: QProgressDialog | None = None
+        self._spare: Sandbox | None = None
         self.limit = IMPORT_TIME_LIMIT
         self._clock = QElapsedTimer()
         self._ticker = QTimer(self, interval=250)
         self._ticker.timeout.connect(self._tick)
+
+    def prewarm(self) -> None:
+        """Start the child that will import, so it loads the importer (~0.3 s) while the user
+        is still choosing a file; start() takes it, drop_spare() ends it unused."""
+        if self._thread is None and self._spare is None:
+            self._spare = Sandbox(timeout=self.limit, warm="import")
+            self._spare.start()
+
+    def drop_spare(self) -> None:
+        """End a prewarmed child no import took (the user cancelled, or the app closes)."""
+        spare, self._spare = self._spare, None
+        if spare is not None:
+            spare.close()
 
     def start(self, target: str) -> None:
         """Import a file path or an http(s) URL."""
@@ -137,6 +153,7 @@ class ArticleImporter(QObject):
             QMessageBox.information(self.window, "Cruxmap", "An import is already running.")
             return
         if self.amap.thesis is None:
+            self.drop_spare()
             QMessageBox.warning(self.window, "Cruxmap", "Add a thesis to the map before importing.")
             return
         self._progress = dlg = QProgressDialog(self._label(0), "Cancel", 0, 1000, self.window)
@@ -146,7 +163,8 @@ class ArticleImporter(QObject):
         dlg.setAutoReset(False)
         dlg.setAutoClose(False)
         self._thread = thread = QThread(self)
-        self._worker = worker = _ImportWorker(target, self.amap, self.limit)
+        box, self._spare = self._spare, None
+        self._worker = worker = _ImportWorker(target, self.amap, self.limit, box)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.finished.connect(self._on_finished)

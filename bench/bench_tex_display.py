@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ui.importing.tex_display import render, render_tex  # noqa: E402
+from model.tex_display import render, render_tex  # noqa: E402
 
 PROSE = "Each tenfold rise in compute bought a steady drop in loss, at a rising price. " * 3
 

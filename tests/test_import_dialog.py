@@ -11,9 +11,9 @@ from PySide6.QtGui import QTextCursor  # noqa: E402
 
 from model.entities import Series  # noqa: E402
 from model.importer import Article, NodeRef, propose  # noqa: E402
+from model.tex_display import readable  # noqa: E402
 from ui.importing.import_dialog import ImportDialog  # noqa: E402
 from ui.importing.proposal_reading import STANCE_SHOWN  # noqa: E402
-from ui.importing.tex_display import readable  # noqa: E402
 
 NODES = [
     NodeRef("T", "Scaling current LLM approaches will lead to AGI", kind="thesis", side=0),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ui.importing.tex_display import readable, render, render_tex
+from model.tex_display import readable, render, render_tex
 
 TEX_BITS = [
     r"$\alpha$",
@@ -148,3 +148,23 @@ def test_for_any_text_the_prose_between_pieces_is_the_source_and_spans_stay_in_o
     lo1, hi1 = shown.span(a, b)
     lo2, hi2 = shown.span(b, c)
     assert 0 <= lo1 <= hi1 <= len(shown.text) and lo1 <= lo2 and hi1 <= hi2
+
+
+def test_a_proposals_title_shows_tex_as_text_and_its_quote_stays_verbatim() -> None:
+    """A title is what the map shows; the quote is the source's own characters."""
+    from model.importer import Article
+    from model.importer.pipeline import propose
+
+    text = (
+        "Scaling and its limits\n\n"
+        r"Per-step errors compound as $(1-\epsilon)^k$ over $k$ steps, so long agentic tasks "
+        "will keep failing however large the model. "
+        r"Frontier runs already used $2 \times 10^{25}$ FLOP and capability still did "
+        r"\textbf{not} generalise to new kinds of task." + "\n"
+    )
+    result = propose(Article(text, title="Scaling and its limits"), [], "t", stance_model=None)
+    assert result.proposals
+    for p in result.proposals:
+        assert "$" not in p.title and "\\" not in p.title
+        assert text[p.start : p.end] == p.quote
+    assert any("(1-ϵ)ᵏ" in p.title or "10²⁵" in p.title for p in result.proposals)

@@ -18,6 +18,7 @@ from model.importer.sentences import (
     strip_attribution,
     strip_label,
 )
+from model.tex_display import readable
 
 _CLAUSE_CUT = re.compile(
     r"\s*(?:;|:|\s[—–]\s|—|,\s+(?:which|because|since|while|whereas|although|though|but|and|so|"
@@ -35,8 +36,9 @@ def short_title(sentence: str, limit: int = 110) -> str:
 
     No leading label, bullet, connective or trailing full stop; when the sentence is longer than
     limit, asides in brackets or dashes go, then trailing subordinate clauses; a sentence with no
-    short self-contained main clause keeps its full text (the quote is kept whole anyway)."""
-    _, body = strip_label(sentence.strip())
+    short self-contained main clause keeps its full text (the quote is kept whole anyway).
+    TeX is shown as text ("$3 \\times 10^{25}$" as "3 × 10²⁵"): a title is read on the map."""
+    _, body = strip_label(readable(sentence.strip()))
     body = strip_attribution(body)
     body = re.sub(
         r"^(?:but|yet|so|and|however|therefore|thus|in short|in other words|indeed|still|"

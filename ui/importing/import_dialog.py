@@ -60,9 +60,9 @@ from model.importer.article import (
 )
 from model.importer.pipeline import READINGS, side_name
 from model.importer.targets import relation_for
+from model.tex_display import Rendered, readable, render
 from model.weights import STRENGTHS
 from ui.importing.proposal_reading import STANCE_SHOWN, sentence, target_cell
-from ui.importing.tex_display import Rendered, readable, render
 
 COLUMNS = ("Accept", "On thesis", "Confidence", "Relation", "Target", "Strength", "Title")
 COLUMN_TIPS = {

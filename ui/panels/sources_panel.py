@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
 from model.argmap import ArgumentMap, Change
 from model.entities import Citation, Source, new_id, now_iso
 from model.search import locate_quote
+from model.tex_display import readable, render
 from ui.commands.edits import push
 from ui.commands.sources import PutSourcesCommand, RemoveSourceCommand
-from ui.importing.tex_display import readable, render
 from ui.panels.title_delegate import META_ROLE, TitleDelegate
 
 SAFE_SCHEMES = ("http", "https", "mailto")

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget
 
-from ui.importing.tex_display import readable
+from model.tex_display import readable
 
 TITLE_LINES = 2
 META_ROLE = Qt.ItemDataRole.UserRole + 1  # (author, date), drawn under the title when compact

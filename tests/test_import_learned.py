@@ -137,8 +137,8 @@ def test_an_article_that_reports_the_critics_leans_pro(
     """Reported views are voiced to be answered: the more of an article reports the critics'
     camp, the more it leans pro (and reporting the proponents, con), whatever its own voice."""
     model = learned.shipped()
-    plain = model.lean([own, title, 0.0])
-    assert model.lean([own, title, share]) > plain > model.lean([own, title, -share])
+    plain = model.lean([own, title, 0.0, 0.0])
+    assert model.lean([own, title, share, 0.0]) > plain > model.lean([own, title, -share, 0.0])
 
 
 @settings(max_examples=30, deadline=None)
@@ -147,8 +147,8 @@ def test_the_authors_own_cues_and_title_move_the_lean_their_way(
     own: float, more: float, title: float
 ) -> None:
     model = learned.shipped()
-    assert model.lean([own + more, title, 0.0]) > model.lean([own, title, 0.0])
-    assert model.lean([own, min(1.0, title + 0.5), 0.0]) >= model.lean([own, title, 0.0])
+    assert model.lean([own + more, title, 0.0, 0.0]) > model.lean([own, title, 0.0, 0.0])
+    assert model.lean([own, min(1.0, title + 0.5), 0.0, 0.0]) >= model.lean([own, title, 0.0, 0.0])
 
 
 PRO_CONTEXT = (
@@ -170,7 +170,7 @@ def _label_of_last(text: str) -> str:
     _, sents, bodies, _ = prepare(art)
     inputs = stance_inputs(art.title, sents, bodies)
     model = learned.shipped()
-    rows = sentence_rows(inputs)
+    rows = sentence_rows(inputs, model)
     lean = learned_lean(model, inputs, rows)
     return unit_stance(inputs, len(sents) - 1, 0.0, model, rows, lean)[0]
 

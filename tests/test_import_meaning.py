@@ -111,3 +111,38 @@ def test_training_articles_get_their_meaning_from_a_model_that_never_saw_them() 
     assert [e["row"][-1] for e in before["examples"]] == [e["row"][-1] for e in after["examples"]]
     assert before["article"][-1] == after["article"][-1]
     assert any(e["row"][-1] != 0.0 for e in before["examples"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.floats(-0.3, 0.2), st.floats(-1, 1), st.floats(-0.5, 0.4), st.floats(0.02, 0.5))
+def test_the_authors_own_meaning_moves_the_lean_its_way(
+    own: float, title: float, sense: float, more: float
+) -> None:
+    """An author whose own sentences mean 'scaling works' leans pro, other measures equal."""
+    model = learned.shipped()
+    assert model is not None and model.meaning is not None
+    assert model.lean([own, title, 0.0, sense + more]) > model.lean([own, title, 0.0, sense])
+
+
+PLAIN_PRO = [
+    "Each larger model has been more capable than the last, and nothing suggests that ends.",
+    "Bigger training runs keep unlocking abilities that smaller models never showed.",
+    "With enough compute and data, general intelligence is within reach of this approach.",
+    "The labs will keep growing their models and the gains will keep coming.",
+]
+PLAIN_CON = [
+    "Language models only imitate their training text and cannot form new abstractions.",
+    "Making the models larger will not give them the ability to plan or to learn on the job.",
+    "The returns from each extra order of magnitude of compute are shrinking fast.",
+    "Something beyond today's architecture will be needed before machines think generally.",
+]
+
+
+def test_the_shipped_meaning_pass_puts_plain_arguments_apart() -> None:
+    """Plain arguments of our own, written before the model was run on them: on average the
+    meaning pass must put the pro ones above the con ones (a sanity check of the shipped
+    weights, not a score)."""
+    model = learned.shipped()
+    pro = model.meaning_polarity(meaning.vectors(PLAIN_PRO))
+    con = model.meaning_polarity(meaning.vectors(PLAIN_CON))
+    assert sum(pro) / len(pro) > sum(con) / len(con)

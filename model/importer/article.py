@@ -57,6 +57,7 @@ class Sentence:
     para: int
     heading: bool = False
     bullet: bool = False
+    spoken: bool = False  # a line of unpunctuated speech (auto-captions): a unit as it stands
 
 
 @dataclass

@@ -116,7 +116,8 @@ def claim_score(
     """Additive claim score of one sentence (body = the sentence without its leading label)."""
     words = body.split()
     n = len(words)
-    if s.heading or n < 4 or is_fragment(s.text) or _CAPTION.match(s.text.lstrip()):
+    fragment = not s.spoken and is_fragment(s.text)  # a caption line is a whole unit
+    if s.heading or n < 4 or fragment or _CAPTION.match(s.text.lstrip()):
         return -math.inf
     if is_formula(body) or is_reference(s.text):
         return -math.inf

@@ -15,6 +15,7 @@ from model.importer.ranker import LinearRanker
 from model.importer.sentences import (
     claim_units,
     split_sentences,
+    spoken_lines,
     strip_attribution,
     strip_label,
 )
@@ -139,7 +140,7 @@ def prepare(article: Article) -> tuple[str, list[Sentence], list[str], list[str]
     attribution) and notes for the user when the text was cut."""
     text, note = _truncated(article.text)
     notes = [note] if note else []
-    sents = claim_units(split_sentences(text), text)
+    sents = spoken_lines(claim_units(split_sentences(text), text))
     if len(sents) > MAX_UNITS:
         notes.append(
             f"The article has {len(sents):,} sentences: proposals come from the first "

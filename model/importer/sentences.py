@@ -7,6 +7,7 @@ review dialog can highlight it and the map can cite it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from model.importer.article import Sentence
 
@@ -149,6 +150,28 @@ def strip_attribution(body: str) -> str:
 
 def _first_words(s: str, n: int = 2) -> str:
     return " ".join(s.lower().split()[:n])
+
+
+SPOKEN_MIN_WORDS = 6  # a caption line this long is speech, not a spoken chapter title
+_ENDED = re.compile(r"[.!?…:;\"”’)\]]\s*$")
+
+
+def spoken_lines(sentences: list[Sentence]) -> list[Sentence]:
+    """Auto-generated captions have no punctuation or capitals: each caption line is then a unit
+    as it stands, not a fragment or a heading. A text is read so when most of its longer lines
+    (at least ten) neither end like a sentence nor start with a capital."""
+    long = [s for s in sentences if len(s.text.split()) >= SPOKEN_MIN_WORDS]
+    if len(long) < 10:
+        return sentences
+    bare = sum(1 for s in long if not _ENDED.search(s.text) and s.text.lstrip()[:1].islower())
+    if bare < 0.6 * len(long):
+        return sentences
+    return [
+        replace(s, spoken=True, heading=False)
+        if len(s.text.split()) >= SPOKEN_MIN_WORDS and not _ENDED.search(s.text)
+        else s
+        for s in sentences
+    ]
 
 
 def claim_units(sentences: list[Sentence], text: str) -> list[Sentence]:

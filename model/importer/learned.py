@@ -8,9 +8,9 @@ questions, hedges — what the sentence means, and the article's own lean, in th
 
 1. a meaning pass reads the sentence's vector (model/importer/meaning.py: static embeddings
    distilled from an LLM, not a vocabulary of the training articles) and gives the side that
-   meaning takes, so "we are exhausting the stock of text" reads like "the data will run out"
-   whatever its words; it is fitted on the other articles' claims (out of fold) wherever the
-   later passes learn from it, so they trust it only as far as it holds on unseen writing;
+   meaning takes, beyond the words any cue list holds; it is fitted on the other articles'
+   claims (out of fold) wherever the later passes learn from it, so they trust it only as far
+   as it holds on unseen writing;
 2. an article model gives the article's lean in [-1, 1] from four measures of its own voice:
    the mean cue polarity of the sentences the author speaks in (not attributed to anyone, not
    reporting a camp), the title's polarity, which camp it reports (an article reports the
@@ -131,9 +131,9 @@ def meaning_polarity(model: Logit | None, vectors: Any) -> list[float]:
     vector (no text, or no WordLlama) or without a model."""
     import numpy as np
 
+    if model is None or not len(vectors):
+        return [0.0] * len(vectors)
     v = np.asarray(vectors, dtype=float).reshape(len(vectors), -1)
-    if model is None or not len(v):
-        return [0.0] * len(v)
     z = np.clip(v @ np.asarray(model.coef) + model.intercept, -30, 30)
     pol = 2 / (1 + np.exp(-z)) - 1
     pol[~v.any(axis=1)] = 0.0

@@ -2,8 +2,9 @@
 
 WordLlama (MIT, https://github.com/dleemiller/WordLlama) distils an LLM's token table into static
 256-dimensional embeddings trained for sentence similarity, and ships the weights in its wheel, so
-this works offline. Sentences that make the same argument in other words ("the data will run
-out", "we are exhausting the stock of text") land near each other, which cue lists cannot see.
+this works offline. A vector carries what the words mean beyond any cue list, including words no
+list holds; the stance model's meaning pass learns which side such meanings take from the
+annotated claims.
 
 The weights and tokenizer are read directly (safetensors, tokenizers) rather than through
 `import wordllama`, whose package import costs ~0.3 s that an article import would feel; the

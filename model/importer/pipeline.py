@@ -27,7 +27,9 @@ _CLAUSE_CUT = re.compile(
     r"though|whereas|unless)\b)"
 )
 _ASIDE = re.compile(
-    r"\s*\([^()]*\)|\s*[—–][^—–]{1,80}[—–]|,\s+(?:that is|for example|for instance|"
+    # an aside in brackets stands apart: "(1-ϵ)ᵏ" or "f(x)" is part of a formula
+    r"\s*(?<!\w)\([^()]*\)(?![\w\u00b2\u00b3\u00b9\u2070-\u209f\u1d2c-\u1dbf])|"
+    r"\s*[—–][^—–]{1,80}[—–]|,\s+(?:that is|for example|for instance|"
     r"e\.g\.|i\.e\.)[^,]*,"
 )
 

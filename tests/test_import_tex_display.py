@@ -168,3 +168,18 @@ def test_a_proposals_title_shows_tex_as_text_and_its_quote_stays_verbatim() -> N
         assert "$" not in p.title and "\\" not in p.title
         assert text[p.start : p.end] == p.quote
     assert any("(1-ϵ)ᵏ" in p.title or "10²⁵" in p.title for p in result.proposals)
+
+
+def test_a_long_titles_formula_keeps_its_brackets_while_an_aside_goes() -> None:
+    from model.importer.pipeline import short_title
+
+    tex = (
+        r"Per-step errors compound as $(1-\epsilon)^k$ over $k$ steps, so long agentic tasks "
+        "will keep failing however large the model."
+    )
+    assert "(1-ϵ)ᵏ" in short_title(tex)
+    aside = (
+        "Scaling laws (as a long and careful paper showed in 2020) hold over many orders of "
+        "magnitude of compute and of data."
+    )
+    assert short_title(aside).startswith("Scaling laws hold over")

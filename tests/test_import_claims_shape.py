@@ -90,3 +90,23 @@ def test_confidence_is_compared_as_it_is_shown() -> None:
     p = Proposal("q", 0, 1, "pro", 0.699, "T", "supports")
     result = ImportProposals(Article("q"), "T", proposals=[p])
     assert len(accept_all(result, 0.70)) == 1
+
+
+def test_a_title_never_ends_on_a_word_that_needs_more() -> None:
+    """A cut at the second "because" left "Because of cost and" as a title: a fragment."""
+    said = (
+        "But because of cost and because chips take up space in a data centre, the resources "
+        "can only be pooled at a slowing rate, whatever the labs plan to spend next year."
+    )
+    title = short_title(said)
+    assert not is_fragment(title)
+    assert title.split()[-1] not in ("and", "of", "the", "to")
+
+
+def test_a_title_keeps_the_answer_to_a_view_it_reports() -> None:
+    """'Critics say X, but Y' argues Y: a title of X alone would argue the other side."""
+    said = (
+        "Critics claim that the benchmark gains of recent years reflect contaminated test sets, "
+        "but evaluations written after training show the same steady climb."
+    )
+    assert short_title(said) == "Evaluations written after training show the same steady climb"

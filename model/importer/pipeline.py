@@ -57,11 +57,26 @@ def short_title(sentence: str, limit: int = 110) -> str:
     shorter = _ASIDE.sub("", body).strip()
     if len(shorter) <= limit:
         return shorter.rstrip(" .;:,")
-    pieces = _CLAUSE_CUT.split(shorter)
-    head = pieces[0].strip().rstrip(" ,;:")
-    if 4 <= len(head.split()) and len(head) <= limit:
-        return head
+    # "Critics say X, but Y": the point is the last clause of a contrast (as stance reads it),
+    # so a title never keeps the view the sentence answers without its answer.
+    turn = _CONTRAST.split(shorter)
+    for part in ([turn[-1]] if len(turn) > 1 else []) + [shorter]:
+        part = part.strip()
+        part = part[:1].upper() + part[1:]
+        if len(part.rstrip(" .;:,")) <= limit and _stands(part):
+            return part.rstrip(" .;:,")
+        head = _CLAUSE_CUT.split(part)[0].strip().rstrip(" ,;:")
+        if len(head) <= limit and _stands(head):
+            return head
     return shorter.rstrip(" .;:,")
+
+
+_CONTRAST = re.compile(r"\s*(?:[,;]|\s[—–])\s+(?:but|yet|however)\b,?\s*", re.I)
+
+
+def _stands(clause: str) -> bool:
+    """A clause that can be a title: four words or more, not ending on a word that needs more."""
+    return len(clause.split()) >= 4 and not claims.is_fragment(clause.rstrip(" .;:,"))
 
 
 MAX_CHARS = 250_000  # ≈ 40,000 words: beyond this only the beginning is read for proposals

@@ -38,6 +38,11 @@ def test_formulas_slogans_and_reference_lines_are_never_proposed() -> None:
 def test_prose_that_contains_an_equation_or_a_cited_year_is_still_a_claim() -> None:
     assert claims.is_formula("More scaling = more capability")
     assert not claims.is_formula("It assumes that more effective compute = more intelligence.")
+    assert not claims.is_formula(
+        r"A power law with exponent $\alpha \approx 0.076$ implies that capabilities keep "
+        "improving predictably as compute grows."
+    )  # inline math in a sentence of prose
+    assert claims.is_formula(r"$L(C) = L_\infty + A C^{-\alpha}$ with $\alpha \approx 0.05$.")
     assert claims.is_reference("SemiAnalysis, “The AI Brick Wall” (2023)")
     assert not claims.is_reference("Scaling has kept its promise since GPT-3 (2020).")
 

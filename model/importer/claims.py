@@ -15,6 +15,7 @@ from model.importer import lexicon as lx
 from model.importer import ranker
 from model.importer.article import Sentence
 from model.importer.stance import polarity
+from model.tex_display import readable
 
 THRESHOLD = 1.8  # minimum score to propose a sentence
 # The rules alone: never more than 60 % of the sentences, nor more than 30 + 1 per 10 sentences.
@@ -69,12 +70,20 @@ _OPERATOR = re.compile(r"\s(?:=|→|⇒|->|\+)\s|[\w)]\s*(?:=|→|⇒)\s*[\w(]")
 _CITED_YEAR = re.compile(r"\((?:19|20)\d\d[a-z]?\)[.,]?$")
 
 
+PROSE_WORDS = 8  # words of two letters or more that make TeX-holding text a sentence of prose
+
+
 def is_formula(body: str) -> bool:
     """An equation or a slogan written as one ("More scaling = more capability", "Scale LLMs →
     AGI!"), or TeX: symbols joining a few words are not an argued sentence. A sentence of prose
-    that contains an equation ("It assumes that more compute = more intelligence") is kept."""
+    that contains an equation ("It assumes that more compute = more intelligence") or inline math
+    is kept."""
     if _TEX.search(body):
-        return True
+        if "$$" in body:
+            return True  # display math
+        body = readable(body)  # inline math in prose ("exponent α ≈ 0.076 implies …") is prose
+        if len([w for w in body.split() if sum(ch.isalpha() for ch in w) >= 2]) < PROSE_WORDS:
+            return True
     words = [w for w in body.split() if any(ch.isalpha() for ch in w)]
     return bool(_OPERATOR.search(body)) and len(words) <= 6
 

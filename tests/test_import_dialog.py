@@ -334,7 +334,8 @@ def test_rows_show_titles_and_quotes_with_tex_rendered(tex_dialog) -> None:
         cell = tex_dialog.table.item(row, title_col)
         assert cell.text() == readable(p.title)
         assert readable(p.quote) in cell.toolTip()
-    assert any("(1-ϵ)ᵏ" in tex_dialog.table.item(r, title_col).toolTip() for r in range(2))
+    rows = range(tex_dialog.table.rowCount())
+    assert any("(1-ϵ)ᵏ" in tex_dialog.table.item(r, title_col).toolTip() for r in rows)
 
 
 def test_a_reason_backing_a_node_against_the_thesis_reads_plainly(dialog) -> None:
@@ -370,3 +371,19 @@ def test_a_fact_quote_cut_from_a_formula_is_listed_as_its_highlight_shows_it(tex
         cell = dlg.fact_table.item(row, 1).text()
         assert cell == dlg.fact_highlighted_text()
         assert "$" not in cell and "\\" not in cell
+
+
+def test_a_target_is_found_by_any_words_of_its_title(dialog, qtbot) -> None:
+    """Every target entry starts with its side ("against: …"): typing words of the title must
+    still find it, and choosing the match retargets the row."""
+    dialog.select(0)
+    box = dialog.target_box
+    box.lineEdit().clear()
+    qtbot.keyClicks(box.lineEdit(), "run out")
+    popup = box.completer().popup()
+    shown = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    assert len(shown) == 1 and "We will run out of training data" in shown[0]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert box.currentData() == "data"
+    assert dialog.relation_box.currentText() in ("supports", "attacks")

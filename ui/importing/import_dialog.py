@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -200,6 +201,7 @@ class ImportDialog(QDialog):
             self.target_box.setItemData(
                 self.target_box.count() - 1, n.title, Qt.ItemDataRole.ToolTipRole
             )
+        self._searchable(self.target_box)
         self.target_box.currentIndexChanged.connect(self._on_target)
         self.relation_box = QComboBox()
         self.relation_box.addItems(RELATIONS)
@@ -579,6 +581,18 @@ class ImportDialog(QDialog):
         for c, w in enumerate(widths):
             self.fact_table.setColumnWidth(c, w)
         self._update_fact_summary()
+
+    @staticmethod
+    def _searchable(box: QComboBox) -> None:
+        """Typing finds a node by any words of its title: every entry starts with its side
+        ("against: …"), so the first letters alone would not jump anywhere."""
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.lineEdit().setPlaceholderText("type words of a node's title")
+        completer = box.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
 
     def _series_box(self, row: int) -> QComboBox:
         box = QComboBox()

@@ -367,7 +367,7 @@ def test_a_fact_whose_unit_does_not_fit_leaves_the_map_untouched() -> None:
     wrong = FactDecision(*[getattr(d, k) for k in FactDecision.__dataclass_fields__][:-2],
                          "arc_agi_1_pct", d.date)  # fmt: skip
     before = amap.snapshot()
-    with pytest.raises(MapError, match="does not fit 'arc_agi_1_pct'"):
+    with pytest.raises(MapError, match="does not fit “ARC-AGI-1 score”"):  # its title, not its id
         apply_import(amap, ART, [], [wrong])
     assert amap.snapshot() == before
 

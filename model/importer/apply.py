@@ -359,9 +359,13 @@ def decide_fact(
     if series is None:
         raise FactRefused(f"the map has no series {series_name!r}")
     if series.kind != "data":
-        raise FactRefused(f"{series_name!r} is a reference series, not observations")
+        raise FactRefused(
+            f"“{series.title or series_name}” is a reference series, not observations"
+        )
     if unit_factor(fact.unit, series.unit) is None:
-        raise FactRefused(f"unit {fact.unit!r} does not fit {series_name!r} ({series.unit})")
+        raise FactRefused(
+            f"unit {fact.unit!r} does not fit “{series.title or series_name}” ({series.unit})"
+        )
     if not math.isfinite(fact.value):
         raise FactRefused("the value is not a finite number")
     date = fact_date(fact, article)
@@ -494,7 +498,9 @@ def fact_point(d: FactDecision, series: Series, article: Article) -> Point:
 
     factor = unit_factor(d.unit, series.unit)
     if factor is None:
-        raise FactRefused(f"unit {d.unit!r} does not fit {series.name!r} ({series.unit})")
+        raise FactRefused(
+            f"unit {d.unit!r} does not fit “{series.title or series.name}” ({series.unit})"
+        )
     low, high = _range(d.quote, d.value)
     title = article.title or article.url or "an article"
     return Point(

@@ -376,3 +376,26 @@ def test_the_chosen_article_is_imported_by_the_child_warmed_during_the_dialog(
         importer._ticker.stop()
         importer._progress.close()
         importer._thread = None
+
+
+def test_dragging_an_article_over_the_window_warms_the_importer(window, tmp_path) -> None:
+    """The child that will import starts when an article is dragged in, not when it drops;
+    dragging it away again ends it, and dragging a map file starts nothing."""
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent
+
+    def drag(name: str) -> None:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(tmp_path / name))])
+        window.dragEnterEvent(QDragEnterEvent(
+            QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier))  # fmt: skip
+
+    importer = window.workspace.importer
+    drag("other.cruxmap")
+    assert importer._spare is None
+    drag("essay.md")
+    spare = importer._spare
+    assert spare is not None and spare._proc is not None
+    window.dragLeaveEvent(QDragLeaveEvent())
+    assert importer._spare is None and spare._proc is None

@@ -56,3 +56,14 @@ def test_a_saved_caption_page_reads_its_title_and_its_speech(tmp_path) -> None:
     assert article.title == "Why scaling keeps working"
     assert "Skip navigation" not in article.text
     assert sum(s.spoken for s in prepare(article)[1]) == len(SPEECH)
+
+
+def test_a_caption_lines_title_writes_i_as_a_word_in_capitals() -> None:
+    lines = [line.replace("i think", "i think i'm sure") if "i think" in line else line
+             for line in SPEECH]  # fmt: skip
+    body = "\n".join(f"0:{2 * k:02d}\n{line}" for k, line in enumerate(lines))
+    article = _parse_text("Why scaling keeps working\n\n" + body + "\n", "captions.txt")
+    result = propose(article, [], "t", stance_model=None)
+    titled = [p for p in result.proposals if "think" in p.quote]
+    assert titled and all("I think I'm sure" in p.title for p in titled)
+    assert all(p.quote in lines for p in result.proposals)  # the quote stays as written

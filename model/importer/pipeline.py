@@ -71,6 +71,15 @@ def short_title(sentence: str, limit: int = 110) -> str:
     return shorter.rstrip(" .;:,")
 
 
+_SPOKEN_I = re.compile(r"\bi(?=\s|['’](?:m|ve|d|ll)\b)")
+
+
+def spoken_title(title: str) -> str:
+    """A caption line's title as written: the pronoun "I" in capitals ("so i think" → "so I
+    think"); auto-captions write it in lower case."""
+    return _SPOKEN_I.sub("I", title)
+
+
 _CONTRAST = re.compile(r"\s*(?:[,;]|\s[—–])\s+(?:but|yet|however)\b,?\s*", re.I)
 
 
@@ -371,7 +380,7 @@ def propose(
                 target=target,
                 relation=relation,
                 score=round(score, 3),
-                title=short_title(s.text),
+                title=spoken_title(short_title(s.text)) if s.spoken else short_title(s.text),
                 similarity=round(sim, 3),
                 readings=other,
             )

@@ -110,3 +110,18 @@ def test_a_title_keeps_the_answer_to_a_view_it_reports() -> None:
         "but evaluations written after training show the same steady climb."
     )
     assert short_title(said) == "Evaluations written after training show the same steady climb"
+
+
+def test_a_title_never_argues_the_other_side_from_its_stance() -> None:
+    """'X; but Y' without a 'but': when the short title (X) alone argues the other side from the
+    proposal's stance, the card would read the opposite of its side, so the title is whole."""
+    from model.importer.article import Sentence
+    from model.importer.pipeline import title_for
+
+    text = (
+        "Scaling keeps improving the models on every benchmark each year; those benchmarks say "
+        "nothing about whether the gains will ever add up to general intelligence."
+    )
+    s = Sentence(0, len(text), text, 0)
+    assert title_for(s, "pro") == "Scaling keeps improving the models on every benchmark each year"
+    assert title_for(s, "con") == text.rstrip(".")

@@ -71,6 +71,20 @@ def short_title(sentence: str, limit: int = 110) -> str:
     return shorter.rstrip(" .;:,")
 
 
+def title_for(s: Sentence, label: str) -> str:
+    """The proposal's title: its short title, unless that clause alone argues the other side
+    from the proposal's stance ("Benchmarks keep improving; they say nothing about AGI" is
+    against the thesis, its first clause for it): then the whole sentence, so that no card on
+    the map reads the opposite of its side."""
+    title = short_title(s.text)
+    if label in ("pro", "con"):
+        p = stance.polarity(title)
+        side = stance.reported_side(title) or (int(math.copysign(1, p)) if abs(p) >= 1 else 0)
+        if side == (-1 if label == "pro" else 1):
+            title = short_title(s.text, limit=len(s.text) + 1)
+    return spoken_title(title) if s.spoken else title
+
+
 _SPOKEN_I = re.compile(r"\bi(?=\s|['’](?:m|ve|d|ll)\b)")
 
 
@@ -380,7 +394,7 @@ def propose(
                 target=target,
                 relation=relation,
                 score=round(score, 3),
-                title=spoken_title(short_title(s.text)) if s.spoken else short_title(s.text),
+                title=title_for(s, label),
                 similarity=round(sim, 3),
                 readings=other,
             )

@@ -114,9 +114,8 @@ class Rendered:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The display span that shows the source span [start, end)."""
         lo = self.position(start)
-        if end <= start:  # an empty span inside a formula sits after it: spans stay in order
-            at = self.position(start, end=True)
-            return at, at
+        if end <= start:  # empty: inside a formula it touches the whole formula, as a cut does
+            return lo, max(lo, self.position(start, end=True))
         # an end right after a piece's start still ends after the piece (it covers part of it)
         return lo, max(lo, self.position(end, end=True))
 

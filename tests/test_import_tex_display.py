@@ -183,3 +183,11 @@ def test_a_long_titles_formula_keeps_its_brackets_while_an_aside_goes() -> None:
         "magnitude of compute and of data."
     )
     assert short_title(aside).startswith("Scaling laws hold over")
+
+
+def test_an_empty_span_inside_a_formula_touches_the_whole_formula() -> None:
+    """Hypothesis found both: an empty span in a formula must sit between the spans around it,
+    and only the whole formula does ('000000^0': [7, 7) between [7, 8) and [6, 7))."""
+    shown = render("000000^0")
+    assert shown.span(7, 7) == shown.span(7, 8) == (6, 7)
+    assert render("$0$").span(1, 1) == (0, 1)

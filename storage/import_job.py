@@ -63,10 +63,9 @@ def import_article(
 
 # ------------------------------------------------------------------- child side
 def warm() -> None:
-    """Load what every import needs — the pipeline's modules, scikit-learn's TF-IDF, the HTML
+    """Load what every import needs — the pipeline's modules, the HTML
     reader and the meaning model, and the cue patterns compiled on first use (one small article
     proposed) — in a child started while the user picks a file (storage.sandbox, warm="import")."""
-    import sklearn.feature_extraction.text  # noqa: F401 - TF-IDF for targets, ~0.5 s to import
     import trafilatura  # noqa: F401 - the HTML reader's import is the slowest of the parsers
 
     from model.importer import pipeline

@@ -129,12 +129,10 @@ def merge_near_duplicates(
     repeating a claim); ranked is best first, so the better-scored wording stays."""
     if len(ranked) < 2:
         return ranked
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from model.tfidf import Tfidf
 
     try:
-        x = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
-            [bodies[i] for i, _ in ranked]
-        )
+        x = Tfidf().fit_transform([bodies[i] for i, _ in ranked])
     except ValueError:
         return ranked
     sim = (x @ x.T).tocsr()  # ranked is capped (a few hundred), so this stays small

@@ -77,13 +77,14 @@ _THESIS = re.compile(
 def tfidf_views(bodies: Sequence[str], title: str):  # noqa: ANN202
     """Rank centrality and title similarity from one TF-IDF fit over the article's sentences."""
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from model.tfidf import Tfidf
 
     n = len(bodies)
     if n < 3:
         return [0.0] * n, [0.0] * n
     try:
-        vec = TfidfVectorizer(sublinear_tf=True, stop_words="english")
+        vec = Tfidf()
         x = vec.fit_transform(bodies)
     except ValueError:
         return [0.0] * n, [0.0] * n

@@ -21,18 +21,13 @@ def similarities(texts: Sequence[str], nodes: Sequence[NodeRef]) -> np.ndarray:
     """Cosine similarity matrix (len(texts) x len(nodes)) over word uni- and bigrams."""
     if not texts or not nodes:
         return np.zeros((len(texts), len(nodes)))
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from model.tfidf import Tfidf
 
     # A node is matched on its title, its text and both: a restatement of either is a duplicate.
     docs = (
         [f"{n.title} {n.text}" for n in nodes] + [n.title for n in nodes] + [n.text for n in nodes]
     )
-    vec = TfidfVectorizer(
-        sublinear_tf=True,
-        stop_words="english",
-        ngram_range=(1, 2),
-        token_pattern=r"(?u)\b\w[\w-]*\b",
-    )
+    vec = Tfidf(ngram_range=(1, 2), token_pattern=r"(?u)\b\w[\w-]*\b")
     try:
         mat = vec.fit_transform(docs + list(texts))
     except ValueError:  # only stop words

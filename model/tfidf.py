@@ -2,7 +2,7 @@
 
 Why not the library: `import sklearn.feature_extraction.text` costs ~0.7 s, and every article
 import runs in a fresh sandboxed child (storage/sandbox.py) that would pay it each time — most of
-the cold import's wait. This module reproduces the settings Cruxmap uses (lower-casing, a token
+the cold import's wait; the credence panel's overlap check paid it once more in the app itself. This module reproduces the settings Cruxmap uses (lower-casing, a token
 pattern, English stop words, word n-grams, sublinear tf, smoothed idf, l2 rows) on scipy.sparse;
 tests/test_tfidf.py checks that it equals scikit-learn's output for any text.
 """

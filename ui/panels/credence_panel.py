@@ -357,7 +357,7 @@ class CredencePanel(QWidget):
         self._list_unweighed()
         self.reasons.resizeColumnToContents(0)
         self.reasons.resizeColumnToContents(1)
-        if self._charts_ready:  # TF-IDF needs sklearn: after the first frame (_make_charts)
+        if self._charts_ready:  # the TF-IDF overlap check: after the first frame (_make_charts)
             self._show_overlaps()
 
     def _list_unweighed(self, limit: int = 50) -> None:

@@ -12,6 +12,22 @@ from model.importer.article import Article
 from model.importer.evaluate import normalise
 from storage.articles import _parse_html, _parse_markdown, _parse_text
 
+# Paragraphs of our own writing, argued article text around which furniture is put.
+PROSE = [
+    "Each new generation of language models has needed about ten times the compute of the one "
+    "before, and so far each has also brought abilities the last one lacked.",
+    "The case against pure scaling rests on learning after training: a deployed model does not "
+    "improve from its own mistakes the way a new employee does.",
+    "Public text of good quality is running short, so the labs are turning to synthetic data and "
+    "to practice on problems whose answers a program can check.",
+    "Power and chips are the other limit, since a frontier run now needs a dedicated data centre "
+    "and years of planning with the grid operator.",
+    "If the trend continues for two more orders of magnitude, most desk work could be automated; "
+    "if it bends, the field will need new ideas rather than bigger budgets.",
+    "Forecasters who called a plateau in each of the last five years have been wrong, which is "
+    "evidence about forecasters as much as about the technology.",
+]
+
 
 def paras(text: str) -> list[str]:
     """The text's non-empty lines, normalised as the scorer compares them."""

@@ -15,14 +15,7 @@ from model.importer.formats import is_format_line, is_safe_harbour, is_script, s
 from model.importer.furniture import strip_stage
 from tests import pages
 
-ARG = [
-    "Each new generation of language models has needed about ten times the compute of the one "
-    "before, and so far each has also brought abilities the last one lacked.",
-    "The case against pure scaling rests on learning after training: a deployed model does not "
-    "improve from its own mistakes the way a new employee does.",
-    "Public text of good quality is running short, so the labs are turning to synthetic data and "
-    "to practice on problems whose answers a program can check.",
-]
+ARG = pages.PROSE[:3]  # argued paragraphs of our own
 
 
 def body(*parts: str, title: str = "Scale and Its Limits") -> list[str]:

@@ -127,7 +127,6 @@ FURNITURE = [
     ["tomas_r joined the server."],
     ["mira.k pinned a message to this channel. See all pinned messages."],
     ["POLL: Will scale reach AGI by 2030?", "Yes — 5 votes (36%)", "No — 9 votes (64%)"],
-    ["Share", "Improve this answer", "Follow", "answered Mar 1, 2024 at 14:20"],
     ["From Wikipedia, the free encyclopedia"],
     [
         "This article's neutrality is disputed. Relevant discussion may be found on the talk "
@@ -149,14 +148,24 @@ def articles(pool: list[str] = PROSE) -> st.SearchStrategy[list[str]]:
     return pages.articles(pool, HEADINGS, max_size=6)
 
 
+# A Q&A answer's card ends its answer: two of them make the text between read as a second
+# answer, a post of a thread, which the reader cuts as replies (a known limit, see
+# docs/import.md). It is put once, anywhere, not twice.
+ANSWER_CARD = ["Share", "Improve this answer", "Follow", "answered Mar 1, 2024 at 14:20"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(articles(), st.sampled_from(["txt", "md", "html"]), st.data())
 def test_furniture_inserted_anywhere_never_changes_the_body(body, fmt, data) -> None:
     plain = pages.read_page(fmt, "Scale and Its Limits", body)
     parts = list(body)
+    pool = [*FURNITURE, ANSWER_CARD]
     for _ in range(data.draw(st.integers(1, 3))):
         at = data.draw(st.integers(0, len(parts)))
-        parts[at:at] = ["\n".join(data.draw(st.sampled_from(FURNITURE)))]
+        block = data.draw(st.sampled_from(pool))
+        if block is ANSWER_CARD:
+            pool = list(FURNITURE)
+        parts[at:at] = ["\n".join(block)]
     dressed = pages.read_page(fmt, "Scale and Its Limits", parts)
     assert (
         pages.paras(dressed.text) == pages.paras(plain.text) == [normalise(p).strip() for p in body]
@@ -303,3 +312,10 @@ def test_a_byline_with_a_role_is_not_the_title() -> None:
     got = clean_text(text)
     assert got.title == "Labs bet on scale"
     assert pages.paras(got.text) == [normalise(p) for p in PROSE[:3]]
+
+
+def test_a_heading_repeated_before_a_short_closing_sentence_is_not_a_running_footer() -> None:
+    """Hypothesis found it: a heading near the top and again just before a short last sentence
+    was taken for a running header and footer, and both copies went."""
+    body = [PROSE[0], HEADINGS[0], PROSE[1], PROSE[2], HEADINGS[0], "It ends well, I think."]
+    assert pages.paras(pages.read_page("txt", "Scale and Its Limits", body).text) == body

@@ -471,6 +471,9 @@ def _fields(lines: list[str], idx: list[int], out: Chrome) -> None:
     out.author = out.author or seen.get("from", "")
 
 
+_TEXT_END = re.compile(r"\w\W*\s+\w+[^\s]*[.!?…][\"”’)]?\s*$")  # two words or more, then an end
+
+
 def _repeated_edges(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """A short non-sentence line that occurs among both the first three lines and the last three
     (after the last prose) is a running header or footer: all its copies go."""
@@ -482,8 +485,10 @@ def _repeated_edges(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     if len(live) < 6:
         return
     top = {key(i) for i in live[:3] if _short(lines[i])}
-    # At the bottom only after the last prose: a heading repeated there would introduce prose.
-    last_prose = max((i for i in live if is_prose(lines[i])), default=-1)
+    # At the bottom only after the last text: a heading repeated there would introduce prose,
+    # even a short closing sentence ("It ends well."), which a running footer never precedes.
+    last_prose = max((i for i in live if is_prose(lines[i]) or _TEXT_END.search(lines[i])),
+                     default=-1)  # fmt: skip
     bottom = {key(i) for i in live[-3:] if _short(lines[i]) and i > last_prose}
     both = top & bottom
     chrome.update(i for i in idx if key(i) in both)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from model.importer.article import TrendFact
+from model.tex_display import TEX
 
 _WORDNUM = {
     "one": 1,
@@ -71,9 +72,6 @@ _EXP = (
     r"(?:\s?[eE]\s?[+-]?\d{1,3}|\s?[×x*]\s?10\^?[⁰¹²³⁴⁵⁶⁷⁸⁹⁻\d-]{1,4}"
     r"|\s?\\(?:times|cdot)\s?10\^\{?-?\d{1,3}\}?\$?)"  # TeX: $3 \times 10^{14}$
 )
-# TeX inline math by Pandoc's rule: a "$" with a non-space after it, closed on the same line by
-# a "$" with a non-space before it and no digit after it ("$5 and $10" is money, not math).
-_TEX_MATH = re.compile(r"\$(?=[^\s$])[^$\n]*?[^\s$]\$(?!\d)")
 _SCALEW = r"(?:thousand|million|billion|trillion|quadrillion|hundred|mn|bn|tn|[kKMBT](?![\w-]))"
 _UNITS = [
     (r"%\s+of\s+(?:world\s+|global\s+)?gdp", "percent of GDP"),
@@ -298,9 +296,10 @@ def _quantity(context: str, unit: str) -> str:
 
 
 def _opens_math(text: str, at: int) -> bool:
-    """Whether the "$" at `at` opens TeX inline math (it holds a macro, script or brace)."""
-    m = _TEX_MATH.match(text, at)
-    return bool(m and re.search(r"[\\^_{}]", m.group(0)))
+    """Whether the "$" at `at` opens TeX math (tex_display's Pandoc rule: "$5 and $10" is
+    money) holding a macro, script or brace."""
+    m = TEX.match(text, at)
+    return bool(m and m.group(0).startswith("$") and re.search(r"[\\^_{}]", m.group(0)))
 
 
 def _core_matches(text: str) -> Iterator[re.Match[str]]:

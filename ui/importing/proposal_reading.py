@@ -10,6 +10,7 @@ Display only: the decisions keep their stance/relation/target values.
 from __future__ import annotations
 
 from model.importer.article import NodeRef
+from model.importer.targets import relation_for
 
 STANCE_SHOWN = {"pro": "for", "con": "against", "neutral": "neutral"}  # "On thesis" column
 _ARGUES = {
@@ -17,7 +18,6 @@ _ARGUES = {
     "con": "Argues against the thesis",
     "neutral": "Takes no side on the thesis",
 }
-_SIGN = {"pro": 1, "con": -1}
 
 
 def is_thesis(node: NodeRef | None) -> bool:
@@ -56,9 +56,8 @@ def sentence(stance: str, relation: str, node: NodeRef | None, fallback: str = "
     else:
         how = f"{relation} “{title}”, a reason {side_shown(node)}"
     out = f"{argues}: {how}."
-    if stance in _SIGN and relation in ("supports", "attacks"):
-        pull = (1 if relation == "supports" else -1) * (1 if is_thesis(node) else node.side)
-        if pull != _SIGN[stance]:
-            lean = "for" if pull > 0 else "against"
-            out += f" Note: linked this way it counts {lean} the thesis; check the relation."
+    linked = relation in ("supports", "attacks")
+    if stance in ("pro", "con") and linked and relation != relation_for(stance, node):
+        lean = "for" if stance == "con" else "against"  # the link pulls the other way
+        out += f" Note: linked this way it counts {lean} the thesis; check the relation."
     return out

@@ -34,7 +34,8 @@ _FUNCTIONS = {
     "loaded": "storage.sandbox:_loaded",
 }
 # Work a child may do before its first request, asked for by name: "import" loads the importer
-# (its modules and the meaning model, ~0.3 s) while the user is still choosing a file.
+# (its modules, the HTML reader and the meaning model, 0.5–0.6 s) while the user is still
+# choosing a file.
 _WARMERS = {"import": "storage.import_job:warm"}
 
 
@@ -216,14 +217,19 @@ def _loaded(module: str) -> bool:  # for tests: whether the child has imported a
     return module in sys.modules
 
 
-def _warm_up(name: str) -> None:
-    """Run a warm-up; a failure is left for the first request to meet and report."""
+def _resolve(spec: str) -> Any:
+    """The function a "module:function" entry of _FUNCTIONS or _WARMERS names."""
     import importlib
 
+    mod_name, fn_name = spec.split(":")
+    return getattr(importlib.import_module(mod_name), fn_name)
+
+
+def _warm_up(name: str) -> None:
+    """Run a warm-up; a failure is left for the first request to meet and report."""
     if name in _WARMERS:
-        mod_name, fn_name = _WARMERS[name].split(":")
         try:
-            getattr(importlib.import_module(mod_name), fn_name)()
+            _resolve(_WARMERS[name])()
         except Exception:  # noqa: BLE001, S110 - the request that needs it will say what failed
             pass
 
@@ -244,7 +250,6 @@ def _watch_parent() -> None:
 
 
 def _child_main() -> None:
-    import importlib
     import resource
 
     memory = int(os.environ.get("CRUXMAP_SANDBOX_MEMORY", MEMORY_LIMIT))
@@ -257,9 +262,7 @@ def _child_main() -> None:
     for raw in sys.stdin.buffer:
         try:
             req = json.loads(raw)
-            mod_name, fn_name = _FUNCTIONS[req["f"]].split(":")
-            fn = getattr(importlib.import_module(mod_name), fn_name)
-            reply = {"result": fn(*req["args"])}
+            reply = {"result": _resolve(_FUNCTIONS[req["f"]])(*req["args"])}
         except MemoryError:
             reply = {"error": "the file needs more memory than the import limit allows"}
         except RecursionError:

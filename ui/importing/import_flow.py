@@ -135,8 +135,8 @@ class ArticleImporter(QObject):
         self._ticker.timeout.connect(self._tick)
 
     def prewarm(self) -> None:
-        """Start the child that will import, so it loads the importer (~0.3 s) while the user
-        is still choosing a file; start() takes it, drop_spare() ends it unused."""
+        """Start the child that will import, so it loads the importer (0.5–0.6 s) while the
+        user is still choosing a file; start() takes it, drop_spare() ends it unused."""
         if self._thread is None and self._spare is None:
             self._spare = Sandbox(timeout=self.limit, warm="import")
             self._spare.start()

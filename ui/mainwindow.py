@@ -387,8 +387,10 @@ class MainWindow(QMainWindow):
     def _warm_importer(self, on: bool) -> None:
         """Start (or end, unused) the import child that loads the importer ahead of a drop."""
         if self.workspace is not None:
-            importer = self.workspace.importer
-            importer.prewarm() if on else importer.drop_spare()
+            if on:
+                self.workspace.importer.prewarm()
+            else:
+                self.workspace.importer.drop_spare()
 
     def dropEvent(self, event) -> None:  # noqa: ANN001, N802
         for url in event.mimeData().urls():

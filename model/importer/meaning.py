@@ -41,7 +41,10 @@ def _model() -> tuple[object, np.ndarray] | None:
     from tokenizers import Tokenizer
 
     table = load_file(str(root / _WEIGHTS))["embedding.weight"]  # float16: rows widen on use
-    return Tokenizer.from_file(str(root / _TOKENIZER)), table
+    tokenizer = Tokenizer.from_file(str(root / _TOKENIZER))
+    tokenizer.no_padding()  # each text's own tokens, all of them
+    tokenizer.no_truncation()
+    return tokenizer, table
 
 
 def available() -> bool:
@@ -56,8 +59,6 @@ def vectors(texts: Sequence[str]) -> np.ndarray:
     if model is None or not texts:
         return out
     tokenizer, table = model
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
     for i, enc in enumerate(tokenizer.encode_batch(list(texts), add_special_tokens=False)):
         ids = np.clip(np.asarray(enc.ids, dtype=np.int64), 0, len(table) - 1)
         if ids.size:

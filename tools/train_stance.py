@@ -7,7 +7,7 @@ with the gold stance, and its meaning vector (model/importer/meaning.py). A mean
 con from the vector alone) is fitted first; every training article's meaning features come from
 a meaning pass fitted without it (out of fold), so the later passes learn what an honest meaning
 reading is worth. Then training is two-pass, as the importer runs: an article model (the
-annotators' overall stance, pro vs con, from three measures of the article's own voice; mixed
+annotators' overall stance, pro vs con, from four measures of the article's own voice; mixed
 articles are left out of it) gives the article's lean — for each training article from a model
 fitted on the other training articles, so the stance model learns how much an honest lean is
 worth — and the stance model reads the sentence plus that lean. The regularisation C is
@@ -46,7 +46,7 @@ from model.importer.pipeline import (  # noqa: E402
 )
 
 C_GRID = (0.03, 0.1, 0.3, 1.0)
-ARTICLE_C = 0.1  # ~25 labelled articles, three standardised measures: strong regularisation
+ARTICLE_C = 0.1  # ~25 labelled articles, four standardised measures: strong regularisation
 INNER_FOLDS = 3
 LEAN_FOLDS = 5
 MEANING_C = 1.0  # scikit-learn's default: 256 unit-vector dimensions, ~1,500 examples
@@ -63,7 +63,9 @@ def stance_examples(article, gold: dict, raw: str) -> dict:  # noqa: ANN001
     rows = sentence_rows(inputs, None)
     vecs = meaning.vectors(inputs.said)
     attributed = learned.SENTENCE.index("attributed")
-    own = [i for i in inputs.body if not inputs.sides[i] and not rows[i][attributed]]
+    body = inputs.body
+    own = [body[k] for k in learned.own_voice([inputs.sides[i] for i in body],
+                                              [bool(rows[i][attributed]) for i in body])]  # fmt: skip
     loc = Locator(raw, article.text)
     spans = [loc.span(s.start, s.end) for s in sents]
     examples = []
@@ -106,7 +108,7 @@ def attach(group: dict, sense: learned.Logit | None) -> dict:
     """The group with its meaning features filled in by this meaning model: each example's
     last sentence feature and the article's own-voice meaning."""
     pols = learned.meaning_polarity(sense, [e["vec"] for e in group["examples"]])
-    own = learned.meaning_polarity(sense, group["own_vecs"]) if len(group["own_vecs"]) else []
+    own = learned.meaning_polarity(sense, group["own_vecs"])
     examples = [{**e, "row": [*e["row"][:-1], m]} for e, m in zip(group["examples"], pols)]
     article = [*group["article"][:-1], float(np.mean(own)) if own else 0.0]
     return {**group, "examples": examples, "article": article}

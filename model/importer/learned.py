@@ -83,6 +83,11 @@ def sentence_features(text: str, evidence: tuple[float, float], side: int) -> li
     ]
 
 
+def own_voice(sides: Sequence[int], attributed: Sequence[bool]) -> list[int]:
+    """Positions of the sentences the author speaks in: neither reporting a camp nor attributed."""
+    return [i for i, (s, a) in enumerate(zip(sides, attributed)) if not s and not a]
+
+
 def article_features(
     polarity: Sequence[float],
     sides: Sequence[int],
@@ -92,9 +97,9 @@ def article_features(
 ) -> list[float]:
     """Evidence of the article's own side from its body sentences' cue polarity, the camp each
     reports (+1 pro, -1 con) and whether it is attributed, the title's polarity, and the side
-    its own sentences' meaning takes (see with_meaning). Reported views count the other way
+    its own sentences' meaning takes (see meaning_polarity). Reported views count the other way
     round: critics are quoted by those who answer them."""
-    own_at = [i for i, (s, a) in enumerate(zip(sides, attributed)) if not s and not a]
+    own_at = own_voice(sides, attributed)
     own = [math.tanh(polarity[i] / 2) for i in own_at]
     sense = [meaning[i] for i in own_at if i < len(meaning)]
     n = len(polarity) or 1
@@ -142,7 +147,7 @@ def meaning_polarity(model: Logit | None, vectors: Any) -> list[float]:
 
 @dataclass(frozen=True)
 class GeneralStance:
-    """The two passes (see the module docstring) and what they were trained on."""
+    """The three passes (see the module docstring) and what they were trained on."""
 
     article: Logit
     stance: Logit

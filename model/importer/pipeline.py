@@ -264,12 +264,13 @@ def article_row(inputs: StanceInputs, rows: Sequence[Sequence[float]]) -> list[f
     """The article model's features: its body units' polarity, camps and attribution, and the
     title's polarity."""
     body = inputs.body
+    attributed, sense = learned.SENTENCE.index("attributed"), learned.SENTENCE.index("meaning")
     return learned.article_features(
         [inputs.polarity[i] for i in body],
         [inputs.sides[i] for i in body],
-        [bool(rows[i][learned.SENTENCE.index("attributed")]) for i in body],
+        [bool(rows[i][attributed]) for i in body],
         inputs.title_polarity,
-        [rows[i][learned.SENTENCE.index("meaning")] for i in body],
+        [rows[i][sense] for i in body],
     )
 
 

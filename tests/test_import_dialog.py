@@ -27,12 +27,16 @@ TEXT = (
 )
 
 
-@pytest.fixture
-def dialog(qtbot):
-    result = propose(Article(text=TEXT, title="Own test"), NODES, "T")
-    dlg = ImportDialog(result, NODES)
+def review(qtbot, text: str, title: str = "", **kwargs) -> ImportDialog:
+    """The review dialog of an article of ours, proposed against NODES."""
+    dlg = ImportDialog(propose(Article(text=text, title=title), NODES, "T"), NODES, **kwargs)
     qtbot.addWidget(dlg)
     return dlg
+
+
+@pytest.fixture
+def dialog(qtbot):
+    return review(qtbot, TEXT, "Own test")
 
 
 def test_lists_and_highlights(dialog) -> None:
@@ -81,8 +85,7 @@ def test_threshold_button(dialog, qtbot) -> None:
 
 
 def test_empty_proposals(qtbot) -> None:
-    dlg = ImportDialog(propose(Article(text="Nothing here."), NODES, "T"), NODES)
-    qtbot.addWidget(dlg)
+    dlg = review(qtbot, "Nothing here.")
     assert dlg.table.rowCount() == 0 and dlg.decisions() == []
 
 
@@ -101,10 +104,7 @@ FACTS_TEXT = (
 
 @pytest.fixture
 def facts_dialog(qtbot):
-    result = propose(Article(text=FACTS_TEXT, title="Facts"), NODES, "T")
-    dlg = ImportDialog(result, NODES, series=SERIES)
-    qtbot.addWidget(dlg)
-    return dlg
+    return review(qtbot, FACTS_TEXT, "Facts", series=SERIES)
 
 
 def _row(dlg: ImportDialog, quote: str) -> int:
@@ -192,9 +192,7 @@ PLAIN = (
 
 @pytest.fixture
 def side_dialog(qtbot):
-    dlg = ImportDialog(propose(Article(text=PLAIN, title="Notes from the lab"), NODES, "T"), NODES)
-    qtbot.addWidget(dlg)
-    return dlg
+    return review(qtbot, PLAIN, "Notes from the lab")
 
 
 def test_choosing_the_articles_side_rereads_every_stance_not_set_by_hand(side_dialog) -> None:
@@ -253,9 +251,8 @@ def test_the_selected_sentence_is_shown_whole_with_context(qtbot) -> None:
         f"Paragraph {k} is background about the history of computing." for k in range(80)
     )
     text = f"{filler}\n\n{TEXT}\n\n{filler}"
-    result = propose(Article(text=text, title="Long"), NODES, "T")
-    dlg = ImportDialog(result, NODES)
-    qtbot.addWidget(dlg)
+    dlg = review(qtbot, text, "Long")
+    result = dlg.result
     dlg.resize(1100, 700)
     dlg.show()
     qtbot.waitExposed(dlg)
@@ -276,9 +273,8 @@ def test_the_article_pane_spaces_paragraphs_and_bolds_headings_without_changing_
     qtbot,
 ) -> None:
     text = "Why scale wins\n\nScaling keeps working on every benchmark we track.\nData is running short."
-    result = propose(Article(text=text, title="Why scale wins"), NODES, "T")
-    dlg = ImportDialog(result, NODES)
-    qtbot.addWidget(dlg)
+    dlg = review(qtbot, text, "Why scale wins")
+    result = dlg.result
     doc = dlg.text_view.document()
     assert doc.toPlainText() == text  # offsets of every highlight stay valid
     heads = [s for s in result.sentences if s.heading]
@@ -305,9 +301,7 @@ TEX_TEXT = (
 
 @pytest.fixture
 def tex_dialog(qtbot):
-    dlg = ImportDialog(propose(Article(text=TEX_TEXT, title="A preprint"), NODES, "T"), NODES)
-    qtbot.addWidget(dlg)
-    return dlg
+    return review(qtbot, TEX_TEXT, "A preprint")
 
 
 def test_the_article_pane_shows_tex_as_math_and_highlights_the_quotes_words(tex_dialog) -> None:

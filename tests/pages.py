@@ -64,3 +64,11 @@ def read_page(fmt: str, title: str, parts: list[str]) -> Article:
     )
     src = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{blocks}"
     return _parse_html(src + "</article></body></html>", "page.html")
+
+
+def assert_reads_as_body(fmt: str, title: str, body: list[str], parts: list[str]) -> None:
+    """`parts` (the body with furniture put in) must read, as `fmt`, exactly as the body alone
+    does, paragraph for paragraph, and keep its title."""
+    plain, dressed = read_page(fmt, title, body), read_page(fmt, title, parts)
+    assert paras(dressed.text) == paras(plain.text) == [normalise(p).strip() for p in body]
+    assert dressed.title == plain.title == title

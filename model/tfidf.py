@@ -12,19 +12,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
-from model.importer.lexicon import DATA
-
+# The importer's data folder, by path: importing model.importer would load the whole importer
+# for the credence panel, which needs only this.
+STOP_WORDS = Path(__file__).parent / "importer" / "data" / "stop_words_english.txt"
 DEFAULT_TOKENS = r"(?u)\b\w\w+\b"  # scikit-learn's default token_pattern
 
 
 @cache
 def english_stop_words() -> frozenset[str]:
     """scikit-learn's ENGLISH_STOP_WORDS, from the data file that names its source."""
-    lines = (DATA / "stop_words_english.txt").read_text(encoding="utf-8").splitlines()
+    lines = STOP_WORDS.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 

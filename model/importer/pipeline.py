@@ -94,6 +94,8 @@ def spoken_title(title: str) -> str:
     return _SPOKEN_I.sub("I", title)
 
 
+# Narrower than lexicon.CONTRAST, which stance splits at: after "although", "though" or "while"
+# comes the concession, not the point, and a title must be the point.
 _CONTRAST = re.compile(r"\s*(?:[,;]|\s[—–])\s+(?:but|yet|however)\b,?\s*", re.I)
 
 

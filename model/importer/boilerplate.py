@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from model.importer.chrome import find_chrome, is_prose, trim
+from model.importer.exports import find_export_chrome, is_footer_row
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
 
@@ -179,6 +180,13 @@ def _prose_after(lines: list[str], i: int, limit: int = 3) -> int:
     return n
 
 
+def _neighbours(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """The format rules that look at a line's neighbours or position (calls, hearings, chat
+    exports, documents; exports, decks, event pages, transcript records)."""
+    find_format_chrome(lines, idx, chrome)
+    find_export_chrome(lines, idx, chrome)
+
+
 def clean_text(text: str, *, find_title: bool = True, title: str = "", author: str = "") -> Cleaned:
     """Return the article body of `text` with page chrome removed, plus any metadata found.
 
@@ -212,9 +220,10 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         or not re.search(r"[^\W_]", lines[i])  # a divider ("⁂", "* * *") has no letter or digit
         or is_furniture(lines[i])  # transcript, ad and newsletter furniture
         or is_format_line(lines[i])  # calls, hearings, chat exports, documents
+        or is_footer_row(lines[i])  # page stamps and handling markings in a footer row
     }
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
-    page = find_chrome(lines, author=author, known=known, closing=closing, extra=find_format_chrome)
+    page = find_chrome(lines, author=author, known=known, closing=closing, extra=_neighbours)
     out.author, out.date = page.author, page.date
     chrome = set(page.lines) - roster(lines)  # a transcript's participant list is its record
     # The title the caller already has, repeated on top of the text (an HTML h1, <title>).

@@ -366,8 +366,23 @@ def _head(lines: list[str], idx: list[int], kinds: dict[int, LineKind], out: Chr
     if not titled:
         return
     title = titled[-1] if titled[-1] == named[-1] and len(titled) == 1 else titled[0]
+    if len(titled) == 2 and _kicker(lines[titled[0]], lines[titled[1]]):
+        title = titled[1]
     out.title = out.title or lines[title].strip()
     out.lines.update(above)  # the title is metadata now, not text
+
+
+def _kicker(first: str, second: str) -> bool:
+    """Whether the first of two short lines over a byline is a kicker or a masthead, not the
+    title over its standfirst: a label of ≤ 3 words over a longer line, or an upper-case line
+    over one in mixed case ("SESSION RECAP" / "Can bigger models …"). A standfirst is longer
+    than its title and in the same case."""
+    a, b = first.split(), second.split()
+    if len(a) <= 3 < len(b):
+        return True
+    letters = [c for c in first if c.isalpha()]
+    upper = bool(letters) and all(c.isupper() for c in letters)
+    return upper and any(c.islower() for c in second)
 
 
 def _names_over_meta(lines: list[str], idx: list[int], chrome: set[int]) -> set[int]:

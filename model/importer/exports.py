@@ -1,0 +1,184 @@
+"""Furniture of exported documents, slide decks, event pages and transcript records (sixth round).
+
+Each rule comes from how the format is produced, never from an article; word lists are in
+data/chrome_*.txt (the "Sixth round" groups name their sources):
+
+- **Page stamps in a footer row.** A row split by "·", "|", "•" or dashes into short pieces, one
+  of them a page stamp ("Page 3 of 9", "p. 4", "2/7"), is a printed page's footer or header
+  ("Page 1 of 1 · Document 041", "Deckhand · Page 1 of 1 · Generated with notes").
+- **Handling footers.** Such a row with a handling marking among its pieces ("Acme —
+  Confidential — Not for distribution"), in any case: slide and document templates print it.
+- **Export and print stamps** in the head or tail of the text: "Exported from <app> …",
+  "Exported 21 Nov 2026 by …", "Printed from <app>", "Printed 2 Dec 2026 …".
+- **Property rows** in the head or tail: "Created by X, last modified by Y on <date>", and a row
+  that opens with a "Label: value" piece followed by more of them or short values ("Space:
+  Platform · Page status: Draft", "Track: Research · Hall C · 45 min"); in the head, a byline row
+  with a date ("Written up by Name for … · 14 October 2026").
+- **A line repeated on every slide.** In a deck (≥ 3 slide markers: "Slide 4 of 12", "— 4 —",
+  page numbers counting up), a short non-sentence line that recurs in ≥ 3 slides and in at least
+  half of them, and never introduces prose (a "Speaker notes" label does), is the slide master's
+  footer or header.
+- **Breadcrumbs.** A trail of ≥ 3 short labels split by ">", "›", "»" or "/" ("Home > Programme
+  > Day 2"; "Events / Forum 2026 / Sessions") before the first prose, or one that starts with
+  "Home"; the site's name on the first line right above the page's menu or breadcrumb, when a
+  title follows, is its masthead.
+- **Procedure notes in a transcript.** A whole-line parenthesis of ≤ 12 words that records
+  procedure ("(Sitting suspended …)", "(On resuming)") on a page with speaker turns.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from model.importer.chrome import is_prose
+from model.importer.lexicon import pattern
+
+_PIECES = re.compile(r"\s+[·|•—–-]\s+|\s*[·|•]\s*|\s+[—–]\s*|\s*[—–]\s+")
+_PAGE_STAMP = re.compile(
+    r"^\W*(?:(?:page|p\.|pg\.?|slide)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*(?:of|/)\s*\d{1,4})\W*$",
+    re.I,
+)
+_END = re.compile(r"[.!?…]\s*$")
+_STAMP = re.compile(
+    r"^\W*(?:exported|printed|downloaded|generated)\s+(?:(?:from|with|via|using|by|on|at)\s+\S|"
+    r"\d{1,4}[ /.-])",
+    re.I,
+)
+_PROPS = re.compile(
+    r"^\W*(?:created|last (?:modified|edited|updated)|modified|updated|edited)\s+(?:by|on)\s+"
+    r"[^.!?]{1,120}$",
+    re.I,
+)
+_BY = re.compile(r"^\W*(?:(?:written|reported|filed|words|posted)(?: up)? )?by\s+[A-Z]", re.I)
+_DATEISH = re.compile(r"\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}\b")
+_FIELD_PIECE = re.compile(r"^[A-Z][\w ]{0,24}:\s*\S[^:]{0,40}$")
+_SLIDE = re.compile(
+    r"^\W*(?:(?:slide|page)\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[—–-]{1,2}\s*\d{1,3}\s*[—–-]{1,2}|"
+    r"\d{1,3}(?:\s*/\s*\d{1,3})?)\W*$",
+    re.I,
+)
+_CRUMB = re.compile(r"\s+(?:>|›|»|/|→)\s+")
+_SPEAKER = re.compile(r"^\s*(?:Q\d+\s+)?[A-Z][\w.'’ ()-]{1,40}:\s+\S")
+_PAREN = re.compile(r"^\s*\(([^()]{2,100})\)\s*$")
+
+
+@cache
+def _rx() -> dict[str, re.Pattern[str]]:
+    return {
+        "marking": re.compile(rf"^\W*{pattern('chrome_markings')}\W*$", re.I),
+        "nav": re.compile(rf"^\W*{pattern('chrome_nav')}\W*$", re.I),
+        "procedure": re.compile(rf"\b{pattern('chrome_procedure')}\b", re.I),
+    }
+
+
+def _pieces(line: str) -> list[str]:
+    return [p.strip() for p in _PIECES.split(line.strip()) if p.strip()]
+
+
+def is_footer_row(line: str) -> bool:
+    """A footer or header row: short pieces split by separators, no sentence, one of them a page
+    stamp or a handling marking."""
+    s = line.strip()
+    if len(s.split()) > 20 or _END.search(s):
+        return False
+    parts = _pieces(s)
+    if len(parts) < 2 or any(len(p.split()) > 8 for p in parts):
+        return False
+    marking = _rx()["marking"]
+    return any(_PAGE_STAMP.match(p) or marking.match(p) for p in parts)
+
+
+def _bounds(lines: list[str], idx: list[int], chrome: set[int]) -> tuple[int, int]:
+    prose = [i for i in idx if i not in chrome and is_prose(lines[i])]
+    return (prose[0], prose[-1]) if prose else (len(lines), -1)
+
+
+def find_export_chrome(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """The rules of this module that need a line's position or neighbours; adds to `chrome`."""
+    _edges(lines, idx, chrome)
+    _slide_masters(lines, idx, chrome)
+    _breadcrumbs(lines, idx, chrome)
+    _procedure(lines, idx, chrome)
+
+
+def _edges(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """Export and print stamps and property rows, before the first prose or after the last."""
+    first, last = _bounds(lines, idx, chrome)
+    for i in idx:
+        if first <= i <= last or i in chrome:
+            continue
+        s = lines[i].strip()
+        if len(s.split()) > 30:
+            continue
+        parts = _pieces(s)
+        if (
+            _STAMP.match(s)
+            or (_PROPS.match(s) and _DATEISH.search(s))
+            or (len(parts) >= 2 and _FIELD_PIECE.match(parts[0]) and _meta(parts[1:]))
+            or (i < first and len(parts) >= 2 and _BY.match(parts[0]) and _DATEISH.search(s))
+        ):
+            chrome.add(i)
+
+
+def _meta(parts: list[str]) -> bool:
+    """The other pieces of a property row: more "Label: value" pieces or short values."""
+    return all(_FIELD_PIECE.match(p) or (len(p.split()) <= 4 and not _END.search(p)) for p in parts)
+
+
+def _slide_masters(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """A short line the slide master repeats on every slide (see the module docstring)."""
+    marks = [i for i in idx if _SLIDE.match(lines[i])]
+    if len(marks) < 3:
+        return
+    slide = {i: sum(1 for m in marks if m <= i) for i in idx}
+    live = [i for i in idx if i not in chrome]
+    after = {a: b for a, b in zip(live, live[1:], strict=False)}
+    groups: dict[str, list[int]] = {}
+    for i in live:
+        s = lines[i].strip()
+        if i in marks or len(s.split()) > 12 or _END.search(s) or s.endswith(":"):
+            continue
+        groups.setdefault(re.sub(r"\d+", "#", s.lower()), []).append(i)
+    for group in groups.values():
+        slides = {slide[i] for i in group}
+        if len(slides) < 3 or len(slides) < 0.5 * len(marks):
+            continue
+        if any(i in after and is_prose(lines[after[i]]) for i in group):
+            continue  # a label that introduces text ("Presenter notes") is the slide's own
+        chrome.update(group)
+
+
+def _breadcrumbs(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """Breadcrumb trails, and the masthead on the first line above the top menu or trail."""
+    first, _ = _bounds(lines, idx, chrome)
+    nav = _rx()["nav"]
+    for i in idx:
+        s = lines[i].strip()
+        parts = [p for p in _CRUMB.split(s) if p.strip()]
+        if len(parts) < 2 or _END.search(s) or s[:1] in "•*-–—":
+            continue
+        if any(len(p.split()) > 5 for p in parts):
+            continue
+        if (len(parts) >= 3 and i < first) or nav.match(parts[0]):
+            chrome.add(i)
+    live = [i for i in idx if i < first]
+    if len(live) >= 3 and live[0] not in chrome and live[1] in chrome:
+        top = lines[live[0]].strip()
+        below = next((i for i in live[2:] if i not in chrome), None)
+        if below is not None and len(top.split()) <= 10 and not _END.search(top):
+            second = lines[live[1]].strip()
+            if _CRUMB.search(second) or nav.match(re.split(r"\s{2,}|\s*[·|•]\s*", second)[0]):
+                chrome.add(live[0])
+
+
+def _procedure(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """Procedure notes in parentheses, on a page made of speaker turns."""
+    turns = sum(1 for i in idx if _SPEAKER.match(lines[i]))
+    if turns < 3:
+        return
+    procedure = _rx()["procedure"]
+    for i in idx:
+        m = _PAREN.match(lines[i])
+        if m and len(m.group(1).split()) <= 12 and procedure.search(m.group(1)):
+            chrome.add(i)

@@ -68,6 +68,13 @@ WORDY = [
     "Thank you all for the objections, because each one sharpened the forecast we published.",
     "Ask any question you like and the model answers, which is not the same as understanding.",
     "The model was edited after training, and the edits did not survive the next fine-tune.",
+    # Sixth round: words of exports, decks, event pages and transcript records in an argument.
+    "Exported from Taiwan, the chips behind every training run are the real bottleneck.",
+    "The recordings of the 2019 debate are available to anyone, and they show how little the "
+    "arguments changed.",
+    "This record is not a fluke: training compute has grown about fourfold a year since 2010.",
+    "Confidential briefings — not for distribution — still promised general intelligence soon.",
+    "Registered users sign up at a rate of a million a week, which no lab can ignore.",
 ]
 FURNITURE = [
     ["[applause]"],
@@ -141,6 +148,18 @@ FURNITURE = [
     ["Downloaded from https://papers.example.org/wp by guest on 4 March 2026"],
     ["Electronic copy available at: https://papers.example.org/abstract=1"],
     ["thanks for watching"],
+    # Sixth round (model/importer/exports.py).
+    ["Page 2 of 7 · Document AB-2026-017"],
+    ["Northgate Labs — Confidential — Not for distribution"],
+    [
+        "This is an uncorrected transcript. Neither Members nor witnesses have had the "
+        "opportunity to correct the record."
+    ],
+    ["@mention someone or add a comment…", "Page history · Share · Duplicate · Move to"],
+    ["Related talks: “Agents at work” · “Power and the grid”"],
+    ["Session recordings are available to registered attendees in the summit app."],
+    ["Get the weekly digest — sign up at example-summit.org/digest"],
+    ["Home › Programme › Day 2"],
 ]
 
 

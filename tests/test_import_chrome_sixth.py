@@ -1,0 +1,150 @@
+"""Chrome of exported documents, slide decks, event pages and transcript records (sixth round,
+model/importer/exports.py and the "Sixth round" groups of model/importer/data/chrome_*.txt).
+
+The pages are in tests/fixtures/chrome (hearing_oral_evidence.txt, doc_export.md,
+deck_export.txt, event_recap.txt, read by test_import_chrome.py); the property tests that insert
+this furniture into any article are in test_import_chrome_formats.py. Here: each kind goes, and
+the argued sentences, slide labels and speaker turns around it stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from model.importer.boilerplate import clean_text
+from model.importer.exports import is_footer_row
+from tests import pages
+
+ARG = pages.PROSE[:3]  # argued paragraphs of our own
+
+
+def body(*parts: str, title: str = "Scale and Its Limits") -> list[str]:
+    """The paragraphs clean_text keeps of a text page built from the title and the parts."""
+    return pages.paras(clean_text(pages.page(title, list(parts))).text)
+
+
+def want(*parts: str) -> list[str]:
+    return pages.paras("\n".join(parts))
+
+
+@pytest.mark.parametrize("line", [
+    "Page 1 of 1 · Document AB-2026-017",
+    "Quire · Page 3 of 9 · Generated with notes · Do not forward outside the board",
+    "Uncorrected | Page 4 of 12",
+    "Northgate Labs — Confidential — Not for distribution",
+    "Harbor Capital · Internal only",
+    "Strictly private and confidential | Q3 review",
+])  # fmt: skip
+def test_a_footer_row_with_a_page_stamp_or_a_handling_marking_goes(line: str) -> None:
+    assert is_footer_row(line)
+    assert body(ARG[0], line, ARG[1]) == want(ARG[0], ARG[1])
+
+
+@pytest.mark.parametrize("line", [
+    "Page 3 of the report shows that compute grew fourfold a year.",
+    "Confidential briefings — not for distribution — still promised AGI by 2030.",
+    "Compute · Data · Algorithms",
+    "Part 2 — The data wall",
+])  # fmt: skip
+def test_a_row_or_sentence_without_a_stamp_or_marking_stays(line: str) -> None:
+    assert not is_footer_row(line)
+    assert body(ARG[0], line, ARG[1]) == want(ARG[0], line, ARG[1])
+
+
+def test_export_stamps_and_property_rows_go_in_the_head_and_tail_only() -> None:
+    head = [
+        "Exported from Quire on 3 May 2026 · comments hidden",
+        "Created by Lena Ortiz, last modified by Sam Lee on Oct 29, 2026",
+        "Space: Research · Page status: Draft",
+    ]
+    tail = ["Printed from Slidewell · deck 8f2k", "Exported 4 May 2026 09:10 by lena@example.org"]
+    middle = "Exported from Taiwan, the chips behind every training run are the real bottleneck."
+    assert body(*head, ARG[0], middle, ARG[1], *tail) == want(ARG[0], middle, ARG[1])
+
+
+def test_a_line_the_slide_master_repeats_goes_but_a_notes_label_stays() -> None:
+    deck = []
+    for n, (title, note) in enumerate(zip(["Where we are", "What we fund", "The risk"], ARG)):
+        deck += [f"Slide {n + 1} of 3", title, "Harbor Capital · Board deck", "Speaker notes", note]
+    out = body(*deck)
+    assert "Harbor Capital · Board deck" not in out
+    assert out.count("Speaker notes") == 3
+    assert [p for p in out if p in ARG] == ARG
+    assert "The risk" in out
+
+
+def test_a_slide_title_continued_on_a_second_slide_stays() -> None:
+    deck = []
+    titles = ["Where we are", "Where we are", "What we fund", "The risk"]
+    for n, (title, note) in enumerate(zip(titles, [*ARG, ARG[0]])):
+        deck += [f"Slide {n + 1} of 4", title, f"• About {title.lower()}", "Speaker notes", note]
+    assert body(*deck).count("Where we are") == 2
+
+
+def test_a_breadcrumb_and_the_masthead_above_it_go_and_the_title_is_found() -> None:
+    text = "\n\n".join([
+        "EXAMPLE SUMMIT 2026 · SESSION NOTES",
+        "Home › Programme › Day 2 › Plenary",
+        "Panel recap: is scale enough?",
+        *ARG,
+        "Related talks: “Agents at work” · “Power and the grid”",
+        "Session recordings are available to registered attendees in the summit app.",
+        "Get the weekly digest — sign up at example-summit.org/digest",
+    ])  # fmt: skip
+    out = clean_text(text)
+    assert out.title == "Panel recap: is scale enough?"
+    assert pages.paras(out.text) == want(*ARG)
+
+
+def test_an_arrow_chain_inside_the_article_stays() -> None:
+    line = "Compute > data > algorithms"
+    assert body(ARG[0], line, ARG[1]) == want(ARG[0], line, ARG[1])
+
+
+def test_a_kicker_over_the_title_is_not_the_title() -> None:
+    text = "\n".join([
+        "Session recap", "Can bigger models become general? A keynote debate",
+        "By Ana Ruiz · 14 October 2026", "", *ARG,
+    ])  # fmt: skip
+    assert clean_text(text).title == "Can bigger models become general? A keynote debate"
+
+
+def test_transcript_notices_and_procedure_notes_go_but_speech_stays() -> None:
+    turns = [
+        "Q1 Chair: Is the assumption that models keep improving with size a safe one?",
+        "Professor Larch: For two or three years, yes; beyond that nobody has shown it.",
+        "(Sitting suspended for a division in the House.)",
+        "(On resuming)",
+        "Q2 Mr Maddox: What would change your mind about that?",
+        "Professor Larch: A model that keeps what it learns without being retrained.",
+        "(in 2020, for the record)",
+    ]
+    notice = (
+        "This is an uncorrected transcript of evidence taken in public. Neither Members nor "
+        "witnesses have had the opportunity to correct the record."
+    )
+    tail = "This transcript has not been reviewed by the speakers. Corrections should be sent to "
+    tail += "the reporting office within five days."
+    out = body(notice, *turns, tail)
+    assert out == want(*[t for t in turns if not t.startswith(("(Sitting", "(On"))])
+
+
+def test_a_parenthesis_about_procedure_in_an_essay_stays() -> None:
+    line = "(The hearing was adjourned before the witness could answer.)"
+    assert body(ARG[0], line, ARG[1]) == want(ARG[0], line, ARG[1])
+
+
+def test_an_editor_s_comment_box_and_page_menu_go() -> None:
+    tail = ["@mention someone or add a comment…", "Page history · Share · Duplicate · Move to"]
+    assert body(*ARG, *tail) == want(*ARG)
+
+
+@pytest.mark.parametrize("line", [
+    "The recordings of the 2019 debate are available to anyone, and they show how little the "
+    "arguments changed.",
+    "Registered users sign up at a rate of a million a week, which no lab can ignore.",
+    "This record is not a fluke: training compute has grown about fourfold a year since 2010.",
+    "Watch the benchmarks, not the demos: the benchmarks show steady gains.",
+])  # fmt: skip
+def test_sentences_that_use_the_words_of_this_furniture_stay(line: str) -> None:
+    assert body(ARG[0], line, ARG[1]) == want(ARG[0], line, ARG[1])

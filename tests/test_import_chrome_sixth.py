@@ -148,3 +148,44 @@ def test_an_editor_s_comment_box_and_page_menu_go() -> None:
 ])  # fmt: skip
 def test_sentences_that_use_the_words_of_this_furniture_stay(line: str) -> None:
     assert body(ARG[0], line, ARG[1]) == want(ARG[0], line, ARG[1])
+
+
+CAPTIONS = [
+    "so the first thing to say is that the compute curve has not bent at all in six years",
+    "and the second thing is that nobody knows whether the data will hold out past 2028",
+    "but every time someone called the top the next model went straight through it",
+]
+
+
+def test_a_video_description_box_goes_and_the_captions_stay() -> None:
+    text = "\n".join([
+        "Scale and Its Limits", "Example Channel", "214K subscribers", "Subscribe",
+        "96,402 views  Nov 12, 2026  #AI #scaling",
+        "In this video I go through the numbers behind the debate. Sources in the pinned comment.",
+        "...more", "Transcript", *CAPTIONS,
+    ])  # fmt: skip
+    out = pages.paras(clean_text(text).text)
+    assert [p for p in out if p in CAPTIONS] == CAPTIONS
+    assert not any("In this video" in p for p in out)
+
+
+def test_comments_under_a_caption_transcript_are_cut_and_its_last_lines_stay() -> None:
+    text = "\n".join([
+        "Scale and Its Limits", "Transcript", *CAPTIONS, "that's it for today see you next week",
+        "1,204 Comments", "Sort by", "@quillon_m  2 weeks ago",
+        "Counterpoint: every exponential is an S-curve until proven otherwise.", "412", "Reply",
+    ])  # fmt: skip
+    out = pages.paras(clean_text(text).text)
+    assert [p for p in out if p in CAPTIONS] == CAPTIONS
+    assert "that's it for today see you next week" in out
+    assert not any("Counterpoint" in p for p in out)
+
+
+def test_caption_lines_after_the_last_punctuated_sentence_are_not_a_page_tail() -> None:
+    text = "\n".join([
+        "Scale and Its Limits", "96,402 views  Nov 12, 2026",
+        "In this video I go through the numbers behind the debate, with sources in the notes.",
+        "Share", "Save", "Transcript", *CAPTIONS,
+    ])  # fmt: skip
+    out = pages.paras(clean_text(text).text)
+    assert [p for p in out if p in CAPTIONS] == CAPTIONS

@@ -307,8 +307,8 @@ def find_chrome(
         | _names_over_dates(lines, idx, kinds, out.lines)
     )
     out.lines.update(headers)
-    if len(headers) >= 2:
-        out.lines.update(gaps)
+    if sum(1 for h in headers if not _TRAILER.match(lines[h])) >= 2:
+        out.lines.update(gaps)  # a forum's gap between posts (a Q&A card's line is no post's head)
     _grow_weak(idx, weak, out.lines)  # again: a lone control next to a post header found above
     _bio_after_meta(lines, idx, out.lines)
     _counters(lines, idx, out.lines)
@@ -619,6 +619,12 @@ def _bio_shape(lines: list[str], idx: list[int], chrome: set[int]) -> None:
             chrome.add(i)
 
 
+# The action line of a Q&A user card ("answered Mar 1, 2024 at 14:20"), printed under its post.
+_TRAILER = re.compile(
+    r"^\W*(?:(?:share|follow|improve this answer)\W+)*(?:answered|asked|edited|modified)\s+(?!by\b)",
+    re.I,
+)
+_SORT = re.compile(r"^\W*sort(?:ed)? by\b", re.I)  # the switch under a comments heading
 _THREAD_LINK = re.compile(r"^\W*(?:view thread|last reply\b)", re.I)
 _FORM = re.compile(
     r"your e-?mail address will not be published|required fields are marked|^\W*(?:name|e-?mail|"
@@ -659,15 +665,20 @@ def _comments(
         near = [idx[j] for j in (k - 1, k + 1) if 0 <= j < len(idx)]
         if not (strong or weak):
             continue
-        if re.search(r"\d", s) and any(kinds[n].ui and not kinds[n].header for n in near):
+        if re.search(r"\d", s) and any(
+            kinds[n].ui and not kinds[n].header and not _SORT.match(lines[n]) for n in near
+        ):
             continue  # "187 comments" next to "412 points": a counter in a row, not a heading
         if any(n > i and _THREAD_LINK.match(lines[n]) for n in near):
             continue  # "3 replies" / "View thread": a chat message's thread summary
         if repeats[s.lower()] >= 2:
             continue  # "Add a comment" under every post: a control, not the comments' heading
-        n_before = sum(1 for p in prose if p < i)
-        share = sum(n for p, n in size.items() if p < i) / total if total else 0.0
         after = follows(k)
+        n_before = sum(1 for p in prose if p < i)
+        if after == "comments" and not n_before:
+            # Captions have no punctuation: long lines of speech before the heading are the text.
+            n_before = sum(1 for j in idx[:k] if j not in chrome and len(lines[j].split()) >= 12)
+        share = sum(n for p, n in size.items() if p < i) / total if total else 0.0
         # A comment form with the article's prose going on after it (pieces joined in one file)
         # closes nothing: only its own lines go.
         form_ends = after == "form" and sum(1 for p in prose if p > i) < 2
@@ -693,6 +704,8 @@ def _comments(
         return
     # No heading: a run of post headers after most of the body starts the comments.
     for n, h in enumerate(headers):
+        if _TRAILER.match(lines[h]):
+            continue  # a Q&A user card closes the post above it: what follows is no reply to it
         before = sum(v for p, v in size.items() if p < h)
         if len(headers) - n >= 2 and before >= 0.5 * total:
             out.cut = h
@@ -717,8 +730,17 @@ def _tail(lines: list[str], idx: list[int], out: Chrome, closing: set[int]) -> N
             out.lines.add(i)
         if i in out.lines:
             seen = True
-        elif seen and _short(lines[i]):
+        elif seen and _short(lines[i]) and not _caption(lines[i]):
             out.lines.add(i)
+
+
+def _caption(line: str) -> bool:
+    """A caption line of speech (auto-captions have no capitals or punctuation: "and yes plenty
+    of smart researchers disagree with me"): five words or more, in lower case at the start and
+    with no punctuation. A footer link, a tag, a reply ("great thread, bookmarking …") or a post
+    header ("mira kolb @mira · Feb 11") is not one."""
+    s = line.strip()
+    return len(s.split()) >= 5 and bool(re.fullmatch(r"[a-z][\w'’ -]*", s))
 
 
 _BIO_START = re.compile(

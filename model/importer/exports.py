@@ -22,6 +22,9 @@ data/chrome_*.txt (the "Sixth round" groups name their sources):
   > Day 2"; "Events / Forum 2026 / Sessions") before the first prose, or one that starts with
   "Home"; the site's name on the first line right above the page's menu or breadcrumb, when a
   title follows, is its masthead.
+- **A video's description box**: the lines between a video page's view-count row ("96,402 views
+  Nov 12, 2026") and the box's toggle ("...more", "Show less"), at most six: the text of a video
+  page is its transcript, and the uploader's blurb and links sit in that box.
 - **Procedure notes in a transcript.** A whole-line parenthesis of ≤ 12 words that records
   procedure ("(Sitting suspended …)", "(On resuming)") on a page with speaker turns.
 """
@@ -60,6 +63,8 @@ _SLIDE = re.compile(
 )
 _CRUMB = re.compile(r"\s+(?:>|›|»|/|→)\s+")
 _SPEAKER = re.compile(r"^\s*(?:Q\d+\s+)?[A-Z][\w.'’ ()-]{1,40}:\s+\S")
+_VIEWS = re.compile(r"\b\d[\d,.]*\s*[KkMm]?\s+views\b")
+_TOGGLE = re.compile(r"^\W*(?:(?:\.\.\.|…)\s*more|show (?:more|less))\W*$", re.I)
 _PAREN = re.compile(r"^\s*\(([^()]{2,100})\)\s*$")
 
 
@@ -100,6 +105,7 @@ def find_export_chrome(lines: list[str], idx: list[int], chrome: set[int]) -> No
     _slide_masters(lines, idx, chrome)
     _breadcrumbs(lines, idx, chrome)
     _procedure(lines, idx, chrome)
+    _description(lines, idx, chrome)
 
 
 def _edges(lines: list[str], idx: list[int], chrome: set[int]) -> None:
@@ -182,3 +188,14 @@ def _procedure(lines: list[str], idx: list[int], chrome: set[int]) -> None:
         m = _PAREN.match(lines[i])
         if m and len(m.group(1).split()) <= 12 and procedure.search(m.group(1)):
             chrome.add(i)
+
+
+def _description(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """A video page's description box, from its view-count row to its toggle."""
+    for k, i in enumerate(idx):
+        if not _VIEWS.search(lines[i]) or len(lines[i].split()) > 12:
+            continue
+        box = idx[k + 1 : k + 8]
+        end = next((n for n, j in enumerate(box) if _TOGGLE.match(lines[j])), None)
+        if end is not None and all(len(lines[j].split()) <= 80 for j in box[:end]):
+            chrome.update(box[: end + 1])

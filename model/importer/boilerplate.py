@@ -16,6 +16,8 @@ from model.importer.exports import find_export_chrome, is_footer_row
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
 
+# A divider drawn with letters between symbols ("--oOo--", "~o~", "*x*").
+_ORNAMENT = re.compile(r"^\s*[^\w\s]+[oO0xX]{1,4}[^\w\s]+\s*$")
 _URL_LINE = re.compile(r"^\s*(?:\[?\d{1,3}[.\])]?\s*)?(?:https?://|www\.)\S+\s*$", re.I)
 # A heading that starts the page's tail: everything after it is not the article.
 _TAIL_HEADING = re.compile(
@@ -23,7 +25,8 @@ _TAIL_HEADING = re.compile(
     r"reading)|you (?:may|might) also like|more from .{0,40}|read next|about the authors?|comments?|"
     r"\d+\s+(?:replies|comments|responses)|(?:comments?|replies|responses|discussion)\s*\(\d+\)|"
     r"leave a (?:reply|comment)|join the discussion|further reading|recommended reading|see also|"
-    r"share this(?: article| post)?|tags?|filed under)\s*[.:]?\s*$",
+    r"share this(?: article| post)?|tags?|filed under|certificate of (?:the )?(?:court |shorthand |official )?"
+    r"(?:reporter|transcriber|transcription|service))\s*[.:]?\s*$",
     re.I,
 )
 # A credit line that, near the end, closes the article ("Article republished from …").
@@ -218,6 +221,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
             and not _BYLINE.match(lines[i])
         )
         or not re.search(r"[^\W_]", lines[i])  # a divider ("⁂", "* * *") has no letter or digit
+        or _ORNAMENT.match(lines[i])  # a court reporter's "--oOo--"
         or is_furniture(lines[i])  # transcript, ad and newsletter furniture
         or is_format_line(lines[i])  # calls, hearings, chat exports, documents
         or is_footer_row(lines[i])  # page stamps and handling markings in a footer row

@@ -685,6 +685,8 @@ def _comments(
         if n_before >= 1 and (after == "comments" or form_ends or (strong and share >= 0.5)):
             out.cut = i
             return
+    # A Q&A card's action line ("answered …") closes the post above it: no post starts there.
+    headers = [h for h in headers if not _TRAILER.match(lines[h])]
     if not total or len(headers) < 2:
         return
     # A thread: the post headers split the prose so that no stretch holds most of it.
@@ -704,8 +706,6 @@ def _comments(
         return
     # No heading: a run of post headers after most of the body starts the comments.
     for n, h in enumerate(headers):
-        if _TRAILER.match(lines[h]):
-            continue  # a Q&A user card closes the post above it: what follows is no reply to it
         before = sum(v for p, v in size.items() if p < h)
         if len(headers) - n >= 2 and before >= 0.5 * total:
             out.cut = h

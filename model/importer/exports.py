@@ -13,7 +13,11 @@ data/chrome_*.txt (the "Sixth round" groups name their sources):
 - **Property rows** in the head or tail: "Created by X, last modified by Y on <date>", and a row
   that opens with a "Label: value" piece followed by more of them or short values ("Space:
   Platform · Page status: Draft", "Track: Research · Hall C · 45 min"); in the head, a byline row
-  with a date ("Written up by Name for … · 14 October 2026").
+  with a date ("Written up by Name for … · 14 October 2026"); a row with a property stamp among
+  short pieces ("🔒 Private to Research · Updated Nov 2, 2026 by Pia Lund"); in the head, an
+  event's date row ("Wednesday, November 18, 2026 · 6:30 PM to 8:30 PM PST") and its host line
+  ("Hosted by Name and 2 others"), and a venue line under a date line ("State Capitol, Room
+  2040").
 - **A line repeated on every slide.** In a deck (≥ 3 slide markers: "Slide 4 of 12", "— 4 —",
   page numbers counting up), a short non-sentence line that recurs in ≥ 3 slides and in at least
   half of them, and never introduces prose (a "Speaker notes" label does), is the slide master's
@@ -21,7 +25,9 @@ data/chrome_*.txt (the "Sixth round" groups name their sources):
 - **Breadcrumbs.** A trail of ≥ 3 short labels split by ">", "›", "»" or "/" ("Home > Programme
   > Day 2"; "Events / Forum 2026 / Sessions") before the first prose, or one that starts with
   "Home"; the site's name on the first line right above the page's menu or breadcrumb, when a
-  title follows, is its masthead.
+  title follows, is its masthead; a group's or section's name right under the breadcrumb, when
+  the page's title follows a block of chrome (host, date row, tabs) just above the first prose,
+  is the group's, not the page's.
 - **A video's description box**: the lines between a video page's view-count row ("96,402 views
   Nov 12, 2026") and the box's toggle ("...more", "Show less"), at most six: the text of a video
   page is its transcript, and the uploader's blurb and links sit in that box.
@@ -34,7 +40,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from model.importer.chrome import is_prose
+from model.importer.chrome import is_prose, line_kind
 from model.importer.lexicon import pattern
 
 _PIECES = re.compile(r"\s+[·|•—–-]\s+|\s*[·|•]\s*|\s+[—–]\s*|\s*[—–]\s+")
@@ -49,8 +55,17 @@ _STAMP = re.compile(
     re.I,
 )
 _PROPS = re.compile(
-    r"^\W*(?:created|last (?:modified|edited|updated)|modified|updated|edited)\s+(?:by|on)\s+"
-    r"[^.!?]{1,120}$",
+    r"^\W*(?:created|last (?:modified|edited|updated)|modified|updated|edited)\s+"
+    r"(?:by|on|at|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[^.!?]{1,120}$",
+    re.I,
+)
+_VENUE = re.compile(r"\b(?:room|hall|chamber|auditorium|capitol|building)\s*\d*\b", re.I)
+_HOST = re.compile(r"^\W*(?:hosted|organi[sz]ed|presented|moderated|curated|run) by\s+[A-Z]")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WHEN_PIECE = re.compile(
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
+    rf"\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|\d{{1,2}}(?::\d{{2}})?\s*[ap]\.?m\.?(?:\s*(?:to|-|–)\s*"
+    r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)$",
     re.I,
 )
 _BY = re.compile(r"^\W*(?:(?:written|reported|filed|words|posted)(?: up)? )?by\s+[A-Z]", re.I)
@@ -123,8 +138,27 @@ def _edges(lines: list[str], idx: list[int], chrome: set[int]) -> None:
             or (_PROPS.match(s) and _DATEISH.search(s))
             or (len(parts) >= 2 and _FIELD_PIECE.match(parts[0]) and _meta(parts[1:]))
             or (i < first and len(parts) >= 2 and _BY.match(parts[0]) and _DATEISH.search(s))
+            or (
+                len(parts) >= 2
+                and any(_PROPS.match(p) and _DATEISH.search(p) for p in parts)
+                and all(_PROPS.match(p) or len(p.split()) <= 4 for p in parts)
+            )
+            or (i < first and len(parts) >= 2 and all(_WHEN_PIECE.match(p) for p in parts))
+            or (i < first and _HOST.match(s) and len(s.split()) <= 12 and not _END.search(s))
         ):
             chrome.add(i)
+
+    _venue(lines, idx, chrome, first)
+
+
+def _venue(lines: list[str], idx: list[int], chrome: set[int], first: int) -> None:
+    """A meeting's venue under its date line in the head ("State Capitol, Room 2040")."""
+    for a, b in zip(idx, idx[1:], strict=False):
+        s = lines[b].strip()
+        if b >= first or a not in chrome or b in chrome or not _DATEISH.search(lines[a]):
+            continue
+        if len(s.split()) <= 10 and not _END.search(s) and _VENUE.search(s):
+            chrome.add(b)
 
 
 def _meta(parts: list[str]) -> bool:
@@ -168,6 +202,7 @@ def _breadcrumbs(lines: list[str], idx: list[int], chrome: set[int]) -> None:
             continue
         if (len(parts) >= 3 and i < first) or nav.match(parts[0]):
             chrome.add(i)
+    _group_name(lines, idx, chrome, first)
     live = [i for i in idx if i < first]
     if len(live) >= 3 and live[0] not in chrome and live[1] in chrome:
         top = lines[live[0]].strip()
@@ -176,6 +211,25 @@ def _breadcrumbs(lines: list[str], idx: list[int], chrome: set[int]) -> None:
             second = lines[live[1]].strip()
             if _CRUMB.search(second) or nav.match(re.split(r"\s{2,}|\s*[·|•]\s*", second)[0]):
                 chrome.add(live[0])
+
+
+def _group_name(lines: list[str], idx: list[int], chrome: set[int], first: int) -> None:
+    """The name of a group or section right under a breadcrumb, when the page's own title comes
+    after a block of its chrome (host, date row, tabs) and just before the first prose."""
+    head = [i for i in idx if i < first]
+    live = [i for i in head if i not in chrome and not line_kind(lines[i]).ui]  # a lone "Share"
+    if len(live) != 2 or not all(_title_like(lines[i]) for i in live):
+        return
+    a, b = live
+    above = [i for i in head if i < a]
+    between = [i for i in head if a < i < b]
+    if above and _CRUMB.search(lines[above[-1]]) and above[-1] in chrome and len(between) >= 2:
+        chrome.add(a)
+
+
+def _title_like(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s.split()) <= 14 and not re.search(r"[.,;:]$", s)
 
 
 def _procedure(lines: list[str], idx: list[int], chrome: set[int]) -> None:

@@ -197,11 +197,12 @@ def is_format_line(line: str) -> bool:
 
 _ROSTER = re.compile(
     r"^\W*(?:(?:call|company|corporate|conference call|meeting|panel) )?(?:participants|"
-    r"executives|analysts|speakers|panelists|witnesses)\s*:?\s*$",
+    r"executives|analysts|speakers|panelists|witnesses|appearances)\s*:?\s*$",
     re.I,
 )
+# "Name -- Role", "Name, Role" or a bare name (a court reporter's APPEARANCES list).
 _ROSTER_ENTRY = re.compile(
-    r"^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s+(?:--|[-–—,])\s+\S.{0,80}$"
+    r"^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:\s+(?:--|[-–—,])\s+\S.{0,80}|,\s+\S.{0,80}|\s*)$"
 )
 
 
@@ -369,6 +370,8 @@ def _title_page(lines: list[str], idx: list[int], chrome: set[int]) -> None:
             break
         letters = [c for c in s if c.isalpha()]
         upper = bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+        if run and letters and not upper and len(s.split()) >= 3:
+            break  # the hearing's own title, or the record, in mixed case: the title page is over
         if (run or _CONGRESS.search(s)) and (upper or not letters):
             run.append(i)
     if len(run) >= 3 and sum(1 for i in run if _CONGRESS.search(lines[i])) >= 2:

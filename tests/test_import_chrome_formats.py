@@ -75,6 +75,8 @@ WORDY = [
     "This record is not a fluke: training compute has grown about fourfold a year since 2010.",
     "Confidential briefings — not for distribution — still promised general intelligence soon.",
     "Registered users sign up at a rate of a million a week, which no lab can ignore.",
+    "Made with synthetic data, the new models still fail on the tasks that need memory.",
+    "Hosted by three universities, the benchmark has become the field's common yardstick.",
 ]
 FURNITURE = [
     ["[applause]"],
@@ -160,6 +162,10 @@ FURNITURE = [
     ["Session recordings are available to registered attendees in the summit app."],
     ["Get the weekly digest — sign up at example-summit.org/digest"],
     ["Home › Programme › Day 2"],
+    ["--oOo--"],
+    ["Made with Coda · Report abuse"],
+    ["Join this group · Report event"],
+    ["The slides from the talk are available to members in the group's files."],
 ]
 
 

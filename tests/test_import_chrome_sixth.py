@@ -13,6 +13,7 @@ import pytest
 
 from model.importer.boilerplate import clean_text
 from model.importer.exports import is_footer_row
+from storage.articles import _parse_markdown
 from tests import pages
 
 ARG = pages.PROSE[:3]  # argued paragraphs of our own
@@ -189,3 +190,67 @@ def test_caption_lines_after_the_last_punctuated_sentence_are_not_a_page_tail() 
     ])  # fmt: skip
     out = pages.paras(clean_text(text).text)
     assert [p for p in out if p in CAPTIONS] == CAPTIONS
+
+
+def test_a_court_reporter_s_transcript_keeps_its_appearances_and_speech_only() -> None:
+    turns = [
+        "SENATOR ALVAREZ: What is the budget request's assumption about casework based on?",
+        "MS. TRAN: On the trend, Senator; each generation has needed lighter edits than the last.",
+        "SENATOR ODUYA: Then the request should say plainly that it does not replace staff.",
+    ]
+    roster = ["APPEARANCES:", "Senator Luis Alvarez, Chair", "Senator Grace Oduya"]
+    text = "\n\n".join([
+        "STATE SENATE", "COMMITTEE ON COMMERCE AND TECHNOLOGY",
+        "REPORTER'S TRANSCRIPT OF PROCEEDINGS",
+        "Informational Hearing: Planning for Advanced AI",
+        "Thursday, October 8, 2026", "State Capitol, Room 2040",
+        "Reported by: Dana Whitcombe, CSR No. 11872", "\n".join(roster), "--oOo--", *turns,
+        "--oOo--", "CERTIFICATE OF REPORTER",
+        "I, Dana Whitcombe, a Certified Shorthand Reporter, hereby certify that the foregoing "
+        "proceedings were taken down by me in shorthand.",
+        "Dated: October 12, 2026",
+    ])  # fmt: skip
+    out = clean_text(text)
+    assert out.title == "Informational Hearing: Planning for Advanced AI"
+    assert pages.paras(out.text) == want(*roster, *turns)
+
+
+def test_an_event_page_head_goes_and_its_title_is_found() -> None:
+    text = "\n\n".join([
+        "Meetups › Example ML Group › Past events", "Example ML Group",
+        "Hosted by Ines Calloway and 2 others",
+        "Wednesday, November 18, 2026 · 6:30 PM to 8:30 PM PST", "Attendees (84)\nPhotos (12)\nShare",
+        "Recap: will more compute get us there?", *ARG,
+        "The slides from the talk are available to members in the group's files.",
+        "Upcoming events", "Reading group: the Chinchilla paper", "Join this group · Report event",
+    ])  # fmt: skip
+    out = clean_text(text)
+    assert out.title == "Recap: will more compute get us there?"
+    assert pages.paras(out.text) == want(*ARG)
+
+
+def test_a_wiki_page_s_stamps_backlinks_and_credit_go() -> None:
+    text = "\n\n".join([
+        "Team wiki / Research / Scaling", "🔒 Private to Research · Updated Nov 2, 2026 by Pia Lund",
+        "# Do we expect a jump?", *ARG, "Backlinks\nRoadmap 2027\nReading group notes",
+        "Made with Coda · Report abuse",
+    ])  # fmt: skip
+    assert pages.paras(_parse_markdown(text, "page.md").text) == want(*ARG)
+
+
+@pytest.mark.parametrize("line", [
+    "Made with synthetic data, the new models still fail on the tasks that need memory.",
+    "Hosted by three universities, the benchmark has become the field's common yardstick.",
+    "I, for one, hereby certify nothing: the curves may bend tomorrow.",
+])  # fmt: skip
+def test_sentences_that_open_like_a_credit_stay(line: str) -> None:
+    assert body(ARG[0], line, ARG[1]) == want(ARG[0], line, ARG[1])
+
+
+def test_a_title_above_its_own_breadcrumb_stays_the_title() -> None:
+    text = "\n\n".join(
+        ["Scale and Its Limits", "Home › Essays › 2026", "Why the curves held", *ARG]
+    )
+    out = clean_text(text)
+    assert out.title == "Scale and Its Limits"
+    assert pages.paras(out.text) == want("Why the curves held", *ARG)

@@ -209,7 +209,15 @@ def _breadcrumbs(lines: list[str], idx: list[int], chrome: set[int]) -> None:
         below = next((i for i in live[2:] if i not in chrome), None)
         if below is not None and len(top.split()) <= 10 and not _END.search(top):
             second = lines[live[1]].strip()
-            if _CRUMB.search(second) or nav.match(re.split(r"\s{2,}|\s*[·|•]\s*", second)[0]):
+            letters = [c for c in top if c.isalpha()]
+            # Over a breadcrumb, a masthead is printed as one (upper case, or "Site · Section");
+            # a title in sentence case may stand above its own breadcrumb.
+            masthead = (
+                bool(letters) and all(c.isupper() for c in letters) or bool(_PIECES.search(top))
+            )
+            if (_CRUMB.search(second) and masthead) or nav.match(
+                re.split(r"\s{2,}|\s*[·|•]\s*", second)[0]
+            ):
                 chrome.add(live[0])
 
 

@@ -254,3 +254,49 @@ def test_a_title_above_its_own_breadcrumb_stays_the_title() -> None:
     out = clean_text(text)
     assert out.title == "Scale and Its Limits"
     assert pages.paras(out.text) == want("Why the curves held", *ARG)
+
+
+@pytest.mark.parametrize("line", [
+    "The views expressed by guests are their own and do not represent those of their employers.",
+    "This letter is provided for information only and does not constitute an offer to sell.",
+    "Returns are net of management fees and carried interest and are unaudited.",
+    "Transcript generated automatically and lightly edited. It may contain errors.",
+    "This recording is for enrolled students only. Do not redistribute.",
+    "The neutrality of this article is disputed. Relevant discussion may be found on the talk page.",
+    "Want to sponsor Example Weekly? Reply to this email for the media kit.",
+    "Enjoyed this issue? Forward it to a friend, or share it:",
+    "Book a demo: https://example.org/demo",
+    "Next evening: “Resolved: open models should be regulated.” Tickets on sale now",
+    "[SPONSOR] This episode of Example Show is supported by Quire, the notebook for researchers.",
+    "Save article",
+    "{Reactions} 👍 (4) 🔥 (2)",
+    "Yes — 9 votes · No — 7 votes · Depends — 12 votes",
+    "🧵 Thread: 4 replies",
+])  # fmt: skip
+def test_notices_legends_asks_and_chat_rows_of_the_older_pages_go(line: str) -> None:
+    assert body(ARG[0], line, ARG[1]) == want(ARG[0], ARG[1])
+
+
+@pytest.mark.parametrize("line", [
+    "The views of the critics are their own business, but their forecasts have been wrong.",
+    "Past results of scaling tell us little about the next order of magnitude.",
+    "The returns to compute are still positive, whatever the sceptics say.",
+])  # fmt: skip
+def test_sentences_that_use_a_legend_s_words_stay(line: str) -> None:
+    assert body(ARG[0], line, ARG[1]) == want(ARG[0], line, ARG[1])
+
+
+def test_chat_messages_after_the_last_full_sentence_stay() -> None:
+    chat = []
+    for n, (who, said) in enumerate(zip(["ana_k", "marta.p", "ana_k"], ARG)):
+        chat += [f"[21-Oct-25 21:0{n}] {who}", said, "{Reactions} 👍 (4)"]
+    tail = [
+        "at 50% success. nobody hires a person who finishes half their tasks",
+        "and two years ago it was half of their few-minute tasks",
+    ]
+    chat += ["[21-Oct-25 21:05] marta.p", tail[0], "{Reactions} 😂 (3)"]
+    chat += ["[21-Oct-25 21:07] ana_k", tail[1]]
+    out = pages.paras(
+        clean_text("\n".join(["Server: Example", "Channel: #scaling", "", *chat])).text
+    )
+    assert out == want(*ARG, *tail)

@@ -25,7 +25,7 @@ _TAIL_HEADING = re.compile(
     r"reading)|you (?:may|might) also like|more from .{0,40}|read next|about the authors?|comments?|"
     r"\d+\s+(?:replies|comments|responses)|(?:comments?|replies|responses|discussion)\s*\(\d+\)|"
     r"leave a (?:reply|comment)|join the discussion|further reading|recommended reading|see also|"
-    r"share this(?: article| post)?|tags?|filed under|certificate of (?:the )?(?:court |shorthand |official )?"
+    r"share this(?: article| post)?|tags?|filed under|discover more|certificate of (?:the )?(?:court |shorthand |official )?"
     r"(?:reporter|transcriber|transcription|service))\s*[.:]?\s*$",
     re.I,
 )
@@ -34,7 +34,8 @@ _TAIL_CREDIT = re.compile(
     r"^\s*(?:(?:this )?(?:article|post|story|piece)\s+(?:was\s+)?(?:originally\s+|first\s+)?"
     r"(?:republished|published|appeared|reposted)|originally published|republished (?:from|with)|"
     r"original (?:source|article|post)\s*:|source\s*:|powered by|copyright\b|©|\(c\)\s*\d{4}|"
-    r"all rights reserved|(?:this|the) (?:article|explainer|post|piece|story|essay|guide) is part of "
+    r"all rights reserved|(?:this|the) (?:article|explainer|post|piece|story|essay|guide|interview|"
+    r"conversation|episode|podcast|report|review) is part of "
     r"(?:our|a|an) (?:\w+ )?series|corrections? (?:and \w+ )?(?:can|may|should) be sent)",
     re.I,
 )

@@ -314,7 +314,7 @@ def find_chrome(
     _counters(lines, idx, out.lines)
     _label_rows(lines, idx, out.lines)
     _comments(lines, idx, kinds, headers, out)
-    _tail(lines, idx, out, closing or set())
+    _tail(lines, idx, out, closing or set(), headers)
     return out
 
 
@@ -712,18 +712,23 @@ def _comments(
             return
 
 
-def _tail(lines: list[str], idx: list[int], out: Chrome, closing: set[int]) -> None:
+def _tail(
+    lines: list[str], idx: list[int], out: Chrome, closing: set[int], headers: list[int]
+) -> None:
     """After the last sentence of the text, once chrome has appeared, the short lines that follow
     (headline lists, footers) are the page's; so is a lone counter or control there (a post's
-    score under it)."""
+    score under it). In a thread the text runs to the last post's first line: chat messages
+    need not end a sentence."""
     end = out.cut if out.cut is not None else len(lines)
     live = [i for i in idx if i < end]
     sentences = [
         i for i in live if i not in out.lines and i not in closing and _is_sentence(lines[i])
     ]
+    if out.thread and headers:
+        sentences += [i for i in live if i > headers[-1] and i not in out.lines][:1]
     if not sentences:
         return
-    after = [i for i in live if i > sentences[-1]]
+    after = [i for i in live if i > max(sentences)]
     seen = False
     for i in after:
         if i not in out.lines and line_kind(lines[i]).ui:

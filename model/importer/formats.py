@@ -65,7 +65,15 @@ _SE_COMMENT = re.compile(
     r"\d{1,2}(?:,\s*\d{4})?\s+at\s+\d{1,2}:\d{2}\s*$",
     re.I,
 )
-_REACTIONS = re.compile(r"^(?:\s*(?:[^\w\s()\[\]]{1,4}|:[\w+-]+:)\s*[(\[]?\d[\d,]*[)\]]?)+\s*$")
+# A reaction row, after DiscordChatExporter's "{Reactions}" label when there is one.
+_REACTIONS = re.compile(
+    r"^(?:\s*\{reactions\})?(?:\s*(?:[^\w\s()\[\]]{1,4}|:[\w+-]+:)\s*[(\[]?\d[\d,]*[)\]]?)+\s*$",
+    re.I,
+)
+# A poll's options in one row ("Yes — 9 votes · No — 7 votes").
+_POLL_ROW = re.compile(
+    r"^(?:[^·|]{1,40}?\s[-–—:]\s*\d[\d,]* votes?(?:\s*\(\d{1,3}%\))?\s*(?:[·|]\s*|$)){2,}$", re.I
+)
 # "Yes — 5 votes (36%)": an option, a separator, a vote count and its share.
 _POLL_OPTION = re.compile(
     r"^\W*[^.!?]{1,60}?\s*[-–—:·|]\s*\d[\d,]* votes?\s*\(\d{1,3}(?:\.\d)?\s?%\)\s*$", re.I
@@ -96,7 +104,7 @@ _TAG_ROW = re.compile(r"^(?:[a-z0-9][a-z0-9.+#]*(?:-[a-z0-9.+#]+)*\s+){1,7}[a-z0
 _ABOUT = re.compile(r"^\s*about ([A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5})\s*:?\s*$", re.I)
 # The defining cues of the two boilerplates: the PSLRA safe harbor and the Regulation G note.
 _LEGAL = re.compile(r"forward[- ]looking|safe harbou?r|non-gaap", re.I)
-_BOT = re.compile(r"(?:\bbot|\b(?:BOT|APP))\s*$", re.I)
+_BOT = re.compile(r"(?:\bbot|\b(?:BOT|APP))\s*$|\]\s*bot:\w", re.I)  # "[…] bot:PollBot"
 _CHAT_HEADER = re.compile(r"^\s*\[[^\]]{4,40}\]\s+\S.{0,40}$")
 _COURSE = re.compile(
     r"^\W*(?:lecture|week|session|class|module|unit|lesson)\s+\d{1,3}\b[^!?]*$|"
@@ -189,6 +197,8 @@ def is_format_line(line: str) -> bool:
         or _EMAIL.match(s)
         or _PHONE.match(s)
     ):
+        return True
+    if n <= 40 and _POLL_ROW.match(s):
         return True
     if n <= 60 and (_THREAD.match(s) or (_NOTE.match(s) and n <= 30)):
         return True

@@ -28,7 +28,11 @@ from model.importer.lexicon import pattern, words
 MAX_AD_WORDS = 60  # a sponsor read or an ask is a short paragraph; an argument can run longer
 _STAMP = r"[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d+)?[\])]?"
 # What may stand in front of speech: a timestamp and/or a speaker label ("[00:41] HOST (Ana):").
-_LEAD = rf"^\W*(?:{_STAMP}\s*)?(?:[A-Z][\w.'’ -]{{0,30}}(?:\([^)]{{1,40}}\))?\s*:\s+)?"
+# An optional timestamp, then a speaker label ("HOST:") or a slot's bracketed label ("[SPONSOR]").
+_LEAD = (
+    rf"^\W*(?:{_STAMP}\s*)?(?:[A-Z][\w.'’ -]{{0,30}}(?:\([^)]{{1,40}}\))?\s*:\s+|"
+    r"\[(?:sponsor|sponsored|ad|advert|advertisement|paid promotion)\]\s*)?"
+)
 _TIMESTAMP_LINE = re.compile(rf"^\W*{_STAMP}\W*$")
 # A chapter marker ("01:45 A word from our sponsor"): a timestamp and a short label, no speaker
 # label and no sentence.

@@ -116,16 +116,16 @@ def _bounds(lines: list[str], idx: list[int], chrome: set[int]) -> tuple[int, in
 
 def find_export_chrome(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """The rules of this module that need a line's position or neighbours; adds to `chrome`."""
-    _edges(lines, idx, chrome)
+    first, last = _bounds(lines, idx, chrome)  # the rules below add no line between the two
+    _edges(lines, idx, chrome, first, last)
     _slide_masters(lines, idx, chrome)
-    _breadcrumbs(lines, idx, chrome)
+    _breadcrumbs(lines, idx, chrome, first)
     _procedure(lines, idx, chrome)
     _description(lines, idx, chrome)
 
 
-def _edges(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+def _edges(lines: list[str], idx: list[int], chrome: set[int], first: int, last: int) -> None:
     """Export and print stamps and property rows, before the first prose or after the last."""
-    first, last = _bounds(lines, idx, chrome)
     for i in idx:
         if first <= i <= last or i in chrome:
             continue
@@ -189,12 +189,13 @@ def _slide_masters(lines: list[str], idx: list[int], chrome: set[int]) -> None:
         chrome.update(group)
 
 
-def _breadcrumbs(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+def _breadcrumbs(lines: list[str], idx: list[int], chrome: set[int], first: int) -> None:
     """Breadcrumb trails, and the masthead on the first line above the top menu or trail."""
-    first, _ = _bounds(lines, idx, chrome)
     nav = _rx()["nav"]
     for i in idx:
         s = lines[i].strip()
+        if len(s) > 200 or not _CRUMB.search(s):
+            continue
         parts = [p for p in _CRUMB.split(s) if p.strip()]
         if len(parts) < 2 or _END.search(s) or s[:1] in "•*-–—":
             continue

@@ -41,7 +41,8 @@ naming its source):
   "Discussion" only when comments follow it) or, without one, a run of post headers after the
   article body starts the comments: the text is cut there. When the whole document is a thread
   (post headers before most of its prose), the posts are the text and only their headers and
-  action rows go.
+  action rows go. A Q&A card's action line ("answered Mar 1, 2024 at 14:20") closes the post
+  above it and starts none.
 
 A body line is never dropped for being rare or for appearing once: every rule needs a positive
 sign of chrome.

@@ -1,5 +1,5 @@
-"""The held-out corpora eval_unseen, eval_unseen2, eval_unseen3 and eval_unseen4: self-written
-articles the importer was never tuned on.
+"""The held-out corpora eval_unseen, eval_unseen2, eval_unseen3, eval_unseen4 and eval_unseen5:
+self-written articles the importer was never tuned on.
 
 Their worth is that their gold can be trusted without reading it again: every quote is found once
 in its article, the sides are balanced, the deliberate traps stay out of the trend facts, and the
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CORPORA = ("eval_unseen", "eval_unseen2", "eval_unseen3", "eval_unseen4")
+CORPORA = ("eval_unseen", "eval_unseen2", "eval_unseen3", "eval_unseen4", "eval_unseen5")
 
 # Per-article traps of eval_unseen2: numbers in the text that are ratios, hypotheticals,
 # projections, reference levels, derived multiples, fund returns or poll/vote counts, and
@@ -123,10 +123,59 @@ UNSEEN4_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
         ("300 trillion", "more than 40%", "end of 2027", "312 comments", "142 reactions"),
     ),
 }
+
+# The same for eval_unseen5: a columnist's "$600 billion question" and paywall counts, a
+# researcher's own cluster and forecast, a phone-in text poll and a survey's sample and date, a
+# power-law exponent and per-step arithmetic, a benchmark repo's own scores and stars, a seminar
+# exercise, letter writers' reference levels, forecasters' probabilities, a pension fund's own
+# allocation, and a grant's budget and schedule.
+UNSEEN5_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
+    "d01_paywalled_oped.html": (
+        {600e9, 218, 1, 2028},
+        ("$600 billion", "gigawatt range", "by 2030", "218 comments", "$1 a week", "of 2028"),
+    ),
+    "d02_magazine_qa.md": (
+        {4000, 24000, 10, 2032, 100},
+        ("4,000 accelerators", "ten times the compute", "before 2032", "hundredfold", "six years"),
+    ),
+    "d03_radio_call_in.txt": (
+        {61, 2700, 2047, 13, 12},
+        ("61 percent", "2,700", "by 2047", "thirteen years earlier", "twelve translators"),
+    ),
+    "d04_position_paper.md": (
+        {0.05, 11, 90, 12},
+        ("0.05", "11 percent", "90 percent", "12 percent", "seven orders", "close to twice"),
+    ),
+    "d05_github_issue.html": (
+        {31, 88, 1900, 212, 14},
+        ("31%", "88%", "4+ hours", "Q2 2027", "Star 1.9k", "Fork 212"),
+    ),
+    "d06_lecture_handout.txt": (
+        {1e9, 1000, 100e12, 300e12},
+        ("hundred trillion", "tenfold a year", "$1 billion", "1 percent share", "thousand times"),
+    ),
+    "d07_letters_page.txt": (
+        {40, 1999, 250, 1187},
+        ("forty years", "tens of millions", "1999", "250 words", "within a decade"),
+    ),
+    "d08_forecast_question_page.html": (
+        {27, 14, 45, 9, 33, 1204, 3981, 75, 2035, 2030},
+        ("27%", "predicted 14%", "1,204 forecasters", "at least 75%", "around 2030", "99%"),
+    ),
+    "d09_email_thread.txt": (
+        {3.2e9, 0.5, 40},
+        ("2% of the £3.2 billion", "0.5%", "more than 40 percent", "end of 2027", "twenty years"),
+    ),
+    "d10_grant_proposal.md": (
+        {1.8e6, 36},
+        ("£1.8 million", "36 months", "roughly a decade", "six weeks", "Page 2 of 6"),
+    ),
+}
 TRAPS = {
     "eval_unseen2": UNSEEN2_TRAPS,
     "eval_unseen3": UNSEEN3_TRAPS,
     "eval_unseen4": UNSEEN4_TRAPS,
+    "eval_unseen5": UNSEEN5_TRAPS,
 }
 
 
@@ -170,7 +219,7 @@ def test_ten_articles_balanced_and_in_several_formats(corpus) -> None:
         assert {c["stance"] for c in g["claims"]} >= {"pro", "con"}, g["article"]
 
 
-@pytest.mark.parametrize("corpus", ["eval_unseen2", "eval_unseen3", "eval_unseen4"])
+@pytest.mark.parametrize("corpus", ["eval_unseen2", "eval_unseen3", "eval_unseen4", "eval_unseen5"])
 def test_chrome_heavy_pages_with_every_chrome_line_marked(corpus) -> None:
     """Leakage can only be measured where there is chrome: at least three pages carry 30+ samples."""
     heavy = [g["article"] for g in _golds(corpus) if len(g["boilerplate_samples"]) >= 30]

@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from model.importer import claims, learned, lexicon, meaning, ranker, stance, targets
 from model.importer.article import Article, ImportProposals, NodeRef, Proposal, Sentence
@@ -248,14 +249,17 @@ def rule_stance(inputs: StanceInputs, i: int, node_side: float = 0.0) -> tuple[s
     )
 
 
-def sentence_rows(inputs: StanceInputs, model: GeneralStance | None) -> list[list[float]]:
+def sentence_rows(
+    inputs: StanceInputs, model: GeneralStance | None, vectors: Any = None
+) -> list[list[float]]:
     """The learned model's sentence features of every unit, the last being the side its meaning
-    takes by the model's meaning pass (0 without one)."""
-    sense = (
-        model.meaning_polarity(meaning.vectors(inputs.said))
-        if model is not None and model.meaning is not None
-        else [0.0] * len(inputs.said)
-    )
+    takes by the model's meaning pass (0 without one); vectors are the units' meaning vectors
+    when the caller has them already (the claim ranker reads the same ones)."""
+    if model is None or model.meaning is None:
+        sense = [0.0] * len(inputs.said)
+    else:
+        vecs = meaning.vectors(inputs.said) if vectors is None else vectors
+        sense = model.meaning_polarity(vecs)
     return [
         [*learned.sentence_features(t, e, s), m]
         for t, e, s, m in zip(inputs.said, inputs.evidence, inputs.sides, sense)
@@ -360,20 +364,23 @@ def propose(
     text, sents, bodies, notes = prepare(article)
     facts = find_facts(text)
     ranker_model = ranker.shipped() if claim_model is _SHIPPED else claim_model
+    model = learned.shipped() if stance_model is _SHIPPED else stance_model
+    inputs = stance_inputs(article.title, sents, bodies)
+    # One set of meaning vectors for both the claim ranker's and the stance model's meaning pass.
+    wanted = ranker_model is not None or (model is not None and model.meaning is not None)
+    vectors = meaning.vectors(inputs.said) if wanted else None
     ranked = merge_near_duplicates(
         claims.rank_claims(
-            sents, bodies, [(f.start, f.end) for f in facts], ranker_model, article.title
+            sents, bodies, [(f.start, f.end) for f in facts], ranker_model, article.title, vectors
         ),
         bodies,
     )
-    inputs = stance_inputs(article.title, sents, bodies)
     texts = [bodies[i] for i, _ in ranked]
     sims = targets.similarities(texts, nodes)
-    model = learned.shipped() if stance_model is _SHIPPED else stance_model
     rows: list[list[float]] = []
     lean = 0.0
     if model is not None:
-        rows = sentence_rows(inputs, model)
+        rows = sentence_rows(inputs, model, vectors)
         lean = learned_lean(model, inputs, rows)
     chosen = []
     for row, (i, score) in enumerate(ranked):

@@ -20,9 +20,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from model.importer import lexicon as lx
 from model.importer.article import Sentence
+from model.importer.learned import Logit
 
 MODEL_FILE = lx.DATA / "claim_model.json"
 
@@ -54,7 +56,12 @@ FEATURES = (
     "has_fact",
     "bullet",
     "discourse",  # opens with but/so/in short/…
+    "title_case",  # share of its words after the first that are capitalised (headline-like)
+    "meaning_centrality",  # cosine of its meaning vector with the article's mean vector
+    # Last, as training fills it in out of fold (tools/train_ranker.py):
+    "meaning",  # claim-likeness of the sentence's meaning vector by the meaning pass (logit)
 )
+MEANING_CLIP = 8.0  # the meaning pass's logit is clipped to ±8 (P ≈ 0.9997): a bounded feature
 
 _FIRST_SING = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|mine)\b")
 _FIRST_PLUR = re.compile(r"\b(?:we|our|us|we're|we’re|we've|we’ve)\b", re.I)
@@ -107,12 +114,19 @@ def features(
     centrality: Sequence[float],
     title_sim: Sequence[float],
     has_fact: Sequence[bool],
+    sense: Sequence[float] | None = None,
+    vectors: Any = None,
 ) -> list[list[float] | None]:
-    """One feature row per sentence (None where the rules exclude it: heading, fragment, table)."""
+    """One feature row per sentence (None where the rules exclude it: heading, fragment, table);
+    sense is each sentence's meaning score (LinearRanker.meaning_scores) and vectors their
+    meaning vectors (meaning.vectors), zeros without them."""
     from model.importer.stance import polarity
 
     n = len(sentences)
-    finite = sorted(s for s in rule_scores if math.isfinite(s))
+    keep = [math.isfinite(x) for x in rule_scores]
+    finite = sorted(x for x, k in zip(rule_scores, keep) if k)
+    mcent = meaning_centrality(vectors, keep)
+
     rows: list[list[float] | None] = []
     for i, (s, b) in enumerate(zip(sentences, bodies)):
         sc = rule_scores[i]
@@ -153,9 +167,37 @@ def features(
                 float(has_fact[i]),
                 float(s.bullet),
                 float(bool(lx.DISCOURSE.match(b))),
+                title_case(b),
+                mcent[i],
+                sense[i] if sense is not None else 0.0,
             ]
         )
     return rows
+
+
+def title_case(body: str) -> float:
+    """Share of the words after the first that start with a capital: a headline or a book title
+    ("How Scale Made Minds") capitalises most, prose only its names."""
+    words = [w.lstrip("\"“‘'(") for w in body.split()[1:]]
+    words = [w for w in words if w[:1].isalpha()]
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
+def meaning_centrality(vectors: Any, keep: Sequence[bool]) -> list[float]:
+    """Cosine of each unit's meaning vector with the mean vector of the units kept (not
+    excluded by the rules): a claim restates what the article is about; zeros without vectors."""
+    import numpy as np
+
+    n = len(keep)
+    if vectors is None or not n:
+        return [0.0] * n
+    v = np.asarray(vectors, dtype=float).reshape(n, -1)
+    mask = np.asarray(keep, dtype=bool) & v.any(axis=1)
+    if not mask.any():
+        return [0.0] * n
+    centre = v[mask].mean(axis=0)
+    norm = float(np.linalg.norm(centre))
+    return [float(x) for x in (v @ centre / norm if norm > 0 else np.zeros(n))]
 
 
 @dataclass(frozen=True)
@@ -172,6 +214,12 @@ class LinearRanker:
     trained_on: str = ""
     cap_scale: float | None = None  # at most cap_scale · n^cap_exponent proposals (claims.cap)
     cap_exponent: float | None = None
+    meaning: Logit | None = None  # the meaning pass: claim vs not from the sentence vector
+
+    def meaning_scores(self, vectors: Any) -> list[float]:
+        """Each sentence vector's claim-likeness by the meaning pass, its logit clipped to
+        ±MEANING_CLIP; 0 for a zero vector (no text, or no WordLlama) or without a pass."""
+        return meaning_scores(self.meaning, vectors)
 
     def probability(self, row: Sequence[float]) -> float:
         z = self.intercept + sum(
@@ -195,7 +243,10 @@ class LinearRanker:
                 n: {"weight": round(w, 5), "mean": round(m, 5), "scale": round(s, 5)}
                 for n, w, m, s in zip(self.names, self.coef, self.mean, self.scale)
             },
-        }
+            **({"meaning_model": {"coef": [round(float(w), 6) for w in self.meaning.coef],
+                                  "intercept": round(float(self.meaning.intercept), 6)}}
+               if self.meaning else {}),
+        }  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict) -> LinearRanker:
@@ -215,6 +266,9 @@ class LinearRanker:
             trained_on=data.get("trained_on", ""),
             cap_scale=hyper.get("cap_scale"),
             cap_exponent=hyper.get("cap_exponent"),
+            meaning=Logit(list(m["coef"]), float(m["intercept"]))
+            if (m := data.get("meaning_model"))
+            else None,
         )
 
 
@@ -227,6 +281,7 @@ def train(
     threshold: float = 0.5,
     trained_on: str = "",
     cap: tuple[float, float] | None = None,
+    meaning: Logit | None = None,
 ) -> LinearRanker:
     """Fit on feature rows and 0/1 labels (1 = the sentence is a gold claim); needs scikit-learn."""
     import numpy as np
@@ -241,8 +296,32 @@ def train(
     return LinearRanker(
         FEATURES, [float(v) for v in mean], [float(v) for v in scale],
         [float(v) for v in clf.coef_[0]], float(clf.intercept_[0]), threshold, c, trained_on,
-        *(cap or (None, None)),
+        *(cap or (None, None)), meaning,
     )  # fmt: skip
+
+
+def meaning_scores(model: Logit | None, vectors: Any) -> list[float]:
+    """The meaning pass's logit of each sentence vector, clipped to ±MEANING_CLIP (0 for a zero
+    vector or without a model): how much what the sentence says reads like an argued claim."""
+    import numpy as np
+
+    if model is None or not len(vectors):
+        return [0.0] * len(vectors)
+    v = np.asarray(vectors, dtype=float).reshape(len(vectors), -1)
+    z = np.clip(v @ np.asarray(model.coef) + model.intercept, -MEANING_CLIP, MEANING_CLIP)
+    z[~v.any(axis=1)] = 0.0
+    return [float(x) for x in z]
+
+
+def fit_meaning(
+    vectors: Any, labels: Sequence[int], weights: Sequence[float] | None, c: float
+) -> Logit:
+    """The meaning pass: a logistic regression of claim (1) vs not (0) on sentence vectors."""
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=c, max_iter=3000)
+    clf.fit(vectors, list(labels), sample_weight=weights)
+    return Logit([float(w) for w in clf.coef_[0]], float(clf.intercept_[0]))
 
 
 @cache

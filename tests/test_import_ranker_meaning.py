@@ -45,6 +45,7 @@ VECTORS = st.lists(
 def test_the_meaning_score_is_the_passes_clipped_logit_and_zero_without_a_vector(vs, bias) -> None:
     w = np.random.default_rng(2).normal(size=meaning.DIM)
     sense = learned.Logit(w.tolist(), bias)
+    vs = [*vs, [0.0] * meaning.DIM]  # an empty text's vector
     for v, z in zip(vs, ranker.meaning_scores(sense, vs)):
         assert abs(z) <= ranker.MEANING_CLIP
         if not np.any(v):

@@ -3,12 +3,15 @@
 The additive rule score in claims.py weighs its cues by hand; this model learns how much each
 general property of a sentence says "claim": the rule score itself, position in the article and
 paragraph, length, first-person and author-position markers, modality, hedges, polarity, TF-IDF
-centrality and similarity to the title. A logistic regression trained only on annotated claims
-(`tools/train_ranker.py`), evaluated leave-one-article-out (`tools/eval_loo.py`), with its
-regularisation and proposal threshold chosen by cross-validation inside the training articles.
-No word of any article is a feature, only sentence shapes, so it carries over to new voices.
-The runtime needs no scikit-learn beyond the TF-IDF the rules already use: standardise, dot
-product, logistic.
+centrality and similarity to the title, a headline's capitals — and what the sentence means: a
+meaning pass (a logistic regression over its WordLlama vector, model/importer/meaning.py, the
+vectors the stance model reads too) gives its claim-likeness, fitted out of fold at training
+time so the ranker trusts it only as far as it holds on unseen articles. A logistic regression
+trained only on annotated claims (`tools/train_ranker.py`), evaluated leave-one-article-out
+(`tools/eval_loo.py`), with its regularisation, proposal threshold and per-article cap chosen by
+cross-validation inside the training articles. No word of any article is a feature, only
+sentence shapes and a linear reading of the embedding, so it carries over to new voices. The
+runtime needs no scikit-learn: standardise, dot product, logistic.
 """
 
 from __future__ import annotations

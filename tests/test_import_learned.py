@@ -116,7 +116,7 @@ CUELESS = st.sampled_from(CUELESS_TEXTS)
 
 def _p_pro(text: str, lean: float, side: int = 0) -> float:
     model = learned.shipped()
-    row = learned.sentence_features(text, stance.evidence(text), side)
+    row = [*learned.sentence_features(text, stance.evidence(text), side), 0.0]  # no meaning side
     return model.probabilities(row, learned.context_features(row, lean, 0.0, 0, 0.0))["pro"]
 
 
@@ -185,6 +185,39 @@ def test_attributing_a_sentence_to_critics_in_a_pro_article_makes_it_con(
     said = f"{lead} {text[0].lower()}{text[1:]}."
     assert _label_of_last(text + ".") == "pro"
     assert _label_of_last(said) == "con"
+
+
+CONCESSIONS = [
+    "Admittedly,",
+    "To be fair,",
+    "I concede that",
+    "It is true that",
+    "We believed that",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(CONCESSIONS), CUELESS, CUELESS)
+def test_a_concession_answered_in_the_same_sentence_is_not_one(
+    lead: str, granted: str, answer: str
+) -> None:
+    """ "Admittedly, X" grants X to the other side; "Admittedly, X, but Y" and "Although I
+    concede X, Y" make the author's point Y."""
+    x = f"{granted[0].lower()}{granted[1:]}"
+    assert learned.concedes(f"{lead} {x}.")
+    assert not learned.concedes(f"{lead} {x}, but {answer.lower()}.")
+    assert not learned.concedes(f"Although {lead[0].lower()}{lead[1:]} {x}, {answer.lower()}.")
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.sampled_from(CONCESSIONS), CUELESS)
+def test_conceding_a_point_moves_it_away_from_the_articles_side(lead: str, text: str) -> None:
+    """A point the author grants belongs to the side the author argues against: the same words
+    conceded read less like the article's side, in a pro article and in a con one (the marker
+    alone moves a cue-less sentence toward the other side without deciding it)."""
+    said = f"{lead} {text[0].lower()}{text[1:]}."
+    assert _p_pro(said, 0.5) < _p_pro(text + ".", 0.5)
+    assert _p_pro(said, -0.5) > _p_pro(text + ".", -0.5)
 
 
 # Our own short pro essay: first-person expectations, negated limits, a reported objection.

@@ -52,10 +52,11 @@ FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|My|we|We|o
 EXPECTATION = re.compile(r"\b" + lx.pattern("expectation") + r"\b", re.I)
 
 SENTENCE = ("polarity", "pro_cues", "con_cues", "cueless", "reported", "attributed",
-            "first_person", "first_person_expects", "question", "hedge", "meaning")  # fmt: skip
+            "first_person", "first_person_expects", "question", "hedge", "concedes",
+            "meaning")  # fmt: skip
 ARTICLE = ("own_voice_polarity", "title_polarity", "camps_reported", "own_voice_meaning")
 CONTEXT = ("lean", "lean_if_cueless", "lean_if_attributed", "lean_if_first_person_expects",
-           "paragraph", "paragraph_if_cueless", "section", "title")  # fmt: skip
+           "lean_if_concedes", "paragraph", "paragraph_if_cueless", "section", "title")  # fmt: skip
 
 
 def cue_polarity(evidence: tuple[float, float]) -> float:
@@ -80,7 +81,19 @@ def sentence_features(text: str, evidence: tuple[float, float], side: int) -> li
         1.0 if first and EXPECTATION.search(text) else 0.0,
         1.0 if text.rstrip().endswith("?") else 0.0,
         1.0 if lx.HEDGE.search(text) else 0.0,
+        1.0 if concedes(text) else 0.0,
     ]
+
+
+def concedes(text: str) -> bool:
+    """Whether the sentence grants a point to the other side, names an objection or states a
+    belief the author held before ("Admittedly, …", "The strongest objection is …", "We
+    believed that …") — and does not answer it itself ("…, but …", "Although …, …")."""
+    return bool(
+        lx.CONCEDES.search(text)
+        and not lx.REBUTTAL.search(text)
+        and not lx.SUBORDINATE_CONCESSION.match(text)
+    )
 
 
 def own_voice(sides: Sequence[int], attributed: Sequence[bool]) -> list[int]:
@@ -109,13 +122,18 @@ def article_features(
 
 
 def context_features(
-    sent: Sequence[float], lean: float, paragraph: float, section: int, title: float
+    sent: Sequence[float],
+    lean: float,
+    paragraph: float,
+    section: int,
+    title: float,
 ) -> list[float]:
     """How the article bears on the sentence: its lean (strongest where the sentence has no cue
     of its own), the rest of its paragraph, a side's section, the title's polarity."""
     big = lean
     cueless, attributed, expects = sent[3], sent[5], sent[7]
-    return [big, big * cueless, big * attributed, big * expects,
+    conceded = sent[SENTENCE.index("concedes")]
+    return [big, big * cueless, big * attributed, big * expects, big * conceded,
             paragraph, paragraph * cueless, float(section), title]  # fmt: skip
 
 

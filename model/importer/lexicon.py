@@ -66,6 +66,14 @@ REBUTTED_CON = re.compile(rf"\b{_HOLD_CON}\W+(?:\w+\W+){{0,2}}{_WRONG}", re.I)
 REPORTED_PRO = re.compile(rf"\b{_HOLD_PRO}\b", re.I)
 # A view voiced against the author ("The standard reply is that …", "Some will object …").
 REPLY = words("replies")
+# A point granted to the other side, an objection named, a former belief ("Admittedly, …").
+CONCEDES = words("concessions")
+# "Critics say X, but Y" / "Granted, X; yet Y": the speaker answers the view in the same sentence.
+REBUTTAL = re.compile(r"[,;:—–-]\s*(?:but|yet|however)\s", re.I)
+# A sentence that opens on a subordinate concession answers it in its own main clause.
+SUBORDINATE_CONCESSION = re.compile(
+    r"^\W*(?:although|though|even though|even if|while|whereas)\b", re.I
+)
 # A sentence that continues the reported view before it ("On this view, …", "They also argue …").
 ANAPHORIC_VIEW = re.compile(
     rf"^(?:on|in|by) (?:this|that|their|such a) (?:view|account|logic|reading)\b|"

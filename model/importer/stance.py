@@ -174,7 +174,7 @@ def section_context(paragraph_starts: list[str]) -> list[int]:
     return out
 
 
-_REBUTTAL = re.compile(r"[,;:—–-]\s*(?:but|yet|however)\s", re.I)
+_REBUTTAL = lx.REBUTTAL
 
 
 def reported_side(text: str, author: int = 0) -> int:

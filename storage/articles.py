@@ -430,6 +430,7 @@ def _parse_html(text: str, name: str) -> Article:
             # chrome within a page is model/importer/chrome.py's job.
             deduplicate=False,
         )
+        body = _with_discussion(trafilatura, _FOOTNOTE_ANCHOR.sub("", text), body)
         meta = trafilatura.extract_metadata(src)
     except (RecursionError, MemoryError):
         raise
@@ -462,6 +463,26 @@ def _parse_html(text: str, name: str) -> Article:
         url=url or c.url,
         kind="html",
     )
+
+
+# A page whose comments hold at least twice the words of its short body is a discussion page (a
+# forecasting question, an issue tracker, a Q&A or forum page): its comments are the argument.
+# Under an article of some length, reader comments stay out.
+DISCUSSION_BODY_WORDS = 800
+DISCUSSION_RATIO = 2.0
+
+
+def _with_discussion(trafilatura, src: str, body: str | None) -> str | None:  # noqa: ANN001
+    """The page's text with its comments (src: the page before _drop_notes took its comment
+    containers out) when the comments outweigh a short body."""
+    words = len((body or "").split())
+    if not body or words >= DISCUSSION_BODY_WORDS:
+        return body
+    full = trafilatura.extract(
+        src, output_format="txt", include_comments=True, include_tables=True,
+        include_links=False, favor_recall=True, deduplicate=False,
+    )  # fmt: skip
+    return full if full and len(full.split()) >= DISCUSSION_RATIO * words else body
 
 
 def _has_prose(text: str) -> bool:

@@ -300,3 +300,25 @@ def test_chat_messages_after_the_last_full_sentence_stay() -> None:
         clean_text("\n".join(["Server: Example", "Channel: #scaling", "", *chat])).text
     )
     assert out == want(*ARG, *tail)
+
+
+MAIL_HEADERS = [
+    ["From: Dana Whitfield", "Sent: Tuesday, 3 March 2026 09:14", "To: Board", "Subject: RE: the bet"],
+    ["From: Ivo Marsh <ivo@example.org>", "To: Dana Whitfield; Sam Lee", "Cc: Risk team"],
+    ["> From: Sam Lee", "> Date: 2 March 2026"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("block", MAIL_HEADERS)
+def test_a_printed_mail_threads_header_blocks_go_wherever_they_are(block: list[str]) -> None:
+    """Each quoted message of a thread opens with its header block, in the middle of the text."""
+    assert body(ARG[0], "\n".join(block), ARG[1], *block, ARG[2]) == want(*ARG)
+
+
+def test_a_mail_disclaimer_goes_but_a_single_field_like_line_stays() -> None:
+    disclaimer = (
+        "This email and any attachments are confidential and intended solely for the addressee."
+    )
+    to_line = "To: the skeptics, I say look at the curves."
+    assert body(ARG[0], disclaimer, ARG[1]) == want(ARG[0], ARG[1])
+    assert body(ARG[0], to_line, ARG[1]) == want(ARG[0], to_line, ARG[1])

@@ -31,6 +31,10 @@ data/chrome_*.txt (the "Sixth round" groups name their sources):
 - **A video's description box**: the lines between a video page's view-count row ("96,402 views
   Nov 12, 2026") and the box's toggle ("...more", "Show less"), at most six: the text of a video
   page is its transcript, and the uploader's blurb and links sit in that box.
+- **Mail headers in a printed thread.** A block of two or more header lines (RFC 5322 fields:
+  "From:", "To:", "Cc:", "Bcc:", "Sent:", "Date:", "Subject:", "Reply-To:") with a "From:" in
+  it, anywhere in the text: each quoted message of a thread opens with one. So does the mail
+  disclaimer line ("This email and any attachments are confidential …").
 - **Procedure notes in a transcript.** A whole-line parenthesis of ≤ 12 words that records
   procedure ("(Sitting suspended …)", "(On resuming)") on a page with speaker turns.
 """
@@ -122,6 +126,31 @@ def find_export_chrome(lines: list[str], idx: list[int], chrome: set[int]) -> No
     _breadcrumbs(lines, idx, chrome, first)
     _procedure(lines, idx, chrome)
     _description(lines, idx, chrome)
+    _mail_headers(lines, idx, chrome)
+
+
+_MAIL_FIELD = re.compile(r"^\W{0,2}(from|to|cc|bcc|sent|date|subject|reply-to)\s*:\s*\S", re.I)
+_DISCLAIMER = re.compile(
+    r"^\W*this (?:e-?mail|message)(?: and any (?:attachments?|files?)[\w ]{0,30})? "
+    r"(?:is|are|may be|may contain)\b[^.]{0,40}\b(?:confidential|privileged)",
+    re.I,
+)
+
+
+def _mail_headers(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """Header blocks of a printed mail thread, and the mail disclaimer line."""
+    block: list[int] = []
+    for i in [*idx, -1]:
+        m = _MAIL_FIELD.match(lines[i]) if i >= 0 else None
+        if m:
+            block.append(i)
+            continue
+        fields = {_MAIL_FIELD.match(lines[j]).group(1).lower() for j in block}
+        if len(block) >= 2 and "from" in fields:
+            chrome.update(block)
+        block = []
+        if i >= 0 and _DISCLAIMER.match(lines[i]):
+            chrome.add(i)
 
 
 def _edges(lines: list[str], idx: list[int], chrome: set[int], first: int, last: int) -> None:

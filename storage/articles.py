@@ -430,7 +430,6 @@ def _parse_html(text: str, name: str) -> Article:
             # chrome within a page is model/importer/chrome.py's job.
             deduplicate=False,
         )
-        body = _with_discussion(trafilatura, _FOOTNOTE_ANCHOR.sub("", text), body)
         meta = trafilatura.extract_metadata(src)
     except (RecursionError, MemoryError):
         raise
@@ -438,15 +437,19 @@ def _parse_html(text: str, name: str) -> Article:
         body = None
     # No prose paragraph in what trafilatura kept: it took a page's furniture for the text (a
     # forum or discussion page whose posts all sit in "comment" containers, which _drop_notes
-    # removed). Read all the text then; the chrome rules below take the furniture out.
+    # removed). Read all the text then; the chrome rules below take the furniture out. When
+    # the body has prose but the comments outweigh it, they are read too (_with_discussion).
+    whole = _FOOTNOTE_ANCHOR.sub("", text)
     if not body or len(body.split()) < 20 or not _has_prose(body):
         fallback = _strip_tags(src)
         if not _has_prose(fallback):  # all its prose sits in comment containers: a thread
-            fallback = _strip_tags(_FOOTNOTE_ANCHOR.sub("", text))
+            fallback = _strip_tags(whole)
         if len(fallback.split()) > len((body or "").split()) or (
             _has_prose(fallback) and not _has_prose(body or "")
         ):
             body = fallback
+    else:
+        body = _with_discussion(trafilatura, whole, body)
     body = _unwrap_cells(body or "")
     title = clean_title(getattr(meta, "title", None) or "") if meta else ""
     author = (getattr(meta, "author", None) or "") if meta else ""
@@ -465,24 +468,29 @@ def _parse_html(text: str, name: str) -> Article:
     )
 
 
-# A page whose comments hold at least twice the words of its short body is a discussion page (a
-# forecasting question, an issue tracker, a Q&A or forum page): its comments are the argument.
-# Under an article of some length, reader comments stay out.
+# A page whose comments outweigh its short body is a discussion page (a forecasting question, an
+# issue tracker, a Q&A or forum page): its comments are the argument. Under an article of some
+# length, reader comments stay out.
 DISCUSSION_BODY_WORDS = 800
-DISCUSSION_RATIO = 2.0
+DISCUSSION_RATIO = 1.0  # comment words per body word
 
 
-def _with_discussion(trafilatura, src: str, body: str | None) -> str | None:  # noqa: ANN001
-    """The page's text with its comments (src: the page before _drop_notes took its comment
-    containers out) when the comments outweigh a short body."""
-    words = len((body or "").split())
-    if not body or words >= DISCUSSION_BODY_WORDS:
+def _with_discussion(trafilatura, whole: str, body: str) -> str:  # noqa: ANN001
+    """The page read with its comments (`whole`: before _drop_notes took the comment containers
+    out) when they outweigh a short body: a discussion page."""
+    words = len(body.split())
+    if words >= DISCUSSION_BODY_WORDS:
         return body
-    full = trafilatura.extract(
-        src, output_format="txt", include_comments=True, include_tables=True,
-        include_links=False, favor_recall=True, deduplicate=False,
-    )  # fmt: skip
-    return full if full and len(full.split()) >= DISCUSSION_RATIO * words else body
+    try:
+        full = trafilatura.extract(
+            whole, output_format="txt", include_comments=True, include_tables=True,
+            include_links=False, favor_recall=True, deduplicate=False,
+        )  # fmt: skip
+    except (RecursionError, MemoryError):
+        raise
+    except Exception:  # noqa: BLE001 - keep the body read without them
+        return body
+    return full if full and len(full.split()) >= (1 + DISCUSSION_RATIO) * words else body
 
 
 def _has_prose(text: str) -> bool:

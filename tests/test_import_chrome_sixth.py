@@ -322,3 +322,25 @@ def test_a_mail_disclaimer_goes_but_a_single_field_like_line_stays() -> None:
     to_line = "To: the skeptics, I say look at the curves."
     assert body(ARG[0], disclaimer, ARG[1]) == want(ARG[0], ARG[1])
     assert body(ARG[0], to_line, ARG[1]) == want(ARG[0], to_line, ARG[1])
+
+
+def test_every_message_of_a_printed_mail_thread_is_text() -> None:
+    """A "Sent:" date line opens each message: it is no forum post header, so the later
+    messages are never cut as the page's comments."""
+    notice = "This email and any attachments are confidential and intended for the addressee."
+    # The second message is the long reply that holds most of the thread's prose.
+    late = [
+        "Playing the other side for a moment: every year someone calls a wall, and the next "
+        "release climbs over it, so I would not bet the fund on a plateau either.",
+        "Fair hit on the wall predictions, but cheaper tokens show a cheaper product, not a mind, "
+        "and the case for the sleeve needs the second of those.",
+    ]
+    messages = [pages.PROSE[:1], pages.PROSE[1:], late[:1], late[1:]]
+    parts = []
+    for n, (who, paras) in enumerate(zip(["Dana", "Ivo", "Sam", "Dana"], messages)):
+        parts += [f"From: {who} Whitfield", f"Sent: Tuesday, {n + 3} March 2026 09:1{n}",
+                  "To: Board", "Cc: Risk team", "Subject: RE: the bet", "All,", *paras, who,
+                  f"{who} Whitfield | Analyst | Northgate Fund", notice]  # fmt: skip
+    kept = body(*parts)
+    assert all(p in kept for p in pages.paras("\n".join([*pages.PROSE, *late])))
+    assert not any(k.startswith(("From:", "Sent:", "To:", "Subject:")) for k in kept)

@@ -303,7 +303,7 @@ def find_chrome(
     _bio(lines, idx, out.lines, author or out.author)
     _bio_shape(lines, idx, out.lines)
     headers = sorted(
-        {i for i in idx if kinds[i].header}
+        {i for i in idx if kinds[i].header and not MAIL_FIELD.match(lines[i])}
         | _names_over_meta(lines, idx, out.lines)
         | _names_over_dates(lines, idx, kinds, out.lines)
     )
@@ -317,6 +317,11 @@ def find_chrome(
     _comments(lines, idx, kinds, headers, out)
     _tail(lines, idx, out, closing or set(), headers)
     return out
+
+
+# A mail header field ("Sent: Tuesday, 24 November 2026 14:20"): in a printed thread every
+# message opens with a block of them, and each message is text, so none starts a comment section.
+MAIL_FIELD = re.compile(r"^\W{0,2}(from|to|cc|bcc|sent|date|subject|reply-to)\s*:\s*\S", re.I)
 
 
 def _weak_groups(lines: list[str], idx: list[int], weak: set[int], chrome: set[int]) -> None:

@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from model.importer.chrome import is_prose, line_kind
+from model.importer.chrome import MAIL_FIELD, is_prose, line_kind
 from model.importer.lexicon import pattern
 
 _PIECES = re.compile(r"\s+[·|•—–-]\s+|\s*[·|•]\s*|\s+[—–]\s*|\s*[—–]\s+")
@@ -129,7 +129,6 @@ def find_export_chrome(lines: list[str], idx: list[int], chrome: set[int]) -> No
     _mail_headers(lines, idx, chrome)
 
 
-_MAIL_FIELD = re.compile(r"^\W{0,2}(from|to|cc|bcc|sent|date|subject|reply-to)\s*:\s*\S", re.I)
 _DISCLAIMER = re.compile(
     r"^\W*this (?:e-?mail|message)(?: and any (?:attachments?|files?)[\w ]{0,30})? "
     r"(?:is|are|may be|may contain)\b[^.]{0,40}\b(?:confidential|privileged)",
@@ -141,11 +140,11 @@ def _mail_headers(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """Header blocks of a printed mail thread, and the mail disclaimer line."""
     block: list[int] = []
     for i in [*idx, -1]:
-        m = _MAIL_FIELD.match(lines[i]) if i >= 0 else None
+        m = MAIL_FIELD.match(lines[i]) if i >= 0 else None
         if m:
             block.append(i)
             continue
-        fields = {_MAIL_FIELD.match(lines[j]).group(1).lower() for j in block}
+        fields = {MAIL_FIELD.match(lines[j]).group(1).lower() for j in block}
         if len(block) >= 2 and "from" in fields:
             chrome.update(block)
         block = []

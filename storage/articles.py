@@ -412,24 +412,25 @@ _FOOTNOTE_ANCHOR = re.compile(
 )
 
 
+_EXTRACT = {
+    "output_format": "txt",
+    "include_tables": True,
+    "include_links": False,
+    "favor_recall": True,
+    # Not deduplicate=True: its cache is process-wide, so from the third read of a page in one
+    # parser child its paragraphs counted as repeats and were dropped. Repeated chrome within a
+    # page is model/importer/chrome.py's job.
+    "deduplicate": False,
+}
+
+
 def _parse_html(text: str, name: str) -> Article:
     import trafilatura
 
     src = _drop_notes(_FOOTNOTE_ANCHOR.sub("", text))
     body, meta = None, None
     try:
-        body = trafilatura.extract(
-            src,
-            output_format="txt",
-            include_comments=False,
-            include_tables=True,
-            include_links=False,
-            favor_recall=True,
-            # Not deduplicate=True: its cache is process-wide, so from the third read of a page in
-            # one parser child its paragraphs counted as repeats and were dropped. Repeated
-            # chrome within a page is model/importer/chrome.py's job.
-            deduplicate=False,
-        )
+        body = trafilatura.extract(src, include_comments=False, **_EXTRACT)
         meta = trafilatura.extract_metadata(src)
     except (RecursionError, MemoryError):
         raise
@@ -449,7 +450,7 @@ def _parse_html(text: str, name: str) -> Article:
         ):
             body = fallback
     else:
-        body = _with_discussion(trafilatura, whole, body)
+        body = _with_discussion(whole, body)
     body = _unwrap_cells(body or "")
     title = clean_title(getattr(meta, "title", None) or "") if meta else ""
     author = (getattr(meta, "author", None) or "") if meta else ""
@@ -475,17 +476,16 @@ DISCUSSION_BODY_WORDS = 800
 DISCUSSION_RATIO = 1.0  # comment words per body word
 
 
-def _with_discussion(trafilatura, whole: str, body: str) -> str:  # noqa: ANN001
+def _with_discussion(whole: str, body: str) -> str:
     """The page read with its comments (`whole`: before _drop_notes took the comment containers
     out) when they outweigh a short body: a discussion page."""
+    import trafilatura
+
     words = len(body.split())
     if words >= DISCUSSION_BODY_WORDS:
         return body
     try:
-        full = trafilatura.extract(
-            whole, output_format="txt", include_comments=True, include_tables=True,
-            include_links=False, favor_recall=True, deduplicate=False,
-        )  # fmt: skip
+        full = trafilatura.extract(whole, include_comments=True, **_EXTRACT)
     except (RecursionError, MemoryError):
         raise
     except Exception:  # noqa: BLE001 - keep the body read without them

@@ -122,11 +122,7 @@ def article_features(
 
 
 def context_features(
-    sent: Sequence[float],
-    lean: float,
-    paragraph: float,
-    section: int,
-    title: float,
+    sent: Sequence[float], lean: float, paragraph: float, section: int, title: float
 ) -> list[float]:
     """How the article bears on the sentence: its lean (strongest where the sentence has no cue
     of its own), the rest of its paragraph, a side's section, the title's polarity."""

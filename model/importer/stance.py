@@ -174,14 +174,11 @@ def section_context(paragraph_starts: list[str]) -> list[int]:
     return out
 
 
-_REBUTTAL = lx.REBUTTAL
-
-
 def reported_side(text: str, author: int = 0) -> int:
     """+1 when the sentence reports the pro side's view, -1 the con side's, else 0. author is the
     article's own side (sign of its lean): a reply voiced against the author ("The standard reply
     is that …", "Some will object …") belongs to the other side."""
-    if _REBUTTAL.search(text):
+    if lx.REBUTTAL.search(text):
         return 0  # "Critics say X, but Y": the speaker answers them
     if lx.REBUTTED_CON.search(text):
         return 1  # "The skeptics are wrong": the author answers that camp
@@ -223,7 +220,7 @@ def article_lean(weighted: list[tuple[float, float]]) -> float:
 
 def _agnostic(text: str) -> bool:
     """Not knowing, stated, and not followed by a verdict ("hard to say, but I'm sure …")."""
-    return bool(lx.AGNOSTIC.search(text)) and not _REBUTTAL.search(text)
+    return bool(lx.AGNOSTIC.search(text)) and not lx.REBUTTAL.search(text)
 
 
 def classify(

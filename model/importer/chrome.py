@@ -343,7 +343,7 @@ def _head(lines: list[str], idx: list[int], kinds: dict[int, LineKind], out: Chr
     button) is a byline; when
     a byline (or date line) is found, the title is the title-like line just above it (or above a
     one-line standfirst), and what precedes the title there (a masthead, a tagline) is chrome."""
-    first, _ = _prose_bounds(lines, idx, out.lines)
+    first, _ = prose_bounds(lines, idx, out.lines)
     head = [i for i in idx if i < first]
     date = _rx()["date"]
     for a, b in zip(head, head[1:], strict=False):
@@ -465,7 +465,8 @@ def _grow_weak(idx: list[int], weak: set[int], chrome: set[int]) -> None:
             prev = i in chrome
 
 
-def _prose_bounds(lines: list[str], idx: list[int], chrome: set[int]) -> tuple[int, int]:
+def prose_bounds(lines: list[str], idx: list[int], chrome: set[int]) -> tuple[int, int]:
+    """Positions of the first and last prose line not yet taken as chrome ((len, -1) if none)."""
     prose = [i for i in idx if i not in chrome and is_prose(lines[i])]
     return (prose[0], prose[-1]) if prose else (len(lines), -1)
 
@@ -473,7 +474,7 @@ def _prose_bounds(lines: list[str], idx: list[int], chrome: set[int]) -> tuple[i
 def _fields(lines: list[str], idx: list[int], out: Chrome) -> None:
     """Memo header fields in the head or tail of the text; SUBJECT/RE → title, DATE, FROM. A
     chat export's channel topic is its title only beside its guild, server or channel field."""
-    first, last = _prose_bounds(lines, idx, out.lines)
+    first, last = prose_bounds(lines, idx, out.lines)
     rx = _rx()
     seen: dict[str, str] = {}
     for i in idx:
@@ -787,7 +788,7 @@ def _label_rows(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     words, and no sentence in it; before the first prose also ≥ 2 lowercase tags split by
     commas ("scaling, reasoning"). Inside the article such a row could be a list the author
     wrote, so only the head and the tail."""
-    first, last = _prose_bounds(lines, idx, chrome)
+    first, last = prose_bounds(lines, idx, chrome)
     for i in idx:
         if i in chrome or first <= i <= last:
             continue

@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from model.importer.chrome import MAIL_FIELD, is_prose, line_kind
+from model.importer.chrome import MAIL_FIELD, is_prose, line_kind, prose_bounds
 from model.importer.lexicon import pattern
 
 _PIECES = re.compile(r"\s+[·|•—–-]\s+|\s*[·|•]\s*|\s+[—–]\s*|\s*[—–]\s+")
@@ -113,14 +113,9 @@ def is_footer_row(line: str) -> bool:
     return any(_PAGE_STAMP.match(p) or marking.match(p) for p in parts)
 
 
-def _bounds(lines: list[str], idx: list[int], chrome: set[int]) -> tuple[int, int]:
-    prose = [i for i in idx if i not in chrome and is_prose(lines[i])]
-    return (prose[0], prose[-1]) if prose else (len(lines), -1)
-
-
 def find_export_chrome(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """The rules of this module that need a line's position or neighbours; adds to `chrome`."""
-    first, last = _bounds(lines, idx, chrome)  # the rules below add no line between the two
+    first, last = prose_bounds(lines, idx, chrome)  # the rules below add no line between the two
     _edges(lines, idx, chrome, first, last)
     _slide_masters(lines, idx, chrome)
     _breadcrumbs(lines, idx, chrome, first)

@@ -145,6 +145,17 @@ class Logit:
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def vector_logits(model: Logit, vectors: Any, clip: float) -> Any:
+    """A meaning pass's logit of each sentence vector, clipped to ±clip, and 0 for a zero vector
+    (no text, or no WordLlama): the numpy array both meaning passes (stance, claim ranker) read."""
+    import numpy as np
+
+    v = np.asarray(vectors, dtype=float).reshape(len(vectors), -1)
+    z = np.clip(v @ np.asarray(model.coef) + model.intercept, -clip, clip)
+    z[~v.any(axis=1)] = 0.0
+    return z
+
+
 def meaning_polarity(model: Logit | None, vectors: Any) -> list[float]:
     """Each sentence vector's side by a meaning model, P(pro) − P(con) in [-1, 1]; 0 for a zero
     vector (no text, or no WordLlama) or without a model."""
@@ -152,10 +163,7 @@ def meaning_polarity(model: Logit | None, vectors: Any) -> list[float]:
 
     if model is None or not len(vectors):
         return [0.0] * len(vectors)
-    v = np.asarray(vectors, dtype=float).reshape(len(vectors), -1)
-    z = np.clip(v @ np.asarray(model.coef) + model.intercept, -30, 30)
-    pol = 2 / (1 + np.exp(-z)) - 1
-    pol[~v.any(axis=1)] = 0.0
+    pol = 2 / (1 + np.exp(-vector_logits(model, vectors, 30.0))) - 1
     return [float(p) for p in pol]
 
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from model.importer import lexicon as lx
 from model.importer.article import Sentence
-from model.importer.learned import Logit
+from model.importer.learned import Logit, vector_logits
 
 MODEL_FILE = lx.DATA / "claim_model.json"
 
@@ -306,14 +306,9 @@ def train(
 def meaning_scores(model: Logit | None, vectors: Any) -> list[float]:
     """The meaning pass's logit of each sentence vector, clipped to ±MEANING_CLIP (0 for a zero
     vector or without a model): how much what the sentence says reads like an argued claim."""
-    import numpy as np
-
     if model is None or not len(vectors):
         return [0.0] * len(vectors)
-    v = np.asarray(vectors, dtype=float).reshape(len(vectors), -1)
-    z = np.clip(v @ np.asarray(model.coef) + model.intercept, -MEANING_CLIP, MEANING_CLIP)
-    z[~v.any(axis=1)] = 0.0
-    return [float(x) for x in z]
+    return [float(x) for x in vector_logits(model, vectors, MEANING_CLIP)]
 
 
 def fit_meaning(

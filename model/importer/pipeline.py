@@ -225,7 +225,7 @@ def stance_inputs(title: str, sents: Sequence[Sentence], bodies: Sequence[str]) 
     n_para = max(para_first) + 1 if para_first else 0
     context = stance.section_context([para_first.get(i, "") for i in range(n_para)])
     lean = _article_lean(title, sents, bodies)
-    said = [strip_attribution(s.text) for s in sents]
+    said = claims.said(sents)
     author = {"pro": 1, "con": -1}.get(side_name(lean), 0)
     sides = stance.carried_sides(said, author)
     ev = [stance.evidence(t) for t in said]

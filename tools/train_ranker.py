@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import numpy as np  # noqa: E402
+from folds import out_of_fold  # noqa: E402
 
 from model.importer import claims, meaning, ranker  # noqa: E402
 from model.importer.evaluate import Locator, _matches, _overlap, _paraphrase  # noqa: E402
@@ -121,14 +122,7 @@ def attach(t: Table, sense: Logit | None) -> Table:
 def out_of_fold_meaning(tables: Sequence[Table]) -> list[Table]:
     """The tables with meaning features from meaning passes that never saw them (folds grouped
     by article), so the ranker learns how far an honest meaning reading is worth trusting."""
-    k = min(MEANING_FOLDS, len(tables))
-    out = list(tables)
-    for j in range(k):
-        held = set(range(j, len(tables), k))
-        sense = fit_meaning([t for i, t in enumerate(tables) if i not in held])
-        for i in held:
-            out[i] = attach(tables[i], sense)
-    return out
+    return out_of_fold(tables, fit_meaning, attach, MEANING_FOLDS)
 
 
 def fit(

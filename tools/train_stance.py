@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import numpy as np  # noqa: E402
+from folds import out_of_fold  # noqa: E402
 
 from model.importer import learned, meaning  # noqa: E402
 from model.importer.evaluate import Locator, _matches, _overlap, raw_text  # noqa: E402
@@ -117,14 +118,7 @@ def attach(group: dict, sense: learned.Logit | None) -> dict:
 def out_of_fold_meaning(groups: Sequence[dict]) -> list[dict]:
     """The groups with meaning features from meaning models that never saw them, so the later
     passes learn how far an honest meaning reading is worth trusting."""
-    k = min(MEANING_FOLDS, len(groups))
-    out = list(groups)
-    for j in range(k):
-        held = set(range(j, len(groups), k))
-        sense = fit_meaning([g for i, g in enumerate(groups) if i not in held])
-        for i in held:
-            out[i] = attach(groups[i], sense)
-    return out
+    return out_of_fold(groups, fit_meaning, attach, MEANING_FOLDS)
 
 
 def _ctx(group: dict, e: dict, lean: float) -> list[float]:

@@ -27,18 +27,6 @@ from storage.articles import read_many  # noqa: E402
 ORACLE = {"pro": 0.8, "con": -0.8}
 
 
-def oracle_predict(model, groups):  # noqa: ANN001, ANN201
-    """ts.predict with the annotators' overall stance as each article's lean."""
-    out = []
-    for g in groups:
-        g = ts.attach(g, model.meaning)
-        lean = ORACLE.get(g["overall"], 0.0)
-        for e in g["examples"]:
-            probs = model.probabilities(e["row"], ts._ctx(g, e, lean))
-            out.append((e["label"], e["rule"] or max(probs, key=probs.__getitem__)))
-    return out
-
-
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--c", type=float, default=0.3, help="the stance model's C (fixed)")
@@ -47,16 +35,15 @@ def main() -> int:
     args = ap.parse_args()
     items = load()
     built = ts.build(items, read_many([str(it["path"]) for it in items]))
-    predict = ts.predict
-    if args.oracle_lean:
-        ts.out_of_fold_leans = lambda gs: [ORACLE.get(g["overall"], 0.0) for g in gs]
-        predict = oracle_predict
     groups = [g for _, g in built]
     pairs, by_corpus = [], {}
     for i, (it, g) in enumerate(built):
         train = groups[:i] + groups[i + 1 :]
-        model = ts.fit(ts.out_of_fold_meaning(train), args.c, ts.fit_meaning(train))
-        got = predict(model, [g])
+        oracle = [ORACLE.get(h["overall"], 0.0) for h in train] if args.oracle_lean else None
+        sense = ts.fit_meaning(train)
+        model = ts.fit(ts.out_of_fold_meaning(train), args.c, sense, leans=oracle)
+        lean = [ORACLE.get(g["overall"], 0.0)] if args.oracle_lean else None
+        got = ts.predict(model, [g], lean)
         pairs += got
         by_corpus.setdefault(it["corpus"], []).extend(got)
         if args.per_article:

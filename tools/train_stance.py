@@ -170,12 +170,15 @@ def fit(
     return learned.GeneralStance(_article_model(groups), stance, trained_on, c, meaning=sense)
 
 
-def predict(model: learned.GeneralStance, groups: Sequence[dict]) -> list[tuple[str, str]]:
-    """(gold, importer's label) for every example of these articles, as the importer labels."""
+def predict(
+    model: learned.GeneralStance, groups: Sequence[dict], leans: Sequence[float] | None = None
+) -> list[tuple[str, str]]:
+    """(gold, importer's label) for every example of these articles, as the importer labels;
+    leans, when given, replace the article model's (tools/stance_lab.py --oracle-lean)."""
     out = []
-    for g in groups:
+    for k, g in enumerate(groups):
         g = attach(g, model.meaning)
-        lean = model.lean(g["article"])
+        lean = model.lean(g["article"]) if leans is None else leans[k]
         for e in g["examples"]:
             if e["rule"]:
                 got = e["rule"]

@@ -1,5 +1,5 @@
-"""The held-out corpora eval_unseen, eval_unseen2, eval_unseen3, eval_unseen4 and eval_unseen5:
-self-written articles the importer was never tuned on.
+"""The held-out corpora eval_unseen, eval_unseen2 ... eval_unseen6: self-written articles the
+importer was never tuned on.
 
 Their worth is that their gold can be trusted without reading it again: every quote is found once
 in its article, the sides are balanced, the deliberate traps stay out of the trend facts, and the
@@ -16,7 +16,14 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CORPORA = ("eval_unseen", "eval_unseen2", "eval_unseen3", "eval_unseen4", "eval_unseen5")
+CORPORA = (
+    "eval_unseen",
+    "eval_unseen2",
+    "eval_unseen3",
+    "eval_unseen4",
+    "eval_unseen5",
+    "eval_unseen6",
+)
 
 # Per-article traps of eval_unseen2: numbers in the text that are ratios, hypotheticals,
 # projections, reference levels, derived multiples, fund returns or poll/vote counts, and
@@ -171,11 +178,65 @@ UNSEEN5_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
         ("£1.8 million", "36 months", "roughly a decade", "six weeks", "Page 2 of 6"),
     ),
 }
+# The same for eval_unseen6: a think tank's own interview count and a hypothetical thousandfold,
+# a room's show of hands and a stated test, a speaker's modem and seminar years, a survey's sample
+# and a legal FLOP threshold, a government programme and Hansard column numbers, a student's
+# marks and the Chinchilla ratio, answer-page counts and a derived "million times", paper sample
+# sizes, an AMA's votes and forecast, and a museum's visitor poll, accession number and 20 watts.
+UNSEEN6_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
+    "e01_thinktank_report.pdf": (
+        {20, 300e12, 48, 1000},
+        ("20 tokens", "300 trillion tokens", "by 2030", "48 firms", "thousandfold", "No. 41"),
+    ),
+    "e02_live_blog.html": (
+        {41, 38, 400, 2047, 143},
+        ("41 percent", "38 percent", "four hundred", "tenfold more", "by 2047", "(143)"),
+    ),
+    "e03_commencement_speech.txt": (
+        {1998, 56e3, 42},
+        ("1998", "56k modem", "Ten years ago", "week-long project", "class of 2026"),
+    ),
+    "e04_wiki_talk_page.html": (
+        {2778, 1e25, 7},
+        ("2,778", "systemic risk above 10^25 FLOP", "30 days", "B-class", "Archives: 1, 2"),
+    ),
+    "e05_hansard_debate.txt": (
+        {40e6, 4417, 4418, 212},
+        ("£40 million", "Column 4417", "Volume 212", "triple", "fibre-optic cable"),
+    ),
+    "e06_student_essay.md": (
+        {20, 70e9, 89.8, 4471, 39, 6},
+        ("20 tokens", "70 billion parameters", "89.8%", "39/55", "Similarity report: 6%"),
+    ),
+    "e07_quora_answer.html": (
+        {1e6, 1200, 87, 64, 13600, 50},
+        ("a million times", "1.2K", "Comments 87", "13.6K views", "ten years", "fifty careful"),
+    ),
+    "e08_abstract_book.txt": (
+        {11, 246, 16, 180, 1e25},
+        (
+            "246 newly written",
+            "16 developers",
+            "180 multi-hour",
+            "nine times in ten",
+            "10^25 FLOP or",
+        ),
+    ),
+    "e09_ama_thread.md": (
+        {2100, 412, 318, 1e9, 2027, 2029},
+        ("▲ 412", "318 comments", "billion dollars by 2027", "is 2029", "eighteen months"),
+    ),
+    "e10_museum_exhibit_text.txt": (
+        {20, 10, 46, 39, 15, 441},
+        ("20 watts", "ten times a web search", "Yes 46%", "KM.2019.441", "tens of millions"),
+    ),
+}
 TRAPS = {
     "eval_unseen2": UNSEEN2_TRAPS,
     "eval_unseen3": UNSEEN3_TRAPS,
     "eval_unseen4": UNSEEN4_TRAPS,
     "eval_unseen5": UNSEEN5_TRAPS,
+    "eval_unseen6": UNSEEN6_TRAPS,
 }
 
 
@@ -185,6 +246,16 @@ def _verify_module(corpus: str):
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def _article_text(corpus: str, article: str) -> str:
+    """The text a gold file's quotes are taken from: the raw file, or pypdf's text of a PDF."""
+    path = FIXTURES / corpus / article
+    if path.suffix != ".pdf":
+        return path.read_text(encoding="utf-8")
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
 def _golds(corpus: str) -> list[dict]:
@@ -201,7 +272,7 @@ def test_every_gold_quote_occurs_once(capsys, corpus) -> None:
 def test_every_quote_is_an_exact_substring_of_its_article(corpus) -> None:
     """Independent of the checker: claim, fact and boilerplate quotes are verbatim in the raw file."""
     for gold in _golds(corpus):
-        text = (FIXTURES / corpus / gold["article"]).read_text(encoding="utf-8")
+        text = _article_text(corpus, gold["article"])
         quotes = [c["quote"] for c in gold["claims"]] + [t["quote"] for t in gold["trend_facts"]]
         for q in quotes + gold["boilerplate_samples"]:
             assert q and q in text, (gold["article"], q)
@@ -213,13 +284,14 @@ def test_ten_articles_balanced_and_in_several_formats(corpus) -> None:
     assert len(golds) == 10
     leans = sorted(g["stance_overall"] for g in golds)
     assert leans == ["con"] * 4 + ["mixed"] * 2 + ["pro"] * 4
-    assert {Path(g["article"]).suffix for g in golds} == {".html", ".md", ".txt"}
+    suffixes = {Path(g["article"]).suffix for g in golds}
+    assert {".html", ".md", ".txt"} <= suffixes <= {".html", ".md", ".txt", ".pdf"}
     for g in golds:
         assert 12 <= len(g["claims"]) <= 30, g["article"]
         assert {c["stance"] for c in g["claims"]} >= {"pro", "con"}, g["article"]
 
 
-@pytest.mark.parametrize("corpus", ["eval_unseen2", "eval_unseen3", "eval_unseen4", "eval_unseen5"])
+@pytest.mark.parametrize("corpus", CORPORA[1:])
 def test_chrome_heavy_pages_with_every_chrome_line_marked(corpus) -> None:
     """Leakage can only be measured where there is chrome: at least three pages carry 30+ samples."""
     heavy = [g["article"] for g in _golds(corpus) if len(g["boilerplate_samples"]) >= 30]
@@ -253,7 +325,7 @@ def test_traps_are_not_gold_trend_facts() -> None:
         golds = {Path(g["article"]).name: g for g in _golds(corpus)}
         assert set(golds) == set(traps), corpus
         for name, (values, words) in traps.items():
-            text = (FIXTURES / corpus / "articles" / name).read_text(encoding="utf-8")
+            text = _article_text(corpus, f"articles/{name}")
             missing = [w for w in words if w not in text]
             assert not missing, (name, missing)  # the trap really is in the article
             for f in golds[name]["trend_facts"]:

@@ -44,8 +44,12 @@ def test_the_model_round_trips_through_json() -> None:
     x, y = _toy()
     art = learned.fit_scaled_logit([r[: len(learned.ARTICLE)] for r in x], y, 0.1)
     ctx = learned.fit_logit([r + [0.0] * len(learned.CONTEXT) for r in x], y, 0.3)
-    model = learned.GeneralStance(art, ctx, "toy", 0.3)
+    sense, voice = learned.Logit([0.5, -0.25], 0.1), learned.Logit([-0.75, 0.5], -0.2)
+    model = learned.GeneralStance(art, ctx, "toy", 0.3, meaning=sense, voice=voice)
     back = learned.GeneralStance.from_json(json.loads(json.dumps(model.to_json())))
+    vecs = [[0.3, 0.4], [-0.6, 0.8]]
+    assert back.meaning_polarity(vecs) == model.meaning_polarity(vecs)
+    assert back.voice_polarity(vecs) == model.voice_polarity(vecs)
     sent, context = x[0], [0.2] * len(learned.CONTEXT)
     assert (
         abs(model.probabilities(sent, context)["pro"] - back.probabilities(sent, context)["pro"])
@@ -80,6 +84,7 @@ def test_the_shipped_model_stores_no_vocabulary_and_reports_its_held_out_fit() -
     assert data["context_features"] == list(learned.CONTEXT)
     assert len(data["stance_model"]["coef"]) == len(learned.SENTENCE) + len(learned.CONTEXT)
     assert len(data["meaning_model"]["coef"]) == meaning.DIM  # a map of meaning, not a vocabulary
+    assert len(data["voice_model"]["coef"]) == meaning.DIM
     assert {"in_sample", "leave_one_article_out", "leave_one_author_out"} <= set(data["fit"])
     model = learned.shipped()
     assert model is not None and "gold claims" in model.trained_on
@@ -114,10 +119,11 @@ CUELESS_TEXTS = [
 CUELESS = st.sampled_from(CUELESS_TEXTS)
 
 
-def _p_pro(text: str, lean: float, side: int = 0) -> float:
+def _p_pro(text: str, lean: float, side: int = 0, turn: tuple = learned.NO_TURN) -> float:
     model = learned.shipped()
-    row = [*learned.sentence_features(text, stance.evidence(text), side), 0.0]  # no meaning side
-    return model.probabilities(row, learned.context_features(row, lean, 0.0, 0, 0.0))["pro"]
+    row = [*learned.sentence_features(text, stance.evidence(text), side), 0.0, 0.0]  # no vector
+    context = learned.context_features(row, lean, 0.0, 0, 0.0, turn)
+    return model.probabilities(row, context)["pro"]
 
 
 @settings(max_examples=20, deadline=None)
@@ -291,3 +297,58 @@ def test_a_sentence_that_argues_a_side_keeps_it_whatever_side_the_article_is_giv
     by = {p.quote[:20]: p.readings for p in result.proposals}
     assert by["Scaling has hit a wa"]["pro"][0] == "con"
     assert by["There is no sign of "]["con"][0] == "pro"
+
+
+PARAGRAPHS = st.lists(
+    st.tuples(st.sampled_from(["But ", "However, ", "In fact, ", "", "", ""]), CUELESS,
+              st.booleans()),
+    min_size=1, max_size=12,
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(PARAGRAPHS, st.lists(st.integers(0, 2), min_size=12, max_size=12))
+def test_a_turn_bears_only_on_its_neighbours_in_the_same_paragraph(
+    units: list[tuple[str, str, bool]], breaks: list[int]
+) -> None:
+    """'X. But Y.': Y turns against X, and X is what gets answered — never across a paragraph
+    break; a unit after a reported view continues it unless it turns itself."""
+    said = [f"{lead}{text[0].lower() if lead else text[0]}{text[1:]}." for lead, text, _ in units]
+    paras = [sum(breaks[: i + 1]) for i in range(len(units))]
+    reports = [r for _, _, r in units]
+    got = learned.turns(said, paras, reports)
+    for i, (opens, before, after) in enumerate(got):
+        assert opens == float(bool(units[i][0]))
+        same_next = i + 1 < len(units) and paras[i + 1] == paras[i]
+        assert before == float(same_next and bool(units[i + 1][0]) and not opens)
+        same_prev = i > 0 and paras[i - 1] == paras[i]
+        assert after == float(same_prev and reports[i - 1] and not opens)
+
+
+def test_the_importer_reads_the_turns_of_each_paragraph() -> None:
+    from model.importer.pipeline import prepare, stance_inputs
+
+    text = (
+        "Critics say the supply of text will run out. Labs train on synthetic data.\n\n"
+        "Benchmarks look saturated. But the hardest ones keep moving.\n\n"
+        "Yet another cluster came online this spring."
+    )
+    art = Article(text, title="On data")
+    _, sents, bodies, _ = prepare(art)
+    turns = stance_inputs(art.title, sents, bodies).turns
+    assert turns == [(0.0, 0.0, 0.0), (0.0, 0.0, 1.0), (0.0, 1.0, 0.0), (1.0, 0.0, 0.0),
+                     (0.0, 0.0, 0.0)]  # fmt: skip
+
+
+@settings(max_examples=12, deadline=None)
+@given(CUELESS, st.sampled_from([0.5, -0.5]))
+def test_a_point_the_next_sentence_answers_reads_against_the_articles_side(
+    text: str, lean: float
+) -> None:
+    """'X. But Y.' in a pro article: X is granted to the other side, Y is the author's own —
+    the same words read less like the article's side before a turn, more like it after one."""
+    plain = _p_pro(text + ".", lean)
+    answered = _p_pro(text + ".", lean, turn=(0.0, 1.0, 0.0))
+    turning = _p_pro(text + ".", lean, turn=(1.0, 0.0, 0.0))
+    toward = 1 if lean > 0 else -1
+    assert toward * (answered - plain) < 0 < toward * (turning - plain)

@@ -27,6 +27,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -85,7 +86,7 @@ def stance_examples(article, gold: dict, raw: str) -> dict:  # noqa: ANN001
         examples.append({
             "text": inputs.said[best], "label": c["stance"], "row": rows[best],
             "paragraph": inputs.paragraph[best], "section": inputs.section[best], "rule": fixed,
-            "vec": vecs[best],
+            "vec": vecs[best], "turn": inputs.turns[best],
         })  # fmt: skip
     return {
         "article": article_row(inputs, rows),
@@ -96,21 +97,38 @@ def stance_examples(article, gold: dict, raw: str) -> dict:  # noqa: ANN001
     }
 
 
-def fit_meaning(groups: Sequence[dict]) -> learned.Logit | None:
-    """The meaning pass: pro vs con from the sentence vector alone (None without WordLlama)."""
+class Passes(NamedTuple):
+    """The two passes over sentence vectors (None without WordLlama or without both labels)."""
+
+    meaning: learned.Logit | None
+    voice: learned.Logit | None
+
+
+def fit_meaning(groups: Sequence[dict]) -> Passes:
+    """The meaning pass (pro vs con from the sentence vector alone) and the voice pass (whether
+    a claim of a pro or con article agrees with its article, from the same vector)."""
     sided = _sided(groups)
     if not meaning.available() or len({e["label"] for _, e in sided}) < 2:
-        return None
-    return learned.fit_logit([e["vec"] for _, e in sided], [e["label"] for _, e in sided],
-                             MEANING_C)  # fmt: skip
+        return Passes(None, None)
+    sense = learned.fit_logit([e["vec"] for _, e in sided], [e["label"] for _, e in sided],
+                              MEANING_C)  # fmt: skip
+    own = [(g, e) for g, e in sided if g["overall"] in ("pro", "con")]
+    agrees = ["pro" if e["label"] == g["overall"] else "con" for g, e in own]
+    if len(set(agrees)) < 2:
+        return Passes(sense, None)
+    return Passes(sense, learned.fit_logit([e["vec"] for _, e in own], agrees, MEANING_C))
 
 
-def attach(group: dict, sense: learned.Logit | None) -> dict:
-    """The group with its meaning features filled in by this meaning model: each example's
-    last sentence feature and the article's own-voice meaning."""
-    pols = learned.meaning_polarity(sense, [e["vec"] for e in group["examples"]])
-    own = learned.meaning_polarity(sense, group["own_vecs"])
-    examples = [{**e, "row": [*e["row"][:-1], m]} for e, m in zip(group["examples"], pols)]
+def attach(group: dict, passes: Passes) -> dict:
+    """The group with its meaning features filled in by these passes: each example's last two
+    sentence features (meaning, voice) and the article's own-voice meaning."""
+    vecs = [e["vec"] for e in group["examples"]]
+    pols = learned.meaning_polarity(passes.meaning, vecs)
+    voices = learned.meaning_polarity(passes.voice, vecs)
+    own = learned.meaning_polarity(passes.meaning, group["own_vecs"])
+    examples = [
+        {**e, "row": [*e["row"][:-2], m, v]} for e, m, v in zip(group["examples"], pols, voices)
+    ]
     article = [*group["article"][:-1], float(np.mean(own)) if own else 0.0]
     return {**group, "examples": examples, "article": article}
 
@@ -123,7 +141,8 @@ def out_of_fold_meaning(groups: Sequence[dict]) -> list[dict]:
 
 def _ctx(group: dict, e: dict, lean: float) -> list[float]:
     title = group["title"]
-    return learned.context_features(e["row"], lean, e["paragraph"], e["section"], title)
+    turn = e.get("turn", learned.NO_TURN)
+    return learned.context_features(e["row"], lean, e["paragraph"], e["section"], title, turn)
 
 
 def _sided(groups: Sequence[dict]) -> list[tuple[dict, dict]]:
@@ -152,13 +171,13 @@ def out_of_fold_leans(groups: Sequence[dict]) -> list[float]:
 def fit(
     groups: Sequence[dict],
     c: float,
-    sense: learned.Logit | None,
+    sense: Passes,
     trained_on: str = "",
     leans: Sequence[float] | None = None,
 ) -> learned.GeneralStance:
     """The article and stance passes on these articles (their meaning features filled in out
     of fold) with regularisation c of the stance model, and the meaning pass `sense` fitted on
-    all of them; leans, when given, are out_of_fold_leans(groups), which do not depend on c."""
+    all of them (with the voice pass); leans, when given, are out_of_fold_leans(groups), which do not depend on c."""
     leans = out_of_fold_leans(groups) if leans is None else leans
     x, y = [], []
     for g, lean in zip(groups, leans):
@@ -167,7 +186,9 @@ def fit(
                 x.append([*e["row"], *_ctx(g, e, lean)])
                 y.append(e["label"])
     stance = learned.fit_logit(x, y, c)
-    return learned.GeneralStance(_article_model(groups), stance, trained_on, c, meaning=sense)
+    return learned.GeneralStance(
+        _article_model(groups), stance, trained_on, c, meaning=sense.meaning, voice=sense.voice
+    )
 
 
 def predict(
@@ -177,7 +198,7 @@ def predict(
     leans, when given, replace the article model's (tools/stance_lab.py --oracle-lean)."""
     out = []
     for k, g in enumerate(groups):
-        g = attach(g, model.meaning)
+        g = attach(g, Passes(model.meaning, model.voice))
         lean = model.lean(g["article"]) if leans is None else leans[k]
         for e in g["examples"]:
             if e["rule"]:
@@ -295,7 +316,13 @@ def main() -> int:
     for k, v in meta.items():
         print(f"{k}: {v}")
     model = learned.GeneralStance(
-        model.article, model.stance, model.trained_on, model.c, meta, meaning=model.meaning
+        model.article,
+        model.stance,
+        model.trained_on,
+        model.c,
+        meta,
+        meaning=model.meaning,
+        voice=model.voice,
     )
     learned.MODEL_FILE.write_text(json.dumps(model.to_json(), indent=1), encoding="utf-8")
     print(f"wrote {learned.MODEL_FILE.relative_to(ROOT)}: {model.trained_on}, C={model.c}")

@@ -10,14 +10,20 @@ questions, hedges — what the sentence means, and the article's own lean, in th
    distilled from an LLM, not a vocabulary of the training articles) and gives the side that
    meaning takes, beyond the words any cue list holds; it is fitted on the other articles'
    claims (out of fold) wherever the later passes learn from it, so they trust it only as far
-   as it holds on unseen writing;
+   as it holds on unseen writing; a voice pass reads the same vector for whether the sentence
+   says what its article argues or what the article answers (trained on claims of pro and con
+   articles, agreeing or not with their article), so that the lean can be turned for a view
+   the author reports or grants;
 2. an article model gives the article's lean in [-1, 1] from four measures of its own voice:
    the mean cue polarity of the sentences the author speaks in (not attributed to anyone, not
    reporting a camp), the title's polarity, which camp it reports (an article reports the
    other side's views to answer them, so reported critics are evidence of a pro article), and
    the mean meaning side of the author's own sentences;
 3. the stance model reads the sentence's evidence and meaning side, that lean, the rest of its
-   paragraph and how the lean bears on a cue-less, attributed or first-person sentence.
+   paragraph, how the lean bears on a cue-less, attributed, first-person or conceding sentence
+   and on its voice, and where the sentence stands in its paragraph's turns (one that opens on
+   "But …" answers what came before it; one followed by such a turn, or following a reported
+   view, is what gets answered).
 
 All are binary logistic regressions (pro vs con, classes balanced so neither side is starved);
 neutral is left to the rules (definitions, open questions). Trained only on annotated claims
@@ -53,10 +59,13 @@ EXPECTATION = re.compile(r"\b" + lx.pattern("expectation") + r"\b", re.I)
 
 SENTENCE = ("polarity", "pro_cues", "con_cues", "cueless", "reported", "attributed",
             "first_person", "first_person_expects", "question", "hedge", "concedes",
-            "meaning")  # fmt: skip
+            "meaning", "voice")  # fmt: skip
 ARTICLE = ("own_voice_polarity", "title_polarity", "camps_reported", "own_voice_meaning")
 CONTEXT = ("lean", "lean_if_cueless", "lean_if_attributed", "lean_if_first_person_expects",
-           "lean_if_concedes", "paragraph", "paragraph_if_cueless", "section", "title")  # fmt: skip
+           "lean_if_concedes", "paragraph", "paragraph_if_cueless", "section", "title",
+           "lean_if_voice", "turns", "lean_if_turns", "before_turn", "lean_if_before_turn",
+           "after_report", "lean_if_after_report")  # fmt: skip
+NO_TURN = (0.0, 0.0, 0.0)
 
 
 def cue_polarity(evidence: tuple[float, float]) -> float:
@@ -96,6 +105,25 @@ def concedes(text: str) -> bool:
     )
 
 
+def turns(said: Sequence[str], paras: Sequence[int], reports: Sequence[bool]) -> list[tuple]:
+    """Per unit, where it stands in its paragraph's turns: (opens on a contrastive marker, the
+    next unit of the paragraph does, the unit before it in the paragraph reports, attributes or
+    grants a view and this one does not turn). `reports` marks those reporting units."""
+    opens = [bool(lx.TURN.match(t)) for t in said]
+    out = []
+    for i, o in enumerate(opens):
+        nxt = i + 1 < len(said) and paras[i + 1] == paras[i] and opens[i + 1]
+        prv = i > 0 and paras[i - 1] == paras[i] and reports[i - 1]
+        out.append((float(o), float(nxt and not o), float(prv and not o)))
+    return out
+
+
+def reports_view(text: str, side: int) -> bool:
+    """Whether a unit voices a view other than the author's: a camp's, someone's, or one the
+    author grants."""
+    return bool(side) or bool(ATTRIBUTED.search(text)) or concedes(text)
+
+
 def own_voice(sides: Sequence[int], attributed: Sequence[bool]) -> list[int]:
     """Positions of the sentences the author speaks in: neither reporting a camp nor attributed."""
     return [i for i, (s, a) in enumerate(zip(sides, attributed)) if not s and not a]
@@ -122,15 +150,23 @@ def article_features(
 
 
 def context_features(
-    sent: Sequence[float], lean: float, paragraph: float, section: int, title: float
+    sent: Sequence[float],
+    lean: float,
+    paragraph: float,
+    section: int,
+    title: float,
+    turn: Sequence[float] = NO_TURN,
 ) -> list[float]:
     """How the article bears on the sentence: its lean (strongest where the sentence has no cue
-    of its own), the rest of its paragraph, a side's section, the title's polarity."""
+    of its own), the rest of its paragraph, a side's section, the title's polarity, its voice,
+    and its place in the paragraph's turns (see turns)."""
     big = lean
     cueless, attributed, expects = sent[3], sent[5], sent[7]
-    conceded = sent[SENTENCE.index("concedes")]
+    conceded, voice = sent[SENTENCE.index("concedes")], sent[SENTENCE.index("voice")]
+    opens, before, after = turn
     return [big, big * cueless, big * attributed, big * expects, big * conceded,
-            paragraph, paragraph * cueless, float(section), title]  # fmt: skip
+            paragraph, paragraph * cueless, float(section), title, big * voice,
+            opens, big * opens, before, big * before, after, big * after]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -178,10 +214,16 @@ class GeneralStance:
     meta: dict = field(default_factory=dict)
     classes: tuple[str, ...] = ("con", "pro")
     meaning: Logit | None = None
+    voice: Logit | None = None
 
     def meaning_polarity(self, vectors: Any) -> list[float]:
         """Each sentence vector's side by the meaning pass (see meaning_polarity)."""
         return meaning_polarity(self.meaning, vectors)
+
+    def voice_polarity(self, vectors: Any) -> list[float]:
+        """Each sentence vector's agreement with its article by the voice pass, P(agrees) −
+        P(answers) in [-1, 1] (0 without the pass)."""
+        return meaning_polarity(self.voice, vectors)
 
     def lean(self, article: Sequence[float]) -> float:
         """The article's lean in [-1, 1], P(pro) − P(con) by the article model."""
@@ -205,6 +247,8 @@ class GeneralStance:
             **({"meaning_model": {"coef": _r(self.meaning.coef),
                                   "intercept": _r1(self.meaning.intercept)}}
                if self.meaning else {}),
+            **({"voice_model": {"coef": _r(self.voice.coef), "intercept": _r1(self.voice.intercept)}}
+               if self.voice else {}),
             **({"fit": self.meta} if self.meta else {}),
         }  # fmt: skip
 
@@ -220,6 +264,7 @@ class GeneralStance:
             float(data.get("hyperparameters", {}).get("C", 0.3)),
             dict(data.get("fit", {})),
             meaning=logit(data["meaning_model"]) if "meaning_model" in data else None,
+            voice=logit(data["voice_model"]) if "voice_model" in data else None,
         )
 
 

@@ -74,6 +74,8 @@ REBUTTAL = re.compile(r"[,;:—–-]\s*(?:but|yet|however)\s", re.I)
 SUBORDINATE_CONCESSION = re.compile(
     r"^\W*(?:although|though|even though|even if|while|whereas)\b", re.I
 )
+# A sentence that opens by turning against what came before it ("But …", "In fact, …").
+TURN = re.compile(r"^\W*" + pattern("turns") + r"(?![\w-])", re.I)
 # A sentence that continues the reported view before it ("On this view, …", "They also argue …").
 ANAPHORIC_VIEW = re.compile(
     rf"^(?:on|in|by) (?:this|that|their|such a) (?:view|account|logic|reading)\b|"

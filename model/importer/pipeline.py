@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from model.importer import claims, learned, lexicon, meaning, ranker, stance, targets
@@ -207,6 +207,7 @@ class StanceInputs:
     paragraph: list[float]  # tanh of the polarity of the rest of the unit's paragraph
     body: list[int]  # indices of the units that are not headings
     title_polarity: float = 0.0  # the title's cue polarity (learned.cue_polarity), 0 if none
+    turns: list[tuple] = field(default_factory=list)  # per unit: learned.turns
 
 
 LEAN_MARGIN = 0.15  # a lean within ±0.15 of even takes neither side
@@ -235,10 +236,12 @@ def stance_inputs(title: str, sents: Sequence[Sentence], bodies: Sequence[str]) 
         para_pol[s.para] = para_pol.get(s.para, 0.0) + p
     rest = [para_pol[s.para] - p for s, p in zip(sents, unit_pol)]
     local = [stance.local_lean(lean, r) for r in rest]
+    reports = [learned.reports_view(t, s) for t, s in zip(said, sides)]
+    turns = learned.turns(said, [s.para for s in sents], reports)
     return StanceInputs(
         said, [context[s.para] for s in sents], lean, local, sides, unit_pol, ev,
         [math.tanh(0.5 * r) for r in rest], [i for i, s in enumerate(sents) if not s.heading],
-        learned.cue_polarity(stance.evidence(title.strip())) if title.strip() else 0.0,
+        learned.cue_polarity(stance.evidence(title.strip())) if title.strip() else 0.0, turns,
     )  # fmt: skip
 
 
@@ -252,17 +255,17 @@ def rule_stance(inputs: StanceInputs, i: int, node_side: float = 0.0) -> tuple[s
 def sentence_rows(
     inputs: StanceInputs, model: GeneralStance | None, vectors: Any = None
 ) -> list[list[float]]:
-    """The learned model's sentence features of every unit, the last being the side its meaning
-    takes by the model's meaning pass (0 without one); vectors are the units' meaning vectors
-    when the caller has them already (the claim ranker reads the same ones)."""
-    if model is None or model.meaning is None:
-        sense = [0.0] * len(inputs.said)
-    else:
+    """The learned model's sentence features of every unit, the last two being the side its
+    meaning takes and its agreement with the article by the model's meaning and voice passes (0
+    without them); vectors are the units' meaning vectors when the caller has them already (the
+    claim ranker reads the same ones)."""
+    sense = voice = [0.0] * len(inputs.said)
+    if model is not None and (model.meaning is not None or model.voice is not None):
         vecs = meaning.vectors(inputs.said) if vectors is None else vectors
-        sense = model.meaning_polarity(vecs)
+        sense, voice = model.meaning_polarity(vecs), model.voice_polarity(vecs)
     return [
-        [*learned.sentence_features(t, e, s), m]
-        for t, e, s, m in zip(inputs.said, inputs.evidence, inputs.sides, sense)
+        [*learned.sentence_features(t, e, s), m, v]
+        for t, e, s, m, v in zip(inputs.said, inputs.evidence, inputs.sides, sense, voice)
     ]
 
 
@@ -290,8 +293,9 @@ def learned_lean(
 def context_row(
     inputs: StanceInputs, i: int, rows: Sequence[Sequence[float]], lean: float
 ) -> list[float]:
+    turn = inputs.turns[i] if i < len(inputs.turns) else learned.NO_TURN
     return learned.context_features(
-        rows[i], lean, inputs.paragraph[i], inputs.section[i], inputs.title_polarity
+        rows[i], lean, inputs.paragraph[i], inputs.section[i], inputs.title_polarity, turn
     )
 
 
@@ -367,7 +371,9 @@ def propose(
     model = learned.shipped() if stance_model is _SHIPPED else stance_model
     inputs = stance_inputs(article.title, sents, bodies)
     # One set of meaning vectors for both the claim ranker's and the stance model's meaning pass.
-    wanted = ranker_model is not None or (model is not None and model.meaning is not None)
+    wanted = ranker_model is not None or (
+        model is not None and (model.meaning is not None or model.voice is not None)
+    )
     vectors = meaning.vectors(inputs.said) if wanted else None
     ranked = merge_near_duplicates(
         claims.rank_claims(

@@ -487,7 +487,12 @@ def _fields(lines: list[str], idx: list[int], out: Chrome) -> None:
         out.lines.add(i)
         seen.setdefault(name, value)
     chat = {"guild", "server", "channel"} & set(seen)
-    title = seen.get("subject") or seen.get("re") or (seen.get("topic") if chat else "")
+    title = (
+        seen.get("subject")
+        or seen.get("re")
+        or seen.get("project title")  # an application form's title field
+        or (seen.get("topic") if chat else "")
+    )
     out.title = out.title or title or ""
     out.date = out.date or seen.get("date", "")
     out.author = out.author or seen.get("from", "")

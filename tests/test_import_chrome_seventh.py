@@ -269,6 +269,8 @@ def test_letters_page_notices_go(line: str) -> None:
     "Sir, letters like mine may change nobody's mind, but the data should.",
     "I may be edited out of this debate, but the curve will not be.",
     "The editor of a journal once told me that scaling was a fad; she was wrong.",
+    "Write to us at the lab if you doubt it: the curve has held for a decade. Nothing in the "
+    "last three releases suggests that it is bending.",
 ])  # fmt: skip
 def test_a_letter_that_uses_the_notices_words_stays(line: str) -> None:
     assert body(ARG[0], line, ARG[1]) == want(ARG[0], line, ARG[1])
@@ -296,6 +298,12 @@ def test_form_fields_limits_and_budget_tables_go_and_the_project_title_is_the_ti
     c = clean_text(head + "\n\n".join([ARG[0], ARG[1], table, ARG[2]]))
     assert c.title == "Does scale yield general competence?"
     assert pages.paras(c.text) == want(*ARG)
+
+
+def test_one_field_like_line_in_the_head_of_an_essay_stays() -> None:
+    assert body("Programme: the compute question", *ARG) == want(
+        "Programme: the compute question", *ARG
+    )
 
 
 def test_a_field_or_a_table_in_an_essay_stays() -> None:

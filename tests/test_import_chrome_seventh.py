@@ -326,7 +326,7 @@ FURNITURE = [
 ]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(pages.articles(pages.PROSE, HEADINGS, 5), st.sampled_from(["txt", "md"]), st.data())
 def test_this_furniture_anywhere_in_any_article_never_changes_its_body(parts, fmt, data) -> None:
     dressed = list(parts)

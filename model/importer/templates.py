@@ -264,25 +264,28 @@ def _timeline(lines: list[str], idx: list[int], chrome: set[int]) -> None:
 
 
 def _sidebar(lines: list[str], idx: list[int], chrome: set[int]) -> None:
-    """An issue sidebar: ≥ 2 of its headings, ≥ 1 empty state, and the short values between."""
+    """An issue sidebar: a run of lines with no blank line between, holding ≥ 2 of its headings
+    and ≥ 1 empty state; from its first heading, the short lines of the run go."""
     rx = _rx()
-    heads = [k for k, i in enumerate(idx) if rx["sidebar"].match(lines[i])]
-    groups: list[list[int]] = []
-    for k in heads:
-        if groups and k - groups[-1][-1] <= 5:
-            groups[-1].append(k)
-        else:
-            groups.append([k])
-    for g in groups:
-        span = idx[g[0] : min(len(idx), g[-1] + 4)]
-        if len(g) < 2 or not any(rx["empty"].match(lines[i]) for i in span):
+    for run in _runs(idx):
+        heads = [k for k, i in enumerate(run) if rx["sidebar"].match(lines[i])]
+        if len(heads) < 2 or not any(rx["empty"].match(lines[i]) for i in run):
             continue
-        for k in range(g[0], min(len(idx), g[-1] + 4)):
-            i = idx[k]
-            if k > g[-1] and (is_prose(lines[i]) or len(lines[i].split()) > 6):
+        for i in run[heads[0] :]:
+            if is_prose(lines[i]) or len(lines[i].split()) > 8 or _SENT_END.search(lines[i]):
                 break
-            if len(lines[i].split()) <= 8 and not _SENT_END.search(lines[i]):
-                chrome.add(i)
+            chrome.add(i)
+
+
+def _runs(idx: list[int]) -> list[list[int]]:
+    """The non-empty lines in runs with no blank line between."""
+    out: list[list[int]] = []
+    for i in idx:
+        if out and i == out[-1][-1] + 1:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
 
 
 def _head(idx: list[int], chrome: set[int], first: int) -> list[int]:

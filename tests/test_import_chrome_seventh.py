@@ -106,6 +106,23 @@ def test_a_timeline_event_with_any_login_date_and_badges_is_one(login, event, mo
     assert is_timeline_line(f"{login} {event} {mon} {day}, 2026 {' '.join(badges)}".strip())
 
 
+def test_a_gitlab_system_note_and_badge_go_and_an_issues_comments_are_never_cut() -> None:
+    page = [
+        "Issue created 2 weeks ago by Noor Haddad",
+        "Does saturation tell us anything?",
+        ARG[0],
+        "Noor Haddad @nhaddad added needs-evidence label 2 weeks ago",
+        "Piotr Sand @psand · 1 week ago\nMaintainer",
+        ARG[1],
+        "Noor Haddad @nhaddad · 1 week ago\nAuthor",
+        ARG[2],
+        "Piotr Sand @psand closed 3 days ago",
+    ]
+    c = clean_text("\n\n".join(page))
+    assert c.title == "Does saturation tell us anything?"
+    assert pages.paras(c.text) == want(*ARG)
+
+
 def test_an_issue_sidebar_goes_but_a_development_heading_of_an_essay_stays() -> None:
     sidebar = ["Assignees", "No one assigned", "Labels", "kind/proposal", "Milestone",
                "No milestone", "Development", "No branches or pull requests"]  # fmt: skip
@@ -210,6 +227,9 @@ def test_broadcast_furniture_goes(line: str) -> None:
     "Hosted by three universities, the benchmark has become the field's common yardstick.",
     "Deep learning is made possible by cheap parallel hardware, and that will not last forever.",
     "CALLER (ROSA): You can reach the same answer at a fraction of the compute, I think.",
+    "Llama 3 saw 15 000 000 000 000 tokens of text in training.",
+    "Call it what you like: the best score on the test rose from 2 to 25 percent.",
+    "ARC-AGI score: 75.7",
 ])  # fmt: skip
 def test_speech_that_uses_broadcast_words_stays(line: str) -> None:
     assert body(TURN, line, ARG[1]) == want(TURN, line, ARG[1])

@@ -15,7 +15,7 @@ from model.importer.chrome import find_chrome, is_prose, trim
 from model.importer.exports import find_export_chrome, is_footer_row
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
-from model.importer.templates import find_template_chrome, is_template_line
+from model.importer.templates import find_template_chrome, is_template_line, issue_page
 
 # A divider drawn with letters between symbols ("--oOo--", "~o~", "*x*").
 _ORNAMENT = re.compile(r"^\s*[^\w\s]+[oO0xX]{1,4}[^\w\s]+\s*$")
@@ -236,7 +236,14 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         or is_template_line(lines[i])  # issue timelines, broadcasts, letters pages, forms
     }
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
-    page = find_chrome(lines, author=author, known=known, closing=closing, extra=_neighbours)
+    page = find_chrome(
+        lines,
+        author=author,
+        known=known,
+        closing=closing,
+        extra=_neighbours,
+        thread=issue_page(lines),  # an issue's comments are its discussion, never cut
+    )
     out.author, out.date = page.author, page.date
     chrome = set(page.lines) - roster(lines)  # a transcript's participant list is its record
     # The title the caller already has, repeated on top of the text (an HTML h1, <title>).

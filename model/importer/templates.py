@@ -61,8 +61,12 @@ _PIECES = re.compile(r"\s+[|·•]\s+|\s*[|·•]\s*")
 _ADDRESS = re.compile(r"<[^<>\s@]+@[^<>\s]+>")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|edu|ac\.uk|example)\b", re.I)
+# A telephone number: international ("+44 20 7946 0101"), with an area code in brackets, North
+# American with hyphens or dots ("559-555-0147"), or a trunk-prefixed national one ("0800 555
+# 0123"); never a number written in thousands ("15 000 000").
 _TEL = re.compile(
-    r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b|\b1-8\d\d-\d{3}-\d{4}\b"
+    r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,3}\b|\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}\b|"
+    r"\b(?:1-)?\d{3}[-.]\d{3}[-.]\d{4}\b|\b0[1-9]\d{1,3}\s\d{3,4}\s\d{3,4}\b"
 )
 _SHORTCODE = re.compile(r"\btext\s+\S+\s+to\s+\d{5,6}\b", re.I)
 _STREET = re.compile(
@@ -93,6 +97,7 @@ _PROGRAMME = re.compile(
     r"episode|edition|segment|series)|(?:The |the )?[A-Z][\w'’&.-]*(?: (?:(?:of|the|on|and|&|for|"
     r"in|at) )*[A-Z0-9][\w'’&.-]*){0,6})$"
 )
+_PRODUCTION = re.compile(r"\b(?:is|was) an? (?:[A-Z][\w'’&.-]* ){1,5}production\b")
 _CREDIT_SENT = re.compile(
     r"\b(?:produced|edited|engineered|directed|mixed|presented|hosted) by\b|^\W*our (?:executive |"
     r"senior |associate )?(?:producers?|engineers?|editors?|directors?|technical directors?|hosts?)"
@@ -131,6 +136,11 @@ _BUDGET_HEAD = re.compile(
     re.I,
 )
 _NUMBER_CELL = re.compile(r"^[£$€]?\s*[\d,.]+\s*[kKmM%]?$|^[-–—]$")
+# A labelled link ("Programme website: northwold.example/yourcall"): a web address is its value.
+_LINK_FIELD = re.compile(
+    r"^\W*[A-Za-z][\w' ]{1,30}:\s*(?:https?://|www\.)?[\w-]*[a-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}"
+    r"(?:/\S*)?\s*$"
+)
 _EDITOR_NOTE = re.compile(r"^\W*(?:editor['’]?s|ed\.?['’]?s?) note\b", re.I)
 _CORRECTION = re.compile(r"^\W*(?:correction|clarification)s?\s*:", re.I)
 _SENTENCES = re.compile(
@@ -146,7 +156,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
     badge = pattern("chrome_badges")
     return {
         "event": re.compile(
-            rf"^\s*(?:{_LOGIN}\s+)?{_LOGIN}\s+{pattern('chrome_timeline')}(?![\w-])(?P<rest>.*)$",
+            rf"^\s*(?:(?:[A-Z][\w'’.-]*\s+){{1,3}})?(?:{_LOGIN}\s+)?{_LOGIN}\s+(?P<event>{pattern('chrome_timeline')})(?![\w-])(?P<rest>.*)$",
             re.I,
         ),
         "tail": re.compile(
@@ -164,7 +174,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "section": whole("chrome_sections"),
         # A form field: its label at the line's start or, where Markdown joined the form's
         # lines into one paragraph, after a space ("… Stage 2 Principal investigator: …").
-        "grant": re.compile(rf"(?:^\W*|(?<=\s))(?<![\w-]){pattern('chrome_grant')}\s*:\s*\S", re.I),
+        "grant": re.compile(
+            rf"(?:^\W*|(?<=\s))(?<![\w-]){pattern('chrome_grant')}(?:\(s\))?\s*:\s*\S", re.I
+        ),
     }
 
 
@@ -182,13 +194,38 @@ def is_timeline_line(line: str) -> bool:
     return bool(m) and bool(_rx()["tail"].match(m.group("rest")))
 
 
+_TRACKER_EVENT = re.compile(r"^(?:commented|edited|reviewed)\b", re.I)  # also a forum's words
+# GitLab's header of an issue or merge request ("Issue created 2 weeks ago by Noor Haddad").
+_CREATED = re.compile(
+    rf"^\W*(?:issue|merge request|pull request|epic|incident)\s+(?:created|opened|closed|merged|"
+    rf"reopened)\s+(?:on\s+)?(?:{_DATE}|{_AGO})\s+by\s+[\w@.'’ -]{{2,40}}$",
+    re.I,
+)
+_STATE = re.compile(r"^\W*(?:#\d{1,7}|open|opened|closed|merged|draft|locked)\W*$", re.I)
+
+
+def issue_page(lines: list[str]) -> bool:
+    """An issue tracker's page: a timeline event of its own ("added the … label", "closed this",
+    "mentioned in merge request") or its created-by header; a plain "commented" is also a
+    forum's or a blog comment's, so it alone does not make one."""
+    event = _rx()["event"]
+    for ln in lines:
+        if _CREATED.match(ln.strip()):
+            return True
+        if is_timeline_line(ln) and not _TRACKER_EVENT.match(event.match(ln.strip())["event"]):
+            return True
+    return False
+
+
 def is_template_line(line: str) -> bool:
     """Whether a whole line (a paragraph) is furniture of these formats by its own words."""
     s = line.strip()
     n = len(s.split())
     if not s or n > 60:
         return False
-    if is_timeline_line(s):
+    if is_timeline_line(s) or _CREATED.match(s):
+        return True
+    if _LINK_FIELD.match(s):
         return True
     if n <= 40 and (_underwriting(s) or _callin(s) or _TRANSCRIPT_NOTE.search(s)):
         return True
@@ -226,6 +263,8 @@ def _credits_only(s: str) -> bool:
     """A paragraph of production credits only: two or more short sentences, each a credit ("X is
     produced by Y. Our engineer is Z."). One sentence that names a host is not one."""
     sents = _sentences(s)
+    if len(sents) == 1 and _PRODUCTION.search(s) and len(s.split()) <= 15:
+        return True  # "Your Call is a Northwold Sounds production for Radio Northwold."
     return len(sents) >= 2 and all(_CREDIT_SENT.search(t) and len(t.split()) <= 12 for t in sents)
 
 
@@ -240,6 +279,8 @@ def find_template_chrome(lines: list[str], idx: list[int], chrome: set[int]) -> 
     _timeline(lines, idx, chrome)
     _sidebar(lines, idx, chrome)
     first, _ = prose_bounds(lines, idx, chrome)
+    if issue_page(lines):  # the issue's number and state badge above its title
+        chrome.update(i for i in idx if i < first and _STATE.match(lines[i]))
     _station_head(lines, idx, chrome, first)
     _course(lines, idx, chrome, first)
     _letters_head(lines, idx, chrome, first)
@@ -256,7 +297,7 @@ def _timeline(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     chrome.update(events)
     for a, b in zip(idx, idx[1:], strict=False):
         s = lines[b].strip()
-        if a in events and rx["badges"].match(s) and len(s.split()) <= 4:
+        if a in chrome and rx["badges"].match(s) and len(s.split()) <= 4:
             chrome.add(b)
         if a in events and rx["xref_event"].search(lines[a]) and _XREF.search(s):
             if len(s.split()) <= 15 and not _SENT_END.search(_XREF.sub("", s)):
@@ -393,6 +434,12 @@ def _budget(lines: list[str], idx: list[int], chrome: set[int]) -> None:
         if any(len(c.split()) > 4 for c in cells):
             continue
         chrome.add(i)
+        if (
+            k
+            and re.search(r"\bbudget\b", lines[idx[k - 1]], re.I)
+            and len(lines[idx[k - 1]].split()) <= 6
+        ):
+            chrome.add(idx[k - 1])  # the table's caption ("Budget summary (first year)")
         for j in idx[k + 1 :]:
             row = [c.strip() for c in lines[j].strip().strip("|").split("|")]
             if re.fullmatch(r"[\s|:-]+", lines[j]):

@@ -5,13 +5,15 @@ Each rule follows how the format is produced, never an article; the word lists a
 data/chrome_timeline, _badges, _sidebar, _sidebar_empty, _callin, _course, _letters, _sections
 and _grant.txt, each naming its source:
 
-- **An issue's timeline.** A line that is a login, an event of the timeline grammar ("commented",
-  "added the … labels", "closed this as completed", "mentioned this issue") and then only a
-  date or relative time, "edited", a comment count or role badges ("Member", "Contributor",
-  "Author"); it ends no sentence. A line of badges alone beside such a line; the title of an
-  issue cross-referenced by a "mentioned this" event ("Tracking: v2 design #322"). The issue
-  sidebar: headings ("Assignees", "Milestone") among other headings with an empty state ("No
-  one assigned", "None yet") and the short values under them.
+- **An issue's timeline.** A line that is an actor (a login, or a name and "@login"), an event of
+  the timeline grammar ("commented", "added the … labels", "closed this as completed",
+  "mentioned in merge request !45") and then only a date or relative time, "edited", a comment
+  count or role badges ("Member", "Contributor", "Author"); it ends no sentence. A line of badges
+  alone beside chrome; the title of an issue cross-referenced by a "mentioned this" event
+  ("Tracking: v2 design #322"); GitLab's "Issue created … by …" header, and the issue's number
+  and state above its title. The issue sidebar: a run of lines holding ≥ 2 of its headings
+  ("Assignees", "Milestone") and an empty state ("No one assigned", "None yet"). On an issue
+  page (`issue_page`) the comments are the issue's discussion: the caller reads it as a thread.
 - **Printed mail.** On a page with mail headers: a printed header line (a name and an address
   in angle brackets, with or without a date) and the To/Cc fields under it; the signature after
   the RFC 3676 delimiter "-- " (its short lines, up to a blank line); a signature block without
@@ -20,8 +22,8 @@ and _grant.txt, each naming its source:
 - **Broadcast transcripts.** Underwriting credits ("Support for <programme> comes from …",
   "<programme> is made possible by …", "Funding for … is provided by …": the programme or station
   is the subject, named in capitals); call-in announcements (a telephone number or short code
-  with the show's call or text line); a paragraph of production credits only; a transcript's
-  accuracy notice; on a page whose head carries a station's ident (a frequency, "88.3 FM"), the
+  with a call or text verb); a paragraph of production credits only ("… is a <company>
+  production"); a transcript's accuracy notice; a labelled link ("Programme website: …"); on a page whose head carries a station's ident (a frequency, "88.3 FM"), the
   head lines above the segment's own title (programme name, air date, host).
 - **Course handouts.** On a page whose head names a course (a course code such as "PHIL 214", a
   term "Spring 2027", "Handout 9 of 11"): the header rows naming them, an "Announcements" label,
@@ -54,7 +56,6 @@ _AGO = (
     r"(?:\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|yesterday|last week)"
 )
 _LOGIN = r"@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
-_END = re.compile(r"[.!?…:;,]\s*$")
 _SENT_END = re.compile(r"[.!?…\"”’)]\s*$")
 _XREF = re.compile(r"\s#\d{1,7}\s*$")
 _PIECES = re.compile(r"\s+[|·•]\s+|\s*[|·•]\s*")
@@ -327,10 +328,6 @@ def _runs(idx: list[int]) -> list[list[int]]:
         else:
             out.append([i])
     return out
-
-
-def _head(idx: list[int], chrome: set[int], first: int) -> list[int]:
-    return [i for i in idx if i < first and i not in chrome]
 
 
 def _station_head(lines: list[str], idx: list[int], chrome: set[int], first: int) -> None:

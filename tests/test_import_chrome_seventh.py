@@ -55,6 +55,7 @@ PROSE_WITH_EVENTS = [
     "Critics closed this question as settled too early, in my view.",
     "Marta commented that the curve had bent, but the next release straightened it again.",
     "Someone mentioned this issue in 2021 and nothing changed.",
+    "Google merged DeepMind and Brain on April 20, 2023",
 ]
 
 

@@ -192,9 +192,14 @@ def is_timeline_line(line: str) -> bool:
     if not s or len(s.split()) > 40 or re.search(r"[.!;,]\s*$", s):
         return False
     m = _rx()["event"].match(s)
-    return bool(m) and bool(_rx()["tail"].match(m.group("rest")))
+    if not m or not _rx()["tail"].match(m.group("rest")):
+        return False
+    # GitLab's bare "closed" / "merged" follows a "@login" ("Piotr Sand @psand closed 3 days
+    # ago"); without one, "Google merged DeepMind and Brain on April 20, 2023" is a headline.
+    return m["event"].lower() not in _BARE_EVENTS or "@" in s[: m.start("event")]
 
 
+_BARE_EVENTS = {"closed", "reopened", "merged"}
 _TRACKER_EVENT = re.compile(r"^(?:commented|edited|reviewed)\b", re.I)  # also a forum's words
 # GitLab's header of an issue or merge request ("Issue created 2 weeks ago by Noor Haddad").
 _CREATED = re.compile(

@@ -73,7 +73,7 @@ def test_a_sentence_that_uses_a_timeline_verb_stays(line: str) -> None:
 
 @settings(max_examples=80, deadline=None)
 @given(
-    st.from_regex(r"[a-z][a-z0-9-]{1,12}[a-z0-9]", fullmatch=True),
+    st.from_regex(r"[a-z][a-z0-9]{0,6}(?:-[a-z0-9]{1,6})?", fullmatch=True),
     st.sampled_from(["commented", "added the", "closed this", "mentioned this", "reviewed"]),
     st.lists(
         st.sampled_from(["the", "model", "scaling", "on", "data", "2026", "bent", "curve"]),
@@ -89,7 +89,7 @@ def test_a_timeline_pattern_never_takes_a_sentence(login, event, words, end) -> 
 
 @settings(max_examples=80, deadline=None)
 @given(
-    st.from_regex(r"[a-z][a-z0-9-]{1,12}[a-z0-9]", fullmatch=True),
+    st.from_regex(r"[a-z][a-z0-9]{0,6}(?:-[a-z0-9]{1,6})?", fullmatch=True),
     st.sampled_from(
         [
             "commented on",
@@ -290,6 +290,8 @@ def test_letters_page_notices_go(line: str) -> None:
     "Sir, letters like mine may change nobody's mind, but the data should.",
     "I may be edited out of this debate, but the curve will not be.",
     "The editor of a journal once told me that scaling was a fad; she was wrong.",
+    "In the letters to the editor that followed, readers split evenly on whether scale is enough.",
+    "The memo was not for publication, but it leaked, and it said the curve was bending.",
     "Write to us at the lab if you doubt it: the curve has held for a decade. Nothing in the "
     "last three releases suggests that it is bending.",
 ])  # fmt: skip

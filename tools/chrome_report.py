@@ -4,8 +4,9 @@
 tests/fixtures/eval_dev, eval/corpus, tests/fixtures/eval_formats) and prints per corpus the
 gold boilerplate samples that leak into the text and the gold claim quotes the text keeps (words
 compared, markup ignored), and the same for the spent held-out sets that chrome work has used
-(`tests/fixtures/eval_unseen5` since the seventh round); then the chrome pages of tests/fixtures/chrome against their
-expected body: paragraphs that are not body, body paragraphs lost, chrome samples leaked.
+(`tests/fixtures/eval_unseen5` since the seventh round); then the chrome pages of
+tests/fixtures/chrome against their expected body: paragraphs that are not body, body
+paragraphs lost, chrome samples leaked.
 It never reads a held-out set that nothing was tuned on (`tests/fixtures/eval_unseen6` and later).
 """
 

@@ -3,9 +3,11 @@
 `python tools/chrome_report.py [-v]` reads every annotated development article (../shared/eval,
 tests/fixtures/eval_dev, eval/corpus, tests/fixtures/eval_formats) and prints per corpus the
 gold boilerplate samples that leak into the text and the gold claim quotes the text keeps (words
-compared, markup ignored); then the chrome pages of tests/fixtures/chrome against their
-expected body: paragraphs that are not body, body paragraphs lost, chrome samples leaked.
-It never reads the held-out sets.
+compared, markup ignored), and the same for the spent held-out sets that chrome work has used
+(`tests/fixtures/eval_unseen5` since the seventh round); then the chrome pages of
+tests/fixtures/chrome against their expected body: paragraphs that are not body, body
+paragraphs lost, chrome samples leaked.
+It never reads a held-out set that nothing was tuned on (`tests/fixtures/eval_unseen6` and later).
 """
 
 from __future__ import annotations
@@ -25,6 +27,20 @@ sys.path.insert(0, str(ROOT / "tools"))
 from eval_loo import load  # noqa: E402  (the annotated development articles, as LOO reads them)
 
 PAGES = ROOT / "tests/fixtures/chrome"
+# Held-out sets spent on chrome development but not (yet) training data for the learned models:
+# read here only, never by tools/eval_loo.py's folds.
+CHROME_DEV = {"unseen5": ROOT / "tests/fixtures/eval_unseen5"}
+
+
+def _spent() -> list[tuple[str, str, dict, Path]]:
+    out = []
+    for name, folder in CHROME_DEV.items():
+        for gold_path in sorted((folder / "gold").glob("*.json")):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            path = folder / gold.get("article", "")
+            if path.is_file():
+                out.append((name, gold_path.stem, gold, path))
+    return out
 
 
 def _words(text: str) -> str:
@@ -33,7 +49,7 @@ def _words(text: str) -> str:
 
 
 def corpora(verbose: bool) -> None:
-    items = [(it["corpus"], it["stem"], it["gold"], it["path"]) for it in load()]
+    items = [(it["corpus"], it["stem"], it["gold"], it["path"]) for it in load()] + _spent()
     sums: dict[str, list[int]] = {}
     for (name, stem, gold, _), art in zip(items, read_many([str(p) for *_, p in items])):
         if isinstance(art, ArticleError):

@@ -15,6 +15,7 @@ from model.importer.chrome import find_chrome, is_prose, trim
 from model.importer.exports import find_export_chrome, is_footer_row
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
+from model.importer.templates import find_template_chrome, is_template_line, issue_page
 
 # A divider drawn with letters between symbols ("--oOo--", "~o~", "*x*").
 _ORNAMENT = re.compile(r"^\s*[^\w\s]+[oO0xX]{1,4}[^\w\s]+\s*$")
@@ -162,9 +163,14 @@ def _is_title_like(line: str) -> bool:
     )
 
 
+# A code host's issue number after its title ("Does X hold? #512"), after three words or more.
+_ISSUE_NO = re.compile(r"^((?:\S+\s+){2,}\S+)\s+#\d{1,7}$")
+
+
 def clean_title(title: str) -> str:
     """Drop a site suffix: 'Can Scaling Lead to AGI? | 5Y View' -> 'Can Scaling Lead to AGI?'."""
-    parts = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]{1,30}$)", title.strip())
+    title = _ISSUE_NO.sub(r"\1", title.strip())
+    parts = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]{1,30}$)", title)
     return (
         max(parts[:-1], key=len)
         if len(parts) > 1 and len(parts[-1]) < len(parts[0])
@@ -189,6 +195,7 @@ def _neighbours(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     exports, documents; exports, decks, event pages, transcript records)."""
     find_format_chrome(lines, idx, chrome)
     find_export_chrome(lines, idx, chrome)
+    find_template_chrome(lines, idx, chrome)
 
 
 def clean_text(text: str, *, find_title: bool = True, title: str = "", author: str = "") -> Cleaned:
@@ -226,9 +233,17 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         or is_furniture(lines[i])  # transcript, ad and newsletter furniture
         or is_format_line(lines[i])  # calls, hearings, chat exports, documents
         or is_footer_row(lines[i])  # page stamps and handling markings in a footer row
+        or is_template_line(lines[i])  # issue timelines, broadcasts, letters pages, forms
     }
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
-    page = find_chrome(lines, author=author, known=known, closing=closing, extra=_neighbours)
+    page = find_chrome(
+        lines,
+        author=author,
+        known=known,
+        closing=closing,
+        extra=_neighbours,
+        thread=issue_page(lines),  # an issue's comments are its discussion, never cut
+    )
     out.author, out.date = page.author, page.date
     chrome = set(page.lines) - roster(lines)  # a transcript's participant list is its record
     # The title the caller already has, repeated on top of the text (an HTML h1, <title>).

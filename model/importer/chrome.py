@@ -256,8 +256,12 @@ def find_chrome(
     known: set[int] | None = None,
     closing: set[int] | None = None,
     extra: Callable[[list[str], list[int], set[int]], None] | None = None,
+    thread: bool = False,
 ) -> Chrome:
     """Indices of chrome lines, where reader comments start, and metadata found on the way.
+
+    `thread`: the caller knows the page is a discussion whose posts are its text (an issue
+    tracker's page: its comments are the issue's discussion, not reader comments under it).
 
     `known`: lines the caller already knows to be chrome (they count as chrome for the rules
     that look at neighbours). `closing`: credit lines that close an article ("Copyright …"),
@@ -314,7 +318,10 @@ def find_chrome(
     _bio_after_meta(lines, idx, out.lines)
     _counters(lines, idx, out.lines)
     _label_rows(lines, idx, out.lines)
-    _comments(lines, idx, kinds, headers, out)
+    if thread:
+        out.thread = True
+    else:
+        _comments(lines, idx, kinds, headers, out)
     _tail(lines, idx, out, closing or set(), headers)
     return out
 
@@ -487,7 +494,12 @@ def _fields(lines: list[str], idx: list[int], out: Chrome) -> None:
         out.lines.add(i)
         seen.setdefault(name, value)
     chat = {"guild", "server", "channel"} & set(seen)
-    title = seen.get("subject") or seen.get("re") or (seen.get("topic") if chat else "")
+    title = (
+        seen.get("subject")
+        or seen.get("re")
+        or next((v for k, v in seen.items() if "project" in k), "")  # a form's title field
+        or (seen.get("topic") if chat else "")
+    )
     out.title = out.title or title or ""
     out.date = out.date or seen.get("date", "")
     out.author = out.author or seen.get("from", "")

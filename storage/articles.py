@@ -412,6 +412,11 @@ _FOOTNOTE_ANCHOR = re.compile(
 )
 
 
+# "3&times;10<sup>23</sup>": a superscript right after a 10 is an exponent, not a footnote mark;
+# it is kept as "10^23" (which facts.py reads) before footnote marks are dropped.
+_POWER_SUP = re.compile(r"(?<=10)<sup\b[^>]*>\s*([-−]?\d{1,3})\s*</sup>", re.I)
+
+
 _EXTRACT = {
     "output_format": "txt",
     "include_tables": True,
@@ -427,7 +432,7 @@ _EXTRACT = {
 def _parse_html(text: str, name: str) -> Article:
     import trafilatura
 
-    src = _drop_notes(_FOOTNOTE_ANCHOR.sub("", text))
+    src = _drop_notes(_FOOTNOTE_ANCHOR.sub("", _POWER_SUP.sub(r"^\1", text)))
     body, meta = None, None
     try:
         body = trafilatura.extract(src, include_comments=False, **_EXTRACT)

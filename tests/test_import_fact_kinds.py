@@ -91,8 +91,8 @@ def test_a_ratio_read_as_a_level_is_flagged_off_the_trend() -> None:
 def test_accept_all_never_takes_a_flagged_point() -> None:
     text = "In 2022 the model saw 20 tokens of data. Llama 4 was trained on 40 trillion tokens in 2025."
     facts = [
-        TrendFact("20 tokens", 21, 30, "data (tokens)", 20.0, "tokens", 2022, "m"),
-        TrendFact("40 trillion tokens", 65, 83, "data (tokens)", 4e13, "tokens", 2025, "Llama 4"),
+        TrendFact("20 tokens", 22, 31, "data (tokens)", 20.0, "tokens", 2022, "m"),
+        TrendFact("40 trillion tokens", 64, 82, "data (tokens)", 4e13, "tokens", 2025, "Llama 4"),
     ]
     got = accept_facts({TOKENS.name: TOKENS}, Article(text), facts)
     assert [d.value for d in got] == [4e13]
@@ -104,8 +104,8 @@ def test_the_dialog_shows_the_fit_and_skips_flagged_facts_in_accept_all(qtbot) -
 
     text = "In 2022 the model saw 20 tokens of data. Llama 4 was trained on 40 trillion tokens in 2025."
     facts = [
-        TrendFact("20 tokens", 21, 30, "data (tokens)", 20.0, "tokens", 2022, "m"),
-        TrendFact("40 trillion tokens", 65, 83, "data (tokens)", 4e13, "tokens", 2025, "Llama 4"),
+        TrendFact("20 tokens", 22, 31, "data (tokens)", 20.0, "tokens", 2022, "m"),
+        TrendFact("40 trillion tokens", 64, 82, "data (tokens)", 4e13, "tokens", 2025, "Llama 4"),
     ]
     result = ImportProposals(Article(text), "T", trend_facts=facts)
     dlg = ImportDialog(result, [], series={TOKENS.name: TOKENS})

@@ -91,6 +91,18 @@ def _trap_hit(f: TrendFact, text: str, values: set[float], words: tuple[str, ...
     return ""
 
 
+def _series_mismatch(series, gold: dict) -> str:
+    """Why a series is not the gold fact's ("" when its telling words are in the gold's
+    quantity, label or quote): an ARC-AGI-2 series taking a FrontierMath score is a wrong point."""
+    from model.importer.apply import _GENERIC, _series_words, _tokens
+
+    telling = _series_words(series) - _GENERIC
+    said = set(_tokens(f"{gold.get('quantity', '')} {gold.get('label', '')} {gold['quote']}"))
+    if not telling or len(telling & said) / len(telling) >= 0.5:
+        return ""
+    return f"series, gold is {gold.get('quantity', '')!r}"
+
+
 def report_article(folder: Path, stem: str, gold: dict, art, traps, seed, tally, quiet) -> None:
     from model.importer.apply import accept_facts
 
@@ -147,15 +159,17 @@ def report_article(folder: Path, stem: str, gold: dict, art, traps, seed, tally,
             lines.append(f"  {mark} {_show(f)}" + (f"  (trap {trap!r})" if trap else ""))
     for d in accept_facts(seed, art, facts):
         tally.points += 1
-        ok = any(
-            _overlap(gs, loc.span(d.start, d.end))
-            and _close(d.value, float(g["value"]))
-            and (g.get("year") is None or str(g["year"]) == d.date[:4])
-            for g, gs in gold_facts
+        gold = next(
+            (g for g, gs in gold_facts
+             if _overlap(gs, loc.span(d.start, d.end)) and _close(d.value, float(g["value"]))
+             and (g.get("year") is None or str(g["year"]) == d.date[:4])),
+            None,
+        )  # fmt: skip
+        why = "no gold fact" if gold is None else _series_mismatch(seed[d.series], gold)
+        tally.wrong_points += bool(why)
+        lines.append(
+            f"  POINT {'WRONG (' + why + ')' if why else 'ok'} {d.series} {d.date}: {d.quote!r}"
         )
-        if not ok:
-            tally.wrong_points += 1
-        lines.append(f"  POINT {'ok' if ok else 'WRONG'} {d.series} {d.date}: {d.quote!r}")
     if lines:
         print(f"{folder.name}/{stem}")
         print("\n".join(lines))

@@ -248,6 +248,21 @@ def _series_words(s: Series) -> set[str]:
     return set(_tokens(f"{s.name.replace('_', ' ')} {s.title}"))
 
 
+# A benchmark-like name: "FrontierMath", "GPQA", "SWE-bench", "ARC-AGI-2".
+_PROPER = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][\w-]*|[A-Z][A-Z0-9]+(?:[-/][\w]+)*)(?![\w-])")
+
+
+def _names_other(sentence: str) -> bool:
+    """Whether a sentence names a capitalised thing that is neither a model nor a generic
+    acronym or organisation (data/fact_generic_names.txt)."""
+    from model.importer.facts import MODEL_NAME
+    from model.importer.lexicon import words
+
+    rest = MODEL_NAME.sub(" ", sentence)
+    generic = words("fact_generic_names")
+    return any(not generic.fullmatch(m.group(0)) for m in _PROPER.finditer(rest))
+
+
 def _contexts(text: str, fact: TrendFact) -> list[str]:
     """Where to look for the series' name, nearest first: the clause, the sentence, that and the
     sentence before, and for a table row the header line above it. The fact's own number is left
@@ -264,8 +279,10 @@ def _contexts(text: str, fact: TrendFact) -> list[str]:
         before = sorted(e for s, e in cut if e <= fact.start - ls)
         hi = min([s for s, e in cut if s >= fact.end - ls], default=len(line))
         found.append(line[(before or [0])[-1] : hi])
-    # "SWE-bench shows poor performance. GPT-4 scored just 1.7%": the sentence before counts too
-    found.append(line[(before[-2] if len(before) > 1 else 0) : hi])
+    # "SWE-bench shows poor performance. GPT-4 scored just 1.7%": the sentence before counts too,
+    # unless the fact's own sentence names another thing ("On FrontierMath, o3 scored 25%")
+    if not _names_other(found[-1]):
+        found.append(line[(before[-2] if len(before) > 1 else 0) : hi])
     if _ROW_YEAR.match(line):  # a table row: the column names are in the header above
         for prev in reversed(text[:ls].splitlines()[-12:]):
             if prev.strip() and not _ROW_YEAR.match(prev):
@@ -306,8 +323,19 @@ def suggest_series(
         if vocab & _series_words(s) and _on_topic(s, vocab, sentence, bool(text))
     ]
     if not named and _UNITS.get(_norm_unit(fact.unit), ("",))[0] in _TELLING:
-        named = [s.name for s in fits]  # "kWh" or "FLOP" says what is measured; "%" or "$" does not
+        # "kWh" or "FLOP" says what is measured; "%" or "$" does not. A series the quantity
+        # names but whose topic the sentence lacks ("Illustrative H100 fleet energy" for data
+        # centres' electricity) stays refused.
+        named = [s.name for s in fits if not _off_topic(s, vocab, sentence, bool(text))]
     return named[0] if len(named) == 1 else None
+
+
+def _off_topic(s: Series, vocab: set[str], sentence: set[str], have_text: bool) -> bool:
+    """A series whose name holds telling words beyond its unit and the common ones ("fleet",
+    "H100" in "Illustrative H100 fleet energy"), none of which the fact's sentence shares."""
+    topic = {w for w in _series_words(s) - _FUNCTION - _GENERIC - vocab if len(w) > 2}
+    stems = {w[:5] for w in topic}
+    return have_text and bool(topic) and not any(w[:5] in stems for w in sentence)
 
 
 def _on_topic(s: Series, vocab: set[str], sentence: set[str], have_text: bool) -> bool:
@@ -335,7 +363,11 @@ def fact_date(fact: TrendFact, article: Article) -> str:
 
 
 _KIND_REASON = {
-    "ratio": "a ratio (per parameter, per token …), not a level this series measures",
+    "ratio": "a ratio or a comparison (per parameter, per month, 40% higher …), not a level "
+    "this series measures",
+    "poll": "a poll or survey share (what people said or predicted), not a measurement",
+    "own": "the writer's own organisation's figure (our cluster, your grant), not the field's "
+    "trend",
     "hypothetical": "a hypothetical (would, if …), not an observation",
     "projection": "a projection, not an observation: note it rather than plot it",
     "reference": "a reference level (a stock, a total, a limit), not a model's value: "
@@ -353,6 +385,8 @@ def decide_fact(
         if not any(unit_factor(fact.unit, s.unit) is not None for s in _data(amap_series)):
             raise FactRefused(f"no data series in this map is measured in {fact.unit}")
         raise FactRefused("no series clearly fits: choose one")
+    if fact.year and fact.year > datetime.now(UTC).year:
+        raise FactRefused(f"{fact.year} is in the future: a projection, not an observation")
     if fact.kind != "observation":
         raise FactRefused(_KIND_REASON.get(fact.kind, f"a {fact.kind}, not an observation"))
     series = amap_series.get(series_name)

@@ -38,9 +38,15 @@ _STOP = set(
 )
 
 
+# "10<sup>23</sup>" is read as "10^23" (storage/articles.py), so the raw file is placed alike.
+_POWER_SUP = re.compile(r"(?<=10)<sup\b[^>]*>\s*(-?\d{1,3})\s*</sup>", re.I)
+
+
 def normalise(text: str) -> str:
-    """Unescape HTML, strip tags, unify quotes and dashes, collapse whitespace."""
-    text = re.sub(r"<[^>]+>", "", html.unescape(text)) if "<" in text or "&" in text else text
+    """Unescape HTML, strip tags (a power of ten's superscript kept as "^N"), unify quotes and
+    dashes, collapse whitespace."""
+    if "<" in text or "&" in text:
+        text = re.sub(r"<[^>]+>", "", _POWER_SUP.sub(r"^\1", html.unescape(text)))
     return re.sub(r"\s+", " ", text.translate(_TRANS))
 
 

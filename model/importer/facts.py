@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
+from model.importer import lexicon
 from model.importer.article import TrendFact
 from model.tex_display import TEX
 
@@ -65,6 +67,17 @@ _FRACTION = {
     "third": 1 / 3,
     "quarter": 0.25,
 }
+_ONES = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_CARDINAL = {w: float(i) for i, w in enumerate(["zero", *_ONES], start=0)}
+_CARDINAL.update({w: float(10 + i) for i, w in enumerate(_TEENS)})
+_CARDINAL.update({w: float(20 + 10 * i) for i, w in enumerate(_TENS)})
+# A number written in words: "seventeen", "twenty-three", "twenty three", "two hundred".
+_CARD = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES)}))?|{'|'.join(_TEENS)}|zero|"
+    rf"{'|'.join(_ONES)})(?:\s+hundred)?|an?\s+hundred"
+)
 _SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -74,22 +87,33 @@ _EXP = (
 )
 _SCALEW = r"(?:thousand|million|billion|trillion|quadrillion|hundred|mn|bn|tn|[kKMBT](?![\w-]))"
 _UNITS = [
+    (r"\s?percentage[\s-]points?\b|\s?(?:pp|p\.p\.)(?!\w)", "percentage points"),
     (r"%\s+of\s+(?:world\s+|global\s+)?gdp", "percent of GDP"),
     (r"%\s+of\s+[\w'’. -]{0,40}?(?:revenue|budget|spending|income)", "percent of {}"),
     (r"%|\s?percent\b|\s?per\s?cent\b", "percent"),
-    (r"\s?(?:×|x)\s+per\s+year|\s?(?:×|x)\s*/\s*(?:yr|year)|\s?times\s+(?:per|a)\s+year", "x/year"),
+    (
+        r"\s?(?:×|x|times)\s+(?:per|a|each|every)\s+year\b|\s?(?:×|x)\s*/\s*(?:yr|year)"
+        r"|\s?(?:×|x|times)\s+(?:annually|yearly)\b",
+        "x/year",
+    ),
     (r"\s?(?:×|x)(?![\w])|\s?times\b|\s?-fold\b|\s?fold\b", "x"),
-    (r"\s?flop/s\b|\s?flops?\b|\s?petaflop(?:/s)?-days?\b", "FLOP"),
+    (
+        r"\s?flop/s\b|\s?flops?\b|\s?petaflop(?:/s)?-days?\b|\s?floating[\s-]point\s+operations\b",
+        "FLOP",
+    ),
     (r"\s?(?:tokens?)\b", "tokens"),
     (r"\s?(?:words)\b", "words"),
     (r"\s?(?:parameters?|params?)\b|\s?-parameter\b", "parameters"),
     (r"\s?(?:H100\s+|A100\s+)?gpus?\b|\s?chips?\b|\s?accelerators?\b", "GPUs"),
-    (r"\s?twh\s*(?:yr⁻¹|/\s*y(?:ea)?r|per year|a year)?", "TWh/year"),
+    (r"\s?(?:twh|terawatt[\s-]hours?)\s*(?:yr⁻¹|/\s*y(?:ea)?r|per year|a year)?", "TWh/year"),
+    (r"\s?gigawatt[\s-]hours?\b", "GWh"),
+    (r"\s?megawatt[\s-]hours?\b", "MWh"),
     (r"\s?(?:kw|mw|gw)h?\b", "{}"),
     (r"\s?t(?:onnes|ons)?\s+co[₂2](?:-?eq)?", "t CO2-eq"),
     (r"\s?years\s+of\s+[\w-]+(?:\s+(?:input|data|text|experience))?", "years of {}"),
     (r"\s?(?:minutes|hours)\b", "{}"),
     (r"\s?(?:usd|dollars)\b", "USD"),
+    (r"\s?cents\b", "cents"),  # converted to USD where the fact is made
 ]
 _UNIT_RE = [(re.compile(p, re.I), u) for p, u in _UNITS]
 _CORE = re.compile(
@@ -102,15 +126,23 @@ _ORDERS = re.compile(
     r"a couple of|several|a few)[\s-]+orders?[\s-]+of[\s-]+magnitude\b",
     re.I,
 )
+_FOLDW = (
+    r"two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|"
+    r"(?<![\d.])\d{1,3}(?:\.\d+)?"
+)
+_PER_YEAR = r"\s+(?:annually|yearly|(?:per|a|each|every)\s+year)\b"
 _WORD_TIMES = re.compile(
     r"\b(?P<w>one hundred|a hundred|one thousand|a thousand|two|three|four|five|six|seven|eight|"
     r"nine|ten|twelve|twenty|fifty|hundred|thousand)(?P<rng>\s+(?:to|or)\s+(?:two|three|four|"
-    r"five|six|seven|eight|nine|ten|twelve|twenty))?\s+times\b(?P<py>\s+(?:per|a)\s+year\b)?",
+    rf"five|six|seven|eight|nine|ten|twelve|twenty))?\s+times\b(?P<py>{_PER_YEAR})?",
     re.I,
 )  # "four to five times per year": a range, read as its lower bound (as "$41–78 M" is)
-# A doubling time: "has doubled about every seven months" is 7 months, not a ratio of 2.
+# A doubling or halving time: "has doubled about every seven months" is 7 months, not a ratio
+# of 2; "cut in half about every eight months" is 8 months.
 _DOUBLING = re.compile(
-    r"\bdoubl(?:es|ed|ing|e)\s+(?:(?:roughly|about|approximately|around|once)\s+)*every\s+"
+    r"\b(?:doubl(?:es|ed|ing|e)|halv(?:es|ed|ing|e)|(?:cut|cuts|falls?|fell|fallen|drops?|"
+    r"dropped|shrinks?|shrank)\s+(?:[\w'’-]+\s+){0,8}?(?:in|by)\s+half)\s+"
+    r"(?:(?:roughly|about|approximately|around|once|~)\s*)*every\s*~?\s*"
     r"(?P<n>\d{1,3}(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?P<u>months|years)\b",
     re.I,
@@ -122,31 +154,105 @@ _POW10 = re.compile(
 )
 # "tenfold", "a hundredfold increase"; "doubled", "could more than triple" (a ratio of 2 or 3).
 _FOLD = re.compile(
-    r"\b(?P<w>two|three|four|five|ten|twenty|fifty|hundred|thousand)-?fold\b|"
+    rf"\b(?P<w>{_FOLDW})(?P<rng>-?\s+(?:to|or)\s+(?:{_FOLDW}))?-?fold\b(?P<py>{_PER_YEAR})?|"
     r"\b(?P<m>doubl|tripl|quadrupl)(?:e|ed|es)\b",
+    re.I,
+)
+# "by a factor of four to five each year": a multiplier (per year), its range read as the lower end.
+_FACTOR = re.compile(
+    rf"\ba factor of\s+(?:(?:about|roughly|around|nearly|some)\s+)?(?P<w>\d+(?:\.\d+)?|{_FOLDW})"
+    rf"(?P<rng>\s+(?:to|or)\s+(?:\d+(?:\.\d+)?|{_FOLDW}))?(?P<py>{_PER_YEAR})?",
     re.I,
 )
 _FOLD_VALUE = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
 _PERCENTILE = re.compile(r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+percentile\b", re.I)
+_SCALE_WORD = r"(?:\s+(?P<s>thousand|million|billion|trillion))?"
+# A number in words with a unit: "fifteen trillion tokens", "at or near zero percent".
+_SPELLED = re.compile(rf"\b(?P<n>{_CARD}){_SCALE_WORD}(?=[\s-])", re.I)
+# A power of ten in words, as spoken: "three times ten to the twenty three flops",
+# "3.8 times ten to the 25th floating-point operations".
+_SPOKEN_POW = re.compile(
+    rf"\b(?P<m>\d+(?:\.\d+)?|{_CARD})\s+times\s+ten\s+to\s+the\s+"
+    rf"(?P<e>\d{{1,2}}(?:st|nd|rd|th)?|{_CARD})(?:\s+power)?\b",
+    re.I,
+)
+# Hours and minutes: "two hours and seventeen minutes" 137, "an hour and a half" 90,
+# "roughly an hour" 60 (minutes).
+_DURATION = re.compile(
+    rf"\b(?P<h>\d{{1,2}}|{_CARD}|an|one)\s+hours?\s+and\s+(?:(?P<m>\d{{1,2}}|{_CARD})\s+"
+    r"minutes?\b|(?P<half>a half)\b)|\b(?:about|roughly|around|nearly|almost|some|just over)\s+"
+    r"(?P<one>an hour)\b(?!\s+(?:and|or|of\s+\w+\s+per))",
+    re.I,
+)
+# "35 of 42 points", "35 out of a possible 42 points": the score is the first number.
+_OF_POINTS = re.compile(
+    r"\b(?P<n>\d{1,3}(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:a\s+possible\s+|the\s+)?\d{1,3}\s+"
+    r"(?:available\s+)?points\b",
+    re.I,
+)
 _YEARLIKE = re.compile(r"(?:19|20)\d{2}")
 _FRAC = re.compile(
     r"\b(?P<w>one|a)\s+(?P<f>ten-thousandth|hundred-thousandth|thousandth|"
     r"hundredth|tenth|millionth|billionth)\b",
     re.I,
 )
-_YEAR_CUE = re.compile(
-    r"\b(?:in|by|since|before|after|until|from|through|as of)\s+((?:19|20)\d{2})\b", re.I
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# "in 2024", "by mid-2025", "in March 2025", "as of late 2024". Not "since 2010": a start year
+# is not the year of the figure (the sentence still dates it elsewhere, so it is no point).
+_YEAR_CUE = re.compile(
+    r"\b(?:in|by|before|after|until|from|through|as of|during|of|fiscal(?: year)?|FY)\s*'?"
+    rf"(?:(?:early|mid|late|the (?:end|start|beginning|middle|first half|second half) of|{_MONTH})"
+    rf"[\s-]+)?((?:19|20)\d{{2}})\b(?!\s*(?:to|and|through|until)\s+(?:{_MONTH}\s+)?(?:19|20)\d{{2}})",
+    re.I,
+)
+# "from 2023 to 2024", "between 2022 and 2024": a change over a span is dated by its end.
+_SPAN_YEARS = re.compile(
+    rf"\b(?:from|between)\s+(?:{_MONTH}\s+)?(?:19|20)\d{{2}}\s+(?:to|and|through|until)\s+"
+    rf"(?:{_MONTH}\s+)?((?:19|20)\d{{2}})\b",
+    re.I,
+)
+_NEXT_NUMBER = re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)?")
+_CLAUSE_END = re.compile(r"[,;:]\s|\s(?:and|but|while|whereas)\s", re.I)
+# "55 percent the year before", "17.5 points a year earlier": the figure's year is relative.
+_RELATIVE = re.compile(
+    r"[^.;:\n]{0,30}?\b(?:(?:a|the|one) (?:year|month) (?:before|earlier|prior)|"
+    r"the (?:previous|prior) year|a year ago|last year)\b",
+    re.I,
+)
+
+
+def _cue_year(sentence: str, a: int, b: int) -> int | None:
+    """The year a sentence ties to the number at [a, b): the nearest year cue after it and before
+    the next number ("4.4% in 2023 and 71.7% in 2024"), else the nearest one before it ("In 2020,
+    GPT-3 had 175 billion parameters")."""
+    cues = [(m.start(1), int(m.group(1))) for m in _YEAR_CUE.finditer(sentence)]
+    cues += [(m.start(), int(m.group(1))) for m in _SPAN_YEARS.finditer(sentence)]
+    rest = _MODEL.sub(lambda m: "M" * len(m.group(0)), sentence[b:])  # "GPT-5" is no number
+    stops = [m.start() for m in _NEXT_NUMBER.finditer(rest) if not _YEARLIKE.fullmatch(m.group(0))]
+    stops += [m.start() for m in _CLAUSE_END.finditer(rest)]
+    nxt = b + min(stops, default=len(rest))
+    after = [(p, y) for p, y in cues if b <= p < nxt]
+    if after:
+        return min(after)[1]
+    before = [(a - p, y) for p, y in cues if p < a]
+    return min(before)[1] if before else None
+
+
 _MODEL = re.compile(
     r"\b(?:GPT-?\d[\w.-]*|Claude(?:\s\d(?:\.\d)?)?(?:\s(?:Opus|Sonnet|Haiku))?|"
     r"Llama\s?\d[\w.-]*|Gemini(?:\s[\d.]+)?(?:\s(?:Ultra|Pro|Flash|Nano))?|"
     r"o\d(?:-\w+)?|PaLM\s?\d?|Chinchilla|Gopher|Mixtral[\w .-]*|Mistral[\w.-]*|"
     r"DeepSeek[\w.-]*|Grok[\w.-]*|Qwen[\w.-]*|BERT|AlphaGo(?:\sZero)?)\b"
 )
+MODEL_NAME = _MODEL  # model names, for apply.suggest_series
 _QUANTITY = [
     (r"\bprobab|\bchance|\blikel", "probability"),
     (r"\bgdp\b|\binvest", "investment"),
-    (r"\bcost|\bspend|\bprice|\bcheaper|\bexpensive|\brevenue|\$", "cost"),
+    (r"\brevenue|\bsales\b|\bearnings\b|\bbookings\b", "revenue"),  # money made is not a cost
+    (r"\bcost|\bspend|\bprice|\bcheaper|\bexpensive|\$", "cost"),
     (
         r"\bscore|\bbenchmark|\baccura|\barc-agi|\bmmlu|\bswe-bench|\bhumaneval|\bmath\b",
         "benchmark score",
@@ -158,6 +264,15 @@ _QUANTITY = [
     (r"\bparameter", "parameters"),
     (r"\bgpu|\bcluster", "hardware"),
 ]
+
+
+def _cardinal(words: str) -> float:
+    """The value of a number in words (_CARD): "twenty-three" 23, "two hundred" 200."""
+    parts = re.split(r"[\s-]+", words.lower())
+    mult = 100.0 if parts[-1] == "hundred" else 1.0
+    parts = [p for p in parts if p != "hundred"]
+    value = sum(_CARDINAL.get(p, 1.0 if p in ("a", "an") else 0.0) for p in parts)
+    return value * mult
 
 
 def _num(s: str) -> float:
@@ -187,6 +302,7 @@ def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+_THIS_YEAR = datetime.now(UTC).year
 _REACH = 1_500  # a sentence is looked for this far around a number (no rescans of a long line)
 
 
@@ -206,9 +322,10 @@ def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
 
 # What a number is, beyond its unit (issue 12: only observations may become series points).
 _RATIO_AFTER = re.compile(
-    r"^[\s-]*(?:per|/|for (?:each|every)|a)[\s-]+(?:parameter|param|token|word|dollar|gpu|chip|"
-    r"accelerator|user|person|capita|query|request|image|step|example|sample|second|hour|day|"
-    r"employee|worker|model)s?\b",
+    r"^[\s-]*(?:per|/|for (?:each|every)|a|an)[\s-]+(?:(?:thousand|million|billion|1,?000|1m|m|k)"
+    r"\s+)?(?:(?:input|output)\s+)?(?:parameter|param|token|word|dollar|gpu|chip|"
+    r"accelerator|user|person|capita|query|request|image|step|example|sample|second|minute|hour|"
+    r"day|week|month|year|seat|licen[cs]e|subscriber|head|employee|worker|model)s?\b",
     re.I,
 )
 _HYPOTHETICAL_SENTENCE = re.compile(
@@ -216,10 +333,13 @@ _HYPOTHETICAL_SENTENCE = re.compile(
     re.I,
 )
 _HYPOTHETICAL_CLAUSE = re.compile(r"\b(?:would|could|might)\b", re.I)
-_PROJECTION = re.compile(
-    r"\b(?:will|shall|(?:is|are) (?:expected|projected|forecast|set|likely|going) to|projected|"
-    r"forecasts?|predicted|predicts?|projections?|on track to|by the end of the decade|in the "
-    r"coming|next (?:year|decade))\b",
+_PROJECTION = lexicon.words("fact_projection")
+_POLL = lexicon.words("fact_poll")
+# a bar right before the number: "models trained above 10^25 FLOP", "at least 75%"
+_THRESHOLD = re.compile(
+    r"(?<![\w-])"
+    + lexicon.pattern("fact_threshold")
+    + r"\s*(?:(?:about|roughly|around|some)\s+)?[$€£]?$",
     re.I,
 )
 _REFERENCE = re.compile(
@@ -228,13 +348,33 @@ _REFERENCE = re.compile(
     r"ever (?:written|produced)|on the (?:internet|web)|"
     # a human baseline on a benchmark is a reference level for the models, not a model's score
     r"humans|people|persons|human (?:testers|baseline|panel|participants|experts?|average)|"
-    r"the average (?:person|human)|crowd ?workers)\b",
+    r"the average (?:person|human)|crowd ?workers|thresholds?|cut-?offs?|bar)\b",
     re.I,
 )
 
 
+# "64 percent year over year", "40 percent higher", "3x cheaper": a change or a comparison
+# between two things, not a level of either.
+_COMPARED_AFTER = re.compile(
+    r"^[\s-]*(?:(?:year|quarter|month)[\s-]+(?:over|on)[\s-]+(?:year|quarter|month)|y-?o-?y\b|"
+    r"(?:higher|lower|more|less|fewer|faster|slower|cheaper|dearer|better|worse|larger|smaller|"
+    r"bigger|greater|longer|shorter)\b(?!\s+(?:than\s+)?(?:tokens|parameters|flops?)))",
+    re.I,
+)
+# "at 50 percent reliability", "95% confidence": a percentage that sets how something is measured.
+_CRITERION_AFTER = re.compile(
+    r"^[\s-]*(?:reliability|success(?:\s+rate)?|confidence|probability|of the time)\b", re.I
+)
+# The writer's (or the reader's) own organisation: "our own cluster went from 4,000 accelerators",
+# "your company asked for a $40 million grant" is no figure of the field's trend.
+_OWN = re.compile(r"\b(?:our|ours|we|us|my|your)\b", re.I)
+_HUMAN_BASELINE = re.compile(
+    r"\b(?:humans?|people|human (?:testers|baseline|panel|participants|experts?)|"
+    r"(?:human )?(?:testers|participants|crowd ?workers))\b",
+    re.I,
+)
 _NAMED_YEAR = re.compile(_MODEL.pattern + r"\s*\(\s*((?:19|20)\d{2})\s*\)")
-_ANY_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])")
+_ANY_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d%]|[.,]\d)")
 
 
 def _dated_elsewhere(sentence: str, a: int, b: int) -> bool:
@@ -246,21 +386,32 @@ def _dated_elsewhere(sentence: str, a: int, b: int) -> bool:
 
 
 def fact_kind(text: str, a: int, b: int) -> str:
-    """observation | ratio | hypothetical | projection | reference: "20 tokens per parameter"
-    is a ratio, "would want 200T tokens" a hypothetical, "will need 1e28 FLOP" a projection and
-    "the stock of text is 300T tokens" a reference level, none of them a model's measured value."""
+    """observation | ratio | hypothetical | projection | poll | reference: "20 tokens per
+    parameter" is a ratio, "would want 200T tokens" a hypothetical, "will need 1e28 FLOP" a
+    projection, "38% of respondents said yes" a poll and "the stock of text is 300T tokens" or
+    "models above 10^25 FLOP" a reference level, none of them a model's measured value."""
     s, e = _sentence_bounds(text, a, b)
     sentence = text[s:e]
     cs = max([s] + [m.end() + s for m in re.finditer(r"[,;:—–(]", text[s:a])])
     ce = min([e] + [m.start() + b for m in re.finditer(r"[,;:—–)]", text[b:e])])
     clause = text[cs:ce]
-    if _RATIO_AFTER.match(text[b : b + 40]):
+    after = text[b : b + 40]
+    if _RATIO_AFTER.match(after) or _COMPARED_AFTER.match(after):
         return "ratio"
     if _HYPOTHETICAL_SENTENCE.search(sentence) or _HYPOTHETICAL_CLAUSE.search(clause):
         return "hypothetical"
     if _PROJECTION.search(clause):
         return "projection"
-    if _REFERENCE.search(clause):
+    if _POLL.search(clause):
+        return "poll"
+    if _OWN.search(clause):
+        return "own"
+    if (
+        _REFERENCE.search(clause)
+        or _THRESHOLD.search(text[max(s, a - 30) : a])
+        or _CRITERION_AFTER.match(after)
+        or (_HUMAN_BASELINE.search(text[s:a]) and not _MODEL.search(sentence))
+    ):
         return "reference"
     return "observation"
 
@@ -335,10 +486,11 @@ def find_facts(text: str) -> list[TrendFact]:
             row_model = mm.group(0) if mm else None
         s, e = _sentence_bounds(text, a, b)
         ctx = text[s:e]
-        year = None
-        cues = [(abs(m.start(1) + s - a), int(m.group(1))) for m in _YEAR_CUE.finditer(ctx)]
-        if cues:
-            year = min(cues)[1]
+        year, relative = _cue_year(ctx, a - s, b - s), bool(_RELATIVE.match(text, b, e))
+        if relative:
+            year = None
+        elif year is not None:
+            pass
         elif row_year:
             year = int(row_year.group(1))
         elif (named := _NAMED_YEAR.search(ctx)) and len(set(_MODEL.findall(ctx))) == 1:
@@ -351,11 +503,36 @@ def find_facts(text: str) -> list[TrendFact]:
         if row_year and unit == "percent":
             quantity = "benchmark score"
         kind = fact_kind(text, a, b)
-        elsewhere = year is None and _dated_elsewhere(ctx, a - s, b - s)
+        if kind == "observation" and year is not None and year > _THIS_YEAR:
+            kind = "projection"  # a figure dated in the future is a forecast, whatever its words
+        elsewhere = year is None and (relative or _dated_elsewhere(ctx, a - s, b - s))
         facts.append(
             TrendFact(text[a:b], a, b, quantity, value, unit, year, label, kind, elsewhere)
         )
 
+    for m in _SPOKEN_POW.finditer(text):
+        mant, ex = m.group("m"), re.sub(r"(?:st|nd|rd|th)$", "", m.group("e"))
+        mv = _num(mant) if mant[0].isdigit() else _cardinal(mant)
+        ev = int(ex) if ex.isdigit() else int(_cardinal(ex))
+        hit = _unit_after(text, m.end())
+        unit, end = (
+            (hit[0], hit[1]) if hit and hit[0] not in ("x", "percent") else ("count", m.end())
+        )
+        add(m.start(), end, mv * 10.0**ev, unit)
+    for m in _DURATION.finditer(text):
+        if m.group("one"):
+            add(m.start("one"), m.end(), 60.0, "minutes")
+            continue
+        h = m.group("h").lower()
+        hours = _num(h) if h.isdigit() else (1.0 if h in ("an", "one") else _cardinal(h))
+        mins = (
+            30.0
+            if m.group("half")
+            else (_num(m.group("m")) if m.group("m").isdigit() else _cardinal(m.group("m")))
+        )
+        add(m.start(), m.end(), 60.0 * hours + mins, "minutes")
+    for m in _OF_POINTS.finditer(text):
+        add(m.start(), m.end(), _num(m.group("n")), "points")
     for m in _ORDERS.finditer(text):
         w = m.group("w").lower()
         n = int(w) if w.isdigit() else _WORDNUM.get(w, 1)
@@ -373,13 +550,25 @@ def find_facts(text: str) -> list[TrendFact]:
         hit = _unit_after(text, m.end())
         if hit and hit[0] not in ("x", "percent"):
             add(m.start(), hit[1], float(10 ** int(m.group("e"))), hit[0])
-    for m in _FOLD.finditer(text):
-        w = (m.group("w") or "").lower()
-        value = _WORDNUM.get(w) or _FOLD_VALUE.get((m.group("m") or "").lower())
-        if value:
-            add(m.start(), m.end(), float(value), "x")
+    for rx in (_FOLD, _FACTOR):
+        for m in rx.finditer(text):
+            w = (m.group("w") or "").lower()
+            value = _WORDNUM.get(w) or (_num(w) if w[:1].isdigit() else None)
+            value = value or _FOLD_VALUE.get((m.groupdict().get("m") or "").lower())
+            if value:
+                unit = "x/year" if m.group("py") else "x"
+                rng = m.group(0).strip() if m.group("rng") else ""
+                add(m.start(), m.end(), float(value), unit, rng)
     for m in _PERCENTILE.finditer(text):
         add(m.start(), m.end(), float(m.group("n")), "percentile")
+    for m in _SPELLED.finditer(text):
+        hit = _unit_after(text, m.end())
+        if hit and hit[0] not in ("x", "x/year"):
+            scale = _SCALE[m.group("s").lower()] if m.group("s") else 1.0
+            value, unit = _cardinal(m.group("n")) * scale, hit[0]
+            if unit == "cents":
+                value, unit = value / 100, "USD"
+            add(m.start(), hit[1], value, unit)
     for m in _core_matches(text):
         a = m.start()
         before = text[max(0, a - 12) : a]
@@ -422,6 +611,8 @@ def find_facts(text: str) -> list[TrendFact]:
             continue
         if unit_hit:
             end = unit_hit[1]
+        if unit == "cents":
+            value, unit = value / 100, "USD"
         raw = m.group("num")
         if unit == "count" and not m.group("exp") and re.fullmatch(r"(?:19|20)\d{2}", raw):
             continue

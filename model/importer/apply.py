@@ -334,8 +334,7 @@ def _off_topic(s: Series, vocab: set[str], sentence: set[str], have_text: bool) 
     """A series whose name holds telling words beyond its unit and the common ones ("fleet",
     "H100" in "Illustrative H100 fleet energy"), none of which the fact's sentence shares."""
     topic = {w for w in _series_words(s) - _FUNCTION - _GENERIC - vocab if len(w) > 2}
-    stems = {w[:5] for w in topic}
-    return have_text and bool(topic) and not any(w[:5] in stems for w in sentence)
+    return have_text and bool(topic) and not _shares_stem(topic, sentence)
 
 
 def _on_topic(s: Series, vocab: set[str], sentence: set[str], have_text: bool) -> bool:
@@ -343,8 +342,14 @@ def _on_topic(s: Series, vocab: set[str], sentence: set[str], have_text: bool) -
     was paid for) takes a figure only when the fact's sentence names that too: "$2 billion
     raised" is money, but not the cost of a training run."""
     topic = {w for w in _series_words(s) - _FUNCTION - vocab if len(w) > 2}
-    stems = {w[:5] for w in topic}
-    return not have_text or not topic or any(w[:5] in stems for w in sentence)
+    return not have_text or not topic or _shares_stem(topic, sentence)
+
+
+def _shares_stem(topic: set[str], sentence: set[str]) -> bool:
+    """A sentence word with a topic word's stem: "trained" for "training"; a short topic word
+    must be the word itself ("bench" is not "benchmark")."""
+    long_stems = {w[:5] for w in topic if len(w) > 5}
+    return bool(topic & sentence) or any(w[:5] in long_stems for w in sentence)
 
 
 def _data(amap_series: Mapping[str, Series]) -> list[Series]:

@@ -111,7 +111,7 @@ _UNITS = [
     (r"\s?(?:kw|mw|gw)h?\b", "{}"),
     (r"\s?t(?:onnes|ons)?\s+co[₂2](?:-?eq)?", "t CO2-eq"),
     (r"\s?years\s+of\s+[\w-]+(?:\s+(?:input|data|text|experience))?", "years of {}"),
-    (r"\s?(?:minutes|hours)\b", "{}"),
+    (r"\s?(?:seconds|minutes|hours)\b", "{}"),
     (r"\s?(?:usd|dollars)\b", "USD"),
     (r"\s?cents\b", "cents"),  # converted to USD where the fact is made
 ]
@@ -160,7 +160,8 @@ _FOLD = re.compile(
 )
 # "by a factor of four to five each year": a multiplier (per year), its range read as the lower end.
 _FACTOR = re.compile(
-    rf"\ba factor of\s+(?:(?:about|roughly|around|nearly|some)\s+)?(?P<w>\d+(?:\.\d+)?|{_FOLDW})"
+    r"\ba factor of\s+(?:(?:about|roughly|around|nearly|almost|some|more than|over)\s+)?"
+    rf"(?P<w>\d+(?:\.\d+)?|{_FOLDW})(?:\s+(?P<s>thousand|million|billion|trillion))?"
     rf"(?P<rng>\s+(?:to|or)\s+(?:\d+(?:\.\d+)?|{_FOLDW}))?(?P<py>{_PER_YEAR})?",
     re.I,
 )
@@ -235,6 +236,12 @@ def _cue_year(sentence: str, a: int, b: int) -> int | None:
     stops += [m.start() for m in _CLAUSE_END.finditer(rest)]
     nxt = b + min(stops, default=len(rest))
     after = [(p, y) for p, y in cues if b <= p < nxt]
+    # "rose 48.9 points in a single year, from 2023 to 2024": a span right after the clause
+    after += [
+        (m.start(), int(m.group(1)))
+        for m in _SPAN_YEARS.finditer(sentence, nxt)
+        if m.start() <= nxt + 3
+    ]
     if after:
         return min(after)[1]
     before = [(a - p, y) for p, y in cues if p < a]
@@ -335,6 +342,10 @@ _HYPOTHETICAL_SENTENCE = re.compile(
 _HYPOTHETICAL_CLAUSE = re.compile(r"\b(?:would|could|might)\b", re.I)
 _PROJECTION = lexicon.words("fact_projection")
 _POLL = lexicon.words("fact_poll")
+# "its 1 GW campus, planned for 2027": the plan is said in the clause right after the number
+_PLANNED_AFTER = re.compile(
+    r"[^,;.\n]{0,40}[,;]?\s*(?:planned|scheduled|expected|due|slated|projected|proposed)\b", re.I
+)
 # a bar right before the number: "models trained above 10^25 FLOP", "at least 75%"
 _THRESHOLD = re.compile(
     r"(?<![\w-])"
@@ -400,7 +411,7 @@ def fact_kind(text: str, a: int, b: int) -> str:
         return "ratio"
     if _HYPOTHETICAL_SENTENCE.search(sentence) or _HYPOTHETICAL_CLAUSE.search(clause):
         return "hypothetical"
-    if _PROJECTION.search(clause):
+    if _PROJECTION.search(clause) or _PLANNED_AFTER.match(text, b, e):
         return "projection"
     if _POLL.search(clause):
         return "poll"
@@ -464,6 +475,9 @@ def _core_matches(text: str) -> Iterator[re.Match[str]]:
             break
         yield m
         pos = max(m.end(), m.start() + 1)
+
+
+_SIZED_MODEL = re.compile(r"[\s-]+(?:model|llm|network|transformer)s?\b", re.I)
 
 
 def find_facts(text: str) -> list[TrendFact]:
@@ -555,6 +569,8 @@ def find_facts(text: str) -> list[TrendFact]:
             w = (m.group("w") or "").lower()
             value = _WORDNUM.get(w) or (_num(w) if w[:1].isdigit() else None)
             value = value or _FOLD_VALUE.get((m.groupdict().get("m") or "").lower())
+            if value and m.groupdict().get("s"):
+                value *= _SCALE[m.group("s").lower()]
             if value:
                 unit = "x/year" if m.group("py") else "x"
                 rng = m.group(0).strip() if m.group("rng") else ""
@@ -605,8 +621,12 @@ def find_facts(text: str) -> list[TrendFact]:
             if nxt and nxt.group(1) in ("minutes", "hours", "people", "users", "videos", "images"):
                 unit = nxt.group(1)
                 end += nxt.end()
-        elif scale and scale.upper() == "B" and text[max(0, a - 1) : a] == "(":
-            unit = "parameters"
+        elif (
+            scale
+            and scale.upper() == "B"
+            and (text[max(0, a - 1) : a] == "(" or _SIZED_MODEL.match(text, end))
+        ):
+            unit = "parameters"  # "GPT-3 (175B)", "a 1.5B model"
         else:
             continue
         if unit_hit:

@@ -108,7 +108,10 @@ def test_a_year_cue_dates_a_fact_wherever_its_sentence_starts(prefix: str, cue: 
     lead = prefix.rstrip(" ") + ("\n" if prefix.strip() else "")
     text = f"{lead}{cue} 2021 the run cost $5 million."
     (f,) = [f for f in find_facts(text) if f.quote == "$5 million"]
-    assert f.year == 2021
+    if cue == "Since":  # a start year is not the figure's year, and not the article's either
+        assert f.year is None and f.dated_elsewhere
+    else:
+        assert f.year == 2021
 
 
 # -------------------------------------------------------------------------------- sentences

@@ -133,6 +133,11 @@ def test_a_footnote_mark_is_still_dropped_but_a_power_of_ten_is_kept(tmp_path) -
             2022,
         ),  # fmt: skip
         (
+            "Accuracy went from 61% with a 7B model in 2023 to 89% with a 70B model in 2024.",
+            "89",
+            2024,
+        ),
+        (
             "Nvidia's data-centre segment brought in $115.2 billion in its fiscal year 2025.",
             "115.2",
             2025,
@@ -191,6 +196,9 @@ def test_a_month_and_year_after_the_number_date_it(month: str, year: int) -> Non
             "reference",
         ),  # fmt: skip
         ("Our guidance for next quarter is $4.1 billion.", "$4.1", "projection"),
+        ("We saw it outperform an untuned 175B model.", "175B", "own"),
+        ("It beat an untuned 175B model on the test.", "175B", "unnamed"),
+        ("GPT-3 (175B) was trained in 2020.", "175B", "observation"),
         ("Its 1 GW campus is planned for opening soon.", "1 GW", "projection"),
         ("Data-centre demand could double by 2090.", "double", "hypothetical"),
         ("A run of 10^29 FLOP is reached in 2090 on this trend line.", "10^29", "projection"),

@@ -370,6 +370,8 @@ def fact_date(fact: TrendFact, article: Article) -> str:
 _KIND_REASON = {
     "ratio": "a ratio or a comparison (per parameter, per month, 40% higher …), not a level "
     "this series measures",
+    "unnamed": "the size of a model the text does not name (a 7B model), not a point of a "
+    "series of named models",
     "poll": "a poll or survey share (what people said or predicted), not a measurement",
     "own": "the writer's own organisation's figure (our cluster, your grant), not the field's "
     "trend",

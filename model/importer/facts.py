@@ -215,7 +215,7 @@ _SPAN_YEARS = re.compile(
     rf"(?:{_MONTH}\s+)?((?:19|20)\d{{2}})\b",
     re.I,
 )
-_NEXT_NUMBER = re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)?")
+_NEXT_NUMBER = re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)?(?![\d.,]*[A-Za-z])")  # not "a 7B model"
 _CLAUSE_END = re.compile(r"[,;:]\s|\s(?:and|but|while|whereas)\s", re.I)
 # "55 percent the year before", "17.5 points a year earlier": the figure's year is relative.
 _RELATIVE = re.compile(
@@ -477,6 +477,7 @@ def _core_matches(text: str) -> Iterator[re.Match[str]]:
         pos = max(m.end(), m.start() + 1)
 
 
+_INDEFINITE = re.compile(r"\b(?:a|an|one|any|some)\s+(?:[\w-]+\s+)?$", re.I)
 _SIZED_MODEL = re.compile(r"[\s-]+(?:model|llm|network|transformer)s?\b", re.I)
 
 
@@ -485,7 +486,7 @@ def find_facts(text: str) -> list[TrendFact]:
     facts: list[TrendFact] = []
     taken: list[tuple[int, int]] = []
 
-    def add(a: int, b: int, value: float, unit: str, rng: str = "") -> None:
+    def add(a: int, b: int, value: float, unit: str, rng: str = "", hint: str = "") -> None:
         if any(a < y and x < b for x, y in taken):
             return
         taken.append((a, b))
@@ -517,6 +518,8 @@ def find_facts(text: str) -> list[TrendFact]:
         if row_year and unit == "percent":
             quantity = "benchmark score"
         kind = fact_kind(text, a, b)
+        if kind == "observation" and hint:
+            kind = hint
         if kind == "observation" and year is not None and year > _THIS_YEAR:
             kind = "projection"  # a figure dated in the future is a forecast, whatever its words
         elsewhere = year is None and (relative or _dated_elsewhere(ctx, a - s, b - s))
@@ -594,7 +597,7 @@ def find_facts(text: str) -> list[TrendFact]:
         if alpha and not (alpha.group(1).islower() and len(alpha.group(1)) >= 4):
             continue  # H100, o3, Llama3 …
         value = _num(m.group("num")) * _exp(m.group("exp"))
-        scale = m.group("scale")
+        scale, hint = m.group("scale"), ""
         mult = _SCALE.get(scale.lower(), 1.0) if scale else 1.0
         end = m.end()
         unit_hit = _unit_after(text, end)
@@ -627,6 +630,8 @@ def find_facts(text: str) -> list[TrendFact]:
             and (text[max(0, a - 1) : a] == "(" or _SIZED_MODEL.match(text, end))
         ):
             unit = "parameters"  # "GPT-3 (175B)", "a 1.5B model"
+            if _INDEFINITE.search(text, max(0, a - 30), a):
+                hint = "unnamed"  # "an untuned 175B model": a size, not a named model's point
         else:
             continue
         if unit_hit:
@@ -641,6 +646,6 @@ def find_facts(text: str) -> list[TrendFact]:
         rng = ""
         if m.group("num2"):
             rng = text[a:end].strip()
-        add(a, end, value * mult, unit, rng)
+        add(a, end, value * mult, unit, rng, hint)
     facts.sort(key=lambda f: f.start)
     return facts

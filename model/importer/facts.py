@@ -477,6 +477,35 @@ def _core_matches(text: str) -> Iterator[re.Match[str]]:
         pos = max(m.end(), m.start() + 1)
 
 
+# Words every unit of _UNITS that can follow a number in words starts with (or holds).
+_UNIT_WORDS = ("percent", "per cent", "token", "param", "word", "gpu", "chip", "accelerator",
+               "dollar", "usd", "cent", "minute", "hour", "second", "flop", "floating", "watt",
+               "twh", "kwh", "mwh", "gwh", "years of", "tonne", "tons")  # fmt: skip
+
+
+def _near(
+    rx: re.Pattern[str],
+    text: str,
+    low: str,
+    anchors: tuple[str, ...],
+    before: int = 80,
+    after: int = 60,
+) -> list[re.Match[str]]:
+    """rx's matches that hold (or, with after=0, end just before) one of the anchor words, found
+    in a window around each anchor: scanning a long text once per anchor with str.find is much
+    faster than running a pattern that opens with a long alternation at every position."""
+    out: dict[tuple[int, int], re.Match[str]] = {}
+    for anchor in anchors:
+        i = low.find(anchor)
+        while i >= 0:
+            for m in rx.finditer(text, max(0, i - before), min(len(text), i + len(anchor) + after)):
+                inside = m.start() <= i < m.end() if after else 0 <= i - m.end() <= 2
+                if inside:
+                    out.setdefault(m.span(), m)
+            i = low.find(anchor, i + 1)
+    return [out[k] for k in sorted(out)]
+
+
 _INDEFINITE = re.compile(r"\b(?:a|an|one|any|some)\s+(?:[\w-]+\s+)?$", re.I)
 _SIZED_MODEL = re.compile(r"[\s-]+(?:model|llm|network|transformer)s?\b", re.I)
 
@@ -527,7 +556,8 @@ def find_facts(text: str) -> list[TrendFact]:
             TrendFact(text[a:b], a, b, quantity, value, unit, year, label, kind, elsewhere)
         )
 
-    for m in _SPOKEN_POW.finditer(text):
+    low = text.lower()
+    for m in _near(_SPOKEN_POW, text, low, ("ten to the",)):
         mant, ex = m.group("m"), re.sub(r"(?:st|nd|rd|th)$", "", m.group("e"))
         mv = _num(mant) if mant[0].isdigit() else _cardinal(mant)
         ev = int(ex) if ex.isdigit() else int(_cardinal(ex))
@@ -536,7 +566,7 @@ def find_facts(text: str) -> list[TrendFact]:
             (hit[0], hit[1]) if hit and hit[0] not in ("x", "percent") else ("count", m.end())
         )
         add(m.start(), end, mv * 10.0**ev, unit)
-    for m in _DURATION.finditer(text):
+    for m in _near(_DURATION, text, low, ("hour",)):
         if m.group("one"):
             add(m.start("one"), m.end(), 60.0, "minutes")
             continue
@@ -548,39 +578,41 @@ def find_facts(text: str) -> list[TrendFact]:
             else (_num(m.group("m")) if m.group("m").isdigit() else _cardinal(m.group("m")))
         )
         add(m.start(), m.end(), 60.0 * hours + mins, "minutes")
-    for m in _OF_POINTS.finditer(text):
+    for m in _near(_OF_POINTS, text, low, ("points",)):
         add(m.start(), m.end(), _num(m.group("n")), "points")
-    for m in _ORDERS.finditer(text):
+    for m in _near(_ORDERS, text, low, ("magnitude",)):
         w = m.group("w").lower()
         n = int(w) if w.isdigit() else _WORDNUM.get(w, 1)
         add(m.start(), m.end(), float(10**n), "x")
-    for m in _FRAC.finditer(text):
+    for m in _near(
+        _FRAC, text, low, ("tenth", "hundredth", "thousandth", "millionth", "billionth")
+    ):
         add(m.start(), m.end(), _FRACTION[m.group("f").lower()], "fraction")
-    for m in _WORD_TIMES.finditer(text):
+    for m in _near(_WORD_TIMES, text, low, ("times",)):
         unit = "x/year" if m.group("py") else "x"
         rng = m.group(0).strip() if m.group("rng") else ""
         add(m.start(), m.end(), float(_WORDNUM[m.group("w").lower()]), unit, rng)
-    for m in _DOUBLING.finditer(text):
+    for m in _near(_DOUBLING, text, low, ("every",), before=140):
         n = m.group("n").lower()
         add(m.start(), m.end(), float(_WORDNUM.get(n) or n), m.group("u").lower())
     for m in _POW10.finditer(text):
         hit = _unit_after(text, m.end())
         if hit and hit[0] not in ("x", "percent"):
             add(m.start(), hit[1], float(10 ** int(m.group("e"))), hit[0])
-    for rx in (_FOLD, _FACTOR):
-        for m in rx.finditer(text):
-            w = (m.group("w") or "").lower()
-            value = _WORDNUM.get(w) or (_num(w) if w[:1].isdigit() else None)
-            value = value or _FOLD_VALUE.get((m.groupdict().get("m") or "").lower())
-            if value and m.groupdict().get("s"):
-                value *= _SCALE[m.group("s").lower()]
-            if value:
-                unit = "x/year" if m.group("py") else "x"
-                rng = m.group(0).strip() if m.group("rng") else ""
-                add(m.start(), m.end(), float(value), unit, rng)
-    for m in _PERCENTILE.finditer(text):
+    folds = _near(_FOLD, text, low, ("fold", "doubl", "tripl", "quadrupl"))
+    for m in [*folds, *_FACTOR.finditer(text)]:
+        w = (m.group("w") or "").lower()
+        value = _WORDNUM.get(w) or (_num(w) if w[:1].isdigit() else None)
+        value = value or _FOLD_VALUE.get((m.groupdict().get("m") or "").lower())
+        if value and m.groupdict().get("s"):
+            value *= _SCALE[m.group("s").lower()]
+        if value:
+            unit = "x/year" if m.group("py") else "x"
+            rng = m.group(0).strip() if m.group("rng") else ""
+            add(m.start(), m.end(), float(value), unit, rng)
+    for m in _near(_PERCENTILE, text, low, ("percentile",)):
         add(m.start(), m.end(), float(m.group("n")), "percentile")
-    for m in _SPELLED.finditer(text):
+    for m in _near(_SPELLED, text, low, _UNIT_WORDS, before=60, after=0):
         hit = _unit_after(text, m.end())
         if hit and hit[0] not in ("x", "x/year"):
             scale = _SCALE[m.group("s").lower()] if m.group("s") else 1.0

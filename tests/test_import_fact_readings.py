@@ -65,6 +65,8 @@ def only(text: str, quote_part: str):
         ("They scored 35 out of a possible 42 points.", "35", 35.0, "points"),
         ("Data centres used some 415 terawatt-hours in 2024.", "415", 415.0, "TWh/year"),
         ("Compute has grown four- to fivefold annually.", "fold", 4.0, "x/year"),
+        ("Compute grows by about an OOM per year.", "OOM", 10.0, "x/year"),
+        ("The 2 OOMs that separate GPT-4 from GPT-3.", "OOMs", 100.0, "x"),
         ("Compute grew by a factor of four to five each year.", "factor", 4.0, "x/year"),
         ("Costs have multiplied about 2.4-fold annually.", "2.4", 2.4, "x/year"),
         ("The length of tasks is doubling every ~7 months.", "7 months", 7.0, "months"),

@@ -123,7 +123,8 @@ _CORE = re.compile(
 )
 _ORDERS = re.compile(
     r"\b(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|"
-    r"a couple of|several|a few)[\s-]+orders?[\s-]+of[\s-]+magnitude\b",
+    r"a couple of|several|a few|an)[\s-]+(?:orders?[\s-]+of[\s-]+magnitude|OOMs?)\b"
+    r"(?P<py>\s+(?:per|a|each|every)\s+year\b)?",  # "2 OOMs", "an OOM per year"
     re.I,
 )
 _FOLDW = (
@@ -580,10 +581,10 @@ def find_facts(text: str) -> list[TrendFact]:
         add(m.start(), m.end(), 60.0 * hours + mins, "minutes")
     for m in _near(_OF_POINTS, text, low, ("points",)):
         add(m.start(), m.end(), _num(m.group("n")), "points")
-    for m in _near(_ORDERS, text, low, ("magnitude",)):
+    for m in _near(_ORDERS, text, low, ("magnitude", "oom")):
         w = m.group("w").lower()
         n = int(w) if w.isdigit() else _WORDNUM.get(w, 1)
-        add(m.start(), m.end(), float(10**n), "x")
+        add(m.start(), m.end(), float(10**n), "x/year" if m.group("py") else "x")
     for m in _near(
         _FRAC, text, low, ("tenth", "hundredth", "thousandth", "millionth", "billionth")
     ):

@@ -170,8 +170,11 @@ def report_article(folder: Path, stem: str, gold: dict, art, traps, seed, tally,
         lines.append(
             f"  POINT {'WRONG (' + why + ')' if why else 'ok'} {d.series} {d.date}: {d.quote!r}"
         )
+    found = sum(
+        1 for g, gs in gold_facts if not any(g["quote"] in ln for ln in lines if "MISSED" in ln)
+    )
+    print(f"{folder.name}/{stem}  facts {found}/{len(gold_facts)}")
     if lines:
-        print(f"{folder.name}/{stem}")
         print("\n".join(lines))
 
 

@@ -26,8 +26,25 @@ _TAIL_HEADING = re.compile(
     r"reading)|you (?:may|might) also like|more from .{0,40}|read next|about the authors?|comments?|"
     r"\d+\s+(?:replies|comments|responses)|(?:comments?|replies|responses|discussion)\s*\(\d+\)|"
     r"leave a (?:reply|comment)|join the discussion|further reading|recommended reading|see also|"
-    r"share this(?: article| post)?|tags?|filed under|discover more|certificate of (?:the )?(?:court |shorthand |official )?"
+    r"share this(?: article| post)?|tags?|filed under|discover more|about us|"
+    r"certificate of (?:the )?(?:court |shorthand |official )?"
     r"(?:reporter|transcriber|transcription|service))\s*[.:]?\s*$",
+    re.I,
+)
+# Endnotes: a bare "Notes" heading whose next line is a numbered note ("[1] …", "1. …"); a
+# slide's "Notes:" (the speaker's own words) is not one.
+_NOTES_HEADING = re.compile(r"^\s*(?:notes|endnotes|footnotes)\s*$", re.I)
+_NOTE_ITEM = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s")
+# A publisher's closing note about itself ("About the Halvorsen Institute"): a heading naming an
+# organisation, in capitals (so "About the data", a section of the argument, is not one).
+_ABOUT_ORG = re.compile(r"^\s*About the (?:[A-Z][\w'’&.-]*\s?){1,6}\s*$")
+# A publication's legal notice, wherever it stands in a short line: copyright with a year or
+# the sign, serial numbers (ISSN, ISBN), reproduction terms, the standard disclaimer of views.
+_NOTICE = re.compile(
+    r"©|\bcopyright (?:©\s*)?\d{4}\b|\bISSN:? \d{4}-\d{3}[\dX]\b|\bISBN(?:-1[03])?:? [\d-]{10,}|"
+    r"\b(?:report|paper|publication|booklet|document|brief|article|material|text|work|content)s? "
+    r"(?:\w+ ){0,3}may be (?:freely )?(?:reproduced|reprinted|republished|copied|redistributed)\b|"
+    r"\bdo(?:es)? not necessarily (?:reflect|represent) the (?:views|position)",
     re.I,
 )
 # A credit line that, near the end, closes the article ("Article republished from …").
@@ -52,7 +69,8 @@ _DROP_LINE = re.compile(
     r"(?:\d+\s+)?(?:replies|comments|likes|shares)\s*$|powered by\b|all rights reserved|"
     r"you(?:'|’)re reading\b|thanks for reading\b|read more\s*$|continue reading\s*$|"
     r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?\[(?!slide\s+\d)[^\]]{1,120}\]\s*$|transcript (?:was )?(?:generated|produced|prepared|edited) by|"
-    r"(?:episode|show) notes\b)",
+    r"(?:episode|show) notes\b|(?:key ?words|index terms)\s*:|"
+    r"(?:this )?transcript (?:has been|was|is) (?:\w+ )?(?:edited|condensed|abridged))",
     re.I,
 )
 # Web-page chrome that survives as text when a page is saved as .txt/.md: skip links, script
@@ -88,7 +106,7 @@ _SUBSCRIBE = re.compile(
 # Sentences that disclaim rather than argue ("The views expressed are her own."), dropped in place.
 _DISCLAIMER = re.compile(
     r"(?:^|(?<=[.!?]) )(?:the )?(?:views|opinions) expressed (?:here |in this \w+ )?(?:are|is) "
-    r"(?:solely )?(?:my|his|her|their|the author(?:'|’)?s?)(?: own)?[^.]*\.",
+    r"(?:solely )?(?:those of )?(?:my|his|her|their|the author(?:'|’)?s?)(?: own)?[^.]*\.",
     re.I,
 )
 # An all-caps list of places or sections separated by dots, bars or bullets.
@@ -176,6 +194,14 @@ def clean_title(title: str) -> str:
         if len(parts) > 1 and len(parts[-1]) < len(parts[0])
         else title.strip()
     )
+
+
+def _endnotes(lines: list[str], i: int) -> bool:
+    """Whether line i is a "Notes" heading over a numbered note."""
+    if not _NOTES_HEADING.match(lines[i]):
+        return False
+    nxt = next((ln for ln in lines[i + 1 :] if ln.strip()), "")
+    return bool(_NOTE_ITEM.match(nxt))
 
 
 def _prose_after(lines: list[str], i: int, limit: int = 3) -> int:
@@ -292,7 +318,8 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     credits: set[int] = set()
     for i, ln in enumerate(lines[:end]):
         if i >= start and pos >= 0.5 * total:
-            if _TAIL_HEADING.match(orig[i] if i in page.headings else ln):
+            head = orig[i] if i in page.headings else ln
+            if _TAIL_HEADING.match(head) or _ABOUT_ORG.match(head) or _endnotes(lines, i):
                 end = i
                 break
             if _TAIL_CREDIT.match(ln):
@@ -338,6 +365,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
             _DROP_LINE.match(s)
             or _URL_LINE.match(s)
             or _CAPS_LIST.match(s)
+            or (_NOTICE.search(s) and len(s.split()) <= 30)
             or (_SUBSCRIBE.search(s) and len(s.split()) <= 25 and not _argues(s))
         ):
             continue

@@ -324,3 +324,20 @@ def test_carry_pages_every_fact_and_no_trap_as_a_point(page: int) -> None:
         hi = lo + len(t["quote"])
         assert not [d for d in points if d.start < hi and lo < d.end], t["quote"]
     assert all(f.kind != "observation" for f in facts if "1 GW" in f.quote)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=99),
+    st.sampled_from(["No frontier model reached", "None of the systems exceeded",
+                     "The model never passed", "The best entry did not reach",
+                     "Not a single lab's model scored"]),
+)  # fmt: skip
+def test_a_bound_that_was_not_reached_is_never_a_series_point(n: int, lead: str) -> None:
+    """ "No model reached 10 percent" says where the scores stopped short, not what one scored;
+    "The model reached N percent" is a measurement."""
+    bound = f"On the new test, {lead[0].lower()}{lead[1:]} {n} percent in 2025."
+    assert find_facts(bound), bound
+    assert all(f.kind != "observation" for f in find_facts(bound))
+    measured = f"On the new test, the model reached {n} percent in 2025."
+    assert [f.kind for f in find_facts(measured)] == ["observation"]

@@ -420,7 +420,7 @@ def fact_kind(text: str, a: int, b: int) -> str:
         return "own"
     if (
         _REFERENCE.search(clause)
-        or _THRESHOLD.search(text[max(s, a - 30) : a])
+        or _THRESHOLD.search(text[max(s, a - 48) : a])
         or _CRITERION_AFTER.match(after)
         or (_HUMAN_BASELINE.search(text[s:a]) and not _MODEL.search(sentence))
     ):

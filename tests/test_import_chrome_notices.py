@@ -79,7 +79,7 @@ def test_the_views_disclaimer_in_the_authors_note_goes() -> None:
 @given(
     st.lists(st.sampled_from(pages.PROSE), min_size=2, max_size=6, unique=True),
     # Not the line that opens on "©": a credit line near the end closes the article (older rule).
-    st.lists(st.sampled_from(NOTICES[1:]), min_size=1, max_size=4, unique=True),
+    st.lists(st.sampled_from(NOTICES[1:]), min_size=1, max_size=4),
     st.randoms(use_true_random=False),
 )
 def test_notices_anywhere_never_change_the_body(prose, notices, rnd) -> None:
@@ -93,3 +93,13 @@ def test_a_notes_heading_over_prose_is_the_speakers_notes_and_stays() -> None:
     """A slide outline's "Notes" holds the speaker's own words, not numbered endnotes."""
     parts = [*ARG[:3], "Notes", ARG[3]]
     assert pages.paras(ARG[3])[0] in body(*parts)
+
+
+def test_one_field_said_twice_at_the_head_is_no_application_form() -> None:
+    """A form's head holds different fields; a repeated "Keywords:" line does not make the
+    page a form whose banner (the title) and body go."""
+    head = "Keywords: scaling laws; benchmarks"
+    got = clean_text(pages.page(TITLE, [head, head, *ARG[:2], "Some closing line"]))
+    assert got.title == TITLE
+    assert pages.paras("\n".join(ARG[:2])) == [p for p in pages.paras(got.text) if p in
+                                               pages.paras("\n".join(ARG[:2]))]  # fmt: skip

@@ -412,7 +412,13 @@ def _form(lines: list[str], idx: list[int], chrome: set[int], first: int) -> Non
     )  # fmt: skip
     head = [i for i in idx if i < first and len(lines[i].split()) <= 60]
     count = {i: len(field.findall(lines[i])) for i in head}
-    if sum(count.values()) < 2:
+    # Two different fields: a line said twice ("Keywords: …" repeated) is no form.
+    labels = {
+        m.group(0).split(":")[0].strip(" *_#").lower()
+        for i in head
+        for m in field.finditer(lines[i])
+    }
+    if sum(count.values()) < 2 or len(labels) < 2:
         return
     rows = [i for i in head if count[i] or _LIMIT.search(lines[i])]
     rows = [i for i in rows if not re.search(r"[.!?]\s*$", lines[i]) or len(lines[i].split()) <= 30]

@@ -103,3 +103,25 @@ def test_one_field_said_twice_at_the_head_is_no_application_form() -> None:
     assert got.title == TITLE
     assert pages.paras("\n".join(ARG[:2])) == [p for p in pages.paras(got.text) if p in
                                                pages.paras("\n".join(ARG[:2]))]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(pages.PROSE),
+    st.from_regex(r"[A-Z][a-z]{2,8}(?:[ _][A-Z][a-z]{2,8})?", fullmatch=True),
+    st.sampled_from(["(talk)", "(talk | contribs)", "(talk · contribs)"]),
+    st.integers(0, 23), st.integers(0, 59), st.integers(1, 28),
+    st.sampled_from(["January", "March", "November"]), st.integers(2004, 2030),
+)  # fmt: skip
+def test_a_wiki_signature_goes_and_its_comment_stays(
+    prose, name, link, hh, mm, day, month, year
+) -> None:
+    """A talk-page comment ends with the signature "~~~~" expands to (MediaWiki
+    Help:Signatures): the user, the talk link and a UTC time stamp. The comment is argument."""
+    signed = f"{prose} {name} {link} {hh:02d}:{mm:02d}, {day} {month} {year} (UTC)"
+    assert body(ARG[0], signed, ARG[1]) == pages.paras("\n".join([ARG[0], prose, ARG[1]]))
+
+
+def test_a_sentence_that_says_talk_in_brackets_is_no_signature() -> None:
+    said = "Researchers talk about this (talk) every day, and at 09:14 nobody listens."
+    assert pages.paras(said)[0] in body(ARG[0], said, ARG[1])

@@ -109,6 +109,14 @@ _DISCLAIMER = re.compile(
     r"(?:solely )?(?:those of )?(?:my|his|her|their|the author(?:'|’)?s?)(?: own)?[^.]*\.",
     re.I,
 )
+# A MediaWiki talk-page signature closing a comment ("… text. Jane_Doe (talk) 09:14, 2 February
+# 2026 (UTC)"): the user name, the talk (and contributions) link and the UTC time stamp that
+# "~~~~" expands to (MediaWiki Help:Signatures).
+_WIKI_SIGNATURE = re.compile(
+    r"(?:(?<=[.!?\"”’)\]])|^)\s*(?:[\w'’-]+\s){0,3}[\w'’-]+\s*"
+    r"\((?:talk|contribs)(?:\s*[|·•]\s*contribs)?\)\s*"
+    r"\d{1,2}:\d{2},\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*\(UTC\)\s*$"
+)
 # An all-caps list of places or sections separated by dots, bars or bullets.
 _CAPS_LIST = re.compile(r"^[A-Z][A-Z .'&-]+(?:\s*[·|•/]\s*[A-Z][A-Z .'&-]+){2,}\s*$")
 _BYLINE = re.compile(
@@ -369,7 +377,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
             or (_SUBSCRIBE.search(s) and len(s.split()) <= 25 and not _argues(s))
         ):
             continue
-        ln = strip_stage(trim(_DISCLAIMER.sub("", ln))).rstrip()
+        ln = strip_stage(trim(_DISCLAIMER.sub("", _WIKI_SIGNATURE.sub("", ln)))).rstrip()
         if ln.strip():
             kept.append(ln)
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")

@@ -170,6 +170,7 @@ def _label_of_last(text: str) -> str:
         sentence_rows,
         stance_inputs,
         unit_stance,
+        with_turns,
     )
 
     art = Article(f"{PRO_CONTEXT}\n\n{text}", title="Scaling keeps working")
@@ -177,6 +178,7 @@ def _label_of_last(text: str) -> str:
     inputs = stance_inputs(art.title, sents, bodies)
     model = learned.shipped()
     rows = sentence_rows(inputs, model)
+    inputs = with_turns(inputs, sents, rows)
     lean = learned_lean(model, inputs, rows)
     return unit_stance(inputs, len(sents) - 1, 0.0, model, rows, lean)[0]
 
@@ -326,7 +328,7 @@ def test_a_turn_bears_only_on_its_neighbours_in_the_same_paragraph(
 
 
 def test_the_importer_reads_the_turns_of_each_paragraph() -> None:
-    from model.importer.pipeline import prepare, stance_inputs
+    from model.importer.pipeline import prepare, sentence_rows, stance_inputs, with_turns
 
     text = (
         "Critics say the supply of text will run out. Labs train on synthetic data.\n\n"
@@ -335,7 +337,8 @@ def test_the_importer_reads_the_turns_of_each_paragraph() -> None:
     )
     art = Article(text, title="On data")
     _, sents, bodies, _ = prepare(art)
-    turns = stance_inputs(art.title, sents, bodies).turns
+    inputs = stance_inputs(art.title, sents, bodies)
+    turns = with_turns(inputs, sents, sentence_rows(inputs, None)).turns
     assert turns == [(0.0, 0.0, 0.0), (0.0, 0.0, 1.0), (0.0, 1.0, 0.0), (1.0, 0.0, 0.0),
                      (0.0, 0.0, 0.0)]  # fmt: skip
 

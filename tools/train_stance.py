@@ -45,6 +45,7 @@ from model.importer.pipeline import (  # noqa: E402
     rules_decide,
     sentence_rows,
     stance_inputs,
+    with_turns,
 )
 
 C_GRID = (0.03, 0.1, 0.3, 1.0)
@@ -63,6 +64,7 @@ def stance_examples(article, gold: dict, raw: str) -> dict:  # noqa: ANN001
     _, sents, bodies, _ = prepare(article)
     inputs = stance_inputs(article.title, sents, bodies)
     rows = sentence_rows(inputs, None)
+    inputs = with_turns(inputs, sents, rows)
     vecs = meaning.vectors(inputs.said)
     attributed = learned.SENTENCE.index("attributed")
     body = inputs.body

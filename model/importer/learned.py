@@ -118,10 +118,10 @@ def turns(said: Sequence[str], paras: Sequence[int], reports: Sequence[bool]) ->
     return out
 
 
-def reports_view(text: str, side: int) -> bool:
-    """Whether a unit voices a view other than the author's: a camp's, someone's, or one the
-    author grants."""
-    return bool(side) or bool(ATTRIBUTED.search(text)) or concedes(text)
+def reports(row: Sequence[float]) -> bool:
+    """Whether a unit voices a view other than the author's — a camp's, someone's, or one the
+    author grants — read from its sentence features (see sentence_features)."""
+    return any(row[SENTENCE.index(k)] for k in ("reported", "attributed", "concedes"))
 
 
 def own_voice(sides: Sequence[int], attributed: Sequence[bool]) -> list[int]:
@@ -215,6 +215,11 @@ class GeneralStance:
     classes: tuple[str, ...] = ("con", "pro")
     meaning: Logit | None = None
     voice: Logit | None = None
+
+    @property
+    def reads_vectors(self) -> bool:
+        """Whether a pass of the model reads sentence vectors (meaning or voice)."""
+        return self.meaning is not None or self.voice is not None
 
     def meaning_polarity(self, vectors: Any) -> list[float]:
         """Each sentence vector's side by the meaning pass (see meaning_polarity)."""

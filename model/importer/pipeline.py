@@ -207,7 +207,7 @@ class StanceInputs:
     paragraph: list[float]  # tanh of the polarity of the rest of the unit's paragraph
     body: list[int]  # indices of the units that are not headings
     title_polarity: float = 0.0  # the title's cue polarity (learned.cue_polarity), 0 if none
-    turns: list[tuple] = field(default_factory=list)  # per unit: learned.turns
+    turns: list[tuple] = field(default_factory=list)  # per unit: learned.turns (with_turns)
 
 
 LEAN_MARGIN = 0.15  # a lean within ±0.15 of even takes neither side
@@ -236,13 +236,20 @@ def stance_inputs(title: str, sents: Sequence[Sentence], bodies: Sequence[str]) 
         para_pol[s.para] = para_pol.get(s.para, 0.0) + p
     rest = [para_pol[s.para] - p for s, p in zip(sents, unit_pol)]
     local = [stance.local_lean(lean, r) for r in rest]
-    reports = [learned.reports_view(t, s) for t, s in zip(said, sides)]
-    turns = learned.turns(said, [s.para for s in sents], reports)
     return StanceInputs(
         said, [context[s.para] for s in sents], lean, local, sides, unit_pol, ev,
         [math.tanh(0.5 * r) for r in rest], [i for i, s in enumerate(sents) if not s.heading],
-        learned.cue_polarity(stance.evidence(title.strip())) if title.strip() else 0.0, turns,
+        learned.cue_polarity(stance.evidence(title.strip())) if title.strip() else 0.0,
     )  # fmt: skip
+
+
+def with_turns(
+    inputs: StanceInputs, sents: Sequence[Sentence], rows: Sequence[Sequence[float]]
+) -> StanceInputs:
+    """The inputs with each unit's place in its paragraph's turns, read from the sentence
+    features already computed (which units report a view) rather than from the text again."""
+    reports = [learned.reports(r) for r in rows]
+    return replace(inputs, turns=learned.turns(inputs.said, [s.para for s in sents], reports))
 
 
 def rule_stance(inputs: StanceInputs, i: int, node_side: float = 0.0) -> tuple[str, float]:
@@ -260,7 +267,7 @@ def sentence_rows(
     without them); vectors are the units' meaning vectors when the caller has them already (the
     claim ranker reads the same ones)."""
     sense = voice = [0.0] * len(inputs.said)
-    if model is not None and (model.meaning is not None or model.voice is not None):
+    if model is not None and model.reads_vectors:
         vecs = meaning.vectors(inputs.said) if vectors is None else vectors
         sense, voice = model.meaning_polarity(vecs), model.voice_polarity(vecs)
     return [
@@ -371,9 +378,7 @@ def propose(
     model = learned.shipped() if stance_model is _SHIPPED else stance_model
     inputs = stance_inputs(article.title, sents, bodies)
     # One set of meaning vectors for both the claim ranker's and the stance model's meaning pass.
-    wanted = ranker_model is not None or (
-        model is not None and (model.meaning is not None or model.voice is not None)
-    )
+    wanted = ranker_model is not None or (model is not None and model.reads_vectors)
     vectors = meaning.vectors(inputs.said) if wanted else None
     ranked = merge_near_duplicates(
         claims.rank_claims(
@@ -387,6 +392,7 @@ def propose(
     lean = 0.0
     if model is not None:
         rows = sentence_rows(inputs, model, vectors)
+        inputs = with_turns(inputs, sents, rows)
         lean = learned_lean(model, inputs, rows)
     chosen = []
     for row, (i, score) in enumerate(ranked):

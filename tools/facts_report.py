@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from model.importer.article import TrendFact  # noqa: E402
-from model.importer.evaluate import Locator, raw_text  # noqa: E402
+from model.importer.evaluate import Locator, raw_text, same_value, spans_touch  # noqa: E402
 from model.importer.facts import find_facts  # noqa: E402
 from storage.articles import ArticleError, read_many  # noqa: E402
 
@@ -64,14 +64,6 @@ def _article_path(folder: Path, stem: str, gold: dict) -> Path | None:
     return found[0] if found else None
 
 
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= 0.01 * abs(b) + 1e-12
-
-
-def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
-    return bool(a and b and min(a[1], b[1]) > max(a[0], b[0]))
-
-
 def _show(f: TrendFact) -> str:
     year = f" {f.year}" if f.year else ""
     return f"{f.quote!r} = {f.value:g} {f.unit}{year} [{f.kind}]"
@@ -86,7 +78,7 @@ def _trap_hit(f: TrendFact, text: str, values: set[float], words: tuple[str, ...
             if lo < f.end + 2 and lo + len(w) > f.start - 2:
                 return w
     for v in values:
-        if _close(f.value, v):
+        if same_value(f.value, v):
             return f"value {v:g}"
     return ""
 
@@ -123,7 +115,7 @@ def report_article(folder: Path, stem: str, gold: dict, art, traps, seed, tally,
         tally.gold += 1
         hit = next(
             (i for i, (f, fs) in enumerate(zip(facts, spans))
-             if _overlap(gs, fs) and _close(f.value, float(g["value"]))),
+             if spans_touch(gs, fs) and same_value(f.value, float(g["value"]))),
             None,
         )  # fmt: skip
         if hit is not None:
@@ -134,7 +126,7 @@ def report_article(folder: Path, stem: str, gold: dict, art, traps, seed, tally,
                 tally.wrong.append(f"{stem}: {_show(f)} year, gold {g['year']}")
                 lines.append(f"  WRONG YEAR {_show(f)}  gold {g['year']}")
             continue
-        near = [facts[i] for i, fs in enumerate(spans) if _overlap(gs, fs)]
+        near = [facts[i] for i, fs in enumerate(spans) if spans_touch(gs, fs)]
         where = "quote not found in text" if gs is None else ""
         lines.append(
             f"  MISSED {g['quote']!r}\n         = {g['value']:g} {g['unit']} {g.get('year')} "
@@ -161,7 +153,7 @@ def report_article(folder: Path, stem: str, gold: dict, art, traps, seed, tally,
         tally.points += 1
         gold = next(
             (g for g, gs in gold_facts
-             if _overlap(gs, loc.span(d.start, d.end)) and _close(d.value, float(g["value"]))
+             if spans_touch(gs, loc.span(d.start, d.end)) and same_value(d.value, float(g["value"]))
              and (g.get("year") is None or str(g["year"]) == d.date[:4])),
             None,
         )  # fmt: skip

@@ -145,6 +145,16 @@ def _matches(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return shorter > 0 and _overlap(a, b) >= 0.5 * shorter
 
 
+def same_value(value: float, gold: float) -> bool:
+    """A proposed figure equals a gold one within 1 % (rounding in the article's wording)."""
+    return abs(value - gold) <= 0.01 * abs(gold) + 1e-12
+
+
+def spans_touch(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    """Both spans are known and share at least one character."""
+    return bool(a and b and _overlap(a, b) > 0)
+
+
 def _tokens(s: str) -> set[str]:
     return {t for t in _TOKEN.findall(normalise(s).lower()) if t not in _STOP}
 
@@ -215,12 +225,7 @@ def score_article(raw: str, gold: dict, result: ImportProposals) -> dict:
     for g, span in facts:
         gv = float(g["value"])
         for f, fs in cand:
-            if (
-                span
-                and fs
-                and _overlap(span, fs) > 0
-                and abs(f.value - gv) <= 0.01 * abs(gv) + 1e-12
-            ):
+            if spans_touch(span, fs) and same_value(f.value, gv):
                 fact_found += 1
                 unit_ok += f.unit.lower() == str(g["unit"]).lower()
                 year_ok += f.year == g.get("year")

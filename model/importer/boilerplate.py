@@ -15,6 +15,7 @@ from model.importer.chrome import find_chrome, is_prose, trim
 from model.importer.exports import find_export_chrome, is_footer_row
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
+from model.importer.records import find_record_chrome, is_record_line
 from model.importer.templates import find_template_chrome, is_template_line, issue_page
 
 # A divider drawn with letters between symbols ("--oOo--", "~o~", "*x*").
@@ -226,10 +227,12 @@ def _prose_after(lines: list[str], i: int, limit: int = 3) -> int:
 
 def _neighbours(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """The format rules that look at a line's neighbours or position (calls, hearings, chat
-    exports, documents; exports, decks, event pages, transcript records)."""
+    exports, documents; exports, decks, event pages, transcript records; museum texts, official
+    records, books of abstracts, marked essays, forum exports, quoted mail)."""
     find_format_chrome(lines, idx, chrome)
     find_export_chrome(lines, idx, chrome)
     find_template_chrome(lines, idx, chrome)
+    find_record_chrome(lines, idx, chrome)
 
 
 def clean_text(text: str, *, find_title: bool = True, title: str = "", author: str = "") -> Cleaned:
@@ -268,6 +271,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         or is_format_line(lines[i])  # calls, hearings, chat exports, documents
         or is_footer_row(lines[i])  # page stamps and handling markings in a footer row
         or is_template_line(lines[i])  # issue timelines, broadcasts, letters pages, forms
+        or is_record_line(lines[i])  # museum text, official records, abstracts, marked essays
     }
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
     page = find_chrome(

@@ -194,9 +194,15 @@ def _is_title_like(line: str) -> bool:
 _ISSUE_NO = re.compile(r"^((?:\S+\s+){2,}\S+)\s+#\d{1,7}$")
 
 
+# A mailing list's subject tag and reply/forward prefixes (Mailman's "[list-name]" subject
+# prefix, RFC 5322 "Re:"), in any order, before a mail's subject.
+_LIST_TAG = re.compile(r"^(?:\s*(?:\[[a-z0-9][a-z0-9._-]*\]|(?:re|fwd?|aw)\s*:))+\s*", re.I)
+
+
 def clean_title(title: str) -> str:
     """Drop a site suffix: 'Can Scaling Lead to AGI? | 5Y View' -> 'Can Scaling Lead to AGI?'."""
     title = _ISSUE_NO.sub(r"\1", title.strip())
+    title = _LIST_TAG.sub("", title)  # "[ai-forecasting] Re: Will …" -> "Will …"
     parts = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]{1,30}$)", title)
     return (
         max(parts[:-1], key=len)

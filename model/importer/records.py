@@ -62,7 +62,8 @@ _STOP = re.compile(
     re.I,
 )
 _LABEL_HEAD = re.compile(
-    r"^\W*(?:object|wall|extended|exhibit|case|display)\s+(?:label|caption|text)\W*$", re.I
+    r"^\W*(?:(?:object|wall|extended|exhibit|case|display)\s+(?:label|caption|text)|label text)\W*$",
+    re.I,
 )
 # A tombstone opens an object label: the object's name, then its date ("c. 1960", "2022",
 # "1880s", "about 1900-10"), then a full stop.
@@ -86,15 +87,16 @@ _POLL_PAIR = re.compile(
     r"\s*:?\s*\d{1,3}(?:\.\d)?\s*%",
     re.I,
 )
-_NAMES = r"(?:(?:the|of|and|&|for|in|our|at|on|a)\s+|[A-Z][\w'’&.:-]*\s+)"
+_NAMES = r"(?:(?:the|of|and|&|for|in|our|at|on|a)\s+|[A-Z][\w'’&.:?!-]*\s+)"
 _CREDIT_SENT = re.compile(
     r"^(?:(?:This|The)\s+(?i:gallery|exhibition|display|show|room|season|programme|tour|booklet|"
     r"guide|installation|collection)\s+|"
-    rf"(?:The\s+)?[A-Z][\w'’&.:-]*\s+{_NAMES}{{0,8}})(?:is|are|was|has been|have been)\s+"
+    rf"(?:The\s+)?[A-Z][\w'’&.:?!-]*\s+{_NAMES}{{0,8}})(?:is|are|was|has been|have been)\s+"
     r"(?:generously\s+|kindly\s+)?(?:supported|sponsored|funded|made possible|presented)\s+"
     r"(?:by|with|in partnership with)\s+"
     rf"(?:{_NAMES}|[A-Z][\w'’&.-]*\s*){{1,16}}[.!]?$|"
-    r"^(?i:exhibition|graphic|lighting|sound|audio|interpretation|gallery|spatial|set|AV)\s+"
+    r"^(?:(?i:exhibition|graphic|lighting|sound|audio|interpretation|gallery|spatial|set|AV)\s+"
+    r"(?i:and)\s+)?(?i:exhibition|graphic|lighting|sound|audio|interpretation|gallery|spatial|set|AV)\s+"
     r"(?i:design|production|guide|text)s?\s+by\s+[A-Z]|^(?i:curated|designed|produced|organi[sz]ed)"
     r"\s+by\s+[A-Z][^.!?]{0,80}[.!]?$|^(?i:with (?:thanks|support) (?:to|from)|in partnership with)"
     r"\s+[A-Z]"
@@ -116,7 +118,10 @@ _ACTION = re.compile(
 )
 
 # Books of abstracts.
-_SESSION = re.compile(r"\bsession\s+\d{1,2}[A-Za-z]?\b", re.I)
+_SESSION = re.compile(
+    r"\b(?:session|track|panel|stream|symposium)\s+(?:\d{1,2}[A-Za-z]?|[A-Z]\d?)\b", re.I
+)
+_CHAIR = re.compile(r"\bchair(?:ed by|\s*:)", re.I)
 _RUNNING = re.compile(
     r"^\s*(?P<text>\S[^\n]{2,100}?)\s{4,}(?P<num>\d{1,4})\s*$|^\s*(?P<num2>\d{1,4})\s{4,}(?P<text2>\S[^\n]{2,100}?)\s*$"
 )
@@ -143,6 +148,8 @@ _SEPARATOR = re.compile(
     r"^\s*-{2,}\s*(?:original message|forwarded message|begin forwarded message)\s*-*\s*$", re.I
 )
 _QUOTED = re.compile(r"^\s*>")
+# An archive's or thread view's message counter ("Message 2 of 3").
+_MESSAGE_NO = re.compile(r"^\W*(?:message|post|reply|mail)\s+\d{1,4}\s+of\s+\d{1,4}\W*$", re.I)
 
 # Series rows.
 _SERIES = re.compile(
@@ -238,7 +245,7 @@ def is_marking_note(line: str) -> bool:
         r"\b(?i:marked|moderated|second[- ]marked|double[- ]marked|assessed) by (?:[A-Z]\.\s*)*"
         r"[A-Z][\w'’-]+|(?i:\b(?:internal|"
         r"external) moderation\b|\bmoderation\s*:|\bprovisional (?:mark|grade|result)\b|\bsubject "
-        r"to (?:moderation|ratification)\b|\bsecond marker\b|\bfeedback (?:released|returned)\b|"
+        r"to (?:moderation|ratification)\b|\b(?:first|second) marker\b|\bfeedback (?:released|returned)\b|"
         r"\b(?:overall|final|total) (?:mark|grade)\s*:)",
     )
     return _all(s, cue.search)
@@ -284,6 +291,7 @@ def is_record_line(line: str) -> bool:
         or is_rules_line(s)
         or is_action_row(s)
         or bool(_SEPARATOR.match(s))
+        or bool(_MESSAGE_NO.match(s))
     )
 
 
@@ -299,16 +307,49 @@ def find_record_chrome(lines: list[str], idx: list[int], chrome: set[int]) -> No
     _edges(lines, idx, chrome, first, last)
     _quoted(lines, idx, chrome)
     _museum(lines, idx, chrome)
+    _feedback(lines, idx, chrome)
+
+
+_FEEDBACK_HEAD = re.compile(
+    r"^\W*(?:(?:marker|tutor|assessor|examiner)(?:['’]s)? (?:feedback|comments?|report)|(?:assessment "
+    r"|summative |overall )?feedback(?: summary| sheet| and marks?| form)?|marking (?:record|sheet)|"
+    r"mark(?:s|ing)? and feedback)\W*$",
+    re.I,
+)
+_MARK_FIELD = re.compile(
+    r"^\W*(?:(?:overall |final |provisional |agreed )?(?:mark|grade|result|score)|marks? awarded)\s*:\s*"
+    r"(?:\d|[A-F][+-]?\b|(?:first|upper|lower|pass|merit|distinction))",
+    re.I,
+)
+
+
+def _feedback(lines: list[str], idx: list[int], chrome: set[int]) -> None:
+    """A marker's feedback block after an essay: a feedback heading over a mark ("Feedback
+    summary" / "Mark: 64 (2:1). …"), in the second half of the text; it and what follows go."""
+    for k, i in enumerate(idx):
+        if k < len(idx) // 2 or not _FEEDBACK_HEAD.match(lines[i]) or k + 1 >= len(idx):
+            continue
+        if _MARK_FIELD.match(lines[idx[k + 1]]):
+            chrome.update(idx[k:])
+            return
 
 
 def _museum(lines: list[str], idx: list[int], chrome: set[int]) -> None:
-    """On a museum's page (an audio-guide stop, an object label or its heading), a one-sentence
-    visitor notice or credit ("Please do not touch.") goes as well."""
+    """On a museum's page (an audio-guide stop or notice, an object label or its heading), a
+    one-sentence visitor notice or credit ("Please do not touch.") and a bare stop number
+    ("Track 31", "Stop 4") go as well."""
+    audio = re.compile(r"\baudio[- ]?(?:guide|tour)s?\b", re.I)
     if not any(
-        is_stop(lines[i]) or _LABEL_HEAD.match(lines[i]) or is_object_label(lines[i]) for i in idx
+        is_stop(lines[i])
+        or _LABEL_HEAD.match(lines[i])
+        or is_object_label(lines[i])
+        or (audio.search(lines[i]) and len(lines[i].split()) <= 30)
+        for i in idx
     ):
         return
-    chrome.update(i for i in idx if is_visitor_notice(lines[i], museum=True))
+    chrome.update(
+        i for i in idx if is_visitor_notice(lines[i], museum=True) or _STOP.match(lines[i])
+    )
 
 
 def _bounds(lines: list[str], idx: list[int], chrome: set[int]) -> tuple[int, int]:
@@ -349,7 +390,7 @@ def _record_notes(
             chrome.add(i)
 
 
-_SPEAKER = re.compile(r"^\s*(?:Q\d+\s+)?[A-Z][\w.'’ ()-]{1,80}:\s+\S")
+_SPEAKER = re.compile(r"^\s*(?:Q\d+\s+)?[A-Z][\w.'’ -]{1,80}(?:\([^()]{1,40}\)\s*)*:\s+\S")
 
 
 def _procedure(lines: list[str], idx: list[int], chrome: set[int]) -> None:
@@ -361,11 +402,10 @@ def _procedure(lines: list[str], idx: list[int], chrome: set[int]) -> None:
 
 
 def _session_header(s: str) -> bool:
-    return (
-        len(s.split()) <= 30
-        and bool(_SESSION.search(s))
-        and bool(_TIME_RANGE.search(s) or re.search(r"\bchair(?:ed by|\s*:)", s, re.I))
-    )
+    if len(s.split()) > 30:
+        return False
+    slot, chair = bool(_TIME_RANGE.search(s)), bool(_CHAIR.search(s))
+    return (bool(_SESSION.search(s)) and (slot or chair)) or (slot and chair)
 
 
 def _programme(lines: list[str], idx: list[int], chrome: set[int]) -> None:
@@ -424,12 +464,19 @@ def _cover_sheet(lines: list[str], idx: list[int], chrome: set[int], first: int)
     )
 
 
+# The run of an exhibition or season: two dates joined by a dash ("6 March - 31 August 2026").
+_RUN = re.compile(
+    rf"\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\s*[-–—]\s*\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b|"
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*[-–—]\s*{_MONTH}\s+\d{{1,2}},\s*\d{{4}}\b",
+    re.I,
+)
 # A record's or periodical's issue line opens with its volume or issue number.
 _ISSUE_LINE = re.compile(r"^\W*(?:volume|vol\.|issue|no\.|number)\s*\d{1,4}\b", re.I)
 # A cover sheet's banner names the school and the qualification, never the essay's question.
 _BANNER = re.compile(
     r"\b(?:college|school|academy|university|institute|department|faculty|qualification|"
-    r"programme|program|course|module|diploma|baccalaureate|certificate)\b",
+    r"programme|program|course|module|diploma|baccalaureate|certificate|summative|formative|"
+    r"coursework)\b|\b[A-Z]{2,5}\s?\d{3,4}[A-Z]?\b",
     re.I,
 )
 
@@ -445,6 +492,9 @@ def _head_rows(lines: list[str], idx: list[int], chrome: set[int], first: int) -
         if _ISSUE_LINE.match(s) and len(s.split()) <= 14 and re.search(rf"\b{_DATE}", s, re.I):
             chrome.add(i)  # "Volume 212: debated on Tuesday 10 March 2026"
             continue
+        if len(s.split()) <= 15 and not _END.search(s) and _RUN.search(s):
+            chrome.add(i)  # an exhibition's or season's run: "6 March - 31 August 2026"
+            continue
         parts = _pieces(s)
         if len(parts) < 2 or len(s.split()) > 25 or _END.search(s):
             continue
@@ -453,7 +503,14 @@ def _head_rows(lines: list[str], idx: list[int], chrome: set[int], first: int) -
         ):
             chrome.add(i)
     live = [i for i in head if i not in chrome]
-    if head and live and head[0] == live[0] and len(head) >= 2 and _masthead(lines[head[0]]):
+    if not (head and live and head[0] == live[0] and len(head) >= 2):
+        return
+    top = lines[head[0]].strip()
+    # In capitals; or a short name in title case ending in the institution's kind ("Northgate
+    # Science Centre") over a line already taken as the page's furniture.
+    if _masthead(top) or (
+        head[1] in chrome and len(top.split()) <= 6 and _TITLED_INSTITUTION.match(top)
+    ):
         chrome.add(head[0])
 
 
@@ -466,6 +523,9 @@ _MASTHEAD = re.compile(
     rf"^(?:THE\s+)?(?:{_FUNCTION}[A-Z][A-Z'’&.-]*\s+){{1,5}}{_INSTITUTION.upper()}(?:\s+(?:OF|FOR)\s+"
     r"[A-Z][A-Z'’&. ]{1,60})?(?:\s+[-–—|:]\s+[A-Z][A-Z()'’&. -]{1,60})?\s*$"
 )
+
+
+_TITLED_INSTITUTION = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){{1,4}}(?i:{_INSTITUTION})$")
 
 
 def _masthead(line: str) -> bool:
@@ -491,25 +551,19 @@ def _words(s: str) -> str:
 
 
 def _quoted(lines: list[str], idx: list[int], chrome: set[int]) -> None:
-    """A mail client's attribution line over a quote, and quoted lines that copy text printed
-    elsewhere on the page (the thread shows that message already)."""
+    """A mail client's attribution line over a quote, and, on a page with one, quoted lines that
+    copy text printed elsewhere on the page (the thread shows that message already; an inline
+    reply's later quotes are copies too)."""
     quoted = {i for i in idx if _QUOTED.match(lines[i])}
     attributions = [i for i in idx if _ATTRIBUTION.match(lines[i].strip())]
     if not quoted or not attributions:
         return
+    after = {i: j for i, j in zip(idx, idx[1:], strict=False)}
+    chrome.update(i for i in attributions if after.get(i) in quoted)
     plain = " ".join(_words(lines[i]) for i in idx if i not in quoted)
-    for k, i in enumerate(idx):
-        if i not in attributions:
+    for j in quoted:
+        if j < attributions[0]:
             continue
-        block = []
-        for j in idx[k + 1 :]:
-            if j not in quoted:
-                break
-            block.append(j)
-        if not block:
-            continue
-        chrome.add(i)
-        for j in block:
-            text = _words(re.sub(r"^[\s>]+", "", lines[j]))
-            if not text or len(text.split()) < 3 or text in plain:
-                chrome.add(j)
+        text = _words(re.sub(r"^[\s>]+", "", lines[j]))
+        if not text or len(text.split()) < 3 or text in plain:
+            chrome.add(j)

@@ -204,17 +204,27 @@ def is_object_label(line: str) -> bool:
     """A museum object label: a tombstone ("Name, c. 1960.") with a credit line or an accession
     number, in a short paragraph; a sentence about the past ("In 1958, …") is no tombstone."""
     s = line.strip()
-    return len(s.split()) <= 70 and bool(_TOMBSTONE.match(s)) and bool(_CREDIT_LINE.search(s))
+    return (
+        len(s) <= 600
+        and bool(_TOMBSTONE.match(s[:130]))
+        and bool(_CREDIT_LINE.search(s))
+        and len(s.split()) <= 70
+    )
 
 
 def is_poll_tally(line: str) -> bool:
     """A poll's running tally: two or more answer–percentage pairs in a short line."""
     s = line.strip()
-    return len(s.split()) <= 30 and len(_POLL_PAIR.findall(s)) >= 2
+    return s.count("%") >= 2 and len(s.split()) <= 30 and len(_POLL_PAIR.findall(s)) >= 2
 
 
 def _visitor(t: str) -> bool:
-    return bool(_rx()["museum"].search(t) or _ADDRESS.match(t) or _CREDIT_SENT.match(t))
+    n = len(t.split())
+    return bool(
+        _rx()["museum"].search(t)
+        or (n <= 15 and _ADDRESS.match(t))
+        or (n <= 30 and _CREDIT_SENT.match(t))
+    )
 
 
 def is_visitor_notice(line: str, *, museum: bool = False) -> bool:
@@ -223,9 +233,7 @@ def is_visitor_notice(line: str, *, museum: bool = False) -> bool:
     a credit naming funders or designers). One sentence alone counts only on a museum's page
     (`museum`): "The audio guide says the perceptron failed." in an essay is a sentence."""
     s = line.strip()
-    if len(s.split()) > 50 or not _all(s, _visitor):
-        return False
-    if len(_sentences(s)) < 2 and not museum:
+    if len(s.split()) > 50 or (not museum and len(_sentences(s)) < 2) or not _all(s, _visitor):
         return False
     # An address or one credit alone ("OpenAI is funded by Microsoft.") is a sentence an essay
     # may print; a notice has a visitor cue, or two credits make a credits paragraph.
@@ -254,7 +262,8 @@ def is_marking_note(line: str) -> bool:
 def is_rules_line(line: str) -> bool:
     """A community's numbered rules on one line ("Community rules: 1. Be civil 2. No spam"): two or
     more numbered items of a few words each; "Community rules: they matter because …" stays."""
-    m = _RULES.match(line.strip())
+    s = line.strip()
+    m = _RULES.match(s) if "rules" in s.lower() and len(s) <= 400 else None
     if not m:
         return False
     items = [t.strip() for t in _ITEM.split(m.group("items")) if t.strip()]
@@ -270,7 +279,7 @@ def is_action_row(line: str) -> bool:
     """A row of page actions ("Print this page | Back to top | Contact the Official Report"):
     every piece an action on the page."""
     s = line.strip()
-    if len(s.split()) > 25 or _END.search(s):
+    if not any(c in s for c in "|·•") or len(s.split()) > 25 or _END.search(s):
         return False
     parts = [p.strip() for p in re.split(r"\s*[|·•]\s*", s) if p.strip()]
     return len(parts) >= 2 and all(len(p.split()) <= 6 and _ACTION.match(p) for p in parts)
@@ -339,11 +348,12 @@ def _museum(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     one-sentence visitor notice or credit ("Please do not touch.") and a bare stop number
     ("Track 31", "Stop 4") go as well."""
     audio = re.compile(r"\baudio[- ]?(?:guide|tour)s?\b", re.I)
-    if not any(
-        is_stop(lines[i])
-        or _LABEL_HEAD.match(lines[i])
-        or is_object_label(lines[i])
-        or (audio.search(lines[i]) and len(lines[i].split()) <= 30)
+    if not any(  # the line-level rules already took stops, label headings and labels
+        (
+            i in chrome
+            and (is_stop(lines[i]) or _LABEL_HEAD.match(lines[i]) or is_object_label(lines[i]))
+        )
+        or (len(lines[i]) <= 250 and audio.search(lines[i]))
         for i in idx
     ):
         return
@@ -363,15 +373,20 @@ def _bounds(lines: list[str], idx: list[int], chrome: set[int]) -> tuple[int, in
         and i not in chrome
         and is_prose(lines[i])
         and re.search(r"[.!?…\"”’]\s*$", lines[i])
-        and len(_pieces(lines[i])) == 1
+        and not _row(lines[i])
     ]
     return (prose[0], prose[-1]) if prose else (first, last)
+
+
+def _row(line: str) -> bool:
+    """Whether a line is split into pieces by separators (checked by character first: cheap)."""
+    return any(c in line for c in "|·•—–") or " - " in line and len(_pieces(line)) > 1
 
 
 def _near_edge(i: int, idx: list[int], first: int, last: int) -> bool:
     """Before the first paragraph or after the last, or among the text's first or last five
     lines (an archive stamp or a record's note may itself read as a sentence)."""
-    return i < first or i > last or i in idx[:5] or i in idx[-5:]
+    return i < first or i > last or i <= idx[min(4, len(idx) - 1)] or i >= idx[max(0, len(idx) - 5)]
 
 
 def _record_notes(
@@ -395,14 +410,18 @@ _SPEAKER = re.compile(r"^\s*(?:Q\d+\s+)?[A-Z][\w.'’ -]{1,80}(?:\([^()]{1,40}\)
 
 def _procedure(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """Procedure lines printed between speeches, on a page of speaker turns."""
-    if sum(1 for i in idx if _SPEAKER.match(lines[i])) < 3:
+    if sum(1 for i in idx if _SPEAKER.match(lines[i][:140])) < 3:
         return
     rx = _rx()["procedure"]
     chrome.update(i for i in idx if len(lines[i].split()) <= 12 and rx.match(lines[i]))
 
 
+_SESSION_WORDS = ("session", "track", "panel", "stream", "symposium", "chair")
+
+
 def _session_header(s: str) -> bool:
-    if len(s.split()) > 30:
+    low = s.lower()
+    if not any(w in low for w in _SESSION_WORDS) or len(s.split()) > 30:
         return False
     slot, chair = bool(_TIME_RANGE.search(s)), bool(_CHAIR.search(s))
     return (bool(_SESSION.search(s)) and (slot or chair)) or (slot and chair)
@@ -427,7 +446,9 @@ def _running(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     text's first or last line, or repeated with other page numbers."""
     found: dict[str, list[int]] = {}
     for i in idx:
-        m = _RUNNING.match(lines[i])
+        s = lines[i].strip()
+        edge_digit = s[-1:].isdigit() or s[:1].isdigit()
+        m = _RUNNING.match(lines[i]) if edge_digit and "    " in s and len(s) <= 160 else None
         if not m:
             continue
         text = (m.group("text") or m.group("text2")).strip()

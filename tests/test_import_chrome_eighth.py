@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model.importer.boilerplate import clean_text
+from model.importer.boilerplate import clean_text, clean_title
 from model.importer.records import is_record_line
-from storage.articles import _join_pdf_lines
+from storage.articles import _join_pdf_lines, _parse_html
 from tests import pages
 
 ARG = pages.PROSE[:4]
@@ -83,6 +83,12 @@ def test_a_museum_booklet_head_goes_and_the_gallery_title_is_the_title() -> None
     c = clean_text(text)
     assert c.title == "The Long Bet"
     assert pages.paras(c.text) == want(*ARG[:2])
+
+
+def test_bare_stop_numbers_go_on_a_page_with_an_audio_guide_notice() -> None:
+    notice = "Audio guides are free at the information desk. Family trails start by the shop."
+    assert body(notice, "Stop 4", ARG[0], "Stop 5", ARG[1]) == want(ARG[0], ARG[1])
+    assert body(ARG[0], "Stop 4", ARG[1]) == want(ARG[0], "Stop 4", ARG[1])
 
 
 # --- official records ------------------------------------------------------------------------
@@ -190,8 +196,14 @@ def test_a_cover_sheet_and_marking_note_go_and_the_question_is_the_title() -> No
     assert pages.paras(got.text) == want(*ARG)
 
 
-def test_a_sentence_about_marking_stays() -> None:
-    line = "Benchmarks are marked by humans, and the markers disagree more often than we admit."
+@pytest.mark.parametrize(
+    "line",
+    ["Benchmarks are marked by humans, and the markers disagree more often than we admit.",
+     "The essay was marked by Dr Okoye. Her view is that scale alone will not give general "
+     "intelligence, and she says so in every seminar."],
+)  # fmt: skip
+def test_a_sentence_about_marking_stays(line: str) -> None:
+    """Only a note every sentence of which is about the marking goes."""
     assert body(ARG[0], line, ARG[1]) == want(ARG[0], line, ARG[1])
 
 
@@ -211,7 +223,9 @@ def test_numbered_community_rules_go(line: str) -> None:
     "line",
     ["Community rules matter: 1. they set norms and 2. they decide which arguments get heard at "
      "all, which is why forums differ so much.",
-     "The rules: scale the model, scale the data, and the loss falls."],
+     "The rules: scale the model, scale the data, and the loss falls.",
+     "House rules: 1. the scaling laws held for a decade across six orders of magnitude 2. "
+     "nothing in the data says that they stop holding now"],
 )  # fmt: skip
 def test_a_sentence_about_rules_stays(line: str) -> None:
     assert body(ARG[0], line, ARG[1]) == want(ARG[0], line, ARG[1])
@@ -254,6 +268,24 @@ def test_an_essay_quoting_an_author_keeps_the_attribution() -> None:
     intro = "As Rich Sutton wrote:"
     q = "> The biggest lesson of seventy years of research is that general methods win."
     assert body(ARG[0], intro + "\n" + q, ARG[1]) == want(ARG[0], intro, q, ARG[1])
+
+
+def test_an_ad_slot_of_an_html_page_goes() -> None:
+    ad = '<div class="ad"><span>Sponsored by Nimbus</span><p>Rent GPUs by the hour.</p>'
+    src = (
+        f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
+        + "".join(f"<p>{p}</p>" for p in ARG[:2])
+        + ad
+        + '<a href="#">Learn more</a></div>'
+        + "".join(f"<p>{p}</p>" for p in ARG[2:])
+        + "</article></body></html>"
+    )
+    assert pages.paras(_parse_html(src, "page.html").text) == want(*ARG)
+
+
+def test_a_mailing_list_tag_and_reply_prefix_are_not_the_title() -> None:
+    assert clean_title("[ai-policy] Re: Fwd: Will scale alone do it?") == "Will scale alone do it?"
+    assert clean_title("[Updated] Why the curve bends") == "[Updated] Why the curve bends"
 
 
 # --- properties ------------------------------------------------------------------------------

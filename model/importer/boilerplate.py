@@ -196,7 +196,7 @@ _ISSUE_NO = re.compile(r"^((?:\S+\s+){2,}\S+)\s+#\d{1,7}$")
 
 # A mailing list's subject tag and reply/forward prefixes (Mailman's "[list-name]" subject
 # prefix, RFC 5322 "Re:"), in any order, before a mail's subject.
-_LIST_TAG = re.compile(r"^(?:\s*(?:\[[a-z0-9][a-z0-9._-]*\]|(?:re|fwd?|aw)\s*:))+\s*", re.I)
+_LIST_TAG = re.compile(r"^(?:\s*(?:(?-i:\[[a-z0-9][a-z0-9._-]*\])|(?:re|fwd?|aw)\s*:))+\s*", re.I)
 
 
 def clean_title(title: str) -> str:

@@ -271,14 +271,18 @@ def test_an_essay_quoting_an_author_keeps_the_attribution() -> None:
 
 
 def test_an_ad_slot_of_an_html_page_goes() -> None:
-    ad = '<div class="ad"><span>Sponsored by Nimbus</span><p>Rent GPUs by the hour.</p>'
+    """An ad unit under an answer and its comments (its class names it an ad slot) is not the
+    page's text."""
     src = (
-        f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
-        + "".join(f"<p>{p}</p>" for p in ARG[:2])
-        + ad
-        + '<a href="#">Learn more</a></div>'
-        + "".join(f"<p>{p}</p>" for p in ARG[2:])
-        + "</article></body></html>"
+        f"<html><head><title>{TITLE}</title></head><body><div class='question'><h1>{TITLE}</h1>"
+        "</div><div class='answer'><div class='answer-body'>"
+        + "".join(f"<p>{p}</p>" for p in ARG)
+        + "</div><div class='meta'>13.6K views</div></div><div class='comments'><div class='c'>"
+        "<b>Ana Ruiz</b> · Feb 4<p>A guess is still a guess.</p><span>Reply · Upvote 41</span>"
+        "</div></div><div class='ad'><span>Sponsored by Nimbus Cloud</span><p>Train bigger "
+        "models for less. GPUs on demand, billed by the second.</p><a href='#'>Learn more</a>"
+        "</div><div class='related'><h2>Related questions</h2><ul><li><a href='#'>Is scale "
+        "enough?</a></li></ul></div></body></html>"
     )
     assert pages.paras(_parse_html(src, "page.html").text) == want(*ARG)
 

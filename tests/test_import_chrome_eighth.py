@@ -137,6 +137,15 @@ def test_a_records_head_note_and_action_row_go_and_the_debate_is_the_title() -> 
     assert pages.paras(c.text) == want(*TURNS)
 
 
+def test_an_order_of_business_heading_over_the_debate_title_is_not_the_title() -> None:
+    text = "QUESTIONS WITHOUT NOTICE\nCompute and the Economy\n\n" + "\n\n".join(TURNS) + "\n"
+    c = clean_text(text)
+    assert c.title == "Compute and the Economy"
+    assert pages.paras(c.text) == want(*TURNS)
+    essay = "MOTIONS OF THE PLANETS\nCompute and the Economy\n\n" + "\n\n".join(ARG) + "\n"
+    assert clean_text(essay).title == "MOTIONS OF THE PLANETS"
+
+
 def test_a_sentence_about_the_official_report_in_the_body_stays() -> None:
     line = (
         "The official report is not a word-for-word transcript, which is why quotes from it "
@@ -255,6 +264,13 @@ def test_a_quoted_copy_of_an_earlier_message_and_its_attribution_go() -> None:
         + "\n"
     )
     assert pages.paras(clean_text(text).text) == want(ARG[0], ARG[1], ARG[2])
+
+
+def test_a_mail_archives_subject_line_with_its_list_tag_is_the_title_not_text() -> None:
+    text = "[ai-policy] Re: Data\n\n" + HEAD + ARG[0] + "\n\n" + ARG[1] + "\n"
+    c = clean_text(text)
+    assert c.title == "Data"
+    assert pages.paras(c.text) == want(ARG[0], ARG[1])
 
 
 def test_an_inline_quote_found_nowhere_else_is_the_discussion_and_stays() -> None:

@@ -169,6 +169,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "programme": cue("chrome_programme"),
         "marking": cue("chrome_marking"),
         "record": cue("chrome_record"),
+        "business": re.compile(rf"^\W*{pattern('chrome_business')}\W*$", re.I),
         "field": re.compile(
             rf"(?:^\W*|(?<=[|·•]\s)|(?<=[|·•]))\s*(?<![\w-]){pattern('chrome_marking')}"
             r"(?:\s*\(s\))?\s*(?::\s*\S|\s+(?:no\.?\s*)?\d)",
@@ -524,6 +525,8 @@ def _head_rows(lines: list[str], idx: list[int], chrome: set[int], first: int) -
         ):
             chrome.add(i)
     live = [i for i in head if i not in chrome]
+    _business(lines, live, chrome)
+    live = [i for i in live if i not in chrome]
     if not (head and live and head[0] == live[0] and len(head) >= 2):
         return
     top = lines[head[0]].strip()
@@ -547,6 +550,21 @@ _MASTHEAD = re.compile(
 
 
 _TITLED_INSTITUTION = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){{1,4}}(?i:{_INSTITUTION})$")
+
+
+def _business(lines: list[str], live: list[int], chrome: set[int]) -> None:
+    """A record's order-of-business heading in capitals ("MOTIONS") right above a debate's title
+    in mixed case: a kicker, not the title."""
+    for a, b in zip(live, live[1:], strict=False):
+        top, below = lines[a].strip(), lines[b].strip()
+        if (
+            top.isupper()
+            and _rx()["business"].match(top)
+            and not below.isupper()
+            and len(below.split()) <= 15
+            and not _END.search(below)
+        ):
+            chrome.add(a)
 
 
 def _masthead(line: str) -> bool:

@@ -554,13 +554,12 @@ _TITLED_INSTITUTION = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){{1,4}}(
 
 def _business(lines: list[str], live: list[int], chrome: set[int]) -> None:
     """A record's order-of-business heading in capitals ("MOTIONS") right above a debate's title
-    in mixed case: a kicker, not the title."""
+    (a short line, no sentence): a kicker, not the title."""
     for a, b in zip(live, live[1:], strict=False):
         top, below = lines[a].strip(), lines[b].strip()
         if (
             top.isupper()
             and _rx()["business"].match(top)
-            and not below.isupper()
             and len(below.split()) <= 15
             and not _END.search(below)
         ):

@@ -290,16 +290,15 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     )
     out.author, out.date = page.author, page.date
     chrome = set(page.lines) - roster(lines)  # a transcript's participant list is its record
-    # The title the caller already has, repeated on top of the text (an HTML h1, <title>); or
-    # the title found in the page's fields (a memo's SUBJECT, a mail's Subject) repeated on top
-    # with its list tag or reply prefix ("[ai-policy] Re: …", a mail archive's header).
-    known_title = title or (clean_title(page.title) if page.title else "")
-    if known_title:
-        chrome.update(
-            i
-            for i in [i for i in nonempty if i not in chrome][:3]
-            if _same(lines[i], known_title) or _same(clean_title(lines[i]), known_title)
-        )
+    # The title the caller already has, repeated on top of the text (an HTML h1, <title>); and
+    # the title found in the page's fields (a mail's Subject) printed on top with its list tag
+    # or reply prefix ("[ai-policy] Re: …", a mail archive's header line).
+    top = [i for i in nonempty if i not in chrome][:3]
+    if title:
+        chrome.update(i for i in top if _same(lines[i], title))
+    if page.title:
+        tagged = [i for i in top if _LIST_TAG.match(lines[i]) and _LIST_TAG.sub("", lines[i])]
+        chrome.update(i for i in tagged if _same(clean_title(lines[i]), clean_title(page.title)))
     head_end = next((i for i in nonempty if i not in chrome and is_prose(lines[i])), len(lines))
     orig = list(lines)
     for i in sorted(chrome):

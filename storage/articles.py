@@ -522,7 +522,11 @@ def _unwrap_cells(text: str) -> str:
 
 _NOTES = re.compile(
     r"footnote|endnote|^fn\d|^ref-|references|bibliography|comments?$|comment-list|"
-    r"subscri|newsletter|share|social|related",
+    r"subscri|newsletter|share|social|related|"
+    # Ad slots, as ad servers and publishers name them (IAB ad units, Google's "adsbygoogle",
+    # "ad-slot", "sponsored" and "promoted" units): the ad copy is never the page's text.
+    r"^(?:ads?|advert\w*|advertisement\w*|adsbygoogle|ad-(?:slot|unit|container|wrapper|banner|box)"
+    r"\w*|sponsored(?:-\w+)?|promoted(?:-\w+)?)$",
     re.I,
 )
 
@@ -936,6 +940,11 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
     return out
 
 
+# A row of three or more pieces split by " | " (a series row, a footer, a table row) is layout,
+# never a line of running text broken at the page width.
+_PDF_ROW = re.compile(r"\S\s+\|\s+\S.*\S\s+\|\s+\S")
+
+
 def _join_pdf_lines(raw: str) -> str:
     """PDF text breaks lines at the page width; rejoin them into paragraphs."""
     raw = re.sub(r"(\w)-\n(\w)", r"\1\2", raw)
@@ -950,6 +959,7 @@ def _join_pdf_lines(raw: str) -> str:
             and out[-1]
             and not re.search(r"[.!?:”\"]$", out[-1])
             and (s[0].islower() or len(out[-1]) > 50)
+            and not _PDF_ROW.search(out[-1])
         ):
             out[-1] += " " + s
         else:

@@ -4,10 +4,10 @@
 tests/fixtures/eval_dev, eval/corpus, tests/fixtures/eval_formats) and prints per corpus the
 gold boilerplate samples that leak into the text and the gold claim quotes the text keeps (words
 compared, markup ignored), and the same for the spent held-out sets that chrome work has used
-(`tests/fixtures/eval_unseen5` since the seventh round); then the chrome pages of
+(`tests/fixtures/eval_unseen5` since the seventh round, `eval_unseen6` since the eighth); then the chrome pages of
 tests/fixtures/chrome against their expected body: paragraphs that are not body, body
 paragraphs lost, chrome samples leaked.
-It never reads a held-out set that nothing was tuned on (`tests/fixtures/eval_unseen6` and later).
+It never reads a held-out set that nothing was tuned on (`tests/fixtures/eval_unseen7` and later).
 """
 
 from __future__ import annotations
@@ -29,7 +29,10 @@ from eval_loo import load  # noqa: E402  (the annotated development articles, as
 PAGES = ROOT / "tests/fixtures/chrome"
 # Held-out sets spent on chrome development but not (yet) training data for the learned models:
 # read here only, never by tools/eval_loo.py's folds.
-CHROME_DEV = {"unseen5": ROOT / "tests/fixtures/eval_unseen5"}
+CHROME_DEV = {
+    "unseen5": ROOT / "tests/fixtures/eval_unseen5",
+    "unseen6": ROOT / "tests/fixtures/eval_unseen6",
+}
 
 
 def _spent() -> list[tuple[str, str, dict, Path]]:

@@ -15,6 +15,7 @@ from model.importer.chrome import find_chrome, is_prose, trim
 from model.importer.exports import find_export_chrome, is_footer_row
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
+from model.importer.records import find_record_chrome, is_record_line
 from model.importer.templates import find_template_chrome, is_template_line, issue_page
 
 # A divider drawn with letters between symbols ("--oOo--", "~o~", "*x*").
@@ -193,9 +194,15 @@ def _is_title_like(line: str) -> bool:
 _ISSUE_NO = re.compile(r"^((?:\S+\s+){2,}\S+)\s+#\d{1,7}$")
 
 
+# A mailing list's subject tag and reply/forward prefixes (Mailman's "[list-name]" subject
+# prefix, RFC 5322 "Re:"), in any order, before a mail's subject.
+_LIST_TAG = re.compile(r"^(?:\s*(?:(?-i:\[[a-z0-9][a-z0-9._-]*\])|(?:re|fwd?|aw)\s*:))+\s*", re.I)
+
+
 def clean_title(title: str) -> str:
     """Drop a site suffix: 'Can Scaling Lead to AGI? | 5Y View' -> 'Can Scaling Lead to AGI?'."""
     title = _ISSUE_NO.sub(r"\1", title.strip())
+    title = _LIST_TAG.sub("", title)  # "[ai-forecasting] Re: Will …" -> "Will …"
     parts = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]{1,30}$)", title)
     return (
         max(parts[:-1], key=len)
@@ -226,10 +233,12 @@ def _prose_after(lines: list[str], i: int, limit: int = 3) -> int:
 
 def _neighbours(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """The format rules that look at a line's neighbours or position (calls, hearings, chat
-    exports, documents; exports, decks, event pages, transcript records)."""
+    exports, documents; exports, decks, event pages, transcript records; museum texts, official
+    records, books of abstracts, marked essays, forum exports, quoted mail)."""
     find_format_chrome(lines, idx, chrome)
     find_export_chrome(lines, idx, chrome)
     find_template_chrome(lines, idx, chrome)
+    find_record_chrome(lines, idx, chrome)
 
 
 def clean_text(text: str, *, find_title: bool = True, title: str = "", author: str = "") -> Cleaned:
@@ -268,6 +277,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         or is_format_line(lines[i])  # calls, hearings, chat exports, documents
         or is_footer_row(lines[i])  # page stamps and handling markings in a footer row
         or is_template_line(lines[i])  # issue timelines, broadcasts, letters pages, forms
+        or is_record_line(lines[i])  # museum text, official records, abstracts, marked essays
     }
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
     page = find_chrome(
@@ -280,11 +290,15 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     )
     out.author, out.date = page.author, page.date
     chrome = set(page.lines) - roster(lines)  # a transcript's participant list is its record
-    # The title the caller already has, repeated on top of the text (an HTML h1, <title>).
+    # The title the caller already has, repeated on top of the text (an HTML h1, <title>); and
+    # the title found in the page's fields (a mail's Subject) printed on top with its list tag
+    # or reply prefix ("[ai-policy] Re: …", a mail archive's header line).
+    top = [i for i in nonempty if i not in chrome][:3]
     if title:
-        chrome.update(
-            i for i in [i for i in nonempty if i not in chrome][:3] if _same(lines[i], title)
-        )
+        chrome.update(i for i in top if _same(lines[i], title))
+    if page.title:
+        tagged = [i for i in top if _LIST_TAG.match(lines[i]) and _LIST_TAG.sub("", lines[i])]
+        chrome.update(i for i in tagged if _same(clean_title(lines[i]), clean_title(page.title)))
     head_end = next((i for i in nonempty if i not in chrome and is_prose(lines[i])), len(lines))
     orig = list(lines)
     for i in sorted(chrome):

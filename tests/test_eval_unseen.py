@@ -1,4 +1,4 @@
-"""The held-out corpora eval_unseen, eval_unseen2 ... eval_unseen6: self-written articles the
+"""The held-out corpora eval_unseen, eval_unseen2 ... eval_unseen7: self-written articles the
 importer was never tuned on.
 
 Their worth is that their gold can be trusted without reading it again: every quote is found once
@@ -23,6 +23,7 @@ CORPORA = (
     "eval_unseen4",
     "eval_unseen5",
     "eval_unseen6",
+    "eval_unseen7",
 )
 
 # Per-article traps of eval_unseen2: numbers in the text that are ratios, hypotheticals,
@@ -231,12 +232,66 @@ UNSEEN6_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
         ("20 watts", "ten times a web search", "Yes 46%", "KM.2019.441", "tens of millions"),
     ),
 }
+# The same for eval_unseen7: an analyst's price target and ratings split, a fediverse thread's
+# boost counts and a child's 20 watts, a parish magazine's issue number and collection, a union's
+# own survey and management's "AGI by 2028", a contract threshold and an expert baseline, a chat
+# export's reactions and a $5 bet, a notebook's own fit and extrapolation, a podcast's ratings and
+# discount code, a memo's runway and reactions, and a translated op-ed's projection and counts.
+UNSEEN7_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
+    "f01_analyst_note.pdf": (
+        {212, 61, 14, 2030},
+        ("$212", "nine times in ten", "by 2030", "Overweight 61%", "14 companies", "ten-year"),
+    ),
+    "f02_mastodon_thread.html": (
+        {20, 212, 389, 37, 1000},
+        ("20 watts", "tens of millions", "thousandfold", "212 boosts", "389 favorites", "(37)"),
+    ),
+    "f03_parish_newsletter.txt": (
+        {187, 1240, 490, 50},
+        ("Issue 187", "50p", "seventy times seven", "£1,240", "ten years ago", "10.30 am"),
+    ),
+    "f04_union_bulletin.txt": (
+        {2028, 40, 44, 312, 6.5, 1187},
+        ("AGI by 2028", "40 percent", "No. 44", "two in three", "312 members", "£6.50"),
+    ),
+    "f05_arbitration_ruling.txt": (
+        {14e6, 90, 70, 72.36, 173},
+        ("£14 million", "90 percent", "70 percent", "72.36", "ARB/26/0173", "Page 9 of 9"),
+    ),
+    "f06_discord_export.txt": (
+        {12, 142, 20, 2030, 5, 80},
+        ("level 12", "Exported 142", "20 tokens per parameter", "by 2030", "$5", "80% horizon"),
+    ),
+    "f07_jupyter_notebook.md": (
+        {3.3, 0.96, 1e27, 1.1e28, 50},
+        ("3.3x", "R^2 = 0.96", "by 2027", "fifty times", "hundreds of trillions", "ten times more"),
+    ),
+    "f08_podcast_show_notes.html": (
+        {118, 2311, 4.9, 20, 2030},
+        ("Episode 118", "1:12:44", "2,311 listeners", "20% off", "by 2030", "two or three years"),
+    ),
+    "f09_allhands_memo.md": (
+        {84, 31, 18, 9, 100},
+        ("eighteen months", "👍 84", "Comments (9)", "a hundred steps", "Series B", "doubled"),
+    ),
+    "f10_translated_oped.html": (
+        {6.7, 12, 1024, 6},
+        (
+            "6.7 to 12 percent",
+            "by 2028",
+            "Comments (1,024)",
+            "Reading time: 6 min",
+            "several times",
+        ),
+    ),
+}
 TRAPS = {
     "eval_unseen2": UNSEEN2_TRAPS,
     "eval_unseen3": UNSEEN3_TRAPS,
     "eval_unseen4": UNSEEN4_TRAPS,
     "eval_unseen5": UNSEEN5_TRAPS,
     "eval_unseen6": UNSEEN6_TRAPS,
+    "eval_unseen7": UNSEEN7_TRAPS,
 }
 
 

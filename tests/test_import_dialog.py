@@ -186,7 +186,9 @@ PLAIN = (
     "The next generation of systems arrives in the spring. Labs are building larger clusters "
     "this year, and the team retrained the model on a bigger corpus.\n\nResearchers measured "
     "the results on a new test set. Scaling alone will not produce general intelligence. The "
-    "organisers published the scores for every entrant a week later."
+    "organisers published the scores for every entrant a week later.\n\nThe committee will meet "
+    "again in March to review the figures. Several groups submitted their systems before the "
+    "deadline, and the final table lists them by team name."
 )
 
 

@@ -59,6 +59,59 @@ def test_the_model_round_trips_through_json() -> None:
     assert abs(model.lean(a) - back.lean(a)) < 1e-4
 
 
+def _unit_rows(seed: int, n: int, dim: int = 8) -> tuple[np.ndarray, list[str]]:
+    """Unit vectors on two sides of a curved boundary: a side no single direction separates."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, dim))
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    return x, ["pro" if a * b > 0 else "con" for a, b in x[:, :2]]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 10_000))
+def test_the_kernel_pass_decides_as_scikit_learn_does(seed: int) -> None:
+    """The runtime's numpy decision (no scikit-learn at import time) is the SVM's own."""
+    from sklearn.svm import SVC
+
+    x, y = _unit_rows(seed, 60)
+    kernel = learned.fit_kernel(x, y, 3.0)
+    clf = SVC(C=3.0, gamma=learned.KERNEL_GAMMA, class_weight="balanced").fit(
+        x, [v == "pro" for v in y]
+    )
+    probe, _ = _unit_rows(seed + 1, 20)
+    assert np.allclose(kernel.decision(probe), clf.decision_function(probe), atol=1e-4)
+
+
+def test_a_kernel_pass_reads_a_side_a_linear_one_cannot() -> None:
+    """Sides in quadrants (x·y > 0 is pro): an RBF pass gets most of them, a line about half."""
+    x, y = _unit_rows(1, 400)
+    probe, want = _unit_rows(2, 200)
+    kernel = learned.meaning_polarity(learned.fit_kernel(x, y, 3.0), probe)
+    line = learned.meaning_polarity(learned.fit_logit(x.tolist(), y, 1.0), probe)
+    right = [
+        sum((p > 0) == (w == "pro") for p, w in zip(pols, want)) / 200 for pols in (kernel, line)
+    ]
+    assert right[0] > 0.8 and right[1] < 0.7
+
+
+def test_a_model_with_kernel_passes_round_trips_through_its_files(tmp_path) -> None:
+    x, y = _unit_rows(3, 80)
+    art = learned.Logit([0.1] * len(learned.ARTICLE), 0.0)
+    ctx = learned.Logit([0.2] * (len(learned.SENTENCE) + len(learned.CONTEXT)), 0.1)
+    sense, voice = learned.fit_kernel(x, y, 3.0), learned.fit_kernel(x, y[::-1], 1.0)
+    model = learned.GeneralStance(art, ctx, "toy", 0.3, meaning=sense, voice=voice)
+    model.save(tmp_path / "m.json", tmp_path / "m.npz")
+    with np.load(tmp_path / "m.npz") as arrays:
+        data = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+        back = learned.GeneralStance.from_json(data, dict(arrays))
+    probe, _ = _unit_rows(4, 10)
+    probe[0] = 0.0  # no text: no side
+    assert back.meaning_polarity(probe) == model.meaning_polarity(probe)
+    assert back.voice_polarity(probe) == model.voice_polarity(probe)
+    assert back.meaning_polarity(probe)[0] == 0.0
+    assert all(-1.0 <= p <= 1.0 for p in back.meaning_polarity(probe))
+
+
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.floats(-1, 1, allow_nan=False), min_size=3, max_size=3))
 def test_standardising_is_folded_into_the_weights(row: list[float]) -> None:
@@ -83,11 +136,12 @@ def test_the_shipped_model_stores_no_vocabulary_and_reports_its_held_out_fit() -
     assert data["sentence_features"] == list(learned.SENTENCE)
     assert data["context_features"] == list(learned.CONTEXT)
     assert len(data["stance_model"]["coef"]) == len(learned.SENTENCE) + len(learned.CONTEXT)
-    assert len(data["meaning_model"]["coef"]) == meaning.DIM  # a map of meaning, not a vocabulary
-    assert len(data["voice_model"]["coef"]) == meaning.DIM
     assert {"in_sample", "leave_one_article_out", "leave_one_author_out"} <= set(data["fit"])
     model = learned.shipped()
     assert model is not None and "gold claims" in model.trained_on
+    for part in (model.meaning, model.voice):  # a map of meaning, not a vocabulary
+        assert isinstance(part, learned.Kernel) and part.vectors.shape[1] == meaning.DIM
+        assert np.allclose(np.linalg.norm(part.vectors, axis=1), 1.0, atol=1e-3)
 
 
 SUBJECTS = st.sampled_from(

@@ -36,9 +36,14 @@ CORPORA = {
     "unseen": ROOT / "tests/fixtures/eval_unseen",
     "unseen2": ROOT / "tests/fixtures/eval_unseen2",
     # The third and fourth, spent on chrome and caption development by the end of the fifth
-    # round, are training data since the sixth; the fifth set is the held-out one.
+    # round, are training data since the sixth.
     "unseen3": ROOT / "tests/fixtures/eval_unseen3",
     "unseen4": ROOT / "tests/fixtures/eval_unseen4",
+    # The fifth and sixth, each scored once and then spent on chrome and trend-fact development
+    # (the sixth and seventh rounds), are training data since the eighth; the seventh set is
+    # the held-out one.
+    "unseen5": ROOT / "tests/fixtures/eval_unseen5",
+    "unseen6": ROOT / "tests/fixtures/eval_unseen6",
 }
 
 

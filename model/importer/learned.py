@@ -25,8 +25,12 @@ questions, hedges — what the sentence means, and the article's own lean, in th
    "But …" answers what came before it; one followed by such a turn, or following a reported
    view, is what gets answered).
 
-All are binary logistic regressions (pro vs con, classes balanced so neither side is starved);
-neutral is left to the rules (definitions, open questions). Trained only on annotated claims
+The article and stance passes are binary logistic regressions (pro vs con, classes balanced so
+neither side is starved); the meaning and voice passes are support-vector machines with a
+Gaussian (RBF) kernel over the unit sentence vectors (`Kernel`): a side is a region of meaning
+space, not one direction through it, and on the annotated claims the kernel puts 0.665 of sided
+claims on their side against the linear pass's 0.633 (quote level, leave one article out).
+Neutral is left to the rules (definitions, open questions). Trained only on annotated claims
 and the annotators' overall stance of each article (`tools/train_stance.py`, regularisation by
 nested cross-validation over articles) and always evaluated leave-one-article-out
 (`tools/eval_loo.py`). The runtime needs no scikit-learn.
@@ -37,14 +41,17 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from model.importer import lexicon as lx
 
 MODEL_FILE = lx.DATA / "stance_model.json"
+VECTORS_FILE = lx.DATA / "stance_vectors.npz"  # the kernel passes' support vectors
+KERNEL_GAMMA = 1.0  # 1 / (dimensions × variance) for unit vectors: scikit-learn's "scale"
 CLASSES = ("con", "neutral", "pro")
 
 # Third-party speech: "according to X", "X argues …", "she said", a quotation of some length.
@@ -181,6 +188,30 @@ class Logit:
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+@dataclass(frozen=True, eq=False)
+class Kernel:
+    """An RBF support-vector pass over unit sentence vectors: decision(x) = Σ αᵢ·exp(−γ‖x − sᵢ‖²)
+    + b, positive toward pro (or toward agreeing, for the voice pass)."""
+
+    vectors: Any  # support vectors, float32 (n, dimensions)
+    dual: Any  # αᵢ (signed dual coefficients), float32 (n,)
+    gamma: float
+    intercept: float
+
+    def decision(self, vectors: Any) -> Any:
+        import numpy as np
+
+        x = np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1)
+        d2 = (x * x).sum(1)[:, None] + self._squares()[None, :] - 2.0 * (x @ self.vectors.T)
+        return np.exp(-self.gamma * np.maximum(d2, 0.0)) @ self.dual + self.intercept
+
+    def _squares(self) -> Any:
+        """‖sᵢ‖², computed once per pass (every sentence of an import reads them)."""
+        if "_sq" not in self.__dict__:
+            object.__setattr__(self, "_sq", (self.vectors * self.vectors).sum(1))
+        return self.__dict__["_sq"]
+
+
 def vector_logits(model: Logit, vectors: Any, clip: float) -> Any:
     """A meaning pass's logit of each sentence vector, clipped to ±clip, and 0 for a zero vector
     (no text, or no WordLlama): the numpy array both meaning passes (stance, claim ranker) read."""
@@ -192,14 +223,20 @@ def vector_logits(model: Logit, vectors: Any, clip: float) -> Any:
     return z
 
 
-def meaning_polarity(model: Logit | None, vectors: Any) -> list[float]:
-    """Each sentence vector's side by a meaning model, P(pro) − P(con) in [-1, 1]; 0 for a zero
-    vector (no text, or no WordLlama) or without a model."""
+def meaning_polarity(model: Logit | Kernel | None, vectors: Any) -> list[float]:
+    """Each sentence vector's side by a meaning model in [-1, 1]: P(pro) − P(con) for a logit,
+    tanh of the margin for a kernel pass; 0 for a zero vector (no text, or no WordLlama) or
+    without a model."""
     import numpy as np
 
     if model is None or not len(vectors):
         return [0.0] * len(vectors)
-    pol = 2 / (1 + np.exp(-vector_logits(model, vectors, 30.0))) - 1
+    if isinstance(model, Kernel):
+        v = np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1)
+        pol = np.tanh(model.decision(v))
+        pol[~v.any(axis=1)] = 0.0
+    else:
+        pol = 2 / (1 + np.exp(-vector_logits(model, vectors, 30.0))) - 1
     return [float(p) for p in pol]
 
 
@@ -213,8 +250,8 @@ class GeneralStance:
     c: float = 0.3
     meta: dict = field(default_factory=dict)
     classes: tuple[str, ...] = ("con", "pro")
-    meaning: Logit | None = None
-    voice: Logit | None = None
+    meaning: Logit | Kernel | None = None
+    voice: Logit | Kernel | None = None
 
     @property
     def reads_vectors(self) -> bool:
@@ -240,6 +277,8 @@ class GeneralStance:
         return {"pro": p, "con": 1 - p}
 
     def to_json(self) -> dict:
+        """The readable part; a kernel pass's support vectors go to arrays() (VECTORS_FILE)."""
+        passes = (("meaning_model", self.meaning, "meaning"), ("voice_model", self.voice, "voice"))
         return {
             "about": __doc__.split("\n\n")[0],
             "trained_on": self.trained_on,
@@ -247,30 +286,64 @@ class GeneralStance:
             "article_features": list(ARTICLE),
             "sentence_features": list(SENTENCE),
             "context_features": list(CONTEXT),
-            "article_model": {"coef": _r(self.article.coef), "intercept": _r1(self.article.intercept)},
-            "stance_model": {"coef": _r(self.stance.coef), "intercept": _r1(self.stance.intercept)},
-            **({"meaning_model": {"coef": _r(self.meaning.coef),
-                                  "intercept": _r1(self.meaning.intercept)}}
-               if self.meaning else {}),
-            **({"voice_model": {"coef": _r(self.voice.coef), "intercept": _r1(self.voice.intercept)}}
-               if self.voice else {}),
+            "article_model": _pass_json(self.article, ""),
+            "stance_model": _pass_json(self.stance, ""),
+            **{key: _pass_json(p, name) for key, p, name in passes if p is not None},
             **({"fit": self.meta} if self.meta else {}),
-        }  # fmt: skip
+        }
+
+    def arrays(self) -> dict[str, Any]:
+        """The kernel passes' support vectors and dual coefficients, by name."""
+        out = {}
+        for name, p in (("meaning", self.meaning), ("voice", self.voice)):
+            if isinstance(p, Kernel):
+                out[f"{name}_vectors"], out[f"{name}_dual"] = p.vectors, p.dual
+        return out
+
+    def save(self, path: Path = MODEL_FILE, vectors: Path = VECTORS_FILE) -> None:
+        """Write the JSON and, when a pass is a kernel, its support vectors beside it."""
+        import numpy as np
+
+        path.write_text(json.dumps(self.to_json(), indent=1), encoding="utf-8")
+        arrays = self.arrays()
+        if arrays:
+            with vectors.open("wb") as f:
+                np.savez(f, **arrays)
 
     @classmethod
-    def from_json(cls, data: dict) -> GeneralStance:
-        def logit(d: dict) -> Logit:
-            return Logit(list(d["coef"]), float(d["intercept"]))
+    def from_json(cls, data: dict, arrays: Mapping[str, Any] | None = None) -> GeneralStance:
+        """The model from to_json()'s dict and, for kernel passes, arrays()'s arrays."""
+        arrays = arrays or {}
+
+        def part(key: str, name: str) -> Logit | Kernel | None:
+            return _pass_from(data[key], name, arrays) if key in data else None
 
         return cls(
-            logit(data["article_model"]),
-            logit(data["stance_model"]),
+            _pass_from(data["article_model"], "", arrays),
+            _pass_from(data["stance_model"], "", arrays),
             data.get("trained_on", ""),
             float(data.get("hyperparameters", {}).get("C", 0.3)),
             dict(data.get("fit", {})),
-            meaning=logit(data["meaning_model"]) if "meaning_model" in data else None,
-            voice=logit(data["voice_model"]) if "voice_model" in data else None,
+            meaning=part("meaning_model", "meaning"),
+            voice=part("voice_model", "voice"),
         )
+
+
+def _pass_json(p: Logit | Kernel, name: str) -> dict:
+    if isinstance(p, Kernel):
+        return {"kind": "rbf", "gamma": p.gamma, "intercept": float(p.intercept),
+                "support_vectors": len(p.dual), "arrays": [f"{name}_vectors", f"{name}_dual"]}  # fmt: skip
+    return {"coef": _r(p.coef), "intercept": _r1(p.intercept)}
+
+
+def _pass_from(d: dict, name: str, arrays: Mapping[str, Any]) -> Logit | Kernel:
+    if d.get("kind") == "rbf":
+        import numpy as np
+
+        vecs = np.asarray(arrays[f"{name}_vectors"], dtype=np.float32)
+        dual = np.asarray(arrays[f"{name}_dual"], dtype=np.float32)
+        return Kernel(vecs, dual, float(d["gamma"]), float(d["intercept"]))
+    return Logit(list(d["coef"]), float(d["intercept"]))
 
 
 def _r(xs: Sequence[float]) -> list[float]:
@@ -290,6 +363,20 @@ def fit_logit(rows: Sequence[Sequence[float]], labels: Sequence[str], c: float) 
     return Logit([float(w) for w in clf.coef_[0]], float(clf.intercept_[0]))
 
 
+def fit_kernel(rows: Any, labels: Sequence[str], c: float) -> Kernel:
+    """A balanced RBF support-vector pass, pro vs con, over unit vectors (needs scikit-learn)."""
+    import numpy as np
+    from sklearn.svm import SVC
+
+    x = np.asarray(rows, dtype=np.float64)
+    clf = SVC(C=c, kernel="rbf", gamma=KERNEL_GAMMA, class_weight="balanced")
+    clf.fit(x, [1 if y == "pro" else 0 for y in labels])
+    vecs = x[clf.support_].astype(np.float32)
+    return Kernel(
+        vecs, clf.dual_coef_[0].astype(np.float32), KERNEL_GAMMA, float(clf.intercept_[0])
+    )
+
+
 def fit_scaled_logit(rows: Sequence[Sequence[float]], labels: Sequence[str], c: float) -> Logit:
     """fit_logit on standardised features, the scaling folded back into the weights, so that
     regularisation treats measures of different ranges alike and the file stays one Logit."""
@@ -305,10 +392,18 @@ def fit_scaled_logit(rows: Sequence[Sequence[float]], labels: Sequence[str], c: 
 
 @cache
 def shipped() -> GeneralStance | None:
-    """The model trained on every annotated article (None if the file is missing)."""
+    """The model trained on every annotated article (None if a file of it is missing)."""
     if not MODEL_FILE.is_file():
         return None
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     if "article_model" not in data:
         return None
-    return GeneralStance.from_json(data)
+    kernels = any(data.get(k, {}).get("kind") == "rbf" for k in ("meaning_model", "voice_model"))
+    if not kernels:
+        return GeneralStance.from_json(data)
+    if not VECTORS_FILE.is_file():
+        return None
+    import numpy as np
+
+    with np.load(VECTORS_FILE) as arrays:
+        return GeneralStance.from_json(data, dict(arrays))

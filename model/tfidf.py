@@ -49,11 +49,12 @@ class Tfidf:
             terms.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
         return terms
 
-    def _counts(self, docs: Sequence[str]) -> sparse.csr_matrix:
+    def _counts(self, docs: Sequence[list[str]]) -> sparse.csr_matrix:
+        """Term counts of documents given as their term lists."""
         rows, cols, vals = [], [], []
-        for r, doc in enumerate(docs):
+        for r, terms in enumerate(docs):
             seen: dict[int, int] = {}
-            for t in self._terms(doc):
+            for t in terms:
                 c = self.vocabulary_.get(t)
                 if c is not None:
                     seen[c] = seen.get(c, 0) + 1
@@ -75,16 +76,16 @@ class Tfidf:
     def fit_transform(self, docs: Sequence[str]) -> sparse.csr_matrix:
         """Learn the vocabulary and idf of docs and return their rows; ValueError when no term
         is left (only stop words), as scikit-learn raises."""
-        docs = list(docs)
-        vocab = sorted({t for doc in docs for t in self._terms(doc)})
+        terms = [self._terms(doc) for doc in docs]  # tokenised once, for vocabulary and counts
+        vocab = sorted({t for doc in terms for t in doc})
         if not vocab:
             raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
         self.vocabulary_ = {t: i for i, t in enumerate(vocab)}
-        counts = self._counts(docs)
+        counts = self._counts(terms)
         df = np.bincount(counts.indices, minlength=len(vocab))
         self.idf_ = np.log((1 + len(docs)) / (1 + df)) + 1.0  # smoothed idf
         return self._weigh(counts)
 
     def transform(self, docs: Sequence[str]) -> sparse.csr_matrix:
         """Rows of new docs in the fitted vocabulary (unknown terms are ignored)."""
-        return self._weigh(self._counts(list(docs)))
+        return self._weigh(self._counts([self._terms(doc) for doc in docs]))

@@ -63,15 +63,19 @@ def import_article(
 
 # ------------------------------------------------------------------- child side
 def warm() -> None:
-    """Load what every import needs — the pipeline's modules, the HTML
-    reader and the meaning model, and the cue patterns compiled on first use (one small article
-    proposed) — in a child started while the user picks a file (storage.sandbox, warm="import")."""
-    import trafilatura  # noqa: F401 - the HTML reader's import is the slowest of the parsers
-
+    """Load what every import needs — the pipeline's modules, the meaning model, and the cue
+    patterns compiled on first use (one small article proposed) — in a child started while the
+    user picks a file (storage.sandbox, warm="import")."""
     from model.importer import pipeline
 
     text = "Scaling compute has kept improving models, critics say, but data may run out by 2030."
     pipeline.propose(Article(text, title="Warm-up"), [NodeRef("t", "Thesis", kind="thesis")], "t")
+
+
+def warm_html() -> None:
+    """The warm-up's last step: the HTML reader, the slowest of the parsers to import (~0.1 s),
+    which a text, Markdown or PDF file does not need."""
+    import trafilatura  # noqa: F401
 
 
 def import_file(

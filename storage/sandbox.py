@@ -33,10 +33,12 @@ _FUNCTIONS = {
     "hog": "storage.sandbox:_hog",
     "loaded": "storage.sandbox:_loaded",
 }
-# Work a child may do before its first request, asked for by name: "import" loads the importer
-# (its modules, the HTML reader and the meaning model, 0.5–0.6 s) while the user is still
-# choosing a file.
-_WARMERS = {"import": "storage.import_job:warm"}
+# Work a child may do before its first request, asked for by name, in steps: "import" loads the
+# importer (its modules, the meaning model and compiled patterns, ~0.5 s) while the user is still
+# choosing a file, then the HTML reader (~0.1 s), which only web pages need. A request that
+# arrives mid-way is served after the step in progress: the steps after the first (which every
+# import needs) are work it may not need.
+_WARMERS = {"import": ("storage.import_job:warm", "storage.import_job:warm_html")}
 
 
 class SandboxError(Exception):
@@ -226,12 +228,21 @@ def _resolve(spec: str) -> Any:
 
 
 def _warm_up(name: str) -> None:
-    """Run a warm-up; a failure is left for the first request to meet and report."""
-    if name in _WARMERS:
+    """Run a warm-up's first step, and the others until a request is waiting; a failure is
+    left for the first request to meet and report."""
+    for i, step in enumerate(_WARMERS.get(name, ())):
+        if i and _request_waiting():
+            return
         try:
-            _resolve(_WARMERS[name])()
+            _resolve(step)()
         except Exception:  # noqa: BLE001, S110 - the request that needs it will say what failed
-            pass
+            return
+
+
+def _request_waiting() -> bool:
+    """Whether the parent has already sent a request (or closed the pipe)."""
+    ready, _, _ = select.select([sys.stdin.buffer], [], [], 0)
+    return bool(ready)
 
 
 def _watch_parent() -> None:

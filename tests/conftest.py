@@ -41,6 +41,11 @@ def pytest_configure(config) -> None:  # noqa: ANN001 (pytest hook)
     except ImportError:
         return
     QStandardPaths.setTestModeEnabled(True)
+    # No window of the tests starts the standby import child on its own (import_flow.keep_ready,
+    # two seconds after the first frame): a test that wants it sets the delay it needs.
+    from ui.importing import import_flow
+
+    import_flow.STANDBY_DELAY_MS = 24 * 3600 * 1000
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ so the wait after choosing the file is the article's own work, not start-up."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +43,46 @@ def test_a_warm_child_still_reads_and_proposes(tmp_path) -> None:
         outcome = import_article(os.fspath(path), refs, "T", box=box)
     assert outcome.result.proposals
     assert outcome.result.article.title == "Will scaling get there?"
+
+
+def test_a_request_that_arrives_while_the_child_warms_up_skips_the_html_reader() -> None:
+    """The HTML reader is the warm-up's last, optional step: a text file sent at once is read
+    without waiting for it; left alone, the child loads it too."""
+    with Sandbox(warm="import") as box:
+        assert box.call("loaded", "model.importer.pipeline")  # the first step always runs
+        assert not box.call("loaded", "trafilatura")
+
+
+def test_importing_a_text_file_loads_no_html_pdf_or_web_stack(tmp_path) -> None:
+    """A cold child reading and proposing a .txt imports only what text needs: not the HTML
+    reader (trafilatura, lxml), the PDF reader, the web client, nor scikit-learn."""
+    from model.importer.article import NodeRef
+    from storage.import_job import import_article
+
+    path = tmp_path / "essay.txt"
+    path.write_text("Will scaling get there?\n\nScaling will not by itself produce general "
+                    "intelligence, because the supply of text is running out.\n")  # fmt: skip
+    refs = [NodeRef("T", "Scaling current LLM approaches will lead to AGI", kind="thesis")]
+    with Sandbox(timeout=60) as box:
+        assert import_article(os.fspath(path), refs, "T", box=box).result.proposals
+        for module in ("trafilatura", "lxml", "pypdf", "urllib.request", "http.client", "sklearn"):
+            assert not box.call("loaded", module), module
+
+
+def test_the_app_and_cli_apply_imports_without_loading_the_pipeline() -> None:
+    """The parent process only sends nodes and applies results (model.importer.apply): the
+    pipeline's 0.3–0.4 s of modules load in the child alone."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, model.importer.apply, ui.importing.import_dialog, cli.import_article\n"
+        "from model.importer import NodeRef\n"
+        "print(sorted(m for m in ('model.importer.pipeline', 'model.importer.lexicon',"
+        " 'model.importer.meaning') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=Path(__file__).parent.parent,
+    )  # fmt: skip
+    assert out.stdout.strip() == "[]"

@@ -9,7 +9,17 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from model.importer import claims, learned, lexicon, meaning, ranker, stance, targets
-from model.importer.article import Article, ImportProposals, NodeRef, Proposal, Sentence
+from model.importer.article import (  # noqa: F401 - the side names are used from here too
+    LEAN_MARGIN,
+    READINGS,
+    SIDE_LEAN,
+    Article,
+    ImportProposals,
+    NodeRef,
+    Proposal,
+    Sentence,
+    side_name,
+)
 from model.importer.facts import find_facts
 from model.importer.learned import GeneralStance
 from model.importer.ranker import LinearRanker
@@ -210,14 +220,6 @@ class StanceInputs:
     turns: list[tuple] = field(default_factory=list)  # per unit: learned.turns (with_turns)
 
 
-LEAN_MARGIN = 0.15  # a lean within ±0.15 of even takes neither side
-
-
-def side_name(lean: float) -> str:
-    """The side an article's lean takes: "pro", "con" or "mixed"."""
-    return "pro" if lean > LEAN_MARGIN else "con" if lean < -LEAN_MARGIN else "mixed"
-
-
 def stance_inputs(title: str, sents: Sequence[Sentence], bodies: Sequence[str]) -> StanceInputs:
     """The article-level and unit-level evidence stance needs, computed once per article."""
     para_first: dict[int, str] = {}
@@ -329,14 +331,6 @@ def unit_stance(
     probs = model.probabilities(rows[i], context_row(inputs, i, rows, lean))
     top = max(probs, key=probs.__getitem__)
     return top, round(min(0.99, max(0.5, probs[top])), 3)
-
-
-# The article's side as a reviewer may set it: the lean every proposal is re-read under. 0.4 is
-# the lean the article model gives a plainly argued article (the upper quartile of |lean| over
-# the 25 sided training articles, 0.41-0.45), not the extreme 1.0: under that a sentence whose own
-# cues argue a side keeps it, and only what has no clear cue of its own follows the article.
-SIDE_LEAN = 0.4
-READINGS = {"pro": SIDE_LEAN, "con": -SIDE_LEAN, "mixed": 0.0}
 
 
 def under_lean(inputs: StanceInputs, lean: float) -> StanceInputs:

@@ -227,16 +227,17 @@ def _resolve(spec: str) -> Any:
     return getattr(importlib.import_module(mod_name), fn_name)
 
 
-def _warm_up(name: str) -> None:
+def _warm_up(name: str) -> bool:
     """Run a warm-up's first step, and the others until a request is waiting; a failure is
-    left for the first request to meet and report."""
+    left for the first request to meet and report. True if every step ran."""
     for i, step in enumerate(_WARMERS.get(name, ())):
         if i and _request_waiting():
-            return
+            return False
         try:
             _resolve(step)()
-        except Exception:  # noqa: BLE001, S110 - the request that needs it will say what failed
-            return
+        except Exception:  # noqa: BLE001 - the request that needs it will say what failed
+            return False
+    return name in _WARMERS
 
 
 def _request_waiting() -> bool:
@@ -263,13 +264,20 @@ def _watch_parent() -> None:
 def _child_main() -> None:
     import resource
 
+    from storage import regex_cache
+
     memory = int(os.environ.get("CRUXMAP_SANDBOX_MEMORY", MEMORY_LIMIT))
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     _watch_parent()
     sys.setrecursionlimit(5000)
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # library prints must not corrupt the protocol
-    _warm_up(os.environ.get("CRUXMAP_SANDBOX_WARM", ""))
+    warm = os.environ.get("CRUXMAP_SANDBOX_WARM", "")
+    # Patterns compiled by an earlier warm-up are reused; a complete warm-up stores its own.
+    regex_cache.install(record=bool(warm))
+    if _warm_up(warm):
+        regex_cache.save()
+    regex_cache.stop()
     for raw in sys.stdin.buffer:
         try:
             req = json.loads(raw)

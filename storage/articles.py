@@ -17,9 +17,11 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from model.importer.article import Article
-from model.importer.boilerplate import clean_text, clean_title, is_subscribe_prompt
-from model.importer.chrome import is_prose
 from storage.sandbox import Sandbox, SandboxError, absolute
+
+# The reading rules (model.importer.boilerplate, .chrome: ~300 patterns) are imported by the
+# parse functions, which run in the import child: the app and the CLI import this module for
+# its errors and entry points and must not compile them.
 
 if TYPE_CHECKING:
     from storage.import_job import Job
@@ -264,6 +266,8 @@ def _finish(cleaned_text: str, name: str, what: str) -> str:
 
 
 def _parse_text(text: str, name: str) -> Article:
+    from model.importer.boilerplate import clean_text
+
     c = clean_text(text)
     return Article(
         text=_finish("\n".join(join_wrapped(c.text.split("\n"))), name, "text file"),
@@ -301,6 +305,8 @@ _EXTRACT = {
 
 def _parse_html(text: str, name: str) -> Article:
     import trafilatura
+
+    from model.importer.boilerplate import clean_text, clean_title
 
     src = _drop_notes(_FOOTNOTE_ANCHOR.sub("", _POWER_SUP.sub(r"^\1", text)))
     body, meta = None, None
@@ -369,6 +375,8 @@ def _with_discussion(whole: str, body: str) -> str:
 
 
 def _has_prose(text: str) -> bool:
+    from model.importer.chrome import is_prose
+
     return any(is_prose(ln) for ln in _unwrap_cells(text).split("\n"))
 
 
@@ -516,6 +524,8 @@ def _strip_tags(src: str) -> str:
 
 def _drop_subscribe_boxes(lines: list[str]) -> list[str]:
     """Drop a block quote (a newsletter box) as a whole when any of its lines asks to subscribe."""
+    from model.importer.boilerplate import is_subscribe_prompt
+
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -636,6 +646,8 @@ def join_wrapped(lines: list[str], markdown: bool = False) -> list[str]:
 
 
 def _parse_markdown(text: str, name: str) -> Article:
+    from model.importer.boilerplate import clean_text
+
     title = author = date = ""
     fm = re.match(r"^---\s*\n(.*?)\n---\s*\n", text, re.S)
     if fm:
@@ -701,6 +713,8 @@ def _parse_pdf(path: str, name: str) -> Article:
 
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    from model.importer.boilerplate import clean_text
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:

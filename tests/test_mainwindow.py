@@ -435,3 +435,17 @@ def test_a_warm_child_stands_by_after_the_first_frame_and_after_each_import(
     assert fresh is not standby and fresh._proc.poll() is None
     window.close_map()
     assert fresh._proc is None
+
+
+def test_a_standby_child_that_cannot_start_is_no_error(window, monkeypatch) -> None:
+    """Out of processes when the standby is due: nothing is shown (the standby is only a head
+    start), and the import itself still reports whatever goes wrong."""
+    from storage.sandbox import Sandbox
+
+    def refuse(self) -> None:  # noqa: ANN001
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(Sandbox, "start", refuse)
+    importer = window.workspace.importer
+    importer.prewarm()
+    assert importer._spare is None and not window.warnings

@@ -146,8 +146,12 @@ class ArticleImporter(QObject):
         kept ready: started soon after the map's first frame (keep_ready) and again after each
         import, it makes a file dropped with no warning as quick as one chosen in the dialog."""
         if self._thread is None and self._spare is None and not self._closed:
-            self._spare = Sandbox(timeout=self.limit, warm="import")
-            self._spare.start()
+            spare = Sandbox(timeout=self.limit, warm="import")
+            try:
+                spare.start()
+            except OSError:  # no process could be started now: the import will say so
+                return
+            self._spare = spare
 
     def keep_ready(self, delay_ms: int | None = None) -> None:
         """Start the standby child after `delay_ms` (STANDBY_DELAY_MS), when the window's own

@@ -89,3 +89,20 @@ def test_the_app_and_cli_apply_imports_without_loading_the_pipeline() -> None:
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=Path(__file__).parent.parent,
     )  # fmt: skip
     assert out.stdout.strip() == "[]"
+
+
+def test_a_text_import_child_does_not_import_scipy(tmp_path) -> None:
+    """TF-IDF runs on model/sparse_rows.py: scipy.sparse's ~0.1 s import is not part of an
+    article import any more."""
+    from model.importer.article import NodeRef
+    from storage.import_job import import_article
+
+    path = tmp_path / "essay.txt"
+    path.write_text("Will scaling get there?\n\nScaling will not by itself produce general "
+                    "intelligence, because the supply of text is running out.\n\nCompute "
+                    "keeps growing, and models keep improving on new benchmarks.\n")  # fmt: skip
+    refs = [NodeRef("T", "Scaling current LLM approaches will lead to AGI", kind="thesis"),
+            NodeRef("a", "Data will run out", "The stock of text is finite", side=-1)]  # fmt: skip
+    with Sandbox(timeout=60) as box:
+        assert import_article(os.fspath(path), refs, "T", box=box).result.proposals
+        assert not box.call("loaded", "scipy")

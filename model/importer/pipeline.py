@@ -148,11 +148,10 @@ def merge_near_duplicates(
         x = Tfidf().fit_transform([bodies[i] for i, _ in ranked])
     except ValueError:
         return ranked
-    sim = (x @ x.T).tocsr()  # ranked is capped (a few hundred), so this stays small
+    sim = x.dot_rows(x)  # ranked is capped (a few hundred), so this stays small
     kept: list[int] = []
     for r in range(len(ranked)):
-        row = sim.getrow(r)
-        near = {int(c) for c, v in zip(row.indices, row.data) if v >= NEAR_DUPLICATE}
+        near = {c for c, v in enumerate(sim[r].tolist()) if v >= NEAR_DUPLICATE}
         if not near.intersection(kept):
             kept.append(r)
     return [ranked[r] for r in kept]

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from cli.common import check_writable, fail, open_map, print_json, run
-from storage.sandbox import IMPORT_TIME_LIMIT
+from storage.sandbox import IMPORT_TIME_LIMIT, Sandbox
 
 THESIS_FALLBACK = "thesis"
 
@@ -53,6 +53,19 @@ _PROJECT = Path(__file__).resolve().parent.parent
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if not Path(args.map).exists():
+        fail(f"no such map: {args.map}")
+    if not 0 < args.time_limit <= 24 * 3600:
+        fail("--time-limit must be a positive number of seconds")
+    if args.accept_all:
+        check_writable(args.map)
+    # The child that reads and proposes loads the importer while this process opens the map.
+    with Sandbox(timeout=args.time_limit, warm="import") as box:
+        box.start()
+        return _import(args, box)
+
+
+def _import(args: argparse.Namespace, box: Sandbox) -> int:
     from model.importer.apply import (
         accept_all,
         accept_facts,
@@ -64,12 +77,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     from storage.document import DocumentError
     from storage.import_job import import_article
 
-    if not Path(args.map).exists():
-        fail(f"no such map: {args.map}")
-    if not 0 < args.time_limit <= 24 * 3600:
-        fail("--time-limit must be a positive number of seconds")
-    if args.accept_all:
-        check_writable(args.map)
     doc = open_map(args.map, readonly=not args.accept_all)
     try:
         amap = doc.map
@@ -77,7 +84,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:  # read AND propose in the sandbox child, under the time and memory limits
             outcome = import_article(args.source, node_refs(amap),
                                      thesis.id if thesis else THESIS_FALLBACK,
-                                     limit=args.time_limit, timeout=args.timeout)  # fmt: skip
+                                     limit=args.time_limit, timeout=args.timeout, box=box)  # fmt: skip
         except ArticleError as exc:
             fail(str(exc))
         for notice in outcome.notices:

@@ -3,8 +3,9 @@
 Why not the library: `import sklearn.feature_extraction.text` costs ~0.7 s, and every article
 import runs in a fresh sandboxed child (storage/sandbox.py) that would pay it each time — most of
 the cold import's wait; the credence panel's overlap check paid it once more in the app itself. This module reproduces the settings Cruxmap uses (lower-casing, a token
-pattern, English stop words, word n-grams, sublinear tf, smoothed idf, l2 rows) on scipy.sparse;
-tests/test_tfidf.py checks that it equals scikit-learn's output for any text.
+pattern, English stop words, word n-grams, sublinear tf, smoothed idf, l2 rows) as
+`model.sparse_rows.Rows` (scipy.sparse's numbers without its 0.1 s import); tests/test_tfidf.py
+checks that it equals scikit-learn's output for any text.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
+
+from model.sparse_rows import Rows
 
 # The importer's data folder, by path: importing model.importer would load the whole importer
 # for the credence panel, which needs only this.
@@ -32,7 +34,7 @@ def english_stop_words() -> frozenset[str]:
 
 class Tfidf:
     """fit_transform / transform with TfidfVectorizer(sublinear_tf=True, stop_words="english",
-    ngram_range, token_pattern) semantics; rows are l2-normalised csr matrices."""
+    ngram_range, token_pattern) semantics; rows are l2-normalised."""
 
     def __init__(self, ngram_range: tuple[int, int] = (1, 1), token_pattern: str = DEFAULT_TOKENS):
         self.ngram_range = ngram_range
@@ -49,42 +51,44 @@ class Tfidf:
             terms.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
         return terms
 
-    def _counts(self, docs: Sequence[str]) -> sparse.csr_matrix:
-        rows, cols, vals = [], [], []
-        for r, doc in enumerate(docs):
+    def _counts(self, docs: Sequence[list[str]]) -> Rows:
+        """Term counts of documents given as their term lists, each row by ascending column."""
+        cols: list[int] = []
+        vals: list[int] = []
+        indptr = [0]
+        for terms in docs:
             seen: dict[int, int] = {}
-            for t in self._terms(doc):
+            for t in terms:
                 c = self.vocabulary_.get(t)
                 if c is not None:
                     seen[c] = seen.get(c, 0) + 1
-            rows += [r] * len(seen)
-            cols += list(seen)
-            vals += list(seen.values())
-        shape = (len(docs), len(self.vocabulary_))
-        return sparse.csr_matrix((np.asarray(vals, dtype=float), (rows, cols)), shape=shape)
+            for c in sorted(seen):
+                cols.append(c)
+                vals.append(seen[c])
+            indptr.append(len(cols))
+        return Rows(np.asarray(vals, dtype=float), np.asarray(cols, dtype=np.int64),
+                    np.asarray(indptr, dtype=np.int64), len(self.vocabulary_))  # fmt: skip
 
-    def _weigh(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
-        x = counts.tocsr(copy=True)
-        x.sum_duplicates()
-        x.data = np.log(x.data) + 1.0  # sublinear tf
-        x = (x @ sparse.diags(self.idf_)).tocsr()
-        norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    def _weigh(self, counts: Rows) -> Rows:
+        data = (np.log(counts.data) + 1.0) * self.idf_[counts.indices]  # sublinear tf x idf
+        x = Rows(data, counts.indices, counts.indptr, counts.width)
+        norms = np.sqrt(x.squared_sums())
         norms[norms == 0] = 1.0
-        return sparse.csr_matrix(sparse.diags(1.0 / norms) @ x)
+        return x.scaled(1.0 / norms)
 
-    def fit_transform(self, docs: Sequence[str]) -> sparse.csr_matrix:
+    def fit_transform(self, docs: Sequence[str]) -> Rows:
         """Learn the vocabulary and idf of docs and return their rows; ValueError when no term
         is left (only stop words), as scikit-learn raises."""
-        docs = list(docs)
-        vocab = sorted({t for doc in docs for t in self._terms(doc)})
+        terms = [self._terms(doc) for doc in docs]  # tokenised once, for vocabulary and counts
+        vocab = sorted({t for doc in terms for t in doc})
         if not vocab:
             raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
         self.vocabulary_ = {t: i for i, t in enumerate(vocab)}
-        counts = self._counts(docs)
+        counts = self._counts(terms)
         df = np.bincount(counts.indices, minlength=len(vocab))
         self.idf_ = np.log((1 + len(docs)) / (1 + df)) + 1.0  # smoothed idf
         return self._weigh(counts)
 
-    def transform(self, docs: Sequence[str]) -> sparse.csr_matrix:
+    def transform(self, docs: Sequence[str]) -> Rows:
         """Rows of new docs in the fitted vocabulary (unknown terms are ignored)."""
-        return self._weigh(self._counts(list(docs)))
+        return self._weigh(self._counts([self._terms(doc) for doc in docs]))

@@ -33,10 +33,12 @@ _FUNCTIONS = {
     "hog": "storage.sandbox:_hog",
     "loaded": "storage.sandbox:_loaded",
 }
-# Work a child may do before its first request, asked for by name: "import" loads the importer
-# (its modules, the HTML reader and the meaning model, 0.5–0.6 s) while the user is still
-# choosing a file.
-_WARMERS = {"import": "storage.import_job:warm"}
+# Work a child may do before its first request, asked for by name, in steps: "import" loads the
+# importer (its modules, the meaning model and compiled patterns, ~0.5 s) while the user is still
+# choosing a file, then the HTML reader (~0.1 s), which only web pages need. A request that
+# arrives mid-way is served after the step in progress: the steps after the first (which every
+# import needs) are work it may not need.
+_WARMERS = {"import": ("storage.import_job:warm", "storage.import_job:warm_html")}
 
 
 class SandboxError(Exception):
@@ -225,13 +227,23 @@ def _resolve(spec: str) -> Any:
     return getattr(importlib.import_module(mod_name), fn_name)
 
 
-def _warm_up(name: str) -> None:
-    """Run a warm-up; a failure is left for the first request to meet and report."""
-    if name in _WARMERS:
+def _warm_up(name: str) -> bool:
+    """Run a warm-up's first step, and the others until a request is waiting; a failure is
+    left for the first request to meet and report. True if every step ran."""
+    for i, step in enumerate(_WARMERS.get(name, ())):
+        if i and _request_waiting():
+            return False
         try:
-            _resolve(_WARMERS[name])()
-        except Exception:  # noqa: BLE001, S110 - the request that needs it will say what failed
-            pass
+            _resolve(step)()
+        except Exception:  # noqa: BLE001 - the request that needs it will say what failed
+            return False
+    return name in _WARMERS
+
+
+def _request_waiting() -> bool:
+    """Whether the parent has already sent a request (or closed the pipe)."""
+    ready, _, _ = select.select([sys.stdin.buffer], [], [], 0)
+    return bool(ready)
 
 
 def _watch_parent() -> None:
@@ -252,13 +264,20 @@ def _watch_parent() -> None:
 def _child_main() -> None:
     import resource
 
+    from storage import regex_cache
+
     memory = int(os.environ.get("CRUXMAP_SANDBOX_MEMORY", MEMORY_LIMIT))
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     _watch_parent()
     sys.setrecursionlimit(5000)
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # library prints must not corrupt the protocol
-    _warm_up(os.environ.get("CRUXMAP_SANDBOX_WARM", ""))
+    warm = os.environ.get("CRUXMAP_SANDBOX_WARM", "")
+    # Patterns compiled by an earlier warm-up are reused; a complete warm-up stores its own.
+    regex_cache.install(record=bool(warm))
+    if _warm_up(warm):
+        regex_cache.save()
+    regex_cache.stop()
     for raw in sys.stdin.buffer:
         try:
             req = json.loads(raw)

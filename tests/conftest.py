@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Caches the tests' processes write (storage.regex_cache) go to a folder of the session's own.
+_CACHE = tempfile.mkdtemp(prefix="cruxmap-test-cache-")
+os.environ["CRUXMAP_CACHE_DIR"] = _CACHE
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -18,6 +23,7 @@ def pytest_sessionfinish(session, exitstatus) -> None:  # noqa: ANN001 (pytest h
     """Let worker threads finish and Qt's objects go while Qt is still whole: a PySide6
     object left to Python's final teardown can crash the interpreter after every result is
     printed, and that crash must show, not be hidden."""
+    shutil.rmtree(_CACHE, ignore_errors=True)
     if "PySide6" not in sys.modules:
         return
     import gc
@@ -41,6 +47,11 @@ def pytest_configure(config) -> None:  # noqa: ANN001 (pytest hook)
     except ImportError:
         return
     QStandardPaths.setTestModeEnabled(True)
+    # No window of the tests starts the standby import child on its own (import_flow.keep_ready,
+    # two seconds after the first frame): a test that wants it sets the delay it needs.
+    from ui.importing import import_flow
+
+    import_flow.STANDBY_DELAY_MS = 24 * 3600 * 1000
 
 
 @pytest.fixture

@@ -147,3 +147,16 @@ def test_the_shipped_meaning_pass_puts_plain_arguments_apart() -> None:
     pro = model.meaning_polarity(meaning.vectors(PLAIN_PRO))
     con = model.meaning_polarity(meaning.vectors(PLAIN_CON))
     assert sum(pro) / len(pro) > sum(con) / len(con)
+
+
+def test_the_token_table_is_mapped_from_the_file_with_the_values_safetensors_reads() -> None:
+    """The table is read lazily (a memory map, so an idle import child holds only the rows it
+    used) and holds exactly what safetensors' own reader gives."""
+    from safetensors.numpy import load_file
+
+    assert meaning.available()
+
+    table = meaning._model()[1]
+    reference = load_file(str(meaning._package_dir() / meaning._WEIGHTS))["embedding.weight"]
+    assert isinstance(table, np.memmap)
+    assert table.dtype == reference.dtype and np.array_equal(table, reference)

@@ -336,8 +336,11 @@ def test_a_deferred_write_that_fails_is_reported_and_the_map_follows_the_file(wi
     doc.conn.execute("PRAGMA max_page_count=1073741823")
 
 
-def test_a_cancelled_import_dialog_leaves_no_child_behind(window, monkeypatch) -> None:
-    """The importer's child starts while the file dialog is open; cancelling ends it."""
+def test_a_cancelled_import_dialog_keeps_its_warm_child_until_the_map_closes(
+    window, monkeypatch
+) -> None:
+    """The importer's child starts while the file dialog is open; cancelling keeps it ready for
+    the next article (one child, not one per dialog); closing the map ends it."""
     from PySide6.QtWidgets import QFileDialog
 
     during = []
@@ -347,10 +350,12 @@ def test_a_cancelled_import_dialog_leaves_no_child_behind(window, monkeypatch) -
         lambda *a, **k: during.append(window.workspace.importer._spare) or ("", ""),
     )
     window.workspace.import_article_dialog()
-    [spare] = during
-    assert spare is not None and spare.warm == "import"
-    assert window.workspace.importer._spare is None
-    assert spare._proc is None  # closed: the child was ended and waited for
+    window.workspace.import_article_dialog()
+    first, second = during
+    assert first is not None and first.warm == "import" and second is first
+    assert window.workspace.importer._spare is first and first._proc.poll() is None
+    window.close_map()
+    assert first._proc is None  # closed: the child was ended and waited for
 
 
 def test_the_chosen_article_is_imported_by_the_child_warmed_during_the_dialog(
@@ -380,7 +385,7 @@ def test_the_chosen_article_is_imported_by_the_child_warmed_during_the_dialog(
 
 def test_dragging_an_article_over_the_window_warms_the_importer(window, tmp_path) -> None:
     """The child that will import starts when an article is dragged in, not when it drops;
-    dragging it away again ends it, and dragging a map file starts nothing."""
+    dragging it away keeps it ready for the next drop; dragging a map file starts nothing."""
     from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent
 
@@ -398,4 +403,49 @@ def test_dragging_an_article_over_the_window_warms_the_importer(window, tmp_path
     spare = importer._spare
     assert spare is not None and spare._proc is not None
     window.dragLeaveEvent(QDragLeaveEvent())
-    assert importer._spare is None and spare._proc is None
+    drag("essay.md")
+    assert importer._spare is spare and spare._proc.poll() is None
+    window.close_map()
+    assert spare._proc is None
+
+
+def test_a_warm_child_stands_by_after_the_first_frame_and_after_each_import(
+    bare_window, seed_path, qtbot, monkeypatch
+) -> None:
+    """An article dropped with no warning finds a warm child: one starts shortly after the
+    map's first frame, and a fresh one after each import (which used the last one up)."""
+    from ui.importing import import_flow
+
+    monkeypatch.setattr(import_flow, "STANDBY_DELAY_MS", 0)
+    window = bare_window
+    assert window.open_path(seed_path)
+    window.show()
+    importer = window.workspace.importer
+    qtbot.waitUntil(lambda: importer._spare is not None, timeout=10_000)
+    standby = importer._spare
+    assert standby.warm == "import"
+    reviewed = []
+    monkeypatch.setattr(importer, "review", reviewed.append)
+    window.import_article(str(ARTICLE))
+    assert importer._worker.box is standby and importer._spare is None  # the import took it
+    qtbot.waitUntil(lambda: bool(reviewed), timeout=60_000)
+    assert reviewed[0].proposals
+    qtbot.waitUntil(lambda: importer._spare is not None, timeout=10_000)
+    fresh = importer._spare
+    assert fresh is not standby and fresh._proc.poll() is None
+    window.close_map()
+    assert fresh._proc is None
+
+
+def test_a_standby_child_that_cannot_start_is_no_error(window, monkeypatch) -> None:
+    """Out of processes when the standby is due: nothing is shown (the standby is only a head
+    start), and the import itself still reports whatever goes wrong."""
+    from storage.sandbox import Sandbox
+
+    def refuse(self) -> None:  # noqa: ANN001
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(Sandbox, "start", refuse)
+    importer = window.workspace.importer
+    importer.prewarm()
+    assert importer._spare is None and not window.warnings

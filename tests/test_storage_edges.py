@@ -20,7 +20,7 @@ import pytest
 from test_import_support import make_pdf
 
 from model.argmap import ArgumentMap
-from storage import articles, interchange, trenddata
+from storage import articles, fetch, interchange, trenddata
 from storage.articles import ArticleError, parse_file, read_article
 from storage.document import DocumentError, MapDocument
 from storage.interchange import InterchangeError, export_map, import_map
@@ -302,7 +302,7 @@ def test_an_unexpected_failure_in_the_download_is_still_a_message(monkeypatch) -
     def boom(*_: object) -> None:
         raise RuntimeError("surprise")
 
-    monkeypatch.setattr(articles.urllib.request, "build_opener", boom)
+    monkeypatch.setattr(fetch.urllib.request, "build_opener", boom)
     with pytest.raises(ArticleError, match=r"Could not download the page at example.org \(Runtime"):
         read_article("http://example.org/x", timeout=2)
 

@@ -379,24 +379,18 @@ class MainWindow(QMainWindow):
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
             if not all(u.toLocalFile().endswith(".cruxmap") for u in event.mimeData().urls()):
-                self._warm_importer(True)  # an article on its way: load the importer meanwhile
+                self._warm_importer()  # an article on its way: load the importer meanwhile
 
-    def dragLeaveEvent(self, event) -> None:  # noqa: ANN001, N802
-        self._warm_importer(False)
-
-    def _warm_importer(self, on: bool) -> None:
-        """Start (or end, unused) the import child that loads the importer ahead of a drop."""
+    def _warm_importer(self) -> None:
+        """Make sure the import child that loads the importer ahead of a drop is running (it
+        stays ready if the drag goes elsewhere: the importer keeps one)."""
         if self.workspace is not None:
-            if on:
-                self.workspace.importer.prewarm()
-            else:
-                self.workspace.importer.drop_spare()
+            self.workspace.importer.prewarm()
 
     def dropEvent(self, event) -> None:  # noqa: ANN001, N802
         for url in event.mimeData().urls():
             path = Path(url.toLocalFile()) if url.isLocalFile() else None
             if path is not None and path.suffix == ".cruxmap":
-                self._warm_importer(False)
                 self.open_path(path)
                 return
             importer = getattr(self, "import_article", None)

@@ -150,6 +150,9 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
 
     ws.importer.imported.connect(show_imported)
     window.import_article = ws.importer.start
+    # A warm import child stands by from shortly after the map's first frame, so that an
+    # article dropped with no warning does not wait for the importer to load.
+    view.framePainted.connect(ws.importer.keep_ready, Qt.ConnectionType.SingleShotConnection)
 
     def show_node(node_id: str) -> None:
         if node_id in amap:
@@ -270,15 +273,13 @@ class _Workspace:
         self.importer.deleteLater()
 
     def import_article_dialog(self) -> None:
-        self.importer.prewarm()  # the importer loads while the user picks the file
+        self.importer.prewarm()  # the importer loads while the user picks the file (and stays)
         path, _ = QFileDialog.getOpenFileName(
             self.window, "Import Article", str(start_dir("articles")), ARTICLE_FILTER
         )
         if path:
             remember_dir("articles", path)  # the next article is likely beside this one
             self.window.import_article(path)
-        else:
-            self.importer.drop_spare()
 
     def import_url_dialog(self) -> None:
         self.importer.prewarm()
@@ -287,8 +288,6 @@ class _Workspace:
         )
         if ok and url.strip():
             self.window.import_article(url.strip())
-        else:
-            self.importer.drop_spare()
 
     def import_trends(self) -> None:
         from ui.importing.trend_import_dialog import ask_import

@@ -47,7 +47,7 @@ def overlapping_reasons(
         x = Tfidf().fit_transform(docs)
     except ValueError:  # nothing but stop words
         return []
-    sim = (x @ x.T).toarray()
+    sim = x.dot_rows(x)
     i, j = np.triu_indices(len(reasons), k=1)
     hits = sim[i, j] >= threshold
     pairs = [

@@ -149,3 +149,21 @@ class ImportProposals:
         if self.notes:
             out["notes"] = list(self.notes)
         return out
+
+
+# An article's side, named (here, not in the pipeline, so that the review dialog can name it
+# without loading the pipeline into the app).
+LEAN_MARGIN = 0.15  # a lean within ±0.15 of even takes neither side
+
+
+def side_name(lean: float) -> str:
+    """The side an article's lean takes: "pro", "con" or "mixed"."""
+    return "pro" if lean > LEAN_MARGIN else "con" if lean < -LEAN_MARGIN else "mixed"
+
+
+# The article's side as a reviewer may set it: the lean every proposal is re-read under. 0.4 is
+# the lean the article model gives a plainly argued article (the upper quartile of |lean| over
+# the 25 sided training articles, 0.41-0.45), not the extreme 1.0: under that a sentence whose own
+# cues argue a side keeps it, and only what has no clear cue of its own follows the article.
+SIDE_LEAN = 0.4
+READINGS = {"pro": SIDE_LEAN, "con": -SIDE_LEAN, "mixed": 0.0}

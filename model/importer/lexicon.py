@@ -23,8 +23,9 @@ def cues(name: str) -> tuple[str, ...]:
 
 
 def pattern(*names: str) -> str:
-    """The alternation of the named lists, longest cues first (so phrases win over words)."""
-    alts = sorted({c for n in names for c in cues(n)}, key=len, reverse=True)
+    """The alternation of the named lists, longest cues first (so phrases win over words), and
+    in one order every run (so the pattern is the same text in every process)."""
+    alts = sorted({c for n in names for c in cues(n)}, key=lambda c: (-len(c), c))
     return "(?:" + "|".join(alts) + ")"
 
 

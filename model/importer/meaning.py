@@ -14,6 +14,8 @@ pooling is WordLlama's own: the plain mean of the token vectors, then unit lengt
 from __future__ import annotations
 
 import importlib.util
+import json
+import math
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -37,14 +39,29 @@ def _model() -> tuple[object, np.ndarray] | None:
     root = _package_dir()
     if root is None or not (root / _WEIGHTS).is_file() or not (root / _TOKENIZER).is_file():
         return None
-    from safetensors.numpy import load_file
     from tokenizers import Tokenizer
 
-    table = load_file(str(root / _WEIGHTS))["embedding.weight"]  # float16: rows widen on use
+    table = _table(root / _WEIGHTS)  # float16: rows widen on use
     tokenizer = Tokenizer.from_file(str(root / _TOKENIZER))
     tokenizer.no_padding()  # each text's own tokens, all of them
     tokenizer.no_truncation()
     return tokenizer, table
+
+
+def _table(path: Path) -> np.ndarray:
+    """The token table, memory-mapped from the safetensors file (an 8-byte header length, a
+    JSON header, then the raw little-endian data): an import reads only the rows its tokens
+    touch, and a waiting import child does not hold all 16 MB."""
+    with path.open("rb") as f:
+        size = int.from_bytes(f.read(8), "little")
+        info = json.loads(f.read(size))["embedding.weight"]
+    start, end = info["data_offsets"]
+    shape = tuple(info["shape"])
+    if info["dtype"] != "F16" or end - start != 2 * math.prod(shape):
+        from safetensors.numpy import load_file  # a layout this reader does not know
+
+        return load_file(str(path))["embedding.weight"]
+    return np.memmap(path, dtype="<f2", mode="r", offset=8 + size + start, shape=shape)
 
 
 def available() -> bool:

@@ -9,7 +9,17 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from model.importer import claims, learned, lexicon, meaning, ranker, stance, targets
-from model.importer.article import Article, ImportProposals, NodeRef, Proposal, Sentence
+from model.importer.article import (  # noqa: F401 - the side names are used from here too
+    LEAN_MARGIN,
+    READINGS,
+    SIDE_LEAN,
+    Article,
+    ImportProposals,
+    NodeRef,
+    Proposal,
+    Sentence,
+    side_name,
+)
 from model.importer.facts import find_facts
 from model.importer.learned import GeneralStance
 from model.importer.ranker import LinearRanker
@@ -138,11 +148,10 @@ def merge_near_duplicates(
         x = Tfidf().fit_transform([bodies[i] for i, _ in ranked])
     except ValueError:
         return ranked
-    sim = (x @ x.T).tocsr()  # ranked is capped (a few hundred), so this stays small
+    sim = x.dot_rows(x)  # ranked is capped (a few hundred), so this stays small
     kept: list[int] = []
     for r in range(len(ranked)):
-        row = sim.getrow(r)
-        near = {int(c) for c, v in zip(row.indices, row.data) if v >= NEAR_DUPLICATE}
+        near = {c for c, v in enumerate(sim[r].tolist()) if v >= NEAR_DUPLICATE}
         if not near.intersection(kept):
             kept.append(r)
     return [ranked[r] for r in kept]
@@ -208,14 +217,6 @@ class StanceInputs:
     body: list[int]  # indices of the units that are not headings
     title_polarity: float = 0.0  # the title's cue polarity (learned.cue_polarity), 0 if none
     turns: list[tuple] = field(default_factory=list)  # per unit: learned.turns (with_turns)
-
-
-LEAN_MARGIN = 0.15  # a lean within ±0.15 of even takes neither side
-
-
-def side_name(lean: float) -> str:
-    """The side an article's lean takes: "pro", "con" or "mixed"."""
-    return "pro" if lean > LEAN_MARGIN else "con" if lean < -LEAN_MARGIN else "mixed"
 
 
 def stance_inputs(title: str, sents: Sequence[Sentence], bodies: Sequence[str]) -> StanceInputs:
@@ -329,14 +330,6 @@ def unit_stance(
     probs = model.probabilities(rows[i], context_row(inputs, i, rows, lean))
     top = max(probs, key=probs.__getitem__)
     return top, round(min(0.99, max(0.5, probs[top])), 3)
-
-
-# The article's side as a reviewer may set it: the lean every proposal is re-read under. 0.4 is
-# the lean the article model gives a plainly argued article (the upper quartile of |lean| over
-# the 25 sided training articles, 0.41-0.45), not the extreme 1.0: under that a sentence whose own
-# cues argue a side keeps it, and only what has no clear cue of its own follows the article.
-SIDE_LEAN = 0.4
-READINGS = {"pro": SIDE_LEAN, "con": -SIDE_LEAN, "mixed": 0.0}
 
 
 def under_lean(inputs: StanceInputs, lean: float) -> StanceInputs:

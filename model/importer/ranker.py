@@ -99,14 +99,14 @@ def tfidf_views(bodies: Sequence[str], title: str):  # noqa: ANN202
     except ValueError:
         return [0.0] * n, [0.0] * n
     # Row sums of the similarity matrix without building it (n² memory): x·(Σ rows) − |row|².
-    total = np.asarray(x @ np.asarray(x.sum(axis=0)).ravel()).ravel()
-    self_sim = np.asarray(x.multiply(x).sum(axis=1)).ravel()
+    total = x.dot(x.column_sums())
+    self_sim = x.squared_sums()
     order = np.argsort(np.argsort(-(total - self_sim), kind="stable"), kind="stable")
     cent = list(0.5 - order / (n - 1))
     if not title.strip():
         return cent, [0.0] * n
     t = vec.transform([title])
-    sims = np.asarray((x @ t.T).todense()).ravel()
+    sims = x.dot_rows(t).ravel()
     return cent, [float(v) for v in sims]
 
 

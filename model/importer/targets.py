@@ -33,12 +33,11 @@ def similarities(texts: Sequence[str], nodes: Sequence[NodeRef]) -> np.ndarray:
     except ValueError:  # only stop words
         return np.zeros((len(texts), len(nodes)))
     k = len(nodes)
-    node_t = mat[: len(docs)].T.tocsc()
-    rows = mat[len(docs) :]
+    node_rows = mat.slice(0, len(docs))
     out = np.zeros((len(texts), k))
     step = max(1, _MAX_CELLS // (3 * k))  # a dense block of at most _MAX_CELLS similarities
     for a in range(0, len(texts), step):
-        sims = (rows[a : a + step] @ node_t).toarray()
+        sims = mat.slice(len(docs) + a, len(docs) + a + step).dot_rows(node_rows)
         out[a : a + step] = np.maximum(
             np.maximum(sims[:, :k], sims[:, k : 2 * k]), sims[:, 2 * k :]
         )

@@ -54,12 +54,13 @@ from model.importer.apply import (
 )
 from model.importer.article import (
     CONFIDENCE_DIGITS,
+    READINGS,
     ImportProposals,
     NodeRef,
     TrendFact,
     at_or_above,
+    side_name,
 )
-from model.importer.pipeline import READINGS, side_name
 from model.importer.targets import relation_for
 from model.tex_display import Rendered, readable, render
 from model.weights import STRENGTHS

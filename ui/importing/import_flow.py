@@ -117,6 +117,11 @@ class _ImportWorker(QObject):
         self.finished.emit(outcome.result, outcome.notices)
 
 
+#: How long after the map's first frame the standby import child starts: after the window's
+#: own start-up work (panels, the credence, the libraries loaded after the first frame).
+STANDBY_DELAY_MS = 2000
+
+
 class ArticleImporter(QObject):
     """Runs one import at a time for the main window."""
 
@@ -129,20 +134,33 @@ class ArticleImporter(QObject):
         self._thread: QThread | None = None
         self._progress: QProgressDialog | None = None
         self._spare: Sandbox | None = None
+        self._closed = False
         self.limit = IMPORT_TIME_LIMIT
         self._clock = QElapsedTimer()
         self._ticker = QTimer(self, interval=250)
         self._ticker.timeout.connect(self._tick)
 
     def prewarm(self) -> None:
-        """Start the child that will import, so it loads the importer (0.5–0.6 s) while the
-        user is still choosing a file; start() takes it, drop_spare() ends it unused."""
-        if self._thread is None and self._spare is None:
-            self._spare = Sandbox(timeout=self.limit, warm="import")
-            self._spare.start()
+        """Start the child that will import, so it loads the importer (~0.5 s) before the user
+        has chosen a file; start() takes it, drop_spare() ends it unused. One such child is
+        kept ready: started soon after the map's first frame (keep_ready) and again after each
+        import, it makes a file dropped with no warning as quick as one chosen in the dialog."""
+        if self._thread is None and self._spare is None and not self._closed:
+            spare = Sandbox(timeout=self.limit, warm="import")
+            try:
+                spare.start()
+            except OSError:  # no process could be started now: the import will say so
+                return
+            self._spare = spare
+
+    def keep_ready(self, delay_ms: int | None = None) -> None:
+        """Start the standby child after `delay_ms` (STANDBY_DELAY_MS), when the window's own
+        start-up work (panels, credence, the libraries loaded after the first frame) is done."""
+        QTimer.singleShot(STANDBY_DELAY_MS if delay_ms is None else delay_ms, self, self.prewarm)
 
     def drop_spare(self) -> None:
-        """End a prewarmed child no import took (the user cancelled, or the app closes)."""
+        """End the prewarmed child no import took, for good (the map or the app closes)."""
+        self._closed = True
         spare, self._spare = self._spare, None
         if spare is not None:
             spare.close()
@@ -153,7 +171,6 @@ class ArticleImporter(QObject):
             QMessageBox.information(self.window, "Cruxmap", "An import is already running.")
             return
         if self.amap.thesis is None:
-            self.drop_spare()
             QMessageBox.warning(self.window, "Cruxmap", "Add a thesis to the map before importing.")
             return
         self._progress = dlg = QProgressDialog(self._label(0), "Cancel", 0, 1000, self.window)
@@ -202,6 +219,7 @@ class ArticleImporter(QObject):
             self._thread.wait()
             self._thread.deleteLater()
             self._thread = None
+        self.keep_ready(0)  # the next article: a fresh child warms while this one is reviewed
         return cancelled
 
     def cancel(self) -> None:

@@ -58,6 +58,7 @@ class Sentence:
     heading: bool = False
     bullet: bool = False
     spoken: bool = False  # a line of unpunctuated speech (auto-captions): a unit as it stands
+    casual: bool = False  # written without capitals (chat): a lower-case start is no fragment
 
 
 @dataclass

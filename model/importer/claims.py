@@ -101,13 +101,14 @@ def is_reference(sentence: str) -> bool:
     return not words or sum(w[0].islower() for w in words) <= 0.3 * len(words)
 
 
-def is_fragment(sentence: str) -> bool:
-    """A piece of a sentence rather than a sentence: it starts in lower case (a continuation), ends
-    without punctuation on a word that needs more, or has an unclosed bracket."""
+def is_fragment(sentence: str, casual: bool = False) -> bool:
+    """A piece of a sentence rather than a sentence: it starts in lower case (a continuation,
+    unless the text is written without capitals: `casual`), ends without punctuation on a word
+    that needs more, or has an unclosed bracket."""
     b = re.sub(r"^\s*(?:[-–•*·▪◦]\s+|\(?\d{1,2}[.)]\s+)", "", sentence).strip().strip("\"“'‘*_")
     if not b:
         return True
-    if b[0].islower() and not re.match(r"[a-z]+[A-Z0-9]", b):  # "iPhone", "o3" start a sentence
+    if not casual and b[0].islower() and not re.match(r"[a-z]+[A-Z0-9]", b):  # "iPhone", "o3"
         return True
     if _DANGLING.search(b):
         return True
@@ -143,7 +144,7 @@ def claim_score(
     """Additive claim score of one sentence (body = the sentence without its leading label)."""
     words = body.split()
     n = len(words)
-    fragment = not s.spoken and is_fragment(s.text)  # a caption line is a whole unit
+    fragment = not s.spoken and is_fragment(s.text, s.casual)  # a caption line is a whole unit
     if s.heading or n < 4 or fragment or _CAPTION.match(s.text.lstrip()):
         return -math.inf
     if is_formula(body) or is_reference(s.text) or is_anecdote(body):

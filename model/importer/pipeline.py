@@ -24,6 +24,7 @@ from model.importer.facts import find_facts
 from model.importer.learned import GeneralStance
 from model.importer.ranker import LinearRanker
 from model.importer.sentences import (
+    casual_sentences,
     claim_units,
     split_sentences,
     spoken_lines,
@@ -190,7 +191,7 @@ def prepare(article: Article) -> tuple[str, list[Sentence], list[str], list[str]
     attribution) and notes for the user when the text was cut."""
     text, note = _truncated(article.text)
     notes = [note] if note else []
-    sents = spoken_lines(claim_units(split_sentences(text), text))
+    sents = spoken_lines(claim_units(casual_sentences(split_sentences(text)), text))
     if len(sents) > MAX_UNITS:
         notes.append(
             f"The article has {len(sents):,} sentences: proposals come from the first "

@@ -174,6 +174,55 @@ def spoken_lines(sentences: list[Sentence]) -> list[Sentence]:
     ]
 
 
+# A full stop, question or exclamation mark before a space and a lower-case word.
+_CASUAL_END = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[a-z])""")
+CASUAL_MIN_LINES = 10
+
+
+def _lower_start(text: str) -> bool:
+    b = text.lstrip().lstrip("\"“'‘*_(")
+    return bool(b) and b[0].islower() and not re.match(r"[a-z]+[A-Z0-9]", b)  # not "iPhone", "o3"
+
+
+def casual_sentences(sentences: list[Sentence]) -> list[Sentence]:
+    """Chat and social posts are often written without capitals ("ok I'll start. my claim is
+    …"). When most paragraphs (at least ten of six words or more) open in lower case, where a
+    writer starts afresh, that is the register: a full stop before a lower-case word ends a
+    sentence too, and every sentence is marked casual, so its lower-case start is not read as
+    the continuation of a sentence cut off."""
+    firsts: dict[int, Sentence] = {}
+    for s in sentences:
+        firsts.setdefault(s.para, s)
+    long = [s for s in firsts.values() if len(s.text.split()) >= SPOKEN_MIN_WORDS]
+    if len(long) < CASUAL_MIN_LINES or sum(map(_lower_start, (s.text for s in long))) < 0.5 * len(
+        long
+    ):
+        return sentences
+    out: list[Sentence] = []
+    for s in sentences:
+        pieces, start = [], 0
+        for m in _CASUAL_END.finditer(s.text):
+            if m.group(1) == "." and _is_abbrev(s.text, m.start(1)):
+                continue
+            if m.start(3) - start >= 2:
+                pieces.append((start, m.start(3)))
+            start = m.end(3)
+        pieces.append((start, len(s.text)))
+        heading = s.heading and len(pieces) == 1
+        out.extend(
+            replace(
+                s,
+                start=s.start + a,
+                end=s.start + b,
+                text=s.text[a:b],
+                heading=heading,
+                casual=True,
+            )
+            for a, b in pieces
+        )
+    return out
+
+
 def claim_units(sentences: list[Sentence], text: str) -> list[Sentence]:
     """Sentences, with runs that make one claim joined: parallel sentences ("They cannot … They
     cannot …") and a very short sentence followed by the one that completes it ("But this isn't

@@ -100,6 +100,8 @@ PROSE = [
     "The views of the labs are not necessarily those of the researchers who build the models.",
     "Translated into plain terms, the claim is that loss keeps falling as compute grows.",
     "The service runs at 10.00 am every day, and the model answers most queries correctly.",
+    "At the staff meeting: nobody could say what the new model would cost to run each year.",
+    "Our reps: the company has not shown the evidence behind its forecast, and we want it.",
 ]
 
 

@@ -15,6 +15,7 @@ from model.importer.chrome import find_chrome, is_prose, trim
 from model.importer.exports import find_export_chrome, is_footer_row
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
+from model.importer.notices import find_notice_chrome, is_notice_line, strip_notes
 from model.importer.records import find_record_chrome, is_record_line
 from model.importer.templates import find_template_chrome, is_template_line, issue_page
 
@@ -239,6 +240,7 @@ def _neighbours(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     find_export_chrome(lines, idx, chrome)
     find_template_chrome(lines, idx, chrome)
     find_record_chrome(lines, idx, chrome)
+    find_notice_chrome(lines, idx, chrome)
 
 
 def clean_text(text: str, *, find_title: bool = True, title: str = "", author: str = "") -> Cleaned:
@@ -247,7 +249,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     `title` and `author`, when the caller knows them (HTML metadata, Markdown front matter), let
     a repeated title line and the author's bio box be recognised as chrome."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    lines = [strip_inline(ln.rstrip()) for ln in text.split("\n")]
+    lines = [strip_notes(strip_inline(ln.rstrip())) for ln in text.split("\n")]
     out = Cleaned("")
     nonempty = [i for i, ln in enumerate(lines) if ln.strip()]
     if not nonempty:
@@ -278,6 +280,9 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         or is_footer_row(lines[i])  # page stamps and handling markings in a footer row
         or is_template_line(lines[i])  # issue timelines, broadcasts, letters pages, forms
         or is_record_line(lines[i])  # museum text, official records, abstracts, marked essays
+        or is_notice_line(
+            lines[i]
+        )  # research notes, parish and union print, awards, chat, translations
     }
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
     page = find_chrome(

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from hypothesis import strategies as st
 
 from model.importer.article import Article
+from model.importer.boilerplate import clean_text
 from model.importer.evaluate import normalise
 from storage.articles import _parse_html, _parse_markdown, _parse_text
 
@@ -32,6 +33,19 @@ PROSE = [
 def paras(text: str) -> list[str]:
     """The text's non-empty lines, normalised as the scorer compares them."""
     return [normalise(p).strip() for p in text.split("\n") if p.strip()]
+
+
+TITLE = "Scale and Its Limits"
+
+
+def body(*parts: str, title: str = TITLE) -> list[str]:
+    """The paragraphs clean_text keeps of a text page built from the title and the parts."""
+    return paras(clean_text(page(title, list(parts))).text)
+
+
+def want(*parts: str) -> list[str]:
+    """The parts as body paragraphs, normalised as body() returns them."""
+    return paras("\n".join(parts))
 
 
 @st.composite

@@ -17,19 +17,11 @@ from model.importer.boilerplate import clean_text, clean_title
 from model.importer.records import is_record_line
 from storage.articles import _join_pdf_lines, _parse_html
 from tests import pages
+from tests.pages import body, want
 
 ARG = pages.PROSE[:4]
-TITLE = "Scale and Its Limits"
+TITLE = pages.TITLE
 HEADINGS = ["Why the curves held", "The data problem", "What would change my mind"]
-
-
-def body(*parts: str, title: str = TITLE) -> list[str]:
-    """The paragraphs clean_text keeps of a text page built from the title and the parts."""
-    return pages.paras(clean_text(pages.page(title, list(parts))).text)
-
-
-def want(*parts: str) -> list[str]:
-    return pages.paras("\n".join(parts))
 
 
 # --- museum exhibition text ------------------------------------------------------------------

@@ -14,13 +14,9 @@ from model.importer.boilerplate import clean_text
 from model.importer.formats import is_format_line, is_safe_harbour, is_script, strip_inline
 from model.importer.furniture import strip_stage
 from tests import pages
+from tests.pages import body
 
 ARG = pages.PROSE[:3]  # argued paragraphs of our own
-
-
-def body(*parts: str, title: str = "Scale and Its Limits") -> list[str]:
-    """The paragraphs clean_text keeps of a text page built from the title and the parts."""
-    return pages.paras(clean_text(pages.page(title, list(parts))).text)
 
 
 @pytest.mark.parametrize("line", [

@@ -12,22 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model.importer.boilerplate import clean_text
 from model.importer.notices import is_notice_line, strip_notes
 from tests import pages
+from tests.pages import body, want
 
 ARG = pages.PROSE[:4]
-TITLE = "Scale and Its Limits"
+TITLE = pages.TITLE
 HEADINGS = ["Why the curves held", "The data problem", "What would change my mind"]
-
-
-def body(*parts: str, title: str = TITLE) -> list[str]:
-    """The paragraphs clean_text keeps of a text page built from the title and the parts."""
-    return pages.paras(clean_text(pages.page(title, list(parts))).text)
-
-
-def want(*parts: str) -> list[str]:
-    return pages.paras("\n".join(parts))
 
 
 # One line each, by its own words ---------------------------------------------------------------

@@ -12,13 +12,10 @@ from hypothesis import strategies as st
 
 from model.importer.boilerplate import clean_text
 from tests import pages
+from tests.pages import body
 
 ARG = pages.PROSE[:4]
-TITLE = "Scale and Its Limits"
-
-
-def body(*parts: str) -> list[str]:
-    return pages.paras(clean_text(pages.page(TITLE, list(parts))).text)
+TITLE = pages.TITLE
 
 
 def test_endnotes_under_a_notes_heading_at_the_end_go() -> None:

@@ -17,19 +17,11 @@ from hypothesis import strategies as st
 from model.importer.boilerplate import clean_text
 from model.importer.templates import is_template_line, is_timeline_line
 from tests import pages
+from tests.pages import body, want
 
 ARG = pages.PROSE[:3]  # argued paragraphs of our own
-TITLE = "Scale and Its Limits"
+TITLE = pages.TITLE
 HEADINGS = ["Why the curves held", "The data problem", "What would change my mind"]
-
-
-def body(*parts: str, title: str = TITLE) -> list[str]:
-    """The paragraphs clean_text keeps of a text page built from the title and the parts."""
-    return pages.paras(clean_text(pages.page(title, list(parts))).text)
-
-
-def want(*parts: str) -> list[str]:
-    return pages.paras("\n".join(parts))
 
 
 # --- code-host timelines -------------------------------------------------------------------

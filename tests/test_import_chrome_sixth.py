@@ -15,17 +15,9 @@ from model.importer.boilerplate import clean_text
 from model.importer.exports import is_footer_row
 from storage.articles import _parse_markdown
 from tests import pages
+from tests.pages import body, want
 
 ARG = pages.PROSE[:3]  # argued paragraphs of our own
-
-
-def body(*parts: str, title: str = "Scale and Its Limits") -> list[str]:
-    """The paragraphs clean_text keeps of a text page built from the title and the parts."""
-    return pages.paras(clean_text(pages.page(title, list(parts))).text)
-
-
-def want(*parts: str) -> list[str]:
-    return pages.paras("\n".join(parts))
 
 
 @pytest.mark.parametrize("line", [

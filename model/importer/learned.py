@@ -43,7 +43,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -202,14 +202,13 @@ class Kernel:
         import numpy as np
 
         x = np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1)
-        d2 = (x * x).sum(1)[:, None] + self._squares()[None, :] - 2.0 * (x @ self.vectors.T)
+        d2 = (x * x).sum(1)[:, None] + self.squares[None, :] - 2.0 * (x @ self.vectors.T)
         return np.exp(-self.gamma * np.maximum(d2, 0.0)) @ self.dual + self.intercept
 
-    def _squares(self) -> Any:
+    @cached_property
+    def squares(self) -> Any:
         """‖sᵢ‖², computed once per pass (every sentence of an import reads them)."""
-        if "_sq" not in self.__dict__:
-            object.__setattr__(self, "_sq", (self.vectors * self.vectors).sum(1))
-        return self.__dict__["_sq"]
+        return (self.vectors * self.vectors).sum(1)
 
 
 def vector_logits(model: Logit, vectors: Any, clip: float) -> Any:

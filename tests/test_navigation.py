@@ -253,3 +253,30 @@ def test_a_cards_numbers_are_explained_in_its_tooltip(window):
     item = scene.node_item(reason)
     assert f"{item.credence:.0%}: how likely" in tip
     assert "pts" in tip and "would lose" in tip and amap.thesis.title[:30] in tip
+
+
+def test_a_zoomed_out_labels_selection_ring_is_repainted_when_the_selection_moves(window, qtbot):
+    """A label is bigger than the small card under it, so the card's own repaint leaves most
+    of the label's ring stale: the old selection would still look selected on screen."""
+    from PySide6.QtCore import QRectF
+
+    view = window.workspace.view
+    scene = view.map_scene()
+    view.zoom_to_fit()
+    qtbot.wait(50)
+    scale = view.zoom()
+    assert scale < TEXT_LOD
+    placed = {nid: QRectF(x / scale, y / scale, w / scale, h / scale)
+              for nid, x, y, w, h in scene._labels.placements(scale)}  # fmt: skip
+    first, second = list(placed)[:2]
+    repainted: list[QRectF] = []
+    scene.changed.connect(repainted.extend)
+    for nid, other in ((first, second), (second, first)):
+        scene.select_nodes([nid])
+        qtbot.wait(30)
+        repainted.clear()
+        scene.select_nodes([other])
+        qtbot.wait(30)
+        for gone_or_new in (nid, other):
+            label = placed[gone_or_new].adjusted(1, 1, -1, -1)
+            assert any(r.contains(label) for r in repainted), f"{gone_or_new}'s ring left stale"

@@ -117,6 +117,19 @@ class LabelLayer(QGraphicsItem):
         elif any(0 < v.transform().m11() < TEXT_LOD for v in self._scene.views()):
             self.update()
 
+    def repaint_labels(self, ids: set[str]) -> None:
+        """Repaint the labels of these nodes (their selection changed): a label is bigger than
+        the small card under it, so the card's own repaint would leave its ring stale."""
+        for view in self._scene.views():
+            scale = view.transform().m11()
+            if not 0 < scale < TEXT_LOD:
+                continue
+            pen = 2 / scale  # the ring is drawn half outside the label
+            for nid, x, y, w, h in self.shown_placements(scale):
+                if nid in ids:
+                    rect = QRectF(x / scale, y / scale, w / scale, h / scale)
+                    self.update(rect.adjusted(-pen, -pen, pen, pen))
+
     def lines(self, nid: str, width: float) -> list[str]:
         """The title wrapped for a label of `width` (in at most the lines it was given room
         for: the last one is elided if the estimate fell short)."""

@@ -163,6 +163,7 @@ class MapScene(QGraphicsScene):
         self._fresh: list[str] = []  # nodes whose items were made since the last badge update
         self._label_order: list[str] | None = None
         self._labels = LabelLayer(self)
+        self._selected_before: set[str] = set()  # whose labels show a selection ring
         self.addItem(self._labels)
         self.rebuild()
         amap.subscribe(self._on_changes)
@@ -1176,7 +1177,12 @@ class MapScene(QGraphicsScene):
 
     # ------------------------------------------------------------ selection
     def _emit_selection(self) -> None:
-        self.selectionChangedIds.emit(self.selected_node_ids())
+        ids = self.selected_node_ids()
+        changed = self._selected_before.symmetric_difference(ids)
+        self._selected_before = set(ids)
+        if changed:
+            self._labels.repaint_labels(changed)
+        self.selectionChangedIds.emit(ids)
 
 
 def _grow(boxes: dict, key: tuple, left: float, top: float, right: float, bottom: float) -> None:

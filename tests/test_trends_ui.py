@@ -296,3 +296,23 @@ def test_a_low_wide_dock_shows_its_first_row_of_charts_whole(qtbot, panel):
     panel.resize(420, 700)
     qtbot.waitUntil(lambda: panel._columns == 1)
     qtbot.waitUntil(lambda: all(p.height() == PANEL_HEIGHT for p in panel.panels.values()))
+
+
+@pytest.mark.parametrize("height", [260, 300])
+def test_a_low_dock_shows_each_charts_fit_caption_whole(qtbot, panel, height):
+    """The caption under a chart (growth per year, doubling time, crossing year) is what the
+    chart is for: in the first-run bottom dock it must not be cut off at the dock's edge."""
+    from PySide6.QtCore import QPoint
+
+    panel.resize(1600, height)
+    panel.show()
+    qtbot.waitUntil(lambda: panel._columns > 1)
+    room = panel.scroll.viewport().height()
+    qtbot.waitUntil(lambda: all(p.height() <= room for p in panel.panels.values()))
+    qtbot.wait(50)
+    for p in list(panel.panels.values())[: panel._columns]:
+        caption = p.chart.caption
+        assert caption.text(), "a fitted chart has a caption"
+        bottom = caption.mapTo(p, QPoint(0, caption.height())).y()
+        assert bottom <= p.height(), f"{p.name}: caption cut {bottom - p.height()} px"
+        assert caption.height() >= caption.heightForWidth(caption.width()), "a line cut"

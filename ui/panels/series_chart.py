@@ -293,7 +293,9 @@ class SeriesChart(QWidget):
         layout.addWidget(self._placeholder, 1)
         layout.addWidget(self.caption)
         self.caption.setVisible(not self.compact)
-        self.setMinimumHeight(140 if self.compact else 230)
+        # 180: the chart and its header fit a bottom-dock panel of PANEL_MIN_HEIGHT, so in a
+        # low dock the plot gives up height, not the caption under it
+        self.setMinimumHeight(140 if self.compact else 180)
         s = self.series
         if s is not None:
             self.title.setText(f"<b>{s.title or s.name}</b>")

@@ -383,3 +383,22 @@ def test_a_target_is_found_by_any_words_of_its_title(dialog, qtbot) -> None:
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert box.currentData() == "data"
     assert dialog.relation_box.currentText() in ("supports", "attacks")
+
+
+def test_a_long_proposed_title_shows_from_its_first_word(qtbot) -> None:
+    """Selecting a row puts its title in the Title field: a title wider than the field must
+    show its beginning (what the claim is), not its last words."""
+    long = (
+        "Scaling alone will not produce general intelligence because it ignores the physical "
+        "limits of computation, the rising costs of linear progress and every other limit. "
+    )
+    dlg = review(qtbot, long + TEXT)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    wide = [r for r, d in enumerate(dlg._items) if dlg.title_edit.fontMetrics().horizontalAdvance(
+        d.title) > dlg.title_edit.width()]  # fmt: skip
+    assert wide, "a title wider than the field"
+    for row in wide:
+        dlg.select(0 if row else 1)
+        dlg.select(row)
+        assert dlg.title_edit.cursorPosition() == 0, dlg.title_edit.text()

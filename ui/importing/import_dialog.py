@@ -446,6 +446,7 @@ class ImportDialog(QDialog):
         d = self._items[r]
         self._updating = True
         self.title_edit.setText(d.title)
+        self.title_edit.setCursorPosition(0)  # a long title shows its start, not its tail
         self.stance_box.setCurrentText(d.stance)
         idx = self.target_box.findData(d.target)
         self.target_box.setCurrentIndex(idx)

@@ -402,3 +402,35 @@ def test_a_long_proposed_title_shows_from_its_first_word(qtbot) -> None:
         dlg.select(0 if row else 1)
         dlg.select(row)
         assert dlg.title_edit.cursorPosition() == 0, dlg.title_edit.text()
+
+
+def _highlight_top(view) -> tuple[int, int]:  # noqa: ANN001
+    """Where the highlighted quote starts in the pane, and the pane's height."""
+    sels = view.extraSelections()
+    cur = QTextCursor(view.document())
+    cur.setPosition(sels[0].cursor.selectionStart())
+    return view.cursorRect(cur).top(), view.viewport().height()
+
+
+def test_the_first_claim_and_fact_are_shown_with_context_when_first_seen(qtbot) -> None:
+    """The first claim and fact are selected before the dialog is shown: when the user first
+    sees each tab, its sentence sits in the upper part of the pane, not on an edge."""
+    filler = "\n\n".join(
+        f"Paragraph {k} is background about the history of computing." for k in range(80)
+    )
+    dlg = review(qtbot, f"{filler}\n\n{FACTS_TEXT}\n\n{filler}", "Long", series=SERIES)
+    dlg.resize(1100, 700)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    qtbot.wait(20)
+    top, height = _highlight_top(dlg.text_view)
+    assert height // 6 <= top <= height // 2, ("claim", top, height)
+    dlg.tabs.setCurrentIndex(1)
+    qtbot.wait(20)
+    top, height = _highlight_top(dlg.fact_text_view)
+    assert height // 6 <= top <= height // 2, ("fact", top, height)
+
+
+def test_the_facts_summary_says_what_its_second_number_counts(facts_dialog) -> None:
+    text = facts_dialog.fact_summary.text()
+    assert text == "0 of 3 facts accepted; 2 can be added", text

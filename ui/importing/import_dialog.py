@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -287,6 +287,7 @@ class ImportDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(claims_page, "Claims")
         self.tabs.addTab(self._build_facts(), "Trend facts")
+        self.tabs.currentChanged.connect(self._show_quote)
 
         outer = QVBoxLayout(self)
         facts = len(self.result.trend_facts)
@@ -401,6 +402,20 @@ class ImportDialog(QDialog):
     def current_row(self) -> int:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else -1
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self, lambda: self._show_quote(self.tabs.currentIndex()))
+
+    def _show_quote(self, tab: int) -> None:
+        """Scroll the current row's quote into place once its pane has its real size: the
+        first rows are selected before the dialog or the facts tab is shown."""
+        if tab == 0 and self.current_row() >= 0:
+            d = self._items[self.current_row()]
+            self._highlight(d.start, d.end)
+        elif tab == 1 and self._current_fact() >= 0:
+            f = self.facts[self._current_fact()]
+            self._highlight(f.start, f.end, self.fact_text_view)
 
     def select(self, row: int) -> None:
         self.table.selectRow(row)
@@ -698,7 +713,7 @@ class ImportDialog(QDialog):
     def _update_fact_summary(self) -> None:
         fits = sum(1 for r in range(len(self.facts)) if not self._fact_problem(r))
         self.fact_summary.setText(
-            f"{sum(self._fact_accepted)} of {len(self.facts)} facts accepted; {fits} can be"
+            f"{sum(self._fact_accepted)} of {len(self.facts)} facts accepted; {fits} can be added"
         )
 
     def _on_fact_series(self, row: int, index: int) -> None:

@@ -434,3 +434,13 @@ def test_the_first_claim_and_fact_are_shown_with_context_when_first_seen(qtbot) 
 def test_the_facts_summary_says_what_its_second_number_counts(facts_dialog) -> None:
     text = facts_dialog.fact_summary.text()
     assert text == "0 of 3 facts accepted; 2 can be added", text
+
+
+@pytest.mark.parametrize(
+    "lean, shown", [(-0.79, "as read: con (−0.79)"), (0.5, "as read: pro (+0.50)")]
+)
+def test_the_articles_side_as_read_is_signed_like_the_maps_numbers(lean, shown) -> None:
+    """A true minus sign, as on the cards ("−20 pts"), not a hyphen."""
+    from ui.importing.import_dialog import _as_read
+
+    assert _as_read(lean) == shown

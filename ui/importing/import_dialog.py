@@ -118,7 +118,8 @@ def _lay_out_article(view: QTextEdit, result: ImportProposals, shown: Rendered) 
 
 def _as_read(lean: float) -> str:
     """The side box's first entry: the article's side as the importer read it."""
-    return f"as read: {side_name(lean)} ({lean:+.2f})"
+    sign = "−" if lean < 0 else "+"  # a true minus, as on the map's cards ("−20 pts")
+    return f"as read: {side_name(lean)} ({sign}{abs(lean):.2f})"
 
 
 def _checkable(accepted: bool, enabled: bool) -> QTableWidgetItem:

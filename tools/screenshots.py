@@ -3,8 +3,12 @@
 Run:  xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py [light|dark]
       ... tools/screenshots.py focus [light|dark]    the focus view (docs/focus-view.png)
       ... tools/screenshots.py big 10000             a synthetic 10,000-node map, fitted
+      ... tools/screenshots.py import ARTICLE [claims|facts]   the import review dialog
 It opens a fresh copy of the seed map in the real main window (xcb platform, not offscreen),
-selects a node, and grabs the X screen itself, in the light and the dark scheme.
+selects a node, and grabs the X screen itself, in the light and the dark scheme. The import
+mode runs the app's own import (the sandboxed child) on ARTICLE and grabs the review dialog
+as it first opens, on its Claims tab (docs/import-review.png) or its Trend facts tab
+(docs/import-facts.png); the README's import-review caption quotes its "Article's side".
 """
 
 from __future__ import annotations
@@ -62,9 +66,59 @@ def shoot(
     print("wrote", out)
 
 
+def shoot_import(article: Path, out: Path, tab: int = 0) -> None:
+    """The review dialog of the app's real import of `article` into the seed map."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from storage.document import MapDocument
+    from storage.seedmap import load_seed
+    from ui.app import make_app
+    from ui.importing.import_dialog import ImportDialog
+    from ui.mainwindow import MainWindow
+
+    app = make_app()
+    path = Path(tempfile.mkdtemp()) / "Scaling debate.cruxmap"
+    MapDocument.create(path, load_seed()).close()
+    window = MainWindow()
+    window.setGeometry(0, 0, 1600, 1000)
+    window.open_path(path)
+    window.show()
+    done = QEventLoop()
+
+    def grab_dialog() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, ImportDialog) and w.isVisible()), None)  # fmt: skip
+        if dialog is None:
+            QTimer.singleShot(200, grab_dialog)
+            return
+        dialog.tabs.setCurrentIndex(tab)
+        if tab:  # the facts tab wide enough for its Status column, the fitting facts taken
+            dialog.resize(1280, 760)
+            dialog.accept_fitting_facts()
+        QTimer.singleShot(800, lambda: finish(dialog))
+
+    def finish(dialog: ImportDialog) -> None:
+        dialog.grab().save(str(out))
+        print("wrote", out, "-", dialog.side_box.currentText())
+        dialog.reject()
+        done.quit()
+
+    QTimer.singleShot(600, lambda: window.workspace.importer.start(str(article)))
+    QTimer.singleShot(800, grab_dialog)
+    QTimer.singleShot(90_000, done.quit)  # the import's own limit is 60 s
+    done.exec()
+    window.close()
+    app.processEvents()
+
+
 if __name__ == "__main__":
     args = sys.argv[1:] or ["light"]
-    if args[0] == "big":
+    if args[0] == "import":
+        tab = 1 if args[2:3] == ["facts"] else 0
+        name = "import-facts.png" if tab else "import-review.png"
+        shoot_import(Path(args[1]), ROOT / "docs" / name, tab)
+    elif args[0] == "big":
         n = int(args[1]) if len(args) > 1 else 10_000
         shoot("light", ROOT / "docs" / f"map-{n // 1000}k.png", select="", big=n)
     elif args[0] == "focus":

@@ -176,3 +176,18 @@ def test_keyboard_adding_goes_on_after_a_title_typed_in_the_inspector(window, qt
     qtbot.waitUntil(focus.hasFocus, timeout=2000)
     (target,) = amap.graph.successors(second)
     assert amap.edge(second, target).relation == "attacks"
+
+
+def test_a_short_title_sits_under_its_kind_even_beside_a_taller_card(window, qtbot):
+    """Cards in one row share a height: a one-line title must stay right under its kind (a
+    card's text reads from the top), not float halfway down an empty card."""
+    focus = window.workspace.focus
+    qtbot.wait(50)
+    heights = {c.height() for c in focus.cards.values()}
+    assert len(heights) > 1, "cards of different text lengths"
+    for card in focus.cards.values():
+        head, title = card.head.geometry(), card.title.geometry()
+        gap = title.top() - head.bottom()
+        assert gap <= 6, f"{card.title.text()!r}: {gap} px below its kind"
+        text_height = card.title.heightForWidth(title.width())
+        assert title.height() <= text_height + 2, f"{card.title.text()!r} centred in spare room"

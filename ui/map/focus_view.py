@@ -117,6 +117,7 @@ class Card(QFrame):
         v.addWidget(self.head)
         v.addWidget(self.title)
         v.addWidget(self.foot)
+        v.addStretch(1)  # a card as tall as its row-mate keeps its text at the top
 
     def fill(self, head: str, title: str, foot: str, theme: Theme, kind: str, edge: str) -> None:
         self.head.setText(head)

@@ -316,3 +316,17 @@ def test_a_low_dock_shows_each_charts_fit_caption_whole(qtbot, panel, height):
         bottom = caption.mapTo(p, QPoint(0, caption.height())).y()
         assert bottom <= p.height(), f"{p.name}: caption cut {bottom - p.height()} px"
         assert caption.height() >= caption.heightForWidth(caption.width()), "a line cut"
+
+
+def test_charts_fill_the_dock_after_it_narrows_to_fewer_columns(qtbot, panel):
+    """A dock narrowed from three columns to two (or floated) lays its charts over the whole
+    width, not beside an empty third column."""
+    panel.show()
+    for width in (1600, 900, 1300, 1000):
+        panel.resize(width, 760)
+        qtbot.waitUntil(lambda w=width: panel._columns == max(1, min(3, w // 440)))
+        qtbot.wait(20)
+        row = list(panel.panels.values())[: panel._columns]
+        used = sum(p.width() for p in row)
+        room = panel.scroll.viewport().width()
+        assert used >= 0.9 * room, f"{width} px: charts use {used} of {room} px"

@@ -306,9 +306,13 @@ class TrendsPanel(QWidget):
         cols = self._columns
         for i, name in enumerate(self.panels):
             self.column.addWidget(self.panels[name], i // cols, i % cols)
-        for c in range(cols):
-            self.column.setColumnStretch(c, 1)
-        self.column.setRowStretch(len(self.panels) // cols + 1, 1)
+        # a grid keeps the stretch of columns and rows it no longer fills: reset them all, or
+        # charts narrowed from three columns to two sit beside an empty third
+        for c in range(max(cols, self.column.columnCount())):
+            self.column.setColumnStretch(c, 1 if c < cols else 0)
+        last = len(self.panels) // cols + 1
+        for r in range(max(last + 1, self.column.rowCount())):
+            self.column.setRowStretch(r, 1 if r == last else 0)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         super().resizeEvent(event)

@@ -4,6 +4,7 @@ Run:  xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots
       ... tools/screenshots.py focus [light|dark]    the focus view (docs/focus-view.png)
       ... tools/screenshots.py big 10000             a synthetic 10,000-node map, fitted
       ... tools/screenshots.py import ARTICLE [claims|facts]   the import review dialog
+      ... tools/screenshots.py inspector|trends      one dock, floated to the README's size
 It opens a fresh copy of the seed map in the real main window (xcb platform, not offscreen),
 selects a node, and grabs the X screen itself, in the light and the dark scheme. The import
 mode runs the app's own import (the sandboxed child) on ARTICLE and grabs the review dialog
@@ -23,8 +24,17 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 
 
+#: the docks the README shows alone: (dock, node to select, size of the floated dock)
+DOCK_SHOTS = {"inspector": ("compression-understanding", (400, 1040)), "trends": ("", (1300, 1110))}
+
+
 def shoot(
-    scheme: str, out: Path, select: str = "data-runs-out", focus: bool = False, big: int = 0
+    scheme: str,
+    out: Path,
+    select: str = "data-runs-out",
+    focus: bool = False,
+    big: int = 0,
+    dock: str = "",
 ) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QGuiApplication
@@ -59,8 +69,19 @@ def shoot(
         ws.scene.select_nodes([select])
     if focus:
         ws.show_view(1)
+    if dock:
+        floated = window.docks[dock]
+        floated.setFloating(True)
+        floated.resize(*DOCK_SHOTS[dock][1])
     wait(2500 if big else 800)
-    QGuiApplication.primaryScreen().grabWindow(0).save(str(out))
+    for _ in range(150):  # fits are computed off the GUI thread: shoot the charts fitted
+        if not any(p.chart.caption.text().startswith("Fitting") for p in ws.trends.panels.values()):
+            break
+        wait(200)
+    if dock:
+        window.docks[dock].widget().grab().save(str(out))
+    else:
+        QGuiApplication.primaryScreen().grabWindow(0).save(str(out))
     window.close()
     app.processEvents()
     print("wrote", out)
@@ -114,7 +135,11 @@ def shoot_import(article: Path, out: Path, tab: int = 0) -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:] or ["light"]
-    if args[0] == "import":
+    if args[0] in DOCK_SHOTS:
+        node = DOCK_SHOTS[args[0]][0]
+        name = "trends-dock.png" if args[0] == "trends" else f"{args[0]}.png"
+        shoot("light", ROOT / "docs" / name, select=node, dock=args[0])
+    elif args[0] == "import":
         tab = 1 if args[2:3] == ["facts"] else 0
         name = "import-facts.png" if tab else "import-review.png"
         shoot_import(Path(args[1]), ROOT / "docs" / name, tab)

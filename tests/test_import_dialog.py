@@ -9,7 +9,7 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 
-from model.entities import Series  # noqa: E402
+from model.entities import Point, Series  # noqa: E402
 from model.importer import Article, NodeRef, propose  # noqa: E402
 from model.tex_display import readable  # noqa: E402
 from ui.importing.import_dialog import ImportDialog  # noqa: E402
@@ -434,6 +434,17 @@ def test_the_first_claim_and_fact_are_shown_with_context_when_first_seen(qtbot) 
 def test_the_facts_summary_says_what_its_second_number_counts(facts_dialog) -> None:
     text = facts_dialog.fact_summary.text()
     assert text == "0 of 3 facts accepted; 2 can be added", text
+
+
+def test_the_facts_summary_counts_apart_the_numbers_a_series_has_already(qtbot) -> None:
+    """ "N can be added" is what "Accept all that fit a series" would take: a fact whose number
+    the series holds already is counted as already there, not as one more to add."""
+    had = Series("arc_agi_1_pct", "ARC-AGI-1 score", "%", (Point("2025", 53.0, "o3"),))
+    dlg = review(qtbot, FACTS_TEXT, "Facts", series={**SERIES, "arc_agi_1_pct": had})
+    assert dlg.fact_summary.text() == (
+        "0 of 3 facts accepted; 1 can be added; 1 already in their series"
+    ), dlg.fact_summary.text()
+    assert dlg.accept_fitting_facts() == 1
 
 
 @pytest.mark.parametrize(

@@ -712,10 +712,20 @@ class ImportDialog(QDialog):
         return sels[0].cursor.selectedText() if sels else ""
 
     def _update_fact_summary(self) -> None:
-        fits = sum(1 for r in range(len(self.facts)) if not self._fact_problem(r))
-        self.fact_summary.setText(
-            f"{sum(self._fact_accepted)} of {len(self.facts)} facts accepted; {fits} can be added"
+        """Accepted facts, and the ones that would be new points: a number the series has
+        already is counted apart, and so is an off-trend one that "Accept all" skips, so that
+        the count matches what that button takes."""
+        fits = [r for r in range(len(self.facts)) if not self._fact_problem(r)]
+        there = sum(1 for r in fits if self._fact_twin(r) is not None)
+        new = [r for r in fits if self._fact_twin(r) is None]
+        flagged = sum(1 for r in new if self.fact_flag(r))
+        parts = [f"{sum(self._fact_accepted)} of {len(self.facts)} facts accepted"]
+        parts.append(
+            f"{len(new)} can be added" + (f", {flagged} of them off the trend" if flagged else "")
         )
+        if there:
+            parts.append(f"{there} already in their series")
+        self.fact_summary.setText("; ".join(parts))
 
     def _on_fact_series(self, row: int, index: int) -> None:
         box = self.fact_table.cellWidget(row, FACT_SERIES_COL)

@@ -132,6 +132,13 @@ def pct(p: float | None) -> str:
     return "—" if p is None else f"{100 * p:.0f}%"
 
 
+def signed(x: float, digits: int = 1) -> str:
+    """A signed number as the map and the credence panel show it: "+30.6", "−13.3" (a minus
+    sign, not a hyphen), and a value that rounds to zero as "+0.0"."""
+    text = f"{x:+.{digits}f}"
+    return f"{0:+.{digits}f}" if float(text) == 0 else text.replace("-", "\u2212")
+
+
 def _strength(lam: float) -> str:
     label = strength_label(lam)
     return label if STRENGTHS.get(label) == lam else f"{label}, λ {lam:g}"
@@ -222,10 +229,12 @@ def _summary(amap: ArgumentMap, numbers: ReportNumbers) -> list[str]:
     said = []
     if numbers.pros:
         r = numbers.pros[0]
-        said.append(f"The strongest reason for is “{md_text(r.title)}” ({r.points:+.0f} points)")
+        said.append(
+            f"The strongest reason for is “{md_text(r.title)}” ({signed(r.points, 0)} points)"
+        )
     if numbers.cons:
         r = numbers.cons[0]
-        said.append(f"the strongest against is “{md_text(r.title)}” ({r.points:+.0f} points)")
+        said.append(f"the strongest against is “{md_text(r.title)}” ({signed(r.points, 0)} points)")
     text = "; ".join(said) + "." if said else ""
     named = {k: v for k, v in numbers.scenarios.items() if k}
     if len(named) >= 2:
@@ -251,7 +260,7 @@ def _reasons_section(numbers: ReportNumbers) -> list[str]:
             continue
         out += ["| Pull | Reason | Strength | Its credence |", "| ---: | --- | --- | ---: |"]
         for r in rows:
-            out.append(f"| {r.points:+.1f} pts | {md_text(r.title)} | {_strength(r.strength)} "
+            out.append(f"| {signed(r.points)} pts | {md_text(r.title)} | {_strength(r.strength)} "
                        f"| {pct(r.credence)} |")  # fmt: skip
         out.append("")
     for first, second, sim in numbers.overlaps:
@@ -294,7 +303,7 @@ def _cruxes_section(numbers: ReportNumbers) -> list[str]:
     a, b = md_text(c.a), md_text(c.b)
     out = [f"## Where {_short_name(c.a)} and {_short_name(c.b)} part ways", ""]
     out += [f"*{a}* gives {pct(c.credence_a)}, *{b}* {pct(c.credence_b)}: going from the first "
-            f"reading to the second moves the thesis {c.gap:+.1f} points. Each row is an input "
+            f"reading to the second moves the thesis {signed(c.gap)} points. Each row is an input "
             f"the two set differently and its share of that move "
             f"({md_text(c.describe_method())}); *alone* is how far {a} would move if it "
             f"took {b}'s value for that input only.", ""]  # fmt: skip
@@ -306,10 +315,10 @@ def _cruxes_section(numbers: ReportNumbers) -> list[str]:
         fmt = pct if x.input == "prior" else _lam_text
         what = "prior" if x.input == "prior" else "strength"
         out.append(f"| {what}: {md_text(x.title)} | {fmt(x.value_a)} | {fmt(x.value_b)} "
-                   f"| {x.points:+.1f} pts | {x.closes:+.1f} pts |")  # fmt: skip
+                   f"| {signed(x.points)} pts | {signed(x.closes)} pts |")  # fmt: skip
     top = c.cruxes[0]
     out += ["", f"The largest crux is the {top.input} of “{md_text(top.title)}”: "
-            f"{top.points:+.1f} of the {c.gap:+.1f} points.", ""]  # fmt: skip
+            f"{signed(top.points)} of the {signed(c.gap)} points.", ""]  # fmt: skip
     return out
 
 
@@ -371,7 +380,7 @@ def _branch(
         edge = reasons.pop(0)
         child = amap.node(edge.source)
         pull = numbers.pulls.get(edge.key)
-        pull_text = "" if pull is None else f" · {pull:+.1f} pts"
+        pull_text = "" if pull is None else f" · {signed(pull)} pts"
         lam = amap.strength(edge.source, edge.target, numbers.scenario)
         head = f"{'    ' * level}- *{edge.relation}* ({_lam_text(lam)}){pull_text} · "
         body = f"{child.kind} · {pct(numbers.credence.get(child.id))} — {md_text(child.title)}"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from model.argmap import ArgumentMap
 from model.entities import Citation, Scenario, Series, Source
-from model.report import ReportImages, build_report, compute_numbers, md_text, safe_url
+from model.report import ReportImages, build_report, compute_numbers, md_text, safe_url, signed
 from storage.report_html import markdown_to_html, render_html
 
 DATE = "2026-01-02"
@@ -61,18 +61,18 @@ def test_report_structure_of_a_small_map() -> None:
     assert "| Map's own weights (shown in this report) | 65% |" in md
     assert "| Skeptic | " in md
     assert "| +30.6 pts | A | strong | 71% |" in md  # the worked example's +30.63 points
-    assert "| -13.3 pts | B | moderate | 60% |" in md
+    assert "| −13.3 pts | B | moderate | 60% |" in md
     tree = [line for line in md.splitlines() if re.match(r"^\s*- (\*\*Thesis|\*supports|\*attacks)", line)]  # fmt: skip
     assert tree == [
         "- **Thesis** · 65% — T",
         "    - *supports* (strong) · +30.6 pts · claim · 71% — A",
         "        - *supports* (moderate) · +20.7 pts · evidence · 80% — E",
-        "    - *attacks* (moderate) · -13.3 pts · claim · 60% — B",
+        "    - *attacks* (moderate) · −13.3 pts · claim · 60% — B",
     ]
     assert "- **E** — for the thesis; reliability 80%. “loss fell” [S1] (§2)" in md
     assert "- [S1] D. Patel. *Will scaling work?* <https://x.org/a>" in md
     assert (
-        "The strongest reason for is “A” (+31 points); the strongest against is “B” (-13 points)."
+        "The strongest reason for is “A” (+31 points); the strongest against is “B” (−13 points)."
         in md
     )
     for picture in ("r-map.png", "r-scenarios.png", "r-tornado.png", "r-trend.png"):
@@ -208,3 +208,14 @@ def test_any_user_text_renders_as_exactly_that_text(text: str) -> None:
     assert inner is not None, rendered
     assert "<" not in inner.group(1)
     assert html.unescape(inner.group(1)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(min_value=-1e4, max_value=1e4, allow_nan=False), st.sampled_from([0, 1]))
+def test_signed_numbers_read_as_on_the_map(x: float, digits: int) -> None:
+    """Pulls and gaps in a report carry a minus sign (U+2212) as the cards do, never a hyphen;
+    the number read back is the value rounded, and zero is never "−0"."""
+    text = signed(x, digits)
+    assert "-" not in text and text[0] in "+−"
+    assert float(text.replace("−", "-")) == round(x, digits) or abs(round(x, digits)) == 0
+    assert not text.startswith("−") or round(x, digits) < 0

@@ -391,3 +391,27 @@ def test_the_scenario_bars_show_each_new_credence_after_an_edit(setup, qtbot) ->
     stack.undo()
     settle(qtbot, panel)
     assert labels() == expected()
+
+
+def test_weighing_from_the_menu_moves_on_to_the_next_unweighed_reason(setup, qtbot) -> None:  # noqa: ANN001
+    """Alt+W, then a number per reason: after one is weighed the menu offers the next, until
+    none is left."""
+    from ui.commands.edits import AddNodeCommand, push
+
+    amap, stack, panel = setup
+    for title in ("First unweighed", "Second unweighed"):
+        assert push(stack, AddNodeCommand(amap, "claim", title, target="T", relation="attacks"))
+    settle(qtbot, panel)
+    panel.weigh_next()
+    first = panel._weigh_menu
+    assert first.title() == "First unweighed"
+    first.actions()[2].trigger()  # "3  strong"
+    qtbot.waitUntil(lambda: panel._weigh_menu is not first)
+    assert panel._weigh_menu.title() == "Second unweighed"
+    assert [amap.node(e.source).title for e in amap.unweighed("T")] == ["Second unweighed"]
+    second = panel._weigh_menu
+    second.actions()[0].trigger()  # "1  weak"
+    qtbot.wait(50)
+    assert panel._weigh_menu is second and not amap.unweighed("T")
+    assert panel.unweighed_label.isHidden()
+    second.close()

@@ -41,6 +41,7 @@ from model.credence.engine import MAP_WEIGHTS, evaluate
 from model.credence.history import history_points
 from model.credence.montecarlo import Plan, plan
 from model.credence.redundancy import ThesisOverlaps
+from model.report import signed
 from model.weights import STRENGTHS
 from ui.commands import edits as commands
 from ui.commands.credence import SetScenarioCommand, set_strength_command
@@ -665,9 +666,18 @@ class CredencePanel(QWidget):
         for i, name in enumerate(("weak", "moderate", "strong", "decisive", "none"), 1):
             key = i if name != "none" else 0
             action = menu.addAction(f"&{key}  {name} (λ {STRENGTHS[name]:g})")
-            action.triggered.connect(lambda _c=False, n=name: self.weigh(edge.key, n))
+            action.triggered.connect(lambda _c=False, n=name: self._weigh_and_go_on(edge.key, n))
         menu.popup(self.weigh_button.mapToGlobal(self.weigh_button.rect().bottomLeft()))
         self._weigh_menu = menu
+
+    def _weigh_and_go_on(self, key: tuple[str, str], strength: str) -> None:
+        """A strength picked in the menu: weigh that reason, then offer the next one, so that
+        weighing an import's reasons is one key each (Escape stops)."""
+        self.weigh(key, strength)
+        thesis = self.amap.thesis
+        waiting = self.amap.unweighed(thesis.id) if thesis else []
+        if waiting and waiting[0].key != key:
+            QTimer.singleShot(0, self.weigh_next)
 
     def weigh(self, key: tuple[str, str], strength: str) -> None:
         """Weigh one link in the active scenario: one undoable step."""
@@ -684,7 +694,7 @@ class CredencePanel(QWidget):
         """A one-paragraph plain-text explanation of a node's credence (for tooltips)."""
         ex = explain(self.amap, node_id)
         parts = [f"{_percent(ex.credence)} (prior {_percent(ex.prior)})"]
-        parts += [f"{r.points:+.1f} pts {_short(r.title)}" for r in ex.reasons[:6]]
+        parts += [f"{signed(r.points)} pts {_short(r.title)}" for r in ex.reasons[:6]]
         return "\n".join(parts)
 
 

@@ -134,7 +134,8 @@ class CredencePanel(QWidget):
         self.unweighed_label = QLabel(wordWrap=True)
         self.weigh_button = QPushButton("&Weigh…")
         self.weigh_button.setToolTip(
-            "Weigh the next reason on the thesis nobody has weighed yet (Alt+W, then 1–4)"
+            "Weigh the reasons on the thesis nobody has weighed yet, one after another (Alt+W, "
+            "then 1–4 for each; Escape stops)"
         )
         self.weigh_button.clicked.connect(self.weigh_next)
         unweighed = QHBoxLayout()

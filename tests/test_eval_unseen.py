@@ -1,4 +1,4 @@
-"""The held-out corpora eval_unseen, eval_unseen2 ... eval_unseen7: self-written articles the
+"""The held-out corpora eval_unseen, eval_unseen2 ... eval_unseen8: self-written articles the
 importer was never tuned on.
 
 Their worth is that their gold can be trusted without reading it again: every quote is found once
@@ -24,6 +24,7 @@ CORPORA = (
     "eval_unseen5",
     "eval_unseen6",
     "eval_unseen7",
+    "eval_unseen8",
 )
 
 # Per-article traps of eval_unseen2: numbers in the text that are ratios, hypotheticals,
@@ -285,6 +286,61 @@ UNSEEN7_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
         ),
     ),
 }
+# The same for eval_unseen8: a brief's survey sample, word count and a company's AGI date, a 10-K's
+# own customer share, obligations and power plans, a debate flow's speaker points and the
+# Chinchilla ratio, a feed reader's unread counts and an expert baseline, a benchmark README's own
+# scores, an exam's entries and mean mark, a committee's vote and legal FLOP threshold, a
+# newspaper's comment count and a reader's forecast, a crowdfunding tally, and a lab's own
+# product figures and plans.
+UNSEEN8_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
+    "g01_amicus_brief.pdf": (
+        {475, 24, 2029, 10, 1942},
+        ("475 researchers", "24 percent faster", "by 2029", "ten times the", "1,942 words"),
+    ),
+    "g02_risk_factors_10k.txt": (
+        {62, 4.1e9, 340, 6.7, 12, 2028},
+        (
+            "62 percent",
+            "$4.1 billion",
+            "340 megawatts",
+            "6.7 to 12 percent",
+            "by 2028",
+            "001-41873",
+        ),
+    ),
+    "g03_debate_flow_sheet.txt": (
+        {300e12, 20, 28.6, 214, 280, 50},
+        ("300 trillion", "20 tokens per parameter", "28.6", "Room 214", "280 times", "80% horizon"),
+    ),
+    "g04_feed_reader_item.html": (
+        {1204, 48, 65, 1e27, 100, 311},
+        ("1,204", "65 percent", "1e27", "a hundred times", "four times out of five", "Item 2 of 3"),
+    ),
+    "g05_benchmark_readme.md": (
+        {412, 31, 36, 38, 83, 58, 61, 24},
+        ("412", "31%", "83%", "ten times the compute", "median of 24", "six months"),
+    ),
+    "g06_examiners_report.txt": (
+        {1873, 13.4, 25, 10e6, 2030, 70},
+        ("1,873", "13.4", "25 marks", "ten million words", "by 2030", "seventy years"),
+    ),
+    "g07_standards_minutes.md": (
+        {1e26, 9, 1183, 3},
+        ("10^26 FLOP", "9 votes in favour", "N1183", "roughly three years", "single digits"),
+    ),
+    "g08_advice_column.html": (
+        {87, 1874, 2},
+        ("within two years", "Comments (87)", "£1 a week", "since 1874", "6 min read"),
+    ),
+    "g09_crowdfunding_page.html": (
+        {18412, 12000, 611, 14, 1000, 72, 52},
+        ("£18,412", "£12,000 goal", "tens of millions", "a thousand times", "about 72 percent"),
+    ),
+    "g10_release_notes.md": (
+        {6, 1e6, 2.5, 3, 12, 71.3, 52.8, 10, 2028},
+        ("six times the compute", "1,000,000 tokens", "2.5x", "$3 per million", "71.3%", "by 2028"),
+    ),
+}
 TRAPS = {
     "eval_unseen2": UNSEEN2_TRAPS,
     "eval_unseen3": UNSEEN3_TRAPS,
@@ -292,6 +348,7 @@ TRAPS = {
     "eval_unseen5": UNSEEN5_TRAPS,
     "eval_unseen6": UNSEEN6_TRAPS,
     "eval_unseen7": UNSEEN7_TRAPS,
+    "eval_unseen8": UNSEEN8_TRAPS,
 }
 
 

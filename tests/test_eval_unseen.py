@@ -309,7 +309,7 @@ UNSEEN8_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
         ),
     ),
     "g03_debate_flow_sheet.txt": (
-        {300e12, 20, 28.6, 214, 280, 50},
+        {300e12, 28.6, 214, 280, 50},
         ("300 trillion", "20 tokens per parameter", "28.6", "Room 214", "280 times", "80% horizon"),
     ),
     "g04_feed_reader_item.html": (

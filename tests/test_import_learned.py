@@ -409,3 +409,28 @@ def test_a_point_the_next_sentence_answers_reads_against_the_articles_side(
     turning = _p_pro(text + ".", lean, turn=(1.0, 0.0, 0.0))
     toward = 1 if lean > 0 else -1
     assert toward * (answered - plain) < 0 < toward * (turning - plain)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["I think", "We believe", "We have argued", "I said before", "I claim"]),
+    st.sampled_from(
+        [
+            "Critics argue",
+            "Marcus has argued",
+            "Some researchers I know say",
+            "The lab, we are told, claims",
+            "They have said",
+        ]
+    ),  # fmt: skip
+    CUELESS,
+)
+def test_the_authors_own_i_think_is_not_someone_elses_speech(
+    mine: str, theirs: str, text: str
+) -> None:
+    """ "I think X" and "we have argued X" are the article's own voice; "critics argue X" and
+    "Marcus has argued X" report someone else's, which the lean reads the other way round."""
+    x = f"{text[0].lower()}{text[1:]}."
+    attributed = learned.SENTENCE.index("attributed")
+    assert learned.sentence_features(f"{mine} that {x}", (0, 0), 0)[attributed] == 0.0
+    assert learned.sentence_features(f"{theirs} that {x}", (0, 0), 0)[attributed] == 1.0

@@ -54,10 +54,12 @@ VECTORS_FILE = lx.DATA / "stance_vectors.npz"  # the kernel passes' support vect
 KERNEL_GAMMA = 1.0  # 1 / (dimensions × variance) for unit vectors: scikit-learn's "scale"
 CLASSES = ("con", "neutral", "pro")
 
-# Third-party speech: "according to X", "X argues …", "she said", a quotation of some length.
+# Third-party speech: "according to X", "X argues …", "she said", a quotation of some length;
+# not the author's own "I think …" or "we argue …", which is the article's voice.
 _SAYS = lx.pattern("reporting_verbs")
 ATTRIBUTED = re.compile(
-    rf"\baccording to\b|^(?:[\w.'’-]+,?\s+){{1,5}}(?:has |have |had )?{_SAYS}\b|"
+    rf"\baccording to\b|"
+    rf"^(?:[\w.'’-]+,?\s+){{0,4}}(?!(?:I|we|has|have|had)\s)[\w.'’-]+,?\s+(?:has |have |had )?{_SAYS}\b|"
     rf"\b(?:he|she|they|who) (?:has |have |had )?{_SAYS}\b|[\"“][^\"”]{{15,}}[\"”]",
     re.I,
 )

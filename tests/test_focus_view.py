@@ -191,3 +191,20 @@ def test_a_short_title_sits_under_its_kind_even_beside_a_taller_card(window, qtb
         assert gap <= 6, f"{card.title.text()!r}: {gap} px below its kind"
         text_height = card.title.heightForWidth(title.width())
         assert title.height() <= text_height + 2, f"{card.title.text()!r} centred in spare room"
+
+
+def test_cards_name_their_kind_as_the_map_does(window, qtbot):
+    """A claim attacking the claim in focus is a COUNTERCLAIM, as its card on the map says,
+    and a counterclaim in focus keeps that name; supporters stay CLAIM or EVIDENCE."""
+    focus = window.workspace.focus
+    amap = window.doc.map
+    scene = window.workspace.scene
+    pros, cons = focus.columns
+    attacker = next(n for n in cons if amap.node(n).kind == "claim")
+    assert "COUNTERCLAIM" in focus.cards[attacker].head.text()
+    assert scene.role(attacker) == "Counterclaim"
+    for nid in pros:
+        assert "COUNTER" not in focus.cards[nid].head.text()
+    focus.show_node(attacker, select=attacker)
+    qtbot.wait(20)
+    assert "COUNTERCLAIM" in focus.cards[attacker].head.text()

@@ -300,7 +300,7 @@ class FocusView(QScrollArea):
         node = self.amap.node(nid)
         item = self.scene.node_item(nid)
         credence = item.credence if item is not None else None
-        role = ROLE.get(node.kind, node.kind).upper()
+        role = self.scene.role(nid).upper()  # as its card on the map says it
         head = f"<span style='color:{theme.kind(node.kind).accent.name()}'><b>{role}</b></span>"
         foot = f"credence <b>{credence:.0%}</b>" if credence is not None else ""
         below = self.amap.graph.in_degree(nid)
@@ -313,7 +313,9 @@ class FocusView(QScrollArea):
 
     def _reason_card(self, r: Reason, theme: Theme) -> Card:
         colour = theme.supports if r.relation == "supports" else theme.attacks
-        role = ROLE.get(r.kind, r.kind).upper()
+        # a claim that attacks the node in focus is a counterclaim, as on the map
+        counter = r.kind == "claim" and r.relation == "attacks"
+        role = ("Counterclaim" if counter else ROLE.get(r.kind, r.kind)).upper()
         head = f"<span style='color:{theme.kind(r.kind).accent.name()}'><b>{role}</b></span>"
         bits = []
         if r.credence is not None:

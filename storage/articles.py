@@ -827,6 +827,12 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
 # A row of three or more pieces split by " | " (a series row, a footer, a table row) is layout,
 # never a line of running text broken at the page width.
 _PDF_ROW = re.compile(r"\S\s+\|\s+\S.*\S\s+\|\s+\S")
+# A line that starts a block, never the rest of the line above it: a short section heading
+# numbered in Roman numerals ("II. Summary of argument", the convention of briefs and reports)
+# or a run-in heading in capitals ("CERTIFICATE OF SERVICE: …", "NOTE: …").
+_PDF_BLOCK = re.compile(
+    r"^(?:[IVX]{1,5}\.\s+[A-Z][^.!?]{0,60}$|[A-Z][A-Z'’&-]+(?: [A-Z][A-Z'’&-]+){0,5}:\s)"
+)
 
 
 def _join_pdf_lines(raw: str) -> str:
@@ -844,6 +850,7 @@ def _join_pdf_lines(raw: str) -> str:
             and not re.search(r"[.!?:”\"]$", out[-1])
             and (s[0].islower() or len(out[-1]) > 50)
             and not _PDF_ROW.search(out[-1])
+            and not _PDF_BLOCK.match(s)
         ):
             out[-1] += " " + s
         else:

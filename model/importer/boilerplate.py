@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from model.importer.chrome import find_chrome, is_prose, trim
 from model.importer.exports import find_export_chrome, is_footer_row
+from model.importer.filings import find_filing_chrome, is_filing_line, strip_footer
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
 from model.importer.notices import find_notice_chrome, is_notice_line, strip_notes
@@ -241,6 +242,7 @@ def _neighbours(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     find_template_chrome(lines, idx, chrome)
     find_record_chrome(lines, idx, chrome)
     find_notice_chrome(lines, idx, chrome)
+    find_filing_chrome(lines, idx, chrome)
 
 
 def clean_text(text: str, *, find_title: bool = True, title: str = "", author: str = "") -> Cleaned:
@@ -249,7 +251,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     `title` and `author`, when the caller knows them (HTML metadata, Markdown front matter), let
     a repeated title line and the author's bio box be recognised as chrome."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    lines = [strip_notes(strip_inline(ln.rstrip())) for ln in text.split("\n")]
+    lines = [strip_footer(strip_notes(strip_inline(ln.rstrip()))) for ln in text.split("\n")]
     out = Cleaned("")
     nonempty = [i for i, ln in enumerate(lines) if ln.strip()]
     if not nonempty:
@@ -283,6 +285,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         or is_notice_line(
             lines[i]
         )  # research notes, parish and union print, awards, chat, translations
+        or is_filing_line(lines[i])  # briefs, filings, flows, READMEs, exam reports, minutes
     }
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
     page = find_chrome(

@@ -84,6 +84,11 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "cover": re.compile(rf"^\W*(?:{pattern('chrome_cover')})\W*$", i),
         "registrant": re.compile(r"^\W*\(exact name of registrant", i),
+        "company": re.compile(
+            r"\b(?:inc|corp(?:oration)?|co|ltd|limited|plc|llc|l\.l\.c|lp|l\.p|n\.v|s\.a|ag|se|"
+            r"holdings|group)\.?\W*$",
+            i,
+        ),
         "form": re.compile(
             r"^\W*(?:\d{4}\s+)?(?:annual report on )?form (?:10-k|10-q|8-k|20-f|40-f|6-k|s-1)"
             r"(?:/a)?(?:\s+\d{4})?\W*$",
@@ -94,8 +99,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
             rf"^\W*(?:[\w /&-]{{1,30}}:\s*)?{_LICENCE}(?: licen[cs]e)?\W*$", i
         ),
         "licence_under": re.compile(
-            rf"\b(?:licen[cs]ed|released|available|distributed) under (?:the )?(?:terms of the )?"
-            rf"{_LICENCE}",
+            rf"^\W*(?:(?:this|the) (?:[\w-]+ ){{0,2}}(?:is|are) |(?:it|they) (?:is|are) )?"
+            rf"(?:licen[cs]ed|released|available|distributed) under (?:the )?(?:terms of the )?"
+            rf"{_LICENCE}(?: licen[cs]e)?\W*$",
             i,
         ),
         "licence_word": re.compile(
@@ -240,7 +246,7 @@ def is_licence_line(line: str) -> bool:
     "Released under the MIT licence.") or is a short note on licensing; one names a licence."""
     rx = _rx()
     sents = _sentences(line)
-    named = [s for s in sents if rx["licence_label"].match(s) or rx["licence_under"].search(s)]
+    named = [s for s in sents if rx["licence_label"].match(s) or rx["licence_under"].match(s)]
     return bool(named) and all(
         s in named or (_n(s) <= 15 and rx["licence_word"].search(s)) for s in sents
     )
@@ -329,6 +335,18 @@ def is_filing_line(line: str) -> bool:
     )
 
 
+def _signer(line: str) -> bool:
+    """A line under the signature: a name or a role, every word capitalised ("Jane Roe",
+    "Attorney for Appellant"), no sentence."""
+    words = line.split()
+    small = {"of", "for", "and", "the", "&", "at", "in"}
+    return (
+        0 < len(words) <= 10
+        and not _END.search(line.strip())
+        and all(w[0].isupper() or not w[0].isalpha() or w in small for w in words)
+    )
+
+
 def _signature(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """A brief's signature block (FRAP 32(d): counsel signs every brief): "Respectfully
     submitted," and the short name and role lines under it, none a sentence."""
@@ -337,7 +355,7 @@ def _signature(lines: list[str], idx: list[int], chrome: set[int]) -> None:
             continue
         block = [i]
         for j in idx[k + 1 : k + 5]:
-            if _n(lines[j]) > 12 or _END.search(lines[j].strip()) and not is_filing_line(lines[j]):
+            if not (_signer(lines[j]) or is_filing_line(lines[j])):
                 break
             block.append(j)
         chrome.update(block)
@@ -351,7 +369,8 @@ def find_filing_chrome(lines: list[str], idx: list[int], chrome: set[int]) -> No
     _signature(lines, idx, chrome)
     for k, i in enumerate(idx[1:], 1):
         prev = lines[idx[k - 1]].strip()
-        name = prev.isupper() or not _END.search(prev)  # "ACME HOLDINGS, INC." ends in a dot
+        # The registrant's name as the cover prints it: in capitals, or with its legal form.
+        name = prev.isupper() or bool(_rx()["company"].search(prev))
         if rx["registrant"].match(lines[i]) and _n(prev) <= 10 and name:
             chrome.add(idx[k - 1])
         if is_submission_box(lines[i]) and _n(prev) <= 6 and prev.endswith("?"):

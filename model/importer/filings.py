@@ -94,6 +94,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?:/a)?(?:\s+\d{4})?\W*$",
             i,
         ),
+        "form_page": re.compile(
+            r"\bform (?:10-k|10-q|8-k|20-f|40-f|6-k|s-1)(?:/a)?\s+(?:page\s+)?\d{1,3}\s*$", i
+        ),
         "page_no": re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", i),
         "licence_label": re.compile(
             rf"^\W*(?:[\w /&-]{{1,30}}:\s*)?{_LICENCE}(?: licen[cs]e)?\W*$", i
@@ -225,6 +228,8 @@ def _brief(s: str, n: int) -> bool:
 def _filing(s: str, n: int) -> bool:
     rx = _rx()
     if n <= 30 and rx["cover"].match(s):
+        return True
+    if n <= 12 and _rx()["form_page"].search(s):  # the row read as Markdown, bars gone
         return True
     pieces = _pieces(s)
     return (

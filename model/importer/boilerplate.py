@@ -236,7 +236,8 @@ def _prose_after(lines: list[str], i: int, limit: int = 3) -> int:
 def _neighbours(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """The format rules that look at a line's neighbours or position (calls, hearings, chat
     exports, documents; exports, decks, event pages, transcript records; museum texts, official
-    records, books of abstracts, marked essays, forum exports, quoted mail)."""
+    records, books of abstracts, marked essays, forum exports, quoted mail; research notes and
+    parish notices; briefs' signature blocks, 10-K covers and advice columns)."""
     find_format_chrome(lines, idx, chrome)
     find_export_chrome(lines, idx, chrome)
     find_template_chrome(lines, idx, chrome)

@@ -41,9 +41,8 @@ from functools import cache
 
 from model.importer.exports import is_footer_row
 from model.importer.lexicon import pattern
+from model.importer.notices import _n, _pieces, _sentences  # the same line splitting
 
-_PIECES = re.compile(r"\s+[|·•]\s+|\s*[|·•]\s*")
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(])")
 _END = re.compile(r"[.!?…]\s*$")
 _CONTACT = (
     r"[\w.+-]+@[\w-]+\.\w|\b(?:tel(?:ephone)?|phone|fax)\.?\s*:?\s*\(?\+?\d|\(\d{3}\)\s*\d{3}"
@@ -184,18 +183,6 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "letters": re.compile(rf"(?<![\w-]){pattern('chrome_letters')}", i),
     }
-
-
-def _n(line: str) -> int:
-    return len(line.split())
-
-
-def _sentences(line: str) -> list[str]:
-    return [s for s in _SENTENCES.split(line.strip()) if s]
-
-
-def _pieces(line: str) -> list[str]:
-    return [p.strip() for p in _PIECES.split(line.strip()) if p.strip()]
 
 
 def strip_footer(line: str) -> str:

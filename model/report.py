@@ -18,6 +18,7 @@ from model.credence import Influence, Pull, edge_pulls, engine_for, evaluate, se
 from model.credence.cruxes import Cruxes, cruxes
 from model.credence.engine import MAP_WEIGHTS, thesis_credence
 from model.entities import Node
+from model.formatting import signed
 from model.weights import STRENGTHS, strength_label
 
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -130,13 +131,6 @@ def safe_url(url: str) -> str | None:
 
 def pct(p: float | None) -> str:
     return "—" if p is None else f"{100 * p:.0f}%"
-
-
-def signed(x: float, digits: int = 1) -> str:
-    """A signed number as the map and the credence panel show it: "+30.6", "−13.3" (a minus
-    sign, not a hyphen), and a value that rounds to zero as "+0.0"."""
-    text = f"{x:+.{digits}f}"
-    return f"{0:+.{digits}f}" if float(text) == 0 else text.replace("-", "\u2212")
 
 
 def _strength(lam: float) -> str:

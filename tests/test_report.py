@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from model.argmap import ArgumentMap
 from model.entities import Citation, Scenario, Series, Source
-from model.report import ReportImages, build_report, compute_numbers, md_text, safe_url, signed
+from model.formatting import signed
+from model.report import ReportImages, build_report, compute_numbers, md_text, safe_url
 from storage.report_html import markdown_to_html, render_html
 
 DATE = "2026-01-02"

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.entities import Point, Series
+from model.formatting import signed
 from model.importer.apply import (
     Decision,
     FactDecision,
@@ -118,8 +119,7 @@ def _lay_out_article(view: QTextEdit, result: ImportProposals, shown: Rendered) 
 
 def _as_read(lean: float) -> str:
     """The side box's first entry: the article's side as the importer read it."""
-    sign = "−" if lean < 0 else "+"  # a true minus, as on the map's cards ("−20 pts")
-    return f"as read: {side_name(lean)} ({sign}{abs(lean):.2f})"
+    return f"as read: {side_name(lean)} ({signed(lean, 2)})"  # "−0.79", as the cards sign
 
 
 def _checkable(accepted: bool, enabled: bool) -> QTableWidgetItem:

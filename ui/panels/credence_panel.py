@@ -41,7 +41,7 @@ from model.credence.engine import MAP_WEIGHTS, evaluate
 from model.credence.history import history_points
 from model.credence.montecarlo import Plan, plan
 from model.credence.redundancy import ThesisOverlaps
-from model.report import signed
+from model.formatting import signed
 from model.weights import STRENGTHS
 from ui.commands import edits as commands
 from ui.commands.credence import SetScenarioCommand, set_strength_command

@@ -716,8 +716,8 @@ class ImportDialog(QDialog):
         already is counted apart, and so is an off-trend one that "Accept all" skips, so that
         the count matches what that button takes."""
         fits = [r for r in range(len(self.facts)) if not self._fact_problem(r)]
-        there = sum(1 for r in fits if self._fact_twin(r) is not None)
         new = [r for r in fits if self._fact_twin(r) is None]
+        there = len(fits) - len(new)
         flagged = sum(1 for r in new if self.fact_flag(r))
         parts = [f"{sum(self._fact_accepted)} of {len(self.facts)} facts accepted"]
         parts.append(

@@ -15,7 +15,7 @@ from typing import Any
 from model.importer import lexicon as lx
 from model.importer import meaning, ranker
 from model.importer.article import Sentence
-from model.importer.sentences import strip_attribution
+from model.importer.sentences import opens_lower, strip_attribution
 from model.importer.stance import polarity
 from model.tex_display import readable
 
@@ -108,7 +108,7 @@ def is_fragment(sentence: str, casual: bool = False) -> bool:
     b = re.sub(r"^\s*(?:[-–•*·▪◦]\s+|\(?\d{1,2}[.)]\s+)", "", sentence).strip().strip("\"“'‘*_")
     if not b:
         return True
-    if not casual and b[0].islower() and not re.match(r"[a-z]+[A-Z0-9]", b):  # "iPhone", "o3"
+    if not casual and opens_lower(b):
         return True
     if _DANGLING.search(b):
         return True

@@ -179,9 +179,14 @@ _CASUAL_END = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[a
 CASUAL_MIN_LINES = 10
 
 
+def opens_lower(b: str) -> bool:
+    """Whether stripped text opens in lower case, as a continuation does ("iPhone" and "o3" are
+    names that open a sentence)."""
+    return bool(b) and b[0].islower() and not re.match(r"[a-z]+[A-Z0-9]", b)
+
+
 def _lower_start(text: str) -> bool:
-    b = text.lstrip().lstrip("\"“'‘*_(")
-    return bool(b) and b[0].islower() and not re.match(r"[a-z]+[A-Z0-9]", b)  # not "iPhone", "o3"
+    return opens_lower(text.lstrip().lstrip("\"“'‘*_("))
 
 
 def casual_sentences(sentences: list[Sentence]) -> list[Sentence]:

@@ -283,9 +283,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         or is_footer_row(lines[i])  # page stamps and handling markings in a footer row
         or is_template_line(lines[i])  # issue timelines, broadcasts, letters pages, forms
         or is_record_line(lines[i])  # museum text, official records, abstracts, marked essays
-        or is_notice_line(
-            lines[i]
-        )  # research notes, parish and union print, awards, chat, translations
+        or is_notice_line(lines[i])  # research notes, parish/union print, awards, chat
         or is_filing_line(lines[i])  # briefs, filings, flows, READMEs, exam reports, minutes
     }
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}

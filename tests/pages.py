@@ -60,6 +60,16 @@ def articles(draw, prose: Sequence[str], headings: Sequence[str], max_size: int)
     return out
 
 
+def dress(data, parts: Sequence[str], furniture: Sequence[str]) -> list[str]:  # noqa: ANN001
+    """The parts with one to three lines drawn from `furniture` put anywhere among them (data is
+    hypothesis's st.data())."""
+    dressed = list(parts)
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(dressed)))
+        dressed.insert(at, data.draw(st.sampled_from(furniture)))
+    return dressed
+
+
 def page(title: str, parts: list[str]) -> str:
     """The page as plain text: its title line, then its parts as paragraphs."""
     return title + "\n\n" + "\n\n".join(parts) + "\n"

@@ -336,10 +336,7 @@ def test_a_body_without_these_notices_never_changes(parts, fmt) -> None:
     pages.articles(pages.PROSE + MENTIONS, HEADINGS, 5), st.sampled_from(["txt", "md"]), st.data()
 )
 def test_this_furniture_anywhere_in_any_article_never_changes_its_body(parts, fmt, data) -> None:
-    dressed = list(parts)
-    for _ in range(data.draw(st.integers(1, 3))):
-        at = data.draw(st.integers(0, len(dressed)))
-        dressed.insert(at, data.draw(st.sampled_from(FURNITURE)))
+    dressed = pages.dress(data, parts, FURNITURE)
     art = pages.read_page(fmt, TITLE, dressed)
     assert pages.paras(art.text) == want(*parts)
     assert art.title == TITLE

@@ -166,10 +166,7 @@ def test_a_body_without_these_notices_never_changes(parts, fmt) -> None:
 @settings(max_examples=60, deadline=None)
 @given(pages.articles(pages.PROSE + PROSE, HEADINGS, 5), st.sampled_from(["txt", "md"]), st.data())
 def test_these_notices_anywhere_in_any_article_never_change_its_body(parts, fmt, data) -> None:
-    dressed = list(parts)
-    for _ in range(data.draw(st.integers(1, 3))):
-        at = data.draw(st.integers(0, len(dressed)))
-        dressed.insert(at, data.draw(st.sampled_from(FURNITURE)))
+    dressed = pages.dress(data, parts, FURNITURE)
     art = pages.read_page(fmt, TITLE, dressed)
     assert pages.paras(art.text) == want(*parts)
     assert art.title == TITLE

@@ -180,10 +180,7 @@ def test_a_body_without_these_furnishings_never_changes(parts, fmt) -> None:
 def test_these_furnishings_anywhere_among_body_paragraphs_never_change_the_body(
     parts, fmt, data
 ) -> None:
-    dressed = list(parts)
-    for _ in range(data.draw(st.integers(1, 3))):
-        at = data.draw(st.integers(0, len(dressed)))
-        dressed.insert(at, data.draw(st.sampled_from(FURNITURE)))
+    dressed = pages.dress(data, parts, FURNITURE)
     art = pages.read_page(fmt, TITLE, dressed)
     assert pages.paras(art.text) == want(*parts)
     assert art.title == TITLE

@@ -28,24 +28,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 DOCK_SHOTS = {"inspector": ("compression-understanding", (400, 1040)), "trends": ("", (1300, 1110))}
 
 
-def shoot(
-    scheme: str,
-    out: Path,
-    select: str = "data-runs-out",
-    focus: bool = False,
-    big: int = 0,
-    dock: str = "",
-) -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtGui import QGuiApplication
-
+def _open_window(big: int = 0, before=None):  # noqa: ANN001, ANN202
+    """The app and its main window, 1600×1000, on a fresh copy of the seed map (or a synthetic
+    map of `big` nodes); `before` runs once the app exists (a colour scheme)."""
     from storage.document import MapDocument
     from storage.seedmap import load_seed
-    from ui.app import apply_color_scheme, make_app
+    from ui.app import make_app
     from ui.mainwindow import MainWindow
 
     app = make_app()
-    apply_color_scheme(scheme)
+    if before is not None:
+        before()
     path = Path(tempfile.mkdtemp()) / "Scaling debate.cruxmap"
     if big:
         from bench.bench_canvas import debate_like
@@ -57,6 +50,23 @@ def shoot(
     window.setGeometry(0, 0, 1600, 1000)
     window.open_path(path)
     window.show()
+    return app, window
+
+
+def shoot(
+    scheme: str,
+    out: Path,
+    select: str = "data-runs-out",
+    focus: bool = False,
+    big: int = 0,
+    dock: str = "",
+) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.app import apply_color_scheme
+
+    app, window = _open_window(big, lambda: apply_color_scheme(scheme))
 
     def wait(ms: int) -> None:
         loop = QEventLoop()
@@ -92,19 +102,9 @@ def shoot_import(article: Path, out: Path, tab: int = 0) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from storage.document import MapDocument
-    from storage.seedmap import load_seed
-    from ui.app import make_app
     from ui.importing.import_dialog import ImportDialog
-    from ui.mainwindow import MainWindow
 
-    app = make_app()
-    path = Path(tempfile.mkdtemp()) / "Scaling debate.cruxmap"
-    MapDocument.create(path, load_seed()).close()
-    window = MainWindow()
-    window.setGeometry(0, 0, 1600, 1000)
-    window.open_path(path)
-    window.show()
+    app, window = _open_window()
     done = QEventLoop()
 
     def grab_dialog() -> None:

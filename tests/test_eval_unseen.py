@@ -1,4 +1,4 @@
-"""The held-out corpora eval_unseen, eval_unseen2 ... eval_unseen8: self-written articles the
+"""The held-out corpora eval_unseen, eval_unseen2 ... eval_unseen9: self-written articles the
 importer was never tuned on.
 
 Their worth is that their gold can be trusted without reading it again: every quote is found once
@@ -25,6 +25,7 @@ CORPORA = (
     "eval_unseen6",
     "eval_unseen7",
     "eval_unseen8",
+    "eval_unseen9",
 )
 
 # Per-article traps of eval_unseen2: numbers in the text that are ratios, hypotheticals,
@@ -341,6 +342,124 @@ UNSEEN8_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
         ("six times the compute", "1,000,000 tokens", "2.5x", "$3 per million", "71.3%", "by 2028"),
     ),
 }
+# The same for eval_unseen9: an underwriter's limit, rate and the insured's dated promise, a
+# patent's own cluster sizes and link speeds, a thesis's derived ratio and dated guess, petition
+# counts and a projection, textbook exercise numbers and a forecast date, a job ad's salaries and
+# plans, question numbers, a budget and an opinion poll in written answers, a diarist's private
+# probabilities, an obituary's ages and bets, and a deposition's fee, share price and exhibit.
+UNSEEN9_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
+    "h01_underwriting_memo.pdf": (
+        {4e7, 2029, 3.5, 25, 1800, 11, 10},
+        (
+            "£40 million",
+            "by 2029",
+            "3.5 percent",
+            "four experts",
+            "1,800",
+            "eleven",
+            "order of magnitude more",
+        ),
+    ),
+    "h02_patent_background.txt": (
+        {10000, 400, 8, 1e27, 3},
+        (
+            "10,000 accelerators",
+            "400 gigabits",
+            "factor of eight",
+            "10^27",
+            "FIG. 3",
+            "three data halls",
+        ),
+    ),
+    "h03_thesis_defence_qa.txt": (
+        {142, 80, 40, 2030, 3, 4},
+        (
+            "142-fold",
+            "eighty-percent horizon",
+            "forty minutes",
+            "seven orders",
+            "by 2030",
+            "three of the four",
+            "one time in five",
+        ),
+    ),
+    "h04_petition_page.html": (
+        {48317, 100000, 2.1e9, 945, 20, 1000, 2028},
+        (
+            "48,317",
+            "100,000 signatures",
+            "£2.1bn",
+            "945 TWh",
+            "20 watts",
+            "a thousand times",
+            "by 2028",
+        ),
+    ),
+    "h05_textbook_sidebar.md": (
+        {0.05, 1e24, 1e26, 100, 250, 2031, 241, 242},
+        ("0.05", "10^24", "10^26", "a hundredfold", "250 words", "2031", "241"),
+    ),
+    "h06_job_posting.html": (
+        {310000, 460000, 20000, 10, 2028, 400},
+        (
+            "$310,000",
+            "$460,000",
+            "20,000 GPUs",
+            "ten times larger",
+            "by 2028",
+            "four days a week",
+            "top 1%",
+            "four hundred people",
+        ),
+    ),
+    "h07_written_answer.txt": (
+        {41872, 41903, 41911, 1.4e9, 2030, 1006, 58, 12, 1e26},
+        (
+            "41872",
+            "1.4 billion crowns",
+            "by 2030",
+            "1,006 adults",
+            "58 per cent",
+            "twelve officials",
+            "10^26",
+        ),
+    ),
+    "h08_researcher_diary.md": (
+        {40, 15, 7, 9, 2, 3},
+        (
+            "40 percent",
+            "15 percent",
+            "Seven of our nine",
+            "Two points off",
+            "one in twenty",
+            "3 a.m.",
+        ),
+    ),
+    "h09_obituary.html": (
+        {75, 1951, 1e6, 1000, 3, 7, 1998},
+        (
+            "aged 75",
+            "a million words",
+            "a thousand times",
+            "three grandchildren",
+            "7 min read",
+            "1998 workshop",
+            "bottle of whisky",
+        ),
+    ),
+    "h10_deposition_transcript.txt": (
+        {3.4e9, 2028, 41.2, 69.7, 14, 650, 10},
+        (
+            "$3.4 billion",
+            "end of 2028",
+            "$41.20",
+            "69.7 percent",
+            "Exhibit 14",
+            "$650 an hour",
+            "tenfold",
+        ),
+    ),
+}
 TRAPS = {
     "eval_unseen2": UNSEEN2_TRAPS,
     "eval_unseen3": UNSEEN3_TRAPS,
@@ -349,6 +468,7 @@ TRAPS = {
     "eval_unseen6": UNSEEN6_TRAPS,
     "eval_unseen7": UNSEEN7_TRAPS,
     "eval_unseen8": UNSEEN8_TRAPS,
+    "eval_unseen9": UNSEEN9_TRAPS,
 }
 
 

@@ -349,14 +349,14 @@ UNSEEN8_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
 # probabilities, an obituary's ages and bets, and a deposition's fee, share price and exhibit.
 UNSEEN9_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
     "h01_underwriting_memo.pdf": (
-        {4e7, 2029, 3.5, 25, 1800, 11, 10},
+        {4e7, 2029, 3.5, 25, 1800, 16, 10},
         (
             "£40 million",
             "by 2029",
             "3.5 percent",
             "four experts",
             "1,800",
-            "eleven",
+            "sixteen developers",
             "order of magnitude more",
         ),
     ),

@@ -219,6 +219,8 @@ def test_unweighed_reasons_are_counted_and_weighed_in_one_step(setup, qtbot) -> 
     panel.weigh_next()
     new = _new_titled(amap, "Unweighed")
     assert picked == [new]
+    texts = [a.text() for a in panel._weigh_menu.actions()]
+    assert "&0  no pull (weighed: irrelevant) · λ 1" in texts, texts  # not "none" (unweighed?)
     count = stack.count()
     panel.weigh((new, "T"), "strong")
     settle(qtbot, panel)

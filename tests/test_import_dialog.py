@@ -167,6 +167,12 @@ def test_a_reviewer_weighs_a_proposal_before_accepting(dialog) -> None:
     assert dialog.strength_box.currentText() == "not yet weighed"
     dialog.strength_box.setCurrentText("strong")
     assert dialog.table.item(row, 5).text() == "strong"
+    texts = [dialog.strength_box.itemText(i) for i in range(dialog.strength_box.count())]
+    assert "none" not in texts and "no pull (weighed: irrelevant)" in texts  # not "none"
+    dialog.strength_box.setCurrentText("no pull (weighed: irrelevant)")
+    assert dialog.table.item(row, 5).text() == "no pull (weighed: irrelevant)"
+    assert dialog._items[row].strength == "none"  # the label the importer applies
+    dialog.strength_box.setCurrentText("strong")
     other = next(r for r, d in enumerate(dialog._items) if r != row and d.relation != "duplicate")
     dialog.set_accepted(other, True)
     weighed = {d.quote: d.strength for d in dialog.decisions()}

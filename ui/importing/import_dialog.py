@@ -64,8 +64,9 @@ from model.importer.article import (
 )
 from model.importer.targets import relation_for
 from model.tex_display import Rendered, readable, render
-from model.weights import STRENGTHS
+from model.weights import strength_name
 from ui.importing.proposal_reading import STANCE_SHOWN, sentence, target_cell
+from ui.strengths import fill_strengths, picked_strength, show_strength
 
 COLUMNS = ("Accept", "On thesis", "Confidence", "Relation", "Target", "Strength", "Title")
 COLUMN_TIPS = {
@@ -73,8 +74,6 @@ COLUMN_TIPS = {
     3: "How the claim is linked to its target node",
     4: "The map node the claim is linked to, after that node's own side of the thesis",
 }
-UNWEIGHED = "not yet weighed"
-STRENGTH_CHOICES = (UNWEIGHED, *STRENGTHS)
 FACT_COLUMNS = ("Accept", "Quote", "Quantity", "Value", "Year", "Label", "Series", "Status")
 FACT_SERIES_COL = 6
 STANCES = ("pro", "con", "neutral")
@@ -209,12 +208,12 @@ class ImportDialog(QDialog):
         self.relation_box.addItems(RELATIONS)
         self.relation_box.currentTextChanged.connect(self._on_relation)
         self.strength_box = QComboBox()
-        self.strength_box.addItems(STRENGTH_CHOICES)
+        fill_strengths(self.strength_box, unweighed="first")  # the default: weigh later
         self.strength_box.setToolTip(
             "How strongly this reason bears on its target; a link not yet weighed counts for "
             "nothing in the credence until it is"
         )
-        self.strength_box.currentTextChanged.connect(self._on_strength)
+        self.strength_box.currentIndexChanged.connect(self._on_strength)
         self.accept_button = QPushButton("Accept")
         self.accept_button.clicked.connect(lambda: self._set_current(True))
         self.reject_button = QPushButton("Reject")
@@ -370,7 +369,7 @@ class ImportDialog(QDialog):
             f"{self._confidence[r]:.2f}",
             d.relation,
             target_cell(target, d.target),
-            "—" if d.relation == "duplicate" else (d.strength or UNWEIGHED),
+            "—" if d.relation == "duplicate" else strength_name(d.strength),
             readable(d.title),
         )
         reading = self.reading(r)
@@ -467,7 +466,7 @@ class ImportDialog(QDialog):
         idx = self.target_box.findData(d.target)
         self.target_box.setCurrentIndex(idx)
         self.relation_box.setCurrentText(d.relation)
-        self.strength_box.setCurrentText(d.strength or UNWEIGHED)
+        show_strength(self.strength_box, d.strength)
         self.strength_box.setEnabled(d.relation != "duplicate")
         self._updating = False
         self.reading_label.setText(self.reading(r))
@@ -561,8 +560,8 @@ class ImportDialog(QDialog):
         self._edit(relation=relation)
         self.strength_box.setEnabled(relation != "duplicate")
 
-    def _on_strength(self, label: str) -> None:
-        self._edit(strength=None if label == UNWEIGHED else label)
+    def _on_strength(self, index: int) -> None:
+        self._edit(strength=picked_strength(self.strength_box, index))
 
     def set_strength(self, row: int, label: str | None) -> None:
         """Weigh the proposal in `row` before accepting it (None: leave it unweighed)."""

@@ -114,8 +114,7 @@ def shoot_import(article: Path, out: Path, tab: int = 0) -> None:
             QTimer.singleShot(200, grab_dialog)
             return
         dialog.tabs.setCurrentIndex(tab)
-        if tab:  # the facts tab wide enough for its Status column, the fitting facts taken
-            dialog.resize(1280, 760)
+        if tab:  # the facts tab at the dialog's own size, the fitting facts taken
             dialog.accept_fitting_facts()
         QTimer.singleShot(800, lambda: finish(dialog))
 

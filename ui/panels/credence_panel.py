@@ -263,13 +263,18 @@ class CredencePanel(QWidget):
             if res.converged
             else f"a cycle did not settle after {res.iterations} iterations"
         )
+        other = ""
         if p is not None:
-            alt = evaluate_dfquad(amap).thesis_credence
-            detail += f"\nanother method (DF-QuAD) says {_percent(alt)}"
+            # Short enough to stay on one line beside the headline in a narrow dock (with a
+            # desktop's 10–11 pt font "another method (DF-QuAD) says 43%" took two lines);
+            # the tooltip says what the second number is.
+            alt = _percent(evaluate_dfquad(amap).thesis_credence)
+            detail += f"\nDF-QuAD method: {alt}"
+            other = (f"Another method, DF-QuAD, reads the same map as {alt}. DF-QuAD is a "
+                     "published semantics from computational argumentation. ")  # fmt: skip
         self.detail_label.setText(detail)
         self.detail_label.setToolTip(
-            "The headline is the likelihood-ratio model of docs/credence.md. DF-QuAD, a published"
-            " semantics from computational argumentation, reads the same map differently: it"
+            f"{other}The headline is the likelihood-ratio model of docs/credence.md; DF-QuAD"
             " combines the strongest supporters and attackers rather than adding evidence, so the"
             " two disagree when many reasons point one way."
         )

@@ -384,6 +384,8 @@ def test_strength_words_tell_no_pull_from_not_yet_weighed(qtbot, ui, amap):
     row = inspector.rows[("c", "t")]
     texts = [row.strength.itemText(i) for i in range(row.strength.count())]
     assert "none" not in texts and NO_PULL in texts and UNWEIGHED in texts
+    # the long name does not widen the box: a narrow dock keeps the λ box beside it in view
+    assert row.strength.minimumSizeHint().width() < row.fontMetrics().horizontalAdvance(NO_PULL)
     model = row.strength.model()
     assert isinstance(model, QStandardItemModel)
     assert not model.item(texts.index(UNWEIGHED)).isEnabled()  # a state, not a choice

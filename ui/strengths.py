@@ -21,6 +21,10 @@ def fill_strengths(combo: QComboBox, unweighed: str = "last", pick_unweighed: bo
     """The scale steps in order of λ, and "not yet weighed" first or last (`unweighed`); with
     `pick_unweighed` False that item only shows a link's state and cannot be chosen."""
     combo.clear()
+    # As wide as "moderate" asks, not as "no pull (weighed: irrelevant)": a narrow dock keeps
+    # its λ box in view; the open list shows every name whole.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(9)
     if unweighed == "first":
         _add(combo, None)
     for label in STRENGTHS:

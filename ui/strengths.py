@@ -7,7 +7,7 @@ never sees "none" beside "not yet weighed" as if they were one thing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox
 
@@ -25,6 +25,7 @@ def fill_strengths(combo: QComboBox, unweighed: str = "last", pick_unweighed: bo
     # its λ box in view; the open list shows every name whole.
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(9)
+    combo.setIconSize(QSize(0, 0))  # no icons: the policy would count one in the height
     if unweighed == "first":
         _add(combo, None)
     for label in STRENGTHS:

@@ -62,8 +62,8 @@ def bench_report(n: int) -> None:
     amap = report_map(n)
     export_report(fresh(amap), Path(tempfile.mkdtemp()) / "warm.md")  # fonts, pyqtgraph import
     t_num, numbers = best_of(lambda: compute_numbers(fresh(amap)))
-    t_pic, pictures = best_of(lambda: report_pictures(amap, compute_numbers(amap), "r"))
-    t_md, md = best_of(lambda: build_report(amap, numbers, ReportImages("r-map.png"), "2026"))
+    t_pic, pictures = best_of(lambda: report_pictures(amap, compute_numbers(amap)))
+    t_md, md = best_of(lambda: build_report(amap, numbers, ReportImages("r_files/map.png"), "2026"))
     with tempfile.TemporaryDirectory() as tmp:
         t_all, written = best_of(lambda: export_report(fresh(amap), Path(tmp) / "r.md"))
         t_html, _ = best_of(lambda: export_report(fresh(amap), Path(tmp) / "r.html", "html"))

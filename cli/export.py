@@ -21,7 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="md/html: the report; json (lossless), argdown, aif, graphml, csv")  # fmt: skip
     p.add_argument("-o", "--output", required=True, help="the file to write")
     p.add_argument("--embed-images", action="store_true",
-                   help="md: put the pictures inside the report as data: URIs")  # fmt: skip
+                   help="md: put the pictures inside the report as data: URIs "
+                        "(else they go in a REPORT_files folder beside it)")  # fmt: skip
     p.add_argument("--no-images", action="store_true", help="md/html: text only")
     p.set_defaults(func=run(cmd_export))
     p = subparsers.add_parser(
@@ -60,7 +61,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         fail(str(exc))
     finally:
         doc.close()
-    extra = f" and {len(written) - 1} picture(s)" if len(written) > 1 else ""
+    pictures = written[1:]
+    extra = f" and {len(pictures)} picture(s) in {pictures[0].parent}/" if pictures else ""
     print(f"wrote {out}{extra}")
     return 0
 

@@ -19,7 +19,7 @@ from model.credence.cruxes import Cruxes, cruxes
 from model.credence.engine import MAP_WEIGHTS, thesis_credence
 from model.entities import Node
 from model.formatting import signed
-from model.weights import STRENGTHS, strength_label
+from model.weights import STRENGTHS, UNWEIGHED, strength_label, strength_name
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 TOP_REASONS = 6
@@ -135,7 +135,8 @@ def pct(p: float | None) -> str:
 
 def _strength(lam: float) -> str:
     label = strength_label(lam)
-    return label if STRENGTHS.get(label) == lam else f"{label}, λ {lam:g}"
+    name = strength_name(label)  # "none" said as weighed-and-irrelevant, not as unweighed
+    return name if STRENGTHS.get(label) == lam else f"{name}, λ {lam:g}"
 
 
 def _scenario_name(name: str) -> str:
@@ -322,7 +323,7 @@ def _short_name(name: str) -> str:
 
 
 def _lam_text(lam: float | None) -> str:
-    return "unweighed" if lam is None else _strength(lam)
+    return UNWEIGHED if lam is None else _strength(lam)
 
 
 def _map_section(amap: ArgumentMap, numbers: ReportNumbers, images: ReportImages) -> list[str]:

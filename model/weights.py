@@ -18,6 +18,14 @@ STRENGTHS: dict[str, float] = {
     "decisive": 20.0,
 }
 
+#: What a user reads for a link nobody has weighed (strength None): it counts for nothing and
+#: is listed as waiting ("N reasons not yet weighed") until someone gives it a strength.
+UNWEIGHED = "not yet weighed"
+#: What a user reads for the step "none" (λ 1): someone weighed the link and judged that it
+#: bears on nothing. It too moves nothing, but it is done, not waiting; the bare word "none"
+#: beside "not yet weighed" read as the same thing, so the words say both halves.
+NO_PULL = "no pull (weighed: irrelevant)"
+
 MAX_STRENGTH = 1000.0
 DEFAULT_STRENGTH = STRENGTHS["moderate"]
 DEFAULT_PRIOR = 0.5
@@ -47,10 +55,34 @@ def strength_value(value: str | float) -> float:
 
 
 def strength_label(lam: float) -> str:
-    """Name the scale step closest to λ on a log scale ("strong" for 5.5)."""
+    """Name the scale step closest to λ on a log scale ("strong" for 5.5). Only λ 1 is
+    "none" (no pull): a λ of 1.1 pulls a little, so it is the nearest step that pulls."""
     if lam <= 1.0:
         return "none"
-    return min(STRENGTHS, key=lambda k: abs(math.log(STRENGTHS[k]) - math.log(lam)))
+    steps = [k for k in STRENGTHS if STRENGTHS[k] > 1.0]
+    return min(steps, key=lambda k: abs(math.log(STRENGTHS[k]) - math.log(lam)))
+
+
+def strength_name(label: str | None) -> str:
+    """The words a user reads for a scale step or an unweighed link (None): "none" is said as
+    NO_PULL, the other steps as they are. Files, the CLI's JSON and `strength_value` keep the
+    labels ("none"); only what is shown changes."""
+    if label is None:
+        return UNWEIGHED
+    return NO_PULL if label == "none" else label
+
+
+def strength_meaning(label: str | None) -> str:
+    """One line on what a strength does, for a tooltip beside its name (None: unweighed)."""
+    if label is None:
+        return ("Nobody has weighed this link yet: it counts for nothing, is drawn dotted and "
+                "is listed as waiting until someone picks a strength")  # fmt: skip
+    if label == "none":
+        return ("λ 1: weighed, and judged to bear on nothing: it moves nothing, and it is "
+                "no longer listed as waiting to be weighed")  # fmt: skip
+    lam = STRENGTHS[label]
+    return (f"λ {lam:g}: if the reason holds, its target's odds are multiplied (supports) or "
+            f"divided (attacks) by {lam:g}")  # fmt: skip
 
 
 def check_probability(p: float, what: str = "prior") -> float:

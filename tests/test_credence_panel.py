@@ -219,6 +219,8 @@ def test_unweighed_reasons_are_counted_and_weighed_in_one_step(setup, qtbot) -> 
     panel.weigh_next()
     new = _new_titled(amap, "Unweighed")
     assert picked == [new]
+    texts = [a.text() for a in panel._weigh_menu.actions()]
+    assert "&0  no pull (weighed: irrelevant) · λ 1" in texts, texts  # not "none" (unweighed?)
     count = stack.count()
     panel.weigh((new, "T"), "strong")
     settle(qtbot, panel)
@@ -415,3 +417,28 @@ def test_weighing_from_the_menu_moves_on_to_the_next_unweighed_reason(setup, qtb
     assert panel._weigh_menu is second and not amap.unweighed("T")
     assert panel.unweighed_label.isHidden()
     second.close()
+
+
+def test_the_headline_detail_fits_two_lines_in_the_first_run_dock(setup, qtbot) -> None:  # noqa: ANN001
+    """Beside the big headline, at the Credence dock's first-run width and a desktop's 11 pt
+    font, the scenario and the other method's figure take one line each (the DF-QuAD line
+    used to wrap onto a third); the tooltip still says what that figure is."""
+    from PySide6.QtGui import QFont
+
+    from model.credence.dfquad import evaluate_dfquad
+    from ui.workspace import SIDE_WIDTHS
+
+    amap, _, panel = setup
+    font = QFont(panel.font())
+    font.setPointSizeF(11)
+    panel.setFont(font)
+    panel.resize(SIDE_WIDTHS[0], 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.refresh()
+    label = panel.detail_label
+    lines = label.heightForWidth(label.width()) / label.fontMetrics().lineSpacing()
+    assert lines < 2.5, (label.text(), label.width(), lines)
+    alt = f"{100 * evaluate_dfquad(amap).thesis_credence:.0f}%"
+    assert "DF-QuAD" in label.text() and alt in label.text()
+    assert f"Another method, DF-QuAD, reads the same map as {alt}" in label.toolTip()

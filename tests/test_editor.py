@@ -309,6 +309,15 @@ def test_context_menus_offer_the_right_actions(qtbot, canvas):
     strength = next(a.menu() for a in edge_menu.actions() if a.text() == "Strength")
     next(a for a in strength.actions() if a.text() == "Decisive").trigger()
     assert doc.map.edge(claim, "T").strength == 20.0
+    # "None" read like "not yet weighed": the step says it was weighed and pulls nothing, and
+    # the link's state is ticked in the same words.
+    edge_menu = editor.context_menu(mid)  # kept: its actions die with it
+    strength = next(a.menu() for a in edge_menu.actions() if a.text() == "Strength")
+    texts = [a.text() for a in strength.actions()]
+    assert "None" not in texts and "No pull (weighed: irrelevant)" in texts
+    assert [a.text() for a in strength.actions() if a.isChecked()] == ["Decisive"]
+    next(a for a in strength.actions() if a.text().startswith("No pull")).trigger()
+    assert doc.map.edge(claim, "T").strength == 1.0
 
 
 def _content_of(snapshot: dict) -> dict:

@@ -369,3 +369,33 @@ def test_reasons_are_listed_strongest_pull_first_and_stay_put_while_weighed(qtbo
     inspector.show_nodes(["c"])
     inspector.show_nodes(["t"])
     assert [key[0] for key in inspector.rows][:2] in (["z", "a"], ["a", "z"])
+
+
+def test_strength_words_tell_no_pull_from_not_yet_weighed(qtbot, ui, amap):
+    """The strength box never offers "none" beside "not yet weighed" (they read alike): the
+    step λ 1 says it was weighed and pulls nothing, "not yet weighed" shows a link's state
+    and cannot be picked, and each item says what it means in a tooltip."""
+    from PySide6.QtGui import QStandardItemModel
+
+    from model.weights import NO_PULL, UNWEIGHED
+
+    inspector, stack = ui
+    inspector.show_nodes(["c"])
+    row = inspector.rows[("c", "t")]
+    texts = [row.strength.itemText(i) for i in range(row.strength.count())]
+    assert "none" not in texts and NO_PULL in texts and UNWEIGHED in texts
+    # the long name does not widen the box: a narrow dock keeps the λ box beside it in view
+    assert row.strength.minimumSizeHint().width() < row.fontMetrics().horizontalAdvance(NO_PULL)
+    model = row.strength.model()
+    assert isinstance(model, QStandardItemModel)
+    assert not model.item(texts.index(UNWEIGHED)).isEnabled()  # a state, not a choice
+    index = texts.index(NO_PULL)
+    assert "weighed" in row.strength.itemData(index, Qt.ItemDataRole.ToolTipRole)
+    row.strength.setCurrentIndex(index)
+    row.strength.activated.emit(index)
+    assert amap.strength("c", "t") == 1.0
+    assert row.strength.currentText() == NO_PULL
+    amap.add_node("claim", "Fresh", node_id="f")
+    amap.link("f", "t", "supports")
+    inspector.show_nodes(["f"])
+    assert inspector.rows[("f", "t")].strength.currentText() == UNWEIGHED

@@ -137,6 +137,85 @@ def test_after_an_import_the_map_selects_and_shows_what_came_in(window, monkeypa
     assert view.zoom() >= READABLE  # its title can be read
 
 
+def framed(view, scene, ids) -> bool:  # noqa: ANN001
+    """The cards of `ids` fill the view as Zoom to Selection shows them: whole (zoomed out,
+    with their labels, which hang right and down from the cards), fitted with a 60-unit
+    margin so that they fill it one way, at most 100 %."""
+    from PySide6.QtCore import QRectF
+
+    from model.layout import NODE_H, NODE_W
+    from ui.map.view import FIT_MAX, LABEL_ROOM, READABLE
+
+    box = QRectF()
+    for nid in ids:
+        box = box.united(scene.node_item(nid).sceneBoundingRect())
+    box = box.adjusted(-60, -60, 60, 60)
+    zoom = view.zoom()
+    if zoom < READABLE:
+        box.adjust(
+            0, 0, max(0, LABEL_ROOM[0] / zoom - NODE_W), max(0, LABEL_ROOM[1] / zoom - NODE_H)
+        )
+    shown = view.visible_scene_rect()
+    slack = 0.01 * max(box.width(), box.height())
+    fills = max(box.width() / shown.width(), box.height() / shown.height())
+    return shown.adjusted(-slack, -slack, slack, slack).contains(box) and (
+        zoom == pytest.approx(FIT_MAX) or fills > 0.97
+    )
+
+
+def test_after_an_import_the_view_frames_the_new_cards_as_zoom_to_selection(
+    window, monkeypatch
+) -> None:
+    """Two new claims and one sentence that restates the thesis: the new cards are selected
+    and fitted in the view (at most 100 %), from a view zoomed far in elsewhere; the thesis,
+    which the article only cited, is neither selected nor framed (with it the view took in
+    the whole row of links into the thesis)."""
+    from ui.importing.import_dialog import ImportDialog
+
+    one, two = "Synthetic data will not rescue scaling.", "Benchmarks saturate before skills do."
+    same = "Scaling current LLM approaches leads to AGI by 2040."
+    text = f"{one} {two} {same}"
+    article = Article(title="Three sentences", author="Us", date="", url="", text=text,
+                      kind="text")  # fmt: skip
+    b, c = len(one) + 1, len(one) + len(two) + 2
+    decisions = [
+        Decision(one, 0, len(one), one.rstrip("."), "con", "thesis", "attacks"),
+        Decision(two, b, b + len(two), two.rstrip("."), "con", "data-runs-out", "supports"),
+        Decision(same, c, c + len(same), same, "pro", "thesis", "duplicate"),
+    ]
+    monkeypatch.setattr(ImportDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(ImportDialog, "decisions", lambda self: decisions)
+    monkeypatch.setattr(ImportDialog, "fact_decisions", lambda self: [])
+    scene, view = window.workspace.scene, window.workspace.view
+    view.set_zoom(3.0)  # zoomed far in, on the map's corner
+    view.centerOn(0, 0)
+    assert window.workspace.importer.review(ImportProposals(article=article, thesis_id="thesis"))
+    new = {n.id for n in window.doc.map.nodes() if n.title in (one.rstrip("."), two.rstrip("."))}
+    assert len(new) == 2 and set(scene.selected_node_ids()) == new, "the new cards, not the thesis"
+    assert framed(view, scene, new)
+    assert not view.auto_fit
+
+
+def test_one_imported_card_is_framed_at_most_at_its_own_size(window, monkeypatch) -> None:
+    """From a view zoomed in to 300 %, one new card is shown whole at 100 %, not blown up to
+    as much of the window as it could fill; from a far zoomed-out view, it is zoomed in to."""
+    from ui.importing.import_dialog import ImportDialog
+
+    scene, view = window.workspace.scene, window.workspace.view
+    monkeypatch.setattr(ImportDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(ImportDialog, "fact_decisions", lambda self: [])
+    for i, zoom in enumerate((3.0, 0.1)):
+        text = f"Claim number {i} will not hold."
+        article = Article(title=f"One {i}", author="", date="", url="", text=text, kind="text")
+        decision = Decision(text, 0, len(text), text[:-1], "con", "thesis", "attacks")
+        monkeypatch.setattr(ImportDialog, "decisions", lambda self, d=decision: [d])
+        view.set_zoom(zoom)
+        view.centerOn(0, 0)
+        assert window.workspace.importer.review(ImportProposals(article, "thesis"))
+        (added,) = scene.selected_node_ids()
+        assert framed(view, scene, [added]), zoom
+
+
 def test_import_of_a_binary_file_says_why_and_changes_nothing(
     window, qtbot, tmp_path, monkeypatch
 ) -> None:

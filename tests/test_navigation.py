@@ -280,3 +280,37 @@ def test_a_zoomed_out_labels_selection_ring_is_repainted_when_the_selection_move
         for gone_or_new in (nid, other):
             label = placed[gone_or_new].adjusted(1, 1, -1, -1)
             assert any(r.contains(label) for r in repainted), f"{gone_or_new}'s ring left stale"
+
+
+def test_zoomed_out_a_selected_card_left_without_a_label_gets_its_own(window, qtbot):
+    """Zoomed out, only the most important cards keep a label: a selected one the placement
+    left out (an import's new card, pull 0) is painted with its own label over the others,
+    titled, and loses it when deselected, so what the user selected reads at any zoom."""
+    from PySide6.QtGui import QImage, QPainter
+
+    view = window.workspace.view
+    scene = view.map_scene()
+    view.zoom_to_fit()
+    scale = view.zoom()
+    assert scale < TEXT_LOD
+    shown = set(scene.labels_shown(scale))
+    left_out = next(n for n in scene.amap.graph if n not in shown and scene.node_item(n))
+    scene.select_nodes([left_out])
+    painted = []
+    layer = scene._labels  # noqa: SLF001 (spy on what the layer paints)
+    real = layer._paint_label
+    layer._paint_label = lambda painter, nid, rect: (painted.append(nid), real(painter, nid, rect))
+
+    def render() -> None:
+        painted.clear()
+        image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        view.render(painter)
+        painter.end()
+
+    view.centerOn(scene.node_item(left_out))
+    render()
+    assert left_out in painted, "the selected card is drawn with its title"
+    scene.select_nodes([])
+    render()
+    assert left_out not in painted

@@ -75,37 +75,65 @@ def test_writes_never_go_over_an_open_map_or_a_device(seed) -> None:
 
 
 def test_report_pictures_never_replace_existing_files(seed, tmp_path) -> None:
-    """A file already named like a picture (here: a map called report-map.png) survives."""
-    squatter = tmp_path / "report-map.png"
+    """A folder of the user's that bears the picture folder's name (here holding a map called
+    map.png and a picture of their own) survives, as does a file named report-2_files: the
+    pictures go to report-3_files."""
+    theirs = tmp_path / "report_files"
+    theirs.mkdir()
+    squatter = theirs / "map.png"
     MapDocument.create(squatter, load_seed()).close()
     before = digest(squatter)
-    mine = tmp_path / "report-tornado.png"
+    mine = theirs / "tornado.png"
     mine.write_bytes(b"my own picture")
+    (tmp_path / "report-2_files").write_bytes(b"a file, not a folder")
     r = cli("export", str(seed), "-f", "md", "-o", str(tmp_path / "report.md"))
     assert r.returncode == 0, r.stderr
     assert digest(squatter) == before and mine.read_bytes() == b"my own picture"
     text = (tmp_path / "report.md").read_text(encoding="utf-8")
-    assert "report-2-map.png" in text and (tmp_path / "report-2-map.png").exists()
+    assert "](report-3_files/map.png)" in text and (tmp_path / "report-3_files/map.png").exists()
+    assert "report-3_files" in r.stdout, "the CLI says where the pictures went"
 
 
 def test_exporting_a_report_again_replaces_its_own_pictures_and_no_others(tmp_path) -> None:
-    """Export twice to one file: one report's pictures, not two sets (report-2-*); a
+    """Export twice to one file: one report's pictures, not two sets (report-2_files); a
     picture the new report no longer has goes; a file the report never linked stays."""
     from ui.export.report_images import export_report
 
     amap = load_seed()
     out = tmp_path / "report.md"
+    files = tmp_path / "report_files"
     first = {p.name for p in export_report(amap, out)}
-    mine = tmp_path / "report-notes.png"
+    mine = files / "notes.png"
     mine.write_bytes(b"my own picture")
     assert {p.name for p in export_report(amap, out)} == first
-    assert not list(tmp_path.glob("report-2-*")), "a second set of pictures"
-    trend = next(n for n in first if "-trend-" in n)
-    amap.remove_series(trend.removeprefix("report-trend-").removesuffix(".png"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md", "report_files"]
+    trend = next(n for n in first if n.startswith("trend-"))
+    amap.remove_series(trend.removeprefix("trend-").removesuffix(".png"))
     again = {p.name for p in export_report(amap, out)}
-    assert trend not in again and not (tmp_path / trend).exists(), "a stale picture stayed"
+    assert trend not in again and not (files / trend).exists(), "a stale picture stayed"
     assert mine.read_bytes() == b"my own picture"
-    assert {p.name for p in tmp_path.iterdir()} == again | {"report-notes.png"}
+    assert {p.name for p in files.iterdir()} == (again - {"report.md"}) | {"notes.png"}
+    mine.unlink()
+    export_report(amap, out, embed=True)  # no pictures any more: the folder goes too
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]
+
+
+def test_re_exporting_a_report_of_the_old_layout_tidies_its_loose_pictures(tmp_path) -> None:
+    """A report saved before the picture folder linked report-map.png etc. beside itself:
+    exporting over it moves its pictures into report_files and leaves no loose copies."""
+    from ui.export.report_images import export_report
+
+    amap = load_seed()
+    out = tmp_path / "report.md"
+    (tmp_path / "report-map.png").write_bytes(b"old map")
+    (tmp_path / "report-notes.png").write_bytes(b"not linked: not the report's")
+    out.write_text("# Old\n\n![The argument map](report-map.png)\n", encoding="utf-8")
+    export_report(amap, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "report-notes.png",
+        "report.md",
+        "report_files",
+    ]
 
 
 def test_a_failed_report_export_leaves_nothing_behind(seed, tmp_path, monkeypatch) -> None:

@@ -220,3 +220,23 @@ def test_signed_numbers_read_as_on_the_map(x: float, digits: int) -> None:
     assert "-" not in text and text[0] in "+−"
     assert float(text.replace("−", "-")) == round(x, digits) or abs(round(x, digits)) == 0
     assert not text.startswith("−") or round(x, digits) < 0
+
+
+def test_a_link_weighed_none_and_an_unweighed_one_read_as_two_things() -> None:
+    """ "none" (weighed: it bears on nothing, λ 1) and an unweighed link both move nothing, but
+    only one waits to be weighed: the report says so in the words the app uses; a λ just
+    above 1 pulls a little and is never called "no pull"."""
+    from model.weights import NO_PULL, UNWEIGHED, strength_label
+
+    amap = worked_example()
+    amap.add_node("claim", "Weighed and found irrelevant", node_id="w")
+    amap.add_node("claim", "Nobody has looked at this", node_id="u")
+    amap.link("w", "t", "supports", "none")
+    amap.link("u", "t", "supports")
+    md = build_report(amap, compute_numbers(amap), IMAGES, DATE)
+    (weighed,) = [line for line in md.splitlines() if "Weighed and found irrelevant" in line]
+    (waiting,) = [line for line in md.splitlines() if "Nobody has looked at this" in line]
+    assert f"({NO_PULL})" in weighed and UNWEIGHED not in weighed
+    assert f"({UNWEIGHED})" in waiting and "none" not in waiting
+    assert "(none)" not in md
+    assert strength_label(1.1) == "weak" and strength_label(1.0) == "none"

@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -26,15 +27,37 @@ def image_refs(md: str) -> list[str]:
     return re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md)
 
 
-def test_markdown_report_links_pictures_beside_it(qapp, tmp_path: Path) -> None:
+def test_markdown_report_keeps_its_pictures_in_a_folder_named_after_it(
+    qapp, tmp_path: Path
+) -> None:
+    """report.md + report_files/*.png (as a browser's "save page complete"), linked relatively,
+    so moving the two together keeps every picture; nothing loose beside the report."""
     written = export_report(worked_example(), tmp_path / "report.md", today="2026-01-02")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md", "report_files"]
     md = (tmp_path / "report.md").read_text(encoding="utf-8")
     refs = image_refs(md)
-    assert {"report-map.png", "report-scenarios.png", "report-tornado.png"} <= set(refs)
+    assert {"report_files/map.png", "report_files/scenarios.png",
+            "report_files/tornado.png"} <= set(refs)  # fmt: skip
+    moved = tmp_path / "elsewhere"
+    moved.mkdir()
+    (tmp_path / "report.md").rename(moved / "report.md")
+    (tmp_path / "report_files").rename(moved / "report_files")
     for ref in refs:
-        assert not Path(ref).is_absolute() and "/" not in ref
-        assert (tmp_path / ref).read_bytes().startswith(b"\x89PNG")
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
+        assert not Path(ref).is_absolute() and ".." not in ref
+        assert (moved / ref).read_bytes().startswith(b"\x89PNG")
+    assert sorted(p.name for p in (moved / "report_files").iterdir()) == sorted(
+        p.name for p in written[1:]
+    )
+
+
+def test_a_report_name_with_spaces_gives_links_that_resolve(qapp, tmp_path: Path) -> None:
+    export_report(worked_example(), tmp_path / "My report (draft).md")
+    md = (tmp_path / "My report (draft).md").read_text(encoding="utf-8")
+    refs = image_refs(md)
+    assert refs and all(" " not in r and "(" not in r for r in refs), refs  # valid link syntax
+    for ref in refs:
+        assert (tmp_path / unquote(ref)).parent.name == "My report (draft)_files"
+        assert (tmp_path / unquote(ref)).is_file()
 
 
 def test_embedded_markdown_and_html_are_single_files(qapp, tmp_path: Path) -> None:
@@ -53,7 +76,7 @@ def test_hostile_map_exports_inside_the_folder(qapp, tmp_path: Path) -> None:
     folder.mkdir()
     written = export_report(hostile_map(), folder / "..%2f..%2fevil.md")
     for path in written:
-        assert path.resolve().parent == folder.resolve()
+        assert folder.resolve() in path.resolve().parents
     assert not list(tmp_path.glob("*.png"))
 
 
@@ -138,3 +161,5 @@ def test_preview_save_reports_errors_without_traceback(qtbot, tmp_path, monkeypa
     with qtbot.waitSignal(preview.saved):
         assert preview.export_to(str(tmp_path / "r.html"), "html")
     assert preview.status.text().startswith("Saved r.html"), "the dialog says what it wrote"
+    assert preview.export_to(str(tmp_path / "r.md"), "md")
+    assert preview.status.text().endswith("pictures in r_files"), "and where the pictures went"

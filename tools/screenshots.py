@@ -5,6 +5,7 @@ Run:  xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots
       ... tools/screenshots.py big 10000             a synthetic 10,000-node map, fitted
       ... tools/screenshots.py import ARTICLE [claims|facts]   the import review dialog
       ... tools/screenshots.py inspector|trends      one dock, floated to the README's size
+      ... tools/screenshots.py credence              the Credence dock's six views (docs/credence-panel.png)
 It opens a fresh copy of the seed map in the real main window (xcb platform, not offscreen),
 selects a node, and grabs the X screen itself, in the light and the dark scheme. The import
 mode runs the app's own import (the sandboxed child) on ARTICLE and grabs the review dialog
@@ -97,6 +98,42 @@ def shoot(
     print("wrote", out)
 
 
+def shoot_credence(out: Path, size: tuple[int, int] = (352, 598)) -> None:
+    """The Credence dock, floated about as wide as it opens docked, once per view, tiled
+    three by two into one picture (docs/credence-panel.png): Reasons, Sensitivity and
+    Cruxes above, Uncertainty, History and Data below."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    app, window = _open_window()
+
+    def wait(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    wait(600)
+    dock = window.docks["credence"]
+    dock.setFloating(True)
+    dock.resize(*size)
+    panel = window.panels["credence"]
+    grabs = []
+    for tab in (0, 1, 5, 2, 3, 4):
+        panel.tabs.setCurrentIndex(tab)
+        wait(1500)  # the charts draw after the first frame, off the GUI thread
+        grabs.append(dock.grab())
+    sheet = QImage(3 * size[0], 2 * size[1], QImage.Format.Format_RGB32)
+    sheet.fill(QColor("white"))
+    painter = QPainter(sheet)
+    for i, grab in enumerate(grabs):
+        painter.drawPixmap((i % 3) * size[0], (i // 3) * size[1], grab)
+    painter.end()
+    sheet.save(str(out))
+    window.close()
+    app.processEvents()
+    print("wrote", out)
+
+
 def shoot_import(article: Path, out: Path, tab: int = 0) -> None:
     """The review dialog of the app's real import of `article` into the seed map."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -114,8 +151,7 @@ def shoot_import(article: Path, out: Path, tab: int = 0) -> None:
             QTimer.singleShot(200, grab_dialog)
             return
         dialog.tabs.setCurrentIndex(tab)
-        if tab:  # the facts tab wide enough for its Status column, the fitting facts taken
-            dialog.resize(1280, 760)
+        if tab:  # the facts tab at the dialog's own size, the fitting facts taken
             dialog.accept_fitting_facts()
         QTimer.singleShot(800, lambda: finish(dialog))
 
@@ -139,6 +175,8 @@ if __name__ == "__main__":
         node = DOCK_SHOTS[args[0]][0]
         name = "trends-dock.png" if args[0] == "trends" else f"{args[0]}.png"
         shoot("light", ROOT / "docs" / name, select=node, dock=args[0])
+    elif args[0] == "credence":
+        shoot_credence(ROOT / "docs" / "credence-panel.png")
     elif args[0] == "import":
         tab = 1 if args[2:3] == ["facts"] else 0
         name = "import-facts.png" if tab else "import-review.png"

@@ -141,12 +141,13 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
     ws.importer = ArticleImporter(amap, stack, window)
 
     def show_imported(ids: list[str]) -> None:
-        """Where the imported claims went: selected and in view, zoomed in far enough to read
-        them (zoomed out, a new unweighed card is a faded box among the labelled ones)."""
+        """What the import added: selected and framed as Zoom to Selection frames them
+        (fitted, centred, at most 100 %), wherever the view was and however far in or out, so
+        the user sees the new cards rather than the map around them."""
         ids = [i for i in ids if i in amap]
         if ids:
             scene.select_nodes(ids)
-            view.show_nodes(ids, readable=True)
+            view.frame_nodes(ids)
 
     ws.importer.imported.connect(show_imported)
     window.import_article = ws.importer.start

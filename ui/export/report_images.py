@@ -2,9 +2,10 @@
 
 The map, the scenario bars and the tornado chart are painted with QPainter into QImages (no
 widget, no event loop: fast and the same on every platform); trend charts come from
-`ui.panels.series_chart.render_series_png`. `export_report` writes the Markdown (PNG files beside
-it, or embedded) or one self-contained HTML file. Every picture's file name is derived from
-the report's name through `storage.safe_paths`, so it cannot land outside the chosen folder.
+`ui.panels.series_chart.render_series_png`. `export_report` writes the Markdown (its PNGs in a
+`<report>_files` folder beside it, or embedded) or one self-contained HTML file. The folder's
+name is derived from the report's through `storage.safe_paths` and every write is checked to
+stay inside the chosen folder.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import tempfile
 from collections import defaultdict
 from datetime import date as _date
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
@@ -273,126 +275,177 @@ def render_trend_png(amap: ArgumentMap, name: str) -> bytes:
         return path.read_bytes()
 
 
-def report_pictures(amap: ArgumentMap, numbers: ReportNumbers, stem: str) -> dict[str, bytes]:
-    """Every picture of the report as PNG bytes under its file name (safe, derived from stem)."""
+def trend_files(amap: ArgumentMap) -> dict[str, str]:
+    """Series name → its chart's file name (`trend-compute.png`): plain ASCII, so the name
+    needs no escaping in a Markdown link and passes the HTML sanitiser's image-name check;
+    two series that would share a name get `-2`, `-3`…"""
+    out: dict[str, str] = {}
+    for name in trend_series(amap):
+        slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-.")[:60] or "series"
+        file, n = f"trend-{slug}.png", 1
+        while file in out.values():
+            n += 1
+            file = f"trend-{slug}-{n}.png"
+        out[name] = file
+    return out
+
+
+def report_pictures(amap: ArgumentMap, numbers: ReportNumbers) -> dict[str, bytes]:
+    """Every picture of the report as PNG bytes under its plain file name (`map.png`,
+    `scenarios.png`, `tornado.png`, `trend-….png`); the export puts them in a folder."""
     pictures: dict[str, bytes] = {}
     if len(amap):
         picture = render_map(amap, numbers.credence, sides=numbers.sides)
-        pictures[f"{stem}-map.png"] = png_bytes(picture, palette=True)
+        pictures["map.png"] = png_bytes(picture, palette=True)
     if numbers.scenarios:
         rows = [(name or "Map's own weights", value, name == numbers.scenario)
                 for name, value in numbers.scenarios.items()]  # fmt: skip
         bars = render_bars(rows, "Thesis credence under each scenario")
-        pictures[f"{stem}-scenarios.png"] = png_bytes(bars)
+        pictures["scenarios.png"] = png_bytes(bars)
     tornado = render_tornado(numbers)
     if tornado is not None:
-        pictures[f"{stem}-tornado.png"] = png_bytes(tornado)
-    for name in trend_series(amap):
-        pictures[f"{stem}-trend-{safe_filename(name)}.png"] = render_trend_png(amap, name)
+        pictures["tornado.png"] = png_bytes(tornado)
+    for name, file in trend_files(amap).items():
+        pictures[file] = render_trend_png(amap, name)
     return pictures
 
 
-def _images_for(pictures: dict[str, bytes], stem: str, embed: bool) -> ReportImages:
+def report_text(
+    amap: ArgumentMap, numbers: ReportNumbers, pictures: dict[str, bytes], folder: str = "",
+    embed: bool = False, today: str | None = None,
+) -> str:  # fmt: skip
+    """The report's Markdown, its pictures linked as `folder/name` (percent-encoded, so a
+    folder named after "My report" still makes a valid link), as bare names (`folder` empty:
+    the preview and the HTML export resolve them), or embedded as data: URIs."""
+    prefix = quote(folder, safe="") + "/" if folder else ""
+
     def ref(name: str) -> str | None:
         if name not in pictures:
             return None
         if embed:
             return "data:image/png;base64," + base64.b64encode(pictures[name]).decode("ascii")
-        return name
+        return prefix + name
 
-    trend_prefix = f"{stem}-trend-"
-    trends = {}
-    for name in pictures:
-        if name.startswith(trend_prefix):
-            trends[name[len(trend_prefix) : -4]] = ref(name)
-    return ReportImages(ref(f"{stem}-map.png"), ref(f"{stem}-scenarios.png"),
-                        ref(f"{stem}-tornado.png"), trends)  # fmt: skip
+    trends = {s: ref(f) for s, f in trend_files(amap).items() if f in pictures}
+    refs = ReportImages(ref("map.png"), ref("scenarios.png"), ref("tornado.png"), trends)
+    return build_report(amap, numbers, refs, today or _date.today().isoformat())
 
 
 def build_report_files(
-    amap: ArgumentMap, stem: str, embed: bool = False, images: bool = True,
+    amap: ArgumentMap, folder: str = "", embed: bool = False, images: bool = True,
     today: str | None = None,
 ) -> tuple[str, dict[str, bytes]]:  # fmt: skip
-    """The report's Markdown and its pictures (name → PNG), without writing anything.
-
-    With `embed` the Markdown carries the pictures as data: URIs; otherwise it links the
-    names, which sit beside the report (or are inlined by the HTML export)."""
+    """The report's Markdown and its pictures (name → PNG), without writing anything."""
     numbers = compute_numbers(amap)
-    pictures = report_pictures(amap, numbers, stem) if images else {}
-    refs = _images_for(pictures, stem, embed)
-    # Trend keys are file-name forms of series names: map them back for the section titles.
-    by_file = {safe_filename(s): s for s in amap.series}
-    refs = ReportImages(refs.map, refs.scenarios, refs.tornado,
-                        {by_file.get(k, k): v for k, v in refs.trends.items() if v})  # fmt: skip
-    text = build_report(amap, numbers, refs, today or _date.today().isoformat())
-    return text, pictures
+    pictures = report_pictures(amap, numbers) if images else {}
+    return report_text(amap, numbers, pictures, folder, embed, today), pictures
 
 
 def export_report(
     amap: ArgumentMap, path: str | os.PathLike[str], fmt: str = "md", embed: bool = False,
     images: bool = True, today: str | None = None,
 ) -> list[Path]:  # fmt: skip
-    """Write the report as Markdown (PNGs beside it, or embedded) or self-contained HTML.
+    """Write the report as Markdown or as one self-contained HTML file.
 
-    Returns the files written; raises OSError, or UnsafePathError (a ValueError) for a name
-    that would leave the folder."""
-    out = Path(path).resolve()  # the user chose this file; pictures go beside it
+    The Markdown's pictures go in a folder beside it named after it (`report.md` +
+    `report_files/map.png`, as a browser's "save page complete" does), linked relatively, so
+    the report and its folder can be moved together and the loose folder is not strewn with
+    PNGs; or, with `embed`, inside the Markdown. Exporting again over a report replaces that
+    report's pictures and removes those it no longer has, never a file it did not write.
+    Returns the files written (the report first); raises OSError, or UnsafePathError (a
+    ValueError) for a name that would leave the folder."""
+    out = Path(path).resolve()  # the user chose this file; its picture folder goes beside it
     check_export_target(out)  # never over a map or a device, before any work is done
-    folder = out.parent
-    stem = safe_filename(out.stem, default="report", max_bytes=180)
-    text, pictures = build_report_files(amap, stem, embed and fmt == "md", images, today)
-    if fmt == "html":
-        title = amap.meta.get("title", "") or "Cruxmap report"
-        write_atomic(out, render_html(text, pictures, title))
-        return [out]
-    if fmt != "md":
+    if fmt not in ("md", "html"):
         raise ValueError(f"unknown report format {fmt!r}: use md or html")
-    # Pictures never replace a file, except those of the report this export replaces.
-    ours = set() if embed else pictures_of(out, stem)
-    if not embed and any(os.path.lexists(folder / n) and n not in ours for n in pictures):
-        stem = free_stem(folder, stem, list(pictures), ours)
-        text, pictures = build_report_files(amap, stem, False, images, today)
+    folder = out.parent
+    numbers = compute_numbers(amap)
+    pictures = report_pictures(amap, numbers) if images else {}
+    if fmt == "html":  # the pictures are inlined: one file, no folder
+        title = amap.meta.get("title", "") or "Cruxmap report"
+        write_atomic(out, render_html(report_text(amap, numbers, pictures, today=today),
+                                      pictures, title))  # fmt: skip
+        return [out]
+    stem = safe_filename(out.stem, default="report", max_bytes=180)
+    ours = pictures_of(out, stem)  # the pictures of the report this export replaces
+    if embed or not pictures:
+        write_atomic(out, report_text(amap, numbers, pictures, embed=embed, today=today))
+        _remove_pictures(folder, ours)
+        return [out]
+    files = files_folder(folder, stem, list(pictures), ours)
+    text = report_text(amap, numbers, pictures, files, today=today)
+    made = not os.path.lexists(folder / files)
     written: list[Path] = []
     try:
-        if not embed:
-            for name, data in pictures.items():
-                target = path_inside(folder, safe_filename(name))
-                write_atomic(target, data)
-                written.append(target)
+        (folder / files).mkdir(exist_ok=True)
+        for name, data in pictures.items():
+            target = path_inside(folder, f"{files}/{name}")
+            write_atomic(target, data)
+            written.append(target)
         write_atomic(out, text)
     except BaseException:  # a partial export leaves nothing behind
         for target in written:
-            if target.name not in ours:
+            if f"{files}/{target.name}" not in ours:
                 target.unlink(missing_ok=True)
+        if made:
+            _remove_empty(folder / files)
         raise
-    for name in ours - set(pictures):  # the old report's pictures the new one no longer has
-        (folder / name).unlink(missing_ok=True)
+    _remove_pictures(folder, ours - {f"{files}/{name}" for name in pictures})
     return [out, *written]
 
 
 def pictures_of(report: Path, stem: str) -> set[str]:
-    """Names of the pictures an existing Markdown report links beside itself under its own
-    stem (`stem-map.png`, `stem-2-tornado.png`): a re-export may replace these, and only
-    these, so exporting twice to one file leaves one report's pictures, not two."""
+    """The pictures an existing Markdown report links under its own name, as paths relative
+    to its folder: `stem_files/map.png` (or `stem-2_files/…`), or the loose `stem-map.png` of
+    reports written before the picture folder. A re-export may replace or remove these, and
+    only these, so exporting twice to one file leaves one report's pictures, not two."""
     try:
         if not report.is_file() or report.stat().st_size > 50_000_000:
             return set()
         text = report.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return set()
-    links = re.findall(r"\]\(<?([^)<>\s]+\.png)>?\)", text)
     folder = report.parent
-    return {n for n in links if n.startswith(f"{stem}-") and "/" not in n
-            and (folder / n).is_file() and not (folder / n).is_symlink()}  # fmt: skip
+    own = re.compile(rf"{re.escape(stem)}(?:-\d+)?_files/[^/]+\.png|{re.escape(stem)}-[^/]+\.png")
+    found = set()
+    for link in re.findall(r"\]\(<?([^)<>\s]+\.png)>?\)", text):
+        rel = unquote(link)
+        if not own.fullmatch(rel):
+            continue
+        path = folder / rel
+        if path.is_file() and not path.is_symlink() and not path.parent.is_symlink():
+            found.add(rel)
+    return found
 
 
-def free_stem(folder: Path, stem: str, names: list[str], ours: set[str] = frozenset()) -> str:
-    """`stem-2`, `stem-3`…: the first picture stem under which none of `names` exists yet
-    (or exists only as a picture of the report being replaced, in `ours`)."""
-    n = 1
+def files_folder(folder: Path, stem: str, names: list[str], ours: set[str] = frozenset()) -> str:
+    """`stem_files`, else `stem-2_files`, `stem-3_files`…: the first picture folder beside the
+    report where no picture would replace a file other than the replaced report's own (a
+    folder of the user's that happens to bear the name, or a file by that name, is left be)."""
+    n, candidate = 1, f"{stem}_files"
     while True:
-        n += 1
-        candidate = f"{stem}-{n}"
-        renamed = [candidate + name[len(stem) :] for name in names]
-        if not any(os.path.lexists(folder / r) and r not in ours for r in renamed):
+        path = folder / candidate
+        if not os.path.lexists(path):
             return candidate
+        if path.is_dir() and not path.is_symlink():
+            taken = [m for m in names if os.path.lexists(path / m)]
+            if all(f"{candidate}/{m}" in ours for m in taken):
+                return candidate
+        n += 1
+        candidate = f"{stem}-{n}_files"
+
+
+def _remove_pictures(folder: Path, pictures: set[str]) -> None:
+    """Delete an old report's pictures (paths relative to `folder`), then their folders if
+    that left them empty."""
+    for rel in pictures:
+        (folder / rel).unlink(missing_ok=True)
+    for parent in {(folder / rel).parent for rel in pictures} - {folder}:
+        _remove_empty(parent)
+
+
+def _remove_empty(path: Path) -> None:
+    try:
+        path.rmdir()  # only if empty: a file of the user's keeps its folder
+    except OSError:
+        pass

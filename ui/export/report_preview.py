@@ -71,7 +71,7 @@ class ReportPreview(QDialog):
         from ui.export.report_images import build_report_files
 
         self.amap = amap
-        text, pictures = build_report_files(amap, "preview")
+        text, pictures = build_report_files(amap)
         self.show_markdown(text, pictures)
 
     def show_markdown(self, text: str, pictures: dict[str, bytes] | None = None) -> None:
@@ -118,8 +118,16 @@ class ReportPreview(QDialog):
         except (OSError, UnsafePathError) as exc:
             QMessageBox.warning(self, "Report not saved", f"Could not write the report:\n{exc}")
             return False
-        pictures = len(written) - 1
-        extra = f" and {pictures} picture{'s' if pictures != 1 else ''}" if pictures else ""
-        self.status.setText(f"Saved {written[0].name}{extra} in {written[0].parent}")
+        self.status.setText(saved_text(written))
         self.saved.emit(str(written[0]))
         return True
+
+
+def saved_text(written: list[Path]) -> str:
+    """ "Saved report.md in /docs, its 10 pictures in report_files": where everything went."""
+    report, pictures = written[0], written[1:]
+    text = f"Saved {report.name} in {report.parent}"
+    if pictures:
+        n = len(pictures)
+        text += f", its {n} picture{'s' if n != 1 else ''} in {pictures[0].parent.name}"
+    return text

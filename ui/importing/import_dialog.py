@@ -64,8 +64,9 @@ from model.importer.article import (
 )
 from model.importer.targets import relation_for
 from model.tex_display import Rendered, readable, render
-from model.weights import STRENGTHS
+from model.weights import strength_name
 from ui.importing.proposal_reading import STANCE_SHOWN, sentence, target_cell
+from ui.strengths import fill_strengths, picked_strength, show_strength
 
 COLUMNS = ("Accept", "On thesis", "Confidence", "Relation", "Target", "Strength", "Title")
 COLUMN_TIPS = {
@@ -73,10 +74,12 @@ COLUMN_TIPS = {
     3: "How the claim is linked to its target node",
     4: "The map node the claim is linked to, after that node's own side of the thesis",
 }
-UNWEIGHED = "not yet weighed"
-STRENGTH_CHOICES = (UNWEIGHED, *STRENGTHS)
 FACT_COLUMNS = ("Accept", "Quote", "Quantity", "Value", "Year", "Label", "Series", "Status")
 FACT_SERIES_COL = 6
+#: The widest each facts column but the last may grow to fit its contents, in px: Status, the
+#: last, stretches over the rest, so the table fits the dialog's default width with no
+#: sideways scrolling (a cut-off cell shows "…" and its whole text as a tooltip).
+FACT_COLUMN_CAPS = (60, 80, 100, 80, 110, 100, 150)
 STANCES = ("pro", "con", "neutral")
 RELATIONS = ("supports", "attacks", "duplicate")
 
@@ -209,12 +212,12 @@ class ImportDialog(QDialog):
         self.relation_box.addItems(RELATIONS)
         self.relation_box.currentTextChanged.connect(self._on_relation)
         self.strength_box = QComboBox()
-        self.strength_box.addItems(STRENGTH_CHOICES)
+        fill_strengths(self.strength_box, unweighed="first")  # the default: weigh later
         self.strength_box.setToolTip(
             "How strongly this reason bears on its target; a link not yet weighed counts for "
             "nothing in the credence until it is"
         )
-        self.strength_box.currentTextChanged.connect(self._on_strength)
+        self.strength_box.currentIndexChanged.connect(self._on_strength)
         self.accept_button = QPushButton("Accept")
         self.accept_button.clicked.connect(lambda: self._set_current(True))
         self.reject_button = QPushButton("Reject")
@@ -370,7 +373,7 @@ class ImportDialog(QDialog):
             f"{self._confidence[r]:.2f}",
             d.relation,
             target_cell(target, d.target),
-            "—" if d.relation == "duplicate" else (d.strength or UNWEIGHED),
+            "—" if d.relation == "duplicate" else strength_name(d.strength),
             readable(d.title),
         )
         reading = self.reading(r)
@@ -467,7 +470,7 @@ class ImportDialog(QDialog):
         idx = self.target_box.findData(d.target)
         self.target_box.setCurrentIndex(idx)
         self.relation_box.setCurrentText(d.relation)
-        self.strength_box.setCurrentText(d.strength or UNWEIGHED)
+        show_strength(self.strength_box, d.strength)
         self.strength_box.setEnabled(d.relation != "duplicate")
         self._updating = False
         self.reading_label.setText(self.reading(r))
@@ -561,8 +564,8 @@ class ImportDialog(QDialog):
         self._edit(relation=relation)
         self.strength_box.setEnabled(relation != "duplicate")
 
-    def _on_strength(self, label: str) -> None:
-        self._edit(strength=None if label == UNWEIGHED else label)
+    def _on_strength(self, index: int) -> None:
+        self._edit(strength=picked_strength(self.strength_box, index))
 
     def set_strength(self, row: int, label: str | None) -> None:
         """Weigh the proposal in `row` before accepting it (None: leave it unweighed)."""
@@ -595,10 +598,20 @@ class ImportDialog(QDialog):
             self.fact_table.setCellWidget(r, FACT_SERIES_COL, self._series_box(r))
             self._fill_fact_row(r)
         self._updating = False
-        widths = (52, 90, 110, 100, 56, 120, 200)
-        for c, w in enumerate(widths):
-            self.fact_table.setColumnWidth(c, w)
+        self._fit_fact_columns()
         self._update_fact_summary()
+
+    def _fit_fact_columns(self) -> None:
+        """Each column but Status as wide as its header and contents need, up to its cap;
+        Status (the header's stretch section) takes the rest."""
+        table, header = self.fact_table, self.fact_table.horizontalHeader()
+        for c, cap in enumerate(FACT_COLUMN_CAPS):
+            need = max(header.sectionSizeHint(c), table.sizeHintForColumn(c))
+            if c == FACT_SERIES_COL:  # a drop-down's hint is its minimum: fit the chosen titles
+                boxes = [table.cellWidget(r, c) for r in range(table.rowCount())]
+                need = max([need] + [b.fontMetrics().horizontalAdvance(b.currentText()) + 40
+                                     for b in boxes if isinstance(b, QComboBox)])  # fmt: skip
+            table.setColumnWidth(c, min(cap, need))
 
     @staticmethod
     def _searchable(box: QComboBox) -> None:
@@ -614,13 +627,18 @@ class ImportDialog(QDialog):
 
     def _series_box(self, row: int) -> QComboBox:
         box = QComboBox()
+        # as wide as its column, not its longest title (the list still shows titles whole)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(8)
         box.addItem("(none)", None)
         for s in self.series.values():
             if s.kind == "data":
                 box.addItem(f"{s.title or s.name} [{s.unit}]", s.name)
                 box.setItemData(box.count() - 1, s.name, Qt.ItemDataRole.ToolTipRole)
         box.setCurrentIndex(max(0, box.findData(self._fact_series[row])))
+        box.setToolTip(box.currentText())
         box.currentIndexChanged.connect(lambda i, r=row: self._on_fact_series(r, i))
+        box.currentTextChanged.connect(box.setToolTip)
         return box
 
     def _fill_fact_row(self, r: int) -> None:
@@ -636,7 +654,10 @@ class ImportDialog(QDialog):
         date = fact_date(f, self.result.article)
         year = str(f.year) if f.year else (f"{date} (article)" if date else "—")
         twin = None if problem else self._fact_twin(r)
-        status = problem or f"→ point dated {date}; {self._fact_fit(r).describe()}"
+        # What becomes of the fact, short enough for its column; the fit's numbers are in
+        # the line under the table, for the selected fact.
+        flag = "" if problem else self._fact_fit(r).flag
+        status = problem or f"→ point dated {date}" + (f"; ⚠ {flag}" if flag else "")
         if twin is not None:
             status = f"already there: {twin.label or twin.date} = {twin.value:g}"
         unit = "%" if f.unit == "percent" else f" {f.unit}"
@@ -735,6 +756,7 @@ class ImportDialog(QDialog):
             not self._fact_problem(row) and self._fact_twin(row) is None and not self.fact_flag(row)
         )
         self._fill_fact_row(row)
+        self._fit_fact_columns()  # the chosen title may be wider than the last
         self._update_fact_summary()
         if row == self._current_fact():
             self._on_fact_select()
@@ -754,18 +776,17 @@ class ImportDialog(QDialog):
             return
         f = self.facts[r]
         problem = self._fact_problem(r)
-        date = fact_date(f, self.result.article)
-        if problem:
-            what = f"<i>cannot be added: {escape(problem)}</i>"
-        else:
-            what = f"becomes a point of <b>{self._fact_series[r]}</b> dated {date}"
-            twin = self._fact_twin(r)
-            if twin is not None:
-                what += (f" — <i>the series already has {escape(twin.label)} = {twin.value:g}"
-                         f" ({twin.date})</i>")  # fmt: skip
-            # the fit's change, in full here: the Status column is often cut off
-            what += f"<br>{escape(self._fact_fit(r).describe())}"
+        # What the row does not show: the whole label, the exact value, the series' full name
+        # and how the point changes its fit. Not the status again: the Status column says it
+        # (whole in its tooltip).
+        series = self.series.get(self._fact_series[r] or "")
+        where = f" · series: {escape(series.title or series.name)}" if series else ""
+        if not problem and series is not None:
+            effect = self._fact_fit(r)
+            if effect.before or effect.after:
+                fit = effect.describe().removeprefix(f"⚠ {effect.flag}; ")  # the flag: Status's
+                where += f" · {escape(fit)}"
         self.fact_detail.setText(
-            f"<b>{escape(f.label or f.quantity)}</b>: {f.value:g} {f.unit} — {what}"
+            f"<b>{escape(f.label or f.quantity)}</b>: {f.value:g} {escape(f.unit)}{where}"
         )
         self._highlight(f.start, f.end, self.fact_text_view)

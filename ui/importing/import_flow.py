@@ -77,9 +77,11 @@ class ImportArticleCommand(ModelCommand):
         self.amap.remove_source(self._source.id)
 
     def selection(self, undone: bool) -> list[str]:
-        """Redone: the imported claims; undone: the nodes they were reasons for."""
+        """Redone: the new cards (the existing nodes the article only restated, which may lie
+        anywhere on the map, such as the thesis, only when nothing new came in); undone: the
+        nodes the new cards were reasons for."""
         if not undone:
-            return [node.id for node, _ in self._added] + [a.id for _, a in self._cited]
+            return [node.id for node, _ in self._added] or [a.id for _, a in self._cited]
         return list(dict.fromkeys(e.target for _, edges in self._added for e in edges))
 
 

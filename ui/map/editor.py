@@ -20,7 +20,7 @@ from pathlib import Path
 import networkx as nx
 import shiboken6
 from PySide6.QtCore import QEvent, QLineF, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPainter, QPen, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPainter, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsLineItem,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.weights import STRENGTHS
+from model.weights import STRENGTHS, strength_label, strength_meaning, strength_name
 from ui.commands.edits import (
     AddNodeCommand,
     EditEdgeCommand,
@@ -515,9 +515,25 @@ class MapEditor(QObject):
             item.setSelected(True)
             menu.addAction(self.act_switch)
             strength = menu.addMenu("Strength")
+            strength.setToolTipsVisible(True)
+            steps = QActionGroup(strength)  # one step at a time: drawn as radio items
+            lam = self.amap.strength(*item.key)
+            now = None if lam is None else strength_label(lam)
             for label in STRENGTHS:
-                a = strength.addAction(label.capitalize())
+                name = strength_name(label)
+                a = strength.addAction(name[0].upper() + name[1:])
+                a.setToolTip(strength_meaning(label))
+                a.setCheckable(True)
+                a.setChecked(label == now)
+                steps.addAction(a)
                 a.triggered.connect(lambda _=False, k=item.key, s=label: self.set_strength(k, s))
+            if now is None:  # the link's state, said in the same words as the Inspector's
+                a = strength.addAction(strength_name(None).capitalize())
+                a.setToolTip(strength_meaning(None))
+                a.setCheckable(True)
+                a.setChecked(True)
+                a.setEnabled(False)
+                steps.addAction(a)
             menu.addAction("Remove Link").triggered.connect(
                 lambda _=False, k=item.key: self._push(UnlinkCommand(self.amap, *k))
             )

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.argmap import ArgumentMap, Change
+from model.weights import UNWEIGHED, strength_name
 from ui.map.items import format_pull
 from ui.map.scene import ROLE, MapScene
 from ui.theme import Theme
@@ -37,9 +38,6 @@ NAV_KEYS = {
     Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Backspace,
     Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right,
 }  # fmt: skip
-
-
-UNWEIGHED = "not yet weighed"  # the Inspector's words for a link with no strength
 
 
 @dataclass(frozen=True)
@@ -65,7 +63,7 @@ def reasons_of(amap: ArgumentMap, node_id: str) -> list[Reason]:
         from model.credence import explain
 
         for p in explain(amap, node_id).reasons:
-            pulls[p.source] = (p.points, p.credence, p.label, p.strength)
+            pulls[p.source] = (p.points, p.credence, strength_name(p.label), p.strength)
     except (ImportError, KeyError, ValueError, AssertionError):
         pass
     graph = amap.graph

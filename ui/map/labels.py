@@ -17,7 +17,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from model.labels import LINE, choose_labels
+from model.labels import LINE, WIDTHS, choose_labels
 from model.layout import NODE_H, NODE_W
 from ui.map.items import TEXT_LOD, badge_text, wrap_title
 
@@ -38,6 +38,11 @@ def _font(px: int, bold: bool = False) -> QFont:
     font.setBold(bold)
     return font
 
+
+#: At most this many selected nodes get a label of their own over the placed ones (Select All on
+#: a big map must not draw thousands of labels a frame).
+SELECTED_LABELS = 60
+SELECTED_WIDTH = WIDTHS[1]  # px: a selected node's own label, as a placed one of middle width
 
 SETTLE_FROM = 3000  # maps with this many cards place their labels once a zoom pauses
 SETTLE_MS = 150  # a pause this long ends a zoom gesture (wheel steps come 15-60 ms apart)
@@ -125,10 +130,31 @@ class LabelLayer(QGraphicsItem):
             if not 0 < scale < TEXT_LOD:
                 continue
             pen = 2 / scale  # the ring is drawn half outside the label
-            for nid, x, y, w, h in self.shown_placements(scale):
+            placed = self.shown_placements(scale)
+            labelled = {p[0] for p in placed}
+            own = [self._own_label(nid, scale) for nid in ids if nid not in labelled]
+            for nid, x, y, w, h in [*placed, *(o for o in own if o is not None)]:
                 if nid in ids:
                     rect = QRectF(x / scale, y / scale, w / scale, h / scale)
                     self.update(rect.adjusted(-pen, -pen, pen, pen))
+
+    def selected_labels(self, scale: float) -> list[tuple[str, float, float, float, float]]:
+        """Labels, in screen pixels, for selected nodes the placement left out (a new card
+        among many labelled ones): drawn over the others on their own cards, so what the user
+        selected — an import's new cards, a found node — reads at any zoom, not as a box."""
+        ids = self._scene.selected_node_ids()
+        if not ids or len(ids) > SELECTED_LABELS or not 0 < scale < TEXT_LOD:
+            return []
+        labelled = {p[0] for p in self.shown_placements(scale)}
+        own = [self._own_label(nid, scale) for nid in ids if nid not in labelled]
+        return [o for o in own if o is not None]
+
+    def _own_label(self, nid: str, scale: float) -> tuple[str, float, float, float, float] | None:
+        pos = self._scene.layout.positions.get(nid)
+        if pos is None:  # in a collapsed branch: no card to label
+            return None
+        left, top = (pos[0] - NODE_W / 2) * scale, (pos[1] - NODE_H / 2) * scale
+        return (nid, left, top, SELECTED_WIDTH, self.height(nid, SELECTED_WIDTH))
 
     def lines(self, nid: str, width: float) -> list[str]:
         """The title wrapped for a label of `width` (in at most the lines it was given room
@@ -241,7 +267,7 @@ class LabelLayer(QGraphicsItem):
         painter.scale(1 / scale, 1 / scale)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        for nid, x, y, w, h in self.shown_placements(scale):
+        for nid, x, y, w, h in [*self.shown_placements(scale), *self.selected_labels(scale)]:
             rect = QRectF(x, y, w, h)
             if rect.intersects(view):
                 self._paint_label(painter, nid, rect)

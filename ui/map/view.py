@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QToolTip, QWidget
 
+from model.layout import NODE_H, NODE_W
 from ui.map.items import NodeItem, format_pull
 from ui.map.scene import MapScene
 
@@ -19,6 +20,7 @@ FIT_MAX = 1.0  # fitting a small map never blows it up beyond 100 %
 READABLE = 0.45  # titles are drawn from this zoom on (ui.map.items.TEXT_LOD)
 FOUND_ZOOM = 0.8  # Find and inspector links show the node at this zoom if it was smaller
 FIT_ROOM = 20  # pixels left round a fitted map, where labels may reach (ui.map.labels.ROOM)
+LABEL_ROOM = (184, 110)  # px a zoomed-out card's label takes: the widest, in five lines
 NAV_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
 
 
@@ -107,14 +109,34 @@ class MapView(QGraphicsView):
     def zoom_to_selection(self) -> None:
         """Show the selected nodes (or the whole map when nothing is selected)."""
         self.auto_fit = False
-        items = [i for i in self.map_scene().selectedItems() if isinstance(i, NodeItem)]
-        if not items:
+        ids = [i.node_id for i in self.map_scene().selectedItems() if isinstance(i, NodeItem)]
+        if not self.frame_nodes(ids):
             self.zoom_to_fit()
-            return
+
+    def frame_nodes(self, node_ids: list[str], margin: float = 60) -> bool:
+        """Fit these nodes' cards in the view, centred, zooming in or out as Zoom to Selection
+        does and never above 100 % (one new card is shown at its own size, not blown up).
+        False if none of them has a card on the map (hidden in a collapsed branch)."""
+        scene = self.map_scene()
         rect = QRectF()
-        for item in items:
-            rect = rect.united(item.sceneBoundingRect())
-        self.fit_rect(rect.adjusted(-60, -60, 60, 60))
+        for nid in node_ids:
+            item = scene.node_item(nid)
+            if item is not None and item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+        if rect.isEmpty():
+            return False
+        self.auto_fit = False  # the window settling its size must not re-fit the whole map
+        rect = rect.adjusted(-margin, -margin, margin, margin)
+        self.fit_rect(rect)
+        for _ in range(3):  # zoomed out, a card is drawn as a label of fixed screen size
+            zoom = self.zoom()
+            if zoom >= READABLE:
+                break
+            # room for the labels, which hang right and down from their cards' corners
+            grow_w = max(0.0, LABEL_ROOM[0] / zoom - NODE_W)
+            grow_h = max(0.0, LABEL_ROOM[1] / zoom - NODE_H)
+            self.fit_rect(rect.adjusted(0, 0, grow_w, grow_h))
+        return True
 
     def fit_rect(self, rect: QRectF, room: int = 0) -> None:
         """Show `rect` whole and centred, `room` pixels clear of the edges, never above 100 %."""

@@ -42,7 +42,7 @@ from model.credence.history import history_points
 from model.credence.montecarlo import Plan, plan
 from model.credence.redundancy import ThesisOverlaps
 from model.formatting import signed
-from model.weights import STRENGTHS
+from model.weights import STRENGTHS, UNWEIGHED, strength_meaning, strength_name
 from ui.commands import edits as commands
 from ui.commands.credence import SetScenarioCommand, set_strength_command
 from ui.panels.wrapping_tabs import WrappingTabs
@@ -263,13 +263,18 @@ class CredencePanel(QWidget):
             if res.converged
             else f"a cycle did not settle after {res.iterations} iterations"
         )
+        other = ""
         if p is not None:
-            alt = evaluate_dfquad(amap).thesis_credence
-            detail += f"\nanother method (DF-QuAD) says {_percent(alt)}"
+            # Short enough to stay on one line beside the headline in a narrow dock (with a
+            # desktop's 10–11 pt font "another method (DF-QuAD) says 43%" took two lines);
+            # the tooltip says what the second number is.
+            alt = _percent(evaluate_dfquad(amap).thesis_credence)
+            detail += f"\nDF-QuAD method: {alt}"
+            other = (f"Another method, DF-QuAD, reads the same map as {alt}. DF-QuAD is a "
+                     "published semantics from computational argumentation. ")  # fmt: skip
         self.detail_label.setText(detail)
         self.detail_label.setToolTip(
-            "The headline is the likelihood-ratio model of docs/credence.md. DF-QuAD, a published"
-            " semantics from computational argumentation, reads the same map differently: it"
+            f"{other}The headline is the likelihood-ratio model of docs/credence.md; DF-QuAD"
             " combines the strongest supporters and attackers rather than adding evidence, so the"
             " two disagree when many reasons point one way."
         )
@@ -348,7 +353,9 @@ class CredencePanel(QWidget):
         self.reasons.clear()
         pro, con = strongest_reasons(self.amap, k=50)
         for pull in sorted(pro + con, key=lambda r: -r.points):
-            item = QTreeWidgetItem([f"{pull.points:+.1f} pts", pull.label, pull.title])
+            item = QTreeWidgetItem(
+                [f"{pull.points:+.1f} pts", strength_name(pull.label), pull.title]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, pull.source)
             item.setForeground(0, QColor(FOR_COLOUR if pull.points > 0 else AGAINST_COLOUR))
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -371,13 +378,12 @@ class CredencePanel(QWidget):
         grey = self.palette().color(QPalette.ColorRole.PlaceholderText)
         for edge in self.amap.unweighed(thesis.id)[:limit]:
             title = self.amap.node(edge.source).title
-            item = QTreeWidgetItem(["—", "not yet weighed", title])
+            item = QTreeWidgetItem(["—", UNWEIGHED, title])
             item.setData(0, Qt.ItemDataRole.UserRole, edge.source)
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for col in range(3):
                 item.setForeground(col, grey)
-                item.setToolTip(col, f"{title}\nnot yet weighed: it counts for nothing until "
-                                     "you give the link a strength")  # fmt: skip
+                item.setToolTip(col, f"{title}\n{strength_meaning(None)}")
             self.reasons.addTopLevelItem(item)
 
     def _show_overlaps(self) -> None:
@@ -664,9 +670,11 @@ class CredencePanel(QWidget):
         self._activate(edge.source)
         menu = QMenu(self)
         menu.setTitle(self.amap.node(edge.source).title)
+        menu.setToolTipsVisible(True)
         for i, name in enumerate(("weak", "moderate", "strong", "decisive", "none"), 1):
             key = i if name != "none" else 0
-            action = menu.addAction(f"&{key}  {name} (λ {STRENGTHS[name]:g})")
+            action = menu.addAction(f"&{key}  {strength_name(name)} · λ {STRENGTHS[name]:g}")
+            action.setToolTip(strength_meaning(name))
             action.triggered.connect(lambda _c=False, n=name: self._weigh_and_go_on(edge.key, n))
         menu.popup(self.weigh_button.mapToGlobal(self.weigh_button.rect().bottomLeft()))
         self._weigh_menu = menu

@@ -54,10 +54,10 @@ from ui.commands.edits import (
 )
 from ui.commands.sources import SetCitationsCommand
 from ui.panels.sources_panel import CitationDialog, open_url
+from ui.strengths import fill_strengths, picked_strength, show_strength
 from ui.theme import DARK, LIGHT
 
 MIXED = "(mixed)"
-UNWEIGHED = "not yet weighed"
 
 
 # ------------------------------------------------------------------ helpers
@@ -198,7 +198,7 @@ class LinkRow(QFrame):
         self.relation.setToolTip("Click to switch between supports and attacks")
         self.relation.clicked.connect(self._toggle_relation)
         self.strength = QComboBox()
-        self.strength.addItems([*STRENGTHS, UNWEIGHED])
+        fill_strengths(self.strength, pick_unweighed=False)  # its state, not a choice
         self.strength.activated.connect(self._pick_strength)
         self.lam = QDoubleSpinBox(decimals=2, minimum=1.0, maximum=MAX_STRENGTH, singleStep=0.5)
         self.lam.setPrefix("λ ")
@@ -252,7 +252,7 @@ class LinkRow(QFrame):
             self.relation.setChecked(edge.relation == "attacks")
             self.relation.setText("Supports" if edge.relation == "supports" else "Attacks")
             self.relation.setStyleSheet(f"color: {colour.name()}; font-weight: bold;")
-            self.strength.setCurrentText(UNWEIGHED if lam is None else strength_label(lam))
+            show_strength(self.strength, None if lam is None else strength_label(lam))
             self.lam.setValue(1.0 if lam is None else lam)
         if lam is None:
             note = "Not yet weighed: this link counts for nothing until you pick a strength"
@@ -282,9 +282,10 @@ class LinkRow(QFrame):
         self.inspector.run(EditEdgeCommand(self.inspector.amap, *self.key, relation=relation))
 
     def _pick_strength(self, index: int) -> None:
-        if self.strength.itemText(index) == UNWEIGHED:
-            return  # unweighing is Reset (in a scenario) or an explicit strength of none
-        value = STRENGTHS[self.strength.itemText(index)]
+        label = picked_strength(self.strength, index)
+        if label is None:
+            return  # unweighing is Reset (in a scenario); "no pull" is a weighing of λ 1
+        value = STRENGTHS[label]
         if value != self.inspector.amap.strength(*self.key):
             self.inspector.run(SetWeightCommand(self.inspector.amap, "strength", self.key, value))
 

@@ -293,6 +293,19 @@ def test_a_unit_alone_does_not_send_a_figure_to_a_series_about_something_else() 
     assert _suggest("GPT-3 has 175 billion parameters.", "175") == "params"
 
 
+@given(st.sampled_from(["TWh", "terawatt-hours", "TWh a year"]))
+def test_the_unit_named_again_is_not_the_series_topic(unit: str) -> None:
+    """A sentence that names the unit twice ("… 415 terawatt-hours …, 945 TWh by 2030") has
+    said nothing about an H100 fleet: the series name's "twh" is its unit, not its topic."""
+    text = (
+        "Worldwide, server farms drew roughly 415 terawatt-hours in 2024, and the agency "
+        f"expects them to reach 945 {unit} by 2030."
+    )
+    assert _suggest(text, "415") is None
+    fleet = f"An H100 fleet of that size would draw about 13 {unit} in 2025."
+    assert _suggest(fleet, "13") == "energy_fleet_twh"
+
+
 # ------------------------------------------------------------------ carry pages
 def _carry() -> list[tuple[str, dict]]:
     out = []

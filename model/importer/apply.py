@@ -248,6 +248,14 @@ def _series_words(s: Series) -> set[str]:
     return set(_tokens(f"{s.name.replace('_', ' ')} {s.title}"))
 
 
+def _topic(s: Series, vocab: set[str], generic: frozenset[str] = frozenset()) -> set[str]:
+    """The words of a series' name that say what it is about: not its function words, not the
+    quantity's own words (`vocab`), and not a unit ("twh" in `energy_fleet_twh` says what is
+    measured, which the unit check has settled, not about what)."""
+    words = _series_words(s) - _FUNCTION - generic - vocab - set(_tokens(s.unit))
+    return {w for w in words if len(w) > 2 and _norm_unit(w) not in _UNITS}
+
+
 # A benchmark-like name: "FrontierMath", "GPQA", "SWE-bench", "ARC-AGI-2".
 _PROPER = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][\w-]*|[A-Z][A-Z0-9]+(?:[-/][\w]+)*)(?![\w-])")
 
@@ -333,7 +341,7 @@ def suggest_series(
 def _off_topic(s: Series, vocab: set[str], sentence: set[str], have_text: bool) -> bool:
     """A series whose name holds telling words beyond its unit and the common ones ("fleet",
     "H100" in "Illustrative H100 fleet energy"), none of which the fact's sentence shares."""
-    topic = {w for w in _series_words(s) - _FUNCTION - _GENERIC - vocab if len(w) > 2}
+    topic = _topic(s, vocab, _GENERIC)
     return have_text and bool(topic) and not _shares_stem(topic, sentence)
 
 
@@ -341,7 +349,7 @@ def _on_topic(s: Series, vocab: set[str], sentence: set[str], have_text: bool) -
     """A series whose name says more than the quantity ("Training cost of the final run": what
     was paid for) takes a figure only when the fact's sentence names that too: "$2 billion
     raised" is money, but not the cost of a training run."""
-    topic = {w for w in _series_words(s) - _FUNCTION - vocab if len(w) > 2}
+    topic = _topic(s, vocab)
     return not have_text or not topic or _shares_stem(topic, sentence)
 
 

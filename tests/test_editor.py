@@ -320,6 +320,31 @@ def test_context_menus_offer_the_right_actions(qtbot, canvas):
     assert doc.map.edge(claim, "T").strength == 1.0
 
 
+def test_the_link_menu_weighs_in_the_active_scenario(qtbot, canvas):
+    """As the Inspector and Weigh… do: a scenario's weight, not the map's own, and the menu
+    ticks what it set; undo takes it back."""
+    from model.entities import Scenario
+
+    doc, scene, view, editor, stack = canvas
+    claim = editor.add_child("claim", "supports", edit=False)
+    doc.map.put_scenario(Scenario("Optimist"))
+    doc.map.set_meta("scenario", "Optimist")
+    mid = scene.edge_item(claim, "T").path().pointAtPercent(0.5)
+
+    def strength_menu():  # noqa: ANN202
+        menu = editor.context_menu(mid)
+        return menu, next(a.menu() for a in menu.actions() if a.text() == "Strength")
+
+    menu, strength = strength_menu()
+    next(a for a in strength.actions() if a.text() == "Decisive").trigger()
+    assert doc.map.strength(claim, "T") == 20.0
+    assert doc.map.edge(claim, "T").strength is None, "the map's own weight is untouched"
+    menu, strength = strength_menu()
+    assert [a.text() for a in strength.actions() if a.isChecked()] == ["Decisive"]
+    stack.undo()
+    assert doc.map.strength(claim, "T") is None
+
+
 def _content_of(snapshot: dict) -> dict:
     return {k: v for k, v in snapshot.items() if k != "history"}
 

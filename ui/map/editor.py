@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.weights import STRENGTHS, strength_label, strength_meaning, strength_name
+from ui.commands.credence import set_strength_command
 from ui.commands.edits import (
     AddNodeCommand,
     EditEdgeCommand,
@@ -367,7 +368,9 @@ class MapEditor(QObject):
             self._macro("Switch supports/attacks", commands)
 
     def set_strength(self, key: tuple[str, str], label: str) -> None:
-        self._push(EditEdgeCommand(self.amap, *key, strength=label))
+        """Weigh a link where the Inspector and Weigh… do: in the active scenario (the map's
+        own weights when none is active), so the tick the menu shows is the value it set."""
+        self._push(set_strength_command(self.amap, *key, label))
 
     def toggle_collapse(self) -> None:
         """Collapse the selected nodes' reasons, or expand them when all are collapsed."""

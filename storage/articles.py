@@ -859,7 +859,7 @@ def _join_pdf_lines(raw: str) -> str:
             out
             and out[-1]
             and not re.search(r"[.!?:”\"]$", out[-1])
-            and (s[0].islower() or len(out[-1]) > 50)
+            and (s[0].islower() or len(out[-1]) > 50 or (row and _PDF_OPEN_END.search(out[-1])))
             and not _PDF_ROW.search(out[-1])
             and not _PDF_BLOCK.match(s)
             and (not row or _PDF_OPEN_END.search(out[-1]) or s[0].islower() or s[0].isdigit())

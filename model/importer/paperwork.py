@@ -142,7 +142,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "sign_off": re.compile(
             r"^\W*(?:[\w-]+ ){0,2}(?:reviewed|approved|signed|authori[sz]ed|checked|countersigned|"
-            r"agreed|accepted|witnessed)(?: by)?\s*:\s*_{4,}",
+            r"agreed|accepted|witnessed)(?: by)?\s*:\s*(?:_{2,}|\.{4,}|…{2,})",  # Markdown leaves "__"
             i,
         ),
         "attachments": re.compile(
@@ -168,6 +168,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"guidance)?|browse(?: [\w-]+){0,3}|a[-–]z(?: index)?|filter(?: results)?)$",
             i,
         ),
+        "search_row": re.compile(r"^\W*search\b[\w ]{0,30}\badvanced search\b[\w ]{0,40}$", i),
         "service": re.compile(
             r"^\W*(?:the|this) (?:[\w-]+ ){0,4}(?:service|database|archive|site|register|collection) "
             r"(?:covers|includes|holds|contains|lists)\b[^.]{0,80}\b(?:since|from|after) \d{4}\b",
@@ -300,6 +301,8 @@ def _answers(s: str, n: int) -> bool:
     pieces = _pieces(s)
     if n <= 20 and len(pieces) >= 2 and all(rx["search_piece"].match(p) for p in pieces):
         return any(p.lower().startswith(("search", "advanced search")) for p in pieces)
+    if n <= 14 and rx["search_row"].match(s):  # the row read as a Markdown table, bars gone
+        return True
     return n <= 8 and bool(rx["licence"].match(s))
 
 

@@ -140,12 +140,14 @@ def test_a_note_about_the_document_goes_at_its_head_or_foot_and_stays_between(no
 # Neighbours and position ---------------------------------------------------------------------
 
 
-def test_a_head_block_of_fields_goes_with_the_banner_naming_the_document() -> None:
+def test_a_head_block_of_fields_goes_with_the_banner_over_it() -> None:
+    """Even when one row is as long as a paragraph and closes like one (the examiners' list); the
+    banner goes as a heading over chrome."""
     head = (
         "Viva Voce Examination — Record of Proceedings\n"
         "Candidate: A. Roe\n"
-        "Examiners: Prof. B. Lind (external); Dr C. Moss (internal)\n"
-        "Date: 3 March 2026 · Venue: Room 4, Senate House"
+        "Examiners: Prof. B. Lind (chair); Dr C. Moss; Prof. D. Ruiz; Dr E. Grant (external)\n"
+        "Room: 4, Senate House · Recording ref. VV-2026-031"
     )
     assert body(head, ARG[0], ARG[1]) == want(ARG[0], ARG[1])
 
@@ -165,6 +167,7 @@ def test_fields_without_a_documents_labels_or_alone_stay() -> None:
 
 
 CAPTION = (
+    "UNITED STATES DISTRICT COURT\n"
     "SOUTHERN DISTRICT OF NEW YORK\n"
     "IN RE ACME AI SECURITIES LITIGATION    )\n"
     "_______________________________________)   Case No. 1:26-cv-01234\n"
@@ -173,8 +176,10 @@ CAPTION = (
 
 
 def test_a_court_caption_and_a_depositions_title_page_go() -> None:
-    title_page = "VIDEOTAPED DEPOSITION OF JANE Q. ROE\nNew York, New York\nMonday, March 2, 2026"
+    title_page = "VIDEOTAPED DEPOSITION OF JANE Q. ROE\nNew York, New York"
     assert body(CAPTION, title_page, ARG[0], ARG[1]) == want(ARG[0], ARG[1])
+    dated = title_page + "\nMonday, March 2, 2026"
+    assert body(CAPTION, dated, ARG[0], ARG[1]) == want(ARG[0], ARG[1])
 
 
 def test_a_court_line_without_a_caption_and_one_bracketed_line_stay() -> None:
@@ -249,8 +254,20 @@ def test_a_pdf_memos_rows_and_numbered_headings_keep_their_own_lines() -> None:
         "The broker asks us to lead a programme for a company that trains large models and sells "
         "access to them, and this memo refers the risk to the committee.",
     ]
+    glued = (
+        "Prepared for the committee by the desk that referred the risk and with the broker's\n"
+        "3. Where the evidence points\n"
+        "We are not asked to decide whether machines will ever think, only how likely this is."
+    )
+    assert _join_pdf_lines(glued).split("\n")[1] == "3. Where the evidence points"
     wrapped = "Counsel at 4 Quay Row, Port Alder · Telephone (555)\n010-4471 · \nroe@firm.example"
     assert _join_pdf_lines(wrapped).count("\n") == 0  # a value wrapped mid-item rejoins
+
+
+def test_a_search_row_read_as_markdown_goes() -> None:
+    row = "Search answers | Advanced search | Help using this service"
+    parts = [ARG[0], row, ARG[1]]
+    assert pages.paras(pages.read_page("md", TITLE, parts).text) == want(ARG[0], ARG[1])
 
 
 # Properties ----------------------------------------------------------------------------------

@@ -16,11 +16,11 @@ data/chrome_heads, _postings and _apparatus.txt, each naming its source:
   sheet stamp ("Sheet 3 of 7", 37 CFR 1.84(t)) and a note that a figure is omitted; the
   paragraph numbers before each paragraph ("[0003] …", 37 CFR 1.52(b)(6)) are cut off the line.
 - **Transcripts and memos.** A head or foot block of two or more field rows ("Candidate: …",
-  "Date: … · Room: …", "Insured: … · Broker: …"; data/chrome_heads.txt) and the banner above it
-  that names the kind of document ("Doctoral Defence — Public Session — Transcript"); a note
-  on how the transcript was made ("auto-generated", "disfluencies removed") or a restriction
-  on the document itself ("This transcript … is not for publication without …"), at the head
-  or foot of the text; a due-date notice ("Corrections due: … Submit via …"); a handling
+  "Date: … · Room: …", "Insured: … · Broker: …"; data/chrome_heads.txt), even when one of them
+  is as long as a paragraph (a committee's list of names); a note on how the transcript was
+  made ("auto-generated", "disfluencies removed") or a restriction on the document itself
+  ("This transcript … is not for publication without …"), at the head or foot of the text; a
+  due-date notice ("Corrections due: … Submit via …"); a handling
   marking row ("Confidential · internal use only · not an offer of insurance"); a sign-off
   field left blank ("Reviewed by: ________") and the attachments row ("Attachments: A. … · B. …").
 - **Written parliamentary answers** (the UK Parliament's written questions service, Hansard
@@ -115,12 +115,6 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?<=no\.)\s*\S)"
         ),
         "head_label": re.compile(rf"^\W*(?:{pattern('chrome_heads')})\W*$", i),
-        "banner": re.compile(
-            r"\b(?:transcript|record|minutes|memorandum|memo|referral|report|defen[cs]e|viva|"
-            r"examination|deposition|hearing|proceedings|session|notice|circular|submission|"
-            r"desk|department|division|office|unit|directorate|faculty|school)\b",
-            i,
-        ),
         # A note opens with its cue (after "The", "This", "All" at most).
         "apparatus": re.compile(
             rf"^\W*(?:(?:the|this|all|our|a|an)\s+)?(?:{pattern('chrome_apparatus')})", i
@@ -393,7 +387,7 @@ def _field_row(line: str) -> set[str]:
 
 
 def _blocks(lines: list[str], idx: list[int], chrome: set[int]) -> None:
-    """The head and foot blocks of field rows, and the banner over a head block."""
+    """The head and foot blocks of field rows: two or more rows, two or more head labels."""
     rows = {i: _field_row(lines[i]) for i in idx}
     live = [i for i in idx if i not in chrome]
     body = [i for i in live if is_prose(lines[i]) and not rows[i] and not is_self_note(lines[i])]
@@ -402,16 +396,7 @@ def _blocks(lines: list[str], idx: list[int], chrome: set[int]) -> None:
         found = [i for i in part if rows[i]]
         if len(found) < 2 or len(set().union(*(rows[i] for i in found))) < 2:
             continue
-        chrome.update(found)
-        if part and part[0] < first:  # the banner naming the document, under its first line
-            chrome.update(
-                i
-                for i in part[1:]
-                if i < found[0]
-                and _n(lines[i]) <= 12
-                and not _END.search(lines[i])
-                and _rx()["banner"].search(lines[i])
-            )
+        chrome.update(found)  # the banner over them goes as a heading over chrome (chrome.py)
 
 
 def _caption(lines: list[str], idx: list[int], chrome: set[int], first: int) -> None:
@@ -490,8 +475,8 @@ def _edge_notes(lines: list[str], idx: list[int], chrome: set[int]) -> None:
 
 
 def find_paperwork_chrome(lines: list[str], idx: list[int], chrome: set[int]) -> None:
-    """The rules that need a line's neighbours or position: head and foot field blocks with
-    their banner, a court caption and a deposition's title page, a patent's INID fields, a
+    """The rules that need a line's neighbours or position: head and foot field blocks, a court
+    caption and a deposition's title page, a patent's INID fields, a
     footer row repeated on each page, and the document's notes about itself at its edges."""
     _inid(lines, idx, chrome)
     _footer_rows(lines, idx, chrome)

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from model.importer.boilerplate import clean_text
 from model.importer.paperwork import (
     is_paperwork_line,
     is_self_note,
@@ -173,6 +174,20 @@ CAPTION = (
     "_______________________________________)   Case No. 1:26-cv-01234\n"
     "This Document Relates To: All Actions  )"
 )
+
+
+def test_a_written_answers_heading_is_its_title_and_the_masthead_over_the_menus_is_not() -> None:
+    """Once the answer's header lines are chrome, the page head is the masthead, the site's menus
+    and the heading: the heading is the title, the masthead set apart by the menus is chrome."""
+    text = (
+        "Skip to main content\nWestmarch Assembly\nHome › Business › Written questions\nSearch questions | Advanced "
+        "search\n\nArtificial Intelligence: Compute\n\nQuestion for the Department for Energy "
+        "Security\nUIN 2231, tabled on 24 February 2026\nAsked by Mr Tom Reyes (Member for "
+        f"Eastleigh)\n\n{ARG[0]}\n\n{ARG[1]}\n"
+    )
+    page = clean_text(text)
+    assert page.title == "Artificial Intelligence: Compute"
+    assert pages.paras(page.text) == want(ARG[0], ARG[1])
 
 
 def test_a_court_caption_and_a_depositions_title_page_go() -> None:

@@ -828,10 +828,19 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
 # never a line of running text broken at the page width.
 _PDF_ROW = re.compile(r"\S\s+\|\s+\S.*\S\s+\|\s+\S")
 # A line that starts a block, never the rest of the line above it: a short section heading
-# numbered in Roman numerals ("II. Summary of argument", the convention of briefs and reports)
-# or a run-in heading in capitals ("CERTIFICATE OF SERVICE: …", "NOTE: …").
+# numbered in Roman numerals ("II. Summary of argument", the convention of briefs and reports) or
+# in Arabic ones ("3. Where the evidence points", "4.2 Method": memos and reports number their
+# sections so), or a run-in heading in capitals ("CERTIFICATE OF SERVICE: …", "NOTE: …").
 _PDF_BLOCK = re.compile(
-    r"^(?:[IVX]{1,5}\.\s+[A-Z][^.!?]{0,60}$|[A-Z][A-Z'’&-]+(?: [A-Z][A-Z'’&-]+){0,5}:\s)"
+    r"^(?:[IVX]{1,5}\.\s+[A-Z][^.!?]{0,60}\??$|\d{1,2}\.(?:\d{1,2}\.?)*\s+[A-Z][^.!?]{0,60}\??$|"
+    r"[A-Z][A-Z'’&-]+(?: [A-Z][A-Z'’&-]+){0,5}:\s)"
+)
+# A row of pieces split by " · " (a letterhead, a memo's field row, a handling marking) is
+# layout too: the next line continues it only when the row breaks off mid-phrase (a comma, a
+# separator, "to", "and") or the line goes on mid-item (lower case, a digit): a wrapped value.
+_PDF_DOT_ROW = re.compile(r"\S\s+·\s+\S")
+_PDF_OPEN_END = re.compile(
+    r"(?:[,;&·|–—-]|\b(?:to|of|and|or|the|a|an|for|by|in|on|with|at|from|as|per))$", re.I
 )
 
 
@@ -839,20 +848,24 @@ def _join_pdf_lines(raw: str) -> str:
     """PDF text breaks lines at the page width; rejoin them into paragraphs."""
     raw = re.sub(r"(\w)-\n(\w)", r"\1\2", raw)
     out: list[str] = []
+    row = False  # the last line in out is a row of " · " pieces
     for line in raw.split("\n"):
         s = line.strip()
         if not s:
             out.append("")
+            row = False
             continue
         if (
             out
             and out[-1]
             and not re.search(r"[.!?:”\"]$", out[-1])
-            and (s[0].islower() or len(out[-1]) > 50)
+            and (s[0].islower() or len(out[-1]) > 50 or (row and _PDF_OPEN_END.search(out[-1])))
             and not _PDF_ROW.search(out[-1])
             and not _PDF_BLOCK.match(s)
+            and (not row or _PDF_OPEN_END.search(out[-1]) or s[0].islower() or s[0].isdigit())
         ):
             out[-1] += " " + s
         else:
             out.append(s)
+        row = bool(_PDF_DOT_ROW.search(out[-1]))
     return "\n".join(out)

@@ -17,6 +17,12 @@ from model.importer.filings import find_filing_chrome, is_filing_line, strip_foo
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
 from model.importer.notices import find_notice_chrome, is_notice_line, strip_notes
+from model.importer.paperwork import (
+    find_paperwork_chrome,
+    is_paperwork_line,
+    strip_line_numbers,
+    strip_paragraph_number,
+)
 from model.importer.records import find_record_chrome, is_record_line
 from model.importer.templates import find_template_chrome, is_template_line, issue_page
 
@@ -244,6 +250,7 @@ def _neighbours(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     find_record_chrome(lines, idx, chrome)
     find_notice_chrome(lines, idx, chrome)
     find_filing_chrome(lines, idx, chrome)
+    find_paperwork_chrome(lines, idx, chrome)
 
 
 def clean_text(text: str, *, find_title: bool = True, title: str = "", author: str = "") -> Cleaned:
@@ -252,7 +259,10 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     `title` and `author`, when the caller knows them (HTML metadata, Markdown front matter), let
     a repeated title line and the author's bio box be recognised as chrome."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    lines = [strip_footer(strip_notes(strip_inline(ln.rstrip()))) for ln in text.split("\n")]
+    lines = [
+        strip_paragraph_number(strip_footer(strip_notes(strip_inline(ln.rstrip()))))
+        for ln in strip_line_numbers(text.split("\n"))
+    ]
     out = Cleaned("")
     nonempty = [i for i, ln in enumerate(lines) if ln.strip()]
     if not nonempty:
@@ -285,6 +295,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         or is_record_line(lines[i])  # museum text, official records, abstracts, marked essays
         or is_notice_line(lines[i])  # research notes, parish/union print, awards, chat
         or is_filing_line(lines[i])  # briefs, filings, flows, READMEs, exam reports, minutes
+        or is_paperwork_line(lines[i])  # depositions, patents, written answers, job posts …
     }
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
     page = find_chrome(

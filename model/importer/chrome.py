@@ -379,7 +379,10 @@ def _head(lines: list[str], idx: list[int], kinds: dict[int, LineKind], out: Chr
     if not titled:
         return
     title = titled[-1] if titled[-1] == named[-1] and len(titled) == 1 else titled[0]
-    if len(titled) == 2 and _kicker(lines[titled[0]], lines[titled[1]]):
+    # A masthead is set apart from the title by the page's chrome (a menu, a breadcrumb, a
+    # search row); a standfirst follows its title directly.
+    between = any(titled[0] < i < titled[-1] for i in out.lines)
+    if len(titled) == 2 and (_kicker(lines[titled[0]], lines[titled[1]]) or between):
         title = titled[1]
     out.title = out.title or lines[title].strip()
     out.lines.update(above)  # the title is metadata now, not text

@@ -482,12 +482,7 @@ def _verify_module(corpus: str):
 
 def _article_text(corpus: str, article: str) -> str:
     """The text a gold file's quotes are taken from: the raw file, or pypdf's text of a PDF."""
-    path = FIXTURES / corpus / article
-    if path.suffix != ".pdf":
-        return path.read_text(encoding="utf-8")
-    from pypdf import PdfReader
-
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    return _verify_module("eval_unseen").article_text(FIXTURES / corpus / article)
 
 
 def _golds(corpus: str) -> list[dict]:

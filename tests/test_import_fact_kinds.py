@@ -57,6 +57,18 @@ def test_a_human_baseline_is_a_reference_level_not_a_models_score(sentence, quot
     assert fact.kind == kind
 
 
+@pytest.mark.parametrize("sentence", [
+    "Training compute grew tenfold between 2020 and 2022.",
+    "Since GPT-2 the compute behind frontier models has grown a thousand times.",
+    "Frontier runs used 40x more compute in 2023 than in 2021.",
+])  # fmt: skip
+def test_a_multiple_is_a_comparison_never_an_observation(sentence: str) -> None:
+    """A multiple relates one level to another: it is never a point of a series of levels,
+    and the review says so rather than "no series measured in x"."""
+    multiples = [f for f in find_facts(sentence) if f.unit == "x"]
+    assert multiples and all(f.kind == "ratio" for f in multiples)
+
+
 def test_only_observations_can_become_points() -> None:
     series = {TOKENS.name: TOKENS}
     art = Article(OPED, date="2025-01-01")

@@ -550,6 +550,8 @@ def find_facts(text: str) -> list[TrendFact]:
         kind = fact_kind(text, a, b)
         if kind == "observation" and hint:
             kind = hint
+        if kind == "observation" and unit == "x":
+            kind = "ratio"  # "tenfold", "a thousand times", "doubled": one level against another
         if kind == "observation" and year is not None and year > _THIS_YEAR:
             kind = "projection"  # a figure dated in the future is a forecast, whatever its words
         elsewhere = year is None and (relative or _dated_elsewhere(ctx, a - s, b - s))

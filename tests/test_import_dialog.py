@@ -139,10 +139,10 @@ def test_accept_a_fact(facts_dialog) -> None:
 
 def test_unacceptable_fact_cannot_be_checked(facts_dialog) -> None:
     dlg = facts_dialog
-    r = _row(dlg, "300 trillion tokens")  # no year and no data series in tokens
+    r = _row(dlg, "300 trillion tokens")  # the stock of text: a level, whatever series is chosen
     item = dlg.fact_table.item(r, 0)
     assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
-    assert "no data series" in item.toolTip() or "no year" in item.toolTip()
+    assert "reference level" in item.toolTip(), "what the number is, not 'choose a series'"
     item.setCheckState(Qt.CheckState.Checked)
     assert dlg.fact_table.item(r, 0).checkState() == Qt.CheckState.Unchecked
     assert not dlg.set_fact_accepted(r, True)

@@ -376,8 +376,8 @@ def fact_date(fact: TrendFact, article: Article) -> str:
 
 
 _KIND_REASON = {
-    "ratio": "a ratio or a comparison (per parameter, per month, 40% higher …), not a level "
-    "this series measures",
+    "ratio": "a ratio or a comparison (per parameter, per month, 40% higher, tenfold …), not "
+    "a level a series measures",
     "unnamed": "the size of a model the text does not name (a 7B model), not a point of a "
     "series of named models",
     "poll": "a poll or survey share (what people said or predicted), not a measurement",
@@ -393,17 +393,18 @@ _KIND_REASON = {
 def decide_fact(
     fact: TrendFact, series_name: str | None, article: Article, amap_series: Mapping[str, Series]
 ) -> FactDecision:
-    """The fact as a point of `series_name`; FactRefused says why it cannot be one."""
-    if not series_name:
-        if fact.quantity == "probability":
-            raise FactRefused("a probability is a judgement, not a trend observation")
-        if not any(unit_factor(fact.unit, s.unit) is not None for s in _data(amap_series)):
-            raise FactRefused(f"no data series in this map is measured in {fact.unit}")
-        raise FactRefused("no series clearly fits: choose one")
+    """The fact as a point of `series_name`; FactRefused says why it cannot be one (what the
+    number is comes first: choosing a series would not make a ratio a point)."""
+    if not series_name and fact.quantity == "probability":
+        raise FactRefused("a probability is a judgement, not a trend observation")
     if fact.year and fact.year > datetime.now(UTC).year:
         raise FactRefused(f"{fact.year} is in the future: a projection, not an observation")
     if fact.kind != "observation":
         raise FactRefused(_KIND_REASON.get(fact.kind, f"a {fact.kind}, not an observation"))
+    if not series_name:
+        if not any(unit_factor(fact.unit, s.unit) is not None for s in _data(amap_series)):
+            raise FactRefused(f"no data series in this map is measured in {fact.unit}")
+        raise FactRefused("no series clearly fits: choose one")
     series = amap_series.get(series_name)
     if series is None:
         raise FactRefused(f"the map has no series {series_name!r}")

@@ -844,9 +844,33 @@ _PDF_OPEN_END = re.compile(
 )
 
 
+_LINE_END_HYPHEN = re.compile(r"(\w+)-\n(\w+)")
+
+
+def _dehyphenate(raw: str) -> str:
+    """Rejoin words a line end split with a hyphen ("compu-" / "ter"), but keep the hyphen of
+    a compound the line merely broke at ("scale-" / "ups", "task-" / "horizon"). With no
+    dictionary, the document is the evidence: the word written whole elsewhere joins; the
+    compound written with its hyphen elsewhere, or a second part that opens with a capital or
+    a digit ("CBS-" / "AI"), or two halves that are each a word the document uses on its own,
+    keep the hyphen; anything else joins, as typeset hyphenation is the common case."""
+    words = {w.lower() for w in re.findall(r"\w+", _LINE_END_HYPHEN.sub(" ", raw))}
+    text = raw.lower()
+
+    def one(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        if (a + b).lower() in words:
+            return a + b
+        if f"{a}-{b}".lower() in text or not b[0].islower():
+            return f"{a}-{b}"
+        return f"{a}-{b}" if a.lower() in words and b.lower() in words else a + b
+
+    return _LINE_END_HYPHEN.sub(one, raw)
+
+
 def _join_pdf_lines(raw: str) -> str:
     """PDF text breaks lines at the page width; rejoin them into paragraphs."""
-    raw = re.sub(r"(\w)-\n(\w)", r"\1\2", raw)
+    raw = _dehyphenate(raw)
     out: list[str] = []
     row = False  # the last line in out is a row of " · " pieces
     for line in raw.split("\n"):

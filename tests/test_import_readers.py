@@ -6,9 +6,11 @@ import os
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_import_support import FIXTURES, blank_pdf, make_pdf, stub_server
 
-from storage.articles import ArticleError, read_article, read_many
+from storage.articles import ArticleError, _dehyphenate, read_article, read_many
 from storage.sandbox import Sandbox, SandboxError
 
 
@@ -387,3 +389,42 @@ def test_hard_wrapped_plain_text_joins_but_menus_and_short_lines_stay(tmp_path) 
     text = read_article(str(path)).text
     assert "width\nThen a capitalised line." in text  # not hard-wrapped: its lines are kept
     assert "Topics" not in text
+
+
+# ------------------------------------------------------------------ line-end hyphens in PDF text
+def test_a_typeset_hyphen_joins_and_a_compound_keeps_its_hyphen() -> None:
+    """Typesetting splits words at line ends ("compu-" / "ter"); a compound merely broken
+    there ("task-" / "horizon", "CBS-" / "AI") is not a word to glue together."""
+    text = (
+        "The compu-\nter scales. Task-horizon studies measure the task and its horizon; the "
+        "task-\nhorizon doubles. CBS-\nAI was tested. Models under-\nstand it, and "
+        "understanding grows."
+    )
+    out = _dehyphenate(text)
+    assert "computer scales" in out
+    assert "task-horizon doubles" in out
+    assert "CBS-AI was" in out
+    assert "understand it" in out
+
+
+@given(
+    st.sampled_from(["compu", "interest", "predic", "archi", "trans", "perfor"]),
+    st.sampled_from(["ter", "ing", "tion", "tecture", "former", "mance"]),
+    st.booleans(),
+)
+def test_a_split_word_the_document_writes_whole_is_always_joined(
+    a: str, b: str, hyphened: bool
+) -> None:
+    """Whatever else the text holds, a word it also writes whole is rejoined at a line end."""
+    other = f" Compare {a}-{b} notes." if hyphened else ""
+    text = f"We saw the {a}-\n{b} grow. The {a}{b} is here.{other}"
+    assert f"the {a}{b} grow" in _dehyphenate(text)
+
+
+@given(
+    st.sampled_from(["task", "scale", "data", "log"]),
+    st.sampled_from(["horizon", "compute", "centre"]),
+)
+def test_a_compound_the_document_writes_with_its_hyphen_keeps_it(a: str, b: str) -> None:
+    text = f"The {a}-\n{b} rose. Later the {a}-{b} fell."
+    assert f"The {a}-{b} rose" in _dehyphenate(text)

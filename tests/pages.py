@@ -4,8 +4,9 @@ chrome property tests (test_import_chrome, test_import_chrome_formats) build the
 from __future__ import annotations
 
 import html as htmllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from model.importer.article import Article
@@ -96,3 +97,29 @@ def assert_reads_as_body(fmt: str, title: str, body: list[str], parts: list[str]
     plain, dressed = read_page(fmt, title, body), read_page(fmt, title, parts)
     assert paras(dressed.text) == paras(plain.text) == [normalise(p).strip() for p in body]
     assert dressed.title == plain.title == title
+
+
+def body_properties(
+    prose: Sequence[str], headings: Sequence[str], furniture: Sequence[str]
+) -> tuple[Callable, Callable]:
+    """The two properties each chrome round holds for its furniture, as test functions for a
+    module to bind to its own names: body text of our own that merely uses the furniture's
+    words (`prose`) stays, wherever it stands; and the furniture put anywhere among body
+    paragraphs never changes the body or the title (text and Markdown pages)."""
+    texts = [*PROSE, *prose]
+
+    @settings(max_examples=60, deadline=None)
+    @given(articles(texts, headings, 6), st.sampled_from(["txt", "md"]))
+    def body_stays(parts: list[str], fmt: str) -> None:
+        art = read_page(fmt, TITLE, parts)
+        assert paras(art.text) == want(*parts)
+        assert art.title == TITLE
+
+    @settings(max_examples=60, deadline=None)
+    @given(articles(texts, headings, 5), st.sampled_from(["txt", "md"]), st.data())
+    def furniture_goes(parts: list[str], fmt: str, data) -> None:  # noqa: ANN001
+        art = read_page(fmt, TITLE, dress(data, parts, furniture))
+        assert paras(art.text) == want(*parts)
+        assert art.title == TITLE
+
+    return body_stays, furniture_goes

@@ -288,24 +288,10 @@ def test_a_search_row_read_as_markdown_goes() -> None:
 # Properties ----------------------------------------------------------------------------------
 
 
-@settings(max_examples=60, deadline=None)
-@given(pages.articles(pages.PROSE + PROSE, HEADINGS, 6), st.sampled_from(["txt", "md"]))
-def test_a_body_without_these_furnishings_never_changes(parts, fmt) -> None:
-    """Body text of our own that merely uses the formats' words stays, wherever it stands."""
-    art = pages.read_page(fmt, TITLE, parts)
-    assert pages.paras(art.text) == want(*parts)
-    assert art.title == TITLE
-
-
-@settings(max_examples=60, deadline=None)
-@given(pages.articles(pages.PROSE + PROSE, HEADINGS, 5), st.sampled_from(["txt", "md"]), st.data())
-def test_these_furnishings_anywhere_among_body_paragraphs_never_change_the_body(
-    parts, fmt, data
-) -> None:
-    dressed = pages.dress(data, parts, FURNITURE)
-    art = pages.read_page(fmt, TITLE, dressed)
-    assert pages.paras(art.text) == want(*parts)
-    assert art.title == TITLE
+(
+    test_a_body_without_these_furnishings_never_changes,
+    test_these_furnishings_anywhere_among_body_paragraphs_never_change_the_body,
+) = pages.body_properties(PROSE, HEADINGS, FURNITURE)
 
 
 @settings(max_examples=100, deadline=None)

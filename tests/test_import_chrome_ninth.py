@@ -154,22 +154,10 @@ def test_a_translators_note_is_cut_from_its_paragraph() -> None:
 # Properties ----------------------------------------------------------------------------------
 
 
-@settings(max_examples=60, deadline=None)
-@given(pages.articles(pages.PROSE + PROSE, HEADINGS, 6), st.sampled_from(["txt", "md"]))
-def test_a_body_without_these_notices_never_changes(parts, fmt) -> None:
-    """Sentences that merely use the notices' words stay, wherever they stand in an article."""
-    art = pages.read_page(fmt, TITLE, parts)
-    assert pages.paras(art.text) == want(*parts)
-    assert art.title == TITLE
-
-
-@settings(max_examples=60, deadline=None)
-@given(pages.articles(pages.PROSE + PROSE, HEADINGS, 5), st.sampled_from(["txt", "md"]), st.data())
-def test_these_notices_anywhere_in_any_article_never_change_its_body(parts, fmt, data) -> None:
-    dressed = pages.dress(data, parts, FURNITURE)
-    art = pages.read_page(fmt, TITLE, dressed)
-    assert pages.paras(art.text) == want(*parts)
-    assert art.title == TITLE
+(
+    test_a_body_without_these_notices_never_changes,
+    test_these_notices_anywhere_in_any_article_never_change_its_body,
+) = pages.body_properties(PROSE, HEADINGS, FURNITURE)
 
 
 @settings(max_examples=100, deadline=None)

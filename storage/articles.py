@@ -879,14 +879,15 @@ def _join_pdf_lines(raw: str) -> str:
             out.append("")
             row = False
             continue
+        prev = out[-1] if out else ""
+        open_end = row and _PDF_OPEN_END.search(prev) is not None  # a row broken off mid-phrase
         if (
-            out
-            and out[-1]
-            and not re.search(r"[.!?:”\"]$", out[-1])
-            and (s[0].islower() or len(out[-1]) > 50 or (row and _PDF_OPEN_END.search(out[-1])))
-            and not _PDF_ROW.search(out[-1])
+            prev
+            and not re.search(r"[.!?:”\"]$", prev)
+            and (s[0].islower() or len(prev) > 50 or open_end)
+            and not _PDF_ROW.search(prev)
             and not _PDF_BLOCK.match(s)
-            and (not row or _PDF_OPEN_END.search(out[-1]) or s[0].islower() or s[0].isdigit())
+            and (not row or open_end or s[0].islower() or s[0].isdigit())
         ):
             out[-1] += " " + s
         else:

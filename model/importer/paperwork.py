@@ -51,8 +51,6 @@ from model.importer.lexicon import pattern
 from model.importer.notices import _n, _pieces, _sentences
 
 _END = re.compile(r"[.!?…]\s*$")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
 # A telephone number, an e-mail or a web address in a footer row.
 _CONTACT = re.compile(
     r"\(\d{3}\)\s*\d{3}[-\s]\d{4}|\+?\d[\d ()-]{7,}\d|[\w.+-]+@[\w-]+\.\w|https?://|\bwww\.|"

@@ -177,3 +177,12 @@ def test_a_translators_note_is_cut_from_its_paragraph() -> None:
 def test_one_argued_sentence_made_of_these_words_is_never_a_notice(words, end) -> None:
     line = "Critics argue that " + " ".join(words) + end
     assert not is_notice_line(line)
+
+
+def test_a_dated_notice_is_no_dateline_for_the_lines_above_it() -> None:
+    """A notice under a short first paragraph once made that paragraph the page's "masthead":
+    the notice's date was read as the head's dateline (found by hypothesis in the property
+    above)."""
+    first = "Signed contracts pay for performance achieved, not for performance forecast."
+    notice = "Annual General Meeting: Tuesday 4 May, 7.30 pm, Unity Hall, upstairs."
+    assert body(first, notice, ARG[0]) == want(first, ARG[0])

@@ -244,6 +244,7 @@ class Chrome:
     headings: set[int] = field(default_factory=set)  # module headings ("Related posts") among them
     cut: int | None = None  # reader comments start here: nothing from this line on is text
     thread: bool = False
+    known: set[int] = field(default_factory=set)  # chrome the caller found by a line's words
     title: str = ""  # from a memo's SUBJECT/RE field
     date: str = ""
     author: str = ""
@@ -268,7 +269,7 @@ def find_chrome(
     which the caller cuts at itself; they are not the article's last sentence. `extra`: more
     rules that look at neighbours (model/importer/formats.py), run once the lines that are
     chrome by their own words are known."""
-    out = Chrome(lines=set(known or ()))
+    out = Chrome(lines=set(known or ()), known=set(known or ()))
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
     if not idx:
         return out
@@ -363,9 +364,12 @@ def _head(lines: list[str], idx: list[int], kinds: dict[int, LineKind], out: Chr
             if _name_like(words, lowercase_ok=False) and len(words) >= 2:
                 out.lines.add(a)
                 out.author = out.author or lines[a].strip()
+    # A notice the caller knew by its words ("Annual General Meeting: Tuesday 4 May …") is
+    # dated, but it is no dateline: what stands above it is the article's own first lines.
     mark = next(
         (i for i in head if i in out.lines and (kinds[i].author or kinds[i].header or
-         date.search(lines[i]) or (i > 0 and out.author and out.author in lines[i]))),
+         (date.search(lines[i]) and i not in out.known) or
+         (i > 0 and out.author and out.author in lines[i]))),
         None,
     )  # fmt: skip
     if mark is None:

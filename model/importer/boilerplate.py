@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from model.importer.chrome import find_chrome, is_prose, trim
+from model.importer.chrome_lines import learned_chrome
 from model.importer.exports import find_export_chrome, is_footer_row
 from model.importer.filings import find_filing_chrome, is_filing_line, strip_footer
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
@@ -307,7 +308,11 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         thread=issue_page(lines),  # an issue's comments are its discussion, never cut
     )
     out.author, out.date = page.author, page.date
-    chrome = set(page.lines) - roster(lines)  # a transcript's participant list is its record
+    record = roster(lines)  # a transcript's participant list is its record
+    chrome = set(page.lines) - record
+    # What the rules' formats share, if the model is sure; a text's first line is its title's.
+    first = frozenset(nonempty[:1]) if find_title else frozenset()
+    chrome |= learned_chrome(lines, chrome | record, keep=first)
     # The title the caller already has, repeated on top of the text (an HTML h1, <title>); and
     # the title found in the page's fields (a mail's Subject) printed on top with its list tag
     # or reply prefix ("[ai-policy] Re: …", a mail archive's header line).

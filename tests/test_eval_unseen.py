@@ -1,4 +1,4 @@
-"""The held-out corpora eval_unseen, eval_unseen2 ... eval_unseen9: self-written articles the
+"""The held-out corpora eval_unseen, eval_unseen2 ... eval_unseen10: self-written articles the
 importer was never tuned on.
 
 Their worth is that their gold can be trusted without reading it again: every quote is found once
@@ -26,6 +26,7 @@ CORPORA = (
     "eval_unseen7",
     "eval_unseen8",
     "eval_unseen9",
+    "eval_unseen10",
 )
 
 # Per-article traps of eval_unseen2: numbers in the text that are ratios, hypotheticals,
@@ -460,6 +461,137 @@ UNSEEN9_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
         ),
     ),
 }
+# The same for eval_unseen10: a white paper's hypothetical programme, odds and projection, a
+# memo's series and RFC numbers and a dated forecast, a digest's volume and a child's word count, a
+# fact check's summit date and a campus's gigawatts, a talk's slot length and a lab's next cluster,
+# a profile's class year and age, a grant panel's request, scores and round statistics, a book's
+# price, pages and dated guess, a lab's own cluster and comment count, and a hearing's acreage,
+# taxes, jobs and opening date.
+UNSEEN10_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
+    "i01_policy_white_paper.pdf": (
+        {1, 3, 42, 58, 945, 2030, 3.2e9},
+        (
+            "£3.2 billion",
+            "945 terawatt-hours",
+            "No. 58",
+            "by 2030",
+            "one in three",
+            "a gigawatt",
+            "five years",
+        ),
+    ),
+    "i02_rfc_memo.txt": (
+        {5, 10, 417, 2030, 2119},
+        (
+            "Memo Series: 417",
+            "RFC 2119",
+            "AGI by 2030",
+            "ten times the compute",
+            "[Page 5]",
+            "within a decade",
+            "two years",
+        ),
+    ),
+    "i03_mailing_list_digest.txt": (
+        {5, 14, 88, 400, 2027, 1e8},
+        (
+            "Vol 88, Issue 14",
+            "four hundred speakers",
+            "by 2027",
+            "five orders of magnitude",
+            "a hundred million words",
+            "two cents",
+        ),
+    ),
+    "i04_fact_check.html": (
+        {2, 17, 2014, 2020, 8812, 1174093},
+        (
+            "17 November",
+            "2 gigawatts",
+            "since 2014",
+            "1174093",
+            "six weeks",
+            "two decades",
+            "for a decade",
+        ),
+    ),
+    "i05_speaker_notes.md": (
+        {3, 10, 14, 45, 70, 2028},
+        (
+            "45 minutes",
+            "14 slides",
+            "10x the last one",
+            "by 2028",
+            "about 70 percent",
+            "three questions",
+            "Slide 7 of 14",
+            "fifteen years",
+        ),
+    ),
+    "i06_alumni_profile.html": (
+        {12, 38, 100, 112, 2009},
+        (
+            "Class of 2009",
+            "At 38",
+            "Issue 112",
+            "twelve years",
+            "bottle of wine",
+            "A hundred years",
+            "In ten years",
+        ),
+    ),
+    "i07_grant_panel_summary.txt": (
+        {3, 5, 6, 9, 28, 36, 61, 4.8e6},
+        (
+            "£4.8 million",
+            "36 months",
+            "from 3 to 5",
+            "six-point",
+            "61 applications",
+            "9 funded",
+            "28 days",
+            "four external",
+        ),
+    ),
+    "i08_bookclub_guide.md": (
+        {3, 9, 11, 22, 368, 2035},
+        (
+            "£22.00",
+            "368 pages",
+            "by 2035",
+            "eleven years",
+            "third book",
+            "978-1-9164-2207-3",
+            "in two years",
+        ),
+    ),
+    "i09_engineering_blog.html": (
+        {0.5, 10, 11, 214, 2028, 24000},
+        (
+            "24,000 accelerators",
+            "11 weeks",
+            "Comments (214)",
+            "8 min read",
+            "by 2028",
+            "half a percent",
+            "ten times the size",
+            "fourth time",
+        ),
+    ),
+    "i10_town_hall_transcript.txt": (
+        {1.2, 3, 340, 600, 2029, 3.8e7},
+        (
+            "340 acres",
+            "1.2 gigawatts",
+            "$38 million",
+            "600 construction jobs",
+            "by 2029",
+            "three minutes",
+            "Item 4",
+            "in ten years",
+        ),
+    ),
+}
 TRAPS = {
     "eval_unseen2": UNSEEN2_TRAPS,
     "eval_unseen3": UNSEEN3_TRAPS,
@@ -469,6 +601,7 @@ TRAPS = {
     "eval_unseen7": UNSEEN7_TRAPS,
     "eval_unseen8": UNSEEN8_TRAPS,
     "eval_unseen9": UNSEEN9_TRAPS,
+    "eval_unseen10": UNSEEN10_TRAPS,
 }
 
 

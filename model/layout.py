@@ -197,6 +197,91 @@ def _place_one(layout: Layout, graph, nid: str, target: str | None) -> None:  # 
         layout.children.setdefault(target, []).append(nid)
 
 
+GROUP_RINGS = 24  # how far (in cells) a group's block is looked for around its target
+
+
+def place_group(
+    layout: Layout, amap: ArgumentMap, new: list[str], aspect: float = ASPECT
+) -> dict[str, tuple[float, float]]:
+    """Where to pin nodes added together (an article's accepted claims): one compact block
+    of rows shaped like the view (`aspect`), at the free place nearest the target most of
+    them bear on; in it, each target's reasons together (the biggest group first),
+    supporters before attackers. No card of `layout` moves, and `layout` is not changed.
+    Hung one by one after their targets' other reasons, 50 new reasons of the thesis would
+    spread over its wrapped rows, far apart and unreadable when framed together.
+
+    Nodes with no placed target are left out (the layout places them)."""
+    graph = amap.graph
+    groups: dict[str, tuple[list[str], list[str]]] = {}
+    for nid in new:
+        target = next((v for v in graph._succ[nid] if v in layout.positions), None)
+        if target is None:
+            continue
+        pro, con = groups.setdefault(target, ([], []))
+        (con if graph._succ[nid][target]["edge"].relation == "attacks" else pro).append(nid)
+    if not groups:
+        return {}
+    order = sorted(groups, key=lambda t: -len(groups[t][0]) - len(groups[t][1]))
+    ids = [nid for t in order for nid in groups[t][0] + groups[t][1]]
+    cols = _group_cols(len(ids), aspect)
+    x, y = _group_spot(layout, order[0], cols, math.ceil(len(ids) / cols))
+    return {nid: (x + (k % cols) * CELL_W, y + (k // cols) * CELL_H) for k, nid in enumerate(ids)}
+
+
+def _group_cols(n: int, aspect: float) -> int:
+    """Columns of a block of `n` cards whose width:height comes closest to `aspect`."""
+    aspect = min(4.0, max(0.4, aspect))
+    return max(1, min(n, round(math.sqrt(n * aspect * CELL_H / CELL_W))))
+
+
+def _group_spot(
+    layout: Layout,
+    target: str,
+    cols: int,
+    rows: int,
+) -> tuple[float, float]:
+    """The centre of the top-left card of a free block of cols × rows cards nearest `target`:
+    first looked for among whole cells around the target's first free spot, else below the
+    map under the target, else right of the map level with it (whichever is nearer)."""
+    tx, ty = layout.positions[target]
+    width, height = (cols - 1) * CELL_W, (rows - 1) * CELL_H
+
+    def free(x: float, y: float) -> bool:
+        corners = ((x, y), (x + width, y), (x, y + height), (x + width, y + height))
+        if not all(is_free(layout, c) for c in corners):
+            return False  # most spots near a map fail here, before the whole block is tried
+        for j in range(rows):
+            for i in range(cols):
+                px, py = x + i * CELL_W, y + j * CELL_H
+                if not is_free(layout, (px, py)):
+                    return False
+        return True
+
+    def distance(x: float, y: float) -> float:  # target centre to the block's nearest card
+        dx = max(x - tx, 0.0, tx - (x + width))
+        dy = max(y - ty, 0.0, ty - (y + height))
+        return math.hypot(dx, dy)
+
+    left, top, right, bottom = layout.bounds()
+    outside = [
+        (tx - NODE_W / 2 + TRUNK + NODE_W / 2, bottom + ROOT_ROW_GAP + NODE_H / 2),
+        (right + GROUP_GAP + NODE_W / 2, ty + NODE_H + V_GAP),
+    ]
+    best = min(outside, key=lambda s: distance(*s))
+    start = _first_spot(layout, target)
+    for ring in range(GROUP_RINGS + 1):
+        spots = [(i, j) for j in range(-ring, ring + 1) for i in range(-ring, ring + 1)
+                 if max(abs(i), abs(j)) == ring]  # fmt: skip
+        found = [(start[0] + i * CELL_W, start[1] + j * CELL_H) for i, j in spots]
+        found = [s for s in found if s[1] > ty and free(*s)]
+        if found:
+            near = min(found, key=lambda s: distance(*s))
+            if distance(*near) <= distance(*best):
+                best = near
+            break
+    return best
+
+
 def _above(parent: dict[str, str], v: str, u: str) -> bool:
     """Whether `u` is `v` or one of its tree ancestors (hanging u under v would make a loop)."""
     seen = set()
@@ -321,10 +406,24 @@ def _layout(amap: ArgumentMap, keep_pinned: bool, aspect: float) -> Layout:
             visible_children[v] = kids
             stack.extend(kids)
     post.reverse()
-    result.children = visible_children
-    blocks = _measure(post, visible_children, graph, {roots[0]: aspect} if roots else {})
-    _place(roots, blocks, visible_children, result, graph, keep_pinned)
+    floating: list[str] = []  # hand-placed reasons: they take no slot in their target's rows
+    packed = visible_children
+    if keep_pinned:
+        packed = {}
+        for v, kids in visible_children.items():
+            pins = [c for c in kids if _pinned(graph, c)]
+            packed[v] = [c for c in kids if c not in pins] if pins else kids
+            floating += pins
+    blocks = _measure(post, packed, graph, {roots[0]: aspect} if roots else {})
+    result.children = {v: packed[v] + [c for c in visible_children[v] if c not in packed[v]]
+                       for v in visible_children}  # fmt: skip
+    _place(roots, blocks, packed, result, graph, keep_pinned, floating)
     return result
+
+
+def _pinned(graph, nid: str) -> bool:  # noqa: ANN001
+    node = graph._node[nid]["node"]
+    return node.pinned and node.pos is not None
 
 
 def _descendants(v: str, children: dict[str, list[str]]) -> list[str]:
@@ -525,8 +624,17 @@ def _span(part: list[int], sizes: list[tuple[float, float]], gaps: list[float]) 
     return sum(sizes[i][0] for i in part) + sum(gaps[i] for i in part[1:])
 
 
-def _place(roots, blocks, kids, result: Layout, graph, keep_pinned: bool) -> None:
-    """Pack the root blocks like children of an invisible super-root, then go top-down."""
+def _place(
+    roots,
+    blocks,
+    kids,
+    result: Layout,
+    graph,
+    keep_pinned: bool,
+    floating=(),  # noqa: ANN001
+) -> None:
+    """Pack the root blocks like children of an invisible super-root, then go top-down;
+    each `floating` (hand-placed) reason's block goes where its pin puts it."""
     sizes = [(blocks[r].w, blocks[r].h) for r in roots]
     if not sizes:
         return
@@ -535,6 +643,10 @@ def _place(roots, blocks, kids, result: Layout, graph, keep_pinned: bool) -> Non
     else:
         _, _, offsets = _pack_rows(sizes, [0.0] + [GROUP_GAP * 2] * (len(roots) - 1))
     stack = [(r, ox, oy, 0.0, 0.0) for r, (ox, oy) in zip(roots, offsets)]
+    for f in floating:
+        block, (px, py) = blocks[f], graph._node[f]["node"].pos
+        anchor = block.w / 2 if block.anchor is None else block.anchor
+        stack.append((f, px - anchor, py - NODE_H / 2, 0.0, 0.0))
     positions = result.positions
     while stack:
         v, left, top, dx, dy = stack.pop()

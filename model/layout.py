@@ -12,7 +12,9 @@ reasons wrap so that the whole map takes the shape of the window it is shown in 
 Zoom to Fit then shows a block, never a strip.
 
 Collapsed nodes hide their spanning-tree descendants; pinned (hand-placed) nodes keep their
-position, and the unpinned part of their subtree moves with them. Pure Python, no Qt.
+position, take no slot in their target's rows, and the unpinned part of their subtree moves
+with them; where the rest of the map has grown into them, they are drawn just below it.
+An import's cards are pinned as one block (`place_group`). Pure Python, no Qt.
 Rationale and measurements: docs/layout.md.
 """
 
@@ -634,7 +636,8 @@ def _place(
     floating=(),  # noqa: ANN001
 ) -> None:
     """Pack the root blocks like children of an invisible super-root, then go top-down;
-    each `floating` (hand-placed) reason's block goes where its pin puts it."""
+    each `floating` (hand-placed) reason's block goes where its pin puts it, or straight
+    below that, just clear of the cards placed before it (the map grew into it)."""
     sizes = [(blocks[r].w, blocks[r].h) for r in roots]
     if not sizes:
         return
@@ -643,11 +646,55 @@ def _place(
     else:
         _, _, offsets = _pack_rows(sizes, [0.0] + [GROUP_GAP * 2] * (len(roots) - 1))
     stack = [(r, ox, oy, 0.0, 0.0) for r, (ox, oy) in zip(roots, offsets)]
+    positions = result.positions
+    _walk(stack, blocks, kids, graph, keep_pinned, positions)
+    if not floating:
+        return
+    taken: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for pos in positions.values():
+        taken.setdefault(_cell(pos), []).append(pos)
+    pinned: dict[str, tuple[float, float]] = {}
     for f in floating:
         block, (px, py) = blocks[f], graph._node[f]["node"].pos
         anchor = block.w / 2 if block.anchor is None else block.anchor
-        stack.append((f, px - anchor, py - NODE_H / 2, 0.0, 0.0))
-    positions = result.positions
+        _walk([(f, px - anchor, py - NODE_H / 2, 0.0, 0.0)], blocks, kids, graph, True, pinned)
+    for group in _clusters(pinned):  # an import's block moves whole
+        own = {nid: pinned[nid] for nid in group}
+        shift = _clear_below(own, taken)
+        for x, y in own.values():
+            taken.setdefault(_cell((x, y + shift)), []).append((x, y + shift))
+        positions.update((nid, (x, y + shift)) for nid, (x, y) in own.items())
+
+
+def _clusters(cards: dict[str, tuple[float, float]]) -> list[list[str]]:
+    """Cards side by side or row under row (a gap apart at most), as groups, top first."""
+    up = {nid: nid for nid in cards}
+
+    def root(n: str) -> str:
+        while up[n] != n:
+            up[n] = up[up[n]]
+            n = up[n]
+        return n
+
+    grid: dict[tuple[int, int], list[str]] = {}
+    for nid, pos in cards.items():
+        grid.setdefault(_cell(pos), []).append(nid)
+    for nid, (x, y) in cards.items():
+        cx, cy = _cell((x, y))
+        for i in (cx - 1, cx, cx + 1):
+            for j in (cy - 1, cy, cy + 1):
+                for other in grid.get((i, j), ()):
+                    ox, oy = cards[other]
+                    if abs(ox - x) <= CELL_W + 1 and abs(oy - y) <= CELL_H + 1:
+                        up[root(other)] = root(nid)
+    groups: dict[str, list[str]] = {}
+    for nid in cards:
+        groups.setdefault(root(nid), []).append(nid)
+    return sorted(groups.values(), key=lambda g: min(cards[n][1] for n in g))
+
+
+def _walk(stack, blocks, kids, graph, keep_pinned: bool, positions: dict) -> None:  # noqa: ANN001
+    """Place blocks top-down from `stack` entries (node, left, top, dx, dy)."""
     while stack:
         v, left, top, dx, dy = stack.pop()
         block = blocks[v]
@@ -659,3 +706,21 @@ def _place(
         positions[v] = (x + dx, y + dy)
         for c, (ox, oy) in zip(kids[v], block.offsets):
             stack.append((c, left + ox, top + oy, dx, dy))
+
+
+def _clear_below(own: dict[str, tuple[float, float]], taken: dict) -> float:  # noqa: ANN001
+    """How far down these cards must move so that none lies within a gap of a taken one."""
+    shift = 0.0
+    for _ in range(100_000):  # each round moves below one more card: ends
+        need = 0.0
+        for x, y in own.values():
+            cx, cy = _cell((x, y + shift))
+            for i in (cx - 1, cx, cx + 1):
+                for j in (cy - 1, cy, cy + 1):
+                    for ox, oy in taken.get((i, j), ()):
+                        if abs(ox - x) < CELL_W and abs(oy - y - shift) < CELL_H:
+                            need = max(need, oy + CELL_H - (y + shift))
+        if need <= 0.0:
+            return shift
+        shift += need
+    return shift

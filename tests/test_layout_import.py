@@ -88,3 +88,23 @@ def test_a_hand_placed_reason_stays_and_unpinning_packs_it_again() -> None:
     amap.update_node(kid, pos=(-5000.0, -5000.0), pinned=True)
     assert compute_layout(amap).positions[kid] == (-5000.0, -5000.0)
     assert compute_layout(amap, keep_pinned=False).positions == plain.positions
+
+
+@pytest.mark.parametrize("aspect", [1.0, 1.4, 2.2])
+def test_reasons_added_after_an_import_never_land_on_its_block(aspect: float) -> None:
+    """The thesis's rows grow (new reasons, added one by one) into the pinned block below
+    the map: the block then sits just below them, never under or over them."""
+    from test_layout_incremental import overlaps
+
+    amap = load_seed()
+    new = _import(amap, 52)
+    _pin(amap, place_group(compute_layout(amap, aspect=aspect), amap, new, aspect))
+    for k in range(8):
+        with amap.batch("add"):
+            nid = amap.add_node("claim", f"Added later {k}")
+            amap.link(nid, amap.thesis.id, "supports")
+        after = compute_layout(amap, aspect=aspect)
+        assert not overlaps(after.positions), k
+        xs = {after.positions[n][0] - amap.node(n).pos[0] for n in new}
+        ys = {after.positions[n][1] - amap.node(n).pos[1] for n in new}
+        assert xs == {0.0} and len(ys) == 1, "the block moves whole, straight down, if at all"

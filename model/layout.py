@@ -393,12 +393,16 @@ def _layout(amap: ArgumentMap, keep_pinned: bool, aspect: float) -> Layout:
     result = Layout(parent=parent)
     visible_children: dict[str, list[str]] = {}
     post: list[str] = []  # visible nodes, children before parents
+    floating: list[str] = []  # hand-placed reasons: they take no slot in their target's rows
     for root in roots:
         stack = [root]
         while stack:
             v = stack.pop()
             post.append(v)
-            if graph._node[v]["node"].collapsed and children.get(v):
+            node = graph._node[v]["node"]
+            if keep_pinned and node.pinned and node.pos is not None and v != root:
+                floating.append(v)
+            if node.collapsed and children.get(v):
                 hidden = _descendants(v, children)
                 result.hidden.update(hidden)
                 result.hidden_count[v] = len(hidden)
@@ -408,24 +412,22 @@ def _layout(amap: ArgumentMap, keep_pinned: bool, aspect: float) -> Layout:
             visible_children[v] = kids
             stack.extend(kids)
     post.reverse()
-    floating: list[str] = []  # hand-placed reasons: they take no slot in their target's rows
     packed = visible_children
-    if keep_pinned:
-        packed = {}
-        for v, kids in visible_children.items():
-            pins = [c for c in kids if _pinned(graph, c)]
-            packed[v] = [c for c in kids if c not in pins] if pins else kids
-            floating += pins
+    if floating:
+        packed = dict(visible_children)
+        pins = set(floating)
+        for v in {parent[f] for f in floating}:
+            packed[v] = [c for c in visible_children[v] if c not in pins]
     blocks = _measure(post, packed, graph, {roots[0]: aspect} if roots else {})
-    result.children = {v: packed[v] + [c for c in visible_children[v] if c not in packed[v]]
-                       for v in visible_children}  # fmt: skip
+    result.children = packed
+    if floating:  # tree children still, after the packed ones
+        result.children = dict(packed)
+        for f in floating:
+            result.children[parent[f]] = list(packed[parent[f]])
+        for f in floating:
+            result.children[parent[f]].append(f)
     _place(roots, blocks, packed, result, graph, keep_pinned, floating)
     return result
-
-
-def _pinned(graph, nid: str) -> bool:  # noqa: ANN001
-    node = graph._node[nid]["node"]
-    return node.pinned and node.pos is not None
 
 
 def _descendants(v: str, children: dict[str, list[str]]) -> list[str]:

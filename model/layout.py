@@ -231,7 +231,10 @@ def place_group(
 
 
 def _group_cols(n: int, aspect: float) -> int:
-    """Columns of a block of `n` cards whose width:height comes closest to `aspect`."""
+    """Columns of a block of `n` cards whose width:height comes closest to `aspect`; up to
+    three cards make one row, as reasons hang under their target."""
+    if n <= 3:
+        return max(1, n)
     aspect = min(4.0, max(0.4, aspect))
     return max(1, min(n, round(math.sqrt(n * aspect * CELL_H / CELL_W))))
 

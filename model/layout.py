@@ -12,7 +12,9 @@ reasons wrap so that the whole map takes the shape of the window it is shown in 
 Zoom to Fit then shows a block, never a strip.
 
 Collapsed nodes hide their spanning-tree descendants; pinned (hand-placed) nodes keep their
-position, and the unpinned part of their subtree moves with them. Pure Python, no Qt.
+position, take no slot in their target's rows, and the unpinned part of their subtree moves
+with them; where the rest of the map has grown into them, they are drawn just below it.
+An import's cards are pinned as one block (`place_group`). Pure Python, no Qt.
 Rationale and measurements: docs/layout.md.
 """
 
@@ -197,6 +199,94 @@ def _place_one(layout: Layout, graph, nid: str, target: str | None) -> None:  # 
         layout.children.setdefault(target, []).append(nid)
 
 
+GROUP_RINGS = 24  # how far (in cells) a group's block is looked for around its target
+
+
+def place_group(
+    layout: Layout, amap: ArgumentMap, new: list[str], aspect: float = ASPECT
+) -> dict[str, tuple[float, float]]:
+    """Where to pin nodes added together (an article's accepted claims): one compact block
+    of rows shaped like the view (`aspect`), at the free place nearest the target most of
+    them bear on; in it, each target's reasons together (the biggest group first),
+    supporters before attackers. No card of `layout` moves, and `layout` is not changed.
+    Hung one by one after their targets' other reasons, 50 new reasons of the thesis would
+    spread over its wrapped rows, far apart and unreadable when framed together.
+
+    Nodes with no placed target are left out (the layout places them)."""
+    graph = amap.graph
+    groups: dict[str, tuple[list[str], list[str]]] = {}
+    for nid in new:
+        target = next((v for v in graph._succ[nid] if v in layout.positions), None)
+        if target is None:
+            continue
+        pro, con = groups.setdefault(target, ([], []))
+        (con if graph._succ[nid][target]["edge"].relation == "attacks" else pro).append(nid)
+    if not groups:
+        return {}
+    order = sorted(groups, key=lambda t: -len(groups[t][0]) - len(groups[t][1]))
+    ids = [nid for t in order for nid in groups[t][0] + groups[t][1]]
+    cols = _group_cols(len(ids), aspect)
+    x, y = _group_spot(layout, order[0], cols, math.ceil(len(ids) / cols))
+    return {nid: (x + (k % cols) * CELL_W, y + (k // cols) * CELL_H) for k, nid in enumerate(ids)}
+
+
+def _group_cols(n: int, aspect: float) -> int:
+    """Columns of a block of `n` cards whose width:height comes closest to `aspect`; up to
+    three cards make one row, as reasons hang under their target."""
+    if n <= 3:
+        return max(1, n)
+    aspect = min(4.0, max(0.4, aspect))
+    return max(1, min(n, round(math.sqrt(n * aspect * CELL_H / CELL_W))))
+
+
+def _group_spot(
+    layout: Layout,
+    target: str,
+    cols: int,
+    rows: int,
+) -> tuple[float, float]:
+    """The centre of the top-left card of a free block of cols × rows cards nearest `target`:
+    first looked for among whole cells around the target's first free spot, else below the
+    map under the target, else right of the map level with it (whichever is nearer)."""
+    tx, ty = layout.positions[target]
+    width, height = (cols - 1) * CELL_W, (rows - 1) * CELL_H
+
+    def free(x: float, y: float) -> bool:
+        corners = ((x, y), (x + width, y), (x, y + height), (x + width, y + height))
+        if not all(is_free(layout, c) for c in corners):
+            return False  # most spots near a map fail here, before the whole block is tried
+        for j in range(rows):
+            for i in range(cols):
+                px, py = x + i * CELL_W, y + j * CELL_H
+                if not is_free(layout, (px, py)):
+                    return False
+        return True
+
+    def distance(x: float, y: float) -> float:  # target centre to the block's nearest card
+        dx = max(x - tx, 0.0, tx - (x + width))
+        dy = max(y - ty, 0.0, ty - (y + height))
+        return math.hypot(dx, dy)
+
+    left, top, right, bottom = layout.bounds()
+    outside = [
+        (tx - NODE_W / 2 + TRUNK + NODE_W / 2, bottom + ROOT_ROW_GAP + NODE_H / 2),
+        (right + GROUP_GAP + NODE_W / 2, ty + NODE_H + V_GAP),
+    ]
+    best = min(outside, key=lambda s: distance(*s))
+    start = _first_spot(layout, target)
+    for ring in range(GROUP_RINGS + 1):
+        spots = [(i, j) for j in range(-ring, ring + 1) for i in range(-ring, ring + 1)
+                 if max(abs(i), abs(j)) == ring]  # fmt: skip
+        found = [(start[0] + i * CELL_W, start[1] + j * CELL_H) for i, j in spots]
+        found = [s for s in found if s[1] > ty and free(*s)]
+        if found:
+            near = min(found, key=lambda s: distance(*s))
+            if distance(*near) <= distance(*best):
+                best = near
+            break
+    return best
+
+
 def _above(parent: dict[str, str], v: str, u: str) -> bool:
     """Whether `u` is `v` or one of its tree ancestors (hanging u under v would make a loop)."""
     seen = set()
@@ -306,12 +396,16 @@ def _layout(amap: ArgumentMap, keep_pinned: bool, aspect: float) -> Layout:
     result = Layout(parent=parent)
     visible_children: dict[str, list[str]] = {}
     post: list[str] = []  # visible nodes, children before parents
+    floating: list[str] = []  # hand-placed reasons: they take no slot in their target's rows
     for root in roots:
         stack = [root]
         while stack:
             v = stack.pop()
             post.append(v)
-            if graph._node[v]["node"].collapsed and children.get(v):
+            node = graph._node[v]["node"]
+            if keep_pinned and node.pinned and node.pos is not None and v != root:
+                floating.append(v)
+            if node.collapsed and children.get(v):
                 hidden = _descendants(v, children)
                 result.hidden.update(hidden)
                 result.hidden_count[v] = len(hidden)
@@ -321,9 +415,21 @@ def _layout(amap: ArgumentMap, keep_pinned: bool, aspect: float) -> Layout:
             visible_children[v] = kids
             stack.extend(kids)
     post.reverse()
-    result.children = visible_children
-    blocks = _measure(post, visible_children, graph, {roots[0]: aspect} if roots else {})
-    _place(roots, blocks, visible_children, result, graph, keep_pinned)
+    packed = visible_children
+    if floating:
+        packed = dict(visible_children)
+        pins = set(floating)
+        for v in {parent[f] for f in floating}:
+            packed[v] = [c for c in visible_children[v] if c not in pins]
+    blocks = _measure(post, packed, graph, {roots[0]: aspect} if roots else {})
+    result.children = packed
+    if floating:  # tree children still, after the packed ones
+        result.children = dict(packed)
+        for f in floating:
+            result.children[parent[f]] = list(packed[parent[f]])
+        for f in floating:
+            result.children[parent[f]].append(f)
+    _place(roots, blocks, packed, result, graph, keep_pinned, floating)
     return result
 
 
@@ -525,8 +631,18 @@ def _span(part: list[int], sizes: list[tuple[float, float]], gaps: list[float]) 
     return sum(sizes[i][0] for i in part) + sum(gaps[i] for i in part[1:])
 
 
-def _place(roots, blocks, kids, result: Layout, graph, keep_pinned: bool) -> None:
-    """Pack the root blocks like children of an invisible super-root, then go top-down."""
+def _place(
+    roots,
+    blocks,
+    kids,
+    result: Layout,
+    graph,
+    keep_pinned: bool,
+    floating=(),  # noqa: ANN001
+) -> None:
+    """Pack the root blocks like children of an invisible super-root, then go top-down;
+    each `floating` (hand-placed) reason's block goes where its pin puts it, or straight
+    below that, just clear of the cards placed before it (the map grew into it)."""
     sizes = [(blocks[r].w, blocks[r].h) for r in roots]
     if not sizes:
         return
@@ -536,6 +652,54 @@ def _place(roots, blocks, kids, result: Layout, graph, keep_pinned: bool) -> Non
         _, _, offsets = _pack_rows(sizes, [0.0] + [GROUP_GAP * 2] * (len(roots) - 1))
     stack = [(r, ox, oy, 0.0, 0.0) for r, (ox, oy) in zip(roots, offsets)]
     positions = result.positions
+    _walk(stack, blocks, kids, graph, keep_pinned, positions)
+    if not floating:
+        return
+    taken: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for pos in positions.values():
+        taken.setdefault(_cell(pos), []).append(pos)
+    pinned: dict[str, tuple[float, float]] = {}
+    for f in floating:
+        block, (px, py) = blocks[f], graph._node[f]["node"].pos
+        anchor = block.w / 2 if block.anchor is None else block.anchor
+        _walk([(f, px - anchor, py - NODE_H / 2, 0.0, 0.0)], blocks, kids, graph, True, pinned)
+    for group in _clusters(pinned):  # an import's block moves whole
+        own = {nid: pinned[nid] for nid in group}
+        shift = _clear_below(own, taken)
+        for x, y in own.values():
+            taken.setdefault(_cell((x, y + shift)), []).append((x, y + shift))
+        positions.update((nid, (x, y + shift)) for nid, (x, y) in own.items())
+
+
+def _clusters(cards: dict[str, tuple[float, float]]) -> list[list[str]]:
+    """Cards side by side or row under row (a gap apart at most), as groups, top first."""
+    up = {nid: nid for nid in cards}
+
+    def root(n: str) -> str:
+        while up[n] != n:
+            up[n] = up[up[n]]
+            n = up[n]
+        return n
+
+    grid: dict[tuple[int, int], list[str]] = {}
+    for nid, pos in cards.items():
+        grid.setdefault(_cell(pos), []).append(nid)
+    for nid, (x, y) in cards.items():
+        cx, cy = _cell((x, y))
+        for i in (cx - 1, cx, cx + 1):
+            for j in (cy - 1, cy, cy + 1):
+                for other in grid.get((i, j), ()):
+                    ox, oy = cards[other]
+                    if abs(ox - x) <= CELL_W + 1 and abs(oy - y) <= CELL_H + 1:
+                        up[root(other)] = root(nid)
+    groups: dict[str, list[str]] = {}
+    for nid in cards:
+        groups.setdefault(root(nid), []).append(nid)
+    return sorted(groups.values(), key=lambda g: min(cards[n][1] for n in g))
+
+
+def _walk(stack, blocks, kids, graph, keep_pinned: bool, positions: dict) -> None:  # noqa: ANN001
+    """Place blocks top-down from `stack` entries (node, left, top, dx, dy)."""
     while stack:
         v, left, top, dx, dy = stack.pop()
         block = blocks[v]
@@ -547,3 +711,21 @@ def _place(roots, blocks, kids, result: Layout, graph, keep_pinned: bool) -> Non
         positions[v] = (x + dx, y + dy)
         for c, (ox, oy) in zip(kids[v], block.offsets):
             stack.append((c, left + ox, top + oy, dx, dy))
+
+
+def _clear_below(own: dict[str, tuple[float, float]], taken: dict) -> float:  # noqa: ANN001
+    """How far down these cards must move so that none lies within a gap of a taken one."""
+    shift = 0.0
+    for _ in range(100_000):  # each round moves below one more card: ends
+        need = 0.0
+        for x, y in own.values():
+            cx, cy = _cell((x, y + shift))
+            for i in (cx - 1, cx, cx + 1):
+                for j in (cy - 1, cy, cy + 1):
+                    for ox, oy in taken.get((i, j), ()):
+                        if abs(ox - x) < CELL_W and abs(oy - y - shift) < CELL_H:
+                            need = max(need, oy + CELL_H - (y + shift))
+        if need <= 0.0:
+            return shift
+        shift += need
+    return shift

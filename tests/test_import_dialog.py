@@ -485,3 +485,45 @@ def test_the_facts_table_fits_the_dialogs_default_size_and_says_things_once(
         table.selectRow(r)
         shown = table.item(r, status).text()
         assert shown not in dlg.fact_detail.text(), (shown, dlg.fact_detail.text())
+
+
+def test_escape_or_cancel_after_accepting_asks_before_the_review_is_dropped(
+    dialog, qtbot, monkeypatch
+) -> None:
+    """Escape in the Title box (to undo a title edit) or Cancel closed the dialog at once,
+    and every proposal the user had accepted and edited was lost. With items accepted it
+    asks first; keeping the review leaves the dialog open, as it was."""
+    import ui.importing.import_dialog as module
+
+    asked: list[str] = []
+    answer = [False]
+
+    def confirm(parent, text: str) -> bool:  # noqa: ANN001
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(module, "confirm_discard", confirm)
+    dialog.show()
+    try:
+        dialog.select(0)
+        qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+        dialog.title_edit.setFocus()
+        qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
+        assert dialog.isVisible(), "the review is kept"
+        assert asked and "1 accepted claim " in asked[-1]
+        assert len(dialog.decisions()) == 1
+        answer[0] = True
+        dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
+        assert not dialog.isVisible()
+    finally:
+        answer[0] = True
+        dialog.close()
+
+
+def test_cancel_with_nothing_accepted_closes_without_asking(dialog, monkeypatch) -> None:
+    import ui.importing.import_dialog as module
+
+    monkeypatch.setattr(module, "confirm_discard", lambda parent, text: pytest.fail("asked"))
+    dialog.show()
+    dialog.reject()
+    assert not dialog.isVisible()

@@ -399,3 +399,20 @@ def test_strength_words_tell_no_pull_from_not_yet_weighed(qtbot, ui, amap):
     amap.link("f", "t", "supports")
     inspector.show_nodes(["f"])
     assert inspector.rows[("f", "t")].strength.currentText() == UNWEIGHED
+
+
+def test_an_unweighed_link_shows_a_dash_for_lambda_not_the_no_pull_weighing(qtbot, ui, amap):
+    """An imported reason's link nobody has weighed read "not yet weighed · λ 1.00": λ 1 is
+    the weighing "no pull", so the box said it was weighed. It shows "λ —"; a step up from
+    there weighs it at λ 1, and the weighing "no pull" shows λ 1.00."""
+    inspector, stack = ui
+    amap.add_node("claim", "Imported and unweighed", node_id="u")
+    amap.link("u", "t", "attacks")
+    inspector.show_nodes(["u"])
+    row = inspector.rows[("u", "t")]
+    assert row.strength.currentText() == "not yet weighed"
+    assert row.lam.text() == "λ —"
+    row.lam.stepUp()
+    assert amap.strength("u", "t") == 1.0 and row.lam.text() == "λ 1.00"
+    stack.undo()
+    assert amap.strength("u", "t") is None and row.lam.text() == "λ —"

@@ -528,3 +528,38 @@ def test_a_standby_child_that_cannot_start_is_no_error(window, monkeypatch) -> N
     importer = window.workspace.importer
     importer.prewarm()
     assert importer._spare is None and not window.warnings
+
+
+def test_many_imported_cards_land_together_and_are_shown_readable(window, monkeypatch) -> None:
+    """Sixty claims imported onto the thesis: they form one block near it (no existing card
+    moves) and the view shows the block's first cards with their titles drawn, not the whole
+    block zoomed out to a heap of overlapping labels."""
+    from ui.importing.import_dialog import ImportDialog
+    from ui.map.view import READABLE
+
+    scene, view = window.workspace.scene, window.workspace.view
+    window.resize(1300, 800)
+    before = {n: scene.node_item(n).pos() for n in window.doc.map.graph.nodes}
+    sentences = [f"Scaling claim number {i} will not hold up." for i in range(60)]
+    text = " ".join(sentences)
+    article = Article(title="Sixty", author="", date="", url="", text=text, kind="text")
+    decisions, at = [], 0
+    for s in sentences:
+        decisions.append(Decision(s, at, at + len(s), s[:-1], "con", "thesis", "attacks"))
+        at += len(s) + 1
+    monkeypatch.setattr(ImportDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(ImportDialog, "decisions", lambda self: decisions)
+    monkeypatch.setattr(ImportDialog, "fact_decisions", lambda self: [])
+    assert window.workspace.importer.review(ImportProposals(article, "thesis"))
+    new = scene.selected_node_ids()
+    assert len(new) == 60
+    assert {n: scene.node_item(n).pos() for n in before} == before, "no existing card moved"
+    boxes = [scene.node_item(n).sceneBoundingRect() for n in new]
+    block = boxes[0]
+    for box in boxes:
+        block = block.united(box)
+    area = sum(b.width() * b.height() for b in boxes)
+    assert block.width() * block.height() < 3 * area, "one compact block"
+    assert view.zoom() >= READABLE, "their titles are drawn"
+    first = min(boxes, key=lambda b: (b.top(), b.left()))
+    assert view.visible_scene_rect().contains(first), "the block is shown from its start"

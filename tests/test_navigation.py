@@ -314,3 +314,29 @@ def test_zoomed_out_a_selected_card_left_without_a_label_gets_its_own(window, qt
     scene.select_nodes([])
     render()
     assert left_out not in painted
+
+
+def test_zoomed_out_the_labels_of_many_selected_cards_do_not_heap(window):
+    """Zoomed out, forty selected cards side by side (an import's block) are labelled clear
+    of each other: before, each got its own label over its corner, a heap in which each
+    label hid the one before and none could be read."""
+    from model.layout import NODE_W
+
+    view = window.workspace.view
+    scene = view.map_scene()
+    amap = scene.amap
+    with amap.batch("import"):
+        new = [amap.add_node("claim", f"Imported claim number {i}") for i in range(40)]
+        for i, nid in enumerate(new):
+            amap.link(nid, amap.thesis.id, "attacks")
+            amap.update_node(nid, pos=(-5000.0 + (i % 8) * (NODE_W + 24), 3000.0 + (i // 8) * 144),
+                             pinned=True)  # fmt: skip
+    scene.select_nodes(new)
+    view.set_zoom(0.2)
+    view.centerOn(scene.node_item(new[0]))
+    scale = view.zoom()
+    labels = scene._labels.selected_labels(scale)  # noqa: SLF001
+    assert 2 <= len(labels) < len(new), "some of the block is labelled, not every card"
+    for i, (_, x, y, w, h) in enumerate(labels):
+        for _, a, b, c, d in labels[i + 1 :]:
+            assert x >= a + c or a >= x + w or y >= b + d or b >= y + h, "labels overlap"

@@ -140,6 +140,16 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
         trends.set_chosen(chosen)
     ws.importer = ArticleImporter(amap, stack, window)
 
+    def place_imported(ids: list[str]) -> dict[str, tuple[float, float]]:
+        """An import's new cards as one block per target, near it and shaped like the view."""
+        from model.layout import place_group
+
+        rect = view.viewport().rect()
+        aspect = rect.width() / rect.height() if rect.height() > 0 else scene.target_aspect
+        return place_group(scene.layout, amap, ids, aspect)
+
+    ws.importer.placer = place_imported
+
     def show_imported(ids: list[str]) -> None:
         """What the import added: selected and framed as Zoom to Selection frames them
         (fitted, centred, at most 100 %), wherever the view was and however far in or out, so
@@ -147,7 +157,7 @@ def build_workspace(window, doc: MapDocument) -> None:  # noqa: ANN001 (MainWind
         ids = [i for i in ids if i in amap]
         if ids:
             scene.select_nodes(ids)
-            view.frame_nodes(ids)
+            view.frame_nodes(ids, readable=True)
 
     ws.importer.imported.connect(show_imported)
     window.import_article = ws.importer.start

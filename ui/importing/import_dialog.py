@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -133,6 +134,21 @@ def _checkable(accepted: bool, enabled: bool) -> QTableWidgetItem:
     item.setFlags(flags)
     item.setCheckState(Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked)
     return item
+
+
+def _count(n: int, noun: str) -> str:
+    return "" if not n else f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def confirm_discard(parent: QWidget, text: str) -> bool:
+    """Whether the user chose to drop a review ("Discard"); "Keep Reviewing" is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Import Article", text, parent=parent)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Keep Reviewing", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
 
 
 class ImportDialog(QDialog):
@@ -450,6 +466,18 @@ class ImportDialog(QDialog):
 
     def _update_summary(self) -> None:
         self.summary.setText(f"{sum(self._accepted)} of {len(self._items)} accepted")
+
+    def reject(self) -> None:
+        """Cancel, Escape (also in the Title box, where it reads as "undo my typing") and the
+        close button drop the whole review: with items accepted, ask first."""
+        claims, facts = sum(self._accepted), sum(self._fact_accepted)
+        if claims or facts:
+            kept = [_count(claims, "accepted claim"), _count(facts, "accepted trend fact")]
+            what = " and ".join(k for k in kept if k)
+            text = f"Close without importing? Your {what} will not be added to the map."
+            if not confirm_discard(self, text):
+                return
+        super().reject()
 
     # ----------------------------------------------------------------- signals
     def _on_item_changed(self, item: QTableWidgetItem) -> None:

@@ -8,6 +8,7 @@ until the user accepts proposals in the review dialog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QThread, QTimer, Signal
@@ -23,6 +24,10 @@ if TYPE_CHECKING:  # the importer loads with the first import, not with the wind
     from model.importer.apply import Decision, FactDecision
     from model.importer.article import ImportProposals
 
+#: Where to pin an import's new cards (node id → centre), given their ids once they are in
+#: the map and before the map announces them: the map view's `model.layout.place_group`.
+Placer = Callable[[list[str]], dict[str, tuple[float, float]]]
+
 
 class ImportArticleCommand(ModelCommand):
     """Add an article's accepted claims and trend facts (and its text as a source) as one step."""
@@ -33,13 +38,14 @@ class ImportArticleCommand(ModelCommand):
         result: ImportProposals,
         decisions: list[Decision],
         facts: list[FactDecision] | None = None,
+        place: Placer | None = None,
     ) -> None:
         title = result.article.title or "article"
         self.facts = list(facts or ())
         count = len(decisions) + len(self.facts)
         short = title if len(title) <= 40 else title[:39].rstrip() + "…"
         super().__init__(amap, f"Import “{short}” ({count} items)")
-        self.result, self.decisions = result, decisions
+        self.result, self.decisions, self.place = result, decisions, place
         self._source: Source | None = None
         self._added: list[tuple[Node, list[Edge]]] = []
         self._cited: list[tuple[Node, Node]] = []  # (before, after) for duplicated nodes
@@ -53,6 +59,9 @@ class ImportArticleCommand(ModelCommand):
             old = {f.series: self.amap.series[f.series] for f in self.facts
                    if f.series in self.amap.series}  # fmt: skip
             done = apply_import(self.amap, self.result.article, self.decisions, self.facts)
+            if self.place is not None:  # the new cards together, where they can be read
+                for nid, pos in self.place(done["nodes"]).items():
+                    self.amap.update_node(nid, pos=pos, pinned=True)
             self._source = self.amap.sources[done["source"]]
             self._added = [(self.amap.node(i), self.amap.targets(i)) for i in done["nodes"]]
             self._cited = [(before[i], self.amap.node(i)) for i in dict.fromkeys(done["cited"])]
@@ -138,6 +147,7 @@ class ArticleImporter(QObject):
         self._spare: Sandbox | None = None
         self._closed = False
         self.limit = IMPORT_TIME_LIMIT
+        self.placer: Placer | None = None  # set by the workspace: the map's place_group
         self._clock = QElapsedTimer()
         self._ticker = QTimer(self, interval=250)
         self._ticker.timeout.connect(self._tick)
@@ -265,7 +275,7 @@ class ArticleImporter(QObject):
         decisions, facts = dialog.decisions(), dialog.fact_decisions()
         if not decisions and not facts:
             return False
-        cmd = ImportArticleCommand(self.amap, result, decisions, facts)
+        cmd = ImportArticleCommand(self.amap, result, decisions, facts, self.placer)
         ok = push(self.undo_stack, cmd, self.window)
         if ok:
             points = f" and {len(facts)} trend points" if facts else ""

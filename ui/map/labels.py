@@ -133,6 +133,9 @@ class LabelLayer(QGraphicsItem):
             placed = self.shown_placements(scale)
             labelled = {p[0] for p in placed}
             own = [self._own_label(nid, scale) for nid in ids if nid not in labelled]
+            if any(own):  # a selected card's own label: one kept clear of it may now show
+                self.update()
+                continue
             for nid, x, y, w, h in [*placed, *(o for o in own if o is not None)]:
                 if nid in ids:
                     rect = QRectF(x / scale, y / scale, w / scale, h / scale)
@@ -141,13 +144,21 @@ class LabelLayer(QGraphicsItem):
     def selected_labels(self, scale: float) -> list[tuple[str, float, float, float, float]]:
         """Labels, in screen pixels, for selected nodes the placement left out (a new card
         among many labelled ones): drawn over the others on their own cards, so what the user
-        selected — an import's new cards, a found node — reads at any zoom, not as a box."""
+        selected — an import's new cards, a found node — reads at any zoom, not as a box.
+        They keep clear of each other: of selected cards closer than a label (an import's
+        block, zoomed out), the first in reading order gets one and the rest stay boxes, not a
+        heap of labels each hiding the one before."""
         ids = self._scene.selected_node_ids()
         if not ids or len(ids) > SELECTED_LABELS or not 0 < scale < TEXT_LOD:
             return []
         labelled = {p[0] for p in self.shown_placements(scale)}
         own = [self._own_label(nid, scale) for nid in ids if nid not in labelled]
-        return [o for o in own if o is not None]
+        kept: list[tuple[str, float, float, float, float]] = []
+        for label in sorted((o for o in own if o is not None), key=lambda o: (o[2], o[1])):
+            _, x, y, w, h = label
+            if all(x >= a + c or a >= x + w or y >= b + d or b >= y + h for _, a, b, c, d in kept):
+                kept.append(label)
+        return kept
 
     def _own_label(self, nid: str, scale: float) -> tuple[str, float, float, float, float] | None:
         pos = self._scene.layout.positions.get(nid)

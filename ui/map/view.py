@@ -113,9 +113,12 @@ class MapView(QGraphicsView):
         if not self.frame_nodes(ids):
             self.zoom_to_fit()
 
-    def frame_nodes(self, node_ids: list[str], margin: float = 60) -> bool:
+    def frame_nodes(self, node_ids: list[str], margin: float = 60, readable: bool = False) -> bool:
         """Fit these nodes' cards in the view, centred, zooming in or out as Zoom to Selection
         does and never above 100 % (one new card is shown at its own size, not blown up).
+        With `readable`, cards that fit only below the zoom where titles are drawn are shown
+        at that zoom instead, from their block's top left (an import's first cards, nearest
+        its target), rather than as a heap of overlapping labels.
         False if none of them has a card on the map (hidden in a collapsed branch)."""
         scene = self.map_scene()
         rect = QRectF()
@@ -128,6 +131,11 @@ class MapView(QGraphicsView):
         self.auto_fit = False  # the window settling its size must not re-fit the whole map
         rect = rect.adjusted(-margin, -margin, margin, margin)
         self.fit_rect(rect)
+        if readable and self.zoom() < READABLE:
+            self.set_zoom(READABLE)
+            seen = self.visible_scene_rect()
+            self.centerOn(rect.left() + seen.width() / 2, rect.top() + seen.height() / 2)
+            return True
         for _ in range(3):  # zoomed out, a card is drawn as a label of fixed screen size
             zoom = self.zoom()
             if zoom >= READABLE:

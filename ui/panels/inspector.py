@@ -178,6 +178,33 @@ class TitleEdit(QPlainTextEdit):
 
 
 # ---------------------------------------------------------------- link rows
+UNWEIGHED = 0.99  # the λ box's value for a link nobody has weighed: shown as "λ —"
+
+
+class LambdaBox(QDoubleSpinBox):
+    """A link's λ: "λ —" while nobody has weighed the link, not "λ 1.00", which is the
+    weighing "no pull" and read as one; a step up from there starts at λ 1."""
+
+    def __init__(self) -> None:
+        super().__init__(decimals=2, minimum=1.0, maximum=MAX_STRENGTH, singleStep=0.5)
+        self.setPrefix("λ ")
+
+    def show_lam(self, lam: float | None) -> None:
+        """Show a weighed link's λ, or the dash (callers block signals)."""
+        self.setSpecialValueText("λ —" if lam is None else "")  # shown at the minimum
+        self.setMinimum(UNWEIGHED if lam is None else 1.0)
+        self.setValue(UNWEIGHED if lam is None else lam)
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        if self.value() >= 1.0:
+            super().stepBy(steps)
+        elif steps > 0:
+            value = 1.0 + (steps - 1) * self.singleStep()
+            self.setSpecialValueText("")
+            self.setMinimum(1.0)
+            self.setValue(value)
+
+
 class LinkRow(QFrame):
     """One link of the inspected node: the other node, supports/attacks, strength, λ, pull."""
 
@@ -200,8 +227,7 @@ class LinkRow(QFrame):
         self.strength = QComboBox()
         fill_strengths(self.strength, pick_unweighed=False)  # its state, not a choice
         self.strength.activated.connect(self._pick_strength)
-        self.lam = QDoubleSpinBox(decimals=2, minimum=1.0, maximum=MAX_STRENGTH, singleStep=0.5)
-        self.lam.setPrefix("λ ")
+        self.lam = LambdaBox()
         self.lam.setKeyboardTracking(False)
         self.lam.valueChanged.connect(self._set_lam)
         self.reset = QToolButton(text="↺", autoRaise=True)
@@ -253,7 +279,7 @@ class LinkRow(QFrame):
             self.relation.setText("Supports" if edge.relation == "supports" else "Attacks")
             self.relation.setStyleSheet(f"color: {colour.name()}; font-weight: bold;")
             show_strength(self.strength, None if lam is None else strength_label(lam))
-            self.lam.setValue(1.0 if lam is None else lam)
+            self.lam.show_lam(lam)
         if lam is None:
             note = "Not yet weighed: this link counts for nothing until you pick a strength"
         else:
@@ -290,6 +316,8 @@ class LinkRow(QFrame):
             self.inspector.run(SetWeightCommand(self.inspector.amap, "strength", self.key, value))
 
     def _set_lam(self, value: float) -> None:
+        if value < 1.0:
+            return  # the dash of an unweighed link: nothing was chosen
         current = self.inspector.amap.strength(*self.key)
         if current is None or abs(value - current) > 1e-9:
             self.inspector.run(SetWeightCommand(self.inspector.amap, "strength", self.key, value))

@@ -19,6 +19,27 @@ from PySide6.QtCore import QObject, Signal, Slot
 AFTER_FIRST_FRAME = ("sqlite_utils", "scipy.stats")
 
 
+def quiet_feature_hook() -> None:
+    """Stop PySide reading the source of every module imported after it.
+
+    Why: shiboken's import hook opens each new module's source (`inspect.getsource`) to see
+    whether it selects a `from __feature__ import …`. Run on this loader's worker thread while
+    the GUI thread handled events, that crashed the process in the GUI thread (a segfault in
+    event processing, in about one run of the window tests in three). Cruxmap selects no
+    feature, so every module may be marked "ignore" — what PySide marks a module that does not
+    use it — without a look. Idempotent; does nothing on a PySide without the hook."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and hasattr(feature, "_mod_uses_pyside"):
+        feature._mod_uses_pyside = _uses_no_feature
+
+
+def _uses_no_feature(module: object) -> bool:
+    return False
+
+
+quiet_feature_hook()  # PySide is imported above: before any worker thread can import
+
+
 def is_loaded(name: str) -> bool:
     """Whether `name` is fully imported (not merely being imported by another thread)."""
     module = sys.modules.get(name)

@@ -17,6 +17,7 @@ from model.importer.exports import find_export_chrome, is_footer_row
 from model.importer.filings import find_filing_chrome, is_filing_line, strip_footer
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
+from model.importer.memos import find_memo_chrome, is_memo_line
 from model.importer.notices import find_notice_chrome, is_notice_line, strip_notes
 from model.importer.paperwork import (
     find_paperwork_chrome,
@@ -244,7 +245,8 @@ def _neighbours(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """The format rules that look at a line's neighbours or position (calls, hearings, chat
     exports, documents; exports, decks, event pages, transcript records; museum texts, official
     records, books of abstracts, marked essays, forum exports, quoted mail; research notes and
-    parish notices; briefs' signature blocks, 10-K covers and advice columns)."""
+    parish notices; briefs' signature blocks, 10-K covers and advice columns; depositions,
+    patents and memos; RFC memos, list digests, panel summaries and hearings)."""
     find_format_chrome(lines, idx, chrome)
     find_export_chrome(lines, idx, chrome)
     find_template_chrome(lines, idx, chrome)
@@ -252,6 +254,7 @@ def _neighbours(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     find_notice_chrome(lines, idx, chrome)
     find_filing_chrome(lines, idx, chrome)
     find_paperwork_chrome(lines, idx, chrome)
+    find_memo_chrome(lines, idx, chrome)
 
 
 def clean_text(text: str, *, find_title: bool = True, title: str = "", author: str = "") -> Cleaned:
@@ -297,6 +300,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         or is_notice_line(lines[i])  # research notes, parish/union print, awards, chat
         or is_filing_line(lines[i])  # briefs, filings, flows, READMEs, exam reports, minutes
         or is_paperwork_line(lines[i])  # depositions, patents, written answers, job posts …
+        or is_memo_line(lines[i])  # RFC memos, list digests, panel summaries, hearings …
     }
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
     page = find_chrome(

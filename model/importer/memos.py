@@ -82,6 +82,10 @@ def _rx() -> dict[str, re.Pattern[str]]:
             rf"^\s*(?:{pattern('chrome_digest')})(?:\s+(?:<?[\w.+-]+@[\w.-]+>?|https?://\S+))?\s*$",
             i,
         ),
+        # The digest's own subject line ("AI-Futures Digest, Vol 12, Issue 3").
+        "digest_head": re.compile(
+            r"^\s*(?:end of )?.{1,60}\bdigest,? vol(?:ume)? \d+,? issue \d+\W*$", i
+        ),
         "topics": re.compile(r"^\s*today['’]s topics:?\s*$", i),
         "topic": re.compile(r"^\s*\d{1,3}\.\s+\S.{0,150}\(.{1,80}\)\s*$"),
         "counter": re.compile(r"^\s*message:\s*\d{1,4}\s*$", i),
@@ -156,11 +160,15 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"COUNTY) OF [A-Z][A-Z .,'’&-]{1,60}$"
         ),
         "hearing_title": re.compile(r"\b(?:HEARING|TRANSCRIPT|PROCEEDINGS|MEETING|MINUTES)\b"),
+        "board": re.compile(
+            r"\b(?:BOARD|COMMISSION|COUNCIL|COMMITTEE|AUTHORITY|SUPERVISORS|SELECTMEN|TRUSTEES|"
+            r"ALDERMEN|FREEHOLDERS|COMMISSIONERS)\b"
+        ),
         "transcriber": re.compile(
             r"^\W*(?:transcript |transcription )?(?:prepared|produced|transcribed|reported|"
             r"recorded|provided) by:?\s+(?-i:[A-Z])[\w&.,'’-]*(?: [\w&.,'’-]+){0,5} "
             r"(?:transcription|transcribing|reporting|court reporters?|stenographic|stenography|"
-            r"captioning|verbatim reporting)(?: services?| (?:ltd|llc|inc|co)\.?| group| agency)?"
+            r"captioning|verbatim reporting)(?: services?|,? (?:ltd|llc|inc|co)\.?| group| agency)?"
             r"\W*$",
             i,
         ),
@@ -190,6 +198,8 @@ def is_memo_line(line: str) -> bool:
     if not s or n > 40:
         return False
     if n <= 25 and (rx["leader"].match(s) or rx["mime"].match(s) or rx["masthead"].match(s)):
+        return True
+    if n <= 15 and rx["digest_head"].match(s):
         return True
     if n <= 15 and not _END.search(s) and rx["confidential"].match(s):
         return True
@@ -333,15 +343,19 @@ def _digest(lines: list[str], idx: list[int], chrome: set[int]) -> None:
 
 
 def _hearing(lines: list[str], idx: list[int], chrome: set[int]) -> None:
-    """The municipality in capitals over a hearing's title, in the head of the text."""
+    """A hearing's caption in capitals, in the head of the text: the municipality, its board
+    and the hearing's or transcript's title, when both the municipality and a title are there."""
     rx = _rx()
     live = [i for i in idx if i not in chrome]
     first = next((i for i in live if is_prose(lines[i])), len(lines))
     head = [i for i in idx if i < first]
     caps = [i for i in head if lines[i].strip().isupper() and _n(lines[i]) <= 12]
-    if not any(rx["hearing_title"].search(lines[i]) for i in caps):
+    town = [i for i in caps if rx["municipality"].match(lines[i].strip())]
+    titles = [i for i in caps if rx["hearing_title"].search(lines[i])]
+    if not town or not titles:
         return
-    chrome.update(i for i in caps if rx["municipality"].match(lines[i].strip()))
+    boards = [i for i in caps if rx["board"].search(lines[i])]
+    chrome.update(town + titles + boards)
 
 
 def find_memo_chrome(lines: list[str], idx: list[int], chrome: set[int]) -> None:

@@ -246,6 +246,30 @@ def test_a_digests_topics_counters_and_footer_go() -> None:
     assert pages.paras(clean_text(text).text) == want(ARG[0], ARG[1], ARG[2])
 
 
+def test_a_lists_footer_under_a_post_goes() -> None:
+    """Mailman's message footer: the rule of underscores, "<List> mailing list", its address and
+    its listinfo page."""
+    footer = (
+        "_______________________________________________\n"
+        "AI-Futures mailing list\n"
+        "ai-futures@lists.example.org\n"
+        "https://lists.example.org/mailman/listinfo/ai-futures"
+    )
+    assert body(ARG[0], ARG[1], footer) == want(ARG[0], ARG[1])
+    # Between two posts (each mail carries the footer), with or without the rule over it.
+    assert body(ARG[0], footer, ARG[1], ARG[2]) == want(ARG[0], ARG[1], ARG[2])
+    bare = "AI-Futures mailing list\nai-futures@lists.example.org"
+    assert body(ARG[0], bare, ARG[1], ARG[2]) == want(ARG[0], ARG[1], ARG[2])
+
+
+def test_a_messages_counter_over_its_mail_headers_goes() -> None:
+    block = (
+        "Message: 7\nDate: Tue, 2 Mar 2027 09:30:00 +0000\nFrom: C. Moss <moss@example.org>\n"
+        "Subject: Re: Is bigger still better?"
+    )
+    assert body(ARG[0], ARG[1], block, ARG[2]) == want(ARG[0], ARG[1], ARG[2])
+
+
 def test_a_counter_without_mail_headers_and_a_list_name_alone_stay() -> None:
     counter = "Message: 3"
     assert body(ARG[0], counter, ARG[1]) == want(ARG[0], counter, ARG[1])

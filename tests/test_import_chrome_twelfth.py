@@ -65,6 +65,10 @@ LINES = {
         "Discussion Paper 2026/07 · Centre for Compute Policy",
         "Halvern Trust · Briefing Note No. 4 · The Price of the Next Run",
     ],
+    "backlist": [
+        "Also by the author: Counting Minds (paperback) · The Slow Machine (ebook)",
+        "Also from Quarry Lane Books: Steep Curves; The Last Benchmark; Small Models",
+    ],
 }
 LINE_FURNITURE = [line for group in LINES.values() for line in group]
 
@@ -104,6 +108,7 @@ PROSE = [
     "Authors' addresses aside, the memo's claim that scale suffices is argued with care.",
     "The decision is final, the critics say: no amount of compute will buy understanding.",
     "Round after round of applications bet on scale, and 9 of 61 were funded last year.",
+    "Also from the lab: a claim that a model ten times larger will reason like a person.",
 ]
 
 
@@ -330,6 +335,29 @@ def test_a_municipality_without_a_hearing_title_stays() -> None:
     text = f"CITY OF NORBRIDGE\n\n{ARG[0]}\n\n{ARG[1]}\n"
     page = clean_text(text)
     assert "CITY OF NORBRIDGE" in (page.title, *pages.paras(page.text))
+
+
+# Reading group guides -----------------------------------------------------------------------
+
+QUESTIONS = (
+    "1. Does the author's trend deserve the respect we give a law of physics? Why or why not?\n"
+    "2. If a model passes a test once said to need intelligence, what has it shown?\n"
+    "3. Should a critic's failed forecasts count against the critic's next argument?"
+)
+
+
+def test_a_short_bio_between_sections_goes_and_the_questions_after_it_stay() -> None:
+    bio = "About the author\n\nA. Roe is a science writer. The Long Curve is her second book."
+    got = body(ARG[0], ARG[1], ARG[2], bio, "Questions for discussion", QUESTIONS)
+    assert got == want(ARG[0], ARG[1], ARG[2], "Questions for discussion", QUESTIONS)
+
+
+def test_a_bio_at_the_end_still_closes_the_article() -> None:
+    bio = "About the author\n\nA. Roe is a science writer. The Long Curve is her second book."
+    assert body(ARG[0], ARG[1], ARG[2], bio) == want(ARG[0], ARG[1], ARG[2])
+    # A later section of links, not of prose, is the page's tail too.
+    links = "More guides\n\nSteep Curves\nThe Last Benchmark"
+    assert body(ARG[0], ARG[1], ARG[2], bio, links) == want(ARG[0], ARG[1], ARG[2])
 
 
 # PDF running heads ---------------------------------------------------------------------------

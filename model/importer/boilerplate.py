@@ -229,6 +229,40 @@ def _endnotes(lines: list[str], i: int) -> bool:
     return bool(_NOTE_ITEM.match(nxt))
 
 
+# The author's short bio, a section of a guide or a book page that other sections may follow.
+_BIO_HEADING = re.compile(r"^\s*about the (?:authors?|writers?)\s*[.:]?\s*$", re.I)
+
+
+def _section_after(lines: list[str], i: int) -> int | None:
+    """The next section's heading after the bio under line i, when that section holds two or
+    more paragraphs of prose or questions (a reading group guide's "Questions for discussion"
+    after "About the author"): the bio is at most three paragraphs, the heading a short line
+    after a blank line, and no tail heading."""
+    paragraphs = 0
+    for j in range(i + 1, len(lines)):
+        s = lines[j].strip()
+        if not s:
+            continue
+        heading = (
+            not lines[j - 1].strip()
+            and len(s.split()) <= 8
+            and not re.search(r"[.!?,;:…]$", s)
+            and s[0].isupper()
+        )
+        if heading and paragraphs:
+            if _TAIL_HEADING.match(s) or _ABOUT_ORG.match(s):
+                return None
+            body = [ln for ln in lines[j + 1 : j + 30] if ln.strip()]
+            argued = [
+                ln for ln in body if len(ln.split()) >= 8 and re.search(r"[.?!…\"”’)]$", ln.strip())
+            ]
+            return j if len(argued) >= 2 else None
+        paragraphs += 1
+        if paragraphs > 3:
+            return None
+    return None
+
+
 def _prose_after(lines: list[str], i: int, limit: int = 3) -> int:
     """How many prose paragraphs (≥ 20 words, ending a sentence) follow line i (counted to limit)."""
     n = 0
@@ -369,6 +403,11 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         if i >= start and pos >= 0.5 * total:
             head = orig[i] if i in page.headings else ln
             if _TAIL_HEADING.match(head) or _ABOUT_ORG.match(head) or _endnotes(lines, i):
+                after = _section_after(lines, i) if _BIO_HEADING.match(head) else None
+                if after is not None:  # a short bio between sections: it alone goes
+                    credits.update(range(i, after))
+                    pos += weights[i]
+                    continue
                 end = i
                 break
             if _TAIL_CREDIT.match(ln):

@@ -36,6 +36,10 @@ data/chrome_digest.txt and the labels added to data/chrome_heads.txt, each namin
 - **Policy papers** (publishers' series statements, Chicago Manual of Style 14.123 and ISO
   690: "Working Paper No. 12", "Policy Brief 2026/3"): a series line, alone or in a row of
   " · " pieces, no sentence.
+- **Book pages and reading group guides** (the "Also by" list of a book's front matter, Chicago
+  Manual of Style 1.19): a publisher's backlist line ("Also from … Press: Title (paperback) ·
+  Title (ebook)"), two or more short titles or titles with their formats, no sentence. (The
+  author's short bio between two sections cuts only itself, boilerplate.py.)
 """
 
 from __future__ import annotations
@@ -172,6 +176,15 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"\W*$",
             i,
         ),
+        # A publisher's backlist line ("Also by the author: …", "Also from X Press: …").
+        "backlist": re.compile(
+            r"^\W*also (?:by|from|available from|published by|in (?:this|the) series)\b[^:.!?]{0,60}"
+            r":\s*(?P<rest>\S.*)$",
+            i,
+        ),
+        "book_format": re.compile(
+            r"\((?:paperback|hardback|hardcover|e-?book|audiobook|kindle|large print)\)", i
+        ),
         # Policy papers.
         "series": re.compile(
             r"^(?:[A-Z][\w&'’-]*\s){0,4}(?:policy|working|discussion|occasional|research|"
@@ -205,7 +218,19 @@ def is_memo_line(line: str) -> bool:
         return True
     if n <= 15 and rx["transcriber"].match(s):
         return True
-    return _series_row(s)
+    return _series_row(s) or _backlist(s)
+
+
+def _backlist(s: str) -> bool:
+    """A publisher's list of other titles, no sentence: two or more short pieces, or titles with
+    their formats in brackets."""
+    m = _rx()["backlist"].match(s)
+    if not m or _n(s) > 40 or re.search(r"[.!?]['\"”’*_]*\s*$", s):
+        return False
+    pieces = [p for p in re.split(r"\s*[·•;|]\s*", m["rest"]) if p.strip()]
+    if any(_n(p) > 10 for p in pieces):
+        return False
+    return len(pieces) >= 2 or bool(_rx()["book_format"].search(s))
 
 
 def _sentence_kind(x: str) -> str:

@@ -348,9 +348,10 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     out.author, out.date = page.author, page.date
     record = roster(lines)  # a transcript's participant list is its record
     chrome = set(page.lines) - record
-    # What the rules' formats share, if the model is sure; a text's first line is its title's.
+    # What the rules' formats share, if the model is sure; a text's first line is its title's,
+    # and a closing credit is left to the tail rules below (it may close the article).
     first = frozenset(nonempty[:1]) if find_title else frozenset()
-    chrome |= learned_chrome(lines, chrome | record, keep=first)
+    chrome |= learned_chrome(lines, chrome | record, keep=first | frozenset(closing))
     # The title the caller already has, repeated on top of the text (an HTML h1, <title>); and
     # the title found in the page's fields (a mail's Subject) printed on top with its list tag
     # or reply prefix ("[ai-policy] Re: …", a mail archive's header line).

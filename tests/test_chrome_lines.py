@@ -71,7 +71,7 @@ def test_only_margins_and_neighbours_of_chrome_are_taken(lines, chrome) -> None:
     chrome = {i for i in chrome if i < len(lines)}
     taken = chrome_lines.learned_chrome(lines, chrome, ALWAYS)
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
-    prose = [i for i in idx if i not in chrome and chrome_lines._PROSE.search(lines[i].strip())]
+    prose = [i for i in idx if i not in chrome and chrome_lines._is_prose(lines[i])]
     for i in taken:
         assert i not in chrome and lines[i].strip()
         k = idx.index(i)

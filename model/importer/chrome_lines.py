@@ -155,7 +155,7 @@ def learned_chrome(
         return set()
     threshold = model[2]
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
-    prose = [i for i in idx if i not in chrome and _PROSE.search(lines[i].strip())]
+    prose = [i for i in idx if i not in chrome and _is_prose(lines[i])]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
     repeats = repeats_of(lines)
     found: set[int] = set()
@@ -184,4 +184,11 @@ def _sentence(line: str) -> bool:
 
 
 # A prose paragraph: twenty words or more, ending a sentence.
-_PROSE = re.compile(r"^(?:\S+\s+){19,}.*[.!?…\"”’)]$")
+_PROSE_END = '.!?…"”’)'
+
+
+def _is_prose(line: str) -> bool:
+    """Twenty words or more, ending a sentence (counted, not matched: a pattern that backtracks
+    over a line of fifty thousand words took minutes)."""
+    s = line.strip()
+    return bool(s) and s[-1] in _PROSE_END and len(s.split()) >= 20

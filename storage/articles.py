@@ -794,7 +794,7 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
         w = words(line)
         return (
             2 <= len(w)
-            and len(line.split()) <= 10
+            and len(re.findall(r"[^\W\d_]+", line)) <= 10  # separators and numbers not counted
             and w <= head
             and not line.rstrip().endswith(".")
         )

@@ -16,7 +16,7 @@ and how many body lines and claim lines it would take: the estimate on formats i
 
 C and the threshold were chosen by replaying the first scores of the eighth and ninth held-out
 sets (development data since): the model trained without them, run on the lines the rules of
-that day kept (docs/import.md, "Chrome, twelfth round"). Never read eval_unseen10 or later.
+that day kept (docs/import.md, "Chrome, twelfth round"). Never read eval_unseen11 or later.
 """
 
 from __future__ import annotations

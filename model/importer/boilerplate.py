@@ -17,6 +17,7 @@ from model.importer.exports import find_export_chrome, is_footer_row
 from model.importer.filings import find_filing_chrome, is_filing_line, strip_footer
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
+from model.importer.memos import find_memo_chrome, is_memo_line
 from model.importer.notices import find_notice_chrome, is_notice_line, strip_notes
 from model.importer.paperwork import (
     find_paperwork_chrome,
@@ -228,6 +229,40 @@ def _endnotes(lines: list[str], i: int) -> bool:
     return bool(_NOTE_ITEM.match(nxt))
 
 
+# The author's short bio, a section of a guide or a book page that other sections may follow.
+_BIO_HEADING = re.compile(r"^\s*about the (?:authors?|writers?)\s*[.:]?\s*$", re.I)
+
+
+def _section_after(lines: list[str], i: int) -> int | None:
+    """The next section's heading after the bio under line i, when that section holds two or
+    more paragraphs of prose or questions (a reading group guide's "Questions for discussion"
+    after "About the author"): the bio is at most three paragraphs, the heading a short line
+    after a blank line, and no tail heading."""
+    paragraphs = 0
+    for j in range(i + 1, len(lines)):
+        s = lines[j].strip()
+        if not s:
+            continue
+        heading = (
+            not lines[j - 1].strip()
+            and len(s.split()) <= 8
+            and not re.search(r"[.!?,;:…]$", s)
+            and s[0].isupper()
+        )
+        if heading and paragraphs:
+            if _TAIL_HEADING.match(s) or _ABOUT_ORG.match(s):
+                return None
+            body = [ln for ln in lines[j + 1 : j + 30] if ln.strip()]
+            argued = [
+                ln for ln in body if len(ln.split()) >= 8 and re.search(r"[.?!…\"”’)]$", ln.strip())
+            ]
+            return j if len(argued) >= 2 else None
+        paragraphs += 1
+        if paragraphs > 3:
+            return None
+    return None
+
+
 def _prose_after(lines: list[str], i: int, limit: int = 3) -> int:
     """How many prose paragraphs (≥ 20 words, ending a sentence) follow line i (counted to limit)."""
     n = 0
@@ -244,7 +279,8 @@ def _neighbours(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     """The format rules that look at a line's neighbours or position (calls, hearings, chat
     exports, documents; exports, decks, event pages, transcript records; museum texts, official
     records, books of abstracts, marked essays, forum exports, quoted mail; research notes and
-    parish notices; briefs' signature blocks, 10-K covers and advice columns)."""
+    parish notices; briefs' signature blocks, 10-K covers and advice columns; depositions,
+    patents and memos; RFC memos, list digests, panel summaries and hearings)."""
     find_format_chrome(lines, idx, chrome)
     find_export_chrome(lines, idx, chrome)
     find_template_chrome(lines, idx, chrome)
@@ -252,6 +288,7 @@ def _neighbours(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     find_notice_chrome(lines, idx, chrome)
     find_filing_chrome(lines, idx, chrome)
     find_paperwork_chrome(lines, idx, chrome)
+    find_memo_chrome(lines, idx, chrome)
 
 
 def clean_text(text: str, *, find_title: bool = True, title: str = "", author: str = "") -> Cleaned:
@@ -297,6 +334,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         or is_notice_line(lines[i])  # research notes, parish/union print, awards, chat
         or is_filing_line(lines[i])  # briefs, filings, flows, READMEs, exam reports, minutes
         or is_paperwork_line(lines[i])  # depositions, patents, written answers, job posts …
+        or is_memo_line(lines[i])  # RFC memos, list digests, panel summaries, hearings …
     }
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
     page = find_chrome(
@@ -310,9 +348,10 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     out.author, out.date = page.author, page.date
     record = roster(lines)  # a transcript's participant list is its record
     chrome = set(page.lines) - record
-    # What the rules' formats share, if the model is sure; a text's first line is its title's.
+    # What the rules' formats share, if the model is sure; a text's first line is its title's,
+    # and a closing credit is left to the tail rules below (it may close the article).
     first = frozenset(nonempty[:1]) if find_title else frozenset()
-    chrome |= learned_chrome(lines, chrome | record, keep=first)
+    chrome |= learned_chrome(lines, chrome | record, keep=first | frozenset(closing))
     # The title the caller already has, repeated on top of the text (an HTML h1, <title>); and
     # the title found in the page's fields (a mail's Subject) printed on top with its list tag
     # or reply prefix ("[ai-policy] Re: …", a mail archive's header line).
@@ -365,6 +404,11 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         if i >= start and pos >= 0.5 * total:
             head = orig[i] if i in page.headings else ln
             if _TAIL_HEADING.match(head) or _ABOUT_ORG.match(head) or _endnotes(lines, i):
+                after = _section_after(lines, i) if _BIO_HEADING.match(head) else None
+                if after is not None:  # a short bio between sections: it alone goes
+                    credits.update(range(i, after))
+                    pos += weights[i]
+                    continue
                 end = i
                 break
             if _TAIL_CREDIT.match(ln):

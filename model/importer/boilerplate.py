@@ -197,7 +197,15 @@ def _is_title_like(line: str) -> bool:
         and not re.search(r"[.,;:]$", s)
         and s[0].isupper()
         and not _URL_LINE.match(s)
+        and not _masthead(s)
     )
+
+
+def _masthead(line: str) -> bool:
+    """A name in capitals of three words at most ("THE BELLWETHER", "MEMORANDUM", "UNITED
+    STATES"): a publication's masthead, a document's kind or an issuing body over the title."""
+    words = line.split()
+    return len(words) <= 3 and line.isupper() and sum(c.isalpha() for c in line) >= 4
 
 
 # A code host's issue number after its title ("Does X hold? #512"), after three words or more.

@@ -50,13 +50,9 @@ from functools import cache
 from model.importer.chrome import is_prose
 from model.importer.lexicon import pattern
 from model.importer.notices import _n, _pieces
+from model.importer.sentences import split_sentences
 
 _END = re.compile(r"[.!?…]['\"”’)]?\s*$")
-# Sentences of a hard-wrapped paragraph: not after an initial ("D. Roe") or a title ("Dr.").
-_SPLIT = re.compile(
-    r"(?<![\s.][A-Z]\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bNo\.)(?<!\bSt\.)(?<!Mrs\.)"
-    r"(?<!Prof\.)(?<=[.!?])\s+(?=[A-Z\"“‘'(])"
-)
 
 
 @cache
@@ -275,11 +271,8 @@ def _notices(lines: list[str], idx: list[int], chrome: set[int]) -> None:
             start = len(text) + (1 if text else 0)
             text = f"{text} {lines[i].strip()}" if text else lines[i].strip()
             spans.append((i, start, len(text)))
-        sents, pos = [], 0
-        for x in _SPLIT.split(text):
-            start = text.index(x, pos)
-            sents.append((start, start + len(x), _sentence_kind(x)))
-            pos = start + len(x)
+        # Sentences of the hard-wrapped paragraph (not after an initial or a title: "D. Roe").
+        sents = [(x.start, x.end, _sentence_kind(x.text)) for x in split_sentences(text)]
         for i, a, b in spans:
             kinds = [k for s, e, k in sents if s < b and e > a]
             # A status line goes only beside a strong sentence of the same run.

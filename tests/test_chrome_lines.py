@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import model.importer.boilerplate as boilerplate
 from model.importer import chrome_lines
 from model.importer.boilerplate import clean_text
+from model.importer.chrome import is_prose
 
 # A claims-intake memo: its banner is its title and its footer is taken by the rules; no rule
 # knows its handler row. Written for this test.
@@ -71,7 +72,7 @@ def test_only_margins_and_neighbours_of_chrome_are_taken(lines, chrome) -> None:
     chrome = {i for i in chrome if i < len(lines)}
     taken = chrome_lines.learned_chrome(lines, chrome, ALWAYS)
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
-    prose = [i for i in idx if i not in chrome and chrome_lines.is_prose(lines[i])]
+    prose = [i for i in idx if i not in chrome and is_prose(lines[i], chrome_lines.PROSE_WORDS)]
     for i in taken:
         assert i not in chrome and lines[i].strip()
         k = idx.index(i)

@@ -190,9 +190,9 @@ def _name_like(words: list[str], *, lowercase_ok: bool) -> bool:
     return 1 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
 
 
-def is_prose(line: str) -> bool:
-    """A paragraph of article prose: long enough and ending a sentence."""
-    return len(line.split()) >= PROSE_WORDS and bool(_END.search(line))
+def is_prose(line: str, words: int = PROSE_WORDS) -> bool:
+    """A paragraph of article prose: `words` long or more, and ending a sentence."""
+    return len(line.split()) >= words and bool(_END.search(line))
 
 
 def _is_sentence(line: str) -> bool:

@@ -23,8 +23,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from model.importer.chrome import is_prose
+
 DATA = Path(__file__).parent / "data" / "chrome_lines.json"
 MAX_WORDS = 60  # longer lines are paragraphs: never judged here
+PROSE_WORDS = 20  # the margins end where paragraphs this long (ending a sentence) begin
 
 # English function words (articles, auxiliaries, prepositions, pronouns): prose has them, field
 # rows and buttons mostly do not. A closed grammatical class, not a list taken from any article.
@@ -155,7 +158,7 @@ def learned_chrome(
         return set()
     threshold = model[2]
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
-    prose = [i for i in idx if i not in chrome and is_prose(lines[i])]
+    prose = [i for i in idx if i not in chrome and is_prose(lines[i], PROSE_WORDS)]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
     repeats = repeats_of(lines)
     found: set[int] = set()
@@ -181,13 +184,3 @@ def _sentence(line: str) -> bool:
         and bool(_END_STOP.search(s))
         and any(t in FUNCTION_WORDS for t in tokens)
     )
-
-
-def is_prose(line: str) -> bool:
-    """A prose paragraph: twenty words or more, ending a sentence. (Not a regular expression:
-    "(\\S+\\s+){19,}" backtracks for minutes over a 50,000-word line that ends otherwise.)"""
-    s = line.strip()
-    return s[-1:] in _PROSE_END and len(s.split()) >= 20
-
-
-_PROSE_END = frozenset('.!?…"”’)')

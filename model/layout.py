@@ -422,13 +422,9 @@ def _layout(amap: ArgumentMap, keep_pinned: bool, aspect: float) -> Layout:
         for v in {parent[f] for f in floating}:
             packed[v] = [c for c in visible_children[v] if c not in pins]
     blocks = _measure(post, packed, graph, {roots[0]: aspect} if roots else {})
-    result.children = packed
-    if floating:  # tree children still, after the packed ones
-        result.children = dict(packed)
-        for f in floating:
-            result.children[parent[f]] = list(packed[parent[f]])
-        for f in floating:
-            result.children[parent[f]].append(f)
+    result.children = dict(packed) if floating else packed
+    for f in floating:  # tree children still, after the packed ones
+        result.children[parent[f]] = [*result.children[parent[f]], f]
     _place(roots, blocks, packed, result, graph, keep_pinned, floating)
     return result
 

@@ -43,7 +43,8 @@ CHROME_DEV: dict[str, Path] = {
 }
 
 
-def _spent() -> list[tuple[str, str, dict, Path]]:
+def spent_sets() -> list[tuple[str, str, dict, Path]]:
+    """(set, stem, gold, article path) of every article of the CHROME_DEV sets."""
     out = []
     for name, folder in CHROME_DEV.items():
         for gold_path in sorted((folder / "gold").glob("*.json")):
@@ -60,7 +61,7 @@ def _words(text: str) -> str:
 
 
 def corpora(verbose: bool) -> None:
-    items = [(it["corpus"], it["stem"], it["gold"], it["path"]) for it in load()] + _spent()
+    items = [(it["corpus"], it["stem"], it["gold"], it["path"]) for it in load()] + spent_sets()
     sums: dict[str, list[int]] = {}
     for (name, stem, gold, _), art in zip(items, read_many([str(p) for *_, p in items])):
         if isinstance(art, ArticleError):

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from chrome_report import CHROME_DEV, PAGES  # noqa: E402
+from chrome_report import PAGES, spent_sets  # noqa: E402
 from eval_loo import load  # noqa: E402
 
 import model.importer.boilerplate as boilerplate  # noqa: E402
@@ -49,10 +49,8 @@ def documents() -> list[dict]:
     for it in load():
         gold = it["gold"]
         docs.append(_doc(it["corpus"], it["stem"], it["path"], gold))
-    for name, folder in CHROME_DEV.items():
-        for gold_path in sorted((folder / "gold").glob("*.json")):
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            docs.append(_doc(name, gold_path.stem, folder / gold["article"], gold))
+    for name, stem, gold, path in spent_sets():
+        docs.append(_doc(name, stem, path, gold))
     expected = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
     for name, want in expected.items():
         if not name.startswith("_"):

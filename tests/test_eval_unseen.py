@@ -1,4 +1,4 @@
-"""The held-out corpora eval_unseen, eval_unseen2 ... eval_unseen10: self-written articles the
+"""The held-out corpora eval_unseen, eval_unseen2 ... eval_unseen11: self-written articles the
 importer was never tuned on.
 
 Their worth is that their gold can be trusted without reading it again: every quote is found once
@@ -27,6 +27,7 @@ CORPORA = (
     "eval_unseen8",
     "eval_unseen9",
     "eval_unseen10",
+    "eval_unseen11",
 )
 
 # Per-article traps of eval_unseen2: numbers in the text that are ratios, hypotheticals,
@@ -592,6 +593,86 @@ UNSEEN10_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
         ),
     ),
 }
+# The same for eval_unseen11: a central bank's inflation target, staff estimate and bond share, a
+# review forum's ratings and submission number, a chip maker's process, wafers and power plans, a
+# reading group's checklist, room and brain figures, a preprint's arXiv number and extrapolation, a
+# committee's programme budget and session numbers, a parish's collection and volunteers, a
+# library's version, cluster and roadmap, a trip report's costs and counts, and a debate's split,
+# speaker points and schedule.
+UNSEEN11_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
+    "j01_central_bank_speech.pdf": (
+        {2.25, 0.4, 945, 2030, 14},
+        ("2.25 percent", "0.4", "one in five", "by 2030", "945 terawatt-hours", "fourteen years"),
+    ),
+    "j02_openreview_thread.html": (
+        {3, 8, 2291, 1e27, 62, 2029},
+        (
+            "3: reject",
+            "8: accept",
+            "4: Confident",
+            "Submission2291",
+            "10^27",
+            "62 reviewers",
+            "by 2029",
+        ),
+    ),
+    "j03_trade_magazine_interview.html": (
+        {3, 40000, 1.5, 2028, 10, 214, 6},
+        (
+            "3-nanometre",
+            "40,000 wafers",
+            "1.5 gigawatts",
+            "by 2028",
+            "ten times the bandwidth",
+            "Issue 214",
+            "6 min read",
+        ),
+    ),
+    "j04_org_mode_notes.txt": (
+        {2, 5, 3.14, 86e9, 2027},
+        ("[2/5]", "Room 3.14", "20 watts", "86 billion", "by 2027", "11:00-12:30"),
+    ),
+    "j05_latex_source_dump.txt": (
+        {2611.04417, 11, 2, 1e28, 2031, 3, 10},
+        (
+            "arXiv:2611.04417v1",
+            "11pt",
+            "Table~2",
+            "$10^{28}$",
+            "by 2031",
+            "three objections",
+            "roughly tenfold",
+        ),
+    ),
+    "j06_select_committee_report.txt": (
+        {412, 2.5e9, 34, 11, 1, 43},
+        (
+            "HC 412",
+            "Second Report of Session 2026–27",
+            "£2.5 billion",
+            "Paragraphs 32 to 34",
+            "11 members",
+            "43 written submissions",
+            "1 gigawatt",
+        ),
+    ),
+    "j07_sermon_text.txt": (
+        {11, 22, 10.3, 1860, 72, 40},
+        ("Genesis 11", "Sunday 22 November", "10.30am", "£1,860", "seventy-two", "forty years"),
+    ),
+    "j08_rst_design_doc.txt": (
+        {2.7, 4096, 1e28, 2030, 12, 3318},
+        ("2.7", "4,096 accelerators", "1e28 FLOP", "by 2030", "12 maintainers", "PR #3318"),
+    ),
+    "j09_conference_trip_report.md": (
+        {14, 640, 2029, 3, 5},
+        ("14 talks", "£640", "Hall B", "by 2029", "3 people", "5 min read"),
+    ),
+    "j10_debate_adjudication.html": (
+        {3, 78.5, 6, 280, 2032},
+        ("4–3 split", "78.5 speaker points", "Round 6", "280 students", "by 2032", "seven-minute"),
+    ),
+}
 TRAPS = {
     "eval_unseen2": UNSEEN2_TRAPS,
     "eval_unseen3": UNSEEN3_TRAPS,
@@ -602,6 +683,7 @@ TRAPS = {
     "eval_unseen8": UNSEEN8_TRAPS,
     "eval_unseen9": UNSEEN9_TRAPS,
     "eval_unseen10": UNSEEN10_TRAPS,
+    "eval_unseen11": UNSEEN11_TRAPS,
 }
 
 

@@ -442,3 +442,49 @@ def test_the_headline_detail_fits_two_lines_in_the_first_run_dock(setup, qtbot) 
     alt = f"{100 * evaluate_dfquad(amap).thesis_credence:.0f}%"
     assert "DF-QuAD" in label.text() and alt in label.text()
     assert f"Another method, DF-QuAD, reads the same map as {alt}" in label.toolTip()
+
+
+def test_a_new_scenario_copies_the_weights_shown(setup, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """The panel's New… button adds a scenario (a copy of the one shown, its figure unchanged)
+    and makes it the active one, as one undo step; weighing it leaves the original be, and the
+    Cruxes tab can compare the two. There used to be no way to add a scenario in the app."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.commands.credence import NewScenarioCommand
+    from ui.commands.edits import push
+
+    amap, stack, panel = setup
+    push(stack, set_strength_command(amap, "A", "T", "strong"))
+    before = amap.snapshot()
+    mine = thesis_credence(amap)
+    asked = []
+
+    def answer(parent, title, label, text=""):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return "  Optimist  ", True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+    panel.new_scenario_button.click()
+    assert asked == ["My view (2)"]
+    assert amap.current_scenario == "Optimist"
+    assert amap.scenarios["Optimist"].strengths == {("A", "T"): 6.0}
+    assert thesis_credence(amap) == pytest.approx(mine)
+    settle(qtbot, panel)
+    names = [panel.scenario_box.itemText(i) for i in range(panel.scenario_box.count())]
+    assert names == ["Skeptic", "My view", "Optimist"]
+    assert panel.scenario_box.currentText() == "Optimist"
+    assert stack.undoText() == "New scenario “Optimist”"
+    push(stack, set_strength_command(amap, "A", "T", "decisive"))
+    assert amap.scenarios["My view"].strengths == {("A", "T"): 6.0}  # the copy is separate
+    panel._fill_crux_boxes()
+    assert "Optimist" in [panel.crux_b.itemText(i) for i in range(panel.crux_b.count())]
+    stack.undo()
+    stack.undo()
+    after = amap.snapshot()
+    assert {k: v for k, v in after.items() if k != "history"} == {
+        k: v for k, v in before.items() if k != "history"
+    }
+    with pytest.raises(MapError):
+        NewScenarioCommand(amap, "Skeptic")
+    with pytest.raises(MapError):
+        NewScenarioCommand(amap, "   ")

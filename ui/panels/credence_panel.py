@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -44,7 +46,7 @@ from model.credence.redundancy import ThesisOverlaps
 from model.formatting import signed
 from model.weights import STRENGTHS, UNWEIGHED, strength_meaning, strength_name
 from ui.commands import edits as commands
-from ui.commands.credence import SetScenarioCommand, set_strength_command
+from ui.commands.credence import NewScenarioCommand, SetScenarioCommand, set_strength_command
 from ui.panels.wrapping_tabs import WrappingTabs
 from ui.prefetch import after_first_frame
 
@@ -128,6 +130,13 @@ class CredencePanel(QWidget):
         pick = QHBoxLayout()
         pick.addWidget(QLabel("Scenario:"))
         pick.addWidget(self.scenario_box, 1)
+        self.new_scenario_button = QPushButton("&New…")
+        self.new_scenario_button.setToolTip(
+            "New scenario: a copy of the weights shown now, under a name you choose, to weigh "
+            "your way and compare (undoable)"
+        )
+        self.new_scenario_button.clicked.connect(self.new_scenario)
+        pick.addWidget(self.new_scenario_button)
         head = QHBoxLayout()
         head.addWidget(self.credence_label)
         head.addWidget(self.detail_label, 1)
@@ -310,6 +319,30 @@ class CredencePanel(QWidget):
         try:
             cmd = SetScenarioCommand(self.amap, name)
         except MapError:
+            return
+        commands.push(self.undo_stack, cmd, self)
+
+    def new_scenario(self) -> None:
+        """Ask for a name and add a scenario copying the weights shown now (one undo step)."""
+        current = self.amap.current_scenario
+        base = f"{current} (2)" if current else "My view"
+        default, n = base, 2
+        while default in self.amap.scenarios:
+            n += 1
+            default = f"{current} ({n})" if current else f"My view ({n})"
+        name, ok = QInputDialog.getText(
+            self,
+            "New Scenario",
+            "Name of the new scenario"
+            + (f" (it starts as a copy of “{current}”):" if current else ":"),
+            text=default,
+        )
+        if not ok:
+            return
+        try:
+            cmd = NewScenarioCommand(self.amap, name)
+        except MapError as exc:
+            QMessageBox.warning(self, "Cruxmap", str(exc))
             return
         commands.push(self.undo_stack, cmd, self)
 

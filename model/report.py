@@ -159,6 +159,7 @@ def build_report(amap: ArgumentMap, numbers: ReportNumbers, images: ReportImages
     else:
         out += _thesis_section(amap, thesis, numbers, images)
         out += _reasons_section(numbers)
+        out += _own_weights_section(amap, numbers)
         out += _readings_section(amap)
         out += _cruxes_section(numbers)
     out += _map_section(amap, numbers, images)
@@ -263,6 +264,39 @@ def _reasons_section(numbers: ReportNumbers) -> list[str]:
                 f"(TF-IDF similarity {sim:.2f}); both are counted, so that argument weighs "
                 "twice.", ""]  # fmt: skip
     return out
+
+
+def _own_weights_section(amap: ArgumentMap, numbers: ReportNumbers) -> list[str]:
+    """What the scenario shown (one's own, not an author's reading) changes from the map's
+    weights: the edits that took the map's figure to the one reported."""
+    sc = amap.scenarios.get(numbers.scenario)
+    if sc is None or sc.reading:
+        return []
+    rows = []
+    for node_id, value in sc.priors.items():
+        if node_id in amap and amap.node(node_id).prior != value:
+            node = amap.node(node_id)
+            what = "reliability" if node.kind == "evidence" else "prior"
+            rows.append(f"| {what}: {md_text(node.title)} | {pct(node.prior)} | {pct(value)} |")
+    for (source, target), lam in sc.strengths.items():
+        if source not in amap or target not in amap or not amap.graph.has_edge(source, target):
+            continue
+        edge = amap.edge(source, target)
+        if edge.strength != lam:
+            rows.append(f"| strength: {md_text(amap.node(source).title)} → "
+                        f"{md_text(amap.node(target).title)} | {_lam_text(edge.strength)} "
+                        f"| {_strength(lam)} |")  # fmt: skip
+    if not rows:
+        return []
+    name = md_text(sc.name)
+    base, now = numbers.scenarios.get(MAP_WEIGHTS), numbers.scenarios.get(sc.name)
+    moved = (f" With the map's own weights the thesis is at {pct(base)}; these changes take it "
+             f"to {pct(now)}." if base is not None and now is not None else "")  # fmt: skip
+    n = len(rows)
+    return [f"## Where *{name}* departs from the map's weights", "",
+            f"*{name}* sets {n} weight{'s' if n != 1 else ''} differently from the map's "
+            f"own.{moved}", "",
+            f"| Input | The map's weight | {name} |", "| --- | ---: | ---: |", *rows, ""]  # fmt: skip
 
 
 def _readings_section(amap: ArgumentMap) -> list[str]:

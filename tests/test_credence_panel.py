@@ -109,7 +109,7 @@ def test_tabs_draw_and_say_what_they_assume(setup, qtbot) -> None:  # noqa: ANN0
     assert "default spread" in panel.sensitivity_note.text()
     assert "90% interval" in panel.uncertainty_note.text()
     assert "default spread" in panel.uncertainty_note.text()
-    assert "0 recorded changes" in panel.history_note.text()
+    assert "0 recorded changes" in panel.history_note.text()  # a point, the headline: no change
     from ui.commands.edits import AddNodeCommand, push
 
     stack = panel.undo_stack
@@ -124,7 +124,7 @@ def test_tabs_draw_and_say_what_they_assume(setup, qtbot) -> None:  # noqa: ANN0
     assert notes[1].startswith("Set prior") and notes[-1].startswith("Undo: Set strength")
     assert not any(n.startswith("Add") for n in notes)  # adding an unweighed reason moves nothing
     assert amap.history[-1].credence == pytest.approx(thesis_credence(amap))
-    assert f"to {100 * thesis_credence(amap):.0f}% now; 4 recorded changes" in (
+    assert f"to {100 * thesis_credence(amap):.0f}% now; 3 recorded changes" in (
         panel.history_note.text()
     )
 
@@ -488,3 +488,34 @@ def test_a_new_scenario_copies_the_weights_shown(setup, qtbot, monkeypatch) -> N
         NewScenarioCommand(amap, "Skeptic")
     with pytest.raises(MapError):
         NewScenarioCommand(amap, "   ")
+
+
+def test_the_history_is_drawn_one_step_per_change_with_dates_on_its_axis(setup, qtbot) -> None:  # noqa: ANN001
+    """The History tab drew its points at their wall-clock times: an evening's edits and
+    their undos piled up into one vertical line beside the gap to a week before, under ticks
+    such as "20:13:30". Each change is now one step along the axis, the ticks say on which day
+    (or, all in one day, at what time) and each point's tooltip names its edit."""
+    from model.entities import HistoryEntry
+
+    amap, _, panel = setup
+    times = ["2026-11-01T12:00:00+00:00", "2026-11-28T12:13:00+00:00",
+             "2026-11-28T12:13:05+00:00", "2026-11-28T12:13:09+00:00"]  # fmt: skip
+    for t, p, note in zip(times, (0.6, 0.7, 0.4, 0.65), ("Opened", "Set prior", "Set strength",
+                                                        "Undo: Set strength"), strict=True):  # fmt: skip
+        amap.record_credence(HistoryEntry(t, "My view", p, note))
+    panel.tabs.setCurrentIndex(3)
+    settle(qtbot, panel)
+    qtbot.waitUntil(lambda: panel._charts_ready, timeout=3000)
+    panel._draw_history()
+    curve = panel.history.getPlotItem().listDataItems()[0]
+    assert list(curve.getData()[0]) == [0, 1, 2, 3, 4]  # the four records and the headline now
+    ticks = panel.history.getAxis("bottom")._tickLevels[0]
+    assert [label for _, label in ticks][:2] == ["1 Nov", "28 Nov"]
+    assert "4 recorded changes" in panel.history_note.text()
+    from ui.panels.credence_panel import _history_tip, history_ticks
+
+    tip = _history_tip(amap.history[2])
+    assert "Set strength" in tip and "40.0%" in tip and "Nov 2026" in tip
+    one_day = history_ticks(times[1:])
+    assert len(one_day) == 1 and ":" in one_day[0][1]  # one day: its time, said once
+    assert history_ticks(times[:2]) == [(0, "1 Nov"), (1, "28 Nov")]

@@ -43,6 +43,7 @@ from model.credence.engine import MAP_WEIGHTS, evaluate
 from model.credence.history import history_points
 from model.credence.montecarlo import Plan, plan
 from model.credence.redundancy import ThesisOverlaps
+from model.entities import HistoryEntry
 from model.formatting import signed
 from model.weights import STRENGTHS, UNWEIGHED, strength_meaning, strength_name
 from ui.commands import edits as commands
@@ -209,7 +210,7 @@ class CredencePanel(QWidget):
         if self._charts_ready:
             return
         for name, kwargs in (("bars", {"height": 120}), ("tornado", {}), ("histogram", {}),
-                             ("history", {"date_axis": True}), ("crux_plot", {})):  # fmt: skip
+                             ("history", {}), ("crux_plot", {})):  # fmt: skip
             old = getattr(self, name)
             new = self._plot(**kwargs)
             old.parentWidget().layout().replaceWidget(old, new)
@@ -223,12 +224,11 @@ class CredencePanel(QWidget):
         self._draw_bars(evaluate(self.amap).scenario)
         self._refresh_tab()
 
-    def _plot(self, height: int | None = None, date_axis: bool = False) -> pg.PlotWidget:
+    def _plot(self, height: int | None = None) -> pg.PlotWidget:
         import pyqtgraph as pg  # binds to PySide6, the only Qt binding installed
 
         pal = self.palette()
-        axes = {"bottom": pg.DateAxisItem()} if date_axis else {}
-        plot = pg.PlotWidget(background=pal.color(QPalette.ColorRole.Base), axisItems=axes)
+        plot = pg.PlotWidget(background=pal.color(QPalette.ColorRole.Base))
         text = pal.color(QPalette.ColorRole.Text)
         for name in ("left", "bottom"):
             axis = plot.getAxis(name)
@@ -584,21 +584,28 @@ class CredencePanel(QWidget):
         if not points:
             self.history_note.setText("No thesis, so no history.")
             return
-        xs = [_timestamp(h.time) for h in points]
+        # One step per change, oldest to newest: on a time axis the minutes of one evening's
+        # edits piled into a vertical line beside a week's gap, and the ticks said "20:13:30".
+        xs = list(range(len(points)))
         ys = [100 * h.credence for h in points]
         pen = pg.mkPen(ACCENT, width=2)
-        plot.plot(xs, ys, pen=pen, stepMode=None, symbol="o", symbolSize=5,
-                  symbolBrush=pen.color())  # fmt: skip
+        plot.plot(xs, ys, pen=pen)
+        plot.addItem(pg.ScatterPlotItem(
+            xs, ys, data=[_history_tip(h) for h in points], size=7, brush=pen.color(),
+            pen=None, hoverable=True, tip=lambda x, y, data: data,
+        ))  # fmt: skip
         plot.setYRange(*history_range(ys), padding=0.02)
-        now = datetime.now().timestamp()
-        plot.setXRange(min(xs[0], now - 60), max(now, xs[-1]) + 5, padding=0.02)
+        plot.setXRange(-0.3, max(1, len(xs) - 1) + 0.3, padding=0.02)
+        plot.getAxis("bottom").setTicks([history_ticks([h.time for h in points]), []])
+        plot.getAxis("bottom").setLabel("changes, oldest to newest")
         plot.getAxis("left").setLabel("thesis, %")
         first, last = points[0], points[-1]  # last: always the headline
-        recorded = len(self.amap.history)
+        moves = len(points) - 1
         self.history_note.setText(
             f"From {100 * first.credence:.0f}% ({first.note or 'start'}) to "
-            f"{100 * last.credence:.0f}% now; {recorded} recorded changes"
+            f"{100 * last.credence:.0f}% now; {moves} recorded change{'s' if moves != 1 else ''}"
             + (f", the last: {last.note}" if last.note and last.note != "now" else "")
+            + ". Hover a point for its edit and time."
         )
 
     # ------------------------------------------------------------------ cruxes
@@ -781,8 +788,32 @@ def _fit_left_axis(plot: pg.PlotWidget, labels: list[str]) -> list[str]:
     return fitted
 
 
-def _timestamp(iso: str) -> float:
+def _when(iso: str) -> datetime | None:
     try:
-        return datetime.fromisoformat(iso).timestamp()
+        return datetime.fromisoformat(iso).astimezone()  # the user's local time
     except ValueError:
-        return 0.0
+        return None
+
+
+def history_ticks(times: list[str], most: int = 4) -> list[tuple[int, str]]:
+    """Ticks for the history chart's change axis: at most `most` changes, spread from the
+    first to the last, each labelled with when it was made: the time of day when every change
+    is of one day, else the date ("3 Nov"), a date said once."""
+    whens = [_when(t) for t in times]
+    days = {w.date() for w in whens if w is not None}
+    n, m = len(times), min(most, len(times))
+    picks = sorted({round(k * (n - 1) / max(1, m - 1)) for k in range(m)})
+    ticks: list[tuple[int, str]] = []
+    for i in picks:
+        w = whens[i]
+        label = "" if w is None else w.strftime("%H:%M") if len(days) == 1 else f"{w.day} {w:%b}"
+        if label and (not ticks or ticks[-1][1] != label):
+            ticks.append((i, label))
+    return ticks
+
+
+def _history_tip(entry: HistoryEntry) -> str:
+    w = _when(entry.time)
+    when = "" if w is None else f"{w.day} {w:%b %Y, %H:%M}: "
+    note = "the headline now" if entry.note == "now" else entry.note or "a change"
+    return f"{when}{100 * entry.credence:.1f}% ({note})"

@@ -26,6 +26,7 @@ TOP_REASONS = 6
 SENSITIVITY_ROWS = 10
 CRUX_ROWS = 10
 MAX_TREE_DEPTH = 12
+IMPORTS_NAMED = 5  # imported articles named beside the map's description
 # Only what can start markup mid-line; ( ) ! matter only after a bracket, which is escaped.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 # Control characters (Markdown uses \x02/\x03 as internal placeholders) and bidi overrides.
@@ -151,9 +152,12 @@ def build_report(amap: ArgumentMap, numbers: ReportNumbers, images: ReportImages
     title = amap.meta.get("title", "") or (thesis.title if thesis else "Argument map")
     out += [f"# {md_text(title)}", ""]
     out += [f"*Report exported from Cruxmap on {md_text(date)}. {_counts(amap)}*", ""]
-    for para in re.split(r"\n\s*\n", amap.meta.get("description", "")):
+    description = amap.meta.get("description", "")
+    for para in re.split(r"\n\s*\n", description):
         if para.strip():
             out += [md_text(para), ""]
+    if description.strip():
+        out += _imported_since(amap)
     if thesis is None:
         out += ["This map has no thesis yet, so there is no credence to report.", ""]
     else:
@@ -169,6 +173,23 @@ def build_report(amap: ArgumentMap, numbers: ReportNumbers, images: ReportImages
     out += _trends_section(amap, images)
     out += _sources_section(amap)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _imported_since(amap: ArgumentMap) -> list[str]:
+    """The articles imported into the map (each source an import made is dated): the map's
+    description is its maker's text ("built from five public articles") and does not follow
+    the imports, so the report says beside it what has been added since."""
+    imported = sorted((s for s in amap.sources.values() if s.added), key=lambda s: s.added)
+    if not imported:
+        return []
+    n = len(imported)
+    named = [f"“{md_text(s.title)}” ({md_text(s.added[:10])})" for s in imported[:IMPORTS_NAMED]]
+    if n > IMPORTS_NAMED:
+        named.append(f"{n - IMPORTS_NAMED} more")
+    listed = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1]
+    return [f"*Since then {n} article{'s' if n != 1 else ''} "
+            f"{'were' if n != 1 else 'was'} imported into the map: {listed}. It now cites "
+            f"{len(amap.sources)} sources in all.*", ""]  # fmt: skip
 
 
 def _counts(amap: ArgumentMap) -> str:

@@ -274,3 +274,30 @@ def test_the_report_lists_what_ones_own_scenario_changes_from_the_map() -> None:
     amap.set_meta("scenario", "Skeptic")  # an author's reading: its own section lists it
     amap.put_scenario(Scenario("Skeptic", priors={"a": 0.2}, reading=True))
     assert "departs from" not in build_report(amap, compute_numbers(amap), IMAGES, DATE)
+
+
+def test_the_description_is_followed_by_the_articles_imported_since() -> None:
+    """The seed's description says the map "is built from five public articles"; after an
+    import the report printed it unchanged, the imported article nowhere beside it. The
+    description is the map maker's text and stays as written; a line after it names what
+    has been imported since (imports date their sources) and the sources in all."""
+    amap = worked_example()
+    amap.set_meta("description", "Built from one public article.")
+    md = build_report(amap, compute_numbers(amap), IMAGES, DATE)
+    assert "Built from one public article.\n\n## The question" in md  # nothing imported yet
+    for i, day in enumerate(("2026-11-28", "2026-11-27"), start=2):
+        amap.add_source(Source(f"s{i}", f"Import {i}", added=f"{day}T20:00:00+00:00"))
+    md = build_report(amap, compute_numbers(amap), IMAGES, DATE)
+    assert (
+        "Built from one public article.\n\n*Since then 2 articles were imported into the map: "
+        "“Import 3” (2026-11-27) and “Import 2” (2026-11-28). It now cites 3 sources in all.*"
+    ) in md
+    for i in range(4, 9):
+        amap.add_source(Source(f"s{i}", f"Import {i}", added=f"2026-11-29T0{i}:00:00+00:00"))
+    md = build_report(amap, compute_numbers(amap), IMAGES, DATE)
+    assert (
+        "*Since then 7 articles were imported" in md
+        and ", “Import 6” (2026-11-29) and 2 more." in md
+    )
+    amap.set_meta("description", "")
+    assert "Since then" not in build_report(amap, compute_numbers(amap), IMAGES, DATE)

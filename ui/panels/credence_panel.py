@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -131,7 +132,12 @@ class CredencePanel(QWidget):
         pick = QHBoxLayout()
         pick.addWidget(QLabel("Scenario:"))
         pick.addWidget(self.scenario_box, 1)
-        self.new_scenario_button = QPushButton("&New…")
+        # A tool button and a combo that may elide: the dock keeps its first-run width.
+        self.scenario_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.scenario_box.setMinimumContentsLength(12)
+        self.new_scenario_button = QToolButton(text="&New…")
         self.new_scenario_button.setToolTip(
             "New scenario: a copy of the weights shown now, under a name you choose, to weigh "
             "your way and compare (undoable)"

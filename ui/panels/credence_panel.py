@@ -602,8 +602,11 @@ class CredencePanel(QWidget):
         ))  # fmt: skip
         plot.setYRange(*history_range(ys), padding=0.02)
         plot.setXRange(-0.3, max(1, len(xs) - 1) + 0.3, padding=0.02)
-        plot.getAxis("bottom").setTicks([history_ticks([h.time for h in points]), []])
-        plot.getAxis("bottom").setLabel("changes, oldest to newest")
+        bottom = plot.getAxis("bottom")
+        bottom.setTicks([history_ticks([h.time for h in points]), []])
+        bottom.setStyle(hideOverlappingLabels=False)  # the first and last change's labels too
+        plot.getPlotItem().setContentsMargins(0, 0, 16, 0)  # room for half the last label
+        bottom.setLabel("changes, oldest to newest")
         plot.getAxis("left").setLabel("thesis, %")
         first, last = points[0], points[-1]  # last: always the headline
         moves = len(points) - 1

@@ -519,3 +519,24 @@ def test_the_history_is_drawn_one_step_per_change_with_dates_on_its_axis(setup, 
     one_day = history_ticks(times[1:])
     assert len(one_day) == 1 and ":" in one_day[0][1]  # one day: its time, said once
     assert history_ticks(times[:2]) == [(0, "1 Nov"), (1, "28 Nov")]
+
+
+def test_a_tabs_note_is_never_drawn_over_by_its_chart_in_a_short_dock(setup, qtbot) -> None:  # noqa: ANN001
+    """In the Credence dock of a 1500×920 window the Cruxes tab's note lost its first lines
+    under the chart ("…differing inputs (the shares…" showing, cut at the top), the chart's
+    axis title cut too: the page asked for more height than the dock had. A squeezed page
+    now scrolls: each note gets the height its wrapped text needs, below its chart."""
+    amap, _, panel = setup
+    panel.resize(340, 480)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: panel._charts_ready, timeout=3000)
+    for index, chart, note in ((5, "crux_plot", "crux_note"), (1, "tornado", "sensitivity_note"),
+                               (3, "history", "history_note")):  # fmt: skip
+        panel.tabs.setCurrentIndex(index)
+        settle(qtbot, panel)
+        qtbot.wait(50)
+        plot, label = getattr(panel, chart), getattr(panel, note)
+        assert label.text()
+        assert label.geometry().top() >= plot.geometry().bottom(), (chart, note)
+        assert label.height() >= label.heightForWidth(label.width()), note

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -191,11 +193,13 @@ class CredencePanel(QWidget):
         reasons_box = _stack(self.reasons)
         reasons_box.layout().addLayout(merge_row)
         self.tabs.addTab(reasons_box, "Reasons")
-        self.tabs.addTab(_stack(self.tornado, self.sensitivity_note), "Sensitivity")
-        self.tabs.addTab(_stack(self.histogram, self.uncertainty_note), "Uncertainty")
-        self.tabs.addTab(_stack(self.history, self.history_note), "History")
+        # A chart above its note: in a short dock the page scrolls rather than let the chart
+        # (at its minimum height) be drawn over the note's first lines.
+        self.tabs.addTab(_scrolling(_stack(self.tornado, self.sensitivity_note)), "Sensitivity")
+        self.tabs.addTab(_scrolling(_stack(self.histogram, self.uncertainty_note)), "Uncertainty")
+        self.tabs.addTab(_scrolling(_stack(self.history, self.history_note)), "History")
         self.tabs.addTab(self._build_data_tab(), "Data")
-        self.tabs.addTab(self._build_cruxes_tab(), "Cruxes")
+        self.tabs.addTab(_scrolling(self._build_cruxes_tab()), "Cruxes")
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
         layout = QVBoxLayout(self)
         layout.addWidget(self.thesis_label)
@@ -678,7 +682,7 @@ class CredencePanel(QWidget):
         plot.getAxis("left").setTicks([list(zip(ys.tolist(), labels, strict=True))])
         plot.addItem(pg.InfiniteLine(0, angle=90, pen=pg.mkPen(self._text_colour(), width=1)))
         plot.setYRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
-        plot.getAxis("bottom").setLabel("points of the move")
+        plot.getAxis("bottom").setLabel("points")  # "points of the move" was cut in the dock
         self._crux_rows = [c.node for c in rows]
         self.crux_note.setText(
             f"{100 * result.credence_a:.0f}% → {100 * result.credence_b:.0f}%: a move of "
@@ -782,6 +786,17 @@ def _stack(*widgets: QWidget) -> QWidget:
     for w in widgets:
         layout.addWidget(w)
     return box
+
+
+def _scrolling(box: QWidget) -> QScrollArea:
+    """The page in a frameless vertical scroll area: laid out at its full width, as tall as
+    its wrapped notes need, scrolled when the dock is shorter."""
+    area = QScrollArea()
+    area.setWidget(box)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 def _fit_left_axis(plot: pg.PlotWidget, labels: list[str]) -> list[str]:

@@ -178,7 +178,8 @@ def build_report(amap: ArgumentMap, numbers: ReportNumbers, images: ReportImages
 def _imported_since(amap: ArgumentMap) -> list[str]:
     """The articles imported into the map (each source an import made is dated): the map's
     description is its maker's text ("built from five public articles") and does not follow
-    the imports, so the report says beside it what has been added since."""
+    the imports, so the report says beside it what has been added since (the line above it
+    counts the sources in all)."""
     imported = sorted((s for s in amap.sources.values() if s.added), key=lambda s: s.added)
     if not imported:
         return []
@@ -188,8 +189,7 @@ def _imported_since(amap: ArgumentMap) -> list[str]:
         named.append(f"{n - IMPORTS_NAMED} more")
     listed = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1]
     return [f"*Since then {n} article{'s' if n != 1 else ''} "
-            f"{'were' if n != 1 else 'was'} imported into the map: {listed}. It now cites "
-            f"{len(amap.sources)} sources in all.*", ""]  # fmt: skip
+            f"{'were' if n != 1 else 'was'} imported into the map: {listed}.*", ""]  # fmt: skip
 
 
 def _counts(amap: ArgumentMap) -> str:

@@ -280,7 +280,7 @@ def test_the_description_is_followed_by_the_articles_imported_since() -> None:
     """The seed's description says the map "is built from five public articles"; after an
     import the report printed it unchanged, the imported article nowhere beside it. The
     description is the map maker's text and stays as written; a line after it names what
-    has been imported since (imports date their sources) and the sources in all."""
+    has been imported since (imports date their sources)."""
     amap = worked_example()
     amap.set_meta("description", "Built from one public article.")
     md = build_report(amap, compute_numbers(amap), IMAGES, DATE)
@@ -290,7 +290,7 @@ def test_the_description_is_followed_by_the_articles_imported_since() -> None:
     md = build_report(amap, compute_numbers(amap), IMAGES, DATE)
     assert (
         "Built from one public article.\n\n*Since then 2 articles were imported into the map: "
-        "“Import 3” (2026-11-27) and “Import 2” (2026-11-28). It now cites 3 sources in all.*"
+        "“Import 3” (2026-11-27) and “Import 2” (2026-11-28).*"
     ) in md
     for i in range(4, 9):
         amap.add_source(Source(f"s{i}", f"Import {i}", added=f"2026-11-29T0{i}:00:00+00:00"))

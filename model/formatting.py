@@ -11,3 +11,13 @@ def signed(x: float, digits: int = 1) -> str:
     sign, not a hyphen), and a value that rounds to zero as "+0.0"."""
     text = f"{x:+.{digits}f}"
     return f"{0:+.{digits}f}" if float(text) == 0 else text.replace("-", "\u2212")
+
+
+def byte_size(n: int) -> str:
+    """A size in bytes as people read it, in binary units: 1 << 30 is "1 GiB" (not "1024 MB"),
+    64 << 20 "64 MiB", 1536 "1.5 KiB", 200 "200 bytes"; a tenth shown only when it is there."""
+    for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):
+        if n >= 1 << shift:
+            text = f"{n / (1 << shift):.1f}".removesuffix(".0")
+            return f"{text} {unit}"
+    return f"{n:,} byte{'s' if n != 1 else ''}"

@@ -26,6 +26,7 @@ TOP_REASONS = 6
 SENSITIVITY_ROWS = 10
 CRUX_ROWS = 10
 MAX_TREE_DEPTH = 12
+IMPORTS_NAMED = 5  # imported articles named beside the map's description
 # Only what can start markup mid-line; ( ) ! matter only after a bracket, which is escaped.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 # Control characters (Markdown uses \x02/\x03 as internal placeholders) and bidi overrides.
@@ -151,14 +152,18 @@ def build_report(amap: ArgumentMap, numbers: ReportNumbers, images: ReportImages
     title = amap.meta.get("title", "") or (thesis.title if thesis else "Argument map")
     out += [f"# {md_text(title)}", ""]
     out += [f"*Report exported from Cruxmap on {md_text(date)}. {_counts(amap)}*", ""]
-    for para in re.split(r"\n\s*\n", amap.meta.get("description", "")):
+    description = amap.meta.get("description", "")
+    for para in re.split(r"\n\s*\n", description):
         if para.strip():
             out += [md_text(para), ""]
+    if description.strip():
+        out += _imported_since(amap)
     if thesis is None:
         out += ["This map has no thesis yet, so there is no credence to report.", ""]
     else:
         out += _thesis_section(amap, thesis, numbers, images)
         out += _reasons_section(numbers)
+        out += _own_weights_section(amap, numbers)
         out += _readings_section(amap)
         out += _cruxes_section(numbers)
     out += _map_section(amap, numbers, images)
@@ -168,6 +173,23 @@ def build_report(amap: ArgumentMap, numbers: ReportNumbers, images: ReportImages
     out += _trends_section(amap, images)
     out += _sources_section(amap)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _imported_since(amap: ArgumentMap) -> list[str]:
+    """The articles imported into the map (each source an import made is dated): the map's
+    description is its maker's text ("built from five public articles") and does not follow
+    the imports, so the report says beside it what has been added since (the line above it
+    counts the sources in all)."""
+    imported = sorted((s for s in amap.sources.values() if s.added), key=lambda s: s.added)
+    if not imported:
+        return []
+    n = len(imported)
+    named = [f"“{md_text(s.title)}” ({md_text(s.added[:10])})" for s in imported[:IMPORTS_NAMED]]
+    if n > IMPORTS_NAMED:
+        named.append(f"{n - IMPORTS_NAMED} more")
+    listed = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1]
+    return [f"*Since then {n} article{'s' if n != 1 else ''} "
+            f"{'were' if n != 1 else 'was'} imported into the map: {listed}.*", ""]  # fmt: skip
 
 
 def _counts(amap: ArgumentMap) -> str:
@@ -263,6 +285,39 @@ def _reasons_section(numbers: ReportNumbers) -> list[str]:
                 f"(TF-IDF similarity {sim:.2f}); both are counted, so that argument weighs "
                 "twice.", ""]  # fmt: skip
     return out
+
+
+def _own_weights_section(amap: ArgumentMap, numbers: ReportNumbers) -> list[str]:
+    """What the scenario shown (one's own, not an author's reading) changes from the map's
+    weights: the edits that took the map's figure to the one reported."""
+    sc = amap.scenarios.get(numbers.scenario)
+    if sc is None or sc.reading:
+        return []
+    rows = []
+    for node_id, value in sc.priors.items():
+        if node_id in amap and amap.node(node_id).prior != value:
+            node = amap.node(node_id)
+            what = "reliability" if node.kind == "evidence" else "prior"
+            rows.append(f"| {what}: {md_text(node.title)} | {pct(node.prior)} | {pct(value)} |")
+    for (source, target), lam in sc.strengths.items():
+        if source not in amap or target not in amap or not amap.graph.has_edge(source, target):
+            continue
+        edge = amap.edge(source, target)
+        if edge.strength != lam:
+            rows.append(f"| strength: {md_text(amap.node(source).title)} → "
+                        f"{md_text(amap.node(target).title)} | {_lam_text(edge.strength)} "
+                        f"| {_strength(lam)} |")  # fmt: skip
+    if not rows:
+        return []
+    name = md_text(sc.name)
+    base, now = numbers.scenarios.get(MAP_WEIGHTS), numbers.scenarios.get(sc.name)
+    moved = (f" With the map's own weights the thesis is at {pct(base)}; these changes take it "
+             f"to {pct(now)}." if base is not None and now is not None else "")  # fmt: skip
+    n = len(rows)
+    return [f"## Where *{name}* departs from the map's weights", "",
+            f"*{name}* sets {n} weight{'s' if n != 1 else ''} differently from the map's "
+            f"own.{moved}", "",
+            f"| Input | The map's weight | {name} |", "| --- | ---: | ---: |", *rows, ""]  # fmt: skip
 
 
 def _readings_section(amap: ArgumentMap) -> list[str]:

@@ -13,6 +13,7 @@ import os
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from model.formatting import byte_size
 from model.importer.article import Article, ImportProposals, NodeRef, Proposal, Sentence, TrendFact
 from storage.articles import ArticleError, _read, parse_file
 from storage.sandbox import IMPORT_TIME_LIMIT, MEMORY_LIMIT, Sandbox, limits_text
@@ -121,7 +122,7 @@ def import_file(
     except MemoryError:
         raise ArticleError(
             f"{name} needs more memory to analyse than the import limit of "
-            f"{MEMORY_LIMIT >> 20} MB allows"
+            f"{byte_size(MEMORY_LIMIT)} allows"
         ) from None
     plain = asdict(result)
     plain.pop("article")  # sent once, in full (offsets into the searched part stay valid)

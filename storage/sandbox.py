@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from model.formatting import byte_size
+
 MEMORY_LIMIT = 1 << 30  # 1 GiB of address space
 #: Wall-clock seconds an article import (parse + propose, storage.import_job) may take.
 IMPORT_TIME_LIMIT = 60.0
@@ -148,7 +150,7 @@ class Sandbox:
         if not line:
             self._kill(proc)
             raise SandboxError(
-                f"{activity} ran out of memory or crashed (the limit is {self.memory >> 20} MB)"
+                f"{activity} ran out of memory or crashed (the limit is {byte_size(self.memory)})"
             )
         reply = json.loads(line)
         if "error" in reply:
@@ -160,7 +162,7 @@ class Sandbox:
 
 def limits_text(limit: float = IMPORT_TIME_LIMIT) -> str:
     """An import's limits as the user sees them in the progress dialog."""
-    return f"stops after {limit:g} s or {MEMORY_LIMIT >> 20} MB of memory"
+    return f"stops after {limit:g} s or {byte_size(MEMORY_LIMIT)} of memory"
 
 
 def _cancelled() -> SandboxError:

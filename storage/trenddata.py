@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.entities import Series
+from model.formatting import byte_size
 from model.trends import (
     Rejection,
     TrendError,
@@ -127,8 +128,8 @@ def read_table(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) ->
             raise TrendDataError(f"{path.name} is not a regular file (a folder, pipe or device)")
         size = info.st_size
         if size > max_bytes:
-            raise TrendDataError(f"{path.name} is {size >> 20} MB; trend files over "
-                                 f"{max_bytes >> 20} MB are not imported")  # fmt: skip
+            raise TrendDataError(f"{path.name} is {byte_size(size)}; trend files over "
+                                 f"{byte_size(max_bytes)} are not imported")  # fmt: skip
         data = path.read_bytes()
     except OSError as exc:
         raise TrendDataError(f"cannot read {path.name}: {exc.strerror or exc}") from None

@@ -109,7 +109,7 @@ def test_tabs_draw_and_say_what_they_assume(setup, qtbot) -> None:  # noqa: ANN0
     assert "default spread" in panel.sensitivity_note.text()
     assert "90% interval" in panel.uncertainty_note.text()
     assert "default spread" in panel.uncertainty_note.text()
-    assert "0 recorded changes" in panel.history_note.text()
+    assert "0 recorded changes" in panel.history_note.text()  # a point, the headline: no change
     from ui.commands.edits import AddNodeCommand, push
 
     stack = panel.undo_stack
@@ -124,7 +124,7 @@ def test_tabs_draw_and_say_what_they_assume(setup, qtbot) -> None:  # noqa: ANN0
     assert notes[1].startswith("Set prior") and notes[-1].startswith("Undo: Set strength")
     assert not any(n.startswith("Add") for n in notes)  # adding an unweighed reason moves nothing
     assert amap.history[-1].credence == pytest.approx(thesis_credence(amap))
-    assert f"to {100 * thesis_credence(amap):.0f}% now; 4 recorded changes" in (
+    assert f"to {100 * thesis_credence(amap):.0f}% now; 3 recorded changes" in (
         panel.history_note.text()
     )
 
@@ -442,3 +442,101 @@ def test_the_headline_detail_fits_two_lines_in_the_first_run_dock(setup, qtbot) 
     alt = f"{100 * evaluate_dfquad(amap).thesis_credence:.0f}%"
     assert "DF-QuAD" in label.text() and alt in label.text()
     assert f"Another method, DF-QuAD, reads the same map as {alt}" in label.toolTip()
+
+
+def test_a_new_scenario_copies_the_weights_shown(setup, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """The panel's New… button adds a scenario (a copy of the one shown, its figure unchanged)
+    and makes it the active one, as one undo step; weighing it leaves the original be, and the
+    Cruxes tab can compare the two. There used to be no way to add a scenario in the app."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.commands.credence import NewScenarioCommand
+    from ui.commands.edits import push
+
+    amap, stack, panel = setup
+    push(stack, set_strength_command(amap, "A", "T", "strong"))
+    before = amap.snapshot()
+    mine = thesis_credence(amap)
+    asked = []
+
+    def answer(parent, title, label, text=""):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return "  Optimist  ", True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+    panel.new_scenario_button.click()
+    assert asked == ["My view (2)"]
+    assert amap.current_scenario == "Optimist"
+    assert amap.scenarios["Optimist"].strengths == {("A", "T"): 6.0}
+    assert thesis_credence(amap) == pytest.approx(mine)
+    settle(qtbot, panel)
+    names = [panel.scenario_box.itemText(i) for i in range(panel.scenario_box.count())]
+    assert names == ["Skeptic", "My view", "Optimist"]
+    assert panel.scenario_box.currentText() == "Optimist"
+    assert stack.undoText() == "New scenario “Optimist”"
+    push(stack, set_strength_command(amap, "A", "T", "decisive"))
+    assert amap.scenarios["My view"].strengths == {("A", "T"): 6.0}  # the copy is separate
+    panel._fill_crux_boxes()
+    assert "Optimist" in [panel.crux_b.itemText(i) for i in range(panel.crux_b.count())]
+    stack.undo()
+    stack.undo()
+    after = amap.snapshot()
+    assert {k: v for k, v in after.items() if k != "history"} == {
+        k: v for k, v in before.items() if k != "history"
+    }
+    with pytest.raises(MapError):
+        NewScenarioCommand(amap, "Skeptic")
+    with pytest.raises(MapError):
+        NewScenarioCommand(amap, "   ")
+
+
+def test_the_history_is_drawn_one_step_per_change_with_dates_on_its_axis(setup, qtbot) -> None:  # noqa: ANN001
+    """The History tab drew its points at their wall-clock times: an evening's edits and
+    their undos piled up into one vertical line beside the gap to a week before, under ticks
+    such as "20:13:30". Each change is now one step along the axis, the ticks say on which day
+    (or, all in one day, at what time) and each point's tooltip names its edit."""
+    from model.entities import HistoryEntry
+
+    amap, _, panel = setup
+    times = ["2026-11-01T12:00:00+00:00", "2026-11-28T12:13:00+00:00",
+             "2026-11-28T12:13:05+00:00", "2026-11-28T12:13:09+00:00"]  # fmt: skip
+    for t, p, note in zip(times, (0.6, 0.7, 0.4, 0.65), ("Opened", "Set prior", "Set strength",
+                                                        "Undo: Set strength"), strict=True):  # fmt: skip
+        amap.record_credence(HistoryEntry(t, "My view", p, note))
+    panel.tabs.setCurrentIndex(3)
+    settle(qtbot, panel)
+    qtbot.waitUntil(lambda: panel._charts_ready, timeout=3000)
+    panel._draw_history()
+    curve = panel.history.getPlotItem().listDataItems()[0]
+    assert list(curve.getData()[0]) == [0, 1, 2, 3, 4]  # the four records and the headline now
+    ticks = panel.history.getAxis("bottom")._tickLevels[0]
+    assert [label for _, label in ticks][:2] == ["1 Nov", "28 Nov"]
+    assert "4 recorded changes" in panel.history_note.text()
+    from ui.panels.credence_panel import _history_tip, history_ticks
+
+    tip = _history_tip(amap.history[2])
+    assert "Set strength" in tip and "40.0%" in tip and "Nov 2026" in tip
+    one_day = history_ticks(times[1:])
+    assert len(one_day) == 1 and ":" in one_day[0][1]  # one day: its time, said once
+    assert history_ticks(times[:2]) == [(0, "1 Nov"), (1, "28 Nov")]
+
+
+def test_a_tabs_note_is_never_drawn_over_by_its_chart_in_a_short_dock(setup, qtbot) -> None:  # noqa: ANN001
+    """In the Credence dock of a 1500×920 window the Cruxes tab's note lost its first lines
+    under the chart ("…differing inputs (the shares…" showing, cut at the top), the chart's
+    axis title cut too: the page asked for more height than the dock had. A squeezed page
+    now scrolls: each note gets the height its wrapped text needs, below its chart."""
+    amap, _, panel = setup
+    panel.resize(340, 480)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: panel._charts_ready, timeout=3000)
+    for index, chart, note in ((5, "crux_plot", "crux_note"), (1, "tornado", "sensitivity_note"),
+                               (3, "history", "history_note")):  # fmt: skip
+        panel.tabs.setCurrentIndex(index)
+        settle(qtbot, panel)
+        qtbot.wait(50)
+        plot, label = getattr(panel, chart), getattr(panel, note)
+        assert label.text()
+        assert label.geometry().top() >= plot.geometry().bottom(), (chart, note)
+        assert label.height() >= label.heightForWidth(label.width()), note

@@ -416,3 +416,31 @@ def test_an_unweighed_link_shows_a_dash_for_lambda_not_the_no_pull_weighing(qtbo
     assert amap.strength("u", "t") == 1.0 and row.lam.text() == "λ 1.00"
     stack.undo()
     assert amap.strength("u", "t") is None and row.lam.text() == "λ —"
+
+
+def test_another_node_is_shown_from_its_title_and_an_edit_keeps_the_place(qtbot, ui, amap):
+    """Scrolled down to a node's links, picking another node on the map showed the new node
+    at the old scroll position (the middle of its reasons, no title in sight); it now starts
+    at the top. An edit to the node shown, or re-showing it, keeps the place."""
+    from ui.commands.credence import set_strength_command
+    from ui.commands.edits import push
+
+    inspector, stack = ui
+    inspector.resize(380, 300)
+    for i in range(12):
+        amap.add_node("claim", f"Reason {i}", node_id=f"r{i}")
+        amap.link(f"r{i}", "t", "supports", "weak")
+        amap.link(f"r{i}", "c", "attacks", "weak")
+    inspector.show_nodes(["t"])
+    bar = inspector.pages.currentWidget().verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 200)
+    bar.setValue(bar.maximum())
+    push(stack, set_strength_command(amap, "r3", "t", "strong"))
+    inspector.show_nodes(["t"])
+    assert bar.value() > 200, "an edit and a re-show keep the place"
+    inspector.show_nodes(["c"])
+    assert bar.value() == 0
+    bar.setValue(bar.maximum())
+    inspector.show_nodes(["c", "e"])
+    multi = inspector.pages.currentWidget().verticalScrollBar()
+    assert multi.value() == 0

@@ -122,7 +122,7 @@ def test_progress_dialog_shows_the_limits_and_cancel_ends_the_import(qtbot, monk
     qtbot.waitUntil(lambda: "… 0 s" not in importer._progress.labelText(), timeout=10_000)
     try:
         label = importer._progress.labelText()
-        assert "60 s" in label and "MB of memory" in label
+        assert "60 s" in label and "1 GiB of memory" in label  # not "1024 MB"
     finally:
         importer.cancel()
     qtbot.waitUntil(lambda: importer._thread is None, timeout=30_000)

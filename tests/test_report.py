@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from model.argmap import ArgumentMap
 from model.entities import Citation, Scenario, Series, Source
 from model.formatting import signed
-from model.report import ReportImages, build_report, compute_numbers, md_text, safe_url
+from model.report import ReportImages, build_report, compute_numbers, md_text, pct, safe_url
 from storage.report_html import markdown_to_html, render_html
 
 DATE = "2026-01-02"
@@ -240,3 +240,64 @@ def test_a_link_weighed_none_and_an_unweighed_one_read_as_two_things() -> None:
     assert f"({UNWEIGHED})" in waiting and "none" not in waiting
     assert "(none)" not in md
     assert strength_label(1.1) == "weak" and strength_label(1.0) == "none"
+
+
+def test_the_report_lists_what_ones_own_scenario_changes_from_the_map() -> None:
+    """A user who weighs the map their own way exports a report at their figure; it used to
+    give that figure with no word of the weights behind it (only authors' readings were
+    listed). Now a section lists each weight the shown scenario sets differently from the map,
+    the map's value beside it, and the map's own figure; an override equal to the map's value
+    or of a deleted link is left out, and an unchanged scenario adds no section."""
+    amap = worked_example()
+    amap.put_scenario(Scenario("My view", priors={"a": 0.5, "e": 0.95},
+                               strengths={("a", "t"): 20.0, ("b", "t"): 3.0, ("x", "t"): 6.0}))  # fmt: skip
+    amap.set_meta("scenario", "My view")
+    numbers = compute_numbers(amap)
+    md = build_report(amap, numbers, IMAGES, DATE)
+    headings = re.findall(r"^#+ .*$", md, flags=re.M)
+    assert headings[6] == "## Where *My view* departs from the map's weights"
+    base, now = pct(numbers.scenarios[""]), pct(numbers.scenarios["My view"])
+    assert base == "65%" and now != base
+    assert (f"*My view* sets 2 weights differently from the map's own. With the map's own "
+            f"weights the thesis is at {base}; these changes take it to {now}.") in md  # fmt: skip
+    section = md.split("## Where *My view* departs")[1].split("\n## ")[0]
+    assert [line for line in section.splitlines() if line.startswith("|")] == [
+        "| Input | The map's weight | My view |",
+        "| --- | ---: | ---: |",
+        "| reliability: E | 80% | 95% |",
+        "| strength: A → T | strong | decisive |",
+    ]
+    html_text = render_html(md, {})
+    assert "departs from the map" in html_text and "<td>reliability: E</td>" in html_text
+    amap.put_scenario(Scenario("My view", priors={"a": 0.5}))
+    assert "departs from" not in build_report(amap, compute_numbers(amap), IMAGES, DATE)
+    amap.set_meta("scenario", "Skeptic")  # an author's reading: its own section lists it
+    amap.put_scenario(Scenario("Skeptic", priors={"a": 0.2}, reading=True))
+    assert "departs from" not in build_report(amap, compute_numbers(amap), IMAGES, DATE)
+
+
+def test_the_description_is_followed_by_the_articles_imported_since() -> None:
+    """The seed's description says the map "is built from five public articles"; after an
+    import the report printed it unchanged, the imported article nowhere beside it. The
+    description is the map maker's text and stays as written; a line after it names what
+    has been imported since (imports date their sources)."""
+    amap = worked_example()
+    amap.set_meta("description", "Built from one public article.")
+    md = build_report(amap, compute_numbers(amap), IMAGES, DATE)
+    assert "Built from one public article.\n\n## The question" in md  # nothing imported yet
+    for i, day in enumerate(("2026-11-28", "2026-11-27"), start=2):
+        amap.add_source(Source(f"s{i}", f"Import {i}", added=f"{day}T20:00:00+00:00"))
+    md = build_report(amap, compute_numbers(amap), IMAGES, DATE)
+    assert (
+        "Built from one public article.\n\n*Since then 2 articles were imported into the map: "
+        "“Import 3” (2026-11-27) and “Import 2” (2026-11-28).*"
+    ) in md
+    for i in range(4, 9):
+        amap.add_source(Source(f"s{i}", f"Import {i}", added=f"2026-11-29T0{i}:00:00+00:00"))
+    md = build_report(amap, compute_numbers(amap), IMAGES, DATE)
+    assert (
+        "*Since then 7 articles were imported" in md
+        and ", “Import 6” (2026-11-29) and 2 more." in md
+    )
+    amap.set_meta("description", "")
+    assert "Since then" not in build_report(amap, compute_numbers(amap), IMAGES, DATE)

@@ -50,7 +50,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
 # ------------------------------------------------------------------ trend CSV files
 def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path) -> None:
     p = _write(tmp_path, "big.csv", b"date,value\n" + b"2020,1\n" * 200_000)
-    with pytest.raises(TrendDataError, match="big.csv is 1 MB; trend files over 1 MB are not"):
+    with pytest.raises(TrendDataError, match="big.csv is 1.3 MiB; trend files over 1 MiB are not"):
         read_table(p, max_bytes=1 << 20)
 
 
@@ -421,7 +421,7 @@ def test_unreadable_and_oversized_interchange_files_are_refused(tmp_path, monkey
     with pytest.raises(InterchangeError, match=r"line 2: a NUL byte"):
         import_map(_write(tmp_path, "nul.argdown", b"[A]: a\n[B]: \x00b\n"))
     monkeypatch.setattr(interchange, "MAX_IMPORT_BYTES", 10)
-    with pytest.raises(InterchangeError, match="big.json: larger than 0 MB"):
+    with pytest.raises(InterchangeError, match="big.json: larger than 10 bytes"):
         import_map(_write(tmp_path, "big.json", b"{}" * 10))
 
 
@@ -433,3 +433,16 @@ def test_exporting_to_an_unknown_format_or_a_missing_folder_fails_cleanly(tmp_pa
     with pytest.raises(InterchangeError, match="cannot write .*No such file"):
         export_map(amap, "json", tmp_path / "missing" / "x.json")
     assert not (tmp_path / "missing").exists()
+
+
+def test_sizes_are_said_in_binary_units_people_read() -> None:
+    """The import limit read "1024 MB of memory" and a 10-byte cap "larger than 0 MB"."""
+    from model.formatting import byte_size
+    from storage.sandbox import MEMORY_LIMIT, limits_text
+
+    assert byte_size(1 << 30) == "1 GiB"
+    assert byte_size(64 << 20) == "64 MiB"
+    assert byte_size(1536) == "1.5 KiB"
+    assert byte_size(10) == "10 bytes" and byte_size(1) == "1 byte"
+    assert byte_size((5 << 30) // 2) == "2.5 GiB"
+    assert MEMORY_LIMIT == 1 << 30 and limits_text(60) == "stops after 60 s or 1 GiB of memory"

@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from model.argmap import ArgumentMap
+from model.formatting import byte_size
 from storage.formats import EXPORT_FORMATS, IMPORT_SUFFIXES
 from storage.interchange import aif, argdown, csv_export, graphml, json_format
 from storage.interchange.errors import InterchangeError, parse_json
@@ -80,7 +81,7 @@ def _read_regular(path: Path) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise InterchangeError(f"{path.name} is not a regular file (a pipe, device or socket)")
         if info.st_size > MAX_IMPORT_BYTES:
-            raise InterchangeError(f"{path.name}: larger than {MAX_IMPORT_BYTES >> 20} MB")
+            raise InterchangeError(f"{path.name}: larger than {byte_size(MAX_IMPORT_BYTES)}")
         with os.fdopen(os.dup(fd), "rb") as fh:
             return fh.read(MAX_IMPORT_BYTES + 1)[:MAX_IMPORT_BYTES]
     except OSError as exc:

@@ -1,4 +1,4 @@
-"""Undo commands for credence: switching scenario, and the weight edits the inspector makes.
+"""Undo commands for credence: switching and adding scenarios, and the inspector's weights.
 
 Weight edits reuse `ui.commands.edits.SetWeightCommand` (it keeps the old Node/Edge/Scenario and
 restores it exactly, and logs the thesis credence with `record_if_changed`); the helpers
@@ -9,6 +9,7 @@ reaches the undo stack.
 from __future__ import annotations
 
 from model.argmap import ArgumentMap, MapError
+from model.entities import Scenario
 from model.weights import check_probability, strength_value
 from ui.commands.edits import ModelCommand, SetWeightCommand
 
@@ -52,3 +53,40 @@ class SetScenarioCommand(ModelCommand):
 
     def _undo(self) -> None:
         self.amap.set_meta("scenario", self.old)
+
+
+class NewScenarioCommand(ModelCommand):
+    """Add a scenario holding the weights the map shows now, and make it the active one.
+
+    It copies the active scenario's values (a reading stays a reading, so its figure does
+    not move) but not the author's receipts or stated figure: from here on the weights are
+    the user's own. With no scenario active it starts from the map's own weights."""
+
+    def __init__(self, amap: ArgumentMap, name: str) -> None:
+        name = " ".join(name.split())
+        if not name:
+            raise MapError("a scenario needs a name")
+        if name in amap.scenarios:
+            raise MapError(f"there is already a scenario named “{name}”")
+        super().__init__(amap, f"New scenario “{name}”")
+        self.name = name
+        self.old = amap.meta.get("scenario", "")
+        source = amap.scenarios.get(amap.current_scenario)
+        if source is None:
+            self.scenario = Scenario(name, description="Starts from the map's own weights.")
+        else:
+            self.scenario = Scenario(
+                name,
+                description=f"Starts as a copy of “{source.name}”.",
+                priors=dict(source.priors),
+                strengths=dict(source.strengths),
+                reading=source.reading,
+            )
+
+    def _redo(self) -> None:
+        self.amap.put_scenario(self.scenario)
+        self.amap.set_meta("scenario", self.name)
+
+    def _undo(self) -> None:
+        self.amap.set_meta("scenario", self.old)
+        self.amap.remove_scenario(self.name)

@@ -16,11 +16,16 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
+    QScrollArea,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -41,10 +46,11 @@ from model.credence.engine import MAP_WEIGHTS, evaluate
 from model.credence.history import history_points
 from model.credence.montecarlo import Plan, plan
 from model.credence.redundancy import ThesisOverlaps
+from model.entities import HistoryEntry
 from model.formatting import signed
 from model.weights import STRENGTHS, UNWEIGHED, strength_meaning, strength_name
 from ui.commands import edits as commands
-from ui.commands.credence import SetScenarioCommand, set_strength_command
+from ui.commands.credence import NewScenarioCommand, SetScenarioCommand, set_strength_command
 from ui.panels.wrapping_tabs import WrappingTabs
 from ui.prefetch import after_first_frame
 
@@ -128,6 +134,18 @@ class CredencePanel(QWidget):
         pick = QHBoxLayout()
         pick.addWidget(QLabel("Scenario:"))
         pick.addWidget(self.scenario_box, 1)
+        # A tool button and a combo that may elide: the dock keeps its first-run width.
+        self.scenario_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.scenario_box.setMinimumContentsLength(12)
+        self.new_scenario_button = QToolButton(text="&New…")
+        self.new_scenario_button.setToolTip(
+            "New scenario: a copy of the weights shown now, under a name you choose, to weigh "
+            "your way and compare (undoable)"
+        )
+        self.new_scenario_button.clicked.connect(self.new_scenario)
+        pick.addWidget(self.new_scenario_button)
         head = QHBoxLayout()
         head.addWidget(self.credence_label)
         head.addWidget(self.detail_label, 1)
@@ -175,11 +193,13 @@ class CredencePanel(QWidget):
         reasons_box = _stack(self.reasons)
         reasons_box.layout().addLayout(merge_row)
         self.tabs.addTab(reasons_box, "Reasons")
-        self.tabs.addTab(_stack(self.tornado, self.sensitivity_note), "Sensitivity")
-        self.tabs.addTab(_stack(self.histogram, self.uncertainty_note), "Uncertainty")
-        self.tabs.addTab(_stack(self.history, self.history_note), "History")
+        # A chart above its note: in a short dock the page scrolls rather than let the chart
+        # (at its minimum height) be drawn over the note's first lines.
+        self.tabs.addTab(_scrolling(_stack(self.tornado, self.sensitivity_note)), "Sensitivity")
+        self.tabs.addTab(_scrolling(_stack(self.histogram, self.uncertainty_note)), "Uncertainty")
+        self.tabs.addTab(_scrolling(_stack(self.history, self.history_note)), "History")
         self.tabs.addTab(self._build_data_tab(), "Data")
-        self.tabs.addTab(self._build_cruxes_tab(), "Cruxes")
+        self.tabs.addTab(_scrolling(self._build_cruxes_tab()), "Cruxes")
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
         layout = QVBoxLayout(self)
         layout.addWidget(self.thesis_label)
@@ -200,7 +220,7 @@ class CredencePanel(QWidget):
         if self._charts_ready:
             return
         for name, kwargs in (("bars", {"height": 120}), ("tornado", {}), ("histogram", {}),
-                             ("history", {"date_axis": True}), ("crux_plot", {})):  # fmt: skip
+                             ("history", {}), ("crux_plot", {})):  # fmt: skip
             old = getattr(self, name)
             new = self._plot(**kwargs)
             old.parentWidget().layout().replaceWidget(old, new)
@@ -214,12 +234,11 @@ class CredencePanel(QWidget):
         self._draw_bars(evaluate(self.amap).scenario)
         self._refresh_tab()
 
-    def _plot(self, height: int | None = None, date_axis: bool = False) -> pg.PlotWidget:
+    def _plot(self, height: int | None = None) -> pg.PlotWidget:
         import pyqtgraph as pg  # binds to PySide6, the only Qt binding installed
 
         pal = self.palette()
-        axes = {"bottom": pg.DateAxisItem()} if date_axis else {}
-        plot = pg.PlotWidget(background=pal.color(QPalette.ColorRole.Base), axisItems=axes)
+        plot = pg.PlotWidget(background=pal.color(QPalette.ColorRole.Base))
         text = pal.color(QPalette.ColorRole.Text)
         for name in ("left", "bottom"):
             axis = plot.getAxis(name)
@@ -310,6 +329,30 @@ class CredencePanel(QWidget):
         try:
             cmd = SetScenarioCommand(self.amap, name)
         except MapError:
+            return
+        commands.push(self.undo_stack, cmd, self)
+
+    def new_scenario(self) -> None:
+        """Ask for a name and add a scenario copying the weights shown now (one undo step)."""
+        current = self.amap.current_scenario
+        base = f"{current} (2)" if current else "My view"
+        default, n = base, 2
+        while default in self.amap.scenarios:
+            n += 1
+            default = f"{current} ({n})" if current else f"My view ({n})"
+        name, ok = QInputDialog.getText(
+            self,
+            "New Scenario",
+            "Name of the new scenario"
+            + (f" (it starts as a copy of “{current}”):" if current else ":"),
+            text=default,
+        )
+        if not ok:
+            return
+        try:
+            cmd = NewScenarioCommand(self.amap, name)
+        except MapError as exc:
+            QMessageBox.warning(self, "Cruxmap", str(exc))
             return
         commands.push(self.undo_stack, cmd, self)
 
@@ -551,21 +594,31 @@ class CredencePanel(QWidget):
         if not points:
             self.history_note.setText("No thesis, so no history.")
             return
-        xs = [_timestamp(h.time) for h in points]
+        # One step per change, oldest to newest: on a time axis the minutes of one evening's
+        # edits piled into a vertical line beside a week's gap, and the ticks said "20:13:30".
+        xs = list(range(len(points)))
         ys = [100 * h.credence for h in points]
         pen = pg.mkPen(ACCENT, width=2)
-        plot.plot(xs, ys, pen=pen, stepMode=None, symbol="o", symbolSize=5,
-                  symbolBrush=pen.color())  # fmt: skip
+        plot.plot(xs, ys, pen=pen)
+        plot.addItem(pg.ScatterPlotItem(
+            xs, ys, data=[_history_tip(h) for h in points], size=7, brush=pen.color(),
+            pen=None, hoverable=True, tip=lambda x, y, data: data,
+        ))  # fmt: skip
         plot.setYRange(*history_range(ys), padding=0.02)
-        now = datetime.now().timestamp()
-        plot.setXRange(min(xs[0], now - 60), max(now, xs[-1]) + 5, padding=0.02)
+        plot.setXRange(-0.3, max(1, len(xs) - 1) + 0.3, padding=0.02)
+        bottom = plot.getAxis("bottom")
+        bottom.setTicks([history_ticks([h.time for h in points]), []])
+        bottom.setStyle(hideOverlappingLabels=False)  # the first and last change's labels too
+        plot.getPlotItem().setContentsMargins(0, 0, 16, 0)  # room for half the last label
+        bottom.setLabel("changes, oldest to newest")
         plot.getAxis("left").setLabel("thesis, %")
         first, last = points[0], points[-1]  # last: always the headline
-        recorded = len(self.amap.history)
+        moves = len(points) - 1
         self.history_note.setText(
             f"From {100 * first.credence:.0f}% ({first.note or 'start'}) to "
-            f"{100 * last.credence:.0f}% now; {recorded} recorded changes"
+            f"{100 * last.credence:.0f}% now; {moves} recorded change{'s' if moves != 1 else ''}"
             + (f", the last: {last.note}" if last.note and last.note != "now" else "")
+            + ". Hover a point for its edit and time."
         )
 
     # ------------------------------------------------------------------ cruxes
@@ -629,7 +682,7 @@ class CredencePanel(QWidget):
         plot.getAxis("left").setTicks([list(zip(ys.tolist(), labels, strict=True))])
         plot.addItem(pg.InfiniteLine(0, angle=90, pen=pg.mkPen(self._text_colour(), width=1)))
         plot.setYRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
-        plot.getAxis("bottom").setLabel("points of the move")
+        plot.getAxis("bottom").setLabel("points")  # "points of the move" was cut in the dock
         self._crux_rows = [c.node for c in rows]
         self.crux_note.setText(
             f"{100 * result.credence_a:.0f}% → {100 * result.credence_b:.0f}%: a move of "
@@ -735,6 +788,17 @@ def _stack(*widgets: QWidget) -> QWidget:
     return box
 
 
+def _scrolling(box: QWidget) -> QScrollArea:
+    """The page in a frameless vertical scroll area: laid out at its full width, as tall as
+    its wrapped notes need, scrolled when the dock is shorter."""
+    area = QScrollArea()
+    area.setWidget(box)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
 def _fit_left_axis(plot: pg.PlotWidget, labels: list[str]) -> list[str]:
     """Size the left axis to its labels, up to ~60% of the plot; elide only what cannot fit.
 
@@ -748,8 +812,32 @@ def _fit_left_axis(plot: pg.PlotWidget, labels: list[str]) -> list[str]:
     return fitted
 
 
-def _timestamp(iso: str) -> float:
+def _when(iso: str) -> datetime | None:
     try:
-        return datetime.fromisoformat(iso).timestamp()
+        return datetime.fromisoformat(iso).astimezone()  # the user's local time
     except ValueError:
-        return 0.0
+        return None
+
+
+def history_ticks(times: list[str], most: int = 4) -> list[tuple[int, str]]:
+    """Ticks for the history chart's change axis: at most `most` changes, spread from the
+    first to the last, each labelled with when it was made: the time of day when every change
+    is of one day, else the date ("3 Nov"), a date said once."""
+    whens = [_when(t) for t in times]
+    days = {w.date() for w in whens if w is not None}
+    n, m = len(times), min(most, len(times))
+    picks = sorted({round(k * (n - 1) / max(1, m - 1)) for k in range(m)})
+    ticks: list[tuple[int, str]] = []
+    for i in picks:
+        w = whens[i]
+        label = "" if w is None else w.strftime("%H:%M") if len(days) == 1 else f"{w.day} {w:%b}"
+        if label and (not ticks or ticks[-1][1] != label):
+            ticks.append((i, label))
+    return ticks
+
+
+def _history_tip(entry: HistoryEntry) -> str:
+    w = _when(entry.time)
+    when = "" if w is None else f"{w.day} {w:%b %Y, %H:%M}: "
+    note = "the headline now" if entry.note == "now" else entry.note or "a change"
+    return f"{when}{100 * entry.credence:.1f}% ({note})"

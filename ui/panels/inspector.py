@@ -540,7 +540,11 @@ class Inspector(QWidget):
     def show_nodes(self, ids: list[str]) -> None:
         """Inspect these nodes (the map's selection); commits any edit in progress first."""
         self._commit_pending()
+        before = self.ids
         self.ids = [i for i in dict.fromkeys(ids) if i in self.amap]
+        if self.ids != before:  # another node: its title first, not where the last one was left
+            for page in (self.pages.widget(1), self.pages.widget(2)):
+                page.verticalScrollBar().setValue(0)
         if not self.ids:
             self.pages.setCurrentIndex(0)
         elif len(self.ids) == 1:

@@ -6,8 +6,10 @@ a sentence to the other camp moves it away from the author. The sentences are ou
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -136,7 +138,10 @@ def test_the_shipped_model_stores_no_vocabulary_and_reports_its_held_out_fit() -
     assert data["sentence_features"] == list(learned.SENTENCE)
     assert data["context_features"] == list(learned.CONTEXT)
     assert len(data["stance_model"]["coef"]) == len(learned.SENTENCE) + len(learned.CONTEXT)
-    assert {"in_sample", "leave_one_article_out", "leave_one_author_out"} <= set(data["fit"])
+    fit = set(data["fit"])  # nested estimates, leaving one out or over folds
+    assert "in_sample" in fit
+    for unit in ("article", "author"):
+        assert f"leave_one_{unit}_out" in fit or any(k.endswith(f"_folds_by_{unit}") for k in fit)
     model = learned.shipped()
     assert model is not None and "gold claims" in model.trained_on
     for part in (model.meaning, model.voice):  # a map of meaning, not a vocabulary
@@ -224,6 +229,7 @@ def _label_of_last(text: str) -> str:
         sentence_rows,
         stance_inputs,
         unit_stance,
+        with_plain,
         with_turns,
     )
 
@@ -232,7 +238,7 @@ def _label_of_last(text: str) -> str:
     inputs = stance_inputs(art.title, sents, bodies)
     model = learned.shipped()
     rows = sentence_rows(inputs, model)
-    inputs = with_turns(inputs, sents, rows)
+    inputs = with_plain(with_turns(inputs, sents, rows), model, None)
     lean = learned_lean(model, inputs, rows)
     return unit_stance(inputs, len(sents) - 1, 0.0, model, rows, lean)[0]
 
@@ -244,8 +250,10 @@ def _label_of_last(text: str) -> str:
 def test_attributing_a_sentence_to_critics_in_a_pro_article_makes_it_con(
     lead: str, text: str
 ) -> None:
+    """A plain report of work in a pro article is not against it (pro, or no side); the same
+    words put in the critics' mouths are."""
     said = f"{lead} {text[0].lower()}{text[1:]}."
-    assert _label_of_last(text + ".") == "pro"
+    assert _label_of_last(text + ".") != "con"
     assert _label_of_last(said) == "con"
 
 
@@ -434,3 +442,91 @@ def test_the_authors_own_i_think_is_not_someone_elses_speech(
     attributed = learned.SENTENCE.index("attributed")
     assert learned.sentence_features(f"{mine} that {x}", (0, 0), 0)[attributed] == 0.0
     assert learned.sentence_features(f"{theirs} that {x}", (0, 0), 0)[attributed] == 1.0
+
+
+# Invented sentences, one per metadiscourse category the neutral pass reads (lexicon.py).
+STEPS_BACK = {
+    "disclaimer": "We are not claiming that any of this proves the optimists right.",
+    "unsettled": "The benchmark cannot settle the argument in either direction.",
+    "falsifier": "A flat year on the agent tasks would change my mind about this.",
+    "gloss": "By capable we mean able to finish a week of office work unaided.",
+    "evidential": "By the survey firm's count, forty labs trained a model this year.",
+}
+
+
+@pytest.mark.parametrize("category", list(STEPS_BACK))
+def test_the_neutral_pass_reads_each_kind_of_stepping_back(category: str) -> None:
+    text = STEPS_BACK[category]
+    row = [*learned.sentence_features(text, stance.evidence(text), 0), 0.0, 0.0]
+    feats = dict(zip(learned.NEUTRAL, learned.neutral_features(text, row, 0.4, 0.7, 0.1)))
+    assert feats[category] == 1.0
+    argued = "Scaling the models up keeps making them better at every task."
+    row = [*learned.sentence_features(argued, stance.evidence(argued), 0), 0.0, 0.0]
+    feats = dict(zip(learned.NEUTRAL, learned.neutral_features(argued, row, 0.4, 0.7, 0.1)))
+    assert feats[category] == 0.0
+    assert len(feats) == len(learned.NEUTRAL)
+
+
+def _three_way() -> learned.GeneralStance:
+    art = learned.Logit([0.1] * len(learned.ARTICLE), 0.0)
+    ctx = learned.Logit([0.3] * (len(learned.SENTENCE) + len(learned.CONTEXT)), -0.1)
+    neutral = learned.Logit([0.4] * len(learned.NEUTRAL), -1.0)
+    return learned.GeneralStance(art, ctx, "toy", 0.3, neutral=neutral)
+
+
+@settings(max_examples=30, deadline=None)
+@given(ROWS, st.floats(-1, 1), st.floats(-1, 1), st.sampled_from(list(STEPS_BACK.values())))
+def test_the_sides_share_what_the_neutral_pass_leaves(
+    row: list[float], lean: float, plain: float, text: str
+) -> None:
+    """Three probabilities that sum to one, pro against con as the two-way model has it."""
+    model = _three_way()
+    context = [lean] + [0.1] * (len(learned.CONTEXT) - 1)
+    two = model.probabilities(row, context)
+    three = model.probabilities(row, context, text, plain)
+    assert set(three) == {"pro", "con", "neutral"}
+    assert abs(sum(three.values()) - 1.0) < 1e-9
+    assert abs(three["pro"] / (three["pro"] + three["con"]) - two["pro"]) < 1e-9
+
+
+def test_a_model_with_a_neutral_pass_round_trips_through_its_files(tmp_path) -> None:
+    x, y = _unit_rows(6, 80)
+    model = replace(_three_way(), plain=learned.fit_kernel(x, y, 3.0, positive="con"))
+    model.save(tmp_path / "m.json", tmp_path / "m.npz")
+    with np.load(tmp_path / "m.npz") as arrays:
+        data = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+        back = learned.GeneralStance.from_json(data, dict(arrays))
+    probe, _ = _unit_rows(7, 10)
+    assert back.plain_polarity(probe) == model.plain_polarity(probe)
+    sent, context = [0.2] * len(learned.SENTENCE), [0.1] * len(learned.CONTEXT)
+    text = STEPS_BACK["gloss"]
+    want, got = (
+        model.probabilities(sent, context, text, 0.3),
+        back.probabilities(sent, context, text, 0.3),
+    )
+    assert all(abs(want[k] - got[k]) < 1e-4 for k in want)
+
+
+def test_the_shipped_model_reads_neutral_from_its_own_pass() -> None:
+    data = json.loads(learned.MODEL_FILE.read_text(encoding="utf-8"))
+    assert data["neutral_features"] == list(learned.NEUTRAL)
+    assert len(data["neutral_model"]["coef"]) == len(learned.NEUTRAL)
+    model = learned.shipped()
+    assert isinstance(model.plain, learned.Kernel) and model.plain.vectors.shape[1] == meaning.DIM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By general intelligence we mean a system that can do most office work without help.",
+        "A flat year on the agent benchmarks would change my mind.",
+    ],
+)
+def test_a_sentence_that_steps_back_from_the_question_takes_no_side(text: str) -> None:
+    """In a pro article, a gloss or the test that would change the writer's mind is neutral,
+    where the two-way model gave it the article's side."""
+    assert _label_of_last(text) == "neutral"
+    assert (
+        _label_of_last("Bigger models will keep getting smarter, and nothing suggests a wall.")
+        == "pro"
+    )

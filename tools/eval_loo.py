@@ -46,6 +46,11 @@ CORPORA = {
     # The seventh, scored once in the eighth round and then spent on the chat rule and chrome,
     # is training data since the ninth; the eighth set is the held-out one.
     "unseen7": ROOT / "tests/fixtures/eval_unseen7",
+    # The eighth, ninth and tenth, each scored once (the ninth to eleventh rounds) and then spent
+    # on chrome, trend-fact and title development, are training data since the twelfth.
+    "unseen8": ROOT / "tests/fixtures/eval_unseen8",
+    "unseen9": ROOT / "tests/fixtures/eval_unseen9",
+    "unseen10": ROOT / "tests/fixtures/eval_unseen10",
 }
 
 

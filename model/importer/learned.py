@@ -30,7 +30,14 @@ neither side is starved); the meaning and voice passes are support-vector machin
 Gaussian (RBF) kernel over the unit sentence vectors (`Kernel`): a side is a region of meaning
 space, not one direction through it, and on the annotated claims the kernel puts 0.665 of sided
 claims on their side against the linear pass's 0.633 (quote level, leave one article out).
-Neutral is left to the rules (definitions, open questions). Trained only on annotated claims
+A fourth pass says how likely a sentence takes no side at all (neutral): a logistic regression
+over metadiscourse that steps back from the question (a disclaimer, "does not settle it", what
+would change the writer's mind, a gloss, a figure handed to its source; lexicon.py says where
+each category comes from), the sentence features, how sure the side passes are, and a plain
+kernel pass over the sentence vector (neutral against sided). It is fitted without class
+weights, so its probability is calibrated; the side passes share the rest, and the likeliest of
+the three is the label. The rules still decide a definition or an open question by its shape.
+Trained only on annotated claims
 and the annotators' overall stance of each article (`tools/train_stance.py`, regularisation by
 nested cross-validation over articles) and always evaluated leave-one-article-out
 (`tools/eval_loo.py`). The runtime needs no scikit-learn.
@@ -74,7 +81,11 @@ CONTEXT = ("lean", "lean_if_cueless", "lean_if_attributed", "lean_if_first_perso
            "lean_if_concedes", "paragraph", "paragraph_if_cueless", "section", "title",
            "lean_if_voice", "turns", "lean_if_turns", "before_turn", "lean_if_before_turn",
            "after_report", "lean_if_after_report")  # fmt: skip
+NEUTRAL = ("disclaimer", "unsettled", "falsifier", "gloss", "evidential", "agnostic",
+           "open_question", "definition", "number", *SENTENCE[:-2], "side_margin", "lean_size",
+           "meaning_size", "voice_size", "plain")  # fmt: skip
 NO_TURN = (0.0, 0.0, 0.0)
+_NUMBER = re.compile(r"\d")
 
 
 def cue_polarity(evidence: tuple[float, float]) -> float:
@@ -100,6 +111,28 @@ def sentence_features(text: str, evidence: tuple[float, float], side: int) -> li
         1.0 if text.rstrip().endswith("?") else 0.0,
         1.0 if lx.HEDGE.search(text) else 0.0,
         1.0 if concedes(text) else 0.0,
+    ]
+
+
+def neutral_features(
+    text: str, sent: Sequence[float], lean: float, p_pro: float, plain: float
+) -> list[float]:
+    """Evidence that a sentence takes no side: metadiscourse that steps back from the question
+    (lexicon: a disclaimer, "does not settle", what would change the writer's mind, a gloss, a
+    figure handed to its source, not knowing, an open question, a definition), a number, the
+    sentence features, how sure the side passes are (a weak side is more often no side) and the
+    plain pass's reading of its meaning (neutral against sided, from the vector)."""
+    marks = (lx.DISCLAIMER, lx.UNSETTLED, lx.FALSIFIER, lx.GLOSS, lx.EVIDENTIAL, lx.AGNOSTIC,
+             lx.OPEN_QUESTION, lx.DEFINITION, _NUMBER)  # fmt: skip
+    m, v = SENTENCE.index("meaning"), SENTENCE.index("voice")
+    return [
+        *(1.0 if p.search(text) else 0.0 for p in marks),
+        *sent[:m],
+        abs(p_pro - 0.5),
+        abs(lean),
+        abs(sent[m]),
+        abs(sent[v]),
+        plain,
     ]
 
 
@@ -253,11 +286,13 @@ class GeneralStance:
     classes: tuple[str, ...] = ("con", "pro")
     meaning: Logit | Kernel | None = None
     voice: Logit | Kernel | None = None
+    plain: Logit | Kernel | None = None  # neutral against sided, from the sentence vector
+    neutral: Logit | None = None  # P(neutral) from neutral_features
 
     @property
     def reads_vectors(self) -> bool:
-        """Whether a pass of the model reads sentence vectors (meaning or voice)."""
-        return self.meaning is not None or self.voice is not None
+        """Whether a pass of the model reads sentence vectors (meaning, voice or plain)."""
+        return any(p is not None for p in (self.meaning, self.voice, self.plain))
 
     def meaning_polarity(self, vectors: Any) -> list[float]:
         """Each sentence vector's side by the meaning pass (see meaning_polarity)."""
@@ -268,18 +303,32 @@ class GeneralStance:
         P(answers) in [-1, 1] (0 without the pass)."""
         return meaning_polarity(self.voice, vectors)
 
+    def plain_polarity(self, vectors: Any) -> list[float]:
+        """Each sentence vector's reading by the plain pass in [-1, 1], neutral (+) against
+        sided (-); 0 without the pass."""
+        return meaning_polarity(self.plain, vectors)
+
     def lean(self, article: Sequence[float]) -> float:
         """The article's lean in [-1, 1], P(pro) − P(con) by the article model."""
         return 2 * self.article.p_pro(article) - 1
 
-    def probabilities(self, sent: Sequence[float], context: Sequence[float]) -> dict[str, float]:
-        """P(pro), P(con) for one sentence (sentence and context features)."""
+    def probabilities(
+        self, sent: Sequence[float], context: Sequence[float], text: str = "", plain: float = 0.0
+    ) -> dict[str, float]:
+        """P(pro), P(con) for one sentence (sentence and context features) and, with the
+        neutral pass and the sentence's text, P(neutral): the side passes share what is left.
+        The neutral pass is fitted without class weights, so its probability is calibrated and
+        the largest of the three is the likeliest label (no threshold to tune)."""
         p = self.stance.p_pro([*sent, *context])
-        return {"pro": p, "con": 1 - p}
+        if self.neutral is None or not text:
+            return {"pro": p, "con": 1 - p}
+        q = self.neutral.p_pro(neutral_features(text, sent, context[0], p, plain))
+        return {"pro": (1 - q) * p, "con": (1 - q) * (1 - p), "neutral": q}
 
     def to_json(self) -> dict:
         """The readable part; a kernel pass's support vectors go to arrays() (VECTORS_FILE)."""
-        passes = (("meaning_model", self.meaning, "meaning"), ("voice_model", self.voice, "voice"))
+        passes = (("meaning_model", self.meaning, "meaning"), ("voice_model", self.voice, "voice"),
+                  ("plain_model", self.plain, "plain"), ("neutral_model", self.neutral, ""))  # fmt: skip
         return {
             "about": __doc__.split("\n\n")[0],
             "trained_on": self.trained_on,
@@ -287,6 +336,7 @@ class GeneralStance:
             "article_features": list(ARTICLE),
             "sentence_features": list(SENTENCE),
             "context_features": list(CONTEXT),
+            **({"neutral_features": list(NEUTRAL)} if self.neutral is not None else {}),
             "article_model": _pass_json(self.article, ""),
             "stance_model": _pass_json(self.stance, ""),
             **{key: _pass_json(p, name) for key, p, name in passes if p is not None},
@@ -296,7 +346,7 @@ class GeneralStance:
     def arrays(self) -> dict[str, Any]:
         """The kernel passes' support vectors and dual coefficients, by name."""
         out = {}
-        for name, p in (("meaning", self.meaning), ("voice", self.voice)):
+        for name, p in (("meaning", self.meaning), ("voice", self.voice), ("plain", self.plain)):
             if isinstance(p, Kernel):
                 out[f"{name}_vectors"], out[f"{name}_dual"] = p.vectors, p.dual
         return out
@@ -327,6 +377,8 @@ class GeneralStance:
             dict(data.get("fit", {})),
             meaning=part("meaning_model", "meaning"),
             voice=part("voice_model", "voice"),
+            plain=part("plain_model", "plain"),
+            neutral=part("neutral_model", ""),  # type: ignore[arg-type]
         )
 
 
@@ -355,30 +407,45 @@ def _r1(x: float) -> float:
     return round(float(x), 6)
 
 
-def fit_logit(rows: Sequence[Sequence[float]], labels: Sequence[str], c: float) -> Logit:
-    """A balanced binary logistic regression, pro vs con (needs scikit-learn)."""
+def fit_logit(
+    rows: Sequence[Sequence[float]],
+    labels: Sequence[str],
+    c: float,
+    positive: str = "pro",
+    balanced: bool = True,
+) -> Logit:
+    """A binary logistic regression, `positive` against the rest (needs scikit-learn); balanced
+    classes unless told otherwise (a calibrated probability wants the real class shares)."""
     from sklearn.linear_model import LogisticRegression
 
-    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
-    clf.fit([list(r) for r in rows], [1 if y == "pro" else 0 for y in labels])
+    weight = "balanced" if balanced else None
+    clf = LogisticRegression(C=c, max_iter=3000, class_weight=weight)
+    clf.fit([list(r) for r in rows], [1 if y == positive else 0 for y in labels])
     return Logit([float(w) for w in clf.coef_[0]], float(clf.intercept_[0]))
 
 
-def fit_kernel(rows: Any, labels: Sequence[str], c: float) -> Kernel:
-    """A balanced RBF support-vector pass, pro vs con, over unit vectors (needs scikit-learn)."""
+def fit_kernel(rows: Any, labels: Sequence[str], c: float, positive: str = "pro") -> Kernel:
+    """A balanced RBF support-vector pass, `positive` against the rest, over unit vectors
+    (needs scikit-learn)."""
     import numpy as np
     from sklearn.svm import SVC
 
     x = np.asarray(rows, dtype=np.float64)
     clf = SVC(C=c, kernel="rbf", gamma=KERNEL_GAMMA, class_weight="balanced")
-    clf.fit(x, [1 if y == "pro" else 0 for y in labels])
+    clf.fit(x, [1 if y == positive else 0 for y in labels])
     vecs = x[clf.support_].astype(np.float32)
     return Kernel(
         vecs, clf.dual_coef_[0].astype(np.float32), KERNEL_GAMMA, float(clf.intercept_[0])
     )
 
 
-def fit_scaled_logit(rows: Sequence[Sequence[float]], labels: Sequence[str], c: float) -> Logit:
+def fit_scaled_logit(
+    rows: Sequence[Sequence[float]],
+    labels: Sequence[str],
+    c: float,
+    positive: str = "pro",
+    balanced: bool = True,
+) -> Logit:
     """fit_logit on standardised features, the scaling folded back into the weights, so that
     regularisation treats measures of different ranges alike and the file stays one Logit."""
     import numpy as np
@@ -386,7 +453,7 @@ def fit_scaled_logit(rows: Sequence[Sequence[float]], labels: Sequence[str], c: 
     x = np.asarray(rows, dtype=float)
     mean, std = x.mean(axis=0), x.std(axis=0)
     std[std < 1e-9] = 1.0
-    z = fit_logit(((x - mean) / std).tolist(), labels, c)
+    z = fit_logit(((x - mean) / std).tolist(), labels, c, positive, balanced)
     coef = np.asarray(z.coef) / std
     return Logit(coef.tolist(), z.intercept - float(coef @ mean))
 
@@ -399,7 +466,8 @@ def shipped() -> GeneralStance | None:
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     if "article_model" not in data:
         return None
-    kernels = any(data.get(k, {}).get("kind") == "rbf" for k in ("meaning_model", "voice_model"))
+    passes = ("meaning_model", "voice_model", "plain_model")
+    kernels = any(data.get(k, {}).get("kind") == "rbf" for k in passes)
     if not kernels:
         return GeneralStance.from_json(data)
     if not VECTORS_FILE.is_file():

@@ -131,6 +131,43 @@ NARRATIVE = re.compile(
     r"from)\b",
     re.I,
 )
+# Metadiscourse that takes no side (neutral stance features of learned.neutral_features): the
+# writer steps back from the question rather than answering it. Categories, not phrases of any
+# article: disclaimers that set aside a claim the reader might infer (Hewitt & Stokes 1975,
+# "Disclaimers"), statements that the question is not settled or that something does not settle
+# it, the evidence that would change the writer's mind (a falsification condition, Popper), code
+# glosses that say what a word means (Hyland 2005, "Metadiscourse", ch. 3), and evidentials that
+# hand a figure to its source (Hyland 2005; Biber et al. 1999, "source of knowledge").
+DISCLAIMER = re.compile(
+    r"\b(?:(?:I|we)(?: am| are|['’]m|['’]re) not (?:claiming|saying|arguing|suggesting|predicting|"
+    r"in a position)|(?:make|makes|making|made) no (?:such )?(?:claim|prediction|forecast)|"
+    r"(?:do|does|did) not (?:claim|pretend|predict)|(?:take|takes|taking|took) no (?:view|position|"
+    r"side|stance)|not (?:for|the (?:role|place|job) of) \w+ to (?:settle|decide|judge)|"
+    r"(?:I|we) (?:may|might|could) (?:well )?be wrong)\b",
+    re.I,
+)
+UNSETTLED = re.compile(
+    r"\b(?:(?:does|do|did|will|can|could|cannot|can['’]t|won['’]t|doesn['’]t|don['’]t) (?:not )?"
+    r"(?:settle|decide|resolve)|(?:is|are|remains?) (?:still )?(?:open|unsettled|unresolved|"
+    r"undecided|divided)|either way|either direction|either answer|whichever (?:way|answer|side))\b",
+    re.I,
+)
+FALSIFIER = re.compile(
+    r"\bchange (?:my|our|his|her|their|your) minds?\b|\bprove (?:me|us|him|her|them) wrong\b|"
+    r"\b(?:I|we|she|he) (?:will|would|['’]ll) (?:concede|admit it|say so)\b",
+    re.I,
+)
+GLOSS = re.compile(
+    r"\b(?:(?:I|we|he|she|they) mean|(?:working )?definition|in (?:a|the) (?:narrow|broad|loose|"
+    r"strict|limited|specific) sense|to mean\b|we use (?:the (?:word|term) )?\S+ (?:to mean|in|for))",
+    re.I,
+)
+EVIDENTIAL = re.compile(
+    r"\b(?:according to|by [\w.'’ -]{2,40}?['’]s? (?:count|figures?|estimates?|reckoning|data|"
+    r"tally|numbers)|for (?:context|comparison|reference|the record)|(?:is|was|were|are) estimated|"
+    r"(?:reported|reports) (?:that )?)",
+    re.I,
+)
 DEFINITION = re.compile(
     r"\b(?:is (?:a|an|the) (?:\w+ )?(?:framework|term|method|technique|process)|refers to|"
     r"is defined as|put simply|that is,|"

@@ -218,6 +218,7 @@ class StanceInputs:
     body: list[int]  # indices of the units that are not headings
     title_polarity: float = 0.0  # the title's cue polarity (learned.cue_polarity), 0 if none
     turns: list[tuple] = field(default_factory=list)  # per unit: learned.turns (with_turns)
+    plain: list[float] = field(default_factory=list)  # per unit: the plain pass (with_plain)
 
 
 def stance_inputs(title: str, sents: Sequence[Sentence], bodies: Sequence[str]) -> StanceInputs:
@@ -252,6 +253,14 @@ def with_turns(
     features already computed (which units report a view) rather than from the text again."""
     reports = [learned.reports(r) for r in rows]
     return replace(inputs, turns=learned.turns(inputs.said, [s.para for s in sents], reports))
+
+
+def with_plain(inputs: StanceInputs, model: GeneralStance | None, vectors: Any) -> StanceInputs:
+    """The inputs with each unit's reading by the model's plain pass (neutral against sided)."""
+    if model is None or model.plain is None:
+        return inputs
+    vecs = meaning.vectors(inputs.said) if vectors is None else vectors
+    return replace(inputs, plain=model.plain_polarity(vecs))
 
 
 def rule_stance(inputs: StanceInputs, i: int, node_side: float = 0.0) -> tuple[str, float]:
@@ -321,14 +330,16 @@ def unit_stance(
     rows: Sequence[Sequence[float]] = (),
     lean: float = 0.0,
 ) -> tuple[str, float]:
-    """The rules' stance of unit i, or the learned model's: the model decides pro vs con except
+    """The rules' stance of unit i, or the learned model's: the model decides pro, con or
+    neutral (the likeliest of its three probabilities) except
     where the rules read the side from the sentence's form — inside a side's section, a view
     reported for a named camp or voiced against the author — and for what the rules call
     neutral by its shape (a definition, an open question)."""
     label, conf = rule_stance(inputs, i, node_side)
     if model is None or rules_decide(inputs, i, label, conf):
         return label, conf
-    probs = model.probabilities(rows[i], context_row(inputs, i, rows, lean))
+    plain = inputs.plain[i] if i < len(inputs.plain) else 0.0
+    probs = model.probabilities(rows[i], context_row(inputs, i, rows, lean), inputs.said[i], plain)
     top = max(probs, key=probs.__getitem__)
     return top, round(min(0.99, max(0.5, probs[top])), 3)
 
@@ -386,7 +397,7 @@ def propose(
     lean = 0.0
     if model is not None:
         rows = sentence_rows(inputs, model, vectors)
-        inputs = with_turns(inputs, sents, rows)
+        inputs = with_plain(with_turns(inputs, sents, rows), model, vectors)
         lean = learned_lean(model, inputs, rows)
     chosen = []
     for row, (i, score) in enumerate(ranked):

@@ -47,7 +47,9 @@ def main() -> int:
         pairs += got
         by_corpus.setdefault(it["corpus"], []).extend(got)
         if args.per_article:
-            lean = model.lean(ts.attach(g, ts.Passes(model.meaning, model.voice, model.plain))["article"])
+            lean = model.lean(
+                ts.attach(g, ts.Passes(model.meaning, model.voice, model.plain))["article"]
+            )
             wrong = g["overall"] in ORACLE and lean * ORACLE[g["overall"]] < 0
             print(f"{'!!' if wrong else '  '}{it['corpus']:8} {it['stem'][:28]:28} "
                   f"{g['overall']:5} lean {lean:+.2f}  {ts.summary(ts.tally(got))}")  # fmt: skip

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from model.importer.chrome import find_chrome, is_prose, trim
+from model.importer.chrome import find_chrome, is_prose, never_title, trim
 from model.importer.chrome_lines import learned_chrome
 from model.importer.exports import find_export_chrome, is_footer_row
 from model.importer.filings import find_filing_chrome, is_filing_line, strip_footer
@@ -91,7 +91,8 @@ _FOOTER = (
     r"contact(?: us)?|about(?: us)?|accessibility|careers|advertise|imprint)"
 )
 _CHROME_LINE = re.compile(
-    r"^\W*(?:skip to (?:main )?(?:content|navigation|search|footer)|jump to (?:navigation|content|"
+    r"^\W*(?:skip to (?:main )?(?:content|navigation|search|footer)|skip to \w+\s*$|"
+    r"(?:click|tap|press)(?: here)? to \w+(?:\s+\S+){0,3}\s*$|jump to (?:navigation|content|"
     r"search)|(?:you need to |please )?enable javascript\b|javascript (?:is )?(?:disabled|required)|"
     r"this (?:site|page|app) requires javascript|your browser does not support|"
     r"(?:share|post|tweet) (?:on|to|via) (?:twitter|x|facebook|linkedin|reddit|email|bluesky|"
@@ -195,17 +196,39 @@ def _is_title_like(line: str) -> bool:
     return (
         0 < len(words) <= 20
         and not re.search(r"[.,;:]$", s)
-        and s[0].isupper()
+        and s.lstrip("\"“‘'«")[:1].isupper()  # a headline may open with a quotation
         and not _URL_LINE.match(s)
+        and not _BYLINE.match(s)  # "By Jane Doe, Research Officer"
         and not _masthead(s)
+        and not never_title(s)
     )
 
 
 def _masthead(line: str) -> bool:
     """A name in capitals of three words at most ("THE BELLWETHER", "MEMORANDUM", "UNITED
-    STATES"): a publication's masthead, a document's kind or an issuing body over the title."""
+    STATES"), or a body's name in capitals with its initials after it ("NATIONAL UNION OF
+    WRITERS (NUW)"): a publication's masthead, a document's kind or an issuing body over the
+    title."""
     words = line.split()
-    return len(words) <= 3 and line.isupper() and sum(c.isalpha() for c in line) >= 4
+    caps = line.isupper() and sum(c.isalpha() for c in line) >= 4
+    return caps and (len(words) <= 3 or bool(_INITIALS.search(line)))
+
+
+_INITIALS = re.compile(r"\s\([A-Z][A-Z&]{1,7}\)\s*$")  # "… WORKERS (UCCW)"
+
+
+def _head_lines(lines: list[str], nonempty: list[int], n: int = 3, skip: int = 4) -> list[int]:
+    """The first n lines that may hold the title, passing over up to `skip` lines that never
+    are one (a masthead, a banner row, a counter or button, a version line) on the way."""
+    out: list[int] = []
+    for i in nonempty:
+        if len(out) >= n:
+            break
+        if skip and (_masthead(lines[i].strip()) or never_title(lines[i])):
+            skip -= 1
+            continue
+        out.append(i)
+    return out
 
 
 # A code host's issue number after its title ("Does X hold? #512"), after three words or more.
@@ -387,7 +410,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     if find_title and page.title:
         out.title = clean_title(page.title)
     elif find_title:
-        for k, i in enumerate(nonempty[:3]):
+        for k, i in enumerate(_head_lines(lines, nonempty)):
             if _is_title_like(lines[i]):
                 if all(len(lines[j].split()) <= 60 for j in nonempty[:k]):
                     out.title = clean_title(lines[i])
@@ -399,6 +422,8 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
             and len(nonempty) > 1  # a one-line text is all body
             and len(first.split()) <= 12
             and not _BYLINE.match(first)
+            and not never_title(first)
+            and not _masthead(first)
         ):
             out.title = clean_title(first.rstrip(" .:;,"))
             start = nonempty[0] + 1

@@ -533,17 +533,50 @@ def _fields(lines: list[str], idx: list[int], out: Chrome) -> None:
             continue
         name, value = m.group(1).lower(), m.group(2).strip()
         out.lines.add(i)
-        seen.setdefault(name, value)
+        more = _wrapped(lines, i, value)
+        out.lines.update(more)
+        value = " ".join([value, *(lines[j].strip() for j in more)])
+        seen.setdefault(name, _unquoted(value))
     chat = {"guild", "server", "channel"} & set(seen)
     title = (
         seen.get("subject")
         or seen.get("re")
+        or seen.get("regarding")
+        or seen.get("title")
         or next((v for k, v in seen.items() if "project" in k), "")  # a form's title field
+        or seen.get("thesis")
+        or seen.get("dissertation")
         or (seen.get("topic") if chat else "")
     )
     out.title = out.title or title or ""
     out.date = out.date or seen.get("date", "")
     out.author = out.author or seen.get("from", "")
+
+
+def _wrapped(lines: list[str], i: int, value: str) -> list[int]:
+    """The lines a field's value wraps onto: while a quotation it opens is not closed, the lines
+    right below it (no blank between, none a field of its own), two at most."""
+    out: list[int] = []
+    j = i + 1
+    while _open_quote(" ".join([value, *(lines[k] for k in out)])) and len(out) < 2:
+        if j >= len(lines) or not lines[j].strip() or _rx()["field"].match(lines[j]):
+            break
+        out.append(j)
+        j += 1
+    return out if out and not _open_quote(" ".join([value, *(lines[k] for k in out)])) else []
+
+
+def _open_quote(text: str) -> bool:
+    """Whether a quotation opened in text is still open."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def _unquoted(value: str) -> str:
+    """A field's value without the quotation marks around the whole of it."""
+    v = value.strip()
+    if len(v) > 2 and v[0] in '"“' and v[-1] in '"”' and not _open_quote(v[1:-1]):
+        return v[1:-1].strip()
+    return v
 
 
 _TEXT_END = re.compile(r"\w\W*\s+\w+[^\s]*[.!?…][\"”’)]?\s*$")  # two words or more, then an end

@@ -20,6 +20,8 @@ from model.importer.furniture import is_furniture, strip_stage
 from model.importer.memos import find_memo_chrome, is_memo_line
 from model.importer.notices import find_notice_chrome, is_notice_line, strip_notes
 from model.importer.paperwork import (
+    caption_heading,
+    court_name,
     find_paperwork_chrome,
     is_paperwork_line,
     strip_line_numbers,
@@ -201,6 +203,7 @@ def _is_title_like(line: str) -> bool:
         and not _BYLINE.match(s)  # "By Jane Doe, Research Officer"
         and not _masthead(s)
         and not never_title(s)
+        and not court_name(s)
     )
 
 
@@ -215,6 +218,15 @@ def _masthead(line: str) -> bool:
 
 
 _INITIALS = re.compile(r"\s\([A-Z][A-Z&]{1,7}\)\s*$")  # "… WORKERS (UCCW)"
+
+
+def _caption_heading(lines: list[str], end: int) -> str:
+    """A court paper's own heading in its caption above line `end` ("VIDEOTAPED DEPOSITION OF
+    …"), when the text opens with the court's name: the title, in place of the court's name."""
+    head = [ln for ln in lines[:end] if ln.strip()]
+    if not head or not court_name(head[0]):
+        return ""
+    return next((clean_title(ln) for ln in head if caption_heading(ln)), "")
 
 
 def _head_lines(lines: list[str], nonempty: list[int], n: int = 3, skip: int = 4) -> list[int]:
@@ -409,6 +421,8 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     start = 0
     if find_title and page.title:
         out.title = clean_title(page.title)
+    elif find_title and (heading := _caption_heading(orig, head_end)):
+        out.title = heading  # a caption's own heading, not the court named above it
     elif find_title:
         for k, i in enumerate(_head_lines(lines, nonempty)):
             if _is_title_like(lines[i]):
@@ -424,6 +438,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
             and not _BYLINE.match(first)
             and not never_title(first)
             and not _masthead(first)
+            and not court_name(first)
         ):
             out.title = clean_title(first.rstrip(" .:;,"))
             start = nonempty[0] + 1

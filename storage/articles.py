@@ -303,10 +303,17 @@ _EXTRACT = {
 }
 
 
+def _head_title(src: str) -> str:
+    """The text of the page's <title> element, as the page wrote it."""
+    m = re.search(r"<title\b[^>]*>(.*?)</title>", src[:200_000], re.I | re.S)
+    return htmllib.unescape(re.sub(r"\s+", " ", m.group(1))).strip() if m else ""
+
+
 def _parse_html(text: str, name: str) -> Article:
     import trafilatura
 
     from model.importer.boilerplate import clean_text, clean_title
+    from model.importer.chrome import never_title
 
     src = _drop_notes(_FOOTNOTE_ANCHOR.sub("", _POWER_SUP.sub(r"^\1", text)))
     body, meta = None, None
@@ -334,6 +341,8 @@ def _parse_html(text: str, name: str) -> Article:
         body = _with_discussion(whole, body)
     body = _unwrap_cells(body or "")
     title = clean_title(getattr(meta, "title", None) or "") if meta else ""
+    if never_title(title):  # the metadata took the page's counter for its title ("312 comments")
+        title = clean_title(_head_title(src))
     author = (getattr(meta, "author", None) or "") if meta else ""
     c = clean_text(body or "", find_title=False, title=title, author=author)
     # htmldate guesses from link URLs in bare fragments; trust a date only from a real page head.

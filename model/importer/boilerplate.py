@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from model.importer.chrome import find_chrome, is_prose, never_title, trim
+from model.importer.chrome import find_chrome, is_prose, never_title, trim, unquoted
 from model.importer.chrome_lines import learned_chrome
 from model.importer.exports import find_export_chrome, is_footer_row
 from model.importer.filings import find_filing_chrome, is_filing_line, strip_footer
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
+from model.importer.lexicon import pattern
 from model.importer.memos import find_memo_chrome, is_memo_line
 from model.importer.notices import find_notice_chrome, is_notice_line, strip_notes
 from model.importer.paperwork import (
@@ -252,10 +253,23 @@ _ISSUE_NO = re.compile(r"^((?:\S+\s+){2,}\S+)\s+#\d{1,7}$")
 _LIST_TAG = re.compile(r"^(?:\s*(?:(?-i:\[[a-z0-9][a-z0-9._-]*\])|(?:re|fwd?|aw)\s*:))+\s*", re.I)
 
 
+# A social network's page title: the poster's name, the network, then the post ("Jane Doe on
+# LinkedIn: …", 'Jane Doe on X: "…"'); the post is the title.
+_ON_NETWORK = re.compile(
+    rf"^(?:[A-Z][\w.'’-]*\s+){{1,3}}[A-Z][\w.'’-]*\s+on\s+(?i:{pattern('chrome_networks')})\s*:\s+(?=\S)"
+)
+_LAST_PART = re.compile(r"\s+[|–—·•]\s+([^|–—·•]+)$")
+
+
 def clean_title(title: str) -> str:
     """Drop a site suffix: 'Can Scaling Lead to AGI? | 5Y View' -> 'Can Scaling Lead to AGI?'."""
     title = _ISSUE_NO.sub(r"\1", title.strip())
     title = _LIST_TAG.sub("", title)  # "[ai-forecasting] Re: Will …" -> "Will …"
+    if m := _ON_NETWORK.match(title):
+        title = unquoted(title[m.end() :])
+    # A counter or button after the title ("… | 312 comments", a social page's <title>).
+    while (m := _LAST_PART.search(title)) and never_title(m.group(1)) and m.start() > 0:
+        title = title[: m.start()].strip()
     parts = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]{1,30}$)", title)
     return (
         max(parts[:-1], key=len)

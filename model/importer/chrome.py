@@ -536,7 +536,7 @@ def _fields(lines: list[str], idx: list[int], out: Chrome) -> None:
         more = _wrapped(lines, i, value)
         out.lines.update(more)
         value = " ".join([value, *(lines[j].strip() for j in more)])
-        seen.setdefault(name, _unquoted(value))
+        seen.setdefault(name, unquoted(value))
     chat = {"guild", "server", "channel"} & set(seen)
     title = (
         seen.get("subject")
@@ -571,7 +571,7 @@ def _open_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
-def _unquoted(value: str) -> str:
+def unquoted(value: str) -> str:
     """A field's value without the quotation marks around the whole of it."""
     v = value.strip()
     if len(v) > 2 and v[0] in '"“' and v[-1] in '"”' and not _open_quote(v[1:-1]):

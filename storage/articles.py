@@ -770,15 +770,36 @@ def _parse_pdf(path: str, name: str) -> Article:
     raw = "\n\n".join(_drop_running_lines(pages))
     if len(re.findall(r"[^\W\d_]{2,}", raw)) < 5:
         raise ArticleError(f"{name} has no text layer (a scanned PDF?); run OCR on it first")
-    c = clean_text(_join_pdf_lines(raw))
+    joined = _join_pdf_lines(raw)
+    c = clean_text(joined)
     return Article(
         text=_finish(c.text, name, "PDF"),
-        title=info_title.strip() or c.title,
+        title=_whole_title(info_title.strip(), joined) or c.title,
         author=info_author.strip() or c.author,
         date=c.date,
         url=c.url,
         kind="pdf",
     )
+
+
+def _whole_title(info: str, text: str) -> str:
+    """A PDF's info title, or the title lines of its first page when they hold it and go on:
+    a title set over two lines ("Brief of … for Empirical" / "Machine Learning in Support of
+    Appellants") whose info title stops short, or its subtitle after a colon. The lines are
+    among the first ten, the words they add are twelve at most, and they end no sentence."""
+    key = " ".join(info.split()).lower()
+    head = [ln.strip() for ln in text.split("\n")[:10] if ln.strip()]
+    for k in range(len(head)):
+        for n in (2, 1):  # the longer block first: a title's second line
+            block = " ".join(head[k : k + n])
+            low = block.lower()
+            ends = {" ".join(head[k : k + m]).lower() for m in range(1, n + 1)}
+            if not key or not low.startswith(key) or key in ends:
+                continue  # the lines end where the info title ends: the text after is no title
+            rest = re.sub(r"^\s*:", "", block[len(key) :]).split()  # or its subtitle
+            if len(rest) <= 12 and not re.search(r"[.!?;:]", " ".join(rest)):
+                return block
+    return info
 
 
 _PAGE_NUMBER = re.compile(r"\bpage \d{1,4}(?: of \d{1,4})?\b|^\W*\d{1,4}\W*$", re.I)

@@ -230,6 +230,35 @@ def _caption_heading(lines: list[str], end: int) -> str:
     return next((clean_title(ln) for ln in head if caption_heading(ln)), "")
 
 
+# Words a title line does not end on unless it wraps ("… the Case for", "… Claims That").
+_OPEN_END = re.compile(
+    r"\b(?:a|an|the|of|for|to|in|on|at|by|with|from|and|or|but|that|which|than|as|into|about|its|"
+    r"their|our|is|are)\s*$",
+    re.I,
+)
+
+
+def _title_wraps(lines: list[str], i: int) -> list[int]:
+    """The line the title on line i wraps onto, if any: the next line, with no blank between,
+    title-like but for its first letter, that starts in lower case, or follows a title line
+    ending on a word that leads on ("of", "that", "the"), or with it forms a centred block (both
+    indented by four spaces or more). The two together are thirty words at most."""
+    if i + 1 >= len(lines) or not lines[i + 1].strip():
+        return []
+    a, b = lines[i], lines[i + 1]
+    t = b.strip()
+    if (
+        len((a + " " + b).split()) > 30
+        or re.search(r"[.,;:]$", t)
+        or not re.match(r"[\w\"“‘'(]", t)
+    ):
+        return []
+    if never_title(t) or _masthead(t) or _BYLINE.match(t) or _URL_LINE.match(t):
+        return []
+    indent = min(len(x) - len(x.lstrip()) for x in (a, b))
+    return [i + 1] if t[0].islower() or _OPEN_END.search(a) or indent >= 4 else []
+
+
 def _head_lines(lines: list[str], nonempty: list[int], n: int = 3, skip: int = 4) -> list[int]:
     """The first n lines that may hold the title, passing over up to `skip` lines that never
     are one (a masthead, a banner row, a counter or button, a version line) on the way."""
@@ -441,8 +470,9 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         for k, i in enumerate(_head_lines(lines, nonempty)):
             if _is_title_like(lines[i]):
                 if all(len(lines[j].split()) <= 60 for j in nonempty[:k]):
-                    out.title = clean_title(lines[i])
-                    start = i + 1
+                    more = _title_wraps(lines, i)
+                    out.title = clean_title(" ".join(lines[j].strip() for j in (i, *more)))
+                    start = (more or [i])[-1] + 1
                 break
         first = lines[nonempty[0]].strip()
         if (

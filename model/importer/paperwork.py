@@ -271,9 +271,11 @@ def is_marking_row(line: str) -> bool:
 
 def court_name(line: str) -> bool:
     """A court named in capitals at the head of a caption ("UNITED STATES DISTRICT COURT",
-    "NORTHERN DISTRICT OF CALIFORNIA"): the court the paper is filed in, not its title."""
+    "IN THE COURT OF APPEAL OF …", "NORTHERN DISTRICT OF CALIFORNIA"): the court the paper is
+    filed in, not its title."""
     s = line.strip()
-    return s.isupper() and _n(s) <= 12 and bool(_rx()["court"].match(s))
+    named = _rx()["court"].match(s) or re.search(r"\b(?:COURT|TRIBUNAL)\b", s)
+    return s.isupper() and _n(s) <= 12 and bool(named)
 
 
 def caption_heading(line: str) -> bool:

@@ -210,12 +210,13 @@ def _is_title_like(line: str) -> bool:
 
 def _masthead(line: str) -> bool:
     """A name in capitals of three words at most ("THE BELLWETHER", "MEMORANDUM", "UNITED
-    STATES"), or a body's name in capitals with its initials after it ("NATIONAL UNION OF
-    WRITERS (NUW)"): a publication's masthead, a document's kind or an issuing body over the
-    title."""
-    words = line.split()
+    STATES"), a row of such names ("THE LONG VIEW — INTERVIEWS": a series and its section), or a
+    body's name in capitals with its initials after it ("NATIONAL UNION OF WRITERS (NUW)"): a
+    publication's masthead, a document's kind or an issuing body over the title."""
     caps = line.isupper() and sum(c.isalpha() for c in line) >= 4
-    return caps and (len(words) <= 3 or bool(_INITIALS.search(line)))
+    parts = re.split(r"\s+[—–|·•-]\s+", line.strip())  # "THE LONG VIEW — INTERVIEWS"
+    short = all(len(p.split()) <= 3 for p in parts)
+    return caps and (short or bool(_INITIALS.search(line)))
 
 
 _INITIALS = re.compile(r"\s\([A-Z][A-Z&]{1,7}\)\s*$")  # "… WORKERS (UCCW)"

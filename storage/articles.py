@@ -303,10 +303,17 @@ _EXTRACT = {
 }
 
 
+def _head_title(src: str) -> str:
+    """The text of the page's <title> element, as the page wrote it."""
+    m = re.search(r"<title\b[^>]*>(.*?)</title>", src[:200_000], re.I | re.S)
+    return htmllib.unescape(re.sub(r"\s+", " ", m.group(1))).strip() if m else ""
+
+
 def _parse_html(text: str, name: str) -> Article:
     import trafilatura
 
     from model.importer.boilerplate import clean_text, clean_title
+    from model.importer.chrome import never_title
 
     src = _drop_notes(_FOOTNOTE_ANCHOR.sub("", _POWER_SUP.sub(r"^\1", text)))
     body, meta = None, None
@@ -334,6 +341,8 @@ def _parse_html(text: str, name: str) -> Article:
         body = _with_discussion(whole, body)
     body = _unwrap_cells(body or "")
     title = clean_title(getattr(meta, "title", None) or "") if meta else ""
+    if never_title(title):  # the metadata took the page's counter for its title ("312 comments")
+        title = clean_title(_head_title(src))
     author = (getattr(meta, "author", None) or "") if meta else ""
     c = clean_text(body or "", find_title=False, title=title, author=author)
     # htmldate guesses from link URLs in bare fragments; trust a date only from a real page head.
@@ -761,15 +770,36 @@ def _parse_pdf(path: str, name: str) -> Article:
     raw = "\n\n".join(_drop_running_lines(pages))
     if len(re.findall(r"[^\W\d_]{2,}", raw)) < 5:
         raise ArticleError(f"{name} has no text layer (a scanned PDF?); run OCR on it first")
-    c = clean_text(_join_pdf_lines(raw))
+    joined = _join_pdf_lines(raw)
+    c = clean_text(joined)
     return Article(
         text=_finish(c.text, name, "PDF"),
-        title=info_title.strip() or c.title,
+        title=_whole_title(info_title.strip(), joined) or c.title,
         author=info_author.strip() or c.author,
         date=c.date,
         url=c.url,
         kind="pdf",
     )
+
+
+def _whole_title(info: str, text: str) -> str:
+    """A PDF's info title, or the title lines of its first page when they hold it and go on:
+    a title set over two lines ("Brief of … for Empirical" / "Machine Learning in Support of
+    Appellants") whose info title stops short, or its subtitle after a colon. The lines are
+    among the first ten, the words they add are twelve at most, and they end no sentence."""
+    key = " ".join(info.split()).lower()
+    head = [ln.strip() for ln in text.split("\n")[:10] if ln.strip()]
+    for k in range(len(head)):
+        for n in (2, 1):  # the longer block first: a title's second line
+            block = " ".join(head[k : k + n])
+            low = block.lower()
+            ends = {" ".join(head[k : k + m]).lower() for m in range(1, n + 1)}
+            if not key or not low.startswith(key) or key in ends:
+                continue  # the lines end where the info title ends: the text after is no title
+            rest = re.sub(r"^\s*:", "", block[len(key) :]).split()  # or its subtitle
+            if len(rest) <= 12 and not re.search(r"[.!?;:]", " ".join(rest)):
+                return block
+    return info
 
 
 _PAGE_NUMBER = re.compile(r"\bpage \d{1,4}(?: of \d{1,4})?\b|^\W*\d{1,4}\W*$", re.I)

@@ -8,8 +8,13 @@ something is still a title. The pages here are written for these tests.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from model.importer.boilerplate import clean_text
+from model.importer.boilerplate import clean_text, clean_title
+from model.importer.chrome import never_title
+from storage.articles import _parse_html, _whole_title, read_article
+from tests.test_import_support import make_pdf
 
 BODY = (
     "The council asked me to write about the new machines, and I agreed because the question "
@@ -30,3 +35,174 @@ def test_a_masthead_in_capitals_is_not_the_title(masthead) -> None:
 
 def test_a_title_in_capitals_that_says_something_is_kept() -> None:
     assert clean_text(f"SCALING IS NOT ENOUGH\n\n{BODY}").title == "SCALING IS NOT ENOUGH"
+
+
+# Twelfth round: general rules from the formats' conventions; every page below is invented.
+
+TITLE = "What the Orchard Taught Us About Bigger Models"
+
+
+def title_of(head: str, body: str = BODY) -> str:
+    return clean_text(f"{head}\n\n{body}").title
+
+
+@pytest.mark.parametrize(
+    "control", ["48 comments", "1.2K likes", "Share", "Read more", "Click to Follow hwestmoor"]
+)
+def test_a_counter_or_button_over_the_title_is_not_the_title(control) -> None:
+    assert title_of(f"{control}\n{TITLE}") == TITLE
+    assert never_title(control) and not never_title(TITLE)
+
+
+@pytest.mark.parametrize(
+    "stamp", ["Version 3 · built 2 May 2027", "v2.1", "Rev. 4", "Last updated 9 June 2027"]
+)
+def test_a_version_or_build_line_is_not_the_title(stamp) -> None:
+    assert title_of(f"{stamp}\n\n{TITLE}") == TITLE
+
+
+def test_a_banner_row_set_with_middle_dots_is_not_the_title() -> None:
+    banner = "ORCHARD HOUR · a weekly show about trees and machines"
+    assert title_of(f"{banner}\n{TITLE}") == TITLE
+    running_head = "Machines and Minds, 2nd edition · Chapter 4: Growth · 88"
+    assert title_of(f"{running_head}\n\n{TITLE}") == TITLE
+
+
+def test_a_byline_is_not_the_title_and_a_headline_may_open_with_a_quote() -> None:
+    quoted = '"BIGGER" IS NOT A PLAN, AND NEVER WAS'
+    page = (
+        f"RIVERSIDE GROWERS' ASSOCIATION (RGA)\n\n{quoted}\n\nBy Tomasz Welling, Orchard Secretary"
+    )
+    assert title_of(page) == quoted
+    assert title_of(f"By Tomasz Welling, Orchard Secretary\n\n{TITLE}") == TITLE
+
+
+def test_a_row_of_capital_names_is_a_masthead() -> None:
+    assert title_of(f"THE SHED — LETTERS\n\n{TITLE}") == TITLE
+
+
+@pytest.mark.parametrize("field", ["Regarding", "Title", "Re"])
+def test_a_head_blocks_subject_field_gives_the_title(field) -> None:
+    head = (
+        "WESTMOOR PARISH COUNCIL\nPLANNING NOTE\n\n"
+        f"{field}: Orchard Data Shed, Application 77/B\nPrepared by: R. Haldane\n"
+        "Date: 4 March 2027"
+    )
+    assert title_of(head) == "Orchard Data Shed, Application 77/B"
+
+
+def test_a_quoted_field_value_takes_the_line_it_wraps_onto() -> None:
+    head = (
+        "REVIEW PANEL NOTES\n\n"
+        'Title: "Orchards, Machines and the Long Road: What Growth Alone\n'
+        'Cannot Buy"\nApplicant: Dr. Ines Porter\nOutcome: Declined'
+    )
+    cleaned = clean_text(f"{head}\n\n{BODY}")
+    assert cleaned.title == "Orchards, Machines and the Long Road: What Growth Alone Cannot Buy"
+    assert "Cannot Buy" not in cleaned.text
+
+
+def test_a_thesis_field_names_a_defence_record() -> None:
+    head = 'Candidate: Ada Kellerman\nThesis: "Growing Minds: A Study of Size"\nDate: 2 May 2027'
+    assert title_of(head) == "Growing Minds: A Study of Size"
+
+
+CAPTION_PAGE = (
+    "                 SUPERIOR COURT OF THE STATE OF ESSEXSHIRE\n"
+    "  IN RE ORCHARD MACHINES, INC.        )  Case No. 3:27-cv-0001\n"
+    "  LITIGATION                          )\n"
+    "  ____________________________________)\n\n"
+    "            REMOTE DEPOSITION OF PRIYA HALLORAN\n"
+    "                  Dover, Essexshire\n\n"
+)
+
+
+def test_a_court_is_not_the_title_and_the_captions_own_heading_is() -> None:
+    cleaned = clean_text(CAPTION_PAGE + BODY)
+    assert cleaned.title == "REMOTE DEPOSITION OF PRIYA HALLORAN"
+    assert "SUPERIOR COURT" not in cleaned.text
+    assert title_of(f"IN THE COURT OF APPEAL OF ESSEXSHIRE\n\n{TITLE}") == TITLE
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("Orchards Are Not Data Centres, and Why\nthat Matters for Machines", None),
+        ("A Field Guide to the Case for\nBigger Machines in the Orchard", None),
+        (
+            "        Growth Conventions for Claims About Orchard\n"
+            "              Machines and Their Limits",
+            "Growth Conventions for Claims About Orchard Machines and Their Limits",
+        ),
+    ],
+)
+def test_a_title_line_wraps_onto_the_next(head, title) -> None:
+    want = title or " ".join(head.split())
+    cleaned = clean_text(f"{head}\n\n{BODY}")
+    assert cleaned.title == want
+    assert cleaned.text.startswith("The council asked me")
+
+
+def test_a_title_over_its_standfirst_does_not_wrap() -> None:
+    head = f"{TITLE}\nA Note From the Orchard Committee"
+    assert title_of(head) == TITLE
+
+
+def test_a_counter_after_the_title_and_a_networks_name_prefix_go() -> None:
+    assert clean_title(f"{TITLE} | 48 comments") == TITLE
+    assert clean_title("Orchards Now | 1,284 comments") == "Orchards Now"
+    assert clean_title(f'Hana Westmoor on LinkedIn: "{TITLE}"') == TITLE
+    kept = "Hana Westmoor on Orchards: Growth Without End"  # an interview's title, no network
+    assert clean_title(kept) == kept
+
+
+def test_an_html_page_whose_metadata_title_is_a_counter_keeps_its_title() -> None:
+    src = (
+        f"<html><head><title>Hana Westmoor on LinkedIn: {TITLE}. | 48 comments</title></head>"
+        f"<body><main><p>{BODY}</p><p>{BODY}</p></main></body></html>"
+    )
+    assert _parse_html(src, "post.html").title == f"{TITLE}."
+
+
+def test_a_pdfs_short_info_title_is_taken_whole_from_its_title_lines() -> None:
+    text = (
+        "ORCHARD INSTITUTE\nBrief of the Growers of the Westmoor\nValley in Support of Caution\n"
+        + BODY
+    )
+    assert _whole_title("Brief of the Growers of the Westmoor Valley", text) == (
+        "Brief of the Growers of the Westmoor Valley in Support of Caution"
+    )
+    whole = f"{TITLE}\nExecutive summary\n{BODY}"  # the lines end where the info title ends
+    assert _whole_title(TITLE, whole) == TITLE
+
+
+def test_a_pdf_reads_its_title_whole_when_its_info_title_stops_short(tmp_path) -> None:
+    path = tmp_path / "brief.pdf"
+    lines = ["Brief of the Growers of the Westmoor", "Valley in Support of Caution", BODY]
+    path.write_bytes(make_pdf(lines, title="Brief of the Growers of the Westmoor Valley"))
+    title = read_article(str(path)).title
+    assert title == "Brief of the Growers of the Westmoor Valley in Support of Caution"
+
+
+def test_skip_links_and_click_to_buttons_are_chrome() -> None:
+    cleaned = clean_text(f"Skip to home\n{TITLE}\n\n{BODY}\nTap to follow hwestmoor\n\n{BODY}")
+    assert cleaned.title == TITLE
+    assert "Skip" not in cleaned.text and "follow" not in cleaned.text
+
+
+CONTROLS = st.sampled_from(
+    ["48 comments", "Share", "Read more", "Reply", "1.2K views", "Click to Follow hwestmoor",
+     "Version 2 · built 3 May 2027", "ORCHARD HOUR · a weekly show"]
+)  # fmt: skip
+LINES = st.text(
+    alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd", "Zs", "Po")),
+    min_size=1,
+    max_size=60,
+).filter(lambda s: s.strip())
+
+
+@settings(max_examples=150, deadline=None)
+@given(control=CONTROLS, after=st.lists(LINES, min_size=0, max_size=3))
+def test_a_counter_or_button_line_is_never_the_title_whatever_follows(control, after) -> None:
+    page = "\n".join([control, *after]) + "\n\n" + BODY
+    assert clean_text(page).title != control

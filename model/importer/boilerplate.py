@@ -11,15 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from model.importer.chrome import find_chrome, is_prose, trim
+from model.importer.chrome import find_chrome, is_prose, never_title, trim, unquoted
 from model.importer.chrome_lines import learned_chrome
 from model.importer.exports import find_export_chrome, is_footer_row
 from model.importer.filings import find_filing_chrome, is_filing_line, strip_footer
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
+from model.importer.lexicon import pattern
 from model.importer.memos import find_memo_chrome, is_memo_line
 from model.importer.notices import find_notice_chrome, is_notice_line, strip_notes
 from model.importer.paperwork import (
+    caption_heading,
+    court_name,
     find_paperwork_chrome,
     is_paperwork_line,
     strip_line_numbers,
@@ -91,7 +94,8 @@ _FOOTER = (
     r"contact(?: us)?|about(?: us)?|accessibility|careers|advertise|imprint)"
 )
 _CHROME_LINE = re.compile(
-    r"^\W*(?:skip to (?:main )?(?:content|navigation|search|footer)|jump to (?:navigation|content|"
+    r"^\W*(?:skip to (?:main )?(?:content|navigation|search|footer)|skip to \w+\s*$|"
+    r"(?:click|tap|press)(?: here)? to \w+(?:\s+\S+){0,3}\s*$|jump to (?:navigation|content|"
     r"search)|(?:you need to |please )?enable javascript\b|javascript (?:is )?(?:disabled|required)|"
     r"this (?:site|page|app) requires javascript|your browser does not support|"
     r"(?:share|post|tweet) (?:on|to|via) (?:twitter|x|facebook|linkedin|reddit|email|bluesky|"
@@ -195,17 +199,79 @@ def _is_title_like(line: str) -> bool:
     return (
         0 < len(words) <= 20
         and not re.search(r"[.,;:]$", s)
-        and s[0].isupper()
+        and s.lstrip("\"“‘'«")[:1].isupper()  # a headline may open with a quotation
         and not _URL_LINE.match(s)
+        and not _BYLINE.match(s)  # "By Jane Doe, Research Officer"
         and not _masthead(s)
+        and not never_title(s)
+        and not court_name(s)
     )
 
 
 def _masthead(line: str) -> bool:
     """A name in capitals of three words at most ("THE BELLWETHER", "MEMORANDUM", "UNITED
-    STATES"): a publication's masthead, a document's kind or an issuing body over the title."""
-    words = line.split()
-    return len(words) <= 3 and line.isupper() and sum(c.isalpha() for c in line) >= 4
+    STATES"), a row of such names ("THE LONG VIEW — INTERVIEWS": a series and its section), or a
+    body's name in capitals with its initials after it ("NATIONAL UNION OF WRITERS (NUW)"): a
+    publication's masthead, a document's kind or an issuing body over the title."""
+    caps = line.isupper() and sum(c.isalpha() for c in line) >= 4
+    parts = re.split(r"\s+[—–|·•-]\s+", line.strip())  # "THE LONG VIEW — INTERVIEWS"
+    short = all(len(p.split()) <= 3 for p in parts)
+    return caps and (short or bool(_INITIALS.search(line)))
+
+
+_INITIALS = re.compile(r"\s\([A-Z][A-Z&]{1,7}\)\s*$")  # "… WORKERS (UCCW)"
+
+
+def _caption_heading(lines: list[str], end: int) -> str:
+    """A court paper's own heading in its caption above line `end` ("VIDEOTAPED DEPOSITION OF
+    …"), when the text opens with the court's name: the title, in place of the court's name."""
+    head = [ln for ln in lines[:end] if ln.strip()]
+    if not head or not court_name(head[0]):
+        return ""
+    return next((clean_title(ln) for ln in head if caption_heading(ln)), "")
+
+
+# Words a title line does not end on unless it wraps ("… the Case for", "… Claims That").
+_OPEN_END = re.compile(
+    r"\b(?:a|an|the|of|for|to|in|on|at|by|with|from|and|or|but|that|which|than|as|into|about|its|"
+    r"their|our|is|are)\s*$",
+    re.I,
+)
+
+
+def _title_wraps(lines: list[str], i: int) -> list[int]:
+    """The line the title on line i wraps onto, if any: the next line, with no blank between,
+    title-like but for its first letter, that starts in lower case, or follows a title line
+    ending on a word that leads on ("of", "that", "the"), or with it forms a centred block (both
+    indented by four spaces or more). The two together are thirty words at most."""
+    if i + 1 >= len(lines) or not lines[i + 1].strip():
+        return []
+    a, b = lines[i], lines[i + 1]
+    t = b.strip()
+    if (
+        len((a + " " + b).split()) > 30
+        or re.search(r"[.,;:]$", t)
+        or not re.match(r"[\w\"“‘'(]", t)
+    ):
+        return []
+    if never_title(t) or _masthead(t) or _BYLINE.match(t) or _URL_LINE.match(t):
+        return []
+    indent = min(len(x) - len(x.lstrip()) for x in (a, b))
+    return [i + 1] if t[0].islower() or _OPEN_END.search(a) or indent >= 4 else []
+
+
+def _head_lines(lines: list[str], nonempty: list[int], n: int = 3, skip: int = 4) -> list[int]:
+    """The first n lines that may hold the title, passing over up to `skip` lines that never
+    are one (a masthead, a banner row, a counter or button, a version line) on the way."""
+    out: list[int] = []
+    for i in nonempty:
+        if len(out) >= n:
+            break
+        if skip and (_masthead(lines[i].strip()) or never_title(lines[i])):
+            skip -= 1
+            continue
+        out.append(i)
+    return out
 
 
 # A code host's issue number after its title ("Does X hold? #512"), after three words or more.
@@ -217,10 +283,23 @@ _ISSUE_NO = re.compile(r"^((?:\S+\s+){2,}\S+)\s+#\d{1,7}$")
 _LIST_TAG = re.compile(r"^(?:\s*(?:(?-i:\[[a-z0-9][a-z0-9._-]*\])|(?:re|fwd?|aw)\s*:))+\s*", re.I)
 
 
+# A social network's page title: the poster's name, the network, then the post ("Jane Doe on
+# LinkedIn: …", 'Jane Doe on X: "…"'); the post is the title.
+_ON_NETWORK = re.compile(
+    rf"^(?:[A-Z][\w.'’-]*\s+){{1,3}}[A-Z][\w.'’-]*\s+on\s+(?i:{pattern('chrome_networks')})\s*:\s+(?=\S)"
+)
+_LAST_PART = re.compile(r"\s+[|–—·•]\s+([^|–—·•]+)$")
+
+
 def clean_title(title: str) -> str:
     """Drop a site suffix: 'Can Scaling Lead to AGI? | 5Y View' -> 'Can Scaling Lead to AGI?'."""
     title = _ISSUE_NO.sub(r"\1", title.strip())
     title = _LIST_TAG.sub("", title)  # "[ai-forecasting] Re: Will …" -> "Will …"
+    if m := _ON_NETWORK.match(title):
+        title = unquoted(title[m.end() :])
+    # A counter or button after the title ("… | 312 comments", a social page's <title>).
+    while (m := _LAST_PART.search(title)) and never_title(m.group(1)) and m.start() > 0:
+        title = title[: m.start()].strip()
     parts = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]{1,30}$)", title)
     return (
         max(parts[:-1], key=len)
@@ -386,12 +465,15 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     start = 0
     if find_title and page.title:
         out.title = clean_title(page.title)
+    elif find_title and (heading := _caption_heading(orig, head_end)):
+        out.title = heading  # a caption's own heading, not the court named above it
     elif find_title:
-        for k, i in enumerate(nonempty[:3]):
+        for k, i in enumerate(_head_lines(lines, nonempty)):
             if _is_title_like(lines[i]):
                 if all(len(lines[j].split()) <= 60 for j in nonempty[:k]):
-                    out.title = clean_title(lines[i])
-                    start = i + 1
+                    more = _title_wraps(lines, i)
+                    out.title = clean_title(" ".join(lines[j].strip() for j in (i, *more)))
+                    start = (more or [i])[-1] + 1
                 break
         first = lines[nonempty[0]].strip()
         if (
@@ -399,6 +481,9 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
             and len(nonempty) > 1  # a one-line text is all body
             and len(first.split()) <= 12
             and not _BYLINE.match(first)
+            and not never_title(first)
+            and not _masthead(first)
+            and not court_name(first)
         ):
             out.title = clean_title(first.rstrip(" .:;,"))
             start = nonempty[0] + 1

@@ -178,6 +178,36 @@ def line_kind(line: str) -> LineKind:
     return LineKind()
 
 
+# A button that names what it acts on ("Click to Follow jdoe", "Tap to expand"): the web's
+# "click here to …" call to action (W3C WCAG 2.4.4 advises against it; pages still print it).
+_CLICK_TO = re.compile(r"^\W*(?:click|tap|press)(?: here)? to \w+", re.I)
+# A version or build stamp ("Version 2 · compiled 8 April 2026", "v1.3", "Rev. 4", "Build 2291",
+# "arXiv:2604.01234v2 [cs.CL]", "Last updated 3 May 2026"): the conventions of software releases
+# (Semantic Versioning), preprint servers and document control, printed over a paper's title.
+_VERSION = re.compile(
+    r"^\W*(?:(?:version|ver\.|v|rev(?:ision)?\.?|build|release|draft|edition)\s*"
+    r"\d+(?:\.\d+)*[a-z]?\b(?!\s*:)|arxiv:\s*\d|(?:last )?(?:updated|revised|compiled|modified)\b)",
+    re.I,
+)
+# A row of parts set with middle dots or bullets ("THE LONG CONTEXT · a podcast about …",
+# "Conference 2026 · Submission 4127", "Book, 3rd edition · Chapter 9 · 241"): a series banner,
+# venue line or running head; a title is one phrase, and its site suffix takes " | " or a dash.
+_DOT_ROW = re.compile(r"\S\s+[·•]\s+\S")
+
+
+def never_title(line: str) -> bool:
+    """A counter or a button ("312 comments", "Share", "Read more", "Click to Follow jdoe"), a
+    version or build line, or a banner row of parts set with middle dots: never a title,
+    whatever follows it."""
+    s = line.strip()
+    return bool(
+        line_kind(s).ui
+        or (_CLICK_TO.match(s) and len(s.split()) <= 6)
+        or _VERSION.match(s)
+        or _DOT_ROW.search(s)
+    )
+
+
 def _until_control(words: list[str]) -> list[str]:
     """The words of a byline's name up to the first control word ("Omar Haddad Updated" → name)."""
     weak = _rx()["weak"]
@@ -379,7 +409,11 @@ def _head(lines: list[str], idx: list[int], kinds: dict[int, LineKind], out: Chr
         return
     # A byline with a role ("By Carla Mendes, Technology Correspondent") is never the title.
     named = [i for i in above if not _BYLINE_START.match(lines[i])]
-    titled = [i for i in named[-2:] if _short(lines[i]) and len(lines[i].split()) <= 20]
+    titled = [
+        i
+        for i in named[-2:]
+        if _short(lines[i]) and len(lines[i].split()) <= 20 and not never_title(lines[i])
+    ]
     if not titled:
         return
     title = titled[-1] if titled[-1] == named[-1] and len(titled) == 1 else titled[0]
@@ -499,17 +533,50 @@ def _fields(lines: list[str], idx: list[int], out: Chrome) -> None:
             continue
         name, value = m.group(1).lower(), m.group(2).strip()
         out.lines.add(i)
-        seen.setdefault(name, value)
+        more = _wrapped(lines, i, value)
+        out.lines.update(more)
+        value = " ".join([value, *(lines[j].strip() for j in more)])
+        seen.setdefault(name, unquoted(value))
     chat = {"guild", "server", "channel"} & set(seen)
     title = (
         seen.get("subject")
         or seen.get("re")
+        or seen.get("regarding")
+        or seen.get("title")
         or next((v for k, v in seen.items() if "project" in k), "")  # a form's title field
+        or seen.get("thesis")
+        or seen.get("dissertation")
         or (seen.get("topic") if chat else "")
     )
     out.title = out.title or title or ""
     out.date = out.date or seen.get("date", "")
     out.author = out.author or seen.get("from", "")
+
+
+def _wrapped(lines: list[str], i: int, value: str) -> list[int]:
+    """The lines a field's value wraps onto: while a quotation it opens is not closed, the lines
+    right below it (no blank between, none a field of its own), two at most."""
+    out: list[int] = []
+    j = i + 1
+    while _open_quote(" ".join([value, *(lines[k] for k in out)])) and len(out) < 2:
+        if j >= len(lines) or not lines[j].strip() or _rx()["field"].match(lines[j]):
+            break
+        out.append(j)
+        j += 1
+    return out if out and not _open_quote(" ".join([value, *(lines[k] for k in out)])) else []
+
+
+def _open_quote(text: str) -> bool:
+    """Whether a quotation opened in text is still open."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def unquoted(value: str) -> str:
+    """A field's value without the quotation marks around the whole of it."""
+    v = value.strip()
+    if len(v) > 2 and v[0] in '"“' and v[-1] in '"”' and not _open_quote(v[1:-1]):
+        return v[1:-1].strip()
+    return v
 
 
 _TEXT_END = re.compile(r"\w\W*\s+\w+[^\s]*[.!?…][\"”’)]?\s*$")  # two words or more, then an end

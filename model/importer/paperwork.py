@@ -269,6 +269,22 @@ def is_marking_row(line: str) -> bool:
     return len(parts) >= 2 and all(_MARK.match(p) for p in parts)
 
 
+def court_name(line: str) -> bool:
+    """A court named in capitals at the head of a caption ("UNITED STATES DISTRICT COURT",
+    "IN THE COURT OF APPEAL OF …", "NORTHERN DISTRICT OF CALIFORNIA"): the court the paper is
+    filed in, not its title."""
+    s = line.strip()
+    named = _rx()["court"].match(s) or re.search(r"\b(?:COURT|TRIBUNAL)\b", s)
+    return s.isupper() and _n(s) <= 12 and bool(named)
+
+
+def caption_heading(line: str) -> bool:
+    """A deposition transcript's own heading in its caption ("VIDEOTAPED DEPOSITION OF …"):
+    the document's title, below the court and the case."""
+    s = line.strip()
+    return _n(s) <= 15 and bool(_rx()["deposition"].match(s))
+
+
 def _deposition(s: str, n: int) -> bool:
     rx = _rx()
     if n <= 15 and (rx["deposition"].match(s) or rx["examination"].match(s)):
@@ -419,9 +435,9 @@ def _caption(lines: list[str], idx: list[int], chrome: set[int], first: int) -> 
     if not caption and not depo:
         return
     chrome.update(caption)
-    chrome.update(  # not the first line: with no other title, the court names the text
+    chrome.update(  # the first line too when the caption has its own heading (the title)
         i
-        for i in head[1:]
+        for i in (head if depo else head[1:])
         if lines[i].strip().isupper() and _n(lines[i]) <= 12 and _rx()["court"].match(lines[i])
     )
     # The place and date lines under the deposition's title: short, no sentence, no number or

@@ -28,6 +28,7 @@ CORPORA = (
     "eval_unseen9",
     "eval_unseen10",
     "eval_unseen11",
+    "eval_unseen12",
 )
 
 # Per-article traps of eval_unseen2: numbers in the text that are ratios, hypotheticals,
@@ -673,6 +674,110 @@ UNSEEN11_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
         ("4–3 split", "78.5 speaker points", "Round 6", "280 students", "by 2032", "seven-minute"),
     ),
 }
+# The same for eval_unseen12: a cloud company's revenue growth, racks, dividend and capital plan, a
+# course forum's votes, reply count and poll date, a man page's version, options and joke forecast, a
+# syllabus's course number, room, credits and grade weights, a bookshop's price, rating count, pages
+# and helpful votes, a standards docket's clause, lines and comment number, a staff poll's own
+# results, a startup's pricing and marketing claims, a handbook's revision, cluster and policy share,
+# and an open letter's signature count, letter number and hypothetical spending.
+UNSEEN12_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
+    "k01_chair_statement.pdf": (
+        {1.4e9, 38, 12000, 2030, 4.2, 3},
+        ("£1.4 billion", "38 percent", "12,000 racks", "by 2030", "4.2 pence", "three new sites"),
+    ),
+    "k02_course_forum_thread.html": (
+        {6, 12, 37, 2035, 1200, 31, 18},
+        (
+            "Week 6 of 12",
+            "37 replies",
+            "Problem Set 4",
+            "by 2035",
+            "1,200 learners",
+            "31 votes",
+            "18 votes",
+        ),
+    ),
+    "k03_man_page.txt": (
+        {0.9, 36, 2, 2031, 1e27, 90},
+        ("0.9.3", "--horizon 36", "status 2", "by 2031", "10^27", "every 90 days"),
+    ),
+    "k04_course_syllabus.md": (
+        {318, 3, 2.07, 40, 2500, 2040, 25},
+        (
+            "PHIL 318",
+            "3 credits",
+            "Room 2.07",
+            "40 percent",
+            "2,500 words",
+            "by 2040",
+            "25 percent",
+        ),
+    ),
+    "k05_bookshop_reviews.html": (
+        {18.99, 4.1, 312, 384, 2029, 57, 12, 3, 5, 2},
+        (
+            "£18.99",
+            "4.1 out of 5",
+            "312 global ratings",
+            "384 pages",
+            "by 2029",
+            "57 people found this helpful",
+            "12 people found this helpful",
+        ),
+    ),
+    "k06_standards_public_comment.txt": (
+        {4471, 112, 118, 3.2, 5, 2030, 14, 87},
+        ("TR 4471", "lines 112–118", "Clause 3.2", "Level 5", "by 2030", "14 days", "0087"),
+    ),
+    "k07_staff_survey_writeup.md": (
+        {148, 212, 70, 41, 38, 21, 3.1, 2032, 5},
+        (
+            "n = 148",
+            "212 staff",
+            "70 percent response rate",
+            "41 percent",
+            "38 percent",
+            "21 percent",
+            "3.1",
+            "by 2032",
+        ),
+    ),
+    "k08_startup_thesis_page.html": (
+        {49, 14, 2028, 10, 2000, 99.9, 4e7},
+        (
+            "$49 per seat",
+            "14-day free trial",
+            "by 2028",
+            "10x faster",
+            "2,000 teams",
+            "99.9% uptime",
+            "$40 million",
+        ),
+    ),
+    "k09_asciidoc_handbook.txt": (
+        {3.4, 2048, 2029, 3, 6, 30},
+        (
+            ":revnumber: 3.4",
+            "2,048 accelerators",
+            "by 2029",
+            "Chapter 3",
+            "six weeks",
+            "30 percent",
+        ),
+    ),
+    "k10_open_letter.txt": (
+        {4312, 583, 2027, 5e11, 1, 10, 12},
+        (
+            "4,312 signatures",
+            "Letter No. 583",
+            "by 2027",
+            "$500 billion",
+            "one gigawatt",
+            "ten years",
+            "12 founding signatories",
+        ),
+    ),
+}
 TRAPS = {
     "eval_unseen2": UNSEEN2_TRAPS,
     "eval_unseen3": UNSEEN3_TRAPS,
@@ -684,6 +789,7 @@ TRAPS = {
     "eval_unseen9": UNSEEN9_TRAPS,
     "eval_unseen10": UNSEEN10_TRAPS,
     "eval_unseen11": UNSEEN11_TRAPS,
+    "eval_unseen12": UNSEEN12_TRAPS,
 }
 
 

@@ -152,3 +152,44 @@ def test_the_weigh_menu_on_a_reading_edits_a_copy(qtbot, amap) -> None:  # noqa:
     panel.weigh(("B", "T"), "strong")
     _check_forked(amap, stack, before, lambda sc: sc.strengths[("B", "T")] == 6.0)
     qtbot.waitUntil(lambda: panel.scenario_box.currentText() == COPY, timeout=2000)
+
+
+# ------------------------------------------------------------ the real window, seed map
+def test_in_the_window_patels_reading_keeps_its_quotes_and_the_status_bar_says_why(
+    seed_window, qtbot
+) -> None:  # noqa: ANN001
+    """The first-time user's path: pick Patel's reading, change a strength from the map's
+    link menu and a prior from the inspector; his reading and its quotes stay as he wrote
+    them, the edits are in "Your view of …", and the status bar says so."""
+    w = seed_window
+    amap = w.doc.map
+    patel_name = next(n for n, sc in amap.scenarios.items() if sc.source == "patel2023")
+    panel = w.panels["credence"]
+    panel.scenario_box.activated.emit(panel.scenario_box.findData(patel_name))
+    assert amap.current_scenario == patel_name
+    reading = amap.scenarios[patel_name]
+    key = next(k for k in reading.receipts if isinstance(k, tuple))
+    assert reading.strengths[key] != 3.0
+    w.workspace.editor.set_strength(key, "moderate")  # the link menu
+    mine = f"Your view of {patel_name}"
+    assert amap.scenarios[patel_name] == reading and amap.scenarios[patel_name].receipts
+    assert amap.current_scenario == mine and amap.scenarios[mine].strengths[key] == 3.0
+    assert mine in w.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: panel.scenario_box.currentText() == mine, timeout=3000)
+    w.undo_stack.undo()
+    assert amap.current_scenario == patel_name and mine not in amap.scenarios
+    w.undo_stack.redo()
+    assert amap.current_scenario == mine and amap.scenarios[mine].strengths[key] == 3.0
+
+
+def test_new_on_a_reading_offers_your_view_of_it(qtbot, amap, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QInputDialog
+
+    offered = []
+    monkeypatch.setattr(
+        QInputDialog, "getText", lambda *a, **k: (offered.append(k["text"]), ("", False))[1]
+    )
+    panel = CredencePanel(amap, QUndoStack())
+    qtbot.addWidget(panel)
+    panel.new_scenario()
+    assert offered == [COPY]

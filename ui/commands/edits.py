@@ -369,9 +369,8 @@ class _ReadingFork:
 
     @property
     def notice(self) -> str:
-        return (f"“{self.reading}” is an author's reading and keeps their values: your edit "
-                f"went to a new scenario, “{self.copy.name}”, now active (Undo takes both "
-                "back)")  # fmt: skip
+        return (f"Your edit went to a new scenario, “{self.copy.name}”; the author's reading "
+                "stays as written")  # fmt: skip
 
     def make(self, amap: ArgumentMap, copy: Scenario | None = None) -> None:
         amap.put_scenario(copy or self.copy)

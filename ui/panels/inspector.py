@@ -420,7 +420,7 @@ class Inspector(QWidget):
         self.title.setFont(font)
         self.title.editingFinished.connect(self._commit_title)
         v.addWidget(self.title)
-        self.credence = QLabel()
+        self.credence = QLabel(wordWrap=True)  # a long scenario name wraps, not widens the dock
         self.credence.setTextFormat(Qt.TextFormat.RichText)
         v.addWidget(self.credence)
         v.addWidget(heading("Text"))

@@ -193,3 +193,11 @@ def test_new_on_a_reading_offers_your_view_of_it(qtbot, amap, monkeypatch) -> No
     qtbot.addWidget(panel)
     panel.new_scenario()
     assert offered == [COPY]
+
+
+def test_picking_the_value_a_reading_already_sets_makes_no_copy(amap) -> None:  # noqa: ANN001
+    stack = QUndoStack()
+    push(stack, set_strength_command(amap, "A", "T", "decisive"))  # Patel's own λ 20
+    push(stack, set_prior_command(amap, "A", 0.85))
+    assert set(amap.scenarios) == {READING, "My view"} and amap.current_scenario == READING
+    assert amap.scenarios[READING] == patel()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from model.argmap import ArgumentMap, MapError
 from model.entities import Edge, Node, Scenario
 from model.readings import copy_name, is_authors_reading, own_copy
+from model.weights import strength_value
 from storage.document import StorageError
 
 #: Called with a message when an undo or redo could not be written; the main window sets it.
@@ -381,6 +382,19 @@ class _ReadingFork:
         amap.remove_scenario(self.copy.name)
 
 
+def _holds(amap: ArgumentMap, kind: str, key: Any, value: float | str) -> bool:
+    """Whether the active scenario already sets this value (picking the ticked strength
+    again changes nothing, so it makes no copy of a reading)."""
+    sc = amap.scenarios.get(amap.current_scenario)
+    if sc is None:
+        return False
+    try:
+        new = float(value) if kind == "prior" else strength_value(value)
+    except (TypeError, ValueError):
+        return False
+    return (sc.priors if kind == "prior" else sc.strengths).get(key) == new
+
+
 class SetWeightCommand(ModelCommand):
     """Set a prior ("prior", node id) or strength ("strength", (u, v)) in the active scenario
     (in a new copy of it when it is an author's reading: see `_ReadingFork`)."""
@@ -389,7 +403,7 @@ class SetWeightCommand(ModelCommand):
 
     def __init__(self, amap: ArgumentMap, kind: str, key: Any, value: float | str) -> None:
         label = "reliability" if kind == "prior" and amap.node(key).kind == "evidence" else kind
-        self.fork = _ReadingFork.of(amap)
+        self.fork = None if _holds(amap, kind, key, value) else _ReadingFork.of(amap)
         scenario = self.fork.copy.name if self.fork else amap.current_scenario
         super().__init__(amap, f"Set {label}" + (f" in “{scenario}”" if scenario else ""))
         self.notice = self.fork.notice if self.fork else ""

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self._map_widgets: list[QWidget] = []
         commands.error_reporter = self._on_command_error
+        commands.notice_reporter = self._on_command_notice
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 600)
         self.resize(1500, 920)
@@ -369,6 +370,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.undo_stack.clear)  # not inside a push or an undo in progress
         self.statusBar().showMessage(f"{message}; the undo history was cleared", 10000)
 
+    def _on_command_notice(self, message: str) -> None:
+        self.statusBar().showMessage(message, 12000)
+
     def _on_command_error(self, message: str) -> None:
         self.show_error(message)
         if "could not be written" in message:
@@ -442,6 +446,8 @@ class MainWindow(QMainWindow):
         self._set_document(None)
         if commands.error_reporter == self._on_command_error:
             commands.error_reporter = None
+        if commands.notice_reporter == self._on_command_notice:
+            commands.notice_reporter = None
         super().closeEvent(event)
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from model.argmap import ArgumentMap, MapError
 from model.entities import Scenario
+from model.readings import own_copy
 from model.weights import check_probability, strength_value
 from ui.commands.edits import ModelCommand, SetWeightCommand
 
@@ -75,13 +76,7 @@ class NewScenarioCommand(ModelCommand):
         if source is None:
             self.scenario = Scenario(name, description="Starts from the map's own weights.")
         else:
-            self.scenario = Scenario(
-                name,
-                description=f"Starts as a copy of “{source.name}”.",
-                priors=dict(source.priors),
-                strengths=dict(source.strengths),
-                reading=source.reading,
-            )
+            self.scenario = own_copy(source, name)
 
     def _redo(self) -> None:
         self.amap.put_scenario(self.scenario)

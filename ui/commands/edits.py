@@ -18,10 +18,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from model.argmap import ArgumentMap, MapError
 from model.entities import Edge, Node, Scenario
+from model.readings import copy_name, is_authors_reading, own_copy
+from model.weights import strength_value
 from storage.document import StorageError
 
 #: Called with a message when an undo or redo could not be written; the main window sets it.
 error_reporter: Callable[[str], None] | None = None
+#: Called with a command's `notice` (what it did beyond what was asked) after it is pushed;
+#: the main window shows it in the status bar.
+notice_reporter: Callable[[str], None] | None = None
 
 
 def push(stack: QUndoStack, cmd: ModelCommand, parent: QWidget | None = None) -> bool:
@@ -36,6 +41,9 @@ def push(stack: QUndoStack, cmd: ModelCommand, parent: QWidget | None = None) ->
         cmd.in_push = False
     cmd.done_once = True
     stack.push(cmd)
+    notice = getattr(cmd, "notice", "")
+    if notice and notice_reporter is not None:
+        notice_reporter(notice)
     return True
 
 
@@ -345,23 +353,73 @@ class SetCollapsedCommand(ModelCommand):
         return list(self.node_ids)
 
 
+class _ReadingFork:
+    """An author's reading is a record, not edited in place: a weight edit made while one is
+    active goes to a new copy of it ("Your view of …", `model.readings`), made active in the
+    same undo step. `None` from `of` when the active scenario is not an author's reading."""
+
+    def __init__(self, reading: str, copy: Scenario) -> None:
+        self.reading, self.copy = reading, copy
+
+    @classmethod
+    def of(cls, amap: ArgumentMap) -> _ReadingFork | None:
+        sc = amap.scenarios.get(amap.current_scenario)
+        if not is_authors_reading(sc):
+            return None
+        return cls(sc.name, own_copy(sc, copy_name(amap.scenarios, sc.name)))
+
+    @property
+    def notice(self) -> str:
+        return (f"Your edit went to a new scenario, “{self.copy.name}”; the author's reading "
+                "stays as written")  # fmt: skip
+
+    def make(self, amap: ArgumentMap, copy: Scenario | None = None) -> None:
+        amap.put_scenario(copy or self.copy)
+        amap.set_meta("scenario", self.copy.name)
+
+    def unmake(self, amap: ArgumentMap) -> None:
+        amap.set_meta("scenario", self.reading)
+        amap.remove_scenario(self.copy.name)
+
+
+def _holds(amap: ArgumentMap, kind: str, key: Any, value: float | str) -> bool:
+    """Whether the active scenario already sets this value (picking the ticked strength
+    again changes nothing, so it makes no copy of a reading)."""
+    sc = amap.scenarios.get(amap.current_scenario)
+    if sc is None:
+        return False
+    try:
+        new = float(value) if kind == "prior" else strength_value(value)
+    except (TypeError, ValueError):
+        return False
+    return (sc.priors if kind == "prior" else sc.strengths).get(key) == new
+
+
 class SetWeightCommand(ModelCommand):
-    """Set a prior ("prior", node id) or strength ("strength", (u, v)) in the active scenario."""
+    """Set a prior ("prior", node id) or strength ("strength", (u, v)) in the active scenario
+    (in a new copy of it when it is an author's reading: see `_ReadingFork`)."""
 
     MERGE_ID = 1002
 
     def __init__(self, amap: ArgumentMap, kind: str, key: Any, value: float | str) -> None:
         label = "reliability" if kind == "prior" and amap.node(key).kind == "evidence" else kind
-        scenario = amap.current_scenario
+        self.fork = None if _holds(amap, kind, key, value) else _ReadingFork.of(amap)
+        scenario = self.fork.copy.name if self.fork else amap.current_scenario
         super().__init__(amap, f"Set {label}" + (f" in “{scenario}”" if scenario else ""))
+        self.notice = self.fork.notice if self.fork else ""
         self.kind, self.key, self.value, self.scenario = kind, key, value, scenario
         self._old: Node | Edge | Scenario | None = None
         self._new: Node | Edge | Scenario | None = None
 
     def _redo(self) -> None:
         if self._new is not None:  # later redos put back the exact values of the first
-            self._put(self._new)
+            if self.fork is not None:
+                self.fork.make(self.amap, self._new)
+            else:
+                self._put(self._new)
         else:
+            if self.fork is not None:
+                self.fork.make(self.amap)
             self._old = self._current()
             if self.kind == "prior":
                 self.amap.set_prior(self.key, float(self.value), self.scenario)
@@ -370,6 +428,9 @@ class SetWeightCommand(ModelCommand):
             self._new = self._current()
 
     def _undo(self) -> None:
+        if self.fork is not None:
+            self.fork.unmake(self.amap)
+            return
         assert self._old is not None
         self._put(self._old)
 
@@ -390,8 +451,9 @@ class SetWeightCommand(ModelCommand):
         return self.MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
-        """Dragging a slider gives many small steps: keep one undo step per weight."""
-        if not isinstance(other, SetWeightCommand):
+        """Dragging a slider gives many small steps: keep one undo step per weight (the first
+        of them may have made the copy of a reading that the others edit)."""
+        if not isinstance(other, SetWeightCommand) or other.fork is not None:
             return False
         if (other.kind, other.key, other.scenario) != (self.kind, self.key, self.scenario):
             return False
@@ -403,15 +465,20 @@ class SetWeightCommand(ModelCommand):
 
 
 class ResetWeightCommand(ModelCommand):
-    """Drop the active scenario's override of a prior or strength (back to the map default)."""
+    """Drop the active scenario's override of a prior or strength (back to the map default);
+    in a new copy of it when it is an author's reading (see `_ReadingFork`)."""
 
     def __init__(self, amap: ArgumentMap, kind: str, key: Any) -> None:
-        self.scenario = amap.current_scenario
+        self.fork = _ReadingFork.of(amap)
+        self.scenario = self.fork.copy.name if self.fork else amap.current_scenario
         super().__init__(amap, f"Reset {kind} to map default in “{self.scenario}”")
+        self.notice = self.fork.notice if self.fork else ""
         self.kind, self.key = kind, key
         self._old: Scenario | None = None
 
     def _redo(self) -> None:
+        if self.fork is not None:
+            self.fork.make(self.amap)
         sc = self._old = self.amap.scenarios[self.scenario]
         if self.kind == "prior":
             new = dataclasses.replace(
@@ -423,6 +490,9 @@ class ResetWeightCommand(ModelCommand):
         self.amap.put_scenario(new)
 
     def _undo(self) -> None:
+        if self.fork is not None:
+            self.fork.unmake(self.amap)
+            return
         assert self._old is not None
         self.amap.put_scenario(self._old)
 

@@ -166,6 +166,8 @@ class FocusView(QScrollArea):
         self.cards: dict[str, Card] = {}
         self.columns: tuple[list[str], list[str]] = ([], [])
         self._stale = True
+        self._shape: tuple | None = None  # the claim on top and its reasons: see _keep_order
+        self._rank: dict[str, int] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -245,7 +247,7 @@ class FocusView(QScrollArea):
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(10)
-        reasons = reasons_of(self.amap, self.focus_id)
+        reasons = self._keep_order(reasons_of(self.amap, self.focus_id))
         for col, relation in enumerate(("supports", "attacks")):
             group = [r for r in reasons if r.relation == relation]
             colour = theme.supports if relation == "supports" else theme.attacks
@@ -268,6 +270,19 @@ class FocusView(QScrollArea):
         outer.addStretch(1)
         self.setWidget(page)
         self._mark_selection()
+
+    def _keep_order(self, reasons: list[Reason]) -> list[Reason]:
+        """The reasons in the order their cards have now, while the claim on top and its
+        reasons (and their sides) stay the same: a weight edit changes the pulls but moves no
+        card. A new claim on top, or a reason added, removed or switched to the other side,
+        sorts them afresh, strongest pull first."""
+        shape = (self.focus_id, frozenset((r.node_id, r.relation) for r in reasons))
+        if shape == self._shape:
+            rank = self._rank
+            return sorted(reasons, key=lambda r: rank.get(r.node_id, len(rank)))
+        self._shape = shape
+        self._rank = {r.node_id: i for i, r in enumerate(reasons)}
+        return reasons
 
     def _crumbs(self, theme: Theme) -> QLabel:
         """Thesis › … › the focused claim's target, each a link up."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt, QTimer
@@ -28,7 +29,15 @@ PAD = 7.0
 HEAD = 17.0
 MAX_LINES = 7
 ROOM = 20.0  # screen pixels a label may reach past the map's box (MapView.FIT_ROOM)
-SHORT_ROLE = {"COUNTERCLAIM": "COUNTER"}  # a narrow attack card still says what it is
+#: A label's kind word, longest first: a narrower label takes a shorter form, and the
+#: shortest always fits, so every label says what its card is (a narrow one used to drop it).
+ROLE_FORMS = {
+    "THESIS": ("THESIS", "TH"),
+    "CLAIM": ("CLAIM", "CLM"),
+    "COUNTERCLAIM": ("COUNTERCLAIM", "COUNTER", "CTR"),
+    "EVIDENCE": ("EVIDENCE", "EVID", "EV"),
+}
+GAP = "  "  # between the kind and the numbers
 DENSITY = 36_000  # screen pixels of map per label beyond the thesis and its reasons
 
 
@@ -46,6 +55,30 @@ SELECTED_WIDTH = WIDTHS[1]  # px: a selected node's own label, as a placed one o
 
 SETTLE_FROM = 3000  # maps with this many cards place their labels once a zoom pauses
 SETTLE_MS = 150  # a pause this long ends a zoom gesture (wheel steps come 15-60 ms apart)
+
+
+def fit_head(
+    role: str,
+    pull: float | None,
+    credence: float | None,
+    width: float,
+    measure: Callable[[str], float],
+) -> tuple[str, str]:
+    """The kind word and the numbers a label's header line of `width` shows, side by side
+    without overlapping (`measure` gives a text's width in the header's font).
+
+    The kind is never dropped: the numbers ("−1.5 pts · 50%") first keep their full form
+    beside a shorter kind word (COUNTERCLAIM, COUNTER, CTR), then keep only the pull, then
+    only the credence; if even that does not fit, the shortest kind word stands alone."""
+    forms = ROLE_FORMS.get(role, (role,))
+    badges = [badge_text(pull, credence), badge_text(pull, None), badge_text(None, credence)]
+    for badge in dict.fromkeys(b for b in badges if b):
+        for form in forms:
+            if measure(form + GAP + badge) <= width:
+                return form, badge
+    if not any(badges):
+        return next((f for f in forms if measure(f) <= width), forms[-1]), ""
+    return forms[-1], ""
 
 
 class LabelLayer(QGraphicsItem):
@@ -305,13 +338,9 @@ class LabelLayer(QGraphicsItem):
         inner = rect.adjusted(PAD + 7, 3, -PAD, -PAD)  # clear of the side stripe
         painter.setFont(self.head_font)
         head = QRectF(inner.left(), inner.top(), inner.width(), HEAD - 3)
-        badge = badge_text(scene.pull(nid), scene.credence(nid))
         metrics = painter.fontMetrics()
-        role = scene.role(nid).upper()
-        for shorter in (SHORT_ROLE.get(role, role), ""):  # a narrow label keeps the numbers
-            if metrics.horizontalAdvance(f"{role}  {badge}") <= inner.width():
-                break
-            role = shorter
+        role, badge = fit_head(scene.role(nid).upper(), scene.pull(nid), scene.credence(nid),
+                               inner.width(), metrics.horizontalAdvance)  # fmt: skip
         painter.setPen(style.accent)
         painter.drawText(head, Qt.AlignmentFlag.AlignLeft, role)
         painter.setPen(theme.muted)

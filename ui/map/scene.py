@@ -815,7 +815,7 @@ class MapScene(QGraphicsScene):
         else:
             moved = range(len(keys))
         self._pulls_shown = (keys, points, self.layout.parent)
-        parent, nodes, changed = self.layout.parent, self._nodes, False
+        parent, nodes, changed, first = self.layout.parent, self._nodes, False, False
         drawn = self.badges_drawn()
         for i in moved:
             u, v = keys[i]
@@ -828,12 +828,17 @@ class MapScene(QGraphicsScene):
                 self._pulls[u] = value
                 changed |= old is not None or abs(value) >= 0.05  # a new, unweighed reason
                 # ranks last anyway: no new label order (0.1 s at 100,000 nodes) for it
+                first |= old is None and abs(value) >= 0.05
             if item is not None and item.pull != value:
                 item.pull = value
                 if drawn:
                     item.update_badge()
-        if changed:
+        if first:  # the pulls are known for the first time: rank the labels by them
             self._label_order = None
+        # A weight edit keeps the label order, so no label moves, appears or goes: only its
+        # numbers change. The order follows the pulls again when the structure changes
+        # (relayout, or _tidy_overview after an incremental one).
+        if changed:
             self._labels.invalidate(geometry=False)
 
     def badges_drawn(self) -> bool:

@@ -48,6 +48,7 @@ from model.credence.montecarlo import Plan, plan
 from model.credence.redundancy import ThesisOverlaps
 from model.entities import HistoryEntry
 from model.formatting import signed
+from model.readings import copy_name, is_authors_reading
 from model.weights import STRENGTHS, UNWEIGHED, strength_meaning, strength_name
 from ui.commands import edits as commands
 from ui.commands.credence import NewScenarioCommand, SetScenarioCommand, set_strength_command
@@ -340,6 +341,8 @@ class CredencePanel(QWidget):
         while default in self.amap.scenarios:
             n += 1
             default = f"{current} ({n})" if current else f"My view ({n})"
+        if is_authors_reading(self.amap.scenarios.get(current)):  # as an edit of it would
+            default = copy_name(self.amap.scenarios, current)
         name, ok = QInputDialog.getText(
             self,
             "New Scenario",

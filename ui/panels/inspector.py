@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from model.argmap import ArgumentMap, Change
 from model.entities import KINDS, Citation, Edge, Node, Source
+from model.readings import is_authors_reading
 from model.weights import MAX_STRENGTH, STRENGTHS, strength_label
 from ui.commands.edits import (
     EditEdgeCommand,
@@ -291,6 +292,8 @@ class LinkRow(QFrame):
             receipt = sc.receipt(self.key)
             if receipt is not None:
                 note += f"\nFrom its author: “{receipt.quote}” ({receipt.locator})"
+        if is_authors_reading(sc):
+            note += f"\n{READING_NOTE}"
         self.reset.setVisible(overridden)
         self.reset.setToolTip(f"Reset to the map default ({default})")
         self.lam.setToolTip(note)
@@ -324,6 +327,8 @@ class LinkRow(QFrame):
 
 
 # ---------------------------------------------------------------- inspector
+#: Said beside a weight of an author's reading: an edit does not change what the author said.
+READING_NOTE = "An author's reading: a change here goes to your own copy of it"
 EMPTY_TEXT = "Select a node on the map to see and edit it here."
 
 
@@ -415,7 +420,7 @@ class Inspector(QWidget):
         self.title.setFont(font)
         self.title.editingFinished.connect(self._commit_title)
         v.addWidget(self.title)
-        self.credence = QLabel()
+        self.credence = QLabel(wordWrap=True)  # a long scenario name wraps, not widens the dock
         self.credence.setTextFormat(Qt.TextFormat.RichText)
         v.addWidget(self.credence)
         v.addWidget(heading("Text"))
@@ -634,11 +639,13 @@ class Inspector(QWidget):
             receipt = self.amap.scenarios[scenario].receipt(node.id)
             if receipt is not None:  # a reading: the author's words behind the value
                 text += f"\nFrom its author: “{receipt.quote}” ({receipt.locator})"
-            self.override.setText(text)
         elif scenario:
-            self.override.setText(f"Map default (scenario “{scenario}” does not change it)")
+            text = f"Map default (scenario “{scenario}” does not change it)"
         else:
-            self.override.setText("Map default")
+            text = "Map default"
+        if is_authors_reading(self.amap.scenarios.get(scenario)):
+            text += f"\n{READING_NOTE}"
+        self.override.setText(text)
         self.reset.setVisible(overridden)
 
     def _refresh_credence(self) -> None:

@@ -19,6 +19,7 @@ from model.credence.cruxes import Cruxes, cruxes
 from model.credence.engine import MAP_WEIGHTS, thesis_credence
 from model.entities import Node
 from model.formatting import signed
+from model.readings import is_authors_reading
 from model.weights import STRENGTHS, UNWEIGHED, strength_label, strength_name
 
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -291,7 +292,7 @@ def _own_weights_section(amap: ArgumentMap, numbers: ReportNumbers) -> list[str]
     """What the scenario shown (one's own, not an author's reading) changes from the map's
     weights: the edits that took the map's figure to the one reported."""
     sc = amap.scenarios.get(numbers.scenario)
-    if sc is None or sc.reading:
+    if sc is None or is_authors_reading(sc):
         return []
     rows = []
     for node_id, value in sc.priors.items():

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from model.argmap import ArgumentMap
 from model.entities import Citation, Scenario, Series, Source
 from model.formatting import signed
+from model.readings import own_copy
 from model.report import ReportImages, build_report, compute_numbers, md_text, pct, safe_url
 from storage.report_html import markdown_to_html, render_html
 
@@ -272,8 +273,15 @@ def test_the_report_lists_what_ones_own_scenario_changes_from_the_map() -> None:
     amap.put_scenario(Scenario("My view", priors={"a": 0.5}))
     assert "departs from" not in build_report(amap, compute_numbers(amap), IMAGES, DATE)
     amap.set_meta("scenario", "Skeptic")  # an author's reading: its own section lists it
-    amap.put_scenario(Scenario("Skeptic", priors={"a": 0.2}, reading=True))
+    amap.put_scenario(
+        Scenario("Skeptic", priors={"a": 0.2}, reading=True, source="s1", stated="unlikely")
+    )
     assert "departs from" not in build_report(amap, compute_numbers(amap), IMAGES, DATE)
+    # The user's copy of a reading ("Your view of …", no author's words behind it) is theirs.
+    amap.put_scenario(own_copy(amap.scenarios["Skeptic"], "Your view of Skeptic"))
+    amap.set_meta("scenario", "Your view of Skeptic")
+    md = build_report(amap, compute_numbers(amap), IMAGES, DATE)
+    assert "## Where *Your view of Skeptic* departs from the map's weights" in md
 
 
 def test_the_description_is_followed_by_the_articles_imported_since() -> None:

@@ -45,6 +45,7 @@ nested cross-validation over articles) and always evaluated leave-one-article-ou
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -122,11 +123,9 @@ def neutral_features(
     figure handed to its source, not knowing, an open question, a definition), a number, the
     sentence features, how sure the side passes are (a weak side is more often no side) and the
     plain pass's reading of its meaning (neutral against sided, from the vector)."""
-    marks = (lx.DISCLAIMER, lx.UNSETTLED, lx.FALSIFIER, lx.GLOSS, lx.EVIDENTIAL, lx.AGNOSTIC,
-             lx.OPEN_QUESTION, lx.DEFINITION, _NUMBER)  # fmt: skip
     m, v = SENTENCE.index("meaning"), SENTENCE.index("voice")
     return [
-        *(1.0 if p.search(text) else 0.0 for p in marks),
+        *_marks(text),
         *sent[:m],
         abs(p_pro - 0.5),
         abs(lean),
@@ -134,6 +133,15 @@ def neutral_features(
         abs(sent[v]),
         plain,
     ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _marks(text: str) -> tuple[float, ...]:
+    """The metadiscourse marks of neutral_features (read once per sentence: every reading of
+    an article asks again)."""
+    marks = (lx.DISCLAIMER, lx.UNSETTLED, lx.FALSIFIER, lx.GLOSS, lx.EVIDENTIAL, lx.AGNOSTIC,
+             lx.OPEN_QUESTION, lx.DEFINITION, _NUMBER)  # fmt: skip
+    return tuple(1.0 if p.search(text) else 0.0 for p in marks)
 
 
 def concedes(text: str) -> bool:

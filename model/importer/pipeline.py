@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -350,18 +350,25 @@ def under_lean(inputs: StanceInputs, lean: float) -> StanceInputs:
     return replace(inputs, lean=lean, local=local)
 
 
+def lean_variants(inputs: StanceInputs) -> dict[str, StanceInputs]:
+    """The units read under each side a reviewer can give the article (see readings), built
+    once per article rather than once per proposal."""
+    return {name: under_lean(inputs, lean) for name, lean in READINGS.items()}
+
+
 def readings(
-    inputs: StanceInputs,
+    variants: Mapping[str, StanceInputs],
     i: int,
     node_side: float,
     model: GeneralStance | None,
     rows: Sequence[Sequence[float]],
     scale: float,
 ) -> dict[str, list]:
-    """Unit i's [stance, confidence × scale] under each side a reviewer can give the article."""
+    """Unit i's [stance, confidence × scale] under each side a reviewer can give the article
+    (variants = lean_variants(inputs))."""
     out = {}
-    for name, lean in READINGS.items():
-        label, conf = unit_stance(under_lean(inputs, lean), i, node_side, model, rows, lean)
+    for name, v in variants.items():
+        label, conf = unit_stance(v, i, node_side, model, rows, v.lean)
         out[name] = [label, round(conf * scale, 3)]
     return out
 
@@ -400,11 +407,12 @@ def propose(
         inputs = with_plain(with_turns(inputs, sents, rows), model, vectors)
         lean = learned_lean(model, inputs, rows)
     chosen = []
+    variants = lean_variants(inputs)
     for row, (i, score) in enumerate(ranked):
         prior = _node_prior(sims, row, nodes, thesis_id)
         label, conf = unit_stance(inputs, i, prior, model, rows, lean)
         scale = 0.5 + 0.5 / (1 + math.exp(-(score - claims.THRESHOLD)))  # claimness
-        other = readings(inputs, i, prior, model, rows, scale)
+        other = readings(variants, i, prior, model, rows, scale)
         chosen.append((sents[i], score, label, conf, scale, other))
     sugg = targets.suggest(texts, [c[2] for c in chosen], nodes, thesis_id, sims=sims)
     proposals = []

@@ -356,3 +356,11 @@ def test_a_blogs_comment_thread_still_stays_out() -> None:
     got = _parse_html(page, "blog.html").text
     assert pages.PROSE[5] in got
     assert PROSE[0] not in got and PROSE[3] not in got
+
+
+def test_a_repeated_readings_line_late_in_the_text_starts_no_comments() -> None:
+    # Name-like words and numbers make it look like a post's header; two of them after most of
+    # the body would otherwise be taken for the start of the comments and cut the rest.
+    line = "Readings: Isaiah 40.1-11; Mark 1.1-8"
+    parts = [ARG[0], ARG[1], line, line, ARG[2]]
+    assert body(*parts) == want(ARG[0], ARG[1], ARG[2])

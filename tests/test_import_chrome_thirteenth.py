@@ -364,3 +364,31 @@ def test_a_repeated_readings_line_late_in_the_text_starts_no_comments() -> None:
     line = "Readings: Isaiah 40.1-11; Mark 1.1-8"
     parts = [ARG[0], ARG[1], line, line, ARG[2]]
     assert body(*parts) == want(ARG[0], ARG[1], ARG[2])
+
+
+# A sermon's head: title over the preacher's line ------------------------------------------------
+
+SERMON_HEAD = [
+    "HOLY TRINITY, ASHCOMBE VALE",
+    "Sermons · Second Sunday of Lent",
+    "Preached at Sung Eucharist, 9.30am",
+    "Text as prepared for delivery.",
+    "",
+    "Towers of Our Own Making",
+    "The Revd Dr Philippa Okonjo-Marsh",
+    "",
+    "Readings: Ecclesiastes 1.1-11; Luke 12.13-21",
+    "",
+]
+
+
+def test_a_sermons_title_and_preacher_are_read_and_its_masthead_goes() -> None:
+    c = clean_text("\n".join(SERMON_HEAD + [ARG[0], "", ARG[1]]))
+    assert paras(c.text) == want(ARG[0], ARG[1])
+    assert c.title == "Towers of Our Own Making"
+    assert c.author == "Philippa Okonjo-Marsh"
+
+
+def test_a_preacher_line_without_a_sermon_header_is_left_alone() -> None:
+    text = "\n".join(["Towers of Our Own Making", "The Revd Dr Philippa Okonjo-Marsh", ""] + ARG)
+    assert read_source(text) is None

@@ -290,6 +290,31 @@ def is_source_line(line: str) -> bool:
     return len(s.split()) <= 45 and bool(_SOURCE_LINE.match(s))
 
 
+# A preacher's line under a sermon's title: the clergy style of the Church of England and its
+# sister churches ("The Revd Canon A B", "The Rt Revd …", "Fr …", "Pastor …").
+_PREACHER = re.compile(
+    r"^\s*(?i:(?:the\s+)?(?:(?:very|most|right|rt\.?)\s+)?(?:revd\.?|rev\.?|reverend)"
+    r"(?:\s+(?:canon|prebendary|dr|mother|father|preb\.?))*|fr\.?|father|mother|pastor|"
+    r"canon|bishop|archdeacon|dean)\s+((?:[A-Z][\w'’.-]+\s*){1,4})$"
+)
+
+
+def sermon(lines: list[str]) -> Source | None:
+    """A sermon's head: two or more of its header lines (is_source_line) among the first
+    fifteen and a preacher's line under the title. The title is the line above the preacher's,
+    the author the preacher's name; the parish masthead above the title goes."""
+    head = [i for i, ln in enumerate(lines[:15]) if ln.strip()]
+    if sum(1 for i in head if is_source_line(lines[i])) < 2:
+        return None
+    for k, i in enumerate(head[1:], 1):
+        m = _PREACHER.match(lines[i])
+        above = head[k - 1]
+        if m and not is_source_line(lines[above]) and len(lines[above].split()) <= 15:
+            rest = [ln for j, ln in enumerate(lines) if j > i or (j < above and is_source_line(ln))]
+            return Source("\n".join(rest), lines[above].strip(), m.group(1).strip())
+    return None
+
+
 def read_source(text: str) -> Source | None:
     """The text of a markup source or a committee report without its settings and furniture,
     with the title and author its format names; None for any other text."""
@@ -300,4 +325,4 @@ def read_source(text: str) -> Source | None:
         return read_org(lines)
     if is_rst(lines):
         return read_rst(lines)
-    return committee_report(lines)
+    return committee_report(lines) or sermon(lines)

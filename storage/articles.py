@@ -418,6 +418,68 @@ _NOTES = re.compile(
 )
 
 
+# A peer-review forum (OpenReview's note types: "Official Review", "Meta Review", "Official
+# Comment", "Author Response"/"Rebuttal", "Decision", "Public Comment"; journals' open review
+# reports "Review #2", "Referee report") is a review thread: each note's heading names its role in
+# the review, and its body is the argument, however the page's classes call the container
+# ("comment", "meta-review"). A comment thread's posts carry a user name and a time instead.
+_REVIEW_NOTE = re.compile(
+    r"^(?:official\s+|meta[- ]?|public\s+|final\s+|ethics\s+)?(?:review|comment|response|rebuttal|"
+    r"decision|reply)\b.*\b(?:submission|paper|reviewers?|authors?|area\s+chair|chairs?|"
+    r"referee|editor)\b|"
+    r"^(?:author(?:s'?)?\s+(?:response|rebuttal|reply)|rebuttal|referee\s+report|"
+    r"(?:meta[- ]?)?review(?:er)?\s*(?:#\s*\d+|\d+)|meta[- ]?review|paper\s+decision)\b",
+    re.I,
+)
+# The note headings that make a page a review thread (a comment thread may hold "Reply by …").
+_REVIEW_HEAD = re.compile(r"\breview\b|\breferee\b|\brebuttal\b", re.I)
+# Within a review thread, any note named by its type ("Public Comment by …", "Reply").
+_THREAD_NOTE = re.compile(
+    r"^(?:official\s+|public\s+|author\s+|meta[- ]?)?"
+    r"(?:comment|reply|response|review|rebuttal|decision)\b",
+    re.I,
+)
+_NOTE_TAGS = ("section", "div", "article", "li")
+
+
+def _note_heading(el: Any) -> str:
+    """The text of a container's first heading (h1–h6), or ""."""
+    for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        return re.sub(r"\s+", " ", h.text_content()).strip()
+    return ""
+
+
+def _review_notes(root: Any) -> list[Any]:
+    """The note containers of a review thread (see _REVIEW_NOTE): two or more notes whose
+    headings name a review role, at least one of them a review; [] for any other page."""
+    notes = []
+    for el in root.iter(*_NOTE_TAGS):
+        head = _note_heading(el)
+        if head and len(head) < 160 and _REVIEW_NOTE.match(head):
+            # the innermost container of the heading: no note inside it is also a note
+            notes = [n for n in notes if n not in el.iterancestors()]
+            if not any(n in el.iterancestors() for n in notes):
+                notes.append(el)
+    if len(notes) < 2 or not any(_REVIEW_HEAD.search(_note_heading(n)) for n in notes):
+        return []
+    for el in root.iter(*_NOTE_TAGS):
+        head = _note_heading(el)
+        if el in notes or not head or len(head) >= 160 or not _THREAD_NOTE.match(head):
+            continue
+        if not any(n in el.iterancestors() or el in n.iterancestors() for n in notes):
+            notes.append(el)
+    return notes
+
+
+def _keep_review_notes(root: Any) -> None:
+    """A review thread's notes are its text: their containers lose the classes and ids that
+    name them comments or "meta" (which _NOTES here and trafilatura's discard rules drop)."""
+    for el in _review_notes(root):
+        el.set("class", "note")
+        if "id" in el.attrib:
+            del el.attrib["id"]
+
+
 def _drop_notes(src: str) -> str:
     """Remove footnote, reference, comment and subscribe containers before extraction."""
     if len(src) > 5_000_000:
@@ -429,6 +491,7 @@ def _drop_notes(src: str) -> str:
         root = lhtml.fromstring(src)
     except (etree.ParserError, ValueError):
         return src
+    _keep_review_notes(root)
     doomed = [
         el
         for el in root.iter()

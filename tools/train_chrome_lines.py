@@ -16,7 +16,8 @@ and how many body lines and claim lines it would take: the estimate on formats i
 
 C and the threshold were chosen by replaying the first scores of the eighth and ninth held-out
 sets (development data since): the model trained without them, run on the lines the rules of
-that day kept (docs/import.md, "Chrome, twelfth round"). Never read eval_unseen11 or later.
+that day kept (docs/import.md, "Chrome, twelfth round"). Never read eval_unseen12 or later
+(the eleventh set is in CHROME_DEV since the thirteenth round; the model was not retrained then).
 """
 
 from __future__ import annotations

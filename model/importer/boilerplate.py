@@ -29,6 +29,7 @@ from model.importer.paperwork import (
     strip_paragraph_number,
 )
 from model.importer.records import find_record_chrome, is_record_line
+from model.importer.sources import is_source_line, read_source
 from model.importer.templates import find_template_chrome, is_template_line, issue_page
 
 # A divider drawn with letters between symbols ("--oOo--", "~o~", "*x*").
@@ -382,8 +383,27 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     """Return the article body of `text` with page chrome removed, plus any metadata found.
 
     `title` and `author`, when the caller knows them (HTML metadata, Markdown front matter), let
-    a repeated title line and the author's bio box be recognised as chrome."""
+    a repeated title line and the author's bio box be recognised as chrome. A markup source (Org,
+    LaTeX, reStructuredText) or a committee report loses its settings and furniture first
+    (model/importer/sources.py), and names its own title and author."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    src = read_source(text)
+    if src is None:
+        return _clean_text(text, find_title=find_title, title=title, author=author)
+    own = find_title and bool(src.title)
+    c = _clean_text(
+        src.text,
+        find_title=find_title and not own,
+        title=title or src.title,
+        author=author or src.author,
+    )
+    if own:
+        c.title = clean_title(src.title)
+    c.author = c.author or src.author
+    return c
+
+
+def _clean_text(text: str, *, find_title: bool, title: str, author: str) -> Cleaned:
     lines = [
         strip_paragraph_number(strip_footer(strip_notes(strip_inline(ln.rstrip()))))
         for ln in strip_line_numbers(text.split("\n"))
@@ -422,6 +442,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         or is_filing_line(lines[i])  # briefs, filings, flows, READMEs, exam reports, minutes
         or is_paperwork_line(lines[i])  # depositions, patents, written answers, job posts …
         or is_memo_line(lines[i])  # RFC memos, list digests, panel summaries, hearings …
+        or is_source_line(lines[i])  # speech delivery headers, sermon headers and notices
     }
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
     page = find_chrome(

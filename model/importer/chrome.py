@@ -59,6 +59,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from model.importer.lexicon import cues, pattern
+from model.importer.sources import is_source_line
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = (
@@ -338,7 +339,15 @@ def find_chrome(
     _bio(lines, idx, out.lines, author or out.author)
     _bio_shape(lines, idx, out.lines)
     headers = sorted(
-        {i for i in idx if kinds[i].header and not MAIL_FIELD.match(lines[i])}
+        {
+            i
+            for i in idx
+            if kinds[i].header
+            and not MAIL_FIELD.match(lines[i])
+            # a sermon's "Readings: Isaiah 40.1-11" or a speech's "Remarks by X, 3 May" has a
+            # name and a number like a post's header, but heads no post
+            and not is_source_line(lines[i])
+        }
         | _names_over_meta(lines, idx, out.lines)
         | _names_over_dates(lines, idx, kinds, out.lines)
     )

@@ -7,6 +7,7 @@ failures surface as ArticleError with a message meant for the user.
 
 from __future__ import annotations
 
+import csv
 import html as htmllib
 import os
 import re
@@ -666,6 +667,37 @@ def _drop_between(text: str, opener: str, closer: str, *, unclosed_runs_on: bool
     return "".join(out)
 
 
+_DATA_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})\s*(csv|tsv)\s*$", re.I)
+_PROSE_CELL = 6  # words: a free-text answer, not an id, a team or a score
+
+
+def _data_fences(text: str) -> str:
+    """A fenced block whose info string names a data format (CommonMark: the info string
+    gives the block's language; csv and tsv are data, not code) keeps its prose: each cell of
+    six words or more becomes a paragraph, in order (a survey's free-text answers, a table of
+    quotes); ids, labels and numbers go with the fence. An unclosed fence is left as it is."""
+    if "csv" not in text.lower() and "tsv" not in text.lower():
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        m = _DATA_FENCE.match(lines[k])
+        end = next(
+            (j for j in range(k + 1, len(lines)) if lines[j].strip() == m.group(1)), None
+        ) if m else None  # fmt: skip
+        if m is None or end is None:
+            out.append(lines[k])
+            k += 1
+            continue
+        delimiter = "\t" if m.group(2).lower() == "tsv" else ","
+        rows = csv.reader(lines[k + 1 : end], delimiter=delimiter)
+        cells = [c.strip() for row in rows for c in row if len(c.split()) >= _PROSE_CELL]
+        out += [part for c in cells for part in ("", c)] + [""]
+        k = end + 1
+    return "\n".join(out)
+
+
 _BLOCK_START = re.compile(
     r"^\s{0,3}(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>|\||<|\[[^\]]+\]:|([-=*_])(?:\s*\1){2,}\s*$)"
 )
@@ -733,6 +765,7 @@ def _parse_markdown(text: str, name: str) -> Article:
             elif k.strip().lower() == "date":
                 date = v
         text = text[fm.end() :]
+    text = _data_fences(text)  # a fenced CSV is data, and its prose cells are text
     text = _drop_between(text, "```", "```", unclosed_runs_on=False)  # code is not prose
     text = _drop_between(text, "<!--", "-->", unclosed_runs_on=True)
     for tag in ("script", "style"):

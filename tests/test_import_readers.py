@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 
 import pytest
@@ -428,3 +429,55 @@ def test_a_split_word_the_document_writes_whole_is_always_joined(
 def test_a_compound_the_document_writes_with_its_hyphen_keeps_it(a: str, b: str) -> None:
     text = f"The {a}-\n{b} rose. Later the {a}-{b} fell."
     assert f"The {a}-{b} rose" in _dehyphenate(text)
+
+
+SURVEY = """# Team poll: is bigger enough?
+
+We asked the whole office one question and kept the reasons people gave.
+
+## Yes
+
+```csv
+id,desk,reason
+p01,Platform,"Every model we have upgraded to has been better at the support tickets we route."
+p02,Finance,"The labs keep finding ways around each limit that was supposed to stop them."
+```
+
+## Code we used
+
+```python
+answers = load("poll.csv")  # this line is code, not an answer anyone gave in the poll
+```
+
+The tally closes on Friday and the results go to the next all-hands meeting.
+"""
+
+
+def test_a_fenced_csv_keeps_its_free_text_answers(tmp_path) -> None:
+    """A survey's answers exported as a CSV block are what the write-up is about: they are
+    text, each its own paragraph; the ids and desks go, and a code block still goes."""
+    path = tmp_path / "poll.md"
+    path.write_text(SURVEY, encoding="utf-8")
+    text = read_article(str(path)).text
+    first = "Every model we have upgraded to has been better at the support tickets we route."
+    second = "The labs keep finding ways around each limit that was supposed to stop them."
+    assert f"{first}\n\n{second}" in text
+    assert "p01" not in text and "Platform" not in text and "desk" not in text
+    assert "answers = load" not in text and "poll.csv" not in text
+    assert "The tally closes on Friday" in text
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["scale", "models", "keep", "getting", "better", "data"]),
+                 min_size=6, max_size=14).map(" ".join),
+        min_size=1, max_size=5,
+    )
+)  # fmt: skip
+def test_every_prose_cell_of_a_fenced_csv_is_read_in_order(answers: list[str]) -> None:
+    from storage.articles import _data_fences
+
+    rows = "\n".join(f'r{k},Team,"{a}."' for k, a in enumerate(answers))
+    text = _data_fences(f"Intro line.\n\n```csv\nid,team,answer\n{rows}\n```\n\nLast line.")
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    assert paragraphs == ["Intro line.", *(f"{a}." for a in answers), "Last line."]

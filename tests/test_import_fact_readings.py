@@ -281,6 +281,17 @@ def test_a_benchmark_the_sentence_names_is_not_overridden_by_the_sentence_before
     assert _suggest(text, "25") is None
 
 
+def test_a_number_belongs_to_the_benchmark_its_own_clause_names() -> None:
+    """Two results in one sentence: the second, on a benchmark the map has no series for, is
+    not plotted on the first one's series."""
+    text = (
+        "In spring 2025 a lab's model scored 4 percent on ARC-AGI-2, and its successor reached "
+        "61 percent on MathArena Proofs, a contest set."
+    )
+    assert _suggest(text, "4 percent") == "arc_agi_2_pct"
+    assert _suggest(text, "61") is None
+
+
 def test_revenue_is_not_a_training_cost() -> None:
     text = "Revenue from training chips reached $4 billion in 2024."
     assert only(text, "$4").quantity == "revenue"

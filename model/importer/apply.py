@@ -287,6 +287,11 @@ def _contexts(text: str, fact: TrendFact) -> list[str]:
         before = sorted(e for s, e in cut if e <= fact.start - ls)
         hi = min([s for s, e in cut if s >= fact.end - ls], default=len(line))
         found.append(line[(before or [0])[-1] : hi])
+        if breaks is _CLAUSE_BREAK and not _ROW_YEAR.match(line) and _names_other(found[0]):
+            # "o3 scored 75.7% on ARC-AGI-1, and o1 reached 78% on GPQA Diamond": the number
+            # belongs to the thing its own clause names, not to one named elsewhere in the
+            # sentence (a table row's cells are not clauses: its header names its columns)
+            return found
     # "SWE-bench shows poor performance. GPT-4 scored just 1.7%": the sentence before counts too,
     # unless the fact's own sentence names another thing ("On FrontierMath, o3 scored 25%")
     if not _names_other(found[-1]):

@@ -143,6 +143,7 @@ def test_a_man_pages_header_footer_and_apparatus_go_and_its_description_stays() 
     assert [p for p in paras(c.text) if p in want(*ARG[:2])] == want(*ARG[:2])
     assert not [x for x in MAN_APPARATUS if x in c.text]
     assert c.title == "tidegauge - compare benchmark curves with what they promise"
+    assert c.author == "Corisande Aplin-Mwangi"  # "Written by …" in its AUTHOR section
     assert "DESCRIPTION" in paras(c.text)  # a heading of its own, not its text's first word
 
 

@@ -6,7 +6,7 @@ Two more sources read as text, whose format's manual says which lines are not te
 - a manual page, rendered (`man scalewatch | col -b`) or as roff source (man-pages(7),
   groff_man(7)): the header and footer lines (`TOOL(1)   User Commands   TOOL(1)`,
   `tool 1.2   March 2026   TOOL(1)`), the NAME section (it names the page: its one line is the
-  title), the sections that are the page's apparatus rather than its text (SYNOPSIS, SEE ALSO,
+  title; "Written by A B" in AUTHOR(S) the author), the sections that are the page's apparatus rather than its text (SYNOPSIS, SEE ALSO,
   AUTHOR(S), REPORTING BUGS, COPYRIGHT, COLOPHON) and roff's requests (`.TH`, `.SH`, `.PP`,
   `.\\"` comments) and font escapes (`\\fB`, `\\fR`); DESCRIPTION, OPTIONS, BUGS, CAVEATS and any
   section the author named are text.
@@ -85,7 +85,7 @@ def read_man(lines: list[str]) -> Source:
     if any(re.match(r"^\.TH\s", ln) for ln in lines[:20]):
         lines = _roff_lines(lines)
     out: list[str] = []
-    title = ""
+    title = author = ""
     section = ""
     for ln in lines:
         if _MAN_HEAD.match(ln) or (_MAN_FOOT.match(ln) and len(ln.split()) <= 8):
@@ -98,10 +98,13 @@ def read_man(lines: list[str]) -> Source:
             continue
         if section == "NAME" and ln.strip() and not title:
             title = " ".join(ln.split())
+        w = re.match(r"^\s*Written\s+by\s+(.+?)(?:,|\.|\s+(?:with|and|for)\s|$)", ln)
+        if section in {"AUTHOR", "AUTHORS"} and w and not author:
+            author = w.group(1).strip()  # man-pages(7): "Written by A B."
         if section in _MAN_APPARATUS:
             continue
         out.append(ln.strip())
-    return Source("\n".join(out), title, "")
+    return Source("\n".join(out), title, author)
 
 
 # --- AsciiDoc -------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from model.importer.article import Article
+from model.importer.manuals import is_running_header
 from storage.sandbox import Sandbox, SandboxError, absolute
 
 # The reading rules (model.importer.boilerplate, .chrome: ~300 patterns) are imported by the
@@ -1012,6 +1013,7 @@ def _join_pdf_lines(raw: str) -> str:
             and not re.search(r"[.!?:”\"]$", prev)
             and (s[0].islower() or len(prev) > 50 or open_end)
             and not _PDF_ROW.search(prev)
+            and not is_running_header(prev)  # an annual report's running header
             and not _PDF_BLOCK.match(s)
             and (not row or open_end or s[0].islower() or s[0].isdigit())
         ):

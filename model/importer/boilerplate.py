@@ -18,6 +18,7 @@ from model.importer.filings import find_filing_chrome, is_filing_line, strip_foo
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
 from model.importer.lexicon import pattern
+from model.importer.manuals import find_manual_chrome, is_manual_line, read_manual
 from model.importer.memos import find_memo_chrome, is_memo_line
 from model.importer.notices import find_notice_chrome, is_notice_line, strip_notes
 from model.importer.paperwork import (
@@ -377,6 +378,7 @@ def _neighbours(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     find_filing_chrome(lines, idx, chrome)
     find_paperwork_chrome(lines, idx, chrome)
     find_memo_chrome(lines, idx, chrome)
+    find_manual_chrome(lines, idx, chrome)
 
 
 def clean_text(text: str, *, find_title: bool = True, title: str = "", author: str = "") -> Cleaned:
@@ -387,7 +389,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     LaTeX, reStructuredText) or a committee report loses its settings and furniture first
     (model/importer/sources.py), and names its own title and author."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    src = read_source(text)
+    src = read_source(text) or read_manual(text)
     if src is None:
         return _clean_text(text, find_title=find_title, title=title, author=author)
     own = find_title and bool(src.title)
@@ -443,6 +445,7 @@ def _clean_text(text: str, *, find_title: bool, title: str, author: str) -> Clea
         or is_paperwork_line(lines[i])  # depositions, patents, written answers, job posts …
         or is_memo_line(lines[i])  # RFC memos, list digests, panel summaries, hearings …
         or is_source_line(lines[i])  # speech delivery headers, sermon headers and notices
+        or is_manual_line(lines[i])  # signing pages, shop reviews, report running headers
     }
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
     page = find_chrome(

@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -52,6 +50,7 @@ from model.readings import copy_name, is_authors_reading
 from model.weights import STRENGTHS, UNWEIGHED, strength_meaning, strength_name
 from ui.commands import edits as commands
 from ui.commands.credence import NewScenarioCommand, SetScenarioCommand, set_strength_command
+from ui.panels.scrolling import vertical_scroll
 from ui.panels.wrapping_tabs import WrappingTabs
 from ui.prefetch import after_first_frame
 
@@ -196,11 +195,15 @@ class CredencePanel(QWidget):
         self.tabs.addTab(reasons_box, "Reasons")
         # A chart above its note: in a short dock the page scrolls rather than let the chart
         # (at its minimum height) be drawn over the note's first lines.
-        self.tabs.addTab(_scrolling(_stack(self.tornado, self.sensitivity_note)), "Sensitivity")
-        self.tabs.addTab(_scrolling(_stack(self.histogram, self.uncertainty_note)), "Uncertainty")
-        self.tabs.addTab(_scrolling(_stack(self.history, self.history_note)), "History")
+        self.tabs.addTab(
+            vertical_scroll(_stack(self.tornado, self.sensitivity_note)), "Sensitivity"
+        )
+        self.tabs.addTab(
+            vertical_scroll(_stack(self.histogram, self.uncertainty_note)), "Uncertainty"
+        )
+        self.tabs.addTab(vertical_scroll(_stack(self.history, self.history_note)), "History")
         self.tabs.addTab(self._build_data_tab(), "Data")
-        self.tabs.addTab(_scrolling(self._build_cruxes_tab()), "Cruxes")
+        self.tabs.addTab(vertical_scroll(self._build_cruxes_tab()), "Cruxes")
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
         layout = QVBoxLayout(self)
         layout.addWidget(self.thesis_label)
@@ -789,17 +792,6 @@ def _stack(*widgets: QWidget) -> QWidget:
     for w in widgets:
         layout.addWidget(w)
     return box
-
-
-def _scrolling(box: QWidget) -> QScrollArea:
-    """The page in a frameless vertical scroll area: laid out at its full width, as tall as
-    its wrapped notes need, scrolled when the dock is shorter."""
-    area = QScrollArea()
-    area.setWidget(box)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return area
 
 
 def _fit_left_axis(plot: pg.PlotWidget, labels: list[str]) -> list[str]:

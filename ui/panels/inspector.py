@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSlider,
     QSpinBox,
@@ -54,6 +53,7 @@ from ui.commands.edits import (
     push,
 )
 from ui.commands.sources import SetCitationsCommand
+from ui.panels.scrolling import vertical_scroll
 from ui.panels.sources_panel import CitationDialog, open_url
 from ui.strengths import fill_strengths, picked_strength, show_strength
 from ui.theme import DARK, LIGHT
@@ -357,8 +357,8 @@ class Inspector(QWidget):
         self.empty.setTextFormat(Qt.TextFormat.RichText)
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.pages.addWidget(self.empty)
-        self.pages.addWidget(self._scrolled(self._build_single()))
-        self.pages.addWidget(self._scrolled(self._build_multi()))
+        self.pages.addWidget(vertical_scroll(self._build_single()))
+        self.pages.addWidget(vertical_scroll(self._build_multi()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -386,15 +386,6 @@ class Inspector(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self.ids:
             self.show_nodes(self.ids)
-
-    @staticmethod
-    def _scrolled(widget: QWidget) -> QScrollArea:
-        area = QScrollArea()
-        area.setWidget(widget)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        return area
 
     # -------------------------------------------------------------- building
     def _build_single(self) -> QWidget:

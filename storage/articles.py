@@ -668,7 +668,7 @@ def _drop_between(text: str, opener: str, closer: str, *, unclosed_runs_on: bool
     return "".join(out)
 
 
-_DATA_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})\s*(csv|tsv)\s*$", re.I)
+_DATA_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[ \t]*(csv|tsv)[ \t]*$", re.I | re.M)
 _PROSE_CELL = 6  # words: a free-text answer, not an id, a team or a score
 
 
@@ -677,7 +677,7 @@ def _data_fences(text: str) -> str:
     gives the block's language; csv and tsv are data, not code) keeps its prose: each cell of
     six words or more becomes a paragraph, in order (a survey's free-text answers, a table of
     quotes); ids, labels and numbers go with the fence. An unclosed fence is left as it is."""
-    if "csv" not in text.lower() and "tsv" not in text.lower():
+    if not _DATA_FENCE.search(text):
         return text
     lines = text.split("\n")
     out: list[str] = []

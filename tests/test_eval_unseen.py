@@ -1,4 +1,4 @@
-"""The held-out corpora eval_unseen, eval_unseen2 ... eval_unseen11: self-written articles the
+"""The held-out corpora eval_unseen, eval_unseen2 ... eval_unseen13: self-written articles the
 importer was never tuned on.
 
 Their worth is that their gold can be trusted without reading it again: every quote is found once
@@ -29,6 +29,7 @@ CORPORA = (
     "eval_unseen10",
     "eval_unseen11",
     "eval_unseen12",
+    "eval_unseen13",
 )
 
 # Per-article traps of eval_unseen2: numbers in the text that are ratios, hypotheticals,
@@ -778,6 +779,133 @@ UNSEEN12_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
         ),
     ),
 }
+# The same for eval_unseen13: a registry's ID, sample size, alpha and power; a Q&A page's votes,
+# views and reputation; a newsletter's issue number, subscribers and prices; a panel's room and
+# show of hands; a lab's campus, financing and staff; a funder's proposal ID, budget and scores;
+# a changelog's versions, stars and PR number; a newspaper's dates, pages and word limits; a chat
+# export's counts and a startup's budget; a keynote's capital plan; and dated forecasts.
+UNSEEN13_TRAPS: dict[str, tuple[set[float], tuple[str, ...]]] = {
+    "l01_study_preregistration.pdf": (
+        {7719, 120, 0.05, 80, 6, 2031, 3},
+        (
+            "OPR-2026-7719",
+            "120 tasks",
+            "0.05",
+            "80 percent power",
+            "six checkpoints",
+            "by 2031",
+            "3 March 2027",
+        ),
+    ),
+    "l02_qa_accepted_answer.html": (
+        {3, 8431, 214, 12907, 2, 2031, 6, 57, 41},
+        (
+            "asked 3 years ago",
+            "Viewed 8,431 times",
+            "214",
+            "reputation 12,907",
+            "by 2031",
+            "6 answers",
+        ),
+    ),
+    "l03_newsletter_digest_email.txt": (
+        {212, 18400, 25, 2030, 14},
+        (
+            "#212",
+            "18,400 subscribers",
+            "25% off",
+            "by 2030",
+            "3 of 5",
+            "14 December",
+            "$8 a month",
+        ),
+    ),
+    "l04_moderated_panel_transcript.txt": (
+        {3, 450, 2035, 1187, 45},
+        (
+            "Panel 3B",
+            "Hall C",
+            "450 seats",
+            "show of hands",
+            "60 percent of the room",
+            "by 2035",
+            "Job No. 26-1187",
+        ),
+    ),
+    "l05_lab_newsroom_release.html": (
+        {40000, 320, 2.6e9, 2029, 1100, 3000000},
+        (
+            "40,000 accelerators",
+            "320 megawatts",
+            "$2.6 billion",
+            "by 2029",
+            "1,100 staff",
+            "3 million-token",
+            "NASDAQ: CRVN",
+        ),
+    ),
+    "l06_grant_reviewer_form.md": (
+        {2026, 931, 4.8e6, 36, 6, 5, 9, 1e27, 2030, 12},
+        (
+            "FRC-2026-0931",
+            "£4.8 million",
+            "36 months",
+            "6 of 9",
+            "5 of 9",
+            "10^27",
+            "by 2030",
+            "12 pages",
+        ),
+    ),
+    "l07_field_changelog.md": (
+        {2026.11, 0.9, 1340, 418, 2029, 11},
+        (
+            "[2026.11]",
+            "v0.9",
+            "1,340 stars",
+            "PR #418",
+            "by 2029",
+            "11 contributors",
+        ),
+    ),
+    "l08_editor_letter_reply.html": (
+        {23, 180, 2.5, 96, 2033, 31, 900},
+        (
+            "4 November",
+            "page 23",
+            "180 words",
+            "£2.50",
+            "96 comments",
+            "by 2033",
+            "31 years",
+            "900 words",
+        ),
+    ),
+    "l09_chat_jsonl_export.txt": (
+        {2600, 1.9e6, 40, 2027, 2028, 4},
+        (
+            "C07ROADMAP",
+            "2,600 messages",
+            "$1.9M",
+            "40 percent of our",
+            "Q3 2027",
+            "by 2028",
+            "4 reactions",
+        ),
+    ),
+    "l10_keynote_text_export.txt": (
+        {1000, 2.2, 70, 2030, 9, 3e10},
+        (
+            "Slide 7 of 14",
+            "1,000x",
+            "2.2 gigawatts",
+            "70 percent",
+            "by 2030",
+            "9 regions",
+            "$30 billion",
+        ),
+    ),
+}
 TRAPS = {
     "eval_unseen2": UNSEEN2_TRAPS,
     "eval_unseen3": UNSEEN3_TRAPS,
@@ -790,6 +918,7 @@ TRAPS = {
     "eval_unseen10": UNSEEN10_TRAPS,
     "eval_unseen11": UNSEEN11_TRAPS,
     "eval_unseen12": UNSEEN12_TRAPS,
+    "eval_unseen13": UNSEEN13_TRAPS,
 }
 
 

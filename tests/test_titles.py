@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from model.importer.boilerplate import clean_text, clean_title
 from model.importer.chrome import never_title
+from model.importer.exports import first_slide, header_row
 from storage.articles import _parse_html, _whole_title, read_article
 from tests.test_import_support import make_pdf
 
@@ -206,3 +207,60 @@ LINES = st.text(
 def test_a_counter_or_button_line_is_never_the_title_whatever_follows(control, after) -> None:
     page = "\n".join([control, *after]) + "\n\n" + BODY
     assert clean_text(page).title != control
+
+
+# Fourteenth round (the eleventh and twelfth sets spent): a record's fields and a deck's title
+# slide. Every page below is invented.
+
+PORTAL_HEAD = (
+    "WESTMOOR VALLEY COUNCIL · PUBLIC SUBMISSIONS\n"
+    "Submission 12 · Received 3 May 2027\n"
+    "Portal note: submissions are posted exactly as received and the council does not edit them.\n\n"
+)
+
+
+def test_a_records_subject_field_is_its_title_and_its_other_fields_are_not() -> None:
+    record = (
+        "Submitter: Ms. Ines Porter\n"
+        "Affiliation: Westmoor Orchard Society\n"
+        "Subject: Submission on the draft rules for orchard machines\n\n"
+    )
+    cleaned = clean_text(PORTAL_HEAD + record + BODY)
+    assert cleaned.title == "Submission on the draft rules for orchard machines"
+    assert "Submitter: Ms. Ines Porter" in cleaned.text  # the record stays, as printed
+    assert "PUBLIC SUBMISSIONS" not in cleaned.text
+    # a record with no title field names no title of its own
+    no_subject = "Submitter: Ms. Ines Porter\nAffiliation: Westmoor Orchard Society\n\n"
+    assert clean_text(PORTAL_HEAD + no_subject + BODY).title != "Westmoor Orchard Society"
+
+
+def deck(cover: str) -> str:
+    notes = "Speaker notes\n" + BODY.split("\n")[0]
+    slides = [
+        "Bigger tractors are not the plan. Better soil is.\nGrowers' meeting · 5 May 2027",
+        "What the harvests show\n• Yields rose with every new machine until 2025",
+        "Where the money goes\n• Fuel and repairs: up a third in two years",
+        "What we propose\n• Spend on soil, not horsepower",
+    ]
+    body = "\n\n".join(
+        f"— {n} —\n{s}\nWestmoor Orchards · Members only\n{notes}" for n, s in enumerate(slides, 1)
+    )
+    return f"{cover}\n\n{body}\n"
+
+
+def test_a_decks_title_is_its_title_slides_first_line_not_the_exports_header() -> None:
+    header = "Westmoor Orchards — Growers' meeting — Q2 2027\nPrinted 4 May 2027, 09:10 · 4 slides"
+    cleaned = clean_text(deck(header))
+    assert cleaned.title == "Bigger tractors are not the plan. Better soil is."
+    assert "Bigger tractors" not in cleaned.text and "Q2 2027" not in cleaned.text
+    assert header_row("Westmoor Orchards — Growers' meeting — Q2 2027")
+    assert not header_row("Bigger Machines — and the Orchard — Explained")
+    # numbered sections ("01.") are no slides; a cover title above the first slide stays
+    assert (
+        first_slide(["Primer", "01.", "Soil", "02.", "Water", "03.", "Sun"], [0, 1, 2, 3, 4, 5, 6])
+        is None
+    )
+    assert (
+        first_slide(["Primer", "— 1 —", "Soil", "— 2 —", "Water", "— 3 —"], [0, 1, 2, 3, 4, 5]) == 1
+    )
+    assert clean_text(deck("Soil Before Horsepower")).title == "Soil Before Horsepower"

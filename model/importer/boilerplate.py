@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from model.importer.chrome import find_chrome, is_prose, never_title, trim, unquoted
 from model.importer.chrome_lines import learned_chrome
-from model.importer.exports import find_export_chrome, is_footer_row
+from model.importer.exports import find_export_chrome, first_slide, header_row, is_footer_row
 from model.importer.filings import find_filing_chrome, is_filing_line, strip_footer
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
@@ -262,6 +262,52 @@ def _title_wraps(lines: list[str], i: int) -> list[int]:
     return [i + 1] if t[0].islower() or _OPEN_END.search(a) or indent >= 4 else []
 
 
+# A record's field line ("Commenter: Dr. Ada Lind", "Organisation: …"): a short label in the
+# head of a submission, a form or a portal's record, then its value.
+_RECORD_FIELD = re.compile(r"^\s*([A-Z][\w'’-]*(?: [\w'’-]+){0,2})\s*:\s+(\S.*?)\s*$")
+# The labels under which a record gives its own title (a mail's or form's Subject, a filing's Re).
+_TITLE_FIELD = re.compile(r"^(?:subject|title|re|regarding)$", re.I)
+
+
+def _record_title(lines: list[str], head: list[int]) -> tuple[str, int] | None:
+    """The title of a block of record fields among the head lines (two or more "Label: value"
+    lines with no blank between them, as a comment portal or a form prints a submission's
+    record, read as printed, before any of its lines was taken for chrome) that has a title
+    field ("Subject:", "Title:", "Re:"): that field's value; the other
+    fields ("Commenter:", "Organisation:") are never the title. The title and the block's
+    first line, or None."""
+    for i in head:
+        block = [i]
+        while block[-1] + 1 < len(lines) and _RECORD_FIELD.match(lines[block[-1] + 1]):
+            block.append(block[-1] + 1)
+        if len(block) < 2 or not _RECORD_FIELD.match(lines[i]):
+            continue
+        fields = [_RECORD_FIELD.match(lines[j]) for j in block]
+        value = next((m.group(2) for m in fields if m and _TITLE_FIELD.match(m.group(1))), "")
+        return (clean_title(unquoted(value)), i) if value else None
+    return None
+
+
+def _title_slide(orig: list[str], lines: list[str], nonempty: list[int]) -> int | None:
+    """A deck exported as text with no cover title above its first slide (only the export's
+    running header, "Acme Labs — Board update — Q3 2027", and stamps): its title is the first
+    line of the first slide, the title slide, a sentence ("Costs are falling. So should our
+    bets.") as often as a heading. The line, when it is a short one (≤ 20 words) that is no
+    counter, banner, masthead or byline; None when the text is no deck, its first slide opens
+    the text, or a title-like line stands above the first slide (the deck's cover title)."""
+    deck = first_slide(orig, [i for i, ln in enumerate(orig) if ln.strip()])
+    if deck is None:
+        return None
+    if any(_is_title_like(lines[i]) and not header_row(lines[i]) for i in nonempty if i < deck):
+        return None
+    i = next((i for i in nonempty if i > deck), None)
+    if i is None:
+        return None
+    s = lines[i].strip()
+    bad = never_title(s) or _masthead(s) or _BYLINE.match(s) or _URL_LINE.match(s)
+    return i if len(s.split()) <= 20 and not bad else None
+
+
 def _head_lines(lines: list[str], nonempty: list[int], n: int = 3, skip: int = 4) -> list[int]:
     """The first n lines that may hold the title, passing over up to `skip` lines that never
     are one (a masthead, a banner row, a counter or button, a version line) on the way."""
@@ -491,6 +537,12 @@ def _clean_text(text: str, *, find_title: bool, title: str, author: str) -> Clea
         out.title = clean_title(page.title)
     elif find_title and (heading := _caption_heading(orig, head_end)):
         out.title = heading  # a caption's own heading, not the court named above it
+    elif find_title and (record := _record_title(orig, _head_lines(lines, nonempty))):
+        out.title, start = record  # a submission's record: its Subject, not its Commenter;
+        # the record stays in the text (who comments, for whom, on what), what is above it goes
+    elif find_title and (slide := _title_slide(orig, lines, nonempty)) is not None:
+        out.title = lines[slide].strip()  # a deck's title slide, whatever the export put above
+        start = slide + 1
     elif find_title:
         for k, i in enumerate(_head_lines(lines, nonempty)):
             if _is_title_like(lines[i]):

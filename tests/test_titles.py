@@ -264,3 +264,36 @@ def test_a_decks_title_is_its_title_slides_first_line_not_the_exports_header() -
         first_slide(["Primer", "— 1 —", "Soil", "— 2 —", "Water", "— 3 —"], [0, 1, 2, 3, 4, 5]) == 1
     )
     assert clean_text(deck("Soil Before Horsepower")).title == "Soil Before Horsepower"
+
+
+def test_a_forum_posts_flair_tag_is_not_part_of_its_title() -> None:
+    head = "r/OrchardTalk\n\n[Discussion] Will bigger tractors ever prune a tree as well as we do?"
+    cleaned = clean_text(f"{head}\n\n{BODY}")
+    assert cleaned.title == "Will bigger tractors ever prune a tree as well as we do?"
+    assert "[Discussion]" not in cleaned.text
+    assert clean_title("[D] Soil before horsepower") == "Soil before horsepower"
+
+
+def test_a_mastodon_page_title_is_the_post_not_its_posters_name() -> None:
+    page = 'Hana Westmoor: "Thread: why the orchard needs soil, not horsepower" - Orchard Social'
+    assert clean_title(page) == "Thread: why the orchard needs soil, not horsepower"
+    assert clean_title('Review: "The Long Orchard"') == 'Review: "The Long Orchard"'
+
+
+CHAT_HEAD = (
+    "==============================\n"
+    "Guild: Westmoor Growers\n"
+    "Channel: Orchard / tractor-talk (998877665544332211)\n"
+    "Topic: {topic}\n"
+    "After: 01-May-27 12:00 AM\n"
+    "==============================\n\n"
+    "[01-May-27 09:02 PM] hwestmoor\n"
+)
+
+
+def test_a_chat_exports_title_is_its_channel_when_its_topic_is_a_notice() -> None:
+    notice = "Weekly thread on machines in the orchard. Bring evidence. Be kind."
+    cleaned = clean_text(CHAT_HEAD.format(topic=notice) + BODY)
+    assert cleaned.title == "tractor-talk"
+    question = "Will bigger tractors replace the pruning crew?"
+    assert clean_text(CHAT_HEAD.format(topic=question) + BODY).title == question

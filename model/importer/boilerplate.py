@@ -196,7 +196,7 @@ def _comment_score(line: str) -> int:
 
 
 def _is_title_like(line: str) -> bool:
-    s = line.strip()
+    s = _FLAIR.sub("", line.strip())
     words = s.split()
     return (
         0 < len(words) <= 20
@@ -331,6 +331,15 @@ _ISSUE_NO = re.compile(r"^((?:\S+\s+){2,}\S+)\s+#\d{1,7}$")
 _LIST_TAG = re.compile(r"^(?:\s*(?:(?-i:\[[a-z0-9][a-z0-9._-]*\])|(?:re|fwd?|aw)\s*:))+\s*", re.I)
 
 
+# A forum post's flair or tag in square brackets before its title ("[Discussion] Is …", "[D] …"):
+# the board's label for the kind of post (Reddit's link flair), not the title's words.
+_FLAIR = re.compile(r"^\[[A-Z][\w-]*(?: [A-Z]?[\w-]+)?\]\s+(?=\S)")
+
+# A post's page title as Mastodon writes it: the poster's name (two to four words), a colon,
+# then the post quoted whole ('Jane Doe: "Thread: …"'); the post is the title. (A one-word
+# label before a quoted name, 'Review: "The Long Slope"', is not a poster's name.)
+_NAME_QUOTES = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*:\s+(?=[\"“])")
+
 # A social network's page title: the poster's name, the network, then the post ("Jane Doe on
 # LinkedIn: …", 'Jane Doe on X: "…"'); the post is the title.
 _ON_NETWORK = re.compile(
@@ -345,15 +354,21 @@ def clean_title(title: str) -> str:
     title = _LIST_TAG.sub("", title)  # "[ai-forecasting] Re: Will …" -> "Will …"
     if m := _ON_NETWORK.match(title):
         title = unquoted(title[m.end() :])
+    title = _FLAIR.sub("", title)  # "[Discussion] Is …" -> "Is …"
     # A counter or button after the title ("… | 312 comments", a social page's <title>).
     while (m := _LAST_PART.search(title)) and never_title(m.group(1)) and m.start() > 0:
         title = title[: m.start()].strip()
     parts = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]{1,30}$)", title)
-    return (
+    title = (
         max(parts[:-1], key=len)
         if len(parts) > 1 and len(parts[-1]) < len(parts[0])
         else title.strip()
     )
+    if (m := _NAME_QUOTES.match(title)) and (post := unquoted(title[m.end() :])) != title[
+        m.end() :
+    ]:
+        title = post  # 'Jane Doe: "Thread: …"' -> "Thread: …"
+    return title
 
 
 def _endnotes(lines: list[str], i: int) -> bool:
@@ -563,6 +578,13 @@ def _clean_text(text: str, *, find_title: bool, title: str, author: str) -> Clea
         ):
             out.title = clean_title(first.rstrip(" .:;,"))
             start = nonempty[0] + 1
+
+    # A chat export whose header gives no one-phrase topic: its channel is its title, not its
+    # topic line when that is a notice of several sentences ("Topic: Weekly thread. Be civil.").
+    if find_title and page.channel and not page.title:
+        topic = re.match(r"^\s*topic\s*:\s*(.*)$", out.title, re.I)
+        if not out.title or (topic and re.search(r"[.!?]\s+\S", topic.group(1))):
+            out.title = page.channel
 
     # Tail: cut where reader comments start, or at the first tail heading or credit line in the
     # last part of the text.

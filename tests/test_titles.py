@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from model.importer.boilerplate import clean_text, clean_title
 from model.importer.chrome import never_title
 from model.importer.exports import first_slide, header_row
-from storage.articles import _parse_html, _whole_title, read_article
+from storage.articles import _parse_html, _whole_title, _with_subtitle, read_article
 from tests.test_import_support import make_pdf
 
 BODY = (
@@ -297,3 +297,22 @@ def test_a_chat_exports_title_is_its_channel_when_its_topic_is_a_notice() -> Non
     assert cleaned.title == "tractor-talk"
     question = "Will bigger tractors replace the pruning crew?"
     assert clean_text(CHAT_HEAD.format(topic=question) + BODY).title == question
+
+
+def test_an_html_pages_title_element_gives_the_headlines_subtitle() -> None:
+    src = (
+        "<html><head><title>The Long Orchard: Hana Westmoor on why soil comes first"
+        " | Growers' Quarterly</title></head><body><article><h1>The Long Orchard</h1>"
+        f"<p>{BODY}</p><p>{BODY}</p></article></body></html>"
+    )
+    art = _parse_html(src, "profile.html")
+    assert art.title == "The Long Orchard: Hana Westmoor on why soil comes first"
+    assert _with_subtitle("The Long Orchard", "The Long Orchard Society") == "The Long Orchard"
+
+
+def test_a_row_of_section_labels_over_the_headline_is_not_the_title() -> None:
+    cleaned = clean_text(f"Farming | Analysis\n{TITLE}\n\n{BODY}")
+    assert cleaned.title == TITLE
+    assert "Farming" not in cleaned.text and TITLE not in cleaned.text
+    # a short title with its site's name, alone, is still the title
+    assert title_of("Orchard Machines | Growers") == "Orchard Machines"

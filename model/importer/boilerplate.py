@@ -288,6 +288,20 @@ def _record_title(lines: list[str], head: list[int]) -> tuple[str, int] | None:
     return None
 
 
+def _kicker_row(line: str, after: list[str]) -> bool:
+    """A row of section labels over a headline ("Technology | Analysis", "Opinion | Energy"):
+    two or more pieces split by bars, none longer than two words, right above a title-like
+    line that is longer than the row. The labels file the piece; the line below is its title."""
+    parts = [p for p in re.split(r"\s+\|\s+", line.strip()) if p]
+    return (
+        len(parts) >= 2
+        and all(len(p.split()) <= 2 for p in parts)
+        and bool(after)
+        and _is_title_like(after[0])
+        and len(after[0].split()) > len(line.split())
+    )
+
+
 def _title_slide(orig: list[str], lines: list[str], nonempty: list[int]) -> int | None:
     """A deck exported as text with no cover title above its first slide (only the export's
     running header, "Acme Labs — Board update — Q3 2027", and stamps): its title is the first
@@ -559,7 +573,10 @@ def _clean_text(text: str, *, find_title: bool, title: str, author: str) -> Clea
         out.title = lines[slide].strip()  # a deck's title slide, whatever the export put above
         start = slide + 1
     elif find_title:
-        for k, i in enumerate(_head_lines(lines, nonempty)):
+        heads = _head_lines(lines, nonempty)
+        for k, i in enumerate(heads):
+            if _kicker_row(lines[i], [lines[j] for j in heads[k + 1 : k + 2]]):
+                continue
             if _is_title_like(lines[i]):
                 if all(len(lines[j].split()) <= 60 for j in nonempty[:k]):
                     more = _title_wraps(lines, i)

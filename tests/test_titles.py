@@ -316,3 +316,10 @@ def test_a_row_of_section_labels_over_the_headline_is_not_the_title() -> None:
     assert "Farming" not in cleaned.text and TITLE not in cleaned.text
     # a short title with its site's name, alone, is still the title
     assert title_of("Orchard Machines | Growers") == "Orchard Machines"
+
+
+def test_a_lower_case_phrase_after_a_dash_is_the_titles_own_tail_not_a_site() -> None:
+    live = "Orchard fair: the great pruning debate - as it happened"
+    assert clean_title(f"{live} | Growers Daily") == live
+    assert clean_title(live) == live
+    assert clean_title("Soil comes first - Growers Daily") == "Soil comes first"

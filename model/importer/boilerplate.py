@@ -362,6 +362,12 @@ _ON_NETWORK = re.compile(
 _LAST_PART = re.compile(r"\s+[|–—·•]\s+([^|–—·•]+)$")
 
 
+# The last part of a title after a dash that is a phrase in lower case ("… - as it happened",
+# "… – live updates"): the title's own tail, since a site's or series' name is a name (in
+# capitals, or one word: "example.com").
+_TAIL_PHRASE = re.compile(r"^[a-z][a-z'’]*(?:\s+[a-z][a-z'’]*)+$")
+
+
 def clean_title(title: str) -> str:
     """Drop a site suffix: 'Can Scaling Lead to AGI? | 5Y View' -> 'Can Scaling Lead to AGI?'."""
     title = _ISSUE_NO.sub(r"\1", title.strip())
@@ -372,7 +378,13 @@ def clean_title(title: str) -> str:
     # A counter or button after the title ("… | 312 comments", a social page's <title>).
     while (m := _LAST_PART.search(title)) and never_title(m.group(1)) and m.start() > 0:
         title = title[: m.start()].strip()
-    parts = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]{1,30}$)", title)
+    bits = re.split(r"(\s+[|–—]\s+|\s+-\s+(?=[^-]{1,30}$))", title)
+    parts = bits[:1]
+    for sep, part in zip(bits[1::2], bits[2::2], strict=True):
+        if _TAIL_PHRASE.match(part) and "|" not in sep:
+            parts[-1] += sep + part  # "… - as it happened": the title's own tail
+        else:
+            parts.append(part)
     title = (
         max(parts[:-1], key=len)
         if len(parts) > 1 and len(parts[-1]) < len(parts[0])

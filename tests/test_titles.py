@@ -323,3 +323,16 @@ def test_a_lower_case_phrase_after_a_dash_is_the_titles_own_tail_not_a_site() ->
     assert clean_title(f"{live} | Growers Daily") == live
     assert clean_title(live) == live
     assert clean_title("Soil comes first - Growers Daily") == "Soil comes first"
+
+
+def test_a_long_headline_in_capitals_is_read_in_the_case_its_text_writes_its_words() -> None:
+    shout = "A LETTER TO THE WESTMOOR COUNCIL: STOP BUYING AI TRACTORS FOR THE ORCHARD"
+    body = (
+        "We write to the council because the Westmoor orchards are ours too, and the AI tractors "
+        "it plans to buy have not pruned a single tree as well as the crew does.\n\n" + BODY
+    )
+    assert clean_text(f"{shout}\n\n{body}").title == (
+        "A letter to the Westmoor council: stop buying AI tractors for the orchard"
+    )
+    # a short heading in capitals is display type and stays as printed
+    assert clean_text(f"SCALING IS NOT ENOUGH\n\n{body}").title == "SCALING IS NOT ENOUGH"

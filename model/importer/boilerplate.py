@@ -478,7 +478,9 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     src = read_source(text) or read_manual(text)
     if src is None:
-        return _clean_text(text, find_title=find_title, title=title, author=author)
+        c = _clean_text(text, find_title=find_title, title=title, author=author)
+        c.title = recased(c.title, c.text)
+        return c
     own = find_title and bool(src.title)
     c = _clean_text(
         src.text,
@@ -490,6 +492,36 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         c.title = clean_title(src.title)
     c.author = c.author or src.author
     return c
+
+
+# A word in the text after a word that ends in a lower-case letter, digit or comma: mid-sentence,
+# where its case is its own ("AI", "Epoch", "frontier"), not a sentence's capital.
+_MID_WORD = re.compile(r"(?<=[a-z0-9,;])\s+([A-Za-z][A-Za-z'’-]*)")
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def recased(title: str, text: str) -> str:
+    """A long headline set in capitals (nine words or more, no letter in lower case: "AN OPEN
+    LETTER TO … AI COMPANIES: STOP …"), in the case a reader retypes it in: each word as the
+    text writes it mid-sentence, its most frequent form ("AI", "Epoch", "frontier"), lower case
+    when the text has it nowhere, and the first letter a capital (sentence case). A short
+    heading in capitals ("SESSION 4B", "WHERE WE STAND") is display type and stays as printed,
+    as does any title with a letter in lower case."""
+    letters = [c for c in title if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters) or len(title.split()) < 9:
+        return title
+    forms: dict[str, dict[str, int]] = {}
+    for m in _MID_WORD.finditer(text):
+        seen = forms.setdefault(m.group(1).lower(), {})
+        seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+
+    def form(m: re.Match[str]) -> str:
+        seen = forms.get(m.group().lower())
+        return max(seen, key=lambda f: (seen[f], f)) if seen else m.group().lower()
+
+    out = _TITLE_WORD.sub(form, title)
+    k = next(i for i, c in enumerate(out) if c.isalpha())
+    return out[:k] + out[k].upper() + out[k + 1 :]
 
 
 def _clean_text(text: str, *, find_title: bool, title: str, author: str) -> Cleaned:

@@ -315,7 +315,11 @@ def _with_subtitle(title: str, head: str) -> str:
     """The page's <title> (its site suffix gone) when it is the headline the metadata gives
     (the h1) followed by a subtitle after a colon ("The Long Bet" / "The Long Bet: a profile of
     …"): a magazine sets the two apart on the page and together in its <title>. The subtitle
-    is twenty words at most and ends no sentence before its end."""
+    is twenty words at most and ends no sentence before its end. And the <title> when the
+    metadata (a share caption, og:title) is it with a lead-in before a colon ("We're hiring:
+    Research Engineer" for "Research Engineer")."""
+    if title and head and title.lower().endswith(": " + head.lower()):
+        return head  # "We're hiring: Research Engineer": a share caption's lead-in goes
     if not title or not head.lower().startswith(title.lower().rstrip() + ":"):
         return title
     rest = head[len(title.rstrip()) + 1 :].split()

@@ -308,6 +308,10 @@ def test_an_html_pages_title_element_gives_the_headlines_subtitle() -> None:
     art = _parse_html(src, "profile.html")
     assert art.title == "The Long Orchard: Hana Westmoor on why soil comes first"
     assert _with_subtitle("The Long Orchard", "The Long Orchard Society") == "The Long Orchard"
+    # a share caption's lead-in before the page's own title goes
+    assert _with_subtitle("We're hiring: Orchard Hand, Pruning", "Orchard Hand, Pruning") == (
+        "Orchard Hand, Pruning"
+    )
 
 
 def test_a_row_of_section_labels_over_the_headline_is_not_the_title() -> None:

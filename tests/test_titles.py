@@ -272,6 +272,7 @@ def test_a_forum_posts_flair_tag_is_not_part_of_its_title() -> None:
     assert cleaned.title == "Will bigger tractors ever prune a tree as well as we do?"
     assert "[Discussion]" not in cleaned.text
     assert clean_title("[D] Soil before horsepower") == "Soil before horsepower"
+    assert clean_title("[Updated] Soil before horsepower") == "[Updated] Soil before horsepower"
 
 
 def test_a_mastodon_page_title_is_the_post_not_its_posters_name() -> None:

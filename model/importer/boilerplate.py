@@ -345,9 +345,14 @@ _ISSUE_NO = re.compile(r"^((?:\S+\s+){2,}\S+)\s+#\d{1,7}$")
 _LIST_TAG = re.compile(r"^(?:\s*(?:(?-i:\[[a-z0-9][a-z0-9._-]*\])|(?:re|fwd?|aw)\s*:))+\s*", re.I)
 
 
-# A forum post's flair or tag in square brackets before its title ("[Discussion] Is …", "[D] …"):
-# the board's label for the kind of post (Reddit's link flair), not the title's words.
-_FLAIR = re.compile(r"^\[[A-Z][\w-]*(?: [A-Z]?[\w-]+)?\]\s+(?=\S)")
+# A forum post's flair in square brackets before its title ("[Discussion] Is …", "[D] …"): the
+# board's label for the kind of post (Reddit's link flair and the one-letter tags of its research
+# boards), not the title's words. A tag that says something of the post ("[Updated] …") stays.
+_FLAIR = re.compile(
+    r"^\[(?:[DRPN]|OC|discussion|question|research|project|news|serious|meta|help|opinion|poll|"
+    r"rant|advice)\]\s+(?=\S)",
+    re.I,
+)
 
 # A post's page title as Mastodon writes it: the poster's name (two to four words), a colon,
 # then the post quoted whole ('Jane Doe: "Thread: …"'); the post is the title. (A one-word

@@ -311,6 +311,21 @@ def _head_title(src: str) -> str:
     return htmllib.unescape(re.sub(r"\s+", " ", m.group(1))).strip() if m else ""
 
 
+def _with_subtitle(title: str, head: str) -> str:
+    """The page's <title> (its site suffix gone) when it is the headline the metadata gives
+    (the h1) followed by a subtitle after a colon ("The Long Bet" / "The Long Bet: a profile of
+    …"): a magazine sets the two apart on the page and together in its <title>. The subtitle
+    is twenty words at most and ends no sentence before its end. And the <title> when the
+    metadata (a share caption, og:title) is it with a lead-in before a colon ("We're hiring:
+    Research Engineer" for "Research Engineer")."""
+    if title and head and title.lower().endswith(": " + head.lower()):
+        return head  # "We're hiring: Research Engineer": a share caption's lead-in goes
+    if not title or not head.lower().startswith(title.lower().rstrip() + ":"):
+        return title
+    rest = head[len(title.rstrip()) + 1 :].split()
+    return head if 0 < len(rest) <= 20 and not re.search(r"[.!?;]\s", " ".join(rest)) else title
+
+
 def _parse_html(text: str, name: str) -> Article:
     import trafilatura
 
@@ -347,6 +362,7 @@ def _parse_html(text: str, name: str) -> Article:
         title = clean_title(_head_title(src))
     author = (getattr(meta, "author", None) or "") if meta else ""
     c = clean_text(body or "", find_title=False, title=title, author=author)
+    title = _with_subtitle(title, clean_title(_head_title(src)))
     # htmldate guesses from link URLs in bare fragments; trust a date only from a real page head.
     dated = re.search(r"<head\b|<time\b|datePublished|article:published_time", src[:200_000], re.I)
     date = (getattr(meta, "date", None) or "") if meta and dated else ""

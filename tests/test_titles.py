@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from model.importer.boilerplate import clean_text, clean_title
 from model.importer.chrome import never_title
-from storage.articles import _parse_html, _whole_title, read_article
+from model.importer.exports import first_slide, header_row
+from storage.articles import _parse_html, _whole_title, _with_subtitle, read_article
 from tests.test_import_support import make_pdf
 
 BODY = (
@@ -206,3 +207,137 @@ LINES = st.text(
 def test_a_counter_or_button_line_is_never_the_title_whatever_follows(control, after) -> None:
     page = "\n".join([control, *after]) + "\n\n" + BODY
     assert clean_text(page).title != control
+
+
+# Fourteenth round (the eleventh and twelfth sets spent): a record's fields and a deck's title
+# slide. Every page below is invented.
+
+PORTAL_HEAD = (
+    "WESTMOOR VALLEY COUNCIL · PUBLIC SUBMISSIONS\n"
+    "Submission 12 · Received 3 May 2027\n"
+    "Portal note: submissions are posted exactly as received and the council does not edit them.\n\n"
+)
+
+
+def test_a_records_subject_field_is_its_title_and_its_other_fields_are_not() -> None:
+    record = (
+        "Submitter: Ms. Ines Porter\n"
+        "Affiliation: Westmoor Orchard Society\n"
+        "Subject: Submission on the draft rules for orchard machines\n\n"
+    )
+    cleaned = clean_text(PORTAL_HEAD + record + BODY)
+    assert cleaned.title == "Submission on the draft rules for orchard machines"
+    assert "Submitter: Ms. Ines Porter" in cleaned.text  # the record stays, as printed
+    assert "PUBLIC SUBMISSIONS" not in cleaned.text
+    # a record with no title field names no title of its own
+    no_subject = "Submitter: Ms. Ines Porter\nAffiliation: Westmoor Orchard Society\n\n"
+    assert clean_text(PORTAL_HEAD + no_subject + BODY).title != "Westmoor Orchard Society"
+
+
+def deck(cover: str) -> str:
+    notes = "Speaker notes\n" + BODY.split("\n")[0]
+    slides = [
+        "Bigger tractors are not the plan. Better soil is.\nGrowers' meeting · 5 May 2027",
+        "What the harvests show\n• Yields rose with every new machine until 2025",
+        "Where the money goes\n• Fuel and repairs: up a third in two years",
+        "What we propose\n• Spend on soil, not horsepower",
+    ]
+    body = "\n\n".join(
+        f"— {n} —\n{s}\nWestmoor Orchards · Members only\n{notes}" for n, s in enumerate(slides, 1)
+    )
+    return f"{cover}\n\n{body}\n"
+
+
+def test_a_decks_title_is_its_title_slides_first_line_not_the_exports_header() -> None:
+    header = "Westmoor Orchards — Growers' meeting — Q2 2027\nPrinted 4 May 2027, 09:10 · 4 slides"
+    cleaned = clean_text(deck(header))
+    assert cleaned.title == "Bigger tractors are not the plan. Better soil is."
+    assert "Bigger tractors" not in cleaned.text and "Q2 2027" not in cleaned.text
+    assert header_row("Westmoor Orchards — Growers' meeting — Q2 2027")
+    assert not header_row("Bigger Machines — and the Orchard — Explained")
+    # numbered sections ("01.") are no slides; a cover title above the first slide stays
+    assert (
+        first_slide(["Primer", "01.", "Soil", "02.", "Water", "03.", "Sun"], [0, 1, 2, 3, 4, 5, 6])
+        is None
+    )
+    assert (
+        first_slide(["Primer", "— 1 —", "Soil", "— 2 —", "Water", "— 3 —"], [0, 1, 2, 3, 4, 5]) == 1
+    )
+    assert clean_text(deck("Soil Before Horsepower")).title == "Soil Before Horsepower"
+
+
+def test_a_forum_posts_flair_tag_is_not_part_of_its_title() -> None:
+    head = "r/OrchardTalk\n\n[Discussion] Will bigger tractors ever prune a tree as well as we do?"
+    cleaned = clean_text(f"{head}\n\n{BODY}")
+    assert cleaned.title == "Will bigger tractors ever prune a tree as well as we do?"
+    assert "[Discussion]" not in cleaned.text
+    assert clean_title("[D] Soil before horsepower") == "Soil before horsepower"
+    assert clean_title("[Updated] Soil before horsepower") == "[Updated] Soil before horsepower"
+
+
+def test_a_mastodon_page_title_is_the_post_not_its_posters_name() -> None:
+    page = 'Hana Westmoor: "Thread: why the orchard needs soil, not horsepower" - Orchard Social'
+    assert clean_title(page) == "Thread: why the orchard needs soil, not horsepower"
+    assert clean_title('Review: "The Long Orchard"') == 'Review: "The Long Orchard"'
+
+
+CHAT_HEAD = (
+    "==============================\n"
+    "Guild: Westmoor Growers\n"
+    "Channel: Orchard / tractor-talk (998877665544332211)\n"
+    "Topic: {topic}\n"
+    "After: 01-May-27 12:00 AM\n"
+    "==============================\n\n"
+    "[01-May-27 09:02 PM] hwestmoor\n"
+)
+
+
+def test_a_chat_exports_title_is_its_channel_when_its_topic_is_a_notice() -> None:
+    notice = "Weekly thread on machines in the orchard. Bring evidence. Be kind."
+    cleaned = clean_text(CHAT_HEAD.format(topic=notice) + BODY)
+    assert cleaned.title == "tractor-talk"
+    question = "Will bigger tractors replace the pruning crew?"
+    assert clean_text(CHAT_HEAD.format(topic=question) + BODY).title == question
+
+
+def test_an_html_pages_title_element_gives_the_headlines_subtitle() -> None:
+    src = (
+        "<html><head><title>The Long Orchard: Hana Westmoor on why soil comes first"
+        " | Growers' Quarterly</title></head><body><article><h1>The Long Orchard</h1>"
+        f"<p>{BODY}</p><p>{BODY}</p></article></body></html>"
+    )
+    art = _parse_html(src, "profile.html")
+    assert art.title == "The Long Orchard: Hana Westmoor on why soil comes first"
+    assert _with_subtitle("The Long Orchard", "The Long Orchard Society") == "The Long Orchard"
+    # a share caption's lead-in before the page's own title goes
+    assert _with_subtitle("We're hiring: Orchard Hand, Pruning", "Orchard Hand, Pruning") == (
+        "Orchard Hand, Pruning"
+    )
+
+
+def test_a_row_of_section_labels_over_the_headline_is_not_the_title() -> None:
+    cleaned = clean_text(f"Farming | Analysis\n{TITLE}\n\n{BODY}")
+    assert cleaned.title == TITLE
+    assert "Farming" not in cleaned.text and TITLE not in cleaned.text
+    # a short title with its site's name, alone, is still the title
+    assert title_of("Orchard Machines | Growers") == "Orchard Machines"
+
+
+def test_a_lower_case_phrase_after_a_dash_is_the_titles_own_tail_not_a_site() -> None:
+    live = "Orchard fair: the great pruning debate - as it happened"
+    assert clean_title(f"{live} | Growers Daily") == live
+    assert clean_title(live) == live
+    assert clean_title("Soil comes first - Growers Daily") == "Soil comes first"
+
+
+def test_a_long_headline_in_capitals_is_read_in_the_case_its_text_writes_its_words() -> None:
+    shout = "A LETTER TO THE WESTMOOR COUNCIL: STOP BUYING AI TRACTORS FOR THE ORCHARD"
+    body = (
+        "We write to the council because the Westmoor orchards are ours too, and the AI tractors "
+        "it plans to buy have not pruned a single tree as well as the crew does.\n\n" + BODY
+    )
+    assert clean_text(f"{shout}\n\n{body}").title == (
+        "A letter to the Westmoor council: stop buying AI tractors for the orchard"
+    )
+    # a short heading in capitals is display type and stays as printed
+    assert clean_text(f"SCALING IS NOT ENOUGH\n\n{body}").title == "SCALING IS NOT ENOUGH"

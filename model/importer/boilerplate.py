@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from model.importer.chrome import find_chrome, is_prose, never_title, trim, unquoted
 from model.importer.chrome_lines import learned_chrome
-from model.importer.exports import find_export_chrome, is_footer_row
+from model.importer.exports import find_export_chrome, first_slide, header_row, is_footer_row
 from model.importer.filings import find_filing_chrome, is_filing_line, strip_footer
 from model.importer.formats import find_format_chrome, is_format_line, roster, strip_inline
 from model.importer.furniture import is_furniture, strip_stage
@@ -196,7 +196,7 @@ def _comment_score(line: str) -> int:
 
 
 def _is_title_like(line: str) -> bool:
-    s = line.strip()
+    s = _FLAIR.sub("", line.strip())
     words = s.split()
     return (
         0 < len(words) <= 20
@@ -262,6 +262,66 @@ def _title_wraps(lines: list[str], i: int) -> list[int]:
     return [i + 1] if t[0].islower() or _OPEN_END.search(a) or indent >= 4 else []
 
 
+# A record's field line ("Commenter: Dr. Ada Lind", "Organisation: …"): a short label in the
+# head of a submission, a form or a portal's record, then its value.
+_RECORD_FIELD = re.compile(r"^\s*([A-Z][\w'’-]*(?: [\w'’-]+){0,2})\s*:\s+(\S.*?)\s*$")
+# The labels under which a record gives its own title (a mail's or form's Subject, a filing's Re).
+_TITLE_FIELD = re.compile(r"^(?:subject|title|re|regarding)$", re.I)
+
+
+def _record_title(lines: list[str], head: list[int]) -> tuple[str, int] | None:
+    """The title of a block of record fields among the head lines (two or more "Label: value"
+    lines with no blank between them, as a comment portal or a form prints a submission's
+    record, read as printed, before any of its lines was taken for chrome) that has a title
+    field ("Subject:", "Title:", "Re:"): that field's value; the other
+    fields ("Commenter:", "Organisation:") are never the title. The title and the block's
+    first line, or None."""
+    for i in head:
+        block = [i]
+        while block[-1] + 1 < len(lines) and _RECORD_FIELD.match(lines[block[-1] + 1]):
+            block.append(block[-1] + 1)
+        if len(block) < 2 or not _RECORD_FIELD.match(lines[i]):
+            continue
+        fields = [_RECORD_FIELD.match(lines[j]) for j in block]
+        value = next((m.group(2) for m in fields if m and _TITLE_FIELD.match(m.group(1))), "")
+        return (clean_title(unquoted(value)), i) if value else None
+    return None
+
+
+def _kicker_row(line: str, after: list[str]) -> bool:
+    """A row of section labels over a headline ("Technology | Analysis", "Opinion | Energy"):
+    two or more pieces split by bars, none longer than two words, right above a title-like
+    line that is longer than the row. The labels file the piece; the line below is its title."""
+    parts = [p for p in re.split(r"\s+\|\s+", line.strip()) if p]
+    return (
+        len(parts) >= 2
+        and all(len(p.split()) <= 2 for p in parts)
+        and bool(after)
+        and _is_title_like(after[0])
+        and len(after[0].split()) > len(line.split())
+    )
+
+
+def _title_slide(orig: list[str], lines: list[str], nonempty: list[int]) -> int | None:
+    """A deck exported as text with no cover title above its first slide (only the export's
+    running header, "Acme Labs — Board update — Q3 2027", and stamps): its title is the first
+    line of the first slide, the title slide, a sentence ("Costs are falling. So should our
+    bets.") as often as a heading. The line, when it is a short one (≤ 20 words) that is no
+    counter, banner, masthead or byline; None when the text is no deck, its first slide opens
+    the text, or a title-like line stands above the first slide (the deck's cover title)."""
+    deck = first_slide(orig, [i for i, ln in enumerate(orig) if ln.strip()])
+    if deck is None:
+        return None
+    if any(_is_title_like(lines[i]) and not header_row(lines[i]) for i in nonempty if i < deck):
+        return None
+    i = next((i for i in nonempty if i > deck), None)
+    if i is None:
+        return None
+    s = lines[i].strip()
+    bad = never_title(s) or _masthead(s) or _BYLINE.match(s) or _URL_LINE.match(s)
+    return i if len(s.split()) <= 20 and not bad else None
+
+
 def _head_lines(lines: list[str], nonempty: list[int], n: int = 3, skip: int = 4) -> list[int]:
     """The first n lines that may hold the title, passing over up to `skip` lines that never
     are one (a masthead, a banner row, a counter or button, a version line) on the way."""
@@ -285,6 +345,20 @@ _ISSUE_NO = re.compile(r"^((?:\S+\s+){2,}\S+)\s+#\d{1,7}$")
 _LIST_TAG = re.compile(r"^(?:\s*(?:(?-i:\[[a-z0-9][a-z0-9._-]*\])|(?:re|fwd?|aw)\s*:))+\s*", re.I)
 
 
+# A forum post's flair in square brackets before its title ("[Discussion] Is …", "[D] …"): the
+# board's label for the kind of post (Reddit's link flair and the one-letter tags of its research
+# boards), not the title's words. A tag that says something of the post ("[Updated] …") stays.
+_FLAIR = re.compile(
+    r"^\[(?:[DRPN]|OC|discussion|question|research|project|news|serious|meta|help|opinion|poll|"
+    r"rant|advice)\]\s+(?=\S)",
+    re.I,
+)
+
+# A post's page title as Mastodon writes it: the poster's name (two to four words), a colon,
+# then the post quoted whole ('Jane Doe: "Thread: …"'); the post is the title. (A one-word
+# label before a quoted name, 'Review: "The Long Slope"', is not a poster's name.)
+_NAME_QUOTES = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*:\s+(?=[\"“])")
+
 # A social network's page title: the poster's name, the network, then the post ("Jane Doe on
 # LinkedIn: …", 'Jane Doe on X: "…"'); the post is the title.
 _ON_NETWORK = re.compile(
@@ -293,21 +367,39 @@ _ON_NETWORK = re.compile(
 _LAST_PART = re.compile(r"\s+[|–—·•]\s+([^|–—·•]+)$")
 
 
+# The last part of a title after a dash that is a phrase in lower case ("… - as it happened",
+# "… – live updates"): the title's own tail, since a site's or series' name is a name (in
+# capitals, or one word: "example.com").
+_TAIL_PHRASE = re.compile(r"^[a-z][a-z'’]*(?:\s+[a-z][a-z'’]*)+$")
+
+
 def clean_title(title: str) -> str:
     """Drop a site suffix: 'Can Scaling Lead to AGI? | 5Y View' -> 'Can Scaling Lead to AGI?'."""
     title = _ISSUE_NO.sub(r"\1", title.strip())
     title = _LIST_TAG.sub("", title)  # "[ai-forecasting] Re: Will …" -> "Will …"
     if m := _ON_NETWORK.match(title):
         title = unquoted(title[m.end() :])
+    title = _FLAIR.sub("", title)  # "[Discussion] Is …" -> "Is …"
     # A counter or button after the title ("… | 312 comments", a social page's <title>).
     while (m := _LAST_PART.search(title)) and never_title(m.group(1)) and m.start() > 0:
         title = title[: m.start()].strip()
-    parts = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]{1,30}$)", title)
-    return (
+    bits = re.split(r"(\s+[|–—]\s+|\s+-\s+(?=[^-]{1,30}$))", title)
+    parts = bits[:1]
+    for sep, part in zip(bits[1::2], bits[2::2], strict=True):
+        if _TAIL_PHRASE.match(part) and "|" not in sep:
+            parts[-1] += sep + part  # "… - as it happened": the title's own tail
+        else:
+            parts.append(part)
+    title = (
         max(parts[:-1], key=len)
         if len(parts) > 1 and len(parts[-1]) < len(parts[0])
         else title.strip()
     )
+    if (m := _NAME_QUOTES.match(title)) and (post := unquoted(title[m.end() :])) != title[
+        m.end() :
+    ]:
+        title = post  # 'Jane Doe: "Thread: …"' -> "Thread: …"
+    return title
 
 
 def _endnotes(lines: list[str], i: int) -> bool:
@@ -391,7 +483,9 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     src = read_source(text) or read_manual(text)
     if src is None:
-        return _clean_text(text, find_title=find_title, title=title, author=author)
+        c = _clean_text(text, find_title=find_title, title=title, author=author)
+        c.title = recased(c.title, c.text)
+        return c
     own = find_title and bool(src.title)
     c = _clean_text(
         src.text,
@@ -403,6 +497,36 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
         c.title = clean_title(src.title)
     c.author = c.author or src.author
     return c
+
+
+# A word in the text after a word that ends in a lower-case letter, digit or comma: mid-sentence,
+# where its case is its own ("AI", "Epoch", "frontier"), not a sentence's capital.
+_MID_WORD = re.compile(r"(?<=[a-z0-9,;])\s+([A-Za-z][A-Za-z'’-]*)")
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def recased(title: str, text: str) -> str:
+    """A long headline set in capitals (nine words or more, no letter in lower case: "AN OPEN
+    LETTER TO … AI COMPANIES: STOP …"), in the case a reader retypes it in: each word as the
+    text writes it mid-sentence, its most frequent form ("AI", "Epoch", "frontier"), lower case
+    when the text has it nowhere, and the first letter a capital (sentence case). A short
+    heading in capitals ("SESSION 4B", "WHERE WE STAND") is display type and stays as printed,
+    as does any title with a letter in lower case."""
+    letters = [c for c in title if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters) or len(title.split()) < 9:
+        return title
+    forms: dict[str, dict[str, int]] = {}
+    for m in _MID_WORD.finditer(text):
+        seen = forms.setdefault(m.group(1).lower(), {})
+        seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+
+    def form(m: re.Match[str]) -> str:
+        seen = forms.get(m.group().lower())
+        return max(seen, key=lambda f: (seen[f], f)) if seen else m.group().lower()
+
+    out = _TITLE_WORD.sub(form, title)
+    k = next(i for i, c in enumerate(out) if c.isalpha())
+    return out[:k] + out[k].upper() + out[k + 1 :]
 
 
 def _clean_text(text: str, *, find_title: bool, title: str, author: str) -> Cleaned:
@@ -491,8 +615,17 @@ def _clean_text(text: str, *, find_title: bool, title: str, author: str) -> Clea
         out.title = clean_title(page.title)
     elif find_title and (heading := _caption_heading(orig, head_end)):
         out.title = heading  # a caption's own heading, not the court named above it
+    elif find_title and (record := _record_title(orig, _head_lines(lines, nonempty))):
+        out.title, start = record  # a submission's record: its Subject, not its Commenter;
+        # the record stays in the text (who comments, for whom, on what), what is above it goes
+    elif find_title and (slide := _title_slide(orig, lines, nonempty)) is not None:
+        out.title = lines[slide].strip()  # a deck's title slide, whatever the export put above
+        start = slide + 1
     elif find_title:
-        for k, i in enumerate(_head_lines(lines, nonempty)):
+        heads = _head_lines(lines, nonempty)
+        for k, i in enumerate(heads):
+            if _kicker_row(lines[i], [lines[j] for j in heads[k + 1 : k + 2]]):
+                continue
             if _is_title_like(lines[i]):
                 if all(len(lines[j].split()) <= 60 for j in nonempty[:k]):
                     more = _title_wraps(lines, i)
@@ -511,6 +644,13 @@ def _clean_text(text: str, *, find_title: bool, title: str, author: str) -> Clea
         ):
             out.title = clean_title(first.rstrip(" .:;,"))
             start = nonempty[0] + 1
+
+    # A chat export whose header gives no one-phrase topic: its channel is its title, not its
+    # topic line when that is a notice of several sentences ("Topic: Weekly thread. Be civil.").
+    if find_title and page.channel and not page.title:
+        topic = re.match(r"^\s*topic\s*:\s*(.*)$", out.title, re.I)
+        if not out.title or (topic and re.search(r"[.!?]\s+\S", topic.group(1))):
+            out.title = page.channel
 
     # Tail: cut where reader comments start, or at the first tail heading or credit line in the
     # last part of the text.

@@ -277,6 +277,7 @@ class Chrome:
     thread: bool = False
     known: set[int] = field(default_factory=set)  # chrome the caller found by a line's words
     title: str = ""  # from a memo's SUBJECT/RE field
+    channel: str = ""  # a chat export's channel name (its header's Channel field)
     date: str = ""
     author: str = ""
 
@@ -557,9 +558,17 @@ def _fields(lines: list[str], idx: list[int], out: Chrome) -> None:
         or seen.get("dissertation")
         or (seen.get("topic") if chat else "")
     )
+    if chat:
+        out.channel = _channel_name(seen.get("channel", ""))
     out.title = out.title or title or ""
     out.date = out.date or seen.get("date", "")
     out.author = out.author or seen.get("from", "")
+
+
+def _channel_name(value: str) -> str:
+    """A chat export's channel, as its header names it: the last part of its path, without the
+    export's numeric id ("Reading Group / scaling-debate (1147…)" -> "scaling-debate")."""
+    return re.sub(r"\s*\(\d{6,}\)\s*$", "", value).split(" / ")[-1].strip()
 
 
 def _wrapped(lines: list[str], i: int, value: str) -> list[int]:

@@ -212,6 +212,29 @@ def _slide_masters(lines: list[str], idx: list[int], chrome: set[int]) -> None:
         chrome.update(group)
 
 
+def first_slide(lines: list[str], idx: list[int]) -> int | None:
+    """The marker that opens a deck's first slide ("— 1 —", "Slide 1 of 12", not a bare "1."
+    that numbers a section) when the text is a deck (≥ 3 slide markers) and the marker comes
+    after other lines. None otherwise."""
+    marks = [i for i in idx if _SLIDE.match(lines[i])]
+    if len(marks) < 3 or marks[0] == idx[0] or not _SLIDE_WORD.search(lines[marks[0]]):
+        return None
+    number = re.search(r"\d+", lines[marks[0]])
+    return marks[0] if number and int(number.group()) == 1 else None
+
+
+_SLIDE_WORD = re.compile(r"\bslide\b|[—–-]\s*\d+\s*[—–-]", re.I)
+
+
+def header_row(line: str) -> bool:
+    """A document's running header as an export prints it above the content: three pieces or
+    more split by dashes or bars, one of them a date or period ("Acme Labs — Board update —
+    Q3 2027"): the owner, the kind of document and when, not a title (a title is one phrase,
+    with at most its site or series after one dash)."""
+    parts = [p.strip() for p in re.split(r"\s+[—–|-]\s+", line.strip()) if p.strip()]
+    return len(parts) >= 3 and any(_DATEISH.search(p) and len(p.split()) <= 4 for p in parts)
+
+
 def _breadcrumbs(lines: list[str], idx: list[int], chrome: set[int], first: int) -> None:
     """Breadcrumb trails, and the masthead on the first line above the top menu or trail."""
     nav = _rx()["nav"]

@@ -356,6 +356,7 @@ def _parse_html(text: str, name: str) -> Article:
             body = fallback
     else:
         body = _with_discussion(whole, body)
+    body = _with_thread(whole, body)
     body = _unwrap_cells(body or "")
     title = clean_title(getattr(meta, "title", None) or "") if meta else ""
     if never_title(title):  # the metadata took the page's counter for its title ("312 comments")
@@ -399,6 +400,74 @@ def _with_discussion(whole: str, body: str) -> str:
     except Exception:  # noqa: BLE001 - keep the body read without them
         return body
     return full if full and len(full.split()) >= (1 + DISCUSSION_RATIO) * words else body
+
+
+# A question-and-answer page (schema.org's QAPage: a Question with its accepted and suggested
+# Answers; Stack Exchange-style markup names the posts' containers "question" and "answer"):
+# every post and its comments are the argument, but a main-content extractor keeps one post.
+_QA_TYPE = re.compile(r"schema\.org/(Question|Answer)\b")
+_QA_CLASS = {"question": "Question", "answer": "Answer"}
+# A post's furniture, by the class names Q&A engines give it: vote cells, post menus (share,
+# cite, follow, edit), tag lists, the question's meta stamps (asked, modified, viewed) and the
+# answers' sort control. Author lines stay: who says what is content.
+THREAD_SHARE = 0.6  # the extractor kept under this share of the thread's words: it lost posts
+_POST_FURNITURE = re.compile(r"vote|menu$|tags?$|taglist|meta$|sorter", re.I)
+
+
+def _qa_kind(el: Any) -> str:
+    """ "Question" or "Answer" for a post container of a Q&A page, else ""."""
+    typed = _QA_TYPE.search(el.get("itemtype", ""))
+    if typed:
+        return typed.group(1)
+    for tok in el.get("class", "").lower().split():
+        if tok in _QA_CLASS:
+            return _QA_CLASS[tok]
+    return ""
+
+
+def _qa_thread(src: str) -> Any | None:
+    """The element holding a Q&A page's question and every answer (their nearest common
+    container), or None when the page has no question with an answer."""
+    if len(src) > 5_000_000:
+        return None
+    from lxml import etree
+    from lxml import html as lhtml
+
+    try:
+        root = lhtml.fromstring(src)
+    except (etree.ParserError, ValueError):
+        return None
+    posts = [el for el in root.iter() if isinstance(el.tag, str) and _qa_kind(el)]
+    posts = [el for el in posts if not any(_qa_kind(a) for a in el.iterancestors())]
+    if {_qa_kind(el) for el in posts} != {"Question", "Answer"}:
+        return None
+    common = list(posts[0].iterancestors())
+    for el in posts[1:]:
+        mine = set(el.iterancestors())
+        common = [a for a in common if a in mine]
+    return common[0] if common else None
+
+
+def _with_thread(whole: str, body: str) -> str:
+    """A Q&A page read whole (its question, every answer and their comments, in page order)
+    when the extractor kept well under the thread's words (it kept one post of several); any
+    other page's body as it was read. A page whose posts were all kept stays as read: a FAQ
+    inside a longer article keeps the article, and a thread read whole keeps its comments out
+    (the comment containers of other pages are dropped too)."""
+    thread = _qa_thread(whole)
+    if thread is None:
+        return body
+    from lxml import html as lhtml
+
+    for el in list(thread.iter()):
+        if isinstance(el.tag, str) and any(
+            _POST_FURNITURE.search(tok) for tok in el.get("class", "").split()
+        ):
+            parent = el.getparent()
+            if parent is not None:
+                parent.remove(el)
+    text = _strip_tags(lhtml.tostring(thread, encoding="unicode"))
+    return text if len(body.split()) < THREAD_SHARE * len(text.split()) else body
 
 
 def _has_prose(text: str) -> bool:

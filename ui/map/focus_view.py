@@ -168,6 +168,8 @@ class FocusView(QScrollArea):
         self._stale = True
         self._shape: tuple | None = None  # the claim on top and its reasons: see _keep_order
         self._rank: dict[str, int] = {}
+        self._built_for: str | None = None  # the claim on top of the page shown now
+        self._shown: str | None = None  # the selected card last scrolled into view
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -226,6 +228,13 @@ class FocusView(QScrollArea):
         self._stale = False
         if self.focus_id is not None and self.focus_id not in self.amap:
             self.focus_id = self._start()
+        # The same claim on top (an edit, not a move): the new page keeps the scroll position,
+        # where a fresh page starts at the top and the view moved under the user.
+        same = self.focus_id is not None and self.focus_id == self._built_for
+        scrolled = (self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        if not same:
+            self._shown = None
+        self._built_for = self.focus_id
         theme = Theme.current()
         page = QWidget()
         page.setAutoFillBackground(True)
@@ -269,6 +278,10 @@ class FocusView(QScrollArea):
         outer.addLayout(grid)
         outer.addStretch(1)
         self.setWidget(page)
+        if same:
+            page.layout().activate()  # the scroll range of the new page, before restoring
+            self.horizontalScrollBar().setValue(scrolled[0])
+            self.verticalScrollBar().setValue(scrolled[1])
         self._mark_selection()
 
     def _keep_order(self, reasons: list[Reason]) -> list[Reason]:
@@ -352,12 +365,15 @@ class FocusView(QScrollArea):
         self.cards[card.node_id] = card
 
     def _mark_selection(self) -> None:
+        """Mark the selected card, and scroll it into view when the selection is new: an edit
+        that leaves the selection as it was leaves the view where the user scrolled it."""
         sel = self.selected()
         for nid, card in self.cards.items():
             card.set_selected(nid == sel)
         card = self.cards.get(sel) if sel else None
-        if card is not None:
+        if card is not None and sel != self._shown:
             self.ensureWidgetVisible(card, 20, 20)
+        self._shown = sel if card is not None else None
 
     # ------------------------------------------------------------ following
     def _on_selection(self, ids: list[str]) -> None:

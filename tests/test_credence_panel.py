@@ -258,6 +258,8 @@ def test_cruxes_tab_draws_the_shares_and_a_click_selects_the_node(setup, qtbot) 
 
     panel._crux_clicked(Click())
     assert picked == ["A"]
+    panel.crux_plot.scene().sigMouseMoved.emit(top)  # the whole name and share as a tooltip
+    assert vb.toolTip().startswith("prior: A\n") and "points of the move" in vb.toolTip()
 
 
 def test_every_view_of_the_panel_has_a_visible_button_in_a_narrow_dock(qtbot):

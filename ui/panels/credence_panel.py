@@ -119,6 +119,7 @@ class CredencePanel(QWidget):
         self._resized.timeout.connect(self._relayout_charts)
         self.shown_bars: list[tuple[str, str]] = []  # (name as drawn, percentage) per bar
         self._tornado_rows: list[str] = []  # the node of each tornado row, top first
+        self._crux_names: list[str] = []  # the cruxes chart's rows, top first, in full
         self._mc_generation = 0
         self._mc_sink = _Sink(self)
         self._mc_sink.done.connect(self._show_distribution)
@@ -278,7 +279,9 @@ class CredencePanel(QWidget):
         if not self._charts_ready:
             return
         self._draw_bars(evaluate(self.amap).scenario)
-        self._dirty |= {"sensitivity", "cruxes"}
+        if "cruxes" not in self._dirty:
+            self._fit_crux_names()
+        self._dirty.add("sensitivity")
         self._refresh_tab()
 
     def _plot(self, height: int | None = None) -> pg.PlotWidget:
@@ -779,7 +782,8 @@ class CredencePanel(QWidget):
         self._fill_crux_boxes()
         plot = self.crux_plot
         plot.clear()
-        self._crux_rows = []
+        self._crux_rows, self._crux_names = [], []
+        _set_row_tips(plot, {})
         a, b = self.crux_a.currentText(), self.crux_b.currentText()
         if not a or not b or a == b or self.amap.thesis is None:
             self.crux_note.setText("Pick two different scenarios to see where they part ways.")
@@ -791,10 +795,12 @@ class CredencePanel(QWidget):
             colour = FOR_COLOUR if c.points >= 0 else AGAINST_COLOUR
             plot.addItem(pg.BarGraphItem(x0=[min(0, c.points)], width=[abs(c.points)], y=[y],
                                          height=0.7, brush=colour))  # fmt: skip
-        labels = _fit_left_axis(
-            plot, [("prior: " if c.input == "prior" else "link: ") + c.title for c in rows]
-        )
-        plot.getAxis("left").setTicks([list(zip(ys.tolist(), labels, strict=True))])
+        self._crux_names = [("prior: " if c.input == "prior" else "link: ") + c.title for c in rows]
+        self._fit_crux_names()
+        _set_row_tips(plot, {
+            y: f"{name}\n{c.points:+.1f} points of the move"
+            for y, name, c in zip(ys.tolist(), self._crux_names, rows, strict=True)
+        })  # fmt: skip
         plot.addItem(pg.InfiniteLine(0, angle=90, pen=pg.mkPen(self._text_colour(), width=1)))
         plot.setYRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
         plot.getAxis("bottom").setLabel("points")  # "points of the move" was cut in the dock
@@ -804,6 +810,14 @@ class CredencePanel(QWidget):
             f"{result.gap:+.1f} points. Each bar is an input's share of it (red lowers the "
             f"thesis, green raises it); click one to select its node. {result.describe_method()}."
         )
+
+    def _fit_crux_names(self) -> None:
+        """The cruxes' names elided to the chart's width now (a resize refits them without
+        computing the cruxes again: on a large map that takes a second)."""
+        names = self._crux_names
+        ys = np.arange(len(names))[::-1].astype(float)
+        labels = _fit_left_axis(self.crux_plot, names)
+        self.crux_plot.getAxis("left").setTicks([list(zip(ys.tolist(), labels, strict=True))])
 
     def _crux_clicked(self, event) -> None:  # noqa: ANN001 (pyqtgraph's mouse event)
         vb = self.crux_plot.getPlotItem().vb

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QLabel,
@@ -170,7 +171,11 @@ class FocusView(QScrollArea):
         self._rank: dict[str, int] = {}
         self._built_for: str | None = None  # the claim on top of the page shown now
         self._shown: str | None = None  # the selected card last scrolled into view
+        self._keep_at: tuple[int, int] | None = None  # where an edit's new page is to stay
         self.setWidgetResizable(True)
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.rangeChanged.connect(self._put_back)
+            bar.actionTriggered.connect(self._user_scrolled)  # wheel, keys, bar
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pending = QTimer(self, singleShot=True, interval=0)
@@ -233,7 +238,7 @@ class FocusView(QScrollArea):
         same = self.focus_id is not None and self.focus_id == self._built_for
         scrolled = (self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         if not same:
-            self._shown = None
+            self._shown = self._keep_at = None
         self._built_for = self.focus_id
         theme = Theme.current()
         page = QWidget()
@@ -279,10 +284,26 @@ class FocusView(QScrollArea):
         outer.addStretch(1)
         self.setWidget(page)
         if same:
-            page.layout().activate()  # the scroll range of the new page, before restoring
-            self.horizontalScrollBar().setValue(scrolled[0])
-            self.verticalScrollBar().setValue(scrolled[1])
+            self._restore_scroll(*scrolled)
         self._mark_selection()
+
+    def _restore_scroll(self, x: int, y: int) -> None:
+        """Scroll the new page to where the old one was. Its layout and the range it gives
+        come first; wrapped titles may still settle a few pixels later, so until the user
+        scrolls (or a selection is brought into view) a change of range puts it back again,
+        else a position near the end stayed cut to the range of a page not yet laid out."""
+        QApplication.sendPostedEvents(self.widget(), QEvent.Type.LayoutRequest)
+        QApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))
+        self._keep_at = (x, y)
+        self._put_back()
+
+    def _put_back(self, *_range: int) -> None:
+        if self._keep_at is not None:
+            self.horizontalScrollBar().setValue(self._keep_at[0])
+            self.verticalScrollBar().setValue(self._keep_at[1])
+
+    def _user_scrolled(self, _action: int = 0) -> None:
+        self._keep_at = None
 
     def _keep_order(self, reasons: list[Reason]) -> list[Reason]:
         """The reasons in the order their cards have now, while the claim on top and its
@@ -372,6 +393,7 @@ class FocusView(QScrollArea):
             card.set_selected(nid == sel)
         card = self.cards.get(sel) if sel else None
         if card is not None and sel != self._shown:
+            self._keep_at = None
             self.ensureWidgetVisible(card, 20, 20)
         self._shown = sel if card is not None else None
 

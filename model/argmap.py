@@ -665,6 +665,15 @@ class ArgumentMap:
             self._changed("meta", key)
         return old
 
+    def remove_meta(self, key: str) -> str | None:
+        """Forget a map setting (undoing the first time one was set); returns its old value."""
+        old = self.meta.get(key)
+        if key in self.meta:
+            self._touch("meta", key)
+            del self.meta[key]
+            self._changed("meta", key)
+        return old
+
     def record_credence(self, entry: HistoryEntry) -> None:
         entry = _gate(validate.history, entry)
         self._touch("history")

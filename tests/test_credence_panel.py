@@ -258,6 +258,8 @@ def test_cruxes_tab_draws_the_shares_and_a_click_selects_the_node(setup, qtbot) 
 
     panel._crux_clicked(Click())
     assert picked == ["A"]
+    panel.crux_plot.scene().sigMouseMoved.emit(top)  # the whole name and share as a tooltip
+    assert vb.toolTip().startswith("prior: A\n") and "points of the move" in vb.toolTip()
 
 
 def test_every_view_of_the_panel_has_a_visible_button_in_a_narrow_dock(qtbot):
@@ -369,18 +371,17 @@ def test_the_overlap_note_follows_text_edits_and_a_weight_edit_does_not_recheck(
 
 def test_the_scenario_bars_show_each_new_credence_after_an_edit(setup, qtbot) -> None:  # noqa: ANN001
     """The bars are redrawn only when a shown value moves, and every move is shown."""
-    import pyqtgraph as pg
-
     from model.credence import scenario_credences
     from ui.commands.edits import push
 
     amap, stack, panel = setup
     panel._make_charts()
+    right = panel.bars.getAxis("right")
 
     def labels() -> list[str]:
-        return sorted(
-            i.textItem.toPlainText() for i in panel.bars.items() if isinstance(i, pg.TextItem)
-        )
+        drawn = sorted(pct for _name, pct in panel.shown_bars)
+        assert drawn == sorted(text for _y, text in right._tickLevels[0])  # as the axis says
+        return drawn
 
     def expected() -> list[str]:
         return sorted(f"{100 * v:.0f}%" for v in scenario_credences(amap).values())
@@ -540,3 +541,108 @@ def test_a_tabs_note_is_never_drawn_over_by_its_chart_in_a_short_dock(setup, qtb
         assert label.text()
         assert label.geometry().top() >= plot.geometry().bottom(), (chart, note)
         assert label.height() >= label.heightForWidth(label.width()), note
+
+
+LONG_NAME = "Your view of Dwarkesh Patel (2023) after the rebuttals on data walls and scaling"
+
+
+@pytest.mark.parametrize("width", [260, 340, 520])
+def test_a_long_scenario_name_never_pushes_a_percentage_out_of_the_bars(qtbot, width) -> None:  # noqa: ANN001
+    """A scenario named in 80 characters took the whole chart for its name: the bars shrank
+    to a few pixels and every percentage was cut off, in the first-run dock as in a narrow
+    one. A name now gets at most about half the chart (elided, whole in the tooltip), each
+    percentage its own column on the right, and a resized dock lays the names out again."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFontMetrics
+
+    from model.credence import scenario_credences
+
+    amap = example_map()
+    amap.put_scenario(Scenario("Skeptic", priors={"B": 0.95, "A": 0.1}))
+    amap.put_scenario(Scenario(LONG_NAME, priors={"A": 1.0}))
+    amap.set_meta("scenario", LONG_NAME)
+    panel = CredencePanel(amap, QUndoStack())
+    qtbot.addWidget(panel)
+    panel.resize(width, 640)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: panel._charts_ready, timeout=3000)
+    qtbot.wait(120)  # the relayout after the panel's first size
+    plot = panel.bars
+    item = plot.getPlotItem()
+    left, right, vb = item.getAxis("left"), item.getAxis("right"), item.vb
+    assert item.geometry().width() <= plot.width(), "the chart fits its widget"
+    assert left.width() <= 0.6 * plot.width()
+    assert vb.width() >= 0.2 * plot.width(), "the bars keep room beside a long name"
+    names = [name for name, _pct in panel.shown_bars]
+    percents = [pct for _name, pct in panel.shown_bars]
+    assert percents == [f"{100 * v:.0f}%" for v in scenario_credences(amap).values()]
+    assert names[-1] != LONG_NAME and names[-1].endswith("…")
+    assert LONG_NAME.startswith(names[-1][:-1])
+    metrics = QFontMetrics(plot.font())
+    assert right.isVisible() and right.geometry().right() <= plot.width() + 1
+    assert all(right.width() > metrics.horizontalAdvance(p) for p in percents), "whole numbers"
+    # The whole name is the row's tooltip, over the bar and over its elided name.
+    row = vb.mapViewToScene(QPointF(50, 0))  # the bottom row (y 0): the long name's bar
+    plot.scene().sigMouseMoved.emit(row)
+    assert left.toolTip().startswith(LONG_NAME) and vb.toolTip() == left.toolTip()
+    shown = names[-1]
+    panel.resize(width + 300, 640)
+    qtbot.waitUntil(lambda: panel.shown_bars and panel.shown_bars[-1][0] != shown, timeout=2000)
+    assert len(panel.shown_bars[-1][0]) > len(shown), "a wider dock shows more of the name"
+
+
+def test_the_tornado_names_each_input_on_its_own_line_and_stays_readable_in_a_narrow_dock(qtbot):
+    """With many reasons on the thesis the tornado's names were squeezed into a left axis
+    (60% of the chart, at least 200 px), 12 rows at ~13 px each: names cut at 20 letters,
+    bars a few pixels wide, the bottom axis's numbers run together. Now the top
+    TORNADO_ROWS inputs are drawn, each name on its own line above its bar across the
+    chart's width, no two rows touching, the whole name in the tooltip, and the note says
+    how many inputs move the thesis; a click selects the input's node."""
+    import pyqtgraph as pg
+    from PySide6.QtCore import QPointF
+
+    from storage.seedmap import load_seed
+    from ui.panels.credence_panel import TORNADO_ROWS
+
+    amap = load_seed(with_trends=False)
+    panel = CredencePanel(amap, QUndoStack())
+    qtbot.addWidget(panel)
+    panel.resize(280, 900)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: panel._charts_ready, timeout=3000)
+    panel.tabs.setCurrentIndex(1)
+    settle(qtbot, panel)
+    qtbot.wait(120)
+    plot = panel.tornado
+    vb = plot.getPlotItem().vb
+    names = [i for i in plot.items() if isinstance(i, pg.TextItem)]
+    bars = [i for i in plot.items() if isinstance(i, pg.BarGraphItem)]
+    assert len(names) == TORNADO_ROWS == len(panel._tornado_rows)
+    assert f"The {TORNADO_ROWS} inputs that swing the thesis most, of " in (
+        panel.sensitivity_note.text()
+    )
+    view = vb.sceneBoundingRect()
+    names.sort(key=lambda n: n.sceneBoundingRect().top())  # top row first
+    rects = [n.sceneBoundingRect() for n in names]
+    for a, b in zip(rects, rects[1:]):
+        assert a.bottom() <= b.top(), "no two names overlap"
+    for r in rects:
+        assert view.left() - 1 <= r.left() and r.right() <= view.right() + 1, "never cut"
+        for bar in bars:
+            assert not r.intersects(bar.sceneBoundingRect().adjusted(0, 1, 0, -1)), "a bar"
+    texts = [n.textItem.toPlainText() for n in names]
+    assert any(t.endswith("…") for t in texts), "the seed's titles are longer than 280 px"
+    assert max(r.width() for r in rects) >= 0.8 * view.width(), "names take the whole width"
+    # The full name in the tooltip of the row under the mouse; a click selects its node.
+    top_row = vb.mapViewToScene(QPointF(vb.viewRange()[0][0] + 0.1, TORNADO_ROWS - 1.2))
+    plot.scene().sigMouseMoved.emit(top_row)
+    first = vb.toolTip().split("\n")[0]
+    assert first.startswith(texts[0].rstrip("…")) and len(first) > len(texts[0])
+    seen: list[str] = []
+    panel.nodeActivated.connect(seen.append)
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=plot.mapFromScene(top_row))
+    assert seen == panel._tornado_rows[:1]
+    axis = plot.getAxis("bottom")
+    assert axis.labelText == "thesis, %"

@@ -208,3 +208,45 @@ def test_cards_name_their_kind_as_the_map_does(window, qtbot):
     focus.show_node(attacker, select=attacker)
     qtbot.wait(20)
     assert "COUNTERCLAIM" in focus.cards[attacker].head.text()
+
+
+def test_an_edit_leaves_the_focus_view_where_the_user_scrolled_it(window, qtbot):
+    """Each edit rebuilds the focus view's cards, and the new page started at the top and was
+    scrolled to the selected card's nearest edge: after a weight or title edit the view moved
+    under the user (by a few pixels, or by a screenful when they had scrolled away from the
+    card). An edit keeps the scroll position; a new selection still scrolls into view."""
+    from PySide6.QtCore import QPoint
+
+    from ui.commands.credence import set_strength_command
+    from ui.commands.edits import EditNodeCommand, push
+
+    ws, amap = window.workspace, window.doc.map
+    focus, thesis = ws.focus, amap.thesis.id
+    window.resize(1500, 720)  # the seed's thesis needs a scroll bar here
+    qtbot.waitUntil(lambda: focus.verticalScrollBar().maximum() > 150, timeout=3000)
+    pick = focus.columns[0][2]
+    ws.scene.select_nodes([pick])
+    bar = focus.verticalScrollBar()
+    for value in (0, bar.maximum() // 2, bar.maximum()):
+        bar.setValue(value)
+        card_y = focus.cards[pick].mapTo(focus.viewport(), QPoint(0, 0)).y()
+        for cmd in (
+            set_strength_command(amap, pick, thesis, "decisive"),
+            EditNodeCommand(amap, pick, title=amap.node(pick).title + " (edited)"),
+        ):
+            assert push(window.undo_stack, cmd)
+            qtbot.waitUntil(lambda: not focus._pending.isActive(), timeout=2000)
+            qtbot.wait(20)
+            # (an edit can rewrap a card's line and shorten the page: then its new end)
+            assert bar.value() == min(value, bar.maximum()), (value, type(cmd).__name__)
+            window.undo_stack.undo()
+            qtbot.waitUntil(lambda: not focus._pending.isActive(), timeout=2000)
+            qtbot.wait(20)
+            assert bar.value() == min(value, bar.maximum()), ("undo", value, type(cmd).__name__)
+        assert focus.cards[pick].mapTo(focus.viewport(), QPoint(0, 0)).y() == card_y
+    bar.setValue(0)
+    last = focus.columns[1][-1]
+    ws.scene.select_nodes([last])  # a new selection is brought into view
+    card = focus.cards[last]
+    bottom = card.mapTo(focus.viewport(), QPoint(0, card.height())).y()
+    assert bar.value() > 0 and bottom <= focus.viewport().height()

@@ -563,3 +563,97 @@ def test_many_imported_cards_land_together_and_are_shown_readable(window, monkey
     assert view.zoom() >= READABLE, "their titles are drawn"
     first = min(boxes, key=lambda b: (b.top(), b.left()))
     assert view.visible_scene_rect().contains(first), "the block is shown from its start"
+
+
+def test_map_properties_edit_the_title_and_description_as_one_undoable_step(window, monkeypatch):
+    """File → Map Properties…: the map's description (which the report opens with) had no
+    editor at all. The dialog changes title and description in one step; the report, the
+    window's title and the file follow, and undo and redo put each back."""
+    from PySide6.QtWidgets import QDialog
+
+    from model.report import ReportImages, build_report, compute_numbers
+    from ui.map_properties import MapPropertiesDialog
+
+    amap, path = window.doc.map, window.doc.path
+    old_title, old_description = amap.meta["title"], amap.meta["description"]
+    action = next(a for a in window.file_menu.actions() if a.text() == "Map &Properties…")
+    assert action.isEnabled()
+    seen: list[tuple[str, str]] = []
+
+    def fill(dialog: MapPropertiesDialog) -> int:
+        seen.append((dialog.title.text(), dialog.description.toPlainText()))
+        dialog.title.setText("  Will  scaling get there? ")
+        dialog.description.setPlainText("Our reading group's map.\n\nSecond paragraph.\n\n")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(MapPropertiesDialog, "exec", fill)
+    steps = window.undo_stack.count()
+    action.trigger()
+    assert seen == [(old_title, old_description)], "the dialog opens on the map's own values"
+    assert window.undo_stack.count() == steps + 1
+    assert amap.meta["title"] == "Will scaling get there?"
+    assert amap.meta["description"] == "Our reading group's map.\n\nSecond paragraph."
+    assert "Will scaling get there?" in window.windowTitle()
+
+    def report() -> str:
+        return build_report(amap, compute_numbers(amap), ReportImages(), "today")
+
+    def saved() -> dict[str, str]:
+        assert window.flush_writes()
+        doc = MapDocument.open(path, readonly=True)
+        try:
+            return dict(doc.map.meta)
+        finally:
+            doc.close()
+
+    text = report()
+    assert text.startswith("# Will scaling get there?\n")
+    assert "\nOur reading group's map.\n\nSecond paragraph.\n" in text
+    assert saved()["description"] == "Our reading group's map.\n\nSecond paragraph."
+    window.undo_stack.undo()
+    assert (amap.meta["title"], amap.meta["description"]) == (old_title, old_description)
+    assert "Our reading group" not in report()
+    assert saved()["description"] == old_description
+    window.undo_stack.redo()
+    assert amap.meta["description"] == "Our reading group's map.\n\nSecond paragraph."
+    assert saved()["title"] == "Will scaling get there?"
+
+    monkeypatch.setattr(MapPropertiesDialog, "exec", lambda d: QDialog.DialogCode.Accepted)
+    action.trigger()  # OK with nothing changed: no step
+    monkeypatch.setattr(MapPropertiesDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
+    action.trigger()
+    assert window.undo_stack.count() == steps + 1
+
+
+def test_map_properties_on_a_map_without_a_description_undo_to_none(window, monkeypatch):
+    """A new map has no description; undoing the first one leaves it without, as it was."""
+    from PySide6.QtWidgets import QDialog
+
+    from model.argmap import MapError
+    from ui.commands.edits import EditMapPropertiesCommand, push
+    from ui.map_properties import MapPropertiesDialog
+
+    amap = window.doc.map
+    with amap.batch("clear"):
+        amap.remove_meta("description")
+    before = amap.snapshot()
+    monkeypatch.setattr(
+        MapPropertiesDialog,
+        "exec",
+        lambda d: d.description.setPlainText("New text") or QDialog.DialogCode.Accepted,
+    )
+    window.edit_map_properties()
+    assert amap.meta["description"] == "New text"
+    assert window.undo_stack.undoText() == "Edit the map's description"
+    window.undo_stack.undo()
+    assert amap.snapshot() == before and "description" not in amap.meta
+    with pytest.raises(MapError):
+        EditMapPropertiesCommand(amap, title=amap.meta["title"])
+    assert not push(window.undo_stack, EditMapPropertiesCommand(amap, title="x" * 2_000_000))
+    assert window.warnings and amap.meta["title"] != "x"
+
+
+def test_map_properties_is_offered_only_with_a_map_open(bare_window) -> None:
+    action = bare_window.act_properties
+    bare_window._fill_file_menu()
+    assert action in bare_window.file_menu.actions() and not action.isEnabled()

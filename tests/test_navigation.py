@@ -340,3 +340,27 @@ def test_zoomed_out_the_labels_of_many_selected_cards_do_not_heap(window):
     for i, (_, x, y, w, h) in enumerate(labels):
         for _, a, b, c, d in labels[i + 1 :]:
             assert x >= a + c or a >= x + w or y >= b + d or b >= y + h, "labels overlap"
+
+
+def test_a_side_dock_that_only_changes_height_is_not_taken_for_a_drag(window, monkeypatch):
+    """With the mouse held (the user dragging the window's edge), a side dock's height that
+    settled after a fit was recorded as a dragged width: the narrowed width became the
+    dock's preferred one, and the docks stayed narrow when the window grew again."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication, QResizeEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.dock_sizes import DockSizer
+
+    sizer = next(p for p in window.workspace.panels if isinstance(p, DockSizer))
+    dock = window.docks["credence"]
+    sizer._size = window.size()  # as fitted: a resize now would be the user's
+    monkeypatch.setattr(QGuiApplication, "mouseButtons", lambda: Qt.MouseButton.LeftButton)
+    wanted = sizer.preferred[dock]
+    w, h = dock.width(), dock.height()
+    dock.resize(w - 40, h)  # narrowed, as by a fit (the sizer hears this too: undo that)
+    sizer.preferred[dock] = wanted
+    QApplication.sendEvent(dock, QResizeEvent(QSize(w - 40, h - 30), QSize(w - 40, h)))
+    assert sizer.preferred[dock] == wanted, "a change of height is no drag of a side dock"
+    QApplication.sendEvent(dock, QResizeEvent(QSize(w - 40, h), QSize(w, h)))
+    assert sizer.preferred[dock] == dock.width(), "a change of width while held is a drag"

@@ -57,9 +57,19 @@ class DockSizer(QObject):
         if event.type() == QEvent.Type.Resize:
             if watched is self.window:
                 self._timer.start()
-            elif self._user_drag():
+            elif self._user_drag() and self._across(watched, event):
                 self._dragged(watched)
         return False
+
+    def _across(self, dock: QObject, event: QEvent) -> bool:
+        """The resize changed the size a drag of this dock's edge changes: a side dock's
+        width, a bottom dock's height. A side dock that only grew or shrank in height (its
+        neighbour below settled after a fit) was not dragged, and taking its narrowed width
+        as the user's kept it narrow when the window grew again."""
+        old, new = event.oldSize(), event.size()
+        if dock in self.side:
+            return old.width() != new.width()
+        return old.height() != new.height()
 
     def _user_drag(self) -> bool:
         """A dock resized with the mouse held and the window's size as we last fitted it:

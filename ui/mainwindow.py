@@ -76,6 +76,10 @@ class MainWindow(QMainWindow):
         self.act_open = act("&Open…", self.open_dialog, K.Open, "Open a .cruxmap file")
         self.act_save_as = act("Save &As…", self.save_as, K.SaveAs, "Copy this map to a new file")
         self.act_close = act("&Close Map", self.close_map, K.Close)
+        self.act_properties = act(
+            "Map &Properties…", self.edit_map_properties, None,
+            "The map's title and description, which the exported report opens with",
+        )  # fmt: skip
         self.act_quit = act("&Quit", self.close, K.Quit)
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -130,6 +134,9 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_new, self.act_new_seed, self.act_open])
         m.addMenu(self.recent_menu)
         m.addActions([self.act_save_as, self.act_close])
+        m.addSeparator()
+        m.addAction(self.act_properties)
+        self.act_properties.setEnabled(self.doc is not None)
         for group in self._extra_file_actions():
             m.addSeparator()
             m.addActions(group)
@@ -228,6 +235,19 @@ class MainWindow(QMainWindow):
         self._remember_recent(self.doc.path)
         self._update_title()
         self.statusBar().showMessage(f"Saved a copy as {self.doc.path.name}; now editing it", 5000)
+
+    def edit_map_properties(self) -> None:
+        """File → Map Properties…: the map's title and description, as one undoable step."""
+        if self.doc is None:
+            return
+        from ui.map_properties import MapPropertiesDialog
+
+        dialog = MapPropertiesDialog(self.doc.map, self)
+        accepted = dialog.exec() == MapPropertiesDialog.DialogCode.Accepted
+        cmd = dialog.command() if accepted else None
+        dialog.deleteLater()
+        if cmd is not None:
+            commands.push(self.undo_stack, cmd, self)
 
     def close_map(self) -> None:
         self._set_document(None)

@@ -525,6 +525,37 @@ class EditNodesCommand(ModelCommand):
         return list(self.changes)
 
 
+class EditMapPropertiesCommand(ModelCommand):
+    """Change the map's own title and description (File → Map Properties…) as one step.
+
+    Only the values that differ are kept; undo puts each old value back, and forgets a
+    setting the map did not have before (a new map has no description)."""
+
+    FIELDS = ("title", "description")
+
+    def __init__(self, amap: ArgumentMap, **values: str) -> None:
+        unknown = set(values) - set(self.FIELDS)
+        if unknown:
+            raise MapError(f"not a map property: {', '.join(sorted(unknown))}")
+        self.new = {k: v for k, v in values.items() if amap.meta.get(k, "") != v}
+        if not self.new:
+            raise MapError("the map's properties are unchanged")
+        names = " and ".join(k for k in self.FIELDS if k in self.new)
+        super().__init__(amap, f"Edit the map's {names}")
+        self.old = {k: amap.meta.get(k) for k in self.new}
+
+    def _redo(self) -> None:
+        for key, value in self.new.items():
+            self.amap.set_meta(key, value)
+
+    def _undo(self) -> None:
+        for key, value in self.old.items():
+            if value is None:
+                self.amap.remove_meta(key)
+            else:
+                self.amap.set_meta(key, value)
+
+
 def _thesis_now(amap: ArgumentMap) -> float | None:
     from model.credence import thesis_credence
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QLabel,
@@ -168,7 +169,13 @@ class FocusView(QScrollArea):
         self._stale = True
         self._shape: tuple | None = None  # the claim on top and its reasons: see _keep_order
         self._rank: dict[str, int] = {}
+        self._built_for: str | None = None  # the claim on top of the page shown now
+        self._shown: str | None = None  # the selected card last scrolled into view
+        self._keep_at: tuple[int, int] | None = None  # where an edit's new page is to stay
         self.setWidgetResizable(True)
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.rangeChanged.connect(self._put_back)
+            bar.actionTriggered.connect(self._user_scrolled)  # wheel, keys, bar
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pending = QTimer(self, singleShot=True, interval=0)
@@ -226,6 +233,13 @@ class FocusView(QScrollArea):
         self._stale = False
         if self.focus_id is not None and self.focus_id not in self.amap:
             self.focus_id = self._start()
+        # The same claim on top (an edit, not a move): the new page keeps the scroll position,
+        # where a fresh page starts at the top and the view moved under the user.
+        same = self.focus_id is not None and self.focus_id == self._built_for
+        scrolled = (self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        if not same:
+            self._shown = self._keep_at = None
+        self._built_for = self.focus_id
         theme = Theme.current()
         page = QWidget()
         page.setAutoFillBackground(True)
@@ -269,7 +283,27 @@ class FocusView(QScrollArea):
         outer.addLayout(grid)
         outer.addStretch(1)
         self.setWidget(page)
+        if same:
+            self._restore_scroll(*scrolled)
         self._mark_selection()
+
+    def _restore_scroll(self, x: int, y: int) -> None:
+        """Scroll the new page to where the old one was. Its layout and the range it gives
+        come first; wrapped titles may still settle a few pixels later, so until the user
+        scrolls (or a selection is brought into view) a change of range puts it back again,
+        else a position near the end stayed cut to the range of a page not yet laid out."""
+        QApplication.sendPostedEvents(self.widget(), QEvent.Type.LayoutRequest)
+        QApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))
+        self._keep_at = (x, y)
+        self._put_back()
+
+    def _put_back(self, *_range: int) -> None:
+        if self._keep_at is not None:
+            self.horizontalScrollBar().setValue(self._keep_at[0])
+            self.verticalScrollBar().setValue(self._keep_at[1])
+
+    def _user_scrolled(self, _action: int = 0) -> None:
+        self._keep_at = None
 
     def _keep_order(self, reasons: list[Reason]) -> list[Reason]:
         """The reasons in the order their cards have now, while the claim on top and its
@@ -352,12 +386,16 @@ class FocusView(QScrollArea):
         self.cards[card.node_id] = card
 
     def _mark_selection(self) -> None:
+        """Mark the selected card, and scroll it into view when the selection is new: an edit
+        that leaves the selection as it was leaves the view where the user scrolled it."""
         sel = self.selected()
         for nid, card in self.cards.items():
             card.set_selected(nid == sel)
         card = self.cards.get(sel) if sel else None
-        if card is not None:
+        if card is not None and sel != self._shown:
+            self._keep_at = None
             self.ensureWidgetVisible(card, 20, 20)
+        self._shown = sel if card is not None else None
 
     # ------------------------------------------------------------ following
     def _on_selection(self, ids: list[str]) -> None:

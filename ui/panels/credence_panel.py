@@ -12,7 +12,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QRectF,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -57,7 +66,8 @@ from ui.prefetch import after_first_frame
 if TYPE_CHECKING:  # pyqtgraph (~0.25 s) loads after the window's first frame
     import pyqtgraph as pg
 
-TORNADO_ROWS = 12
+TORNADO_ROWS = 8  # the inputs that swing the thesis most; the note says how many move it
+BAR_ROW_PX = 24  # the scenario bars: one row per scenario, however many there are
 CRUX_ROWS = 8  # the cruxes chart shares its tab with two pickers: fewer, readable rows
 MC_SAMPLES = 1000
 DEFER_ABOVE_NODES = 20_000  # as the map's badges (ui.map.scene.DEFER_CREDENCE)
@@ -105,6 +115,11 @@ class CredencePanel(QWidget):
         self._dirty = {"reasons", "sensitivity", "uncertainty", "history", "data", "cruxes"}
         self._timer = QTimer(self, singleShot=True, interval=30)
         self._timer.timeout.connect(self.refresh)
+        self._resized = QTimer(self, singleShot=True, interval=40)
+        self._resized.timeout.connect(self._relayout_charts)
+        self.shown_bars: list[tuple[str, str]] = []  # (name as drawn, percentage) per bar
+        self._tornado_rows: list[str] = []  # the node of each tornado row, top first
+        self._crux_names: list[str] = []  # the cruxes chart's rows, top first, in full
         self._mc_generation = 0
         self._mc_sink = _Sink(self)
         self._mc_sink.done.connect(self._show_distribution)
@@ -223,6 +238,8 @@ class CredencePanel(QWidget):
         """Put the pyqtgraph charts in place of their placeholders and draw them."""
         if self._charts_ready:
             return
+        import pyqtgraph as pg
+
         for name, kwargs in (("bars", {"height": 120}), ("tornado", {}), ("histogram", {}),
                              ("history", {}), ("crux_plot", {})):  # fmt: skip
             old = getattr(self, name)
@@ -231,11 +248,40 @@ class CredencePanel(QWidget):
             old.deleteLater()
             setattr(self, name, new)
         self.crux_plot.scene().sigMouseClicked.connect(self._crux_clicked)
+        self.tornado.scene().sigMouseClicked.connect(self._tornado_clicked)
+        # The scenario bars: names on the left, each percentage on the right axis, where no
+        # name however long can push it out of the chart; the scale is that percentage.
+        self.bars.showAxis("right")
+        self.bars.hideAxis("bottom")
+        right = self.bars.getAxis("right")
+        right.setTextPen(self._text_colour())
+        right.setPen(pg.mkPen(None))  # the numbers only: no second axis line, no ticks
+        right.setTickPen(pg.mkPen(None))  # (a tick of length 0 still draws a dot)
+        self.bars.getAxis("left").setStyle(tickLength=0)  # no tick over a bar's start
+        self.tornado.hideAxis("left")  # each input's name is written above its bar
+        for plot in (self.bars, self.tornado, self.crux_plot):
+            plot.installEventFilter(self)
+            _follow_row_tips(plot)
         self._charts_ready = True
         self._show_overlaps()
         if self._timer.isActive():
             return  # the first refresh is on its way and draws them
         self._draw_bars(evaluate(self.amap).scenario)
+        self._refresh_tab()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """A chart that changes width lays its names out again (elided to the new width)."""
+        if event.type() == QEvent.Type.Resize and event.oldSize().width() != event.size().width():
+            self._resized.start()
+        return super().eventFilter(watched, event)
+
+    def _relayout_charts(self) -> None:
+        if not self._charts_ready:
+            return
+        self._draw_bars(evaluate(self.amap).scenario)
+        if "cruxes" not in self._dirty:
+            self._fit_crux_names()
+        self._dirty.add("sensitivity")
         self._refresh_tab()
 
     def _plot(self, height: int | None = None) -> pg.PlotWidget:
@@ -382,21 +428,31 @@ class CredencePanel(QWidget):
             return
         self._bars_drawn = drawn
         plot.clear()
+        plot.setFixedHeight(BAR_ROW_PX * max(3, len(names)) + 12)
+        self.shown_bars = []
         if not names:
+            _set_row_tips(plot, {})
             return
-        ys = np.arange(len(names))[::-1]
+        ys = np.arange(len(names))[::-1].astype(float)
         x = np.array([100 * values[n] for n in names])
         brushes = [pg.mkBrush(ACCENT if n == current else "#9aa5b1") for n in names]
         plot.addItem(pg.BarGraphItem(x0=0, y=ys, height=0.6, width=x, brushes=brushes))
-        for y, v in zip(ys, x, strict=True):
-            label = pg.TextItem(f"{v:.0f}%", anchor=(0, 0.5), color=self._text_colour())
-            label.setPos(v + 1, y)
-            plot.addItem(label)
-        labels = _fit_left_axis(plot, [n or "Map weights" for n in names])
-        plot.getAxis("left").setTicks([list(zip(ys.astype(float).tolist(), labels, strict=True))])
-        plot.setXRange(0, 112, padding=0)
+        full = [n or "Map weights" for n in names]
+        percents = [f"{v:.0f}%" for v in x]
+        right = plot.getAxis("right")
+        metrics = QFontMetrics(right.style.get("tickFont") or plot.font())
+        right.setWidth(metrics.horizontalAdvance("100%") + metrics.averageCharWidth() + 8)
+        right.setTicks([list(zip(ys.tolist(), percents, strict=True))])
+        labels = _fit_left_axis(plot, full, share=0.55)
+        plot.getAxis("left").setTicks([list(zip(ys.tolist(), labels, strict=True))])
+        plot.setXRange(0, 100, padding=0.01)
         plot.setYRange(-0.6, len(names) - 0.4, padding=0)
-        plot.getAxis("bottom").setTicks([[(v, f"{v}%") for v in range(0, 101, 25)]])
+        shown = {n: "  (shown now)" if n == current else "" for n in names}
+        _set_row_tips(plot, {
+            y: f"{name}: {pct}{shown[n]}"
+            for y, n, name, pct in zip(ys.tolist(), names, full, percents, strict=True)
+        })  # fmt: skip
+        self.shown_bars = list(zip(labels, percents, strict=True))
 
     def _draw_reasons(self) -> None:
         self.reasons.clear()
@@ -520,31 +576,87 @@ class CredencePanel(QWidget):
             self.data_box.addWidget(self.data_chart)
 
     def _draw_sensitivity(self) -> None:
+        """The tornado: the inputs that swing the thesis most, each named on its own line
+        above its bar (the whole chart's width, elided only past it, the full name in the
+        tooltip), rows spaced so no two names touch; a click selects the input's node."""
         import pyqtgraph as pg
 
         plot = self.tornado
         plot.clear()
+        self._tornado_rows = []
+        _set_row_tips(plot, {})
         sens = sensitivity(self.amap, top=20, limit=TORNADO_ROWS)
         rows = [i for i in sens.inputs[:TORNADO_ROWS] if i.at_low is not None]
         if sens.base is None or not rows:
+            plot.setMinimumHeight(140)
             self.sensitivity_note.setText("Nothing moves the thesis yet: add reasons to it.")
             return
         base = 100 * sens.base
-        ys = np.arange(len(rows))[::-1]
-        for y, item in zip(ys, rows, strict=True):
+        metrics = QFontMetrics(plot.font())
+        pitch = 2 * metrics.lineSpacing() + 8  # a name's line, a bar as tall, a gap
+        axis = plot.getAxis("bottom")
+        plot.setMinimumHeight(len(rows) * pitch + 56)  # 56: the bottom axis and its title
+        ends = [100 * v for i in rows for v in (i.at_low, i.at_high)] + [base]
+        lo, hi = min(ends), max(ends)
+        pad = max(0.5, 0.06 * (hi - lo))
+        lo, hi = max(0.0, lo - pad), min(100.0, hi + pad)
+        plot.setXRange(lo, hi, padding=0)
+        plot.setYRange(-0.5, len(rows) - 0.5, padding=0)
+        ys = np.arange(len(rows))[::-1].astype(float)
+        text = self._text_colour()
+        paper = pg.mkBrush(self.palette().color(QPalette.ColorRole.Base))
+        room = max(40, self._tornado_width(plot) - 12)  # the text item keeps a margin
+        tips: dict[float, str] = {}
+        for y, item in zip(ys.tolist(), rows, strict=True):
             for at, colour in ((item.at_low, "#9aa5b1"), (item.at_high, ACCENT)):
                 x0, x1 = sorted((base, 100 * at))
-                plot.addItem(pg.BarGraphItem(x0=[x0], x1=[x1], y=[y], height=0.7, brush=colour))
-        plot.addItem(pg.InfiniteLine(base, angle=90, pen=pg.mkPen(self._text_colour(), width=1)))
-        labels = _fit_left_axis(plot, [i.label.replace("strength: ", "link: ") for i in rows])
-        plot.getAxis("left").setTicks([list(zip(ys.astype(float).tolist(), labels, strict=True))])
-        plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
-        plot.getAxis("bottom").setLabel("thesis credence, %")
+                plot.addItem(pg.BarGraphItem(x0=[x0], x1=[x1], y=[y - 0.2], height=0.4,
+                                             brush=colour, pen=None))  # fmt: skip
+            name = item.label.replace("strength: ", "link: ")
+            label = pg.TextItem(
+                metrics.elidedText(name, Qt.TextElideMode.ElideRight, room),
+                color=text,
+                anchor=(0, 0),
+                fill=paper,  # the line at the thesis's value passes behind the name
+            )
+            label.setFont(plot.font())
+            label.setPos(lo, y + 0.5)
+            label.setZValue(10)  # over the line at the thesis's value
+            plot.addItem(label)
+            tips[y] = (
+                f"{name}\nthesis {100 * item.at_low:.0f}% at its low end, "
+                f"{100 * item.at_high:.0f}% at its high end (swing {item.swing:.1f} pts)"
+            )
+            self._tornado_rows.append(item.key[0] if item.kind == "strength" else item.key)
+        line = pg.InfiniteLine(base, angle=90, pen=pg.mkPen(text, width=1))
+        line.setZValue(-10)
+        plot.addItem(line)
+        _set_row_tips(plot, tips)
+        axis.setLabel("thesis, %")  # "thesis credence, %" was cut short in a narrow dock
+        moving = max(sens.ranked, len(rows))
+        top = (f"The {len(rows)} inputs that swing the thesis most, of {moving} that move it. "
+               if moving > len(rows) else "")  # fmt: skip
         self.sensitivity_note.setText(
-            f"Thesis {base:.0f}%. Each bar: the thesis with one input at its low (grey) or "
-            f"high (blue) end. {sens.defaulted} inputs have no range set and use the default "
+            f"{top}Thesis {base:.0f}%. Each bar: the thesis with one input at its low (grey) or "
+            f"high (blue) end; hover one for its full name, click it to select its node. "
+            f"{sens.defaulted} inputs have no range set and use the default "
             "spread: odds or λ ×/÷ 2, about one step of the strength scale."
         )
+
+    def _tornado_width(self, plot: pg.PlotWidget) -> int:
+        """The width, in pixels, the tornado's bars (and names) get: the plot less its axes."""
+        vb = plot.getPlotItem().vb
+        width = int(vb.width())
+        return width if width > 0 else plot.width() - 24
+
+    def _tornado_clicked(self, event) -> None:  # noqa: ANN001 (pyqtgraph's mouse event)
+        vb = self.tornado.getPlotItem().vb
+        if not self._tornado_rows or not vb.sceneBoundingRect().contains(event.scenePos()):
+            return
+        y = vb.mapSceneToView(event.scenePos()).y()
+        row = len(self._tornado_rows) - 1 - int(round(y))
+        if 0 <= row < len(self._tornado_rows):
+            self._activate(self._tornado_rows[row])
 
     def _draw_uncertainty(self) -> None:
         """Run the Monte Carlo: inline on small maps, on a worker thread on large ones."""
@@ -670,7 +782,8 @@ class CredencePanel(QWidget):
         self._fill_crux_boxes()
         plot = self.crux_plot
         plot.clear()
-        self._crux_rows = []
+        self._crux_rows, self._crux_names = [], []
+        _set_row_tips(plot, {})
         a, b = self.crux_a.currentText(), self.crux_b.currentText()
         if not a or not b or a == b or self.amap.thesis is None:
             self.crux_note.setText("Pick two different scenarios to see where they part ways.")
@@ -682,10 +795,12 @@ class CredencePanel(QWidget):
             colour = FOR_COLOUR if c.points >= 0 else AGAINST_COLOUR
             plot.addItem(pg.BarGraphItem(x0=[min(0, c.points)], width=[abs(c.points)], y=[y],
                                          height=0.7, brush=colour))  # fmt: skip
-        labels = _fit_left_axis(
-            plot, [("prior: " if c.input == "prior" else "link: ") + c.title for c in rows]
-        )
-        plot.getAxis("left").setTicks([list(zip(ys.tolist(), labels, strict=True))])
+        self._crux_names = [("prior: " if c.input == "prior" else "link: ") + c.title for c in rows]
+        self._fit_crux_names()
+        _set_row_tips(plot, {
+            y: f"{name}\n{c.points:+.1f} points of the move"
+            for y, name, c in zip(ys.tolist(), self._crux_names, rows, strict=True)
+        })  # fmt: skip
         plot.addItem(pg.InfiniteLine(0, angle=90, pen=pg.mkPen(self._text_colour(), width=1)))
         plot.setYRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
         plot.getAxis("bottom").setLabel("points")  # "points of the move" was cut in the dock
@@ -695,6 +810,14 @@ class CredencePanel(QWidget):
             f"{result.gap:+.1f} points. Each bar is an input's share of it (red lowers the "
             f"thesis, green raises it); click one to select its node. {result.describe_method()}."
         )
+
+    def _fit_crux_names(self) -> None:
+        """The cruxes' names elided to the chart's width now (a resize refits them without
+        computing the cruxes again: on a large map that takes a second)."""
+        names = self._crux_names
+        ys = np.arange(len(names))[::-1].astype(float)
+        labels = _fit_left_axis(self.crux_plot, names)
+        self.crux_plot.getAxis("left").setTicks([list(zip(ys.tolist(), labels, strict=True))])
 
     def _crux_clicked(self, event) -> None:  # noqa: ANN001 (pyqtgraph's mouse event)
         vb = self.crux_plot.getPlotItem().vb
@@ -794,17 +917,46 @@ def _stack(*widgets: QWidget) -> QWidget:
     return box
 
 
-def _fit_left_axis(plot: pg.PlotWidget, labels: list[str]) -> list[str]:
-    """Size the left axis to its labels, up to ~60% of the plot; elide only what cannot fit.
+def _fit_left_axis(plot: pg.PlotWidget, labels: list[str], share: float = 0.6) -> list[str]:
+    """Size the left axis to its labels, up to `share` of the plot's width, so the bars keep
+    the rest however long a name is; elide only what cannot fit.
 
     Returns the labels as they will be drawn (cut with "…" by width, not by a fixed count)."""
     axis = plot.getAxis("left")
     metrics = QFontMetrics(axis.style.get("tickFont") or plot.font())
-    room = max(200, int(0.6 * plot.width()))  # leave the bars at least 40% of the plot
+    pad = metrics.averageCharWidth() + 16
+    room = max(4 * metrics.averageCharWidth(), int(share * plot.width()) - pad)
     fitted = [metrics.elidedText(t, Qt.TextElideMode.ElideRight, room) for t in labels]
     width = max((metrics.horizontalAdvance(t) for t in fitted), default=0)
-    axis.setWidth(width + metrics.averageCharWidth() + 16)
+    axis.setWidth(width + pad)
+    # The plot's own layout grew to hold a wider axis drawn before the dock was laid out,
+    # and only a resize of the view fits it back: fit it to the view now.
+    plot.getPlotItem().setGeometry(QRectF(0, 0, plot.width(), plot.height()))
     return fitted
+
+
+def _follow_row_tips(plot: pg.PlotWidget) -> None:
+    """Show the tooltip of the row under the mouse (see `_set_row_tips`), over the bars and
+    over the row's name on the left axis."""
+    plot.row_tips = {}
+    plot.scene().sigMouseMoved.connect(lambda pos, plot=plot: _show_row_tip(plot, pos))
+
+
+def _set_row_tips(plot: pg.PlotWidget, tips: dict[float, str]) -> None:
+    """The tooltip of each row of a horizontal bar chart, keyed by the row's y."""
+    if hasattr(plot, "row_tips"):
+        plot.row_tips = tips
+
+
+def _show_row_tip(plot: pg.PlotWidget, pos) -> str:  # noqa: ANN001 (a scene QPointF)
+    item = plot.getPlotItem()
+    vb, axis = item.vb, item.getAxis("left")
+    y = vb.mapSceneToView(pos).y()
+    inside = pos.y() >= vb.sceneBoundingRect().top() and pos.y() <= vb.sceneBoundingRect().bottom()
+    tip = plot.row_tips.get(float(round(y)), "") if inside else ""
+    for target in (vb, axis):
+        target.setToolTip(tip)
+    return tip
 
 
 def _when(iso: str) -> datetime | None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from model.importer.article import Article
 from model.importer.manuals import is_running_header
+from model.importer.services import is_template_stamp
 from storage.sandbox import Sandbox, SandboxError, absolute
 
 # The reading rules (model.importer.boilerplate, .chrome: ~300 patterns) are imported by the
@@ -1030,6 +1031,7 @@ def _join_pdf_lines(raw: str) -> str:
             and (s[0].islower() or len(prev) > 50 or open_end)
             and not _PDF_ROW.search(prev)
             and not is_running_header(prev)  # an annual report's running header
+            and not is_template_stamp(prev)  # a study registry's template line
             and not _PDF_BLOCK.match(s)
             and (not row or open_end or s[0].islower() or s[0].isdigit())
         ):

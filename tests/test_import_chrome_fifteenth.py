@@ -15,7 +15,7 @@ import pytest
 
 from model.importer.boilerplate import clean_text
 from model.importer.services import is_service_line, read_service
-from storage.articles import _join_pdf_lines
+from storage.articles import _dehyphenate, _join_pdf_lines
 from tests import pages
 from tests.pages import body, paras, want
 
@@ -44,6 +44,7 @@ LINES = [
     "You're receiving this because you signed up at pellmail.example.",
     "Upgrade to paid for $6 a month and read every archive issue.",
     "Upgrade to a founding membership and support independent reporting.",
+    "Upgrade to the pro plan: every archive issue and the data appendix.",
     "The Weekly Gradient is published by Orrin Press Ltd, 9 Mill Lane, Leeds.",
 ]
 
@@ -55,6 +56,7 @@ PROSE = [
     "Cite as much evidence as you like; the benchmark still measures familiar tasks.",
     "The transcript of the hearing shows the lab never answered the question about data.",
     "Upgrade cycles in hardware, not new ideas, explain most of the gains since 2012.",
+    "Upgrade to the full model and the error rate halves on the hard split, the lab says.",
     "The report is published by the institute every year and its forecasts keep moving later.",
     "You are receiving this argument second-hand, so check the scaling curves yourself.",
     "Speaker notes aside, the keynote's numbers hold up against the public sources.",
@@ -84,6 +86,17 @@ def test_a_registry_template_line_takes_no_paragraph_in_a_pdf() -> None:
     assert lines[1].startswith("Will larger training runs")
 
 
+def test_a_compound_broken_at_its_hyphen_keeps_it_and_a_split_word_joins() -> None:
+    raw = "Maintainers of open-\nsource tools, after fine-\ntuning, found the compu-\nter slow."
+    assert _dehyphenate(raw) == (
+        "Maintainers of open-source tools, after fine-tuning, found the computer slow."
+    )
+    # A suffix the typesetter split off a word that starts like a compound's head joins.
+    assert (
+        _dehyphenate("Its open-\nness and its state-\nments.") == "Its openness and its statements."
+    )
+
+
 def test_an_events_name_above_a_sessions_title_is_a_masthead() -> None:
     text = "\n\n".join(
         [
@@ -108,7 +121,11 @@ SAID = [
     ("Ada Marsh", ARG[0]),
     ("Tomi Obi", ARG[1]),
     ("Ada Marsh", ARG[2]),
+    ("Tomi Obi", ARG[3]),
 ]
+
+
+PURPOSE = "Argue here about whether bigger models alone will reach general intelligence by 2030."
 
 
 def export(set_topic: str = "Does scale buy generality? Vote by Monday.", **header: str) -> str:
@@ -128,7 +145,16 @@ def export(set_topic: str = "Does scale buy generality? Vote by Monday.", **head
         )
         if n == 0:
             recs.append({"type": "reaction", "user": "Tomi Obi", "emoji": "eyes", "count": 2})
-    recs.append({"type": "message", "user": "helper", "bot_id": "B1", "text": "Reminder: standup."})
+    # A bot's post, a system record and a message of a system subtype, each in words of prose.
+    recs.append({"type": "message", "user": "helper", "bot_id": "B1", "text": pages.PROSE[4]})
+    recs.append({"type": "system", "user": "Tomi Obi", "text": pages.PROSE[5]})
+    sub = {
+        "type": "message",
+        "subtype": "channel_purpose",
+        "user": "Ada Marsh",
+        "text": PURPOSE,
+    }
+    recs.append(sub)
     recs.append({"type": "export_footer", "records_in_file": len(recs) + 1})
     return "\n".join(json.dumps(r) for r in recs)
 
@@ -136,7 +162,7 @@ def export(set_topic: str = "Does scale buy generality? Vote by Monday.", **head
 def test_a_json_lines_chat_export_reads_as_its_messages() -> None:
     got = clean_text(export())
     assert paras(got.text) == want(*(text for _, text in SAID))
-    assert "export_header" not in got.text and "Reminder" not in got.text
+    assert "export_header" not in got.text
 
 
 def test_a_json_lines_chat_exports_title_is_its_topic() -> None:
@@ -151,3 +177,9 @@ def test_other_json_lines_are_no_chat_export() -> None:
     rows = "\n".join(json.dumps({"id": n, "value": n * 2, "label": "run"}) for n in range(5))
     assert read_service(rows) is None
     assert read_service("\n".join(ARG)) is None
+    # Message records quoted in prose, or two among many event records, are no export.
+    said = [json.dumps({"type": "message", "user": who, "text": t}) for who, t in SAID]
+    assert read_service("\n".join([*said, ARG[3]])) is None
+    events = [json.dumps({"type": "event", "user": "Ada Marsh", "n": n}) for n in range(8)]
+    assert read_service("\n".join([*events, *said[:2]])) is None
+    assert read_service("\n".join(said)) is not None

@@ -48,7 +48,6 @@ _SERVICE_LINE = re.compile(
     # a study registry's stamps
     r"^(?:this\s+)?(?:pre-?)?registration\s+(?:was\s+|has\s+been\s+|is\s+)?(?:frozen|"
     r"submitted|registered|archived|time-?stamped)\s+(?:by|on|at|in|with)\b.*$|"
-    r"^(?:registration\s+|study\s+)?template\s*:\s*[^.!?]{2,80}\b(?:version|v\.?)\s*\d[\d.]*\s*$|"
     r"^(?:please\s+)?cite\s+(?:this\s+(?:registration|preprint|record|report|document|"
     r"dataset|paper|study)\s+)?as\s*:\s*\S.*$|"
     r"^licen[cs]e\s*:\s*(?:cc[ -]?(?:by|0)|creative\s+commons|public\s+domain|all\s+rights\s+"
@@ -67,8 +66,9 @@ _SERVICE_LINE = re.compile(
     r"(?:review|circulation|distribution|use)\b[^!?]{0,120}$|"
     # a newsletter platform's footer
     r"^you(?:\s+are|['’]re)\s+(?:receiving|getting)\s+this\s+because\s+you\b.*$|"
-    r"^upgrade\s+to\s+(?:a\s+|the\s+)?(?:paid|premium|pro|supporter|full|founding)\s*"
-    r"(?:edition|plan|tier|subscription|membership|version|member)?\b.*$|"
+    r"^upgrade\s+to\s+(?:a\s+|the\s+)?(?:paid|premium|supporter|founding)\b.*$|"
+    r"^upgrade\s+to\s+(?:a\s+|the\s+)?(?:pro|full)\s+(?:edition|plan|tier|subscription|"
+    r"membership)\b.*$|"
     r"^[^.!?]{1,60}\s+is\s+(?:published|produced|sent|brought\s+to\s+you)\s+by\s+[^.!?]{1,60}"
     r"\b(?:ltd|limited|llc|inc|gmbh|plc|pty|llp)\b\.?(?:,[^!?]{0,100})?$",
     re.I,
@@ -92,7 +92,9 @@ def is_service_line(line: str) -> bool:
     """A registry's, transcription service's, slide exporter's or newsletter platform's
     line (short lines only)."""
     s = line.strip()
-    return bool(s) and len(s.split()) <= 40 and bool(_SERVICE_LINE.match(s))
+    return (
+        bool(s) and len(s.split()) <= 40 and (bool(_SERVICE_LINE.match(s)) or is_template_stamp(s))
+    )
 
 
 # An event's name and year in capitals ("WORLD COMPUTE FORUM 2026") and a session's title line

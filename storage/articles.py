@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from model.importer.article import Article
 from model.importer.manuals import is_running_header
+from model.importer.services import is_template_stamp
 from storage.sandbox import Sandbox, SandboxError, absolute
 
 # The reading rules (model.importer.boilerplate, .chrome: ~300 patterns) are imported by the
@@ -1057,6 +1058,20 @@ _PDF_OPEN_END = re.compile(
 
 
 _LINE_END_HYPHEN = re.compile(r"(\w+)-\n(\w+)")
+# Free-standing words that head hyphenated compounds (Chicago Manual of Style 7.89: "self-",
+# "cross-", "half-", "well-", "ill-", "all-"; and the phrasal adjectives of technical prose:
+# "open-source", "long-term", "large-scale", "real-world", "fine-tuning", "state-space"). A line
+# end after one keeps its hyphen when the second part is a word of its own (four letters or
+# more), not a suffix a typesetter splits off ("open-ness", "state-ments", "short-ened").
+_COMPOUND_HEADS = frozenset(
+    "open self cross half well ill all long short high low large small real full state near "
+    "fine".split()
+)
+_SUFFIXES = re.compile(
+    r"^(?:ness|ments?|[ai]ble|less|wards?|ships?|hoods?|ings|en(?:ed|ing|s)|ened|istic|"
+    r"i[sz](?:ed|ing|es|ation)|ation)$",
+    re.I,
+)
 
 
 def _dehyphenate(raw: str) -> str:
@@ -1064,8 +1079,9 @@ def _dehyphenate(raw: str) -> str:
     a compound the line merely broke at ("scale-" / "ups", "task-" / "horizon"). With no
     dictionary, the document is the evidence: the word written whole elsewhere joins; the
     compound written with its hyphen elsewhere, or a second part that opens with a capital or
-    a digit ("CBS-" / "AI"), or two halves that are each a word the document uses on its own,
-    keep the hyphen; anything else joins, as typeset hyphenation is the common case."""
+    a digit ("CBS-" / "AI"), two halves that are each a word the document uses on its own, or a
+    first half that heads compounds ("open-" / "source", _COMPOUND_HEADS), keep the hyphen;
+    anything else joins, as typeset hyphenation is the common case."""
     words = {w.lower() for w in re.findall(r"\w+", _LINE_END_HYPHEN.sub(" ", raw))}
     text = raw.lower()
 
@@ -1075,6 +1091,8 @@ def _dehyphenate(raw: str) -> str:
             return a + b
         if f"{a}-{b}".lower() in text or not b[0].islower():
             return f"{a}-{b}"
+        if a.lower() in _COMPOUND_HEADS and len(b) >= 4 and not _SUFFIXES.match(b):
+            return f"{a}-{b}"  # "open-" / "source": a compound
         return f"{a}-{b}" if a.lower() in words and b.lower() in words else a + b
 
     return _LINE_END_HYPHEN.sub(one, raw)
@@ -1099,6 +1117,7 @@ def _join_pdf_lines(raw: str) -> str:
             and (s[0].islower() or len(prev) > 50 or open_end)
             and not _PDF_ROW.search(prev)
             and not is_running_header(prev)  # an annual report's running header
+            and not is_template_stamp(prev)  # a study registry's template line
             and not _PDF_BLOCK.match(s)
             and (not row or open_end or s[0].islower() or s[0].isdigit())
         ):

@@ -30,6 +30,7 @@ from model.importer.paperwork import (
     strip_paragraph_number,
 )
 from model.importer.records import find_record_chrome, is_record_line
+from model.importer.services import find_service_chrome, is_service_line, read_service
 from model.importer.sources import is_source_line, read_source
 from model.importer.templates import find_template_chrome, is_template_line, issue_page
 
@@ -471,6 +472,7 @@ def _neighbours(lines: list[str], idx: list[int], chrome: set[int]) -> None:
     find_paperwork_chrome(lines, idx, chrome)
     find_memo_chrome(lines, idx, chrome)
     find_manual_chrome(lines, idx, chrome)
+    find_service_chrome(lines, idx, chrome)
 
 
 def clean_text(text: str, *, find_title: bool = True, title: str = "", author: str = "") -> Cleaned:
@@ -481,7 +483,7 @@ def clean_text(text: str, *, find_title: bool = True, title: str = "", author: s
     LaTeX, reStructuredText) or a committee report loses its settings and furniture first
     (model/importer/sources.py), and names its own title and author."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    src = read_source(text) or read_manual(text)
+    src = read_source(text) or read_manual(text) or read_service(text)
     if src is None:
         c = _clean_text(text, find_title=find_title, title=title, author=author)
         c.title = recased(c.title, c.text)
@@ -570,6 +572,7 @@ def _clean_text(text: str, *, find_title: bool, title: str, author: str) -> Clea
         or is_memo_line(lines[i])  # RFC memos, list digests, panel summaries, hearings …
         or is_source_line(lines[i])  # speech delivery headers, sermon headers and notices
         or is_manual_line(lines[i])  # signing pages, shop reviews, report running headers
+        or is_service_line(lines[i])  # registries, transcribers, deck exports, newsletters
     }
     closing = {i for i in nonempty if _TAIL_CREDIT.match(lines[i]) and len(lines[i].split()) <= 25}
     page = find_chrome(

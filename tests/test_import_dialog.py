@@ -198,7 +198,13 @@ PLAIN = (
 
 @pytest.fixture
 def side_dialog(qtbot):
-    return review(qtbot, PLAIN, "Notes from the lab")
+    # Proposed by the rules' ranking, so that retraining the claim ranker (which decides which
+    # of these plain sentences are worth proposing) leaves the dialog's subject in place: a
+    # cue-less sentence whose stance follows the article's side.
+    result = propose(Article(text=PLAIN, title="Notes from the lab"), NODES, "T", claim_model=None)
+    dlg = ImportDialog(result, NODES)
+    qtbot.addWidget(dlg)
+    return dlg
 
 
 def test_choosing_the_articles_side_rereads_every_stance_not_set_by_hand(side_dialog) -> None:

@@ -426,17 +426,24 @@ def _qa_kind(el: Any) -> str:
     return ""
 
 
-def _qa_thread(src: str) -> Any | None:
-    """The element holding a Q&A page's question and every answer (their nearest common
-    container), or None when the page has no question with an answer."""
+def _tree(src: str) -> Any | None:
+    """The page parsed by lxml, or None when it cannot be or is too large to walk (5 MB)."""
     if len(src) > 5_000_000:
         return None
     from lxml import etree
     from lxml import html as lhtml
 
     try:
-        root = lhtml.fromstring(src)
+        return lhtml.fromstring(src)
     except (etree.ParserError, ValueError):
+        return None
+
+
+def _qa_thread(src: str) -> Any | None:
+    """The element holding a Q&A page's question and every answer (their nearest common
+    container), or None when the page has no question with an answer."""
+    root = _tree(src)
+    if root is None:
         return None
     posts = [el for el in root.iter() if isinstance(el.tag, str) and _qa_kind(el)]
     posts = [el for el in posts if not any(_qa_kind(a) for a in el.iterancestors())]
@@ -570,14 +577,10 @@ def _keep_review_notes(root: Any) -> None:
 
 def _drop_notes(src: str) -> str:
     """Remove footnote, reference, comment and subscribe containers before extraction."""
-    if len(src) > 5_000_000:
-        return src
-    from lxml import etree
     from lxml import html as lhtml
 
-    try:
-        root = lhtml.fromstring(src)
-    except (etree.ParserError, ValueError):
+    root = _tree(src)
+    if root is None:
         return src
     _keep_review_notes(root)
     doomed = [

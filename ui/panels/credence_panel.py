@@ -649,15 +649,6 @@ class CredencePanel(QWidget):
         width = int(vb.width())
         return width if width > 0 else plot.width() - 24
 
-    def _tornado_clicked(self, event) -> None:  # noqa: ANN001 (pyqtgraph's mouse event)
-        vb = self.tornado.getPlotItem().vb
-        if not self._tornado_rows or not vb.sceneBoundingRect().contains(event.scenePos()):
-            return
-        y = vb.mapSceneToView(event.scenePos()).y()
-        row = len(self._tornado_rows) - 1 - int(round(y))
-        if 0 <= row < len(self._tornado_rows):
-            self._activate(self._tornado_rows[row])
-
     def _draw_uncertainty(self) -> None:
         """Run the Monte Carlo: inline on small maps, on a worker thread on large ones."""
         self._mc_generation += 1
@@ -820,13 +811,20 @@ class CredencePanel(QWidget):
         self.crux_plot.getAxis("left").setTicks([list(zip(ys.tolist(), labels, strict=True))])
 
     def _crux_clicked(self, event) -> None:  # noqa: ANN001 (pyqtgraph's mouse event)
-        vb = self.crux_plot.getPlotItem().vb
-        if not self._crux_rows or not vb.sceneBoundingRect().contains(event.scenePos()):
+        self._row_clicked(self.crux_plot, self._crux_rows, event)
+
+    def _tornado_clicked(self, event) -> None:  # noqa: ANN001 (pyqtgraph's mouse event)
+        self._row_clicked(self.tornado, self._tornado_rows, event)
+
+    def _row_clicked(self, plot: pg.PlotWidget, rows: list, event) -> None:  # noqa: ANN001
+        """A click on a horizontal bar chart (first row at the top) selects that row's node."""
+        vb = plot.getPlotItem().vb
+        if not rows or not vb.sceneBoundingRect().contains(event.scenePos()):
             return
         y = vb.mapSceneToView(event.scenePos()).y()
-        row = len(self._crux_rows) - 1 - int(round(y))
-        if 0 <= row < len(self._crux_rows):
-            self._activate(self._crux_rows[row])
+        row = len(rows) - 1 - int(round(y))
+        if 0 <= row < len(rows):
+            self._activate(rows[row])
 
     # -------------------------------------------------------- not yet weighed
     def _show_unweighed(self) -> None:

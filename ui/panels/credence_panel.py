@@ -98,6 +98,16 @@ def history_range(ys: list[float], least: float = 10.0) -> tuple[float, float]:
     return max(0.0, lo + shift), min(100.0, hi + shift)
 
 
+def _colour_plot(plot: pg.PlotWidget, pal: QPalette) -> None:
+    """A chart's paper and axes in the palette's colours (pyqtgraph keeps what it was given)."""
+    plot.setBackground(pal.color(QPalette.ColorRole.Base))
+    text = pal.color(QPalette.ColorRole.Text)
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(text)
+        axis.setTextPen(text)
+
+
 class CredencePanel(QWidget):
     """Thesis credence, scenario picker and bars, reasons, tornado, histogram and history."""
 
@@ -269,6 +279,22 @@ class CredencePanel(QWidget):
         self._draw_bars(evaluate(self.amap).scenario)
         self._refresh_tab()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """Recolour the charts when the light/dark scheme switches: their paper, axes and
+        lines take the palette's colours when drawn, so each is drawn again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._charts_ready:
+            self._recolour()
+
+    def _recolour(self) -> None:
+        pal = self.palette()
+        for plot in (self.bars, self.tornado, self.histogram, self.history, self.crux_plot):
+            _colour_plot(plot, pal)
+        self.bars.getAxis("right").setTextPen(self._text_colour())
+        self._dirty = {"reasons", "sensitivity", "uncertainty", "history", "data", "cruxes"}
+        self._draw_bars(evaluate(self.amap).scenario)
+        self._refresh_tab()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """A chart that changes width lays its names out again (elided to the new width)."""
         if event.type() == QEvent.Type.Resize and event.oldSize().width() != event.size().width():
@@ -287,13 +313,8 @@ class CredencePanel(QWidget):
     def _plot(self, height: int | None = None) -> pg.PlotWidget:
         import pyqtgraph as pg  # binds to PySide6, the only Qt binding installed
 
-        pal = self.palette()
-        plot = pg.PlotWidget(background=pal.color(QPalette.ColorRole.Base))
-        text = pal.color(QPalette.ColorRole.Text)
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setPen(text)
-            axis.setTextPen(text)
+        plot = pg.PlotWidget()
+        _colour_plot(plot, self.palette())
         plot.setMenuEnabled(False)
         plot.setMouseEnabled(x=False, y=False)
         plot.hideButtons()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QVBoxLayout, QWidget
 
@@ -302,13 +302,9 @@ class SeriesChart(QWidget):
 
     def _make_plot(self) -> None:
         """The pyqtgraph plot in place of its placeholder; then the first drawing."""
-        import pyqtgraph as pg
 
-        pal = self.palette()
-        fg = pal.color(QPalette.ColorRole.Text)
         classes = _chart_classes()
         self.plot = classes["ChartView"](
-            background=pal.color(QPalette.ColorRole.Base),
             axisItems={"bottom": classes["YearAxis"](orientation="bottom")},
         )
         self.plot.setMinimumSize(120, 100)
@@ -316,10 +312,7 @@ class SeriesChart(QWidget):
         self.item = self.plot.getPlotItem()
         self.item.setMenuEnabled(False)
         self.item.hideButtons()
-        for side in ("left", "bottom", "right"):
-            axis = self.item.getAxis(side)
-            axis.setTextPen(fg)
-            axis.setPen(pg.mkPen(fg.lighter(220) if fg.lightness() < 128 else fg.darker(150)))
+        self._colour()
         self.item.showGrid(x=True, y=True, alpha=0.15)
         # Room above the highest line for its label: reference labels stay inside the plot.
         self.item.getViewBox().setDefaultPadding(0.1)
@@ -360,6 +353,25 @@ class SeriesChart(QWidget):
         return bool(self.property("highlighted"))
 
     # ------------------------------------------------------------- drawing
+    def _colour(self) -> None:
+        """The plot's paper and axes in the palette's colours (pyqtgraph keeps what it is given)."""
+        import pyqtgraph as pg
+
+        pal = self.palette()
+        fg = pal.color(QPalette.ColorRole.Text)
+        self.plot.setBackground(pal.color(QPalette.ColorRole.Base))
+        for side in ("left", "bottom", "right"):
+            axis = self.item.getAxis(side)
+            axis.setTextPen(fg)
+            axis.setPen(pg.mkPen(fg.lighter(220) if fg.lightness() < 128 else fg.darker(150)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """Recolour and redraw when the light/dark scheme switches while the app runs."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.plot is not None:
+            self._colour()
+            self.refresh()
+
     def refresh(self) -> None:
         """Redraw everything from the model (cheap: tens of items)."""
         if self.plot is None:

@@ -408,6 +408,9 @@ def _with_discussion(whole: str, body: str) -> str:
 # every post and its comments are the argument, but a main-content extractor keeps one post.
 _QA_TYPE = re.compile(r"schema\.org/(Question|Answer)\b")
 _QA_CLASS = {"question": "Question", "answer": "Answer"}
+# Any answer container in the raw page (a superset of what _qa_kind accepts): without one, the
+# page is not parsed a second time.
+_QA_HINT = re.compile(r"schema\.org/Answer|\bclass\s*=\s*[\"']?[^\"'>]*\banswer\b", re.I)
 # A post's furniture, by the class names Q&A engines give it: vote cells, post menus (share,
 # cite, follow, edit), tag lists, the question's meta stamps (asked, modified, viewed) and the
 # answers' sort control. Author lines stay: who says what is content.
@@ -462,7 +465,7 @@ def _with_thread(whole: str, body: str) -> str:
     other page's body as it was read. A page whose posts were all kept stays as read: a FAQ
     inside a longer article keeps the article, and a thread read whole keeps its comments out
     (the comment containers of other pages are dropped too)."""
-    thread = _qa_thread(whole)
+    thread = _qa_thread(whole) if _QA_HINT.search(whole) else None
     if thread is None:
         return body
     from lxml import html as lhtml

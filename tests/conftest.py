@@ -55,6 +55,30 @@ def pytest_configure(config) -> None:  # noqa: ANN001 (pytest hook)
 
 
 @pytest.fixture
+def dark_scheme(qtbot):
+    """`paper, ink = dark_scheme(widget)`: the running app switched to the dark palette (as
+    View → Colour Scheme does where the platform cannot switch), once `widget` has taken it; the
+    dark Base and Text colours are returned, and the light palette comes back after the test."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from ui.theme import dark_palette
+
+    app = QApplication.instance()
+    light = app.palette()
+
+    def switch(widget):  # noqa: ANN001, ANN202
+        dark = dark_palette()
+        paper, ink = dark.color(QPalette.ColorRole.Base), dark.color(QPalette.ColorRole.Text)
+        app.setPalette(dark)
+        qtbot.waitUntil(lambda: widget.palette().color(QPalette.ColorRole.Base) == paper)
+        return paper, ink
+
+    yield switch
+    app.setPalette(light)
+
+
+@pytest.fixture
 def bare_window(qtbot, monkeypatch):
     """The real main window with no map open; its warning boxes are recorded, not shown, in
     `w.warnings` (a test asserts on what the user would have been told)."""

@@ -648,14 +648,10 @@ def test_the_tornado_names_each_input_on_its_own_line_and_stays_readable_in_a_na
     assert axis.labelText == "thesis, %"
 
 
-def test_the_charts_follow_a_switch_to_the_dark_scheme(qtbot) -> None:  # noqa: ANN001
+def test_the_charts_follow_a_switch_to_the_dark_scheme(qtbot, dark_scheme) -> None:  # noqa: ANN001
     """A chart drawn in the light palette is drawn again in the dark one: its paper, axes and
     the scenario bars' percentages, and the trend chart of the Data tab."""
-    from PySide6.QtGui import QPalette
-    from PySide6.QtWidgets import QApplication
-
     from storage.seedmap import load_seed
-    from ui.theme import dark_palette
 
     panel = CredencePanel(load_seed(), QUndoStack())
     qtbot.addWidget(panel)
@@ -664,18 +660,10 @@ def test_the_charts_follow_a_switch_to_the_dark_scheme(qtbot) -> None:  # noqa: 
     panel.tabs.setCurrentIndex(4)  # Data: the trend chart of the selected evidence
     panel.refresh()
     assert panel.data_chart is not None and panel.data_chart.plot is not None
-    app = QApplication.instance()
-    light = app.palette()
-    dark = dark_palette()
-    paper, ink = dark.color(QPalette.ColorRole.Base), dark.color(QPalette.ColorRole.Text)
-    try:
-        app.setPalette(dark)
-        qtbot.waitUntil(lambda: panel.palette().color(QPalette.ColorRole.Base) == paper)
-        for plot in (panel.bars, panel.tornado, panel.histogram, panel.history, panel.crux_plot):
-            assert plot.backgroundBrush().color() == paper
-            assert plot.getAxis("left").textPen().color() == ink
-        assert panel.bars.getAxis("right").textPen().color() == ink
-        assert panel.data_chart.plot.backgroundBrush().color() == paper
-    finally:
-        app.setPalette(light)
-        panel.detach()
+    paper, ink = dark_scheme(panel)
+    for plot in (panel.bars, panel.tornado, panel.histogram, panel.history, panel.crux_plot):
+        assert plot.backgroundBrush().color() == paper
+        assert plot.getAxis("left").textPen().color() == ink
+    assert panel.bars.getAxis("right").textPen().color() == ink
+    assert panel.data_chart.plot.backgroundBrush().color() == paper
+    panel.detach()

@@ -332,26 +332,13 @@ def test_charts_fill_the_dock_after_it_narrows_to_fewer_columns(qtbot, panel):
         assert used >= 0.9 * room, f"{width} px: charts use {used} of {room} px"
 
 
-def test_a_chart_follows_a_switch_to_the_dark_scheme(qtbot, amap):
+def test_a_chart_follows_a_switch_to_the_dark_scheme(qtbot, amap, dark_scheme):
     """A trend chart made in the light palette takes the dark one's paper and axis ink when the
     scheme switches while the app runs, and is drawn again."""
-    from PySide6.QtGui import QPalette
-    from PySide6.QtWidgets import QApplication
-
-    from ui.theme import dark_palette
-
     chart = SeriesChart(amap, "train_compute_flop")
     qtbot.addWidget(chart)
     qtbot.waitUntil(lambda: chart.plot is not None)
-    app = QApplication.instance()
-    light = app.palette()
-    dark = dark_palette()
-    paper, ink = dark.color(QPalette.ColorRole.Base), dark.color(QPalette.ColorRole.Text)
-    try:
-        app.setPalette(dark)
-        qtbot.waitUntil(lambda: chart.palette().color(QPalette.ColorRole.Base) == paper)
-        assert chart.plot.backgroundBrush().color() == paper
-        for side in ("left", "bottom"):
-            assert chart.item.getAxis(side).textPen().color() == ink
-    finally:
-        app.setPalette(light)
+    paper, ink = dark_scheme(chart)
+    assert chart.plot.backgroundBrush().color() == paper
+    for side in ("left", "bottom"):
+        assert chart.item.getAxis(side).textPen().color() == ink

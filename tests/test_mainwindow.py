@@ -296,6 +296,25 @@ def test_dark_scheme_repaints_the_map_dark(window) -> None:
     assert not window.workspace.scene.look.theme.dark
 
 
+def test_a_scheme_switch_repaints_the_canvas_paper(window, qtbot) -> None:
+    """The map's paper follows View → Colour Scheme at once, not only the cards on it: the view
+    caches its background, and a switch must drop that cache."""
+    from ui.theme import DARK, LIGHT
+
+    view = window.workspace.view
+
+    def paper():  # noqa: ANN202
+        return view.viewport().grab().toImage().pixelColor(2, 2)
+
+    assert paper() == LIGHT.background
+    window.set_color_scheme("dark")
+    try:
+        qtbot.waitUntil(lambda: paper() == DARK.background, timeout=2000)
+    finally:
+        window.set_color_scheme("light")
+    qtbot.waitUntil(lambda: paper() == LIGHT.background, timeout=2000)
+
+
 def test_first_run_creates_the_users_map_from_the_seed_and_later_reopens_the_last(qtbot) -> None:
     from PySide6.QtCore import QSettings
 

@@ -923,9 +923,12 @@ class MapScene(QGraphicsScene):
 
     # ---------------------------------------------------------------- theme
     def apply_theme(self, *_args) -> None:
-        """Repaint with the palette of the current system scheme."""
+        """Repaint with the palette of the current system scheme (the paper too: each view
+        caches its background, drawn from the theme)."""
         self.look.theme = Theme.current()
         self._overview = None
+        for view in self.views():
+            view.resetCachedContent()
         self.update()
         self.layoutChanged.emit()
 
